@@ -1,0 +1,23 @@
+import { expect } from 'vitest';
+
+/**
+ * Asserts |actual − expected| ≤ relTol·|expected| (or ≤ absTol when expected is 0), and on
+ * failure prints the inputs, actual, expected, Δ and the tolerance (STYLE.md §8).
+ */
+export function expectRelClose(
+  actual: number,
+  expected: number,
+  relTol: number,
+  label = '',
+  absTol = 0,
+): void {
+  if (Object.is(actual, expected) || (Number.isNaN(actual) && Number.isNaN(expected))) return;
+  const delta = Math.abs(actual - expected);
+  const bound = Math.max(relTol * Math.abs(expected), absTol);
+  if (!(delta <= bound)) {
+    const relative = expected === 0 ? Infinity : delta / Math.abs(expected);
+    expect.fail(
+      `${label}: actual ${actual}, expected ${expected}, Δ ${delta} (relative ${relative}), tolerance ${bound}`,
+    );
+  }
+}
