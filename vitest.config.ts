@@ -1,6 +1,6 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
 
-export default defineConfig({
+const config: ViteUserConfig = defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // Statistical and CLI tests do real work; a generous per-test budget avoids false failures on a
@@ -8,3 +8,5 @@ export default defineConfig({
     testTimeout: 60_000,
   },
 });
+
+export default config;

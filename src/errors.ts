@@ -12,11 +12,17 @@ export class ParameterError extends RangeError {
   readonly where: string;
   /** The parameter as the caller named it, such as `shape`. */
   readonly parameter: string;
+  /** What the value must be, such as `be a finite number > 0`. */
+  readonly expectation: string;
+  /** The value that was refused. */
+  readonly value: unknown;
 
-  constructor(where: string, parameter: string, expectation: string, got: unknown) {
-    super(`${where}: ${parameter} must ${expectation}; got ${formatValue(got)}`);
+  constructor(where: string, parameter: string, expectation: string, value: unknown) {
+    super(`${where}: ${parameter} must ${expectation}; got ${formatValue(value)}`);
     this.where = where;
     this.parameter = parameter;
+    this.expectation = expectation;
+    this.value = value;
   }
 }
 

@@ -3,8 +3,10 @@
  * drift from the code (STYLE.md §4.7).
  *
  * Inside a ```ts fence, a line `expression; // → VALUE` checks that `expression` prints as VALUE
- * (`String(x)` for numbers, `[a, b]` for arrays); `// → ~VALUE` compares at the digits shown.
- * Other lines (const declarations) run as written. Names come from `src/index.ts` only.
+ * (`String(x)` for numbers, `[a, b]` for arrays); `// → ~VALUE` compares at the digits shown
+ * (within half a unit of the last digit, or 4 ulps when every digit is shown).
+ * Other lines (const declarations) run as written. Names come from `src/index.ts` and, for
+ * internal helpers, from the example's own module.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -27,8 +29,9 @@ describe('@example blocks', () => {
   });
 
   for (const example of examples) {
-    it(`${example.file}:${example.line} prints what its comments say`, () => {
-      runExample(example);
+    it(`${example.file}:${example.line} prints what its comments say`, async () => {
+      const own = (await import(join(SRC, example.file))) as Record<string, unknown>;
+      runExample(example, { ...own, ...relkit });
     });
   }
 });
@@ -67,7 +70,7 @@ function isInsideExample(lines: readonly string[], index: number): boolean {
   return false;
 }
 
-function runExample(example: Example): void {
+function runExample(example: Example, scope: Record<string, unknown>): void {
   const checks: { expected: string; line: number }[] = [];
   const body = example.code
     .split('\n')
@@ -79,14 +82,18 @@ function runExample(example: Example): void {
     })
     .join('\n');
   expect(checks.length, `${example.file}:${example.line} has no "// →" line`).toBeGreaterThan(0);
-  const names = Object.keys(relkit);
-  const values = Object.values(relkit);
+  const names = Object.keys(scope);
+  const values = Object.values(scope);
   const check = (index: number, actual: unknown): void => {
     const { expected, line } = checks[index]!;
     const where = `${example.file}:${line}`;
     if (expected.startsWith('~')) {
       const shown = expected.slice(1);
-      const tolerance = halfUnitInLastPlace(shown);
+      // Half a unit in the last digit shown, or a few ulps when all 16-17 digits are shown.
+      const tolerance = Math.max(
+        halfUnitInLastPlace(shown),
+        4 * Number.EPSILON * Math.abs(Number(shown)),
+      );
       expect(typeof actual, where).toBe('number');
       const delta = Math.abs((actual as number) - Number(shown));
       expect(delta, `${where}: ${String(actual)} is not ${expected}`).toBeLessThanOrEqual(
