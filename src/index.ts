@@ -118,3 +118,22 @@ export type {
   StructureFunction,
 } from './analytic/structure/compileStructure.js';
 export type { NetworkEdge, StructureNode } from './analytic/structure/StructureNode.js';
+
+// Models and results
+export { loadModel } from './model/loadModel.js';
+export type { LoadModelOptions } from './model/loadModel.js';
+export { modelHash } from './model/modelHash.js';
+export { modelJsonSchema } from './model/schema.js';
+export type {
+  ComponentModel,
+  MaintenanceModel,
+  Model,
+  StandbyMode,
+  SystemNode,
+  UnitModel,
+} from './model/Model.js';
+export type { Curve, Estimate, Measures, Result, Scalar } from './model/Result.js';
+
+// Solvers
+export { analyze } from './analytic/solver/analyze.js';
+export type { AnalyzeOptions } from './analytic/solver/analyze.js';

@@ -1,0 +1,75 @@
+import { distributionFromSpec } from '../../dist/registry.js';
+import { UnsupportedModelError } from '../../errors.js';
+import type { Model } from '../../model/Model.js';
+import type { StandbyBlock } from './toStructure.js';
+
+/** The commands that solve what the closed forms cannot. */
+const MARKOV_OR_SIMULATE = 'use relkit markov (exponential times) or relkit simulate';
+const SIMULATE = 'use relkit simulate';
+
+/**
+ * Checks that the closed forms apply: units independent (unlimited crews, no coverage with
+ * repair, no ageing halted while down, standby only without repair) and standby blocks of
+ * exponential units solvable as a sequential chain.
+ *
+ * @throws {@link UnsupportedModelError} naming the first feature that makes units dependent, and
+ * the command that can solve the model
+ */
+export function checkAnalyticSupport(model: Model, blocks: readonly StandbyBlock[]): void {
+  const repairable = model.components.filter((component) => component.repair !== undefined);
+  const unsupported = (reason: string, suggestion = MARKOV_OR_SIMULATE): never => {
+    throw new UnsupportedModelError('analytic', reason, suggestion);
+  };
+  if (repairable.length > 0) {
+    const uncovered = repairable.find((component) => component.coverage < 1);
+    if (uncovered) {
+      unsupported(
+        `component ${uncovered.name} is repairable with coverage ${uncovered.coverage} < 1: an uncovered failure downs the whole system until repaired, so units are dependent`,
+      );
+    }
+    const repairableUnits = repairable.reduce((sum, component) => sum + component.count, 0);
+    const crews = model.maintenance.crews;
+    if (crews !== undefined && crews < repairableUnits) {
+      unsupported(
+        `maintenance.crews is ${crews} for ${repairableUnits} repairable units: a failed unit may wait for a crew, so units are dependent`,
+      );
+    }
+    if (model.maintenance.idleWhileDown) {
+      unsupported('maintenance.idle_while_down makes every unit depend on the system state');
+    }
+  }
+  for (const block of blocks) checkBlock(model, block, unsupported);
+}
+
+function checkBlock(
+  model: Model,
+  block: StandbyBlock,
+  unsupported: (reason: string, suggestion?: string) => never,
+): void {
+  const components = block.units.map((unit) => model.components[model.units[unit]!.component]!);
+  const at = `the standby block at ${block.path}`;
+  const repairable = components.find((component) => component.repair !== undefined);
+  if (repairable)
+    unsupported(
+      `${at} has the repairable component ${repairable.name}: spares and repairs interact`,
+    );
+  const nonExponential = components.find((component) => component.failure.dist !== 'exponential');
+  if (nonExponential) {
+    unsupported(
+      `${at} has ${nonExponential.name} with a ${nonExponential.failure.dist} lifetime; closed forms need exponential lifetimes`,
+      SIMULATE,
+    );
+  }
+  if (block.switchDelay)
+    unsupported(`${at} has a switch delay: the block is down while switching`, SIMULATE);
+  const uncovered = components.find((component) => component.coverage < 1);
+  if (uncovered) unsupported(`${at} has ${uncovered.name} with coverage ${uncovered.coverage} < 1`);
+  if (
+    block.mode !== 'cold' &&
+    new Set(components.map((c) => distributionFromSpec(c.failure).mean)).size > 1
+  ) {
+    unsupported(
+      `${at} is ${block.mode} with units of different failure rates: spares that fail while dormant make the order matter`,
+    );
+  }
+}

@@ -1,0 +1,39 @@
+import type { Distribution } from '../../dist/types.js';
+import { sequentialChainSurvival, type SequentialChainSurvival } from '../sequentialChain.js';
+import type { StandbyBlock } from './toStructure.js';
+
+/**
+ * Returns R(t) of a standby block of exponential units (and its unreliability, computed
+ * directly): the active unit fails at rate λ_j; each remaining dormant spare at d·λ; a
+ * switch-over succeeds with probability p.
+ *
+ * $$
+ * \text{stage } j:\; r_j = \lambda_j + d\sum_{i>j}\lambda_i,\qquad
+ * P(\text{advance}) = \frac{p\lambda_j + d\sum_{i>j}\lambda_i}{r_j}
+ * $$
+ *
+ * - λ_j: failure rate of the unit active in stage j, per time unit
+ * - d: `block.dormancy` (0 cold, 1 hot); p: `block.switchSuccess`
+ *
+ * @remarks
+ * Cold blocks may mix rates: stage j is unit j. Warm and hot blocks must have equal rates
+ * (checked by the caller), because then which spare failed while dormant does not matter and the
+ * block is a chain over the number of units left. A spare lost while dormant needs no switch.
+ */
+export function standbyBlockReliability(
+  block: StandbyBlock,
+  lifetimes: readonly Distribution[],
+  t: number,
+): SequentialChainSurvival {
+  // Every unit fails eventually; the chain kernel needs a finite time.
+  if (t === Infinity) return { reliability: 0, unreliability: 1 };
+  const rates = block.units.map((unit) => 1 / lifetimes[unit]!.mean);
+  const stageRates: number[] = [];
+  const advance: number[] = [];
+  rates.forEach((rate, j) => {
+    const dormantRate = block.dormancy * rates.slice(j + 1).reduce((sum, r) => sum + r, 0);
+    stageRates.push(rate + dormantRate);
+    advance.push((block.switchSuccess * rate + dormantRate) / (rate + dormantRate));
+  });
+  return sequentialChainSurvival(stageRates, advance, t);
+}

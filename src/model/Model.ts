@@ -1,0 +1,93 @@
+import type { DistributionSpec } from '../dist/registry.js';
+
+/**
+ * A model after parsing, validation and parameter evaluation: plain, immutable JSON data (it
+ * crosses to Web Workers and into result hashes), every number evaluated, every name resolved.
+ */
+export interface Model {
+  readonly name: string;
+  readonly description: string;
+  /** The one time unit of every time and rate in the model, such as `h`. */
+  readonly timeUnit: string;
+  /** Evaluated parameter values, in file order. */
+  readonly parameters: Readonly<Record<string, number>>;
+  /** Component types in file order; each has `count` identical, independent units. */
+  readonly components: readonly ComponentModel[];
+  /** Every physical unit; a component with count n owns n consecutive units. */
+  readonly units: readonly UnitModel[];
+  /** The structure: which combinations of working units keep the system up. */
+  readonly system: SystemNode;
+  readonly maintenance: MaintenanceModel;
+  /** Mission time for reliability questions, in `timeUnit`, when the file gives one. */
+  readonly missionTime?: number;
+}
+
+/** One component type as written under `components`. */
+export interface ComponentModel {
+  readonly name: string;
+  /** Number of identical units, at least 1. */
+  readonly count: number;
+  /** Time to failure of one unit while it operates. */
+  readonly failure: DistributionSpec;
+  /** Time to repair one failed unit; absent for a non-repairable component. */
+  readonly repair?: DistributionSpec;
+  /** Probability that a failure is detected and masked; an uncovered failure downs the system. */
+  readonly coverage: number;
+}
+
+/** One physical unit: copy `copy` (0-based) of component `component` (index into components). */
+export interface UnitModel {
+  readonly name: string;
+  readonly component: number;
+  readonly copy: number;
+}
+
+/** How failed units are repaired. */
+export interface MaintenanceModel {
+  /** Number of repair crews; absent means unlimited (every failed unit repaired at once). */
+  readonly crews?: number;
+  /** Component indices in repair order when crews are short; empty: first failed, first served. */
+  readonly priority: readonly number[];
+  /** Whether surviving units stop ageing while the system is down. */
+  readonly idleWhileDown: boolean;
+}
+
+/** Standby spares: cold (do not age), warm (age at `dormancy` of the active rate), hot (age fully). */
+export type StandbyMode = 'cold' | 'warm' | 'hot';
+
+/** A node of the evaluated structure; each carries the model path it came from, for messages. */
+export type SystemNode =
+  | { readonly kind: 'unit'; readonly path: string; readonly unit: number }
+  | { readonly kind: 'series'; readonly path: string; readonly children: readonly SystemNode[] }
+  | { readonly kind: 'parallel'; readonly path: string; readonly children: readonly SystemNode[] }
+  | {
+      readonly kind: 'koon';
+      readonly path: string;
+      readonly k: number;
+      readonly children: readonly SystemNode[];
+    }
+  | {
+      readonly kind: 'standby';
+      readonly path: string;
+      readonly mode: StandbyMode;
+      /** Dormant ageing speed relative to active: 0 cold, 1 hot, between for warm. */
+      readonly dormancy: number;
+      /** Probability that switching to the next spare succeeds. */
+      readonly switchSuccess: number;
+      /** Time the switch-over takes, during which the block is down; absent: instantaneous. */
+      readonly switchDelay?: DistributionSpec;
+      /** Units in activation order: the primary first, then the spares. */
+      readonly units: readonly number[];
+    }
+  | {
+      readonly kind: 'network';
+      readonly path: string;
+      readonly source: string;
+      readonly sink: string;
+      /** Undirected links between named nodes, each working while its unit works. */
+      readonly edges: readonly {
+        readonly from: string;
+        readonly to: string;
+        readonly unit: number;
+      }[];
+    };

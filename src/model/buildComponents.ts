@@ -1,0 +1,145 @@
+import { distributionFromSpec } from '../dist/registry.js';
+import { ParameterError, formatValue } from '../errors.js';
+import type { DistributionSpec } from '../dist/registry.js';
+import type { ComponentModel, UnitModel } from './Model.js';
+import { evaluateNumeric, type ParameterValues } from './parameters.js';
+import type { RawComponent, RawDistribution } from './schema.js';
+import type { Path, PathIssue } from './source.js';
+
+/** Most units a model may have in all: bounds memory and solver time for hostile input. */
+export const MAX_UNITS = 100_000;
+
+/**
+ * Evaluates the `components` section: counts, distributions (checked by their factories),
+ * coverage. Every problem becomes an issue at its path; components with problems are left out.
+ */
+export function buildComponents(
+  raw: Readonly<Record<string, RawComponent>>,
+  parameters: ParameterValues,
+  shorthands: {
+    failure: Readonly<Record<string, string>>;
+    repair: Readonly<Record<string, string>>;
+  },
+  issues: PathIssue[],
+): { components: ComponentModel[]; units: UnitModel[] } {
+  const components: ComponentModel[] = [];
+  const units: UnitModel[] = [];
+  for (const [name, component] of Object.entries(raw)) {
+    const path = ['components', name];
+    const count =
+      component.count === undefined
+        ? 1
+        : evaluateInteger(component.count, parameters, [...path, 'count'], 1, MAX_UNITS, issues);
+    const failure = evaluateDistribution(
+      component.failure,
+      parameters,
+      [...path, 'failure'],
+      shorthands.failure,
+      issues,
+    );
+    const repair =
+      component.repair === undefined
+        ? undefined
+        : evaluateDistribution(
+            component.repair,
+            parameters,
+            [...path, 'repair'],
+            shorthands.repair,
+            issues,
+          );
+    const coverage =
+      component.coverage === undefined
+        ? 1
+        : evaluateProbability(component.coverage, parameters, [...path, 'coverage'], issues);
+    if (count === undefined || failure === undefined || coverage === undefined) continue;
+    if (component.repair !== undefined && repair === undefined) continue;
+    if (units.length + count > MAX_UNITS) {
+      issues.push({
+        path: [...path, 'count'],
+        message: `brings the number of units to ${units.length + count}; the limit is ${MAX_UNITS}`,
+      });
+      continue;
+    }
+    const index = components.length;
+    components.push({ name, count, failure, ...(repair && { repair }), coverage });
+    for (let copy = 0; copy < count; copy++) {
+      units.push({ name: count === 1 ? name : `${name}[${copy + 1}]`, component: index, copy });
+    }
+  }
+  return { components, units };
+}
+
+/**
+ * Evaluates a distribution's parameters and checks them with the family's factory, so the model
+ * accepts exactly what the library accepts. Shorthands become exponentials.
+ */
+export function evaluateDistribution(
+  raw: RawDistribution,
+  parameters: ParameterValues,
+  path: Path,
+  shorthands: Readonly<Record<string, string>>,
+  issues: PathIssue[],
+): DistributionSpec | undefined {
+  const before = issues.length;
+  const { dist, ...values } = raw;
+  // Which key of the file each canonical parameter came from, to point messages at it.
+  const keyOf = new Map<string, string>();
+  const spec: Record<string, number | string> = { dist: dist ?? 'exponential' };
+  for (const [key, value] of Object.entries(values)) {
+    const parameter = dist === undefined ? (shorthands[key] ?? key) : key;
+    keyOf.set(parameter, key);
+    const evaluated = evaluateNumeric(value, parameters, [...path, key], issues);
+    if (evaluated !== undefined) spec[parameter] = evaluated;
+  }
+  if (issues.length > before) return undefined;
+  const checked = spec as DistributionSpec;
+  try {
+    distributionFromSpec(checked);
+  } catch (error) {
+    if (!(error instanceof ParameterError)) throw error;
+    const key = keyOf.get(error.parameter);
+    issues.push(
+      key === undefined
+        ? { path, message: `${dist ?? 'exponential'}: ${error.message.replace(/^[^:]*: /, '')}` }
+        : {
+            path: [...path, key],
+            message: `must ${error.expectation}; got ${formatValue(error.value)}`,
+          },
+    );
+    return undefined;
+  }
+  return checked;
+}
+
+/** Evaluates an integer field in [min, max]. */
+export function evaluateInteger(
+  raw: number | string,
+  parameters: ParameterValues,
+  path: Path,
+  min: number,
+  max: number,
+  issues: PathIssue[],
+): number | undefined {
+  const value = evaluateNumeric(raw, parameters, path, issues);
+  if (value === undefined) return undefined;
+  if (Number.isInteger(value) && value >= min && value <= max) return value;
+  issues.push({
+    path,
+    message: `must be an integer in [${min}, ${max}]; got ${formatValue(value)}`,
+  });
+  return undefined;
+}
+
+/** Evaluates a probability field in [0, 1]. */
+export function evaluateProbability(
+  raw: number | string,
+  parameters: ParameterValues,
+  path: Path,
+  issues: PathIssue[],
+): number | undefined {
+  const value = evaluateNumeric(raw, parameters, path, issues);
+  if (value === undefined) return undefined;
+  if (value >= 0 && value <= 1) return value;
+  issues.push({ path, message: `must be a probability in [0, 1]; got ${formatValue(value)}` });
+  return undefined;
+}

@@ -1,0 +1,134 @@
+import { parse, type MathNode } from 'mathjs/number';
+
+/**
+ * Functions an expression may call: arithmetic and elementary functions only. Nothing that
+ * defines, imports, parses, evaluates or reaches objects is reachable, because the parsed tree is
+ * checked node by node against this list before it is ever compiled.
+ */
+const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set([
+  'abs', 'ceil', 'exp', 'expm1', 'floor', 'log', 'log10', 'log1p', 'log2', 'max', 'min',
+  'pow', 'round', 'sqrt', 'cbrt', 'sin', 'cos', 'tan', 'gamma',
+]); // prettier-ignore
+
+/** Constants an expression may name besides parameters. */
+const CONSTANTS: ReadonlyMap<string, number> = new Map([
+  ['pi', Math.PI],
+  ['e', Math.E],
+]);
+
+/** Operators allowed, by mathjs function name: arithmetic only (no comparison, logic or factorial). */
+const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
+  'add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus',
+]); // prettier-ignore
+
+/** Names a parameter may not take, because expressions use them for functions and constants. */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([
+  ...ALLOWED_FUNCTIONS,
+  ...CONSTANTS.keys(),
+]);
+
+/** A parameter expression checked for safety, with the parameter names it refers to. */
+export interface Expression {
+  readonly source: string;
+  /** Parameter names the expression uses (constants and functions excluded). */
+  readonly parameters: readonly string[];
+  /** Evaluates with the given parameter values; the result may be any number (checked by the caller). */
+  evaluate(values: ReadonlyMap<string, number>): number;
+}
+
+/** Why an expression was refused. */
+export class ExpressionError extends Error {
+  override readonly name: string = 'ExpressionError';
+}
+
+/**
+ * Parses an expression such as `2*lambda*(1-c)` with mathjs and allows only numbers, parameter
+ * names, `pi`, `e`, arithmetic operators and the elementary functions listed above.
+ *
+ * @throws {@link ExpressionError} for a syntax error or any construct outside that list
+ */
+export function compileExpression(source: string): Expression {
+  let tree: MathNode;
+  try {
+    tree = parse(source);
+  } catch (error) {
+    throw new ExpressionError(`is not a valid expression: ${(error as Error).message}`);
+  }
+  const parameters = new Set<string>();
+  checkNode(tree, parameters);
+  const compiled = tree.compile();
+  return Object.freeze({
+    source,
+    parameters: [...parameters],
+    evaluate: (values: ReadonlyMap<string, number>): number => {
+      const scope = new Map<string, number>(CONSTANTS);
+      for (const name of parameters) scope.set(name, values.get(name) ?? Number.NaN);
+      const result: unknown = compiled.evaluate(scope);
+      if (typeof result !== 'number') {
+        throw new ExpressionError(`must evaluate to a number; got ${typeof result}`);
+      }
+      return result;
+    },
+  });
+}
+
+function checkNode(node: MathNode, parameters: Set<string>): void {
+  switch (node.type) {
+    case 'ConstantNode': {
+      const value: unknown = (node as unknown as { value: unknown }).value;
+      if (typeof value !== 'number') throw refused(`the constant ${JSON.stringify(value)}`);
+      return;
+    }
+    case 'SymbolNode': {
+      const name = (node as unknown as { name: string }).name;
+      if (!CONSTANTS.has(name)) parameters.add(name);
+      return;
+    }
+    case 'ParenthesisNode':
+      checkNode((node as unknown as { content: MathNode }).content, parameters);
+      return;
+    case 'OperatorNode': {
+      const { fn, op, args } = node as unknown as { fn: string; op: string; args: MathNode[] };
+      if (!ALLOWED_OPERATORS.has(fn)) throw refused(`the operator "${op}"`);
+      for (const arg of args) checkNode(arg, parameters);
+      return;
+    }
+    case 'FunctionNode': {
+      const { fn, args } = node as unknown as { fn: MathNode; args: MathNode[] };
+      const name = fn.type === 'SymbolNode' ? (fn as unknown as { name: string }).name : '';
+      if (!ALLOWED_FUNCTIONS.has(name)) {
+        throw refused(
+          name === '' ? 'a computed function call' : `the function "${name}"`,
+          `functions allowed: ${[...ALLOWED_FUNCTIONS].join(', ')}`,
+        );
+      }
+      for (const arg of args) checkNode(arg, parameters);
+      return;
+    }
+    default:
+      throw refused(describeNode(node.type));
+  }
+}
+
+function refused(
+  what: string,
+  hint = 'only numbers, parameter names, + - * / ^ and math functions',
+): ExpressionError {
+  return new ExpressionError(`may not use ${what} (${hint})`);
+}
+
+function describeNode(type: string): string {
+  const descriptions: Record<string, string> = {
+    AssignmentNode: 'an assignment',
+    FunctionAssignmentNode: 'a function definition',
+    AccessorNode: 'property access',
+    IndexNode: 'indexing',
+    ArrayNode: 'a matrix or array',
+    ObjectNode: 'an object',
+    BlockNode: 'several statements',
+    ConditionalNode: 'a conditional',
+    RangeNode: 'a range',
+    RelationalNode: 'a comparison',
+  };
+  return descriptions[type] ?? `a ${type}`;
+}

@@ -1,0 +1,316 @@
+import { DISTRIBUTION_PARAMETERS } from '../dist/registry.js';
+import type { DistributionFamily } from '../dist/types.js';
+import {
+  definition,
+  fail,
+  flag,
+  isPlainObject,
+  list,
+  numeric,
+  object,
+  oneOf,
+  record,
+  text,
+  unknownKey,
+  type JsonSchema,
+  type Numeric,
+  type Schema,
+} from './schemaKit.js';
+import type { Path, PathIssue } from './source.js';
+
+/** A model file as written, after its shape is checked and before anything is evaluated. */
+export interface RawModel {
+  readonly name: string;
+  readonly description?: string;
+  readonly time_unit?: string;
+  readonly parameters?: Readonly<Record<string, Numeric>>;
+  readonly components: Readonly<Record<string, RawComponent>>;
+  readonly system: RawNode;
+  readonly maintenance?: RawMaintenance;
+  readonly mission_time?: Numeric;
+}
+
+export interface RawComponent {
+  readonly count?: Numeric;
+  readonly failure: RawDistribution;
+  readonly repair?: RawDistribution;
+  readonly coverage?: Numeric;
+}
+
+/** `{ dist: weibull, shape: 1.3, scale: 2e5 }`, or a shorthand such as `{ mtbf: 1000 }`. */
+export type RawDistribution = Readonly<Record<string, Numeric>> & { readonly dist?: string };
+
+export interface RawMaintenance {
+  readonly crews?: Numeric;
+  readonly priority?: readonly string[];
+  readonly idle_while_down?: boolean;
+}
+
+export type RawNode =
+  | string
+  | { readonly series: readonly RawNode[] }
+  | { readonly parallel: readonly RawNode[] }
+  | { readonly koon: { readonly k: Numeric; readonly of: string | readonly RawNode[] } }
+  | { readonly standby: RawStandby }
+  | { readonly network: RawNetwork };
+
+export interface RawStandby {
+  readonly of?: string;
+  readonly primary?: string;
+  readonly spares?: string | readonly string[];
+  readonly mode?: 'cold' | 'warm' | 'hot';
+  readonly dormancy?: Numeric;
+  readonly switch?: { readonly success?: Numeric; readonly delay?: RawDistribution };
+}
+
+export interface RawNetwork {
+  readonly source: string;
+  readonly sink: string;
+  readonly edges: readonly { readonly from: string; readonly to: string; readonly via: string }[];
+}
+
+/** Shorthands for exponential times: the key names the mean or the rate. */
+export const FAILURE_SHORTHANDS: Readonly<Record<string, 'mean' | 'rate'>> = {
+  mtbf: 'mean',
+  mttf: 'mean',
+  rate: 'rate',
+};
+export const REPAIR_SHORTHANDS: Readonly<Record<string, 'mean' | 'rate'>> = {
+  mttr: 'mean',
+  rate: 'rate',
+};
+
+/** The structure node kinds, each written as a mapping with that single key. */
+export const NODE_KINDS = ['series', 'parallel', 'koon', 'standby', 'network'] as const;
+
+const definitions = new Map<string, () => JsonSchema>();
+
+const name = (description: string): Schema<string> => text(description);
+
+const failureSchema = distribution('failure', FAILURE_SHORTHANDS);
+const repairSchema = distribution('repair', REPAIR_SHORTHANDS);
+
+const nodeSchema: Schema<RawNode> = definition('node', definitions, () => structureNode());
+
+const componentSchema = object<RawComponent>(
+  {
+    count: { schema: numeric('number of identical units (integer >= 1); default 1') },
+    failure: { schema: failureSchema, required: true },
+    repair: { schema: repairSchema },
+    coverage: {
+      schema: numeric('probability a failure is detected and masked, in [0, 1]; default 1'),
+    },
+  },
+  'a component type: its failure and repair times, number of units, coverage',
+);
+
+/** The whole model file. */
+export const modelSchema: Schema<RawModel> = object<RawModel>(
+  {
+    name: { schema: text('name of the system'), required: true },
+    description: { schema: text('what the system is, its exact answers and their source') },
+    time_unit: { schema: text('the one time unit of every time and rate, such as h; default h') },
+    parameters: {
+      schema: record(
+        numeric('a number, or an expression over other parameters'),
+        'named numbers used in expressions anywhere in the model',
+      ),
+    },
+    components: {
+      schema: record(componentSchema, 'component types by name', 1),
+      required: true,
+    },
+    system: { schema: nodeSchema, required: true },
+    maintenance: {
+      schema: object<RawMaintenance>(
+        {
+          crews: { schema: numeric('number of repair crews (integer >= 1); default unlimited') },
+          priority: {
+            schema: list(name('a component name'), 'repair order when crews are short'),
+          },
+          idle_while_down: {
+            schema: flag('surviving units stop ageing while the system is down; default false'),
+          },
+        },
+        'how failed units are repaired',
+      ),
+    },
+    mission_time: { schema: numeric('mission time for reliability questions, > 0') },
+  },
+  'a relkit model',
+);
+
+/** The JSON Schema of model files, as written to models/schema.json. */
+export function modelJsonSchema(): JsonSchema {
+  const root = modelSchema.json;
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://relkit.dev/schema/model.json',
+    title: 'relkit model',
+    ...root,
+    $defs: Object.fromEntries([...definitions].map(([key, json]) => [key, json()])),
+  };
+}
+
+function structureNode(): Schema<RawNode> {
+  const children = list(nodeSchema, 'nodes or component names', 0);
+  const kinds: Record<(typeof NODE_KINDS)[number], Schema<unknown>> = {
+    series: children,
+    parallel: children,
+    koon: object(
+      {
+        k: { schema: numeric('how many must work (integer in [0, n])'), required: true },
+        of: { schema: nodeOrNames(children), required: true },
+      },
+      'k-out-of-n: works while at least k of its children work',
+    ),
+    standby: object(
+      {
+        of: { schema: name('a counted component: unit 1 active, the others spares') },
+        primary: { schema: name('the component active first') },
+        spares: { schema: nodeOrNames(list(name('a component name'), 'spares in order', 1)) },
+        mode: { schema: oneOf(['cold', 'warm', 'hot'], 'how spares age; default cold') },
+        dormancy: {
+          schema: numeric('warm spares age at this fraction of the active rate, in (0, 1)'),
+        },
+        switch: {
+          schema: object(
+            {
+              success: { schema: numeric('probability a switch-over succeeds; default 1') },
+              delay: { schema: repairSchema },
+            },
+            'the switch-over to a spare',
+          ),
+        },
+      },
+      'standby redundancy: spares take over in order when the active unit fails',
+    ),
+    network: object(
+      {
+        source: { schema: name('the start node'), required: true },
+        sink: { schema: name('the end node'), required: true },
+        edges: {
+          schema: list(
+            object(
+              {
+                from: { schema: name('a node name'), required: true },
+                to: { schema: name('a node name'), required: true },
+                via: { schema: name('the component that makes this link work'), required: true },
+              },
+              'an undirected link that works while its component works',
+            ),
+            'the links',
+            1,
+          ),
+          required: true,
+        },
+      },
+      'a network: works while a path of working links joins source and sink',
+    ),
+  };
+  const json = {
+    oneOf: [
+      { type: 'string', description: 'a component name' },
+      ...NODE_KINDS.map((kind) => ({
+        type: 'object',
+        properties: { [kind]: kinds[kind].json },
+        required: [kind],
+        additionalProperties: false,
+      })),
+    ],
+  };
+  return {
+    json,
+    check: (value, path, issues) => {
+      if (typeof value === 'string' && value.length > 0) return value;
+      const keys = isPlainObject(value) ? Object.keys(value) : [];
+      const kind = keys[0] as (typeof NODE_KINDS)[number];
+      if (keys.length !== 1 || !NODE_KINDS.includes(kind)) {
+        return fail(
+          issues,
+          path,
+          `must be a component name or a mapping with one key: ${NODE_KINDS.join(', ')}`,
+          value,
+        );
+      }
+      const checked = kinds[kind].check(
+        (value as Record<string, unknown>)[kind],
+        [...path, kind],
+        issues,
+      );
+      return checked === undefined ? undefined : (value as RawNode);
+    },
+  };
+}
+
+/** A component name (all its units) or a list of children. */
+function nodeOrNames<T>(listSchema: Schema<T>): Schema<string | T> {
+  return {
+    json: { anyOf: [{ type: 'string', minLength: 1 }, listSchema.json] },
+    check: (value, path, issues) =>
+      typeof value === 'string' && value.length > 0 ? value : listSchema.check(value, path, issues),
+  };
+}
+
+/** A distribution: `dist` names the family, the other keys its parameters; or a shorthand. */
+function distribution(
+  role: 'failure' | 'repair',
+  shorthands: Readonly<Record<string, string>>,
+): Schema<RawDistribution> {
+  const families = Object.keys(DISTRIBUTION_PARAMETERS) as DistributionFamily[];
+  const value = numeric('a number or an expression');
+  const json = {
+    description: `time to ${role}: a distribution, or a shorthand (${Object.keys(shorthands).join(', ')}) for an exponential`,
+    oneOf: [
+      ...families.map((family) => ({
+        type: 'object',
+        properties: {
+          dist: { const: family },
+          ...Object.fromEntries(DISTRIBUTION_PARAMETERS[family].map((p) => [p, value.json])),
+        },
+        required: ['dist'],
+        additionalProperties: false,
+      })),
+      ...Object.keys(shorthands).map((key) => ({
+        type: 'object',
+        properties: { [key]: value.json },
+        required: [key],
+        additionalProperties: false,
+      })),
+    ],
+  };
+  const check = (raw: unknown, path: Path, issues: PathIssue[]): RawDistribution | undefined => {
+    if (!isPlainObject(raw)) {
+      return fail(
+        issues,
+        path,
+        `must be a distribution such as { dist: exponential, rate: 1e-4 }`,
+        raw,
+      );
+    }
+    const before = issues.length;
+    const { dist, ...parameters } = raw;
+    let allowed: readonly string[];
+    if (dist === undefined) {
+      allowed = Object.keys(shorthands);
+      if (Object.keys(parameters).length !== 1) {
+        return fail(
+          issues,
+          path,
+          `must name a family with dist (${families.join(', ')}) or use one shorthand (${allowed.join(', ')})`,
+          raw,
+        );
+      }
+    } else if (families.includes(dist as DistributionFamily)) {
+      allowed = DISTRIBUTION_PARAMETERS[dist as DistributionFamily];
+    } else {
+      return fail(issues, [...path, 'dist'], `must be one of ${families.join(', ')}`, dist);
+    }
+    for (const [key, entry] of Object.entries(parameters)) {
+      if (allowed.includes(key)) value.check(entry, [...path, key], issues);
+      else issues.push({ path: [...path, key], message: unknownKey(key, allowed), atKey: true });
+    }
+    return issues.length === before ? (raw as RawDistribution) : undefined;
+  };
+  return { json, check };
+}

@@ -1,0 +1,229 @@
+import { formatValue } from '../errors.js';
+import type { Path, PathIssue } from './source.js';
+
+/** A JSON Schema fragment (draft 2020-12). */
+export type JsonSchema = { readonly [key: string]: unknown };
+
+/**
+ * One part of the model format: checks a parsed value (collecting every issue with its path)
+ * and describes itself as JSON Schema, so the validator and `models/schema.json` come from one
+ * source and cannot disagree.
+ */
+export interface Schema<T> {
+  readonly json: JsonSchema;
+  /** Returns the value when valid; otherwise records issues and returns undefined. */
+  check(value: unknown, path: Path, issues: PathIssue[]): T | undefined;
+}
+
+/** A number, or an expression over parameters evaluated later (`2*lambda`). */
+export type Numeric = number | string;
+
+/** Longest expression accepted, in characters. */
+export const MAX_EXPRESSION_LENGTH = 1000;
+
+/** Names of parameters and components: usable in expressions and as YAML keys. */
+export const NAME_PATTERN: RegExp = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A non-empty string. */
+export function text(description: string): Schema<string> {
+  return {
+    json: { type: 'string', minLength: 1, description },
+    check: (value, path, issues) =>
+      typeof value === 'string' && value.length > 0
+        ? value
+        : fail(issues, path, 'must be a non-empty string', value),
+  };
+}
+
+/** `true` or `false`. */
+export function flag(description: string): Schema<boolean> {
+  return {
+    json: { type: 'boolean', description },
+    check: (value, path, issues) =>
+      typeof value === 'boolean' ? value : fail(issues, path, 'must be true or false', value),
+  };
+}
+
+/** A finite number or an expression string (checked when evaluated). */
+export function numeric(description: string): Schema<Numeric> {
+  return {
+    json: {
+      anyOf: [
+        { type: 'number' },
+        { type: 'string', minLength: 1, maxLength: MAX_EXPRESSION_LENGTH },
+      ],
+      description,
+    },
+    check: (value, path, issues) => {
+      if (typeof value === 'number') {
+        return Number.isFinite(value)
+          ? value
+          : fail(issues, path, 'must be a finite number', value);
+      }
+      if (typeof value === 'string' && value.trim().length > 0) {
+        if (value.length <= MAX_EXPRESSION_LENGTH) return value;
+        return fail(
+          issues,
+          path,
+          `must be an expression of at most ${MAX_EXPRESSION_LENGTH} characters`,
+          `${value.length} characters`,
+        );
+      }
+      return fail(issues, path, 'must be a number or an expression', value);
+    },
+  };
+}
+
+/** One of a fixed set of words. */
+export function oneOf<const T extends string>(
+  values: readonly T[],
+  description: string,
+): Schema<T> {
+  return {
+    json: { enum: values, description },
+    check: (value, path, issues) =>
+      (values as readonly unknown[]).includes(value)
+        ? (value as T)
+        : fail(issues, path, `must be one of ${values.join(', ')}`, value),
+  };
+}
+
+/** An array of items of one kind. */
+export function list<T>(item: Schema<T>, description: string, minItems = 0): Schema<T[]> {
+  return {
+    json: { type: 'array', items: item.json, minItems, description },
+    check: (value, path, issues) => {
+      if (!Array.isArray(value)) return fail(issues, path, 'must be a list', value);
+      if (value.length < minItems) {
+        return fail(issues, path, `must have at least ${minItems} item(s)`, value);
+      }
+      const before = issues.length;
+      const items = value.map((entry, index) => item.check(entry, [...path, index], issues));
+      return issues.length === before ? (items as T[]) : undefined;
+    },
+  };
+}
+
+/** A property of an {@link object} schema. */
+export interface Property {
+  readonly schema: Schema<unknown>;
+  readonly required?: boolean;
+}
+
+/** A mapping with known keys; unknown keys are errors with a did-you-mean suggestion. */
+export function object<T>(properties: Record<string, Property>, description: string): Schema<T> {
+  const names = Object.keys(properties);
+  const required = names.filter((name) => properties[name]?.required === true);
+  return {
+    json: {
+      type: 'object',
+      description,
+      properties: Object.fromEntries(names.map((name) => [name, properties[name]?.schema.json])),
+      required,
+      additionalProperties: false,
+    },
+    check: (value, path, issues) => {
+      if (!isPlainObject(value)) return fail(issues, path, 'must be a mapping (key: value)', value);
+      const before = issues.length;
+      for (const key of Object.keys(value)) {
+        const property = properties[key];
+        if (property) property.schema.check(value[key], [...path, key], issues);
+        else issues.push({ path: [...path, key], message: unknownKey(key, names), atKey: true });
+      }
+      for (const key of required) {
+        if (!(key in value)) issues.push({ path, message: `must have the key "${key}"` });
+      }
+      return issues.length === before ? (value as T) : undefined;
+    },
+  };
+}
+
+/** A mapping from user-chosen names (parameters, components) to values of one kind. */
+export function record<T>(
+  item: Schema<T>,
+  description: string,
+  minItems = 0,
+): Schema<Record<string, T>> {
+  return {
+    json: {
+      type: 'object',
+      description,
+      minProperties: minItems,
+      propertyNames: { pattern: NAME_PATTERN.source },
+      additionalProperties: item.json,
+    },
+    check: (value, path, issues) => {
+      if (!isPlainObject(value))
+        return fail(issues, path, 'must be a mapping (name: value)', value);
+      const before = issues.length;
+      const keys = Object.keys(value);
+      if (keys.length < minItems) {
+        issues.push({ path, message: `must have at least ${minItems} entry` });
+      }
+      for (const key of keys) {
+        if (!NAME_PATTERN.test(key)) {
+          issues.push({
+            path: [...path, key],
+            message: 'must be a name of letters, digits and _ that does not start with a digit',
+            atKey: true,
+          });
+        }
+        item.check(value[key], [...path, key], issues);
+      }
+      return issues.length === before ? (value as Record<string, T>) : undefined;
+    },
+  };
+}
+
+/** A schema defined once under `$defs` and referred to by name, for recursive parts. */
+export function definition<T>(
+  name: string,
+  definitions: Map<string, () => JsonSchema>,
+  build: () => Schema<T>,
+): Schema<T> {
+  let built: Schema<T> | undefined;
+  // Built on first use: the schema may refer to itself, so it cannot be built while declared.
+  const resolve = (): Schema<T> => (built ??= build());
+  definitions.set(name, () => resolve().json);
+  return {
+    json: { $ref: `#/$defs/${name}` },
+    check: (value, path, issues) => resolve().check(value, path, issues),
+  };
+}
+
+/** Records an issue `must …; got …` at `path` and returns undefined. */
+export function fail(
+  issues: PathIssue[],
+  path: Path,
+  expectation: string,
+  got: unknown,
+): undefined {
+  issues.push({ path, message: `${expectation}; got ${formatValue(got)}` });
+  return undefined;
+}
+
+/** True for a mapping parsed from YAML/JSON (not an array, not null). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** `unknown key "shap"; did you mean "shape"? expected one of …` */
+export function unknownKey(key: string, known: readonly string[]): string {
+  const close = known.find((name) => editDistance(name, key) <= Math.max(1, name.length / 4));
+  const hint = close === undefined ? '' : `; did you mean "${close}"?`;
+  return `is not a known key${hint} (expected one of ${known.join(', ')})`;
+}
+
+/** Levenshtein distance, for did-you-mean hints on short names. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,162 @@
+/** The real binary on models/: output, JSON shape, exit codes, and messages without stack traces. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { schemaFileText } from '../../src/model/schemaFile.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'dist/cli/main.js');
+
+function relkit(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function scratch(name: string, text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'relkit-cli-')), name);
+  writeFileSync(path, text);
+  return path;
+}
+
+beforeAll(() => {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build (npm test does)`);
+});
+
+describe('relkit validate', () => {
+  it('prints OK and exits 0 for every example model', () => {
+    for (const name of ['tmr-voter', 'raid5', 'bridge', 'web-3tier']) {
+      const { status, stdout } = relkit('validate', `models/${name}.yaml`);
+      expect(stdout).toBe('OK\n');
+      expect(status).toBe(0);
+    }
+  });
+
+  it('prints every problem with file:line:column and path, and exits 1', () => {
+    const file = scratch(
+      'bad.yaml',
+      'name: x\ncomponents:\n  cpu:\n    failure: { rate: -1 }\n    coverage: 2\nsystem: gpu\n',
+    );
+    const { status, stdout, stderr } = relkit('validate', file);
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(
+      `${file}:4:22: components.cpu.failure.rate must be a finite number > 0; got -1`,
+    );
+    expect(stderr).toContain(
+      `${file}:5:15: components.cpu.coverage must be a probability in [0, 1]; got 2`,
+    );
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('says a missing file cannot be read, exit 1, no stack trace', () => {
+    const { status, stderr } = relkit('validate', 'models/nope.yaml');
+    expect(status).toBe(1);
+    expect(stderr).toBe('relkit: models/nope.yaml: cannot read: no such file or directory\n');
+  });
+});
+
+describe('relkit analyze', () => {
+  it('prints a readable table for a non-repairable model', () => {
+    const { status, stdout } = relkit('analyze', 'models/tmr-voter.yaml');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^TMR flight controller: analytic \(model [0-9a-f]{16}\)\n/);
+    expect(stdout).toMatch(/\n {2}mttf {19}8228\.20337533 h\n/);
+    expect(stdout).toContain('reliability(t)');
+  });
+
+  it('--json gives the common result shape with the values at --at times', () => {
+    const { status, stdout } = relkit(
+      'analyze',
+      'models/duplex-coverage.yaml',
+      '--at',
+      '0,1000',
+      '--json',
+    );
+    expect(status).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.method).toBe('analytic');
+    expect(result.model.name).toBe('Duplex with coverage');
+    expect(result.timeUnit).toBe('h');
+    expect(result.measures.reliability.t).toEqual([0, 1000]);
+    expect(result.measures.reliability.values[0]).toBe(1);
+    // models/duplex-coverage.yaml header: R(1000) = 0.9523003894160902, MTTF = 7250
+    expect(Math.abs(result.measures.reliability.values[1] / 0.9523003894160902 - 1)).toBeLessThan(
+      1e-12,
+    );
+    expect(Math.abs(result.measures.mttf / 7250 - 1)).toBeLessThan(1e-9);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('gives steady measures of a repairable model', () => {
+    const { status, stdout } = relkit('analyze', 'models/raid6.yaml', '--json');
+    expect(status).toBe(0);
+    const { measures, warnings } = JSON.parse(stdout);
+    // models/raid6.yaml header: U = 4.951312302485174e-11
+    expect(Math.abs(measures.steadyUnavailability / 4.951312302485174e-11 - 1)).toBeLessThan(1e-9);
+    expect(measures.availability).toBeUndefined();
+    expect(warnings.join('\n')).toMatch(
+      /availability\(t\) needs exponential failure and repair times/,
+    );
+  });
+
+  it('exits 2 with the reason and the command that can solve a model with dependent units', () => {
+    const file = scratch(
+      'crews.yaml',
+      'name: x\ncomponents:\n  cpu: { count: 2, failure: { mtbf: 100 }, repair: { mttr: 5 } }\nsystem: { parallel: [cpu] }\nmaintenance: { crews: 1 }\n',
+    );
+    const { status, stderr } = relkit('analyze', file);
+    expect(status).toBe(2);
+    expect(stderr).toBe(
+      'relkit: analytic: maintenance.crews is 1 for 2 repairable units: a failed unit may wait for a crew, so units are dependent; use relkit markov (exponential times) or relkit simulate\n',
+    );
+  });
+
+  it('refuses a bad flag value with exit 64', () => {
+    const { status, stderr } = relkit('analyze', 'models/raid5.yaml', '--points', 'many');
+    expect(status).toBe(64);
+    expect(stderr).toBe('relkit: --points must be a finite number; got "many"\n');
+  });
+
+  it('refuses an unknown flag with exit 64', () => {
+    const { status, stderr } = relkit('analyze', 'models/raid5.yaml', '--fast');
+    expect(status).toBe(64);
+    expect(stderr).toMatch(/^relkit: Unknown option '--fast'/);
+  });
+
+  it('refuses a negative time with a clear message, exit 1', () => {
+    const { status, stderr } = relkit('analyze', 'models/tmr-voter.yaml', '--at=-5');
+    expect(status).toBe(1);
+    expect(stderr).toBe('relkit: times: each time must be a finite number >= 0; got -5\n');
+  });
+});
+
+describe('relkit (no command, help, unknown command)', () => {
+  it('prints help and exits 64 without a command', () => {
+    const { status, stdout } = relkit();
+    expect(status).toBe(64);
+    expect(stdout).toMatch(/^relkit: reliability and availability/);
+  });
+
+  it('prints a command help with --help, exit 0', () => {
+    const { status, stdout } = relkit('analyze', '--help');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^relkit analyze MODEL/);
+  });
+
+  it('names an unknown command, exit 64', () => {
+    const { status, stderr } = relkit('analyse', 'models/raid5.yaml');
+    expect(status).toBe(64);
+    expect(stderr).toMatch(/^relkit: unknown command "analyse"/);
+  });
+});
+
+describe('relkit schema', () => {
+  it('prints the JSON Schema, and models/schema.json is up to date (npm run schema)', () => {
+    const { status, stdout } = relkit('schema');
+    expect(status).toBe(0);
+    expect(stdout).toBe(schemaFileText());
+    expect(readFileSync(join(ROOT, 'models/schema.json'), 'utf8')).toBe(stdout);
+  });
+});
