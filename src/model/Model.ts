@@ -15,8 +15,11 @@ export interface Model {
   readonly components: readonly ComponentModel[];
   /** Every physical unit; a component with count n owns n consecutive units. */
   readonly units: readonly UnitModel[];
-  /** The structure: which combinations of working units keep the system up. */
-  readonly system: SystemNode;
+  /** The structure: which combinations of working units keep the system up; absent for a model
+   * that is only a hand-written Markov chain. */
+  readonly system?: SystemNode;
+  /** A hand-written continuous-time Markov chain (the `markov:` section), when the file has one. */
+  readonly chain?: ChainModel;
   readonly maintenance: MaintenanceModel;
   /** Mission time for reliability questions, in `timeUnit`, when the file gives one. */
   readonly missionTime?: number;
@@ -33,6 +36,26 @@ export interface ComponentModel {
   readonly repair?: DistributionSpec;
   /** Probability that a failure is detected and masked; an uncovered failure downs the system. */
   readonly coverage: number;
+  /** Time from a failure until it is detected and the unit joins the repair queue; absent: 0. */
+  readonly detection?: DistributionSpec;
+  /**
+   * Time the system stays down after an uncovered failure of this component (a reboot);
+   * absent: until the failed unit is repaired.
+   */
+  readonly recovery?: DistributionSpec;
+}
+
+/** A hand-written CTMC: named states, which are up, the initial state and the rates. */
+export interface ChainModel {
+  readonly states: readonly { readonly name: string; readonly up: boolean }[];
+  /** Index of the initial state. */
+  readonly initial: number;
+  /** Transitions between state indices with evaluated rates (> 0), in file order. */
+  readonly transitions: readonly {
+    readonly from: number;
+    readonly to: number;
+    readonly rate: number;
+  }[];
 }
 
 /** One physical unit: copy `copy` (0-based) of component `component` (index into components). */

@@ -19,6 +19,7 @@ export function buildComponents(
   shorthands: {
     failure: Readonly<Record<string, string>>;
     repair: Readonly<Record<string, string>>;
+    delay: Readonly<Record<string, string>>;
   },
   issues: PathIssue[],
 ): { components: ComponentModel[]; units: UnitModel[] } {
@@ -51,8 +52,17 @@ export function buildComponents(
       component.coverage === undefined
         ? 1
         : evaluateProbability(component.coverage, parameters, [...path, 'coverage'], issues);
+    const delays: { detection?: DistributionSpec; recovery?: DistributionSpec } = {};
+    for (const role of ['detection', 'recovery'] as const) {
+      const raw = component[role];
+      if (raw === undefined) continue;
+      const spec = evaluateDistribution(raw, parameters, [...path, role], shorthands.delay, issues);
+      if (spec) delays[role] = spec;
+    }
     if (count === undefined || failure === undefined || coverage === undefined) continue;
     if (component.repair !== undefined && repair === undefined) continue;
+    if (component.detection !== undefined && !delays.detection) continue;
+    if (component.recovery !== undefined && !delays.recovery) continue;
     if (units.length + count > MAX_UNITS) {
       issues.push({
         path: [...path, 'count'],
@@ -61,7 +71,7 @@ export function buildComponents(
       continue;
     }
     const index = components.length;
-    components.push({ name, count, failure, ...(repair && { repair }), coverage });
+    components.push({ name, count, failure, ...(repair && { repair }), coverage, ...delays });
     for (let copy = 0; copy < count; copy++) {
       units.push({ name: count === 1 ? name : `${name}[${copy + 1}]`, component: index, copy });
     }

@@ -2,8 +2,15 @@ import { ModelError } from '../errors.js';
 import type { Model } from './Model.js';
 import { buildComponents, evaluateInteger } from './buildComponents.js';
 import { buildSystem } from './buildSystem.js';
-import { evaluateNumeric, evaluateParameters } from './parameters.js';
-import { FAILURE_SHORTHANDS, REPAIR_SHORTHANDS, modelSchema } from './schema.js';
+import { evaluateNumeric, evaluateParameters, type ParameterValues } from './parameters.js';
+import { buildChain } from './buildChain.js';
+import {
+  DELAY_SHORTHANDS,
+  FAILURE_SHORTHANDS,
+  REPAIR_SHORTHANDS,
+  modelSchema,
+  type RawModel,
+} from './schema.js';
 import { objectSource, parseModelText, type ModelSource, type PathIssue } from './source.js';
 
 /** Options of {@link loadModel}. */
@@ -79,35 +86,77 @@ function buildModel(
   }
   const parameters = evaluateParameters(rawParameters, issues);
   if (issues.length > 0) return undefined;
+  const chain = raw.markov && buildChain(raw.markov, parameters, issues);
+  let structure: Structure | undefined;
+  if (raw.components !== undefined || raw.system !== undefined || raw.markov === undefined) {
+    for (const key of ['components', 'system'] as const) {
+      if (raw[key] === undefined) issues.push({ path: [], message: `must have the key "${key}"` });
+    }
+    if (raw.components !== undefined && raw.system !== undefined) {
+      structure = buildStructure(raw.components, raw.system, raw.maintenance, parameters, issues);
+    }
+  }
+  let missionTime: number | undefined;
+  if (raw.mission_time !== undefined) {
+    missionTime = evaluateNumeric(raw.mission_time, parameters, ['mission_time'], issues);
+    if (missionTime !== undefined && !(missionTime > 0)) {
+      issues.push({ path: ['mission_time'], message: `must be > 0; got ${missionTime}` });
+    }
+  }
+  if (issues.length > 0) return undefined;
+  return deepFreeze({
+    name: raw.name,
+    description: raw.description ?? '',
+    timeUnit: raw.time_unit ?? 'h',
+    parameters: Object.fromEntries(parameters),
+    components: structure?.components ?? [],
+    units: structure?.units ?? [],
+    ...(structure?.system && { system: structure.system }),
+    ...(chain && { chain }),
+    maintenance: structure?.maintenance ?? { priority: [], idleWhileDown: false },
+    ...(missionTime !== undefined && { missionTime }),
+  });
+}
+
+type Structure = Pick<Model, 'components' | 'units' | 'system' | 'maintenance'>;
+
+/** Components, the structure over their units, and maintenance. */
+function buildStructure(
+  rawComponents: NonNullable<RawModel['components']>,
+  rawSystem: NonNullable<RawModel['system']>,
+  rawMaintenance: RawModel['maintenance'],
+  parameters: ParameterValues,
+  issues: PathIssue[],
+): Structure | undefined {
   const { components, units } = buildComponents(
-    raw.components,
+    rawComponents,
     parameters,
-    { failure: FAILURE_SHORTHANDS, repair: REPAIR_SHORTHANDS },
+    { failure: FAILURE_SHORTHANDS, repair: REPAIR_SHORTHANDS, delay: DELAY_SHORTHANDS },
     issues,
   );
   const rejected = new Set(
-    Object.keys(raw.components).filter((n) => !components.some((c) => c.name === n)),
+    Object.keys(rawComponents).filter((n) => !components.some((c) => c.name === n)),
   );
-  const system = buildSystem(raw.system, {
+  const system = buildSystem(rawSystem, {
     components,
     units,
     parameters,
-    delayShorthands: REPAIR_SHORTHANDS,
+    delayShorthands: DELAY_SHORTHANDS,
     rejected,
     issues,
   });
   const crews =
-    raw.maintenance?.crews === undefined
+    rawMaintenance?.crews === undefined
       ? undefined
       : evaluateInteger(
-          raw.maintenance.crews,
+          rawMaintenance.crews,
           parameters,
           ['maintenance', 'crews'],
           1,
           units.length || 1,
           issues,
         );
-  const priority = (raw.maintenance?.priority ?? []).map((name, index) => {
+  const priority = (rawMaintenance?.priority ?? []).map((name, index) => {
     const component = components.findIndex((c) => c.name === name);
     if (component < 0 && !rejected.has(name)) {
       issues.push({
@@ -117,29 +166,17 @@ function buildModel(
     }
     return component;
   });
-  let missionTime: number | undefined;
-  if (raw.mission_time !== undefined) {
-    missionTime = evaluateNumeric(raw.mission_time, parameters, ['mission_time'], issues);
-    if (missionTime !== undefined && !(missionTime > 0)) {
-      issues.push({ path: ['mission_time'], message: `must be > 0; got ${missionTime}` });
-    }
-  }
-  if (issues.length > 0 || !system) return undefined;
-  return deepFreeze({
-    name: raw.name,
-    description: raw.description ?? '',
-    timeUnit: raw.time_unit ?? 'h',
-    parameters: Object.fromEntries(parameters),
+  if (!system) return undefined;
+  return {
     components,
     units,
     system,
     maintenance: {
       ...(crews !== undefined && { crews }),
       priority,
-      idleWhileDown: raw.maintenance?.idle_while_down ?? false,
+      idleWhileDown: rawMaintenance?.idle_while_down ?? false,
     },
-    ...(missionTime !== undefined && { missionTime }),
-  });
+  };
 }
 
 function deepFreeze<T>(value: T): T {

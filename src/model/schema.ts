@@ -24,8 +24,9 @@ export interface RawModel {
   readonly description?: string;
   readonly time_unit?: string;
   readonly parameters?: Readonly<Record<string, Numeric>>;
-  readonly components: Readonly<Record<string, RawComponent>>;
-  readonly system: RawNode;
+  readonly components?: Readonly<Record<string, RawComponent>>;
+  readonly system?: RawNode;
+  readonly markov?: RawChain;
   readonly maintenance?: RawMaintenance;
   readonly mission_time?: Numeric;
 }
@@ -35,6 +36,19 @@ export interface RawComponent {
   readonly failure: RawDistribution;
   readonly repair?: RawDistribution;
   readonly coverage?: Numeric;
+  readonly detection?: RawDistribution;
+  readonly recovery?: RawDistribution;
+}
+
+/** A hand-written Markov chain: `markov: { states, initial, transitions }`. */
+export interface RawChain {
+  readonly states: readonly { readonly name: string; readonly up: boolean }[];
+  readonly initial: string;
+  readonly transitions: readonly {
+    readonly from: string;
+    readonly to: string;
+    readonly rate: Numeric;
+  }[];
 }
 
 /** `{ dist: weibull, shape: 1.3, scale: 2e5 }`, or a shorthand such as `{ mtbf: 1000 }`. */
@@ -79,6 +93,11 @@ export const REPAIR_SHORTHANDS: Readonly<Record<string, 'mean' | 'rate'>> = {
   mttr: 'mean',
   rate: 'rate',
 };
+/** Shorthands for exponential delays (detection, recovery, switch-over). */
+export const DELAY_SHORTHANDS: Readonly<Record<string, 'mean' | 'rate'>> = {
+  mean: 'mean',
+  rate: 'rate',
+};
 
 /** The structure node kinds, each written as a mapping with that single key. */
 export const NODE_KINDS = ['series', 'parallel', 'koon', 'standby', 'network'] as const;
@@ -89,6 +108,7 @@ const name = (description: string): Schema<string> => text(description);
 
 const failureSchema = distribution('failure', FAILURE_SHORTHANDS);
 const repairSchema = distribution('repair', REPAIR_SHORTHANDS);
+const delaySchema = (role: string): Schema<RawDistribution> => distribution(role, DELAY_SHORTHANDS);
 
 const nodeSchema: Schema<RawNode> = definition('node', definitions, () => structureNode());
 
@@ -100,6 +120,8 @@ const componentSchema = object<RawComponent>(
     coverage: {
       schema: numeric('probability a failure is detected and masked, in [0, 1]; default 1'),
     },
+    detection: { schema: delaySchema('detection') },
+    recovery: { schema: delaySchema('recovery') },
   },
   'a component type: its failure and repair times, number of units, coverage',
 );
@@ -116,11 +138,9 @@ export const modelSchema: Schema<RawModel> = object<RawModel>(
         'named numbers used in expressions anywhere in the model',
       ),
     },
-    components: {
-      schema: record(componentSchema, 'component types by name', 1),
-      required: true,
-    },
-    system: { schema: nodeSchema, required: true },
+    components: { schema: record(componentSchema, 'component types by name', 1) },
+    system: { schema: nodeSchema },
+    markov: { schema: chainSchema() },
     maintenance: {
       schema: object<RawMaintenance>(
         {
@@ -148,8 +168,48 @@ export function modelJsonSchema(): JsonSchema {
     $id: 'https://relkit.dev/schema/model.json',
     title: 'relkit model',
     ...root,
+    // A model is a structure (components and system) or a hand-written chain (markov).
+    anyOf: [{ required: ['components', 'system'] }, { required: ['markov'] }],
     $defs: Object.fromEntries([...definitions].map(([key, json]) => [key, json()])),
   };
+}
+
+function chainSchema(): Schema<RawChain> {
+  return object<RawChain>(
+    {
+      states: {
+        schema: list(
+          object(
+            {
+              name: { schema: name('the state name'), required: true },
+              up: { schema: flag('whether the system is up in this state'), required: true },
+            },
+            'a state of the chain',
+          ),
+          'the states',
+          1,
+        ),
+        required: true,
+      },
+      initial: { schema: name('the state the system starts in'), required: true },
+      transitions: {
+        schema: list(
+          object(
+            {
+              from: { schema: name('a state name'), required: true },
+              to: { schema: name('a state name'), required: true },
+              rate: { schema: numeric('transition rate per time unit, > 0'), required: true },
+            },
+            'a transition with its rate',
+          ),
+          'the transitions',
+          1,
+        ),
+        required: true,
+      },
+    },
+    'a hand-written continuous-time Markov chain',
+  );
 }
 
 function structureNode(): Schema<RawNode> {
@@ -177,7 +237,7 @@ function structureNode(): Schema<RawNode> {
           schema: object(
             {
               success: { schema: numeric('probability a switch-over succeeds; default 1') },
-              delay: { schema: repairSchema },
+              delay: { schema: delaySchema('switch-over') },
             },
             'the switch-over to a spare',
           ),
@@ -254,13 +314,13 @@ function nodeOrNames<T>(listSchema: Schema<T>): Schema<string | T> {
 
 /** A distribution: `dist` names the family, the other keys its parameters; or a shorthand. */
 function distribution(
-  role: 'failure' | 'repair',
+  role: string,
   shorthands: Readonly<Record<string, string>>,
 ): Schema<RawDistribution> {
   const families = Object.keys(DISTRIBUTION_PARAMETERS) as DistributionFamily[];
   const value = numeric('a number or an expression');
   const json = {
-    description: `time to ${role}: a distribution, or a shorthand (${Object.keys(shorthands).join(', ')}) for an exponential`,
+    description: `${role} time: a distribution, or a shorthand (${Object.keys(shorthands).join(', ')}) for an exponential`,
     oneOf: [
       ...families.map((family) => ({
         type: 'object',

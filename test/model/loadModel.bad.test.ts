@@ -275,6 +275,56 @@ const cases: [title: string, text: string, expected: RegExp][] = [
     'name: x\ncomponents:\n  my-disk: { failure: { mtbf: 1 } }\nsystem: my-disk\n',
     /^bad\.yaml:3:3: components\.my-disk must be a name of letters, digits and _/,
   ],
+  [
+    'a chain transition to an unknown state',
+    'name: x\nmarkov:\n  states: [{ name: a, up: true }, { name: b, up: false }]\n  initial: a\n  transitions: [{ from: a, to: b, rate: 1 }]\n'.replace(
+      'to: b',
+      'to: c',
+    ),
+    /^bad\.yaml:5:\d+: markov\.transitions\[0\]\.to names the unknown state "c" \(states: a, b\)$/,
+  ],
+  [
+    'a chain with a zero rate',
+    'name: x\nmarkov:\n  states: [{ name: a, up: true }, { name: b, up: false }]\n  initial: a\n  transitions: [{ from: a, to: b, rate: 1 }]\n'.replace(
+      'rate: 1',
+      'rate: 0',
+    ),
+    /^bad\.yaml:5:\d+: markov\.transitions\[0\]\.rate must be > 0; got 0$/,
+  ],
+  [
+    'a chain self-loop',
+    'name: x\nmarkov:\n  states: [{ name: a, up: true }, { name: b, up: false }]\n  initial: a\n  transitions: [{ from: a, to: b, rate: 1 }]\n'.replace(
+      'to: b',
+      'to: a',
+    ),
+    /^bad\.yaml:5:\d+: markov\.transitions\[0\]\.to must differ from "from"/,
+  ],
+  [
+    'a chain with a repeated state',
+    'name: x\nmarkov:\n  states: [{ name: a, up: true }, { name: b, up: false }]\n  initial: a\n  transitions: [{ from: a, to: b, rate: 1 }]\n'.replace(
+      'name: b',
+      'name: a',
+    ),
+    /^bad\.yaml:3:\d+: markov\.states\[1\]\.name repeats the state "a"$/,
+  ],
+  [
+    'a chain with an unknown initial state',
+    'name: x\nmarkov:\n  states: [{ name: a, up: true }, { name: b, up: false }]\n  initial: a\n  transitions: [{ from: a, to: b, rate: 1 }]\n'.replace(
+      'initial: a',
+      'initial: z',
+    ),
+    /^bad\.yaml:4:12: markov\.initial names the unknown state "z"/,
+  ],
+  [
+    'a negative detection delay',
+    'name: x\ncomponents:\n  a: { failure: { mtbf: 1 }, repair: { mttr: 1 }, detection: { mean: -1 } }\nsystem: a\n',
+    /^bad\.yaml:3:\d+: components\.a\.detection\.mean must be a finite number > 0; got -1$/,
+  ],
+  [
+    'a structure model without components',
+    'name: x\nsystem: a\n',
+    /^bad\.yaml:1:1: must have the key "components"$/,
+  ],
 ];
 
 describe('loadModel on malformed models', () => {

@@ -1,5 +1,6 @@
 import { distributionFromSpec } from '../../dist/registry.js';
 import type { Distribution } from '../../dist/types.js';
+import { UnsupportedModelError } from '../../errors.js';
 import type { Model } from '../../model/Model.js';
 import { modelHash } from '../../model/modelHash.js';
 import type { Curve, Measures, Result } from '../../model/Result.js';
@@ -38,13 +39,14 @@ export interface AnalyzeOptions {
  *
  * $$
  * R_{sys}(t) = \prod_i (1-u_i)\;\Phi\!\Big(\frac{R_i}{1-u_i}\Big),\quad u_i = (1-c_i)F_i(t);
- * \qquad A = \Phi(A_i),\; A_i = \frac{MTTF_i}{MTTF_i + MTTR_i};\qquad
- * \omega = \sum_i I_B(i)\,\frac{1}{MTTF_i + MTTR_i}
+ * \qquad A = \Phi(A_i),\; A_i = \frac{MTTF_i}{MTTF_i + MDT_i};\qquad
+ * \omega = \sum_i I_B(i)\,\frac{1}{MTTF_i + MDT_i}
  * $$
  *
  * - Φ: the structure function (exact, by BDD); R_i, F_i: unit reliability and unreliability
  * - c_i: coverage; u_i: probability of an uncovered failure by t, which downs the system
  * - I_B(i): Birnbaum importance of unit i at the steady availabilities
+ * - MDT_i: mean down time of unit i, its mean detection delay plus its mean repair time
  *
  * @param model - a loaded model
  * @param options - times for the curves and the horizon
@@ -72,7 +74,14 @@ export interface AnalyzeOptions {
  * ```
  */
 export function analyze(model: Model, options: AnalyzeOptions = {}): Result {
-  const structure = toStructure(model);
+  if (!model.system) {
+    throw new UnsupportedModelError(
+      'analytic',
+      'the model is a hand-written Markov chain',
+      'use relkit markov',
+    );
+  }
+  const structure = toStructure(model, model.system);
   checkAnalyticSupport(model, structure.blocks);
   const solver = new ModelSolver(model, structure);
   const warnings: string[] = [];
@@ -85,7 +94,8 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): Result {
     const exponential = model.components.every(
       (component) =>
         component.failure.dist === 'exponential' &&
-        (component.repair?.dist ?? 'exponential') === 'exponential',
+        (component.repair?.dist ?? 'exponential') === 'exponential' &&
+        component.detection === undefined,
     );
     let transient: Measures = {};
     if (exponential) {
@@ -100,7 +110,7 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): Result {
       transient = { availability, intervalAvailability: interval };
     } else {
       warnings.push(
-        'availability(t) needs exponential failure and repair times; the steady measures are exact for any distributions',
+        'availability(t) needs exponential failure and repair times and no detection delay; the steady measures are exact for any distributions',
       );
     }
     warnings.push(
@@ -160,6 +170,8 @@ function withoutNonFinite(measures: Measures, warnings: string[]): Measures {
 class ModelSolver {
   private readonly lifetimes: Distribution[];
   private readonly repairs: (Distribution | undefined)[];
+  /** Mean time a failed unit is down: detection delay plus repair; undefined without repair. */
+  private readonly meanDowntimes: (number | undefined)[];
   private readonly coverage: number[];
   private readonly structure: StructureFunction;
   private readonly p: Float64Array;
@@ -174,6 +186,13 @@ class ModelSolver {
     this.repairs = model.units.map((_, unit) => {
       const spec = componentOf(unit).repair;
       return spec && distributionFromSpec(spec);
+    });
+    this.meanDowntimes = model.units.map((_, unit) => {
+      const { repair, detection } = componentOf(unit);
+      return (
+        repair &&
+        distributionFromSpec(repair).mean + (detection ? distributionFromSpec(detection).mean : 0)
+      );
     });
     this.coverage = model.units.map((_, unit) => componentOf(unit).coverage);
     this.structure = compileStructure(layout.node, layout.variableCount);
@@ -221,7 +240,7 @@ class ModelSolver {
     const cycleRate = new Float64Array(this.layout.variableCount);
     this.model.units.forEach((_, unit) => {
       const up = this.lifetimes[unit]!.mean;
-      const down = this.repairs[unit]?.mean;
+      const down = this.meanDowntimes[unit];
       // A non-repairable unit is down in the long run and fails no more.
       this.p[unit] = down === undefined ? 0 : up / (up + down);
       this.q[unit] = down === undefined ? 1 : down / (up + down);
@@ -237,7 +256,7 @@ class ModelSolver {
   }
 
   largestMeanRepair(): number {
-    return Math.max(...this.repairs.map((repair) => repair?.mean ?? 0));
+    return Math.max(...this.meanDowntimes.map((down) => down ?? 0));
   }
 
   largestMeanLife(): number {

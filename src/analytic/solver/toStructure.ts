@@ -19,7 +19,7 @@ export interface ModelStructure {
  * more variable whose probability the caller computes from the block's own law. A hot standby
  * with perfect instantaneous switching is parallel redundancy and stays in the structure.
  */
-export function toStructure(model: Model): ModelStructure {
+export function toStructure(model: Model, system: SystemNode): ModelStructure {
   const blocks: StandbyBlock[] = [];
   const convert = (node: SystemNode): StructureNode => {
     switch (node.kind) {
@@ -49,6 +49,6 @@ export function toStructure(model: Model): ModelStructure {
         };
     }
   };
-  const node = convert(model.system);
+  const node = convert(system);
   return { node, variableCount: model.units.length + blocks.length, blocks };
 }

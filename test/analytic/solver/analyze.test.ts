@@ -98,6 +98,22 @@ describe('analyze with coverage and repair', () => {
   });
 });
 
+describe('analyze with a detection delay', () => {
+  it('adds the mean detection delay to the down time: A = 100/(100 + 2 + 8), and gives no A(t)', () => {
+    const result = analyze(
+      model(
+        `components:\n  u: { failure: { mtbf: 100 }, repair: { mttr: 8 }, detection: { mean: 2 } }\nsystem: u`,
+      ),
+    );
+    expectRelClose(result.measures.steadyAvailability as number, 100 / 110, 1e-15, 'A');
+    expectRelClose(result.measures.mdt as number, 10, 1e-14, 'mdt');
+    expect(result.measures.availability).toBeUndefined();
+    expect(result.warnings[0]).toMatch(
+      /^availability\(t\) needs exponential failure and repair times and no detection delay/,
+    );
+  });
+});
+
 describe('analyze at the edges', () => {
   it('a system that survives every failure has no mttf, and a warning says why', () => {
     const result = analyze(
@@ -122,6 +138,15 @@ describe('analyze at the edges', () => {
     expect(result.measures.mtbf).toBeUndefined();
     expect(result.warnings.some((w) => w.startsWith('mtbf is Infinity and is left out'))).toBe(
       true,
+    );
+  });
+
+  it('refuses a hand-written chain, naming relkit markov', () => {
+    const chain = loadModel(
+      'name: c\nmarkov:\n  states: [{ name: a, up: true }, { name: b, up: false }]\n  initial: a\n  transitions: [{ from: a, to: b, rate: 1 }]',
+    );
+    expect(() => analyze(chain)).toThrow(
+      /^analytic: the model is a hand-written Markov chain; use relkit markov$/,
     );
   });
 
@@ -163,7 +188,7 @@ describe('analyze refuses models whose units are dependent, naming the feature a
     ],
     [
       'a switch delay',
-      `components:\n  g: { count: 2, failure: { mtbf: 9 } }\nsystem: { standby: { of: g, switch: { delay: { mttr: 0.1 } } } }`,
+      `components:\n  g: { count: 2, failure: { mtbf: 9 } }\nsystem: { standby: { of: g, switch: { delay: { mean: 0.1 } } } }`,
       /^analytic: the standby block at system\.standby has a switch delay/,
     ],
     [
