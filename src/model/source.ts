@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isMap, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { ModelIssue } from '../errors.js';
 
 /** A path into a model document: object keys and array indices, outermost first. */
@@ -54,7 +54,31 @@ export function parseModelText(
     path: '',
     message: `invalid YAML/JSON: ${firstLine(error.message)}`,
   }));
-  const data = issues.length === 0 ? document.toJS({ maxAliasCount: 100 }) : undefined;
+  visit(document, {
+    Alias(_, alias) {
+      if (alias.resolve(document) === undefined && alias.range) {
+        issues.push({
+          file,
+          ...position(alias.range[0]),
+          path: '',
+          message: `invalid YAML/JSON: the alias *${alias.source} has no anchor &${alias.source} before it`,
+        });
+      }
+    },
+  });
+  let data: unknown;
+  if (issues.length === 0) {
+    try {
+      data = document.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      // Alias problems surface only when the document is converted (unresolved or too many).
+      issues.push({
+        file,
+        path: '',
+        message: `invalid YAML/JSON: ${firstLine((error as Error).message)}`,
+      });
+    }
+  }
   const source: ModelSource = {
     file,
     data,
