@@ -116,6 +116,25 @@ export function checkPositive(where: string, parameter: string, value: number): 
 }
 
 /**
+ * Returns `value` when it is a finite number greater than 0 whose reciprocal is finite too (a
+ * mean that becomes a rate, or a rate that becomes a mean): not below about 5.6e-309.
+ *
+ * @throws {@link ParameterError} when it is not.
+ */
+export function checkPositiveReciprocal(where: string, parameter: string, value: number): number {
+  checkPositive(where, parameter, value);
+  if (!Number.isFinite(1 / value)) {
+    throw new ParameterError(
+      where,
+      parameter,
+      'be at least 5.6e-309, so that its reciprocal is finite',
+      value,
+    );
+  }
+  return value;
+}
+
+/**
  * Returns `value` when it is a finite number greater than or equal to 0.
  *
  * @throws {@link ParameterError} when it is not.

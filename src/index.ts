@@ -122,6 +122,7 @@ export type { NetworkEdge, StructureNode } from './analytic/structure/StructureN
 // Models and results
 export { loadModel } from './model/loadModel.js';
 export type { LoadModelOptions } from './model/loadModel.js';
+export { finiteMeasures } from './model/finiteMeasures.js';
 export { modelHash } from './model/modelHash.js';
 export { modelJsonSchema } from './model/schema.js';
 export type {
@@ -137,3 +138,41 @@ export type { Curve, Estimate, Measures, Result, Scalar } from './model/Result.j
 // Solvers
 export { analyze } from './analytic/solver/analyze.js';
 export type { AnalyzeOptions } from './analytic/solver/analyze.js';
+
+// Markov engine: sparse chains and their solvers
+export type { Ctmc } from './markov/Ctmc.js';
+export { buildCtmc } from './markov/buildCtmc.js';
+export type { BuildCtmcOptions, CtmcTransition, CtmcTransitionArrays } from './markov/buildCtmc.js';
+export { checkReachability } from './markov/checkReachability.js';
+export type { ReachabilityReport } from './markov/checkReachability.js';
+export { solveSteadyState, steadyStateResidual } from './markov/solveSteadyState.js';
+export type { SteadyStateOptions, SteadyStateResult } from './markov/solveSteadyState.js';
+export { solveTransient } from './markov/solveTransient.js';
+export type { TransientResult } from './markov/solveTransient.js';
+export type { TransientOptions } from './markov/transientPlan.js';
+export { meanTimeToAbsorption } from './markov/meanTimeToAbsorption.js';
+export type { AbsorptionOptions, AbsorptionResult } from './markov/meanTimeToAbsorption.js';
+export { reliabilityCurve } from './markov/reliabilityCurve.js';
+export type { ReliabilityCurve } from './markov/reliabilityCurve.js';
+export { pointAvailabilityCurve } from './markov/pointAvailabilityCurve.js';
+export type { AvailabilityCurve } from './markov/pointAvailabilityCurve.js';
+export { intervalAvailability } from './markov/intervalAvailability.js';
+export type { IntervalAvailabilityResult } from './markov/intervalAvailability.js';
+export { failureFrequency } from './markov/failureFrequency.js';
+export { expectedRateReward } from './markov/expectedRateReward.js';
+export { makeAbsorbing } from './markov/makeAbsorbing.js';
+export { formatChainText, parseChainText } from './markov/chainText.js';
+
+// Markov engine: chains from models
+export { chainFromChainModel, chainFromModel } from './markov/fromModel.js';
+export type { ChainFromModelOptions, ChainFromModelResult } from './markov/fromModel.js';
+export { solveCtmc, solveMarkov } from './markov/solveMarkov.js';
+export type { ChainSource, MarkovResult, SolveMarkovOptions } from './markov/solveMarkov.js';
+export { solveExactly } from './markov/solveExactly.js';
+
+// Discrete-event simulation
+export { finalizeSimulation, runReplications, simulate, traceReplication } from './sim/simulate.js';
+export { mergeSimulationStats } from './sim/stats.js';
+export type { SimulationStats } from './sim/stats.js';
+export { simulationSupport } from './sim/simulationSupport.js';
+export type { CriticalityEntry, SimulateOptions, SimulationResult } from './sim/types.js';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { analyze } from '../analytic/solver/analyze.js';
+import { solveExactly } from '../markov/solveExactly.js';
 import { loadModelFile } from './loadModelFile.js';
 import { EXIT, UsageError } from './io.js';
 import { formatResult, parseNumberList, parseNumberOption } from './format.js';
@@ -10,14 +10,16 @@ export const ANALYZE_HELP = `relkit analyze MODEL [--at t1,t2,...] [--points N] 
 Exact measures from closed forms and the structure function, for models whose units are
 independent. Non-repairable: reliability R(t) and mttf. Repairable: steadyAvailability,
 failureFrequency, mtbf, mut, mdt, nines, and availability A(t) when times are exponential.
+Models the closed forms cannot solve but whose times are all exponential are solved with
+the Markov engine instead (relkit markov), and a warning says so.
 
   --at t1,t2,...  times for R(t) or A(t), in the model's time unit
   --points N      N evenly spaced times on [0, horizon] (default 11)
   --horizon T     end of the time grid (default: mission_time, else 2*mttf or 10*largest mttr)
   --json          the result as JSON (the common result shape)
 
-Exit 0 on success, 1 for an invalid model, 2 when the model needs another solver (the
-message names it).`;
+Exit 0 on success, 1 for an invalid model, 2 when neither the closed forms nor the Markov
+engine can solve the model (the message names relkit simulate).`;
 
 /** `relkit analyze`: exact measures as a table or JSON. */
 export function analyzeCommand(args: readonly string[], output: Output): number {
@@ -34,7 +36,7 @@ export function analyzeCommand(args: readonly string[], output: Output): number 
   if (positionals.length !== 1)
     throw new UsageError(`analyze takes one model file\n\n${ANALYZE_HELP}`);
   const model = loadModelFile(positionals[0]!);
-  const result = analyze(model, {
+  const result = solveExactly(model, {
     ...(values.at !== undefined && { times: parseNumberList('--at', values.at) }),
     ...(values.points !== undefined && { points: parseNumberOption('--points', values.points) }),
     ...(values.horizon !== undefined && {
@@ -44,3 +46,8 @@ export function analyzeCommand(args: readonly string[], output: Output): number 
   output.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result));
   return EXIT.ok;
 }
+
+/**
+ * Solves with the closed forms, or, when they do not apply but every time is exponential, with
+ * the Markov engine, saying so in a warning. When neither applies the error names simulation.
+ */

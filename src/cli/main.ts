@@ -3,8 +3,13 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConvergenceError, ModelError, ParameterError, UnsupportedModelError } from '../errors.js';
 import { ANALYZE_HELP, analyzeCommand } from './analyze.js';
+import { CHECK_HELP, checkCommand } from './check.js';
 import { EXIT, UsageError } from './io.js';
+import { MARKOV_HELP, markovCommand } from './markov.js';
+import { MERGE_HELP, mergeCommand } from './merge.js';
 import { SCHEMA_HELP, schemaCommand } from './schema.js';
+import { SIMULATE_HELP, simulateCommand } from './simulate.js';
+import { SWEEP_HELP, sweepCommand } from './sweep.js';
 import { VALIDATE_HELP, validateCommand } from './validate.js';
 
 /** Where a command writes; tests pass their own. */
@@ -13,12 +18,18 @@ export interface Output {
   stderr(text: string): void;
 }
 
-type Command = (args: readonly string[], output: Output) => number;
+/** Returns the exit code; commands that run workers return it when they finish. */
+type Command = (args: readonly string[], output: Output) => number | Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   analyze: { run: analyzeCommand, help: ANALYZE_HELP },
+  markov: { run: markovCommand, help: MARKOV_HELP },
   validate: { run: validateCommand, help: VALIDATE_HELP },
   schema: { run: schemaCommand, help: SCHEMA_HELP },
+  simulate: { run: simulateCommand, help: SIMULATE_HELP },
+  merge: { run: mergeCommand, help: MERGE_HELP },
+  check: { run: checkCommand, help: CHECK_HELP },
+  sweep: { run: sweepCommand, help: SWEEP_HELP },
 };
 
 const HELP = `relkit: reliability and availability of fault-tolerant systems
@@ -27,16 +38,22 @@ Usage: relkit COMMAND MODEL [options]     (relkit COMMAND --help for its options
 
 Commands:
   analyze    exact measures from closed forms and the structure function
+  markov     exact measures from the model's Markov chain (exponential times)
   validate   check a model file and report every problem with its location
   schema     print the JSON Schema of model files
+  simulate   discrete-event simulation on worker threads; --shard for a slice of it
+  merge      merge simulate --shard outputs into one result
+  check      compare every applicable solver on one model (exit 1 on a difference)
+  sweep      a measure across a range of one parameter
 
-Exit codes: 0 ok, 1 invalid model or file error, 2 needs another solver, 64 usage error.`;
+Exit codes: 0 ok, 1 invalid model or file error, 2 needs another solver, 64 usage error,
+130 interrupted (Ctrl-C; the finished part of a simulation is written).`;
 
 /**
  * Runs one command line and returns the exit code. User mistakes become one-line messages on
  * stderr; only a defect in relkit itself shows a stack trace.
  */
-export function run(argv: readonly string[], output: Output): number {
+export function run(argv: readonly string[], output: Output): number | Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     output.stdout(`${HELP}\n`);
@@ -52,7 +69,8 @@ export function run(argv: readonly string[], output: Output): number {
     return EXIT.ok;
   }
   try {
-    return command.run(args, output);
+    const code = command.run(args, output);
+    return typeof code === 'number' ? code : code.catch((error: unknown) => report(error, output));
   } catch (error) {
     return report(error, output);
   }
@@ -87,8 +105,10 @@ function report(error: unknown, output: Output): number {
 const invokedDirectly =
   process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
-  process.exitCode = run(process.argv.slice(2), {
+  const code = run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   });
+  if (typeof code === 'number') process.exitCode = code;
+  else void code.then((value) => (process.exitCode = value));
 }

@@ -1,4 +1,4 @@
-import { checkPositive } from '../errors.js';
+import { checkPositiveReciprocal } from '../errors.js';
 import {
   chooseParameterSet,
   defineDistribution,
@@ -59,8 +59,11 @@ export type ExponentialParameters =
 export function exponential(parameters: ExponentialParameters): Distribution {
   const where = 'exponential';
   const byMean = chooseParameterSet(where, parameters, EXPONENTIAL_PARAMETERS) === 1;
-  const mean = byMean ? checkPositive(where, 'mean', parameters.mean as number) : NaN;
-  const rate = byMean ? 1 / mean : checkPositive(where, 'rate', parameters.rate as number);
+  // Each is the other's reciprocal, so both must stay finite (mean 1e-320 would be rate ∞).
+  const mean = byMean ? checkPositiveReciprocal(where, 'mean', parameters.mean as number) : NaN;
+  const rate = byMean
+    ? 1 / mean
+    : checkPositiveReciprocal(where, 'rate', parameters.rate as number);
   return defineDistribution({
     family: 'exponential',
     parameters: { rate },

@@ -104,12 +104,12 @@ describe('relkit analyze', () => {
   it('exits 2 with the reason and the command that can solve a model with dependent units', () => {
     const file = scratch(
       'crews.yaml',
-      'name: x\ncomponents:\n  cpu: { count: 2, failure: { mtbf: 100 }, repair: { mttr: 5 } }\nsystem: { parallel: [cpu] }\nmaintenance: { crews: 1 }\n',
+      'name: x\ncomponents:\n  cpu: { count: 2, failure: { dist: weibull, shape: 2, scale: 100 }, repair: { mttr: 5 } }\nsystem: { parallel: [cpu] }\nmaintenance: { crews: 1 }\n',
     );
     const { status, stderr } = relkit('analyze', file);
     expect(status).toBe(2);
     expect(stderr).toBe(
-      'relkit: analytic: maintenance.crews is 1 for 2 repairable units: a failed unit may wait for a crew, so units are dependent; use relkit markov (exponential times) or relkit simulate\n',
+      'relkit: analytic: maintenance.crews is 1 for 2 repairable units: a failed unit may wait for a crew, so units are dependent; the Markov engine cannot solve it either (component cpu has a weibull failure time; the Markov engine needs exponential times); use relkit simulate\n',
     );
   });
 

@@ -111,6 +111,11 @@ const cases: [title: string, text: string, expected: RegExp][] = [
     /^bad\.yaml:3:\d+: components\.a\.failure\.mtbf must be a finite number; got Infinity$/,
   ],
   [
+    'a mean whose rate overflows',
+    'name: x\ncomponents:\n  a: { failure: { mtbf: 1e-320 } }\nsystem: a\n',
+    /^bad\.yaml:3:\d+: components\.a\.failure\.mtbf must be at least 5\.6e-309, so that its reciprocal is finite; got 1e-320$/,
+  ],
+  [
     'a huge number that overflows',
     'name: x\ncomponents:\n  a: { failure: { mtbf: 1e999 } }\nsystem: a\n',
     /^bad\.yaml:3:\d+: components\.a\.failure\.mtbf must be a finite number; got Infinity$/,

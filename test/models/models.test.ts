@@ -1,12 +1,13 @@
 /**
  * Every example in models/ states its exact answers in its header comment (computed by
- * test/reference/models_reference.py, independently: enumeration of all unit states, flow
- * between up and down states, mpmath quadrature). This test holds `analyze` to each of them.
+ * test/reference/models_reference.py and markov_models_reference.py, independently:
+ * enumeration of all unit states, flow between up and down states, mpmath quadrature, chains
+ * built unit by unit in Python). This test holds `solveExactly` to each of them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze, loadModel, type Curve, type Result } from '../../src/index.js';
+import { loadModel, solveExactly, type Curve, type Result } from '../../src/index.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 
 const MODELS = join(import.meta.dirname, '../../models');
@@ -35,9 +36,9 @@ describe('models/ examples', () => {
       expect(answers.length).toBeGreaterThanOrEqual(3);
     });
 
-    it(`analyze(${file}) matches every stated answer to ${TOLERANCE} relative`, () => {
+    it(`solveExactly(${file}) matches every stated answer to ${TOLERANCE} relative`, () => {
       const times = answers.flatMap((answer) => (answer.t === undefined ? [] : [answer.t]));
-      const result = analyze(loadModel(text, { file }), { times });
+      const result = solveExactly(loadModel(text, { file }), { times });
       for (const answer of answers) {
         const label = `${file} ${answer.measure}${answer.t === undefined ? '' : `(${answer.t})`}`;
         expectRelClose(actualValue(result, answer), answer.value, TOLERANCE, label);

@@ -2,6 +2,7 @@ import { distributionFromSpec } from '../../dist/registry.js';
 import type { Distribution } from '../../dist/types.js';
 import { UnsupportedModelError } from '../../errors.js';
 import type { Model } from '../../model/Model.js';
+import { finiteMeasures } from '../../model/finiteMeasures.js';
 import { modelHash } from '../../model/modelHash.js';
 import type { Curve, Measures, Result } from '../../model/Result.js';
 import { integrate } from '../../numeric/integrate.js';
@@ -136,34 +137,9 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): Result {
     model: { name: model.name, hash: modelHash(model) },
     timeUnit: model.timeUnit,
     horizon,
-    measures: withoutNonFinite(measures, warnings),
+    measures: finiteMeasures(measures, warnings),
     warnings,
   };
-}
-
-/** Why a scalar measure can be infinite or undefined, for the warning that replaces it. */
-const NON_FINITE_REASONS: Readonly<Record<string, string>> = {
-  mttf: 'the system never fails: it survives every unit failing',
-  mtbf: 'the failure frequency is 0 (the system is never down, or down for good in the long run)',
-  mut: 'the failure frequency is 0 (the system is never down, or down for good in the long run)',
-  mdt: 'the failure frequency is 0 (the system is never down, or down for good in the long run)',
-  nines: 'the steady unavailability is 0',
-};
-
-/**
- * Leaves out scalar measures that are infinite or NaN (JSON cannot carry them) and says why in
- * a warning, so a result never holds a silent null or NaN.
- */
-function withoutNonFinite(measures: Measures, warnings: string[]): Measures {
-  const kept: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(measures)) {
-    if (typeof value === 'number' && !Number.isFinite(value)) {
-      warnings.push(
-        `${key} is ${value} and is left out: ${NON_FINITE_REASONS[key] ?? 'no finite value'}`,
-      );
-    } else kept[key] = value;
-  }
-  return kept as Measures;
 }
 
 /** The model's units and blocks as laws, and the structure evaluated at their probabilities. */
@@ -207,7 +183,8 @@ class ModelSolver {
       const life = this.lifetimes[unit]!;
       const r = life.sf(t);
       const f = life.cdf(t);
-      const uncovered = (1 - this.coverage[unit]!) * f;
+      // Written so that coverage 1 adds exactly nothing, whatever f is.
+      const uncovered = this.coverage[unit] === 1 ? 0 : (1 - this.coverage[unit]!) * f;
       const kept = 1 - uncovered;
       survivesUncovered *= kept;
       // Conditional on no uncovered failure; when one is certain, R_sys is 0 whatever p is.

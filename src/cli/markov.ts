@@ -1,0 +1,87 @@
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseChainText } from '../markov/chainText.js';
+import { solveCtmc, solveMarkov, type SolveMarkovOptions } from '../markov/solveMarkov.js';
+import { fnv1a64 } from '../model/modelHash.js';
+import { formatResult, parseNumberList, parseNumberOption } from './format.js';
+import { EXIT, UsageError, readText } from './io.js';
+import { loadModelFile } from './loadModelFile.js';
+import type { Output } from './main.js';
+
+export const MARKOV_HELP = `relkit markov MODEL [--steady] [--at t1,t2,...] [--points N] [--horizon T] [--mttf]
+                    [--json] [--max-states N]
+relkit markov --chain FILE [same options]
+
+Exact measures from the continuous-time Markov chain of a model whose times are all
+exponential: finite crews and priority, standby with repair and switch delay, coverage,
+detection and recovery, idle while down. Gives steadyAvailability, failureFrequency, mtbf,
+mut, mdt, nines (repairable), availability A(t), intervalAvailability, reliability R(t), mttf.
+
+  --steady        only the steady measures (with --mttf: both; curves only with --at/--points)
+  --mttf          only the mean time to failure (down states absorbing)
+  --at t1,t2,...  times for R(t) and A(t), in the model's time unit
+  --points N      N evenly spaced times on [0, horizon] (default 11)
+  --horizon T     end of the time grid and of interval availability (default: mission_time,
+                  else 10*largest mttr, or 2*mttf when nothing is repaired)
+  --max-states N  largest chain to build (default 5e6); the size is estimated first
+  --chain FILE    solve a chain written in the chain text format instead of a model
+  --json          the result as JSON (the common result shape, plus states and transitions)
+
+Exit 0 on success, 1 for an invalid model or option value, 2 when the model has a
+non-exponential time or too many states (the message names what can solve it), 64 for a
+wrong command line.`;
+
+/** `relkit markov`: exact measures from the model's Markov chain, as a table or JSON. */
+export function markovCommand(args: readonly string[], output: Output): number {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      steady: { type: 'boolean' },
+      mttf: { type: 'boolean' },
+      at: { type: 'string' },
+      points: { type: 'string' },
+      horizon: { type: 'string' },
+      'max-states': { type: 'string' },
+      chain: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const chainFile = values.chain;
+  if (chainFile === undefined ? positionals.length !== 1 : positionals.length !== 0) {
+    throw new UsageError(`markov takes one model file, or --chain FILE\n\n${MARKOV_HELP}`);
+  }
+  const options: SolveMarkovOptions = {
+    ...(values.steady && { steady: true }),
+    ...(values.mttf && { mttf: true }),
+    ...(values.at !== undefined && { times: parseNumberList('--at', values.at) }),
+    ...(values.points !== undefined && { points: parseNumberOption('--points', values.points) }),
+    ...(values.horizon !== undefined && {
+      horizon: parseNumberOption('--horizon', values.horizon),
+    }),
+    ...(values['max-states'] !== undefined && {
+      maxStates: parseNumberOption('--max-states', values['max-states']),
+    }),
+  };
+  let result;
+  if (chainFile === undefined) {
+    result = solveMarkov(loadModelFile(positionals[0]!), options);
+  } else {
+    const text = readText(chainFile);
+    const ctmc = parseChainText(text, chainFile);
+    result = solveCtmc(
+      ctmc,
+      { name: basename(chainFile), hash: fnv1a64(text), timeUnit: 'h' },
+      options,
+    );
+  }
+  output.stdout(
+    values.json
+      ? `${JSON.stringify(result, null, 2)}\n`
+      : formatResult(result).replace(
+          /\n/,
+          `\n  ${'states'.padEnd(22)} ${result.states}\n  ${'transitions'.padEnd(22)} ${result.transitions}\n`,
+        ),
+  );
+  return EXIT.ok;
+}

@@ -1,0 +1,272 @@
+import { parseArgs } from 'node:util';
+import type { Model } from '../model/Model.js';
+import type { Curve, Result, Scalar } from '../model/Result.js';
+import { finalizeSimulation } from '../sim/simulate.js';
+import { simulationSupport } from '../sim/simulationSupport.js';
+import { mergeSimulationStats } from '../sim/stats.js';
+import type { SimulationStats } from '../sim/stats.js';
+import { formatNumber } from './format.js';
+import { EXIT, UsageError } from './io.js';
+import { loadModelFile } from './loadModelFile.js';
+import type { Output } from './main.js';
+import type { ShardFile } from './merge.js';
+import { createProgress } from './progress.js';
+import {
+  parseShard,
+  parseSimulationFlags,
+  shardRange,
+  SIMULATION_FLAGS,
+  type SimulationFlags,
+} from './simulationFlags.js';
+import { checkWritable, formatOutput, outputFormat, writeOutput } from './simulationOutput.js';
+import {
+  listenForInterrupt,
+  runFixed,
+  SimulationRunner,
+  type SimulationRun,
+} from './simulationRunner.js';
+
+/** 128 + SIGINT: the shell's code for a run stopped by Ctrl-C. */
+export const EXIT_INTERRUPTED = 130;
+/** Replications of the first batch when running to a precision; later batches are sized from it. */
+const FIRST_BATCH = 1000;
+/** Cap on replications with --precision when --replications is not given. */
+const PRECISION_CAP = 1_000_000;
+/** Measures the simulator can estimate (the result keys of DESIGN.md). */
+const MEASURES = [
+  'reliability',
+  'availability',
+  'steadyAvailability',
+  'steadyUnavailability',
+  'intervalAvailability',
+  'mttf',
+  'failureFrequency',
+  'mtbf',
+  'mut',
+  'mdt',
+  'nines',
+];
+
+export const SIMULATE_HELP = `relkit simulate MODEL [--replications N | --precision E[%]] [--measure M]
+                [--horizon T] [--seed S] [--workers W] [--grid N] [--json | --csv]
+                [--out FILE] [--shard i/n]
+
+Discrete-event simulation of any model, replications spread over worker threads. The result is
+bit-identical for any --workers and any sharding.
+
+  --replications N  replications to run (default 1000); with --precision the most to run (default 1e6)
+  --precision E     run until the 95% CI half-width of --measure is <= E; "E%" is relative to the mean
+  --measure M       the measure for --precision (default steadyAvailability if repairable, else mttf)
+  --horizon T       simulated time per replication (default mission_time, else 10 x largest mean life)
+  --seed S          replication i uses the random stream of (S, i) (default 1)
+  --workers W       worker threads (default: every core)
+  --grid N          times on [0, horizon] for R(t) and A(t), N in [2, 100000] (default 21)
+  --json | --csv    the result as JSON, or as CSV rows measure,t,value,lo,hi
+  --out FILE        write the output to FILE atomically (checked before the run starts)
+  --shard i/n       run only slice i (0-based) of n equal slices of the replications and write
+                    its mergeable statistics as JSON, for relkit merge
+  --progress        draw the progress line on stderr even when it is not a terminal
+
+Ctrl-C stops handing out work, writes the result of the finished replications with a warning
+and exits 130 (a second Ctrl-C also stops the running chunks). Exit 0 on success, 1 for an
+invalid model, file or option value, 2 when the simulator cannot run the model, 64 for a usage
+error.`;
+
+/** `relkit simulate`: a simulation result, or one shard's statistics. */
+export async function simulateCommand(args: readonly string[], output: Output): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      ...SIMULATION_FLAGS,
+      precision: { type: 'string' },
+      measure: { type: 'string' },
+      shard: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      csv: { type: 'boolean', default: false },
+      out: { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1)
+    throw new UsageError(`simulate takes one model file\n\n${SIMULATE_HELP}`);
+  const flags = parseSimulationFlags(values);
+  const format = outputFormat(values);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (shard && (values.precision !== undefined || format !== 'table')) {
+    throw new UsageError(
+      '--shard writes mergeable statistics as JSON: drop --precision, --json, --csv',
+    );
+  }
+  const precision = values.precision === undefined ? undefined : parsePrecision(values.precision);
+  if (values.measure !== undefined) {
+    if (!precision)
+      throw new UsageError('--measure sets the measure of --precision; give --precision');
+    if (!MEASURES.includes(values.measure)) {
+      throw new UsageError(
+        `--measure must be one of ${MEASURES.join(', ')}; got ${JSON.stringify(values.measure)}`,
+        EXIT.failed,
+      );
+    }
+  }
+  if (values.out !== undefined) checkWritable(values.out);
+  const model = loadModelFile(positionals[0]!);
+  simulationSupport(model);
+
+  const progress = createProgress({
+    write: (text) => process.stderr.write(text),
+    isTTY: flags.progress || process.stderr.isTTY === true,
+  });
+  const runner = new SimulationRunner(flags.workers, progress);
+  const stopListening = listenForInterrupt(runner, output);
+  let text: string;
+  let done: number;
+  let planned: number;
+  try {
+    if (shard) {
+      const replications = flags.replications ?? 1000;
+      const [first, count] = shardRange(shard.index, shard.count, replications);
+      const outcome = await runner.run(model, flags.options, first, count);
+      progress.finish();
+      if (!outcome.stats) return nothingFinished(output);
+      const file: ShardFile = { ...outcome.stats, model, shard: { ...shard, replications } };
+      text = `${JSON.stringify(file)}\n`;
+      [done, planned] = [outcome.done, count];
+    } else {
+      const run = precision
+        ? await runToPrecision(runner, model, flags, {
+            ...precision,
+            measure: values.measure ?? defaultMeasure(model),
+          })
+        : await runFixed(runner, model, flags);
+      progress.finish();
+      if (!run.stats) return nothingFinished(output);
+      const result = finalizeSimulation(model, run.stats, flags.options);
+      [done, planned] = [run.stats.replications, run.planned];
+      const warnings = [...result.warnings, ...run.warnings];
+      if (runner.interrupted) warnings.push(interruptedWarning(done, planned));
+      if (run.capped) output.stderr(`relkit: warning: ${run.warnings[0]}\n`);
+      text = formatOutput({ ...result, warnings }, format, output);
+    }
+  } finally {
+    stopListening();
+    progress.finish();
+    await runner.close();
+  }
+  writeOutput(text, values.out, output);
+  if (!runner.interrupted) return EXIT.ok;
+  output.stderr(`relkit: ${interruptedWarning(done, planned)}\n`);
+  return EXIT_INTERRUPTED;
+}
+
+/** A precision goal: the 95 % CI half-width of `measure` at most ε, or ε·|estimate| if relative. */
+export interface Precision {
+  readonly epsilon: number;
+  readonly relative: boolean;
+}
+
+/** Parses `--precision`: `0.001` (absolute, in the measure's unit) or `0.5%` (relative). */
+export function parsePrecision(text: string): Precision {
+  const trimmed = text.trim();
+  const relative = trimmed.endsWith('%');
+  const number = relative ? trimmed.slice(0, -1) : trimmed;
+  const epsilon = Number(number);
+  if (number === '' || !Number.isFinite(epsilon)) {
+    throw new UsageError(
+      `--precision must be a number or a percentage; got ${JSON.stringify(text)}`,
+    );
+  }
+  if (!(epsilon > 0)) {
+    throw new UsageError(`--precision must be > 0; got ${JSON.stringify(text)}`, EXIT.failed);
+  }
+  return { epsilon: relative ? epsilon / 100 : epsilon, relative };
+}
+
+/** steadyAvailability when any component is repaired, else mttf. */
+export function defaultMeasure(model: Model): string {
+  return model.components.some((component) => component.repair !== undefined)
+    ? 'steadyAvailability'
+    : 'mttf';
+}
+
+/**
+ * Runs batches until the 95 % half-width of the measure meets the goal or the cap
+ * (`--replications`, default 1e6) is reached, with a warning then. The next batch is sized from
+ * the last estimate, n ≈ 1.1·n·(h/ε)², at least ×1.25 and at most ×16, so where the run stops
+ * depends only on (model, seed, goal), never on timing or the number of workers.
+ */
+async function runToPrecision(
+  runner: SimulationRunner,
+  model: Model,
+  flags: SimulationFlags,
+  precision: Precision & { readonly measure: string },
+): Promise<SimulationRun> {
+  const cap = flags.replications ?? PRECISION_CAP;
+  const { measure } = precision;
+  let stats: SimulationStats | undefined;
+  let done = 0;
+  let target = Math.min(cap, FIRST_BATCH);
+  while (true) {
+    const shown = { before: done, total: target };
+    const outcome = await runner.run(model, flags.options, done, target - done, shown);
+    done += outcome.done;
+    if (outcome.stats) stats = stats ? mergeSimulationStats([stats, outcome.stats]) : outcome.stats;
+    if (!stats) return { planned: target, warnings: [] };
+    const result = finalizeSimulation(model, stats, flags.options);
+    const { halfWidth, goal } = precisionOf(result, measure, precision);
+    const met = halfWidth <= goal;
+    const state = `${measure} 95% CI half-width ${formatNumber(halfWidth)} ${met ? '<=' : '>'} ${formatNumber(goal)}`;
+    if (met) return { stats, planned: target, warnings: [`precision reached: ${state}`] };
+    if (runner.interrupted)
+      return { stats, planned: target, warnings: [`precision not reached: ${state}`] };
+    if (target >= cap) {
+      const warning = `precision not reached: ${state} after the cap of ${cap} replications; raise --replications`;
+      return { stats, planned: target, warnings: [warning], capped: true };
+    }
+    // A half-width of NaN (no failure seen yet, say) gives no forecast: quadruple.
+    const needed =
+      Number.isFinite(halfWidth) && goal > 0 ? 1.1 * done * (halfWidth / goal) ** 2 : 4 * done;
+    target = Math.min(cap, 16 * done, Math.max(Math.ceil(1.25 * done), Math.ceil(needed)));
+  }
+}
+
+/**
+ * The half-width of a measure's 95 % interval and the goal it must meet. A curve counts its
+ * widest point (relative goals: the point with the largest half-width / |value|).
+ */
+export function precisionOf(
+  result: Result,
+  measure: string,
+  precision: Precision,
+): { halfWidth: number; goal: number } {
+  const value = (result.measures as Record<string, Scalar | Curve | undefined>)[measure];
+  if (value === undefined) {
+    throw new UsageError(
+      `--measure ${measure} is not in this model's result; it has ${Object.keys(result.measures).join(', ')}`,
+      EXIT.failed,
+    );
+  }
+  const points: [number, number][] =
+    typeof value === 'number'
+      ? [[0, value]]
+      : 'mean' in value
+        ? [[(value.ci95[1] - value.ci95[0]) / 2, value.mean]]
+        : value.values.map((v, i) => [((value.hi?.[i] ?? v) - (value.lo?.[i] ?? v)) / 2, v]);
+  let worst = { halfWidth: 0, goal: Infinity, ratio: 0 };
+  for (const [halfWidth, estimate] of points) {
+    const goal = precision.relative ? precision.epsilon * Math.abs(estimate) : precision.epsilon;
+    // An exact point (half-width 0) meets any goal, even a relative one at a value of 0.
+    const ratio = halfWidth === 0 ? 0 : halfWidth / goal;
+    if (Number.isNaN(ratio)) return { halfWidth: NaN, goal };
+    if (ratio > worst.ratio) worst = { halfWidth, goal, ratio };
+  }
+  return { halfWidth: worst.halfWidth, goal: worst.goal };
+}
+
+function interruptedWarning(done: number, planned: number): string {
+  return `interrupted: ${done} of ${planned} replications ran; the result covers those only`;
+}
+
+function nothingFinished(output: Output): number {
+  output.stderr('relkit: interrupted before any replication finished; nothing written\n');
+  return EXIT_INTERRUPTED;
+}

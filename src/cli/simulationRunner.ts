@@ -1,0 +1,177 @@
+import type { Model } from '../model/Model.js';
+import { mergeSimulationStats, type SimulationStats } from '../sim/stats.js';
+import type { SimulateOptions } from '../sim/types.js';
+import type { SimulationFlags } from './simulationFlags.js';
+import type { Output } from './main.js';
+import type { Progress } from './progress.js';
+import type { SimulationTask } from './simulationWorker.js';
+import { CancelledError, WorkerPool } from './workerPool.js';
+
+/**
+ * Wall time a chunk should take: short enough that progress moves and Ctrl-C is answered within
+ * about a quarter of a second, long enough that messaging costs under 1 % of the run.
+ */
+const TARGET_CHUNK_SECONDS = 0.25;
+/** Replications in a first chunk, before the speed of the model is known. */
+const FIRST_CHUNK = 16;
+
+/** What a {@link SimulationRunner} finished of one range. */
+export interface RangeOutcome {
+  /** Statistics of the finished chunks, merged; absent when none finished. */
+  readonly stats?: SimulationStats;
+  /** Replications finished. */
+  readonly done: number;
+}
+
+/**
+ * Runs replication ranges on a pool of worker threads, in chunks sized to take about 0.25 s, and
+ * merges the chunks' statistics. `interrupt` stops handing out chunks (running ones finish and
+ * count); a second `interrupt` cancels the running ones.
+ *
+ * @remarks
+ * Replication i draws only from the stream of (seed, i), and merging is exact, so the merged
+ * statistics are bit-identical whatever the chunk sizes, their order of completion, or the
+ * number of workers.
+ */
+export class SimulationRunner {
+  readonly workers: number;
+  readonly #pool: WorkerPool<SimulationTask, SimulationStats>;
+  readonly #progress: Progress;
+  #stopping = false;
+  #cancelled = false;
+
+  constructor(workers: number, progress: Progress) {
+    this.workers = workers;
+    this.#progress = progress;
+    this.#pool = new WorkerPool({
+      script: new URL('./simulationWorker.js', import.meta.url),
+      workers,
+    });
+  }
+
+  /** Whether `interrupt` was called: the results cover only the finished replications. */
+  get interrupted(): boolean {
+    return this.#stopping;
+  }
+
+  /** First call: hand out no more chunks. Second call: cancel the running chunks too. */
+  interrupt(): void {
+    if (this.#stopping) {
+      this.#cancelled = true;
+      void this.#pool.terminate();
+    }
+    this.#stopping = true;
+  }
+
+  /**
+   * Runs replications first … first + count − 1 and returns the merged statistics of those that
+   * finished (all of them unless interrupted). `shown` places this range in the progress line:
+   * replications already done before it, and the total the line counts to.
+   */
+  async run(
+    model: Model,
+    options: SimulateOptions,
+    first: number,
+    count: number,
+    shown: { readonly before: number; readonly total: number } = { before: 0, total: count },
+  ): Promise<RangeOutcome> {
+    const parts: SimulationStats[] = [];
+    const running = new Set<Promise<void>>();
+    const end = first + count;
+    let next = first;
+    let done = 0;
+    let secondsPerReplication: number | undefined;
+    let failure: unknown;
+    while (true) {
+      while (
+        !this.#stopping &&
+        failure === undefined &&
+        next < end &&
+        running.size < this.workers
+      ) {
+        const size = chunkSize(end - next, this.workers, secondsPerReplication);
+        const task: SimulationTask = { model, options, first: next, count: size };
+        next += size;
+        const started = performance.now();
+        const chunk: Promise<void> = this.#pool.run(task).then(
+          (stats) => {
+            parts.push(stats);
+            done += size;
+            const seconds = (performance.now() - started) / 1000 / size;
+            secondsPerReplication =
+              secondsPerReplication === undefined
+                ? seconds
+                : 0.5 * (secondsPerReplication + seconds);
+            this.#progress.update(shown.before + done, shown.total);
+          },
+          (error: unknown) => {
+            if (!(error instanceof CancelledError)) failure ??= error;
+          },
+        );
+        running.add(chunk);
+        void chunk.finally(() => running.delete(chunk));
+      }
+      if (running.size === 0) break;
+      await Promise.race(running);
+    }
+    if (failure !== undefined) throw failure;
+    parts.sort((a, b) => a.ranges[0]![0] - b.ranges[0]![0]);
+    return parts.length > 0 ? { stats: mergeSimulationStats(parts), done } : { done };
+  }
+
+  /** Stops the worker threads (after their running chunk, unless cancelled). */
+  async close(): Promise<void> {
+    if (this.#cancelled) await this.#pool.terminate();
+    else await this.#pool.close();
+  }
+}
+
+/**
+ * Replications in the next chunk: about {@link TARGET_CHUNK_SECONDS} of work at the measured
+ * speed, but never more than an equal share of what is left, so the workers finish together.
+ */
+function chunkSize(left: number, workers: number, secondsPerReplication?: number): number {
+  const share = Math.ceil(left / workers);
+  if (secondsPerReplication === undefined) return Math.min(FIRST_CHUNK, share);
+  const timed = Math.floor(TARGET_CHUNK_SECONDS / Math.max(secondsPerReplication, 1e-9));
+  return Math.max(1, Math.min(timed, share));
+}
+
+/**
+ * Turns Ctrl-C into `runner.interrupt()` (and a note on stderr) until the returned function is
+ * called; without it Node would exit at once and lose the finished replications.
+ */
+export function listenForInterrupt(runner: SimulationRunner, output: Output): () => void {
+  const handler = (): void => {
+    output.stderr(
+      runner.interrupted
+        ? '\nrelkit: stopping the running chunks\n'
+        : '\nrelkit: interrupted: finishing the running chunks (Ctrl-C again to stop them now)\n',
+    );
+    runner.interrupt();
+  };
+  process.on('SIGINT', handler);
+  return () => {
+    process.off('SIGINT', handler);
+  };
+}
+
+/** What a run produced: merged statistics, the replications it set out to run, its warnings. */
+export interface SimulationRun {
+  readonly stats?: SimulationStats;
+  readonly planned: number;
+  readonly warnings: readonly string[];
+  /** With a precision goal: the cap of replications was reached before the goal. */
+  readonly capped?: boolean;
+}
+
+/** Runs the replications the flags ask for (default 1000) and merges them. */
+export async function runFixed(
+  runner: SimulationRunner,
+  model: Model,
+  flags: SimulationFlags,
+): Promise<SimulationRun> {
+  const planned = flags.replications ?? 1000;
+  const outcome = await runner.run(model, flags.options, 0, planned);
+  return { ...(outcome.stats && { stats: outcome.stats }), planned, warnings: [] };
+}

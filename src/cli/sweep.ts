@@ -1,0 +1,309 @@
+import { parseArgs } from 'node:util';
+import { analyze } from '../analytic/solver/analyze.js';
+import { UnsupportedModelError } from '../errors.js';
+import { solveMarkov } from '../markov/solveMarkov.js';
+import type { Model } from '../model/Model.js';
+import type { Curve, Result, Scalar } from '../model/Result.js';
+import { finalizeSimulation } from '../sim/simulate.js';
+import { formatNumber, parseNumberOption } from './format.js';
+import { EXIT, readText, UsageError } from './io.js';
+import { loadModel } from '../model/loadModel.js';
+import type { Output } from './main.js';
+import { createProgress } from './progress.js';
+import { EXIT_INTERRUPTED } from './simulate.js';
+import { parseSimulationFlags, SIMULATION_FLAGS, type SimulationFlags } from './simulationFlags.js';
+import { checkWritable, writeOutput } from './simulationOutput.js';
+import { listenForInterrupt, runFixed, SimulationRunner } from './simulationRunner.js';
+
+/** Points of a sweep when the range does not say. */
+const DEFAULT_POINTS = 11;
+const MAX_POINTS = 10_000;
+const METHODS = ['auto', 'analytic', 'markov', 'simulate'] as const;
+type Method = (typeof METHODS)[number];
+
+export const SWEEP_HELP = `relkit sweep MODEL --param NAME=FROM:TO[:log][:POINTS] [--measure M[,M...]]
+             [--method auto|analytic|markov|simulate] [--csv] [--out FILE]
+             [--replications N] [--seed S] [--workers W] [--horizon T]
+
+Evaluates measures across a range of one parameter, reloading the model with NAME set to each
+value (as if the file said so).
+
+  --param NAME=FROM:TO[:log][:POINTS]  POINTS values from FROM to TO, evenly spaced or, with
+                    "log", geometrically (FROM, TO > 0); default 11 points
+  --measure M,...   measures to tabulate (default every scalar measure of the first point); a
+                    curve at one time as NAME@t, such as reliability@1000
+  --method M        auto (default: analytic, else markov, else simulate, per point, as the
+                    analyze message suggests), analytic, markov or simulate
+  --csv             CSV: NAME,method, then each measure (with _lo and _hi for simulation)
+  --out FILE        write the output to FILE atomically
+  --replications, --seed, --workers, --horizon   for simulation, as in relkit simulate
+
+Exit 0 on success, 1 for an invalid model or value (an unknown parameter lists the model's),
+2 when the method cannot solve the model, 64 for a usage error, 130 when interrupted.`;
+
+/** A parsed `--param NAME=FROM:TO[:log][:POINTS]`. */
+export interface SweepRange {
+  readonly name: string;
+  readonly values: readonly number[];
+  readonly log: boolean;
+}
+
+/** One measure column: a scalar name, or a curve at one time. */
+interface MeasureSpec {
+  readonly label: string;
+  readonly name: string;
+  readonly t?: number;
+}
+
+interface SweepRow {
+  readonly value: number;
+  readonly method: string;
+  readonly result: Result;
+}
+
+/** `relkit sweep`: a table or CSV of measures against one parameter. */
+export async function sweepCommand(args: readonly string[], output: Output): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      ...SIMULATION_FLAGS,
+      param: { type: 'string' },
+      measure: { type: 'string' },
+      method: { type: 'string', default: 'auto' },
+      csv: { type: 'boolean', default: false },
+      out: { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError(`sweep takes one model file\n\n${SWEEP_HELP}`);
+  if (values.param === undefined) throw new UsageError(`sweep needs --param\n\n${SWEEP_HELP}`);
+  if (!(METHODS as readonly string[]).includes(values.method)) {
+    throw new UsageError(
+      `--method must be one of ${METHODS.join(', ')}; got ${JSON.stringify(values.method)}`,
+    );
+  }
+  const method = values.method as Method;
+  const range = parseSweepRange(values.param);
+  const specs = values.measure === undefined ? undefined : parseMeasures(values.measure);
+  const flags = parseSimulationFlags(values);
+  if (values.out !== undefined) checkWritable(values.out);
+  const file = positionals[0]!;
+  const text = readText(file);
+  const base = loadModel(text, { file });
+  if (!(range.name in base.parameters)) {
+    const names = Object.keys(base.parameters);
+    throw new UsageError(
+      `--param: ${file} has no parameter ${JSON.stringify(range.name)}; ${names.length > 0 ? `its parameters are ${names.join(', ')}` : 'it has no parameters'}`,
+      EXIT.failed,
+    );
+  }
+  const times = specs?.flatMap((spec) => (spec.t === undefined ? [] : [spec.t]));
+
+  const progress = createProgress({
+    write: (line) => process.stderr.write(line),
+    isTTY: flags.progress || process.stderr.isTTY === true,
+  });
+  const runner = new SimulationRunner(flags.workers, progress);
+  const stopListening = listenForInterrupt(runner, output);
+  const rows: SweepRow[] = [];
+  try {
+    for (const value of range.values) {
+      const model = loadModel(text, { file, overrides: { [range.name]: value } });
+      const row = await solvePoint(model, method, { times, flags, runner });
+      if (!row) break;
+      rows.push({ value, ...row });
+      if (runner.interrupted) break;
+    }
+  } finally {
+    stopListening();
+    progress.finish();
+    await runner.close();
+  }
+  const columns = specs ?? scalarSpecs(rows[0]?.result);
+  const table = values.csv
+    ? sweepCsv(range, columns, rows)
+    : sweepTable(base, range, columns, rows);
+  writeOutput(table, values.out, output);
+  if (runner.interrupted) {
+    output.stderr(`relkit: interrupted after ${rows.length} of ${range.values.length} points\n`);
+    return EXIT_INTERRUPTED;
+  }
+  return EXIT.ok;
+}
+
+/**
+ * Parses `NAME=FROM:TO[:log][:POINTS]` into the values to visit: evenly spaced, or geometric with
+ * `log`; the ends are exactly FROM and TO.
+ */
+export function parseSweepRange(text: string): SweepRange {
+  const syntax = (): never => {
+    throw new UsageError(
+      `--param must be NAME=FROM:TO[:log][:POINTS]; got ${JSON.stringify(text)}`,
+    );
+  };
+  const equals = text.indexOf('=');
+  if (equals <= 0) syntax();
+  const name = text.slice(0, equals).trim();
+  const parts = text.slice(equals + 1).split(':');
+  if (parts.length < 2 || parts.length > 4) syntax();
+  const from = parseNumberOption('--param FROM', parts[0]!);
+  const to = parseNumberOption('--param TO', parts[1]!);
+  let log = false;
+  let points = DEFAULT_POINTS;
+  for (const part of parts.slice(2)) {
+    if (part === 'log' && !log && points === DEFAULT_POINTS) log = true;
+    else points = parseNumberOption('--param POINTS', part);
+  }
+  if (!(Number.isInteger(points) && points >= 1 && points <= MAX_POINTS)) {
+    throw new UsageError(
+      `--param POINTS must be an integer in [1, ${MAX_POINTS}]; got ${points}`,
+      EXIT.failed,
+    );
+  }
+  if (points === 1 && from !== to) {
+    throw new UsageError(`--param with FROM != TO needs POINTS >= 2; got 1`, EXIT.failed);
+  }
+  if (log && !(from > 0 && to > 0)) {
+    throw new UsageError(
+      `--param with log needs FROM > 0 and TO > 0; got ${from}:${to}`,
+      EXIT.failed,
+    );
+  }
+  const values = Array.from({ length: points }, (_, i) => {
+    if (i === 0) return from;
+    if (i === points - 1) return to;
+    const f = i / (points - 1);
+    // 15 significant digits: 1e-4 + 0.5e-4 is 0.00015, not 0.00015000000000000001, and the
+    // value printed is the value the model was evaluated with.
+    return Number((log ? from * (to / from) ** f : from + (to - from) * f).toPrecision(15));
+  });
+  return { name, values, log };
+}
+
+function parseMeasures(text: string): MeasureSpec[] {
+  return text.split(',').map((part) => {
+    const [name, at] = part.trim().split('@');
+    if (!name)
+      throw new UsageError(
+        `--measure must be NAME or NAME@t, comma-separated; got ${JSON.stringify(text)}`,
+      );
+    return at === undefined
+      ? { label: name, name }
+      : { label: `${name}@${at}`, name, t: parseNumberOption(`--measure ${name}@t`, at) };
+  });
+}
+
+/**
+ * Solves one point by the method asked for; `auto` tries analytic, then markov, then simulation,
+ * the order the analytic solver's message suggests.
+ */
+async function solvePoint(
+  model: Model,
+  method: Method,
+  context: { times: number[] | undefined; flags: SimulationFlags; runner: SimulationRunner },
+): Promise<{ method: string; result: Result } | undefined> {
+  const { times, flags, runner } = context;
+  const exactOptions = {
+    ...(times && times.length > 0 && { times }),
+    ...(flags.options.horizon !== undefined && { horizon: flags.options.horizon }),
+  };
+  if (method === 'analytic' || method === 'auto') {
+    try {
+      return { method: 'analytic', result: analyze(model, exactOptions) };
+    } catch (error) {
+      if (!(error instanceof UnsupportedModelError) || method === 'analytic') throw error;
+    }
+  }
+  if (method === 'markov' || method === 'auto') {
+    try {
+      return { method: 'markov', result: solveMarkov(model, exactOptions) };
+    } catch (error) {
+      if (!(error instanceof UnsupportedModelError) || method === 'markov') throw error;
+    }
+  }
+  const run = await runFixed(runner, model, flags);
+  if (!run.stats) return undefined;
+  return { method: 'simulation', result: finalizeSimulation(model, run.stats, flags.options) };
+}
+
+function scalarSpecs(result: Result | undefined): MeasureSpec[] {
+  if (!result) return [];
+  return Object.entries(result.measures)
+    .filter(([, value]) => typeof value === 'number' || 'mean' in (value as object))
+    .map(([name]) => ({ label: name, name }));
+}
+
+/** The value and, for a simulated one, its 95 % interval; undefined when the result lacks it. */
+function cell(
+  result: Result,
+  spec: MeasureSpec,
+): { value: number; lo?: number; hi?: number } | undefined {
+  const value = (result.measures as Record<string, Scalar | Curve | undefined>)[spec.name];
+  if (value === undefined) return undefined;
+  if (typeof value === 'number') return spec.t === undefined ? { value } : undefined;
+  if ('mean' in value)
+    return spec.t === undefined
+      ? { value: value.mean, lo: value.ci95[0], hi: value.ci95[1] }
+      : undefined;
+  const i = spec.t === undefined ? value.t.length - 1 : value.t.findIndex((t) => t === spec.t);
+  if (i < 0) return undefined;
+  return {
+    value: value.values[i]!,
+    ...(value.lo && { lo: value.lo[i]! }),
+    ...(value.hi && { hi: value.hi[i]! }),
+  };
+}
+
+/** CSV: NAME,method, then per measure its value (and _lo, _hi when any row is simulated). */
+export function sweepCsv(
+  range: SweepRange,
+  specs: readonly MeasureSpec[],
+  rows: readonly SweepRow[],
+): string {
+  const banded = rows.some((row) => row.method === 'simulation');
+  const header = [
+    range.name,
+    'method',
+    ...specs.flatMap((s) => (banded ? [s.label, `${s.label}_lo`, `${s.label}_hi`] : [s.label])),
+  ];
+  const lines = [header.join(',')];
+  for (const row of rows) {
+    const cells = specs.flatMap((spec) => {
+      const c = cell(row.result, spec);
+      const value = c === undefined ? '' : String(c.value);
+      return banded
+        ? [value, c?.lo === undefined ? '' : String(c.lo), c?.hi === undefined ? '' : String(c.hi)]
+        : [value];
+    });
+    lines.push([String(row.value), row.method, ...cells].join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function sweepTable(
+  model: Model,
+  range: SweepRange,
+  specs: readonly MeasureSpec[],
+  rows: readonly SweepRow[],
+): string {
+  const spread = `${formatNumber(range.values[0]!)} to ${formatNumber(range.values[range.values.length - 1]!)}`;
+  const lines = [
+    `${model.name}: sweep of ${range.name} from ${spread} (${range.values.length} points${range.log ? ', log' : ''})`,
+  ];
+  const width = Math.max(12, ...specs.map((s) => s.label.length + 2));
+  lines.push(
+    `  ${range.name.padStart(14)}  ${'method'.padEnd(10)}${specs.map((s) => s.label.padStart(width)).join('')}`,
+  );
+  for (const row of rows) {
+    const cells = specs.map((spec) => {
+      const c = cell(row.result, spec);
+      return (c === undefined ? '-' : formatNumber(c.value)).padStart(width);
+    });
+    lines.push(
+      `  ${formatNumber(row.value).padStart(14)}  ${row.method.padEnd(10)}${cells.join('')}`,
+    );
+  }
+  const warnings = [...new Set(rows.flatMap((row) => row.result.warnings))];
+  if (warnings.length > 0) lines.push('', ...warnings.map((w) => `  note: ${w}`));
+  return `${lines.join('\n')}\n`;
+}

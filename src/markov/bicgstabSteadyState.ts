@@ -1,0 +1,190 @@
+import { ConvergenceError } from '../errors.js';
+import type { Ctmc } from './Ctmc.js';
+import { incomingTransitions } from './incomingTransitions.js';
+
+/** Settings of {@link bicgstabSteadyState}; every field is required here. */
+export interface BicgstabSettings {
+  /** Stop when ‖πQ‖₁ / (max exit rate · ‖π‖₁) ≤ tolerance (checked on the true residual). */
+  readonly tolerance: number;
+  /** Iterations allowed (each costs two products and two Gauss–Seidel sweeps). */
+  readonly maxIterations: number;
+}
+
+/** The vector found by {@link bicgstabSteadyState} and how. */
+export interface BicgstabResult {
+  /** π, non-negative, not yet normalised exactly (the caller does it). */
+  readonly probabilities: Float64Array;
+  /** BiCGSTAB iterations done. */
+  readonly iterations: number;
+  /** True relative residual ‖πQ‖₁ / (max exit rate · ‖π‖₁) of the returned vector. */
+  readonly residual: number;
+}
+
+/**
+ * Returns the stationary vector of an irreducible chain by BiCGSTAB on the system πQ = 0 with π
+ * of its state 0 pinned to 1, right-preconditioned by one forward Gauss–Seidel sweep.
+ *
+ * $$
+ * B x = c:\quad (Bx)_j = q_j x_j - \sum_{i \ne j} q_{ij} x_i\ (j \ge 1),\quad (Bx)_0 = q_0 x_0,
+ * \quad c = q_0 e_0;\qquad M = D - U
+ * $$
+ *
+ * - x: π up to a factor (x_0 = 1), q_ij: rates, q_j: exit rates
+ * - M: the preconditioner, the diagonal D = diag(q_j) minus the entries q_ij with i < j (one
+ *   Gauss–Seidel sweep in ascending order solves M z = r)
+ *
+ * @param ctmc - the chain, irreducible, with n ≥ 2 states and no absorbing state
+ * @param settings - tolerance and maxIterations
+ * @returns π (unnormalised), iterations, residual
+ *
+ * @throws {@link ConvergenceError} when the tolerance is not met within maxIterations.
+ *
+ * @remarks
+ * Replacing the balance equation of state 0 by x_0 = 1 makes the singular system regular
+ * without a dense row. Preconditioners measured on the 10^5-state benchmark chain (iterations
+ * to a residual of 1e-12): none 43, Jacobi 21, backward Gauss–Seidel 54, forward Gauss–Seidel
+ * 10; at 10^6 states forward Gauss–Seidel needs 16 against 50 without. Round-off can leave
+ * entries of
+ * order tolerance·π_max below 0; they are set to 0 and the true residual is recomputed, so a
+ * vector is returned only when it meets the tolerance. Each iteration costs about four passes
+ * over the m transitions; memory 10 n-vectors plus the transposed generator.
+ *
+ * @see H. A. van der Vorst, "Bi-CGSTAB: a fast and smoothly converging variant of Bi-CG for the
+ * solution of nonsymmetric linear systems", SIAM Journal on Scientific and Statistical
+ * Computing 13(2), 1992, 631–644, https://doi.org/10.1137/0913035 (paywalled); W. J. Stewart,
+ * Introduction to the Numerical Solution of Markov Chains, Princeton University Press, 1994,
+ * §4 (projection methods, preconditioning; paywalled).
+ *
+ * @example
+ * ```ts
+ * const chain = { stateCount: 2, rowStart: Int32Array.of(0, 1, 2), target: Int32Array.of(1, 0), rate: Float64Array.of(1, 9), exitRate: Float64Array.of(1, 9), up: Uint8Array.of(1, 0), initial: Float64Array.of(1, 0) };
+ * bicgstabSteadyState(chain, { tolerance: 1e-14, maxIterations: 10 }).probabilities[1]; // → ~0.1111111111111
+ * ```
+ */
+export function bicgstabSteadyState(ctmc: Ctmc, settings: BicgstabSettings): BicgstabResult {
+  const n = ctmc.stateCount;
+  const incoming = incomingTransitions(ctmc);
+  const { start, source, rate } = incoming;
+  const exit = ctmc.exitRate;
+  // split[j]: first incoming entry of j whose source is ≥ j (sources ascend within a target).
+  const split = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    let p = start[j];
+    while (p < start[j + 1] && source[p] < j) p++;
+    split[j] = p;
+  }
+  let maxExit = 0;
+  for (let i = 0; i < n; i++) if (exit[i] > maxExit) maxExit = exit[i];
+
+  const apply = (x: Float64Array, out: Float64Array): void => {
+    out[0] = exit[0] * x[0];
+    let p = start[1];
+    for (let j = 1; j < n; j++) {
+      const end = start[j + 1];
+      let s = exit[j] * x[j];
+      let s2 = 0;
+      // Two accumulators: measured 25% faster in V8 on rows of about 8 entries.
+      for (; p + 1 < end; p += 2) {
+        s -= rate[p] * x[source[p]];
+        s2 -= rate[p + 1] * x[source[p + 1]];
+      }
+      if (p < end) s -= rate[p] * x[source[p++]];
+      out[j] = s + s2;
+    }
+  };
+  const precondition = (r: Float64Array, z: Float64Array): void => {
+    z[0] = r[0] / exit[0];
+    for (let j = 1; j < n; j++) {
+      const end = split[j];
+      let s = r[j];
+      for (let p = start[j]; p < end; p++) s += rate[p] * z[source[p]];
+      z[j] = s / exit[j];
+    }
+  };
+
+  const x = new Float64Array(n);
+  x[0] = 1;
+  const r = new Float64Array(n);
+  const c = new Float64Array(n);
+  c[0] = exit[0];
+  apply(x, r);
+  for (let j = 0; j < n; j++) r[j] = c[j] - r[j];
+  const rHat = Float64Array.from(r);
+  const p = new Float64Array(n);
+  const v = new Float64Array(n);
+  const pHat = new Float64Array(n);
+  const sHat = new Float64Array(n);
+  const t = new Float64Array(n);
+  let rho = 1;
+  let alpha = 1;
+  let omega = 1;
+  let residual = Infinity;
+  for (let iterations = 1; iterations <= settings.maxIterations; iterations++) {
+    const rhoNew = dot(rHat, r);
+    if (rhoNew === 0) break;
+    const beta = (rhoNew / rho) * (alpha / omega);
+    rho = rhoNew;
+    for (let j = 0; j < n; j++) p[j] = r[j] + beta * (p[j] - omega * v[j]);
+    precondition(p, pHat);
+    apply(pHat, v);
+    alpha = rho / dot(rHat, v);
+    // s = r − αv, kept in r.
+    for (let j = 0; j < n; j++) r[j] -= alpha * v[j];
+    precondition(r, sHat);
+    apply(sHat, t);
+    const tt = dot(t, t);
+    omega = tt === 0 ? 0 : dot(t, r) / tt;
+    let rNorm = 0;
+    let xNorm = 0;
+    for (let j = 0; j < n; j++) {
+      x[j] += alpha * pHat[j] + omega * sHat[j];
+      r[j] -= omega * t[j];
+      rNorm += Math.abs(r[j]);
+      xNorm += Math.abs(x[j]);
+    }
+    // The recurrence residual ‖c − Bx‖₁ estimates ‖xQ‖₁; confirm on the true one before returning.
+    if (rNorm <= 0.5 * settings.tolerance * maxExit * xNorm || omega === 0) {
+      for (let j = 0; j < n; j++) if (x[j] < 0) x[j] = 0;
+      residual = trueResidual(x, incoming, exit, maxExit);
+      if (residual <= settings.tolerance) return { probabilities: x, iterations, residual };
+      // Restart from the current iterate with a fresh shadow residual.
+      apply(x, r);
+      for (let j = 0; j < n; j++) r[j] = c[j] - r[j];
+      rHat.set(r);
+      p.fill(0);
+      v.fill(0);
+      rho = alpha = omega = 1;
+    }
+  }
+  throw new ConvergenceError(
+    'solveSteadyState',
+    settings.maxIterations,
+    residual,
+    settings.tolerance,
+  );
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let j = 0; j < a.length; j++) s += a[j] * b[j];
+  return s;
+}
+
+/** ‖xQ‖₁ / (max exit rate · ‖x‖₁) over every state, x ≥ 0. */
+function trueResidual(
+  x: Float64Array,
+  incoming: { start: Int32Array; source: Int32Array; rate: Float64Array },
+  exit: Float64Array,
+  maxExit: number,
+): number {
+  const { start, source, rate } = incoming;
+  let norm = 0;
+  let mass = 0;
+  for (let j = 0; j < x.length; j++) {
+    let s = -exit[j] * x[j];
+    for (let p = start[j]; p < start[j + 1]; p++) s += rate[p] * x[source[p]];
+    norm += Math.abs(s);
+    mass += x[j];
+  }
+  return norm / (maxExit * mass);
+}

@@ -1,0 +1,50 @@
+import { analyze, type AnalyzeOptions } from '../analytic/solver/analyze.js';
+import { UnsupportedModelError } from '../errors.js';
+import type { Model } from '../model/Model.js';
+import type { Result } from '../model/Result.js';
+import { solveMarkov } from './solveMarkov.js';
+
+/**
+ * Returns the exact measures of a model by the cheapest exact method that applies: the closed
+ * forms and structure function (`analyze`) when units are independent, else the Markov engine
+ * when every time is exponential, with a warning naming why the closed forms did not apply.
+ *
+ * @param model - a loaded model
+ * @param options - times, points and horizon, as for `analyze`
+ * @returns the common result shape, `method` `analytic` or `markov`
+ * @throws {@link UnsupportedModelError} from `analytic` when neither applies, giving both
+ * reasons and naming `relkit simulate`
+ *
+ * @remarks Used by `relkit analyze`, the explorer and the tests of models/, so all three agree.
+ *
+ * @example
+ * ```ts
+ * const crews = loadModel('name: x\ncomponents:\n  a: { count: 2, failure: { mtbf: 100 }, repair: { mttr: 5 } }\nsystem: { parallel: [a] }\nmaintenance: { crews: 1 }');
+ * solveExactly(crews).method; // → markov
+ * ```
+ */
+export function solveExactly(model: Model, options: AnalyzeOptions = {}): Result {
+  try {
+    return analyze(model, options);
+  } catch (analytic) {
+    if (!(analytic instanceof UnsupportedModelError)) throw analytic;
+    let markov: Result;
+    try {
+      markov = solveMarkov(model, options);
+    } catch (error) {
+      if (!(error instanceof UnsupportedModelError)) throw error;
+      throw new UnsupportedModelError(
+        'analytic',
+        `${analytic.reason}; the Markov engine cannot solve it either (${error.reason})`,
+        'use relkit simulate',
+      );
+    }
+    return {
+      ...markov,
+      warnings: [
+        `analytic: ${analytic.reason}; solved with the Markov engine instead`,
+        ...markov.warnings,
+      ],
+    };
+  }
+}

@@ -1,0 +1,267 @@
+import { timeGrid } from '../analytic/solver/timeGrid.js';
+import { steadyStateMeasures } from '../analytic/steadyStateMeasures.js';
+import { distributionFromSpec } from '../dist/registry.js';
+import type { Model } from '../model/Model.js';
+import { finiteMeasures } from '../model/finiteMeasures.js';
+import { modelHash } from '../model/modelHash.js';
+import type { Measures, Result } from '../model/Result.js';
+import { exactSum } from '../numeric/sum.js';
+import { checkReachability, type ReachabilityReport } from './checkReachability.js';
+import type { Ctmc } from './Ctmc.js';
+import { failureFrequency } from './failureFrequency.js';
+import { chainFromModel } from './fromModel.js';
+import { intervalAvailability } from './intervalAvailability.js';
+import { meanTimeToAbsorption } from './meanTimeToAbsorption.js';
+import { pointAvailabilityCurve } from './pointAvailabilityCurve.js';
+import { reliabilityCurve } from './reliabilityCurve.js';
+import { solveSteadyState } from './solveSteadyState.js';
+
+/** Options of {@link solveMarkov}. */
+export interface SolveMarkovOptions {
+  /** Times at which to give R(t) and A(t), in the model's time unit; overrides `points`. */
+  readonly times?: readonly number[];
+  /**
+   * Number of evenly spaced times on [0, horizon] when `times` is not given.
+   * @defaultValue 11
+   */
+  readonly points?: number;
+  /**
+   * End of the time grid and of interval availability.
+   * @defaultValue the model's mission time; else 10 × the largest mean repair time (repairable),
+   * or 2·MTTF (10 × the largest mean life when the system never fails)
+   */
+  readonly horizon?: number;
+  /**
+   * Give the steady measures (with `mttf` alone: only those asked for, plus curves when `times`
+   * or `points` is given).
+   * @defaultValue every applicable measure when neither `steady` nor `mttf` is set
+   */
+  readonly steady?: boolean;
+  /** Give the mean time to failure; see `steady`. */
+  readonly mttf?: boolean;
+  /**
+   * Most states the chain may have (see {@link chainFromModel}).
+   * @defaultValue 5 000 000
+   */
+  readonly maxStates?: number;
+}
+
+/** The result of {@link solveMarkov}: the common shape plus the size of the chain solved. */
+export interface MarkovResult extends Result {
+  readonly method: 'markov';
+  /** Number of states of the chain. */
+  readonly states: number;
+  /** Number of transitions (non-zero off-diagonal generator entries). */
+  readonly transitions: number;
+}
+
+/**
+ * Returns the exact measures of a model from its continuous-time Markov chain: steady
+ * availability and unavailability, failure frequency, MTBF, MUT, MDT and nines (repairable
+ * models), A(t) and interval availability, R(t) and MTTF (down states made absorbing).
+ *
+ * $$
+ * \pi Q = 0,\; A = \sum_{i \in U}\pi_i,\; \bar A = \sum_{i \in D}\pi_i,\;
+ * \omega = \sum_{i \in U}\sum_{j \in D}\pi_i q_{ij};\qquad
+ * A(t) = p_0 e^{Qt}\mathbf 1_U,\quad R(t) = p_0 e^{\tilde Q t}\mathbf 1_U
+ * $$
+ *
+ * - π: the stationary distribution; U, D: up and down states; q_ij: the generator's rates
+ * - p_0: all units new; Q̃: the generator with the down states made absorbing
+ *
+ * @param model - a loaded model whose times are exponential, or one with a `markov:` chain
+ * @param options - times, horizon, which measures, the state limit
+ * @returns the common result shape with `method: "markov"`, `states` and `transitions`
+ * @throws {@link UnsupportedModelError} for a non-exponential time or too many states (see
+ *   {@link chainFromModel}), or when the steady state is asked of a chain with several closed
+ *   classes
+ * @throws {@link ParameterError} for invalid options (negative times, points outside [2, 100000])
+ * @throws {@link ConvergenceError} when the iterative steady-state solver does not converge
+ *
+ * @remarks
+ * Steady state by GTH (up to 1000 states) or Gauss–Seidel; curves by uniformization with
+ * absolute truncation error 1e-12; the unavailabilities are summed over the down states
+ * directly, so small ones keep their digits. Measured against closed forms: ≤ 1e-12 relative
+ * (k-out-of-n with crews, duplex with coverage, cold standby). Cost: building the chain plus
+ * O(transitions · q·t) for the curves.
+ *
+ * @see W. J. Stewart, Introduction to the Numerical Solution of Markov Chains, Princeton
+ * University Press, 1994 (paywalled); K. S. Trivedi, Probability and Statistics with
+ * Reliability, Queuing, and Computer Science Applications, 2nd ed., Wiley, 2002, ch. 8–9
+ * (paywalled).
+ *
+ * @example
+ * ```ts
+ * const pair = loadModel('name: pair\ncomponents:\n  disk: { count: 2, failure: { rate: 0.001 }, repair: { rate: 0.1 } }\nmaintenance: { crews: 1 }\nsystem: { parallel: [disk] }');
+ * solveMarkov(pair).measures.mttf; // → ~51500
+ * ```
+ */
+export function solveMarkov(model: Model, options: SolveMarkovOptions = {}): MarkovResult {
+  const { ctmc, warnings } = chainFromModel(
+    model,
+    options.maxStates === undefined ? {} : { maxStates: options.maxStates },
+  );
+  const means = (role: 'failure' | 'repair'): number =>
+    Math.max(
+      ...model.components.map((component) => {
+        const spec = component[role];
+        return spec === undefined ? 0 : distributionFromSpec(spec).mean;
+      }),
+    );
+  return solveChain(
+    ctmc,
+    {
+      name: model.name,
+      hash: modelHash(model),
+      timeUnit: model.timeUnit,
+      ...(model.missionTime !== undefined && { missionTime: model.missionTime }),
+      ...(model.system && {
+        repairable: model.components.some((component) => component.repair !== undefined),
+        largestMeanRepair: means('repair'),
+        largestMeanLife: means('failure'),
+      }),
+    },
+    options,
+    warnings,
+  );
+}
+
+/** Where a chain came from, for the result and the default horizon. */
+export interface ChainSource {
+  /** Name shown in the result, such as the model's name or the chain file's. */
+  readonly name: string;
+  /** Hash identifying the source (see modelHash; fnv1a64 of a chain file's text). */
+  readonly hash: string;
+  readonly timeUnit: string;
+  /** Mission time, the default horizon. */
+  readonly missionTime?: number;
+  /** For a chain generated from a structure: whether any component is repairable. */
+  readonly repairable?: boolean;
+  /** For a chain generated from a structure: the largest mean repair and life, for the default horizon. */
+  readonly largestMeanRepair?: number;
+  readonly largestMeanLife?: number;
+}
+
+/**
+ * Returns the measures of a chain given directly (a chain file, a hand-written chain), as
+ * {@link solveMarkov} does for a model; unreachable states and traps become warnings.
+ *
+ * @param ctmc - the chain
+ * @param source - its name, hash, time unit and mission time
+ * @param options - as {@link solveMarkov} (maxStates is ignored)
+ * @returns the common result shape with `method: "markov"`, `states` and `transitions`
+ * @throws as {@link solveMarkov}
+ *
+ * @remarks
+ * A chain counts as repairable when exactly one closed class is reachable and no trap of down
+ * states is; then the steady measures are given. The default horizon is the mission time, else
+ * 2·MTTF for a chain that is not repairable, else 10 × the longest mean holding time.
+ */
+export function solveCtmc(
+  ctmc: Ctmc,
+  source: ChainSource,
+  options: SolveMarkovOptions = {},
+): MarkovResult {
+  return solveChain(ctmc, source, options, []);
+}
+
+function solveChain(
+  ctmc: Ctmc,
+  source: ChainSource,
+  options: SolveMarkovOptions,
+  chainWarnings: readonly string[],
+): MarkovResult {
+  const warnings = [...chainWarnings];
+  const reach = checkReachability(ctmc);
+  const generated = source.repairable !== undefined;
+  if (!generated) warnings.push(...chainNotes(ctmc, reach));
+  const repairable =
+    source.repairable ?? (reach.closedClasses.length === 1 && reach.traps.length === 0);
+  const all = options.steady === undefined && options.mttf === undefined;
+  const curves = all || options.times !== undefined || options.points !== undefined;
+
+  let measures: Measures = {};
+  if ((all || options.steady) && repairable) {
+    const steady = solveSteadyState(ctmc);
+    warnings.push(...steady.warnings);
+    const pi = steady.probabilities;
+    const upMass: number[] = [];
+    const downMass: number[] = [];
+    for (let i = 0; i < ctmc.stateCount; i++) (ctmc.up[i] ? upMass : downMass).push(pi[i]!);
+    measures = steadyStateMeasures(
+      exactSum(upMass),
+      exactSum(downMass),
+      failureFrequency(ctmc, pi),
+    );
+  } else if (options.steady) {
+    warnings.push(
+      'steady measures need a repairable system: this one is down for good in the long run',
+    );
+  }
+  let mttf: number | undefined;
+  if (all || options.mttf || (curves && !repairable && options.horizon === undefined)) {
+    const absorption = meanTimeToAbsorption(ctmc, 'down');
+    mttf = absorption.meanTime;
+    if (all || options.mttf) {
+      warnings.push(...absorption.warnings);
+      measures = { ...measures, mttf };
+    }
+  }
+
+  const horizon =
+    options.horizon ??
+    source.missionTime ??
+    (repairable && source.largestMeanRepair !== undefined
+      ? 10 * source.largestMeanRepair
+      : !repairable && mttf !== undefined && Number.isFinite(mttf) && mttf > 0
+        ? 2 * mttf
+        : 10 * (source.largestMeanLife ?? longestHoldingTime(ctmc)));
+  if (curves) {
+    const times = timeGrid(options, horizon);
+    const availability = pointAvailabilityCurve(ctmc, times);
+    const reliability = reliabilityCurve(ctmc, times);
+    const interval = intervalAvailability(ctmc, horizon);
+    warnings.push(...availability.warnings, ...reliability.warnings, ...interval.warnings);
+    measures = {
+      reliability: { t: times, values: reliability.reliability },
+      availability: { t: times, values: availability.availability },
+      intervalAvailability: interval.availability,
+      ...measures,
+    };
+  }
+  const finite = finiteMeasures(measures, warnings);
+  return {
+    method: 'markov',
+    model: { name: source.name, hash: source.hash },
+    timeUnit: source.timeUnit,
+    horizon,
+    measures: finite,
+    warnings: [...new Set(warnings)],
+    states: ctmc.stateCount,
+    transitions: ctmc.target.length,
+  };
+}
+
+/** Warnings about a hand-written chain: states never reached, and traps the system never leaves. */
+function chainNotes(ctmc: Ctmc, reach: ReachabilityReport): string[] {
+  const name = (i: number): string => ctmc.stateNames?.[i] ?? String(i);
+  const notes: string[] = [];
+  if (reach.unreachable.length > 0) {
+    notes.push(
+      `markov: states ${reach.unreachable.map(name).join(', ')} cannot be reached from the initial state`,
+    );
+  }
+  for (const trap of reach.traps) {
+    notes.push(
+      `markov: once in ${trap.map(name).join(', ')} the system stays down for good (a trap of down states)`,
+    );
+  }
+  return notes;
+}
+
+/** The longest mean holding time 1/q_i of a state that can be left: a hand chain's time scale. */
+function longestHoldingTime(ctmc: Ctmc): number {
+  let longest = 0;
+  for (const exit of ctmc.exitRate) if (exit > 0) longest = Math.max(longest, 1 / exit);
+  return longest;
+}

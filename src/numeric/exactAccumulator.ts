@@ -1,0 +1,133 @@
+import { exactSum } from './sum.js';
+
+/**
+ * An exact running sum as plain JSON data: the sum of `partials` is exactly the sum of every
+ * value added, so accumulators built from any split of the values merge to the same number.
+ */
+export interface ExactAccumulator {
+  /** Non-overlapping doubles whose exact sum is the accumulated total. */
+  readonly partials: number[];
+}
+
+/**
+ * Returns an empty exact accumulator, whose value is 0.
+ *
+ * @returns a fresh accumulator with no partials
+ *
+ * @example
+ * ```ts
+ * exactValue(createExactAccumulator()); // → 0
+ * ```
+ */
+export function createExactAccumulator(): ExactAccumulator {
+  return { partials: [] };
+}
+
+/**
+ * Adds `value` to `accumulator` exactly (Shewchuk's grow-expansion), in place.
+ *
+ * $$
+ * \sum \text{partials}' = \sum \text{partials} + x \quad\text{exactly}
+ * $$
+ *
+ * @param accumulator - the running sum, changed in place
+ * @param value - a finite number x (callers add only finite values: JSON cannot carry others)
+ *
+ * @remarks
+ * Cost O(m) with m partials (m is 1 to 3 for sums of like-signed values of similar size).
+ *
+ * @see J. R. Shewchuk, "Adaptive Precision Floating-Point Arithmetic and Fast Robust Geometric
+ * Predicates", Discrete & Computational Geometry 18 (1997) 305–363,
+ * https://doi.org/10.1007/PL00009321; CPython `math.fsum`.
+ *
+ * @example
+ * ```ts
+ * const a = createExactAccumulator();
+ * addExact(a, 1e100); addExact(a, 1); addExact(a, -1e100);
+ * exactValue(a); // → 1
+ * ```
+ */
+export function addExact(accumulator: ExactAccumulator, value: number): void {
+  const partials = accumulator.partials;
+  let x = value;
+  let used = 0;
+  for (let i = 0; i < partials.length; i++) {
+    let y = partials[i]!;
+    if (Math.abs(x) < Math.abs(y)) {
+      const swap = x;
+      x = y;
+      y = swap;
+    }
+    const high = x + y;
+    const low = y - (high - x);
+    if (low !== 0) partials[used++] = low;
+    x = high;
+  }
+  partials.length = used;
+  if (x !== 0) partials.push(x);
+}
+
+/**
+ * Returns a new accumulator holding the exact sum of all `parts`, in canonical form (see
+ * {@link canonicalExact}), so the result does not depend on the order of the parts.
+ *
+ * @param parts - accumulators to add; none is changed
+ * @returns the merged accumulator
+ *
+ * @example
+ * ```ts
+ * const a = createExactAccumulator(); addExact(a, 0.1);
+ * const b = createExactAccumulator(); addExact(b, 0.2);
+ * exactValue(mergeExact([a, b])); // → 0.30000000000000004
+ * ```
+ */
+export function mergeExact(parts: readonly ExactAccumulator[]): ExactAccumulator {
+  const merged = createExactAccumulator();
+  for (const part of parts) for (const partial of part.partials) addExact(merged, partial);
+  return canonicalExact(merged);
+}
+
+/**
+ * Returns the canonical form of an exact sum S: r₀ = round(S), r₁ = round(S − r₀), … until the
+ * remainder is 0. Equal sums give equal lists whatever the order of the additions.
+ *
+ * @param accumulator - the sum to normalise; not changed
+ * @returns a new accumulator whose partials are r₀, r₁, … (largest first), or [] for 0
+ *
+ * @remarks
+ * Each rᵢ is the correctly rounded value of an exact remainder, so the list is a function of
+ * the exact sum alone. Cost O(m²) for m partials, m small.
+ *
+ * @example
+ * ```ts
+ * canonicalExact({ partials: [1, 1e-20] }).partials.length; // → 2
+ * ```
+ */
+export function canonicalExact(accumulator: ExactAccumulator): ExactAccumulator {
+  const rest = createExactAccumulator();
+  for (const partial of accumulator.partials) addExact(rest, partial);
+  const terms: number[] = [];
+  for (;;) {
+    const rounded = exactSum(rest.partials);
+    if (rounded === 0) break;
+    terms.push(rounded);
+    addExact(rest, -rounded);
+  }
+  return { partials: terms };
+}
+
+/**
+ * Returns the accumulated sum, correctly rounded to the nearest double.
+ *
+ * @param accumulator - the running sum
+ * @returns the correctly rounded total
+ *
+ * @example
+ * ```ts
+ * const a = createExactAccumulator(); addExact(a, 0.1); addExact(a, 0.2); addExact(a, 0.3);
+ * exactValue(a); // → 0.6
+ * ```
+ */
+export function exactValue(accumulator: ExactAccumulator): number {
+  return exactSum(accumulator.partials);
+}

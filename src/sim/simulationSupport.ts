@@ -1,0 +1,43 @@
+import { distributionFromSpec } from '../dist/registry.js';
+import { UnsupportedModelError } from '../errors.js';
+import type { Model, SystemNode } from '../model/Model.js';
+
+/**
+ * Returns the model's structure when the simulator can run the model, and throws otherwise.
+ *
+ * @param model - a loaded model
+ * @returns the model's `system` tree
+ * @throws {@link UnsupportedModelError} when the model has no `system` (a hand-written Markov
+ * chain: only the Markov engine solves it)
+ * @throws {@link ParameterError} when a distribution of the model is invalid
+ *
+ * @remarks
+ * Everything of docs/semantics.md is simulated: any distribution, finite crews with priority,
+ * coverage with recovery, detection, standby of any mode with switch success and delay,
+ * idle while down, networks and shared components. O(components).
+ *
+ * @example
+ * ```ts
+ * simulationSupport(loadModel('name: a\ncomponents: { x: { failure: { mtbf: 10 } } }\nsystem: x')).kind; // → unit
+ * ```
+ */
+export function simulationSupport(model: Model): SystemNode {
+  if (model.system === undefined) {
+    throw new UnsupportedModelError(
+      'simulation',
+      'the model is a hand-written Markov chain with no system structure to simulate',
+      'use relkit markov',
+    );
+  }
+  for (const component of model.components) {
+    for (const spec of [
+      component.failure,
+      component.repair,
+      component.detection,
+      component.recovery,
+    ]) {
+      if (spec !== undefined) distributionFromSpec(spec);
+    }
+  }
+  return model.system;
+}

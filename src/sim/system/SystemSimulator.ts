@@ -1,0 +1,670 @@
+import type { Distribution, Rng } from '../../dist/types.js';
+import { EventQueue } from '../engine/EventQueue.js';
+import { nextUniform, seedReplicationStream, streamRng } from '../random.js';
+import type { SystemPlan } from './compileSystem.js';
+import { StructureState } from './StructureState.js';
+
+// Unit states of docs/semantics.md ("Units and their states"); working means ≤ DORMANT.
+const ACTIVE = 0;
+const DORMANT = 1;
+const DETECTING = 2;
+const WAITING = 3;
+const REPAIRING = 4;
+const LOST = 5;
+
+// Tie-break priorities at equal times (smaller first): returns to service before new failures,
+// so a repair and a failure at the same instant never show a zero-length system failure.
+const PRIORITY_REPAIR_END = 0;
+const PRIORITY_RECOVERY_END = 1;
+const PRIORITY_SWITCH_END = 2;
+const PRIORITY_DETECTION_END = 3;
+const PRIORITY_FAILURE = 4;
+
+/** One line of an event log: time, entity (unit name, standby path or `system`), what happened. */
+export type TraceEntry = readonly [time: number, entity: string, event: string];
+
+/** Facts of one replication, read by the caller after {@link SystemSimulator.run}. */
+export interface ReplicationRecord {
+  /** Time of the first system failure, or −1 when none happened before the cap. */
+  firstFailure: number;
+  /** Down time in [0, T] and in the steady window [w, T]. */
+  downtime: number;
+  windowDowntime: number;
+  /** System failures (up → down) in [0, T] and in [w, T]. */
+  failures: number;
+  windowFailures: number;
+  /** Events processed (each popped event counts once, also past T while waiting for a failure). */
+  events: number;
+}
+
+/**
+ * Simulates one replication at a time of a compiled model, following docs/semantics.md: unit
+ * ageing (with dormancy and idle-while-down freezing by remaining life), coverage with outages,
+ * detection, finite crews with priority and FIFO, standby switching with success and delay.
+ *
+ * @remarks
+ * State lives in typed arrays reused across replications; the event queue has one slot per unit
+ * (its failure, detection or repair timer), one per unit for an outage's recovery, and one per
+ * standby block for its switch-over. An event is one popped timer: a failure, the end of a
+ * detection, repair, recovery or switch-over. The specialised path allocates nothing per event
+ * (the general path may, where the JIT boxes the doubles of a call it does not inline).
+ *
+ * The hot path is specialised without changing what is computed: per-unit typed arrays hold the
+ * mean of an exponential failure or repair law (drawn inline as −mean·ln(1 − u), no call through
+ * `Distribution.sample`), the coverage (no draw when it is 1) and the repair facts; uniforms come
+ * from {@link nextUniform} on the replication's xoshiro128** state; a popped timer that is set
+ * again at once costs one sift of the heap (see {@link EventQueue}). Other families take the
+ * general path, `sample(rng)` with an {@link Rng} view of the same stream, so both paths draw
+ * from one stream in one order.
+ */
+export class SystemSimulator {
+  private readonly plan: SystemPlan;
+  private readonly queue: EventQueue;
+  private readonly structure: StructureState;
+  private readonly structureUp: Uint8Array;
+  private readonly root: number;
+  private readonly unitCount: number;
+  private readonly crews: number;
+  private readonly idleWhileDown: boolean;
+  // Per unit, from its component (hot-path copies of the plan).
+  private readonly unitFailureMean: Float64Array;
+  private readonly unitRepairMean: Float64Array;
+  private readonly unitCoverage: Float64Array;
+  private readonly unitRepairable: Uint8Array;
+  private readonly unitRank: Int32Array;
+  private readonly unitFailure: readonly Distribution[];
+  private readonly unitRepair: readonly (Distribution | undefined)[];
+  private readonly unitDetection: readonly (Distribution | undefined)[];
+  private readonly unitBlock: Int32Array;
+  private readonly unitLeafStart: Int32Array;
+  private readonly unitLeaf: Int32Array;
+  /**
+   * 1 for a unit on the specialised path (see {@link SystemSimulator.processEvents}): in no
+   * standby block, exponential failure and repair laws, coverage 1, no detection, and the model
+   * has no idle-while-down rule.
+   */
+  private readonly unitSimple: Uint8Array;
+  // Unit state.
+  private readonly state: Uint8Array;
+  private readonly remaining: Float64Array;
+  private readonly since: Float64Array;
+  private readonly speed: Float64Array;
+  private readonly outageUntilRepair: Uint8Array;
+  // Standby blocks and the repair queue (one ring buffer per priority rank).
+  private readonly blockActive: Int32Array;
+  private readonly blockTarget: Int32Array;
+  private readonly blockUp: Uint8Array;
+  private readonly waitQueue: Int32Array;
+  private readonly waitHead: Int32Array;
+  private readonly waitLength: Int32Array;
+  private readonly gridTime: Float64Array;
+  /** Per grid point, 1 when the system was up there in this replication. */
+  readonly gridUp: Uint8Array;
+  /** System failures in [0, T] caused by each component, summed over replications. */
+  readonly criticality: Float64Array;
+  private readonly horizon: number;
+  private readonly warmupEnd: number;
+  private readonly cap: number;
+  /** The replication's xoshiro128** state, re-keyed by each run. */
+  private readonly stream: Uint32Array;
+  /** An Rng view of `stream`, for `Distribution.sample` on the general path. */
+  private readonly rng: Rng;
+  private now = 0;
+  private freeCrews = 0;
+  /** Units waiting for a crew, over all ranks. */
+  private waiting = 0;
+  private outages = 0;
+  private systemUp = true;
+  private frozen = false;
+  private downStart = 0;
+  private nextGrid = 0;
+  private horizonOpen = true;
+  /** Event times up to `mark` need no bookkeeping of grid, horizon or end (see advanceMark). */
+  private mark = 0;
+  private cause = -1;
+  private trace: TraceEntry[] | null = null;
+  /** The facts of the last replication run. */
+  readonly record: ReplicationRecord = {
+    firstFailure: -1,
+    downtime: 0,
+    windowDowntime: 0,
+    failures: 0,
+    windowFailures: 0,
+    events: 0,
+  };
+
+  /**
+   * @param plan - the compiled model
+   * @param horizon - T, end of the observed interval, > 0
+   * @param gridTimes - times in [0, T] at which up/down is recorded, ascending
+   * @param warmupEnd - w, start of the steady window [w, T]
+   * @param cap - time after which a replication with no system failure stops (censored), ≥ T
+   * @param specialised - whether simple units take the specialised path (false only in tests,
+   * which check that both paths give bit-identical replications)
+   */
+  constructor(
+    plan: SystemPlan,
+    horizon: number,
+    gridTimes: Float64Array,
+    warmupEnd: number,
+    cap: number,
+    specialised = true,
+  ) {
+    this.plan = plan;
+    const n = plan.unitCount;
+    this.unitCount = n;
+    this.crews = plan.crews;
+    this.idleWhileDown = plan.idleWhileDown;
+    this.queue = new EventQueue(2 * n + plan.blockCount);
+    this.structure = new StructureState(plan);
+    this.structureUp = this.structure.up;
+    this.root = plan.root;
+    const component = plan.unitComponent;
+    this.unitFailureMean = Float64Array.from(component, (c) => plan.failureExponentialMean[c]!);
+    this.unitRepairMean = Float64Array.from(component, (c) => plan.repairExponentialMean[c]!);
+    this.unitCoverage = Float64Array.from(component, (c) => plan.coverage[c]!);
+    this.unitRepairable = Uint8Array.from(component, (c) => (plan.repair[c] ? 1 : 0));
+    this.unitRank = Int32Array.from(component, (c) => plan.priorityRank[c]!);
+    this.unitFailure = Array.from(component, (c) => plan.failure[c]!);
+    this.unitRepair = Array.from(component, (c) => plan.repair[c]);
+    this.unitDetection = Array.from(component, (c) => plan.detection[c]);
+    this.unitBlock = plan.unitBlock;
+    this.unitLeafStart = plan.unitLeafStart;
+    this.unitLeaf = plan.unitLeaf;
+    this.unitSimple = Uint8Array.from(component, (c, u) =>
+      specialised &&
+      !plan.idleWhileDown &&
+      plan.unitBlock[u]! < 0 &&
+      plan.failureExponentialMean[c]! > 0 &&
+      plan.repairExponentialMean[c]! > 0 &&
+      plan.coverage[c]! >= 1 &&
+      plan.detection[c] === undefined
+        ? 1
+        : 0,
+    );
+    this.state = new Uint8Array(n);
+    this.remaining = new Float64Array(n);
+    this.since = new Float64Array(n);
+    this.speed = new Float64Array(n);
+    this.outageUntilRepair = new Uint8Array(n);
+    this.blockActive = new Int32Array(plan.blockCount);
+    this.blockTarget = new Int32Array(plan.blockCount);
+    this.blockUp = new Uint8Array(plan.blockCount);
+    this.waitQueue = new Int32Array(plan.rankCount * n);
+    this.waitHead = new Int32Array(plan.rankCount);
+    this.waitLength = new Int32Array(plan.rankCount);
+    this.gridTime = gridTimes;
+    this.gridUp = new Uint8Array(gridTimes.length);
+    this.criticality = new Float64Array(plan.componentCount);
+    this.horizon = horizon;
+    this.warmupEnd = warmupEnd;
+    this.cap = cap;
+    this.stream = new Uint32Array(4);
+    this.rng = streamRng(this.stream);
+  }
+
+  /**
+   * Runs replication `replication` of a run with seed `seed` (its stream is keyed by
+   * {@link seedReplicationStream}), filling {@link SystemSimulator.record} and `gridUp`.
+   */
+  run(seed: number, replication: number, trace: TraceEntry[] | null = null): void {
+    seedReplicationStream(this.stream, seed, replication);
+    this.trace = trace;
+    this.reset();
+    // The event loop is its own function so that the JIT spends its inlining budget on the
+    // event handlers rather than on the keying and reset above.
+    this.record.events = this.processEvents(trace === null);
+  }
+
+  /**
+   * Pops and handles events until the replication ends; returns how many it handled.
+   *
+   * The timer of a simple unit (see `unitSimple`) is handled here, inline: the steps of
+   * {@link SystemSimulator.fail} with `awaitRepair` and `startRepair`, or of `repairEnd` with
+   * `sampleLife` and `setSpeed`, in the same order of draws, reduced to what they do for such a
+   * unit (no block, coverage draw, detection, outage or freezing). Such a unit is active,
+   * waiting or repairing, so its popped timer is a failure or a repair end; its `speed`, `since`
+   * and `remaining` are not kept, as nothing reads them. The draw, the queue and the structure
+   * each have one call site here, small enough for the JIT to inline them all (a call it does
+   * not inline boxes its double arguments and result: an allocation per event).
+   */
+  private processEvents(fast: boolean): number {
+    const queue = this.queue;
+    const structure = this.structure;
+    const stream = this.stream;
+    const unitCount = this.unitCount;
+    const state = this.state;
+    const structureUp = this.structureUp;
+    const root = this.root;
+    const simple = this.unitSimple;
+    const failureMean = this.unitFailureMean;
+    const repairMean = this.unitRepairMean;
+    const leafStart = this.unitLeafStart;
+    const leaves = this.unitLeaf;
+    const crews = this.crews;
+    let events = 0;
+    for (;;) {
+      // The next event: its slot (−1 when none is left, at time Infinity) and time.
+      const slot = queue.pop();
+      const t = queue.time;
+      this.now = t;
+      // Grid times, the horizon and the end of the run (see advanceMark); an event past the end
+      // is left unhandled (the queue is cleared by the next reset).
+      if (t > this.mark && this.advanceMark()) break;
+      events++;
+      if (fast && slot < unitCount && simple[slot] === 1) {
+        const failing = state[slot] === ACTIVE;
+        // Mean of the exponential timer to set now; 0 when none (the unit waits for a crew).
+        let mean = 0;
+        if (failing) {
+          this.cause = slot;
+          if (crews === 0 || this.freeCrews > 0) {
+            if (crews > 0) this.freeCrews--;
+            state[slot] = REPAIRING;
+            mean = repairMean[slot]!;
+          } else this.awaitRepair(slot);
+        } else {
+          if (crews > 0) this.freeCrews++;
+          state[slot] = ACTIVE;
+          mean = failureMean[slot]!;
+        }
+        if (mean > 0) {
+          // The inverse cdf as in sampleLife; a new life at speed 1 ends at now + remaining.
+          const duration = -mean * Math.log(1 - nextUniform(stream));
+          queue.rearm(t + duration, failing ? PRIORITY_REPAIR_END : PRIORITY_FAILURE);
+        }
+        const value = failing ? 0 : 1;
+        const end = leafStart[slot + 1]!;
+        for (let i = leafStart[slot]!; i < end; i++) structure.setLeaf(leaves[i]!, value);
+        if (!failing && this.waiting > 0) this.dispatch();
+      } else this.handle(slot);
+      const up = this.outages === 0 && structureUp[root] === 1;
+      if (up !== this.systemUp) this.transition(up);
+    }
+    return events;
+  }
+
+  /** Handles the popped timer `slot` on the general path. */
+  private handle(slot: number): void {
+    const unitCount = this.unitCount;
+    if (slot < unitCount) {
+      const s = this.state[slot]!;
+      if (s <= DORMANT) this.fail(slot);
+      else if (s === REPAIRING) this.repairEnd(slot);
+      else this.detectionEnd(slot);
+    } else if (slot < 2 * unitCount) this.recoveryEnd(slot - unitCount);
+    else this.switchEnd(slot - 2 * unitCount);
+  }
+
+  /**
+   * Called when the next event time t (in `now`) passes `mark`: records the grid points before
+   * t, closes the horizon once t > T, and returns true when the replication ends (horizon closed
+   * and a system failure seen, or t past the cap). Sets the next mark: the next grid time (the
+   * last is T), then the cap, then −∞ once the first failure after T is seen (so the next event
+   * ends the run, as a check at every event would).
+   */
+  private advanceMark(): boolean {
+    // Read from a field, not passed: a call the JIT does not inline would box a double argument.
+    const t = this.now;
+    if (this.horizonOpen) {
+      if (t > this.horizon) this.closeHorizon();
+      else this.fillGrid(t);
+    }
+    if (!this.horizonOpen) {
+      if (this.record.firstFailure >= 0 || t > this.cap) return true;
+      this.mark = this.cap;
+    } else
+      this.mark =
+        this.nextGrid < this.gridTime.length ? this.gridTime[this.nextGrid]! : this.horizon;
+    return false;
+  }
+
+  private reset(): void {
+    const plan = this.plan;
+    this.queue.clear();
+    this.structure.reset();
+    this.now = 0;
+    this.freeCrews = plan.crews;
+    this.waiting = 0;
+    this.outages = 0;
+    this.frozen = false;
+    this.nextGrid = 0;
+    this.horizonOpen = true;
+    this.mark = this.gridTime.length > 0 ? this.gridTime[0]! : this.horizon;
+    this.cause = -1;
+    this.outageUntilRepair.fill(0);
+    this.waitHead.fill(0);
+    this.waitLength.fill(0);
+    this.gridUp.fill(0);
+    const record = this.record;
+    record.firstFailure = -1;
+    record.downtime = 0;
+    record.windowDowntime = 0;
+    record.failures = 0;
+    record.windowFailures = 0;
+    for (let b = 0; b < plan.blockCount; b++) {
+      this.blockActive[b] = plan.blockUnit[plan.blockUnitStart[b]!]!;
+      this.blockTarget[b] = -1;
+      this.blockUp[b] = 1;
+    }
+    for (let u = 0; u < this.unitCount; u++) {
+      const b = this.unitBlock[u]!;
+      const dormant = b >= 0 && this.blockActive[b] !== u;
+      this.state[u] = dormant ? DORMANT : ACTIVE;
+      this.remaining[u] = this.sampleLife(u);
+      this.since[u] = 0;
+      this.speed[u] = dormant ? plan.blockDormancy[b]! : 1;
+      if (this.speed[u]! > 0) {
+        this.queue.schedule(u, this.remaining[u]! / this.speed[u]!, PRIORITY_FAILURE);
+      }
+    }
+    this.systemUp = this.structureUp[this.root] === 1;
+    if (!this.systemUp) {
+      // Down from the start (e.g. an empty parallel): a failure at 0 that is never up first.
+      record.firstFailure = 0;
+      this.downStart = 0;
+      if (this.idleWhileDown) this.freezeAll(true);
+    }
+  }
+
+  /**
+   * A fresh lifetime. Exponential: −mean·ln(1 − u), the inverse cdf; 1 − u is exact for a
+   * 53-bit u and lies in (0, 1], so u = 0 gives 0 and ln never sees 0 (ln is cheaper than the
+   * log1p it replaces and equal to it up to rounding here, since its argument is exact).
+   */
+  private sampleLife(unit: number): number {
+    const mean = this.unitFailureMean[unit]!;
+    if (mean > 0) return -mean * Math.log(1 - nextUniform(this.stream));
+    return this.unitFailure[unit]!.sample(this.rng);
+  }
+
+  private fail(unit: number): void {
+    const wasActive = this.state[unit] === ACTIVE;
+    this.cause = unit;
+    this.speed[unit] = 0;
+    if (this.trace !== null) this.log(this.plan.unitNames[unit]!, 'fail');
+    const coverage = this.unitCoverage[unit]!;
+    const uncovered = coverage < 1 && nextUniform(this.stream) >= coverage;
+    if (this.unitRepairable[unit] === 0) {
+      this.state[unit] = LOST;
+    } else {
+      const detection = this.unitDetection[unit];
+      if (detection !== undefined) {
+        this.state[unit] = DETECTING;
+        this.queue.schedule(unit, this.now + detection.sample(this.rng), PRIORITY_DETECTION_END);
+      } else this.awaitRepair(unit);
+    }
+    if (uncovered) this.startOutage(unit);
+    const block = this.unitBlock[unit]!;
+    if (block >= 0) this.blockUnitFailed(block, unit, wasActive);
+    else {
+      const end = this.unitLeafStart[unit + 1]!;
+      for (let i = this.unitLeafStart[unit]!; i < end; i++) {
+        this.structure.setLeaf(this.unitLeaf[i]!, 0);
+      }
+    }
+  }
+
+  private detectionEnd(unit: number): void {
+    if (this.trace !== null) this.log(this.plan.unitNames[unit]!, 'detected');
+    this.awaitRepair(unit);
+  }
+
+  /**
+   * The unit joins the repair queue; with unlimited crews its repair starts at once. Invariant:
+   * after every dispatch either no crew is free or no unit waits, so a unit finding a free crew
+   * takes it at once (what queueing it and dispatching would do).
+   */
+  private awaitRepair(unit: number): void {
+    if (this.crews === 0) {
+      this.startRepair(unit);
+      return;
+    }
+    if (this.freeCrews > 0) {
+      this.freeCrews--;
+      this.startRepair(unit);
+      return;
+    }
+    this.state[unit] = WAITING;
+    const rank = this.unitRank[unit]!;
+    const n = this.unitCount;
+    let at = this.waitHead[rank]! + this.waitLength[rank]!;
+    if (at >= n) at -= n;
+    this.waitQueue[rank * n + at] = unit;
+    this.waitLength[rank]!++;
+    this.waiting++;
+  }
+
+  /** Free crews take the longest-waiting unit of the highest priority, one at a time. */
+  private dispatch(): void {
+    const n = this.unitCount;
+    while (this.freeCrews > 0 && this.waiting > 0) {
+      let rank = 0;
+      while (this.waitLength[rank] === 0) rank++;
+      const head = this.waitHead[rank]!;
+      const unit = this.waitQueue[rank * n + head]!;
+      this.waitHead[rank] = head + 1 === n ? 0 : head + 1;
+      this.waitLength[rank]!--;
+      this.waiting--;
+      this.freeCrews--;
+      this.startRepair(unit);
+    }
+  }
+
+  private startRepair(unit: number): void {
+    this.state[unit] = REPAIRING;
+    if (this.trace !== null) this.log(this.plan.unitNames[unit]!, 'repair start');
+    const mean = this.unitRepairMean[unit]!;
+    // Exponential: the inverse cdf as in sampleLife.
+    const duration =
+      mean > 0
+        ? -mean * Math.log(1 - nextUniform(this.stream))
+        : this.unitRepair[unit]!.sample(this.rng);
+    this.queue.schedule(unit, this.now + duration, PRIORITY_REPAIR_END);
+  }
+
+  private repairEnd(unit: number): void {
+    if (this.trace !== null) this.log(this.plan.unitNames[unit]!, 'repair end');
+    if (this.crews > 0) this.freeCrews++;
+    if (this.outageUntilRepair[unit] === 1) {
+      this.outageUntilRepair[unit] = 0;
+      this.outages--;
+    }
+    // As good as new: a fresh lifetime, ageing from now.
+    this.remaining[unit] = this.sampleLife(unit);
+    this.since[unit] = this.now;
+    const block = this.unitBlock[unit]!;
+    if (block >= 0) {
+      if (this.blockActive[block]! < 0 && this.blockTarget[block]! < 0) {
+        this.state[unit] = ACTIVE;
+        this.blockActive[block] = unit;
+        this.updateBlockLeaf(block);
+      } else this.state[unit] = DORMANT;
+    } else {
+      this.state[unit] = ACTIVE;
+      const end = this.unitLeafStart[unit + 1]!;
+      for (let i = this.unitLeafStart[unit]!; i < end; i++) {
+        this.structure.setLeaf(this.unitLeaf[i]!, 1);
+      }
+    }
+    this.speed[unit] = 0;
+    this.setSpeed(unit, this.effectiveSpeed(unit));
+    if (this.waiting > 0) this.dispatch();
+  }
+
+  private startOutage(unit: number): void {
+    if (this.trace !== null) this.log(this.plan.unitNames[unit]!, 'uncovered');
+    const recovery = this.plan.recovery[this.plan.unitComponent[unit]!];
+    if (recovery !== undefined) {
+      const slot = this.unitCount + unit;
+      let end = this.now + recovery.sample(this.rng);
+      // Overlapping outages of one unit: the system is down until the later end (their union).
+      if (this.queue.isScheduled(slot)) end = Math.max(end, this.queue.timeOf(slot));
+      else this.outages++;
+      this.queue.schedule(slot, end, PRIORITY_RECOVERY_END);
+    } else {
+      // Until the unit is repaired; for a non-repairable unit, for good.
+      this.outages++;
+      if (this.state[unit] !== LOST) this.outageUntilRepair[unit] = 1;
+    }
+  }
+
+  private recoveryEnd(unit: number): void {
+    if (this.trace !== null) this.log(this.plan.unitNames[unit]!, 'recovered');
+    this.outages--;
+  }
+
+  private blockUnitFailed(block: number, unit: number, wasActive: boolean): void {
+    if (unit === this.blockTarget[block]) {
+      // The spare being switched in failed during the switch-over: try the next one.
+      this.queue.cancel(2 * this.unitCount + block);
+      this.blockTarget[block] = -1;
+      this.startSwitch(block);
+    } else if (wasActive) {
+      this.blockActive[block] = -1;
+      this.startSwitch(block);
+    }
+    this.updateBlockLeaf(block);
+  }
+
+  /** Switches in the first working dormant spare, if any; success and delay per the block. */
+  private startSwitch(block: number): void {
+    const plan = this.plan;
+    let spare = -1;
+    for (let i = plan.blockUnitStart[block]!; i < plan.blockUnitStart[block + 1]!; i++) {
+      if (this.state[plan.blockUnit[i]!] === DORMANT) {
+        spare = plan.blockUnit[i]!;
+        break;
+      }
+    }
+    if (spare < 0) return;
+    const success = plan.blockSwitchSuccess[block]!;
+    if (success < 1 && nextUniform(this.stream) >= success) {
+      if (this.trace !== null)
+        this.log(plan.blockPath[block]!, `switch to ${plan.unitNames[spare]!} failed`);
+      return;
+    }
+    const delay = plan.blockSwitchDelay[block];
+    if (delay !== undefined) {
+      this.blockTarget[block] = spare;
+      if (this.trace !== null)
+        this.log(plan.blockPath[block]!, `switch to ${plan.unitNames[spare]!} start`);
+      this.queue.schedule(
+        2 * this.unitCount + block,
+        this.now + delay.sample(this.rng),
+        PRIORITY_SWITCH_END,
+      );
+    } else this.activate(block, spare);
+  }
+
+  private switchEnd(block: number): void {
+    const spare = this.blockTarget[block]!;
+    this.blockTarget[block] = -1;
+    this.activate(block, spare);
+    this.updateBlockLeaf(block);
+  }
+
+  private activate(block: number, unit: number): void {
+    if (this.trace !== null) {
+      this.log(this.plan.blockPath[block]!, `switched to ${this.plan.unitNames[unit]!}`);
+    }
+    this.blockActive[block] = unit;
+    this.state[unit] = ACTIVE;
+    this.setSpeed(unit, this.frozen ? 0 : 1);
+  }
+
+  private updateBlockLeaf(block: number): void {
+    const up = this.blockActive[block]! >= 0 ? 1 : 0;
+    if (up !== this.blockUp[block]) {
+      this.blockUp[block] = up;
+      this.structure.setLeaf(this.plan.blockLeaf[block]!, up);
+    }
+  }
+
+  private effectiveSpeed(unit: number): number {
+    if (this.frozen) return 0;
+    const state = this.state[unit];
+    if (state === ACTIVE) return 1;
+    if (state === DORMANT) return this.plan.blockDormancy[this.unitBlock[unit]!]!;
+    return 0;
+  }
+
+  /** Changes a working unit's ageing speed, keeping its remaining life (accelerated life). */
+  private setSpeed(unit: number, speed: number): void {
+    const old = this.speed[unit]!;
+    if (old === speed) {
+      if (speed > 0 && !this.queue.isScheduled(unit)) {
+        this.queue.schedule(
+          unit,
+          this.since[unit]! + this.remaining[unit]! / speed,
+          PRIORITY_FAILURE,
+        );
+      }
+      return;
+    }
+    if (old > 0) {
+      const left = this.remaining[unit]! - (this.now - this.since[unit]!) * old;
+      this.remaining[unit] = left > 0 ? left : 0;
+    }
+    this.since[unit] = this.now;
+    this.speed[unit] = speed;
+    if (speed > 0) {
+      this.queue.schedule(unit, this.now + this.remaining[unit]! / speed, PRIORITY_FAILURE);
+    } else this.queue.cancel(unit);
+  }
+
+  private freezeAll(frozen: boolean): void {
+    this.frozen = frozen;
+    for (let u = 0; u < this.unitCount; u++) {
+      if (this.state[u]! <= DORMANT) this.setSpeed(u, this.effectiveSpeed(u));
+    }
+  }
+
+  private transition(up: boolean): void {
+    const record = this.record;
+    const now = this.now;
+    this.systemUp = up;
+    if (this.trace !== null) this.log('system', up ? 'up' : 'down');
+    if (!up) {
+      if (record.firstFailure < 0) {
+        record.firstFailure = now;
+        // After T the run ends with this failure: the next event is past the mark.
+        if (!this.horizonOpen) this.mark = -Infinity;
+      }
+      if (this.horizonOpen) {
+        this.downStart = now;
+        record.failures++;
+        if (now >= this.warmupEnd) record.windowFailures++;
+        if (this.cause >= 0) this.criticality[this.plan.unitComponent[this.cause]!]!++;
+      }
+    } else if (this.horizonOpen) this.addDowntime(now);
+    if (this.idleWhileDown) this.freezeAll(!up);
+  }
+
+  private addDowntime(end: number): void {
+    const start = this.downStart;
+    this.record.downtime += end - start;
+    const windowStart = start > this.warmupEnd ? start : this.warmupEnd;
+    if (end > windowStart) this.record.windowDowntime += end - windowStart;
+  }
+
+  /** Records up/down at every grid time before `t` (the state after all events up to it). */
+  private fillGrid(t: number): void {
+    const up = this.systemUp ? 1 : 0;
+    while (this.nextGrid < this.gridTime.length && this.gridTime[this.nextGrid]! < t) {
+      this.gridUp[this.nextGrid++] = up;
+    }
+  }
+
+  /** Ends observation at T: grid points up to T, and a down period still open at T. */
+  private closeHorizon(): void {
+    const up = this.systemUp ? 1 : 0;
+    while (this.nextGrid < this.gridTime.length) this.gridUp[this.nextGrid++] = up;
+    if (!this.systemUp) this.addDowntime(this.horizon);
+    this.horizonOpen = false;
+  }
+
+  private log(entity: string, event: string): void {
+    this.trace!.push([this.now, entity, event]);
+  }
+}

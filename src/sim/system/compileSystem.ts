@@ -1,0 +1,258 @@
+import { distributionFromSpec, type DistributionSpec } from '../../dist/registry.js';
+import type { Distribution } from '../../dist/types.js';
+import type { Model, SystemNode } from '../../model/Model.js';
+
+/** Node kinds of the compiled structure. */
+export const LEAF = 0;
+/** A gate is up while at least `threshold` children are up (series, parallel, k-out-of-n). */
+export const GATE = 1;
+/** A network node is up while working edges join its source to its sink. */
+export const NETWORK = 2;
+
+/** One network node: its graph in compressed rows, each entry naming the edge's leaf node. */
+export interface NetworkPlan {
+  readonly node: number;
+  readonly source: number;
+  readonly sink: number;
+  /** Row starts per graph vertex (length vertices + 1). */
+  readonly rowStart: Int32Array;
+  /** Neighbour vertex of each adjacency entry. */
+  readonly neighbour: Int32Array;
+  /** Leaf node of the edge of each adjacency entry. */
+  readonly edgeLeaf: Int32Array;
+  /** Scratch: visit marks and a stack, reused by every evaluation. */
+  readonly mark: Int32Array;
+  readonly stack: Int32Array;
+}
+
+/**
+ * A model compiled to flat typed arrays for the simulator: per-component samplers, the structure
+ * as nodes numbered children-first, standby blocks and the repair policy.
+ */
+export interface SystemPlan {
+  readonly unitCount: number;
+  readonly componentCount: number;
+  readonly componentNames: readonly string[];
+  readonly unitNames: readonly string[];
+  readonly unitComponent: Int32Array;
+  /** Mean life of an exponential failure law per component; 0 when another family. */
+  readonly failureExponentialMean: Float64Array;
+  readonly failure: readonly Distribution[];
+  /** Mean of an exponential repair law per component; 0 when another family or none. */
+  readonly repairExponentialMean: Float64Array;
+  readonly repair: readonly (Distribution | undefined)[];
+  readonly detection: readonly (Distribution | undefined)[];
+  readonly recovery: readonly (Distribution | undefined)[];
+  readonly coverage: Float64Array;
+  /** Number of crews; 0 means unlimited. */
+  readonly crews: number;
+  /** Rank of each component in the repair queue (0 first); one rank when no priority is given. */
+  readonly priorityRank: Int32Array;
+  readonly rankCount: number;
+  readonly idleWhileDown: boolean;
+  // Structure: nodes numbered so that every child precedes its parent; the root is last.
+  readonly nodeCount: number;
+  readonly nodeKind: Uint8Array;
+  readonly nodeParent: Int32Array;
+  readonly nodeThreshold: Int32Array;
+  /** For a network node, its index into `networks`; −1 otherwise. */
+  readonly nodeNetwork: Int32Array;
+  readonly networks: readonly NetworkPlan[];
+  readonly root: number;
+  /** Leaf nodes of each unit (a unit may appear several times), compressed rows. */
+  readonly unitLeafStart: Int32Array;
+  readonly unitLeaf: Int32Array;
+  // Standby blocks.
+  readonly blockCount: number;
+  readonly blockPath: readonly string[];
+  readonly blockLeaf: Int32Array;
+  readonly blockUnitStart: Int32Array;
+  readonly blockUnit: Int32Array;
+  readonly blockDormancy: Float64Array;
+  readonly blockSwitchSuccess: Float64Array;
+  readonly blockSwitchDelay: readonly (Distribution | undefined)[];
+  /** Block of each unit, −1 when the unit is in no standby block. */
+  readonly unitBlock: Int32Array;
+}
+
+/**
+ * Returns the simulator's flat form of `model` with its `system` tree: every distribution built
+ * once, the structure as an array of nodes with parent links for incremental evaluation.
+ *
+ * @param model - a loaded model with a `system`
+ * @param system - the model's structure
+ * @returns the compiled plan (typed arrays; built once per run, shared by all replications)
+ * @throws {@link ParameterError} when a distribution spec is invalid
+ *
+ * @remarks Cost O(units + nodes + edges).
+ */
+export function compileSystem(model: Model, system: SystemNode): SystemPlan {
+  const components = model.components;
+  const build = (spec: DistributionSpec | undefined): Distribution | undefined =>
+    spec === undefined ? undefined : distributionFromSpec(spec);
+  const failure = components.map((c) => distributionFromSpec(c.failure));
+  const repair = components.map((c) => build(c.repair));
+  const exponentialMean = (d: Distribution | undefined): number =>
+    d !== undefined && d.family === 'exponential' ? d.mean : 0;
+
+  const unitCount = model.units.length;
+  const kinds: number[] = [];
+  const parents: number[] = [];
+  const thresholds: number[] = [];
+  const nodeNetwork: number[] = [];
+  const networks: NetworkPlan[] = [];
+  const leavesOfUnit: number[][] = model.units.map(() => []);
+  const blockLeaf: number[] = [];
+  const blockPath: string[] = [];
+  const blockUnits: number[][] = [];
+  const blockDormancy: number[] = [];
+  const blockSwitchSuccess: number[] = [];
+  const blockSwitchDelay: (Distribution | undefined)[] = [];
+  const unitBlock = new Int32Array(unitCount).fill(-1);
+
+  const addNode = (kind: number, threshold: number): number => {
+    kinds.push(kind);
+    parents.push(-1);
+    thresholds.push(threshold);
+    nodeNetwork.push(-1);
+    return kinds.length - 1;
+  };
+  const unitLeaf = (unit: number): number => {
+    const leaf = addNode(LEAF, 0);
+    leavesOfUnit[unit]!.push(leaf);
+    return leaf;
+  };
+  // Post-order: children get their numbers before their parent.
+  const visit = (node: SystemNode): number => {
+    switch (node.kind) {
+      case 'unit':
+        return unitLeaf(node.unit);
+      case 'series':
+      case 'parallel':
+      case 'koon': {
+        const children = node.children.map(visit);
+        const n = children.length;
+        const k = node.kind === 'series' ? n : node.kind === 'parallel' ? 1 : node.k;
+        const id = addNode(GATE, k);
+        for (const child of children) parents[child] = id;
+        return id;
+      }
+      case 'standby': {
+        const leaf = addNode(LEAF, 0);
+        const b = blockLeaf.length;
+        blockLeaf.push(leaf);
+        blockPath.push(node.path);
+        blockUnits.push([...node.units]);
+        for (const unit of node.units) unitBlock[unit] = b;
+        blockDormancy.push(node.dormancy);
+        blockSwitchSuccess.push(node.switchSuccess);
+        blockSwitchDelay.push(build(node.switchDelay));
+        return leaf;
+      }
+      case 'network': {
+        const vertices = new Map<string, number>();
+        const vertex = (name: string): number => {
+          let v = vertices.get(name);
+          if (v === undefined) vertices.set(name, (v = vertices.size));
+          return v;
+        };
+        const edges = node.edges.map((edge) => ({
+          from: vertex(edge.from),
+          to: vertex(edge.to),
+          leaf: unitLeaf(edge.unit),
+        }));
+        const source = vertex(node.source);
+        const sink = vertex(node.sink);
+        const id = addNode(NETWORK, 0);
+        const count = vertices.size;
+        const rowStart = new Int32Array(count + 1);
+        for (const e of edges) {
+          rowStart[e.from + 1]!++;
+          rowStart[e.to + 1]!++;
+        }
+        for (let v = 0; v < count; v++) rowStart[v + 1]! += rowStart[v]!;
+        const fill = rowStart.slice(0, count);
+        const neighbour = new Int32Array(2 * edges.length);
+        const edgeLeaf = new Int32Array(2 * edges.length);
+        for (const e of edges) {
+          parents[e.leaf] = id;
+          neighbour[fill[e.from]!] = e.to;
+          edgeLeaf[fill[e.from]!++] = e.leaf;
+          neighbour[fill[e.to]!] = e.from;
+          edgeLeaf[fill[e.to]!++] = e.leaf;
+        }
+        nodeNetwork[id] = networks.length;
+        networks.push({
+          node: id,
+          source,
+          sink,
+          rowStart,
+          neighbour,
+          edgeLeaf,
+          mark: new Int32Array(count),
+          stack: new Int32Array(count),
+        });
+        return id;
+      }
+    }
+  };
+  const root = visit(system);
+  const nodeCount = kinds.length;
+
+  const priorityRank = new Int32Array(components.length);
+  let rankCount = 1;
+  const priority = model.maintenance.priority;
+  if (priority.length > 0) {
+    priorityRank.fill(-1);
+    priority.forEach((component, rank) => (priorityRank[component] = rank));
+    rankCount = priority.length;
+    for (let c = 0; c < components.length; c++)
+      if (priorityRank[c]! < 0) priorityRank[c] = rankCount++;
+  }
+
+  return {
+    unitCount,
+    componentCount: components.length,
+    componentNames: components.map((c) => c.name),
+    unitNames: model.units.map((u) => u.name),
+    unitComponent: Int32Array.from(model.units, (u) => u.component),
+    failureExponentialMean: Float64Array.from(failure, exponentialMean),
+    failure,
+    repairExponentialMean: Float64Array.from(repair, exponentialMean),
+    repair,
+    detection: components.map((c) => build(c.detection)),
+    recovery: components.map((c) => build(c.recovery)),
+    coverage: Float64Array.from(components, (c) => c.coverage),
+    crews: model.maintenance.crews ?? 0,
+    priorityRank,
+    rankCount,
+    idleWhileDown: model.maintenance.idleWhileDown,
+    nodeCount,
+    nodeKind: Uint8Array.from(kinds),
+    nodeParent: Int32Array.from(parents),
+    nodeThreshold: Int32Array.from(thresholds),
+    nodeNetwork: Int32Array.from(nodeNetwork),
+    networks,
+    root,
+    ...compressedRows(leavesOfUnit, 'unitLeafStart', 'unitLeaf'),
+    blockCount: blockLeaf.length,
+    blockPath,
+    blockLeaf: Int32Array.from(blockLeaf),
+    ...compressedRows(blockUnits, 'blockUnitStart', 'blockUnit'),
+    blockDormancy: Float64Array.from(blockDormancy),
+    blockSwitchSuccess: Float64Array.from(blockSwitchSuccess),
+    blockSwitchDelay,
+    unitBlock,
+  } as SystemPlan;
+}
+
+function compressedRows<S extends string, E extends string>(
+  rows: readonly (readonly number[])[],
+  startName: S,
+  entryName: E,
+): Record<S | E, Int32Array> {
+  const start = new Int32Array(rows.length + 1);
+  rows.forEach((row, i) => (start[i + 1] = start[i]! + row.length));
+  const entries = Int32Array.from(rows.flat());
+  return { [startName]: start, [entryName]: entries } as Record<S | E, Int32Array>;
+}
