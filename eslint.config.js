@@ -40,5 +40,22 @@ export default tseslint.config(
       ],
     },
   })),
+  {
+    // The explorer sees the library only through its public API (STYLE.md §1).
+    files: ['web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)src/(?!index\\.js$)',
+              message: 'web/ imports relkit only through src/index.js (STYLE.md §1)',
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );

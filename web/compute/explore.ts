@@ -1,0 +1,191 @@
+/**
+ * The work the explorer's worker does, as pure functions of plain data (so they are unit-tested
+ * in Node): load and solve the live scenario and the pins, then the slower what-if charts.
+ */
+import { parse } from 'yaml';
+import { distributionFromSpec, type DistributionSpec, type Model } from '../../src/index.js';
+import type { Pin, Scenario } from '../state/pins.js';
+import { parameterControl, type ParameterControl } from '../state/parameterScale.js';
+import { componentImportance, type Importance } from './importance.js';
+import { availableMeasures, type MeasureKey } from './measures.js';
+import { sweep, tornado, type Sweep, type TornadoRow } from './sensitivity.js';
+import { loadScenario, solveModel, type Solution, type TextIssue } from './solve.js';
+
+// A sweep of 25 points costs 25 solves, about 50 ms for the examples (docs/explorer.md).
+const SWEEP_POINTS = 25;
+const DISTRIBUTION_POINTS = 201;
+
+/** A model parameter as the controls show it. */
+export interface ParameterInfo {
+  readonly name: string;
+  /** Value in this scenario (override or file). */
+  readonly value: number;
+  /** Value in the file (evaluated); the control's range is built around it. */
+  readonly fileValue: number;
+  /** An expression over other parameters: shown, not given a control. */
+  readonly isExpression: boolean;
+  readonly control: ParameterControl;
+}
+
+/** A component as the distribution chart offers it. */
+export interface ComponentInfo {
+  readonly name: string;
+  readonly count: number;
+  readonly failure: DistributionSpec;
+  readonly repairable: boolean;
+}
+
+/** The live scenario solved, with what the controls need. */
+export interface Exploration {
+  readonly name: string;
+  readonly description: string;
+  readonly timeUnit: string;
+  /** The file's mission time, when it gives one. */
+  readonly fileMissionTime?: number;
+  readonly parameters: readonly ParameterInfo[];
+  readonly components: readonly ComponentInfo[];
+  readonly solution: Solution;
+  readonly measures: readonly MeasureKey[];
+  readonly pins: readonly { readonly id: string; readonly solution: Solution }[];
+}
+
+/** The live scenario, or every issue of the text (with line numbers). */
+export type ExploreOutcome =
+  | { readonly ok: true; readonly exploration: Exploration }
+  | { readonly ok: false; readonly issues: readonly TextIssue[] };
+
+/** Returns the model's parameters, controls and exact solution of the scenario and of each pin. */
+export function explore(text: string, scenario: Scenario, pins: readonly Pin[]): ExploreOutcome {
+  const base = loadScenario(text, {});
+  if (!base.ok) return base;
+  const loaded = loadScenario(text, scenario.overrides);
+  if (!loaded.ok) return loaded;
+  const model = loaded.model;
+  const solution = solveModel(model, scenario.missionTime);
+  return {
+    ok: true,
+    exploration: {
+      name: model.name,
+      description: model.description,
+      timeUnit: model.timeUnit,
+      ...(model.missionTime !== undefined && { fileMissionTime: model.missionTime }),
+      parameters: parameterInfo(text, base.model, model),
+      components: model.components.map((component) => ({
+        name: component.name,
+        count: component.count,
+        failure: component.failure,
+        repairable: component.repair !== undefined,
+      })),
+      solution,
+      measures: solution.ok ? availableMeasures(solution.result) : [],
+      pins: pins.map((pin) => {
+        const pinned = loadScenario(text, pin.overrides);
+        return {
+          id: pin.id,
+          solution: pinned.ok
+            ? solveModel(pinned.model, pin.missionTime)
+            : { ok: false, message: pinned.issues.map((i) => i.message).join('; ') },
+        };
+      }),
+    },
+  };
+}
+
+/** Options of the what-if charts. */
+export interface ExtrasRequest {
+  readonly measure: MeasureKey;
+  readonly component?: string;
+  readonly sweep?: string;
+  readonly tornadoPercent: number;
+}
+
+/** The what-if charts of the live scenario. */
+export interface Extras {
+  readonly measure: MeasureKey;
+  readonly importance?: Importance;
+  readonly tornado: readonly TornadoRow[];
+  readonly sweep?: Sweep;
+  readonly distribution?: {
+    readonly component: string;
+    readonly t: readonly number[];
+    readonly pdf: readonly (number | null)[];
+    readonly hazard: readonly (number | null)[];
+  };
+}
+
+/** Returns the importance bars, tornado, sweep and failure-distribution curves of a scenario. */
+export function exploreExtras(
+  text: string,
+  scenario: Scenario,
+  request: ExtrasRequest,
+): Extras | undefined {
+  const base = loadScenario(text, {});
+  const loaded = loadScenario(text, scenario.overrides);
+  if (!base.ok || !loaded.ok) return undefined;
+  const model = loaded.model;
+  const solution = solveModel(model, scenario.missionTime, 2);
+  if (!solution.ok) return { measure: request.measure, tornado: [] };
+  const mission = solution.numbers.missionTime;
+  const controls = parameterInfo(text, base.model, model).filter((p) => !p.isExpression);
+  const swept = controls.find((p) => p.name === request.sweep) ?? controls[0];
+  const component =
+    model.components.find((c) => c.name === request.component) ?? model.components[0];
+  const importance = componentImportance(model, mission);
+  return {
+    measure: request.measure,
+    ...(importance && { importance }),
+    tornado: tornado(text, scenario, request.measure, controls, request.tornadoPercent),
+    ...(swept && {
+      sweep: sweep(text, scenario, request.measure, swept.control, SWEEP_POINTS),
+    }),
+    ...(component && {
+      distribution: distributionCurves(component.name, component.failure, mission),
+    }),
+  };
+}
+
+function distributionCurves(
+  name: string,
+  spec: DistributionSpec,
+  horizon: number,
+): NonNullable<Extras['distribution']> {
+  const law = distributionFromSpec(spec);
+  // Show at least the bulk of the law (its 99 % quantile) even when the mission is short.
+  const end = Math.max(horizon, Number.isFinite(law.quantile(0.99)) ? law.quantile(0.99) : 0);
+  const t = Array.from(
+    { length: DISTRIBUTION_POINTS },
+    (_, i) => (end * i) / (DISTRIBUTION_POINTS - 1),
+  );
+  const finite = (x: number) => (Number.isFinite(x) ? x : null);
+  return {
+    component: name,
+    t,
+    pdf: t.map((x) => finite(law.pdf(x))),
+    hazard: t.map((x) => finite(law.hazard(x))),
+  };
+}
+
+/** Returns each parameter with its control; expression parameters are marked. */
+function parameterInfo(text: string, base: Model, model: Model): ParameterInfo[] {
+  let raw: Record<string, unknown> = {};
+  try {
+    const data: unknown = parse(text);
+    const parameters = (data as { parameters?: unknown } | null)?.parameters;
+    if (typeof parameters === 'object' && parameters !== null) {
+      raw = parameters as Record<string, unknown>;
+    }
+  } catch {
+    // loadModel accepted the text, so this does not happen; without raw values every parameter
+    // is treated as a plain number.
+  }
+  return Object.entries(model.parameters).map(([name, value]) => {
+    const fileValue = base.parameters[name] ?? value;
+    return {
+      name,
+      value,
+      fileValue,
+      isExpression: typeof raw[name] === 'string',
+      control: parameterControl(name, fileValue),
+    };
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * The scalar measures the explorer charts (tornado, sweep, numbers), read from a Result by the
+ * measure names of DESIGN.md. `reliability` here means R at the mission time.
+ */
+import type { Result, Scalar } from '../../src/index.js';
+
+/** Scalar measures the tornado and sweep charts can show. */
+export type MeasureKey =
+  'reliability' | 'mttf' | 'steadyAvailability' | 'steadyUnavailability' | 'nines' | 'mtbf';
+
+/** Every measure key, in the order of the measure menu. */
+export const MEASURE_KEYS: readonly MeasureKey[] = [
+  'reliability',
+  'mttf',
+  'steadyUnavailability',
+  'steadyAvailability',
+  'nines',
+  'mtbf',
+];
+
+/** Labels of the measures, with where the unit goes. */
+export const MEASURE_LABELS: Readonly<Record<MeasureKey, string>> = {
+  reliability: 'R(mission)',
+  mttf: 'MTTF',
+  steadyAvailability: 'steady availability',
+  steadyUnavailability: 'steady unavailability',
+  nines: 'nines',
+  mtbf: 'MTBF',
+};
+
+/** Returns whether a measure is a time (shown with the model's time unit). */
+export function isTimeMeasure(key: MeasureKey): boolean {
+  return key === 'mttf' || key === 'mtbf';
+}
+
+/** Returns the mean of a scalar: the number itself, or a simulated estimate's mean. */
+export function scalarValue(scalar: Scalar | undefined): number | undefined {
+  if (scalar === undefined) return undefined;
+  return typeof scalar === 'number' ? scalar : scalar.mean;
+}
+
+/**
+ * Returns a measure of a result, or undefined when the result does not have it; `reliability`
+ * is the last point of the R(t) curve, which the explorer always places at the mission time.
+ */
+export function measureValue(result: Result, key: MeasureKey): number | undefined {
+  if (key === 'reliability') {
+    const curve = result.measures.reliability;
+    return curve && curve.values.length > 0 ? curve.values[curve.values.length - 1] : undefined;
+  }
+  return scalarValue(result.measures[key]);
+}
+
+/** Returns the measures a result has, in menu order. */
+export function availableMeasures(result: Result): MeasureKey[] {
+  return MEASURE_KEYS.filter((key) => measureValue(result, key) !== undefined);
+}

@@ -1,0 +1,216 @@
+/**
+ * The explorer's whole state in the URL hash: JSON, compressed with deflate-raw
+ * (CompressionStream) and written as base64url, so a link reproduces the model text, parameter
+ * values, pins and view. Decoding trusts nothing: the data is checked field by field, and the
+ * model text later goes through loadModel, whose expressions are whitelisted.
+ */
+import type { MeasureKey } from '../compute/measures.js';
+import { MEASURE_KEYS } from '../compute/measures.js';
+import { MAX_PINS, type Pin, type Scenario } from './pins.js';
+
+/** How plots and charts are shown. */
+export interface ViewState {
+  /** R(t)/A(t) on a linear axis, or 1 − R / 1 − A on a log axis. */
+  readonly curve: 'linear' | 'log';
+  /** Measure of the tornado and sweep charts; absent: the first the model has. */
+  readonly measure?: MeasureKey;
+  /** Component whose failure distribution is plotted; absent: the first. */
+  readonly component?: string;
+  /** Parameter of the sweep chart; absent: the first. */
+  readonly sweep?: string;
+  /** ± percentage of the tornado chart. */
+  readonly tornadoPercent: number;
+}
+
+/** Everything a link restores. */
+export interface ExplorerState extends Scenario {
+  /** File stem of the bundled example the model came from (`tmr-voter`). */
+  readonly example: string;
+  /** Model text, when it differs from the example's. */
+  readonly text?: string;
+  readonly pins: readonly Pin[];
+  readonly view: ViewState;
+}
+
+/** The state of a fresh page. */
+export const DEFAULT_VIEW: ViewState = { curve: 'linear', tornadoPercent: 20 };
+
+// Model text is at most 5 000 000 characters (docs/model-format.md); the state adds little.
+const MAX_DECODED_BYTES = 6_000_000;
+const PREFIX = 's=';
+
+/** A hash that is not a valid explorer state, with a message for the page. */
+export class StateDecodeError extends Error {
+  override readonly name: string = 'StateDecodeError';
+}
+
+/** Returns the URL hash (without `#`) that encodes the state. */
+export async function encodeState(state: ExplorerState): Promise<string> {
+  const bytes = new TextEncoder().encode(JSON.stringify(state));
+  const compressed = await pipeBytes(bytes, new CompressionStream('deflate-raw'), Infinity);
+  return PREFIX + toBase64Url(compressed);
+}
+
+/**
+ * Returns the state a URL hash encodes (with or without its `#`), or undefined for an empty hash.
+ *
+ * @throws {@link StateDecodeError} when the hash is not base64url, does not inflate, is not JSON
+ * or does not have the shape of a state; the message says which.
+ */
+export async function decodeState(hash: string): Promise<ExplorerState | undefined> {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (body === '') return undefined;
+  if (!body.startsWith(PREFIX)) {
+    throw new StateDecodeError('the link does not hold an explorer state (it must start with #s=)');
+  }
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = fromBase64Url(body.slice(PREFIX.length));
+  } catch {
+    throw new StateDecodeError('the link is damaged: it is not valid base64url');
+  }
+  let json: string;
+  try {
+    const inflated = await pipeBytes(
+      bytes,
+      new DecompressionStream('deflate-raw'),
+      MAX_DECODED_BYTES,
+    );
+    json = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
+  } catch (error) {
+    if (error instanceof StateDecodeError) throw error;
+    throw new StateDecodeError('the link is damaged: its data does not decompress');
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    throw new StateDecodeError('the link is damaged: its data is not JSON');
+  }
+  return checkState(data);
+}
+
+/**
+ * Returns the state in `data` with only known fields of the right types.
+ *
+ * @throws {@link StateDecodeError} naming the first field that is wrong
+ */
+export function checkState(data: unknown): ExplorerState {
+  const fail = (what: string): never => {
+    throw new StateDecodeError(`the link's state is invalid: ${what}`);
+  };
+  if (!isRecord(data)) return fail('it is not an object');
+  if (typeof data.example !== 'string' || !/^[\w.-]{0,100}$/.test(data.example)) {
+    fail('example must be a file name');
+  }
+  if (data.text !== undefined && typeof data.text !== 'string') fail('text must be a string');
+  const pinsData = data.pins ?? [];
+  if (!Array.isArray(pinsData) || pinsData.length > MAX_PINS) {
+    fail(`pins must be a list of at most ${MAX_PINS}`);
+  }
+  const pins = (pinsData as unknown[]).map((pin, i): Pin => {
+    if (!isRecord(pin) || typeof pin.id !== 'string' || typeof pin.name !== 'string') {
+      return fail(`pins[${i}] must have an id and a name`);
+    }
+    return {
+      id: pin.id.slice(0, 20),
+      name: pin.name.slice(0, 80),
+      ...checkScenario(pin, `pins[${i}]`, fail),
+    };
+  });
+  const view = isRecord(data.view) ? data.view : {};
+  const percent = view.tornadoPercent;
+  return {
+    example: data.example as string,
+    ...(typeof data.text === 'string' && { text: data.text }),
+    ...checkScenario(data, 'state', fail),
+    pins,
+    view: {
+      curve: view.curve === 'log' ? 'log' : 'linear',
+      ...(MEASURE_KEYS.includes(view.measure as MeasureKey) && {
+        measure: view.measure as MeasureKey,
+      }),
+      ...(typeof view.component === 'string' && { component: view.component }),
+      ...(typeof view.sweep === 'string' && { sweep: view.sweep }),
+      tornadoPercent:
+        typeof percent === 'number' && percent > 0 && percent < 100
+          ? percent
+          : DEFAULT_VIEW.tornadoPercent,
+    },
+  };
+}
+
+function checkScenario(
+  data: Record<string, unknown>,
+  where: string,
+  fail: (what: string) => never,
+): Scenario {
+  const overrides = data.overrides ?? {};
+  if (!isRecord(overrides)) return fail(`${where}.overrides must be an object`);
+  const checked: Record<string, number> = {};
+  for (const [name, value] of Object.entries(overrides)) {
+    if (!/^[A-Za-z_]\w{0,99}$/.test(name) || typeof value !== 'number' || !isFinite(value)) {
+      fail(`${where}.overrides.${name.slice(0, 40)} must be a finite number`);
+    }
+    checked[name] = value as number;
+  }
+  const mission = data.missionTime;
+  if (mission !== undefined && !(typeof mission === 'number' && mission > 0 && isFinite(mission))) {
+    fail(`${where}.missionTime must be a number > 0`);
+  }
+  return { overrides: checked, ...(typeof mission === 'number' && { missionTime: mission }) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Runs bytes through a (de)compression stream, refusing output longer than `limit` bytes. */
+async function pipeBytes(
+  bytes: Uint8Array<ArrayBuffer>,
+  transform: TransformStream<BufferSource, Uint8Array>,
+  limit: number,
+): Promise<Uint8Array> {
+  const writer = transform.writable.getWriter();
+  void writer.write(bytes).catch(() => undefined);
+  void writer.close().catch(() => undefined);
+  const reader = transform.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.length;
+    if (length > limit) {
+      await reader.cancel();
+      throw new StateDecodeError(`the link's data is larger than ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  // Chunks keep String.fromCharCode's argument list short.
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
+  const padded =
+    text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+  const binary = atob(padded);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

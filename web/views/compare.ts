@@ -1,0 +1,127 @@
+/**
+ * The numbers table: the live scenario and every pinned one side by side, pins renamed in place
+ * and removed by their buttons.
+ */
+import type { Numbers, Solution } from '../compute/solve.js';
+import { describeScenario, type Pin } from '../state/pins.js';
+import { h } from './dom.js';
+import { formatDowntime, formatNumber, formatProbability } from './format.js';
+
+/** A column of the table. */
+export interface Column {
+  readonly id: string;
+  readonly name: string;
+  readonly color: string;
+  readonly solution: Solution;
+  readonly pin?: Pin;
+}
+
+interface Row {
+  readonly key: keyof Numbers;
+  readonly label: (unit: string, mission: string) => string;
+  readonly format: (numbers: Numbers) => string;
+}
+
+const ROWS: readonly Row[] = [
+  {
+    key: 'missionTime',
+    label: (u) => `mission time (${u})`,
+    format: (n) => formatNumber(n.missionTime),
+  },
+  {
+    key: 'reliability',
+    label: () => 'R(mission)',
+    format: (n) => formatProbability(n.reliability),
+  },
+  { key: 'mttf', label: (u) => `MTTF (${u})`, format: (n) => formatNumber(n.mttf) },
+  {
+    key: 'steadyAvailability',
+    label: () => 'steady availability',
+    format: (n) => formatProbability(n.steadyAvailability, n.steadyUnavailability),
+  },
+  {
+    key: 'steadyUnavailability',
+    label: () => 'steady unavailability',
+    format: (n) => formatNumber(n.steadyUnavailability),
+  },
+  { key: 'nines', label: () => 'nines', format: (n) => formatNumber(n.nines) },
+  {
+    key: 'downtimeHoursPerYear',
+    label: () => 'downtime per year',
+    format: (n) => formatDowntime(n.downtimeHoursPerYear),
+  },
+  { key: 'mtbf', label: (u) => `MTBF (${u})`, format: (n) => formatNumber(n.mtbf) },
+];
+
+/** Renders the table into `table`; `onRename`/`onRemove` act on pins. */
+export function renderCompare(
+  table: HTMLTableElement,
+  columns: readonly Column[],
+  timeUnit: string,
+  onRename: (id: string, name: string) => void,
+  onRemove: (id: string) => void,
+): void {
+  const solved = columns.flatMap((c) => (c.solution.ok ? [c.solution.numbers] : []));
+  const rows = ROWS.filter((row) => solved.some((n) => n[row.key] !== undefined));
+  const head = h(
+    'tr',
+    {},
+    h('th', { scope: 'col', text: 'measure' }),
+    ...columns.map((column) => {
+      const cell = h('th', { scope: 'col', 'data-scenario': column.id });
+      const swatch = h('span', { class: 'swatch', style: `background:${column.color}` });
+      if (!column.pin) {
+        cell.append(swatch, 'current');
+        return cell;
+      }
+      const pin = column.pin;
+      const name = h('input', {
+        type: 'text',
+        value: pin.name,
+        'aria-label': `name of pinned scenario ${pin.name}`,
+        class: 'pin-name',
+      });
+      name.addEventListener('change', () => onRename(pin.id, name.value));
+      const remove = h('button', {
+        type: 'button',
+        class: 'remove',
+        'aria-label': `remove pinned scenario ${pin.name}`,
+        title: 'remove this pin',
+        text: '×',
+      });
+      remove.addEventListener('click', () => onRemove(pin.id));
+      cell.append(swatch, name, remove, h('div', { class: 'hint', text: describeScenario(pin) }));
+      return cell;
+    }),
+  );
+  const body = rows.map((row) =>
+    h(
+      'tr',
+      {},
+      h('th', { scope: 'row', text: row.label(timeUnit, '') }),
+      ...columns.map((column) =>
+        h('td', {
+          'data-scenario': column.id,
+          'data-measure': row.key,
+          text: column.solution.ok ? row.format(column.solution.numbers) : '—',
+        }),
+      ),
+    ),
+  );
+  const problems = columns.filter((c) => !c.solution.ok);
+  table.replaceChildren(
+    h('thead', {}, head),
+    h('tbody', {}, ...body),
+    ...(problems.length > 0
+      ? [
+          h(
+            'caption',
+            { class: 'problem' },
+            ...problems.map((c) =>
+              h('div', { text: `${c.name}: ${c.solution.ok ? '' : c.solution.message}` }),
+            ),
+          ),
+        ]
+      : []),
+  );
+}

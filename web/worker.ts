@@ -1,0 +1,100 @@
+/**
+ * The explorer's solvers, off the UI thread: exact evaluation of the live scenario and the pins,
+ * the what-if charts, and chunked simulation with progress and cancel (web/workerProtocol.ts).
+ */
+import * as relkit from '../src/index.js';
+import { explore, exploreExtras } from './compute/explore.js';
+import { loadScenario } from './compute/solve.js';
+import { findSimulator, simulationChunks } from './compute/simulation.js';
+import type { WorkerRequest, WorkerResponse } from './workerProtocol.js';
+
+const simulator = findSimulator(relkit);
+const cancelled = new Set<number>();
+
+const post = (message: WorkerResponse): void => self.postMessage(message);
+
+self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  try {
+    handle(request);
+  } catch (error) {
+    if ('id' in request) post({ type: 'error', id: request.id, message: String(error) });
+  }
+});
+
+function handle(request: WorkerRequest): void {
+  switch (request.type) {
+    case 'hello':
+      post({ type: 'hello', canSimulate: simulator !== undefined });
+      return;
+    case 'explore': {
+      const start = performance.now();
+      const outcome = explore(request.text, request.scenario, request.pins);
+      post({ type: 'explored', id: request.id, outcome, elapsed: performance.now() - start });
+      return;
+    }
+    case 'extras': {
+      const start = performance.now();
+      const extras = exploreExtras(request.text, request.scenario, request.request);
+      post({ type: 'extras', id: request.id, extras, elapsed: performance.now() - start });
+      return;
+    }
+    case 'cancel':
+      cancelled.add(request.id);
+      return;
+    case 'simulate':
+      void simulate(request);
+      return;
+  }
+}
+
+async function simulate(request: Extract<WorkerRequest, { type: 'simulate' }>): Promise<void> {
+  const { id } = request;
+  if (!simulator) {
+    post({ type: 'error', id, message: 'this build of relkit has no simulator' });
+    return;
+  }
+  const loaded = loadScenario(request.text, request.scenario.overrides);
+  if (!loaded.ok) {
+    post({ type: 'error', id, message: loaded.issues.map((i) => i.message).join('; ') });
+    return;
+  }
+  const model = loaded.model;
+  const options = {
+    seed: request.seed,
+    grid: 51,
+    ...(request.scenario.missionTime !== undefined && { horizon: request.scenario.missionTime }),
+  };
+  let merged: unknown;
+  let done = 0;
+  const chunks = simulationChunks(request.replications);
+  for (const [index, count] of chunks.entries()) {
+    // Yield to the event loop so a cancel message can arrive between chunks.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (cancelled.has(id)) break;
+    const part = simulator.runReplications(model, options, done, count);
+    merged = merged === undefined ? part : simulator.mergeSimulationStats([merged, part]);
+    done += count;
+    post({
+      type: 'simulation',
+      id,
+      done,
+      total: request.replications,
+      result: simulator.finalizeSimulation(model, merged),
+      finished: index === chunks.length - 1,
+    });
+  }
+  if (cancelled.has(id)) {
+    cancelled.delete(id);
+    if (merged !== undefined) {
+      post({
+        type: 'simulation',
+        id,
+        done,
+        total: request.replications,
+        result: simulator.finalizeSimulation(model, merged),
+        finished: true,
+      });
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/** Messages between the page and web/worker.ts; all plain, structured-cloneable data. */
+import type { Result } from '../src/index.js';
+import type { ExploreOutcome, Extras, ExtrasRequest } from './compute/explore.js';
+import type { Pin, Scenario } from './state/pins.js';
+
+/** A message to the worker. */
+export type WorkerRequest =
+  | {
+      readonly type: 'explore';
+      readonly id: number;
+      readonly text: string;
+      readonly scenario: Scenario;
+      readonly pins: readonly Pin[];
+    }
+  | {
+      readonly type: 'extras';
+      readonly id: number;
+      readonly text: string;
+      readonly scenario: Scenario;
+      readonly request: ExtrasRequest;
+    }
+  | {
+      readonly type: 'simulate';
+      readonly id: number;
+      readonly text: string;
+      readonly scenario: Scenario;
+      readonly replications: number;
+      readonly seed: number;
+    }
+  | { readonly type: 'cancel'; readonly id: number }
+  | { readonly type: 'hello' };
+
+/** A message from the worker. */
+export type WorkerResponse =
+  | { readonly type: 'hello'; readonly canSimulate: boolean }
+  | {
+      readonly type: 'explored';
+      readonly id: number;
+      readonly outcome: ExploreOutcome;
+      /** Time spent in the worker, ms. */
+      readonly elapsed: number;
+    }
+  | {
+      readonly type: 'extras';
+      readonly id: number;
+      readonly extras: Extras | undefined;
+      readonly elapsed: number;
+    }
+  | {
+      readonly type: 'simulation';
+      readonly id: number;
+      readonly done: number;
+      readonly total: number;
+      readonly result: Result;
+      readonly finished: boolean;
+    }
+  | { readonly type: 'error'; readonly id: number; readonly message: string };
