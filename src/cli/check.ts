@@ -17,12 +17,11 @@ import {
   type Comparison,
 } from './checkComparisons.js';
 import { formatNumber } from './format.js';
-import { EXIT, UsageError, readText } from './io.js';
+import { EXIT, UsageError, readJsonFile } from './io.js';
 import { loadModelFile } from './loadModelFile.js';
 import type { Output } from './main.js';
-import { createProgress } from './progress.js';
 import { parseSimulationFlags, SIMULATION_FLAGS } from './simulationFlags.js';
-import { listenForInterrupt, runFixed, SimulationRunner } from './simulationRunner.js';
+import { runFixed, startRunner } from './simulationRunner.js';
 import { EXIT_INTERRUPTED } from './simulate.js';
 
 /** Replications when --replications is not given: half-widths near 2 % of a mean for most models. */
@@ -70,12 +69,7 @@ export async function checkCommand(args: readonly string[], output: Output): Pro
   const model = loadModelFile(positionals[0]!);
   simulationSupport(model);
 
-  const progress = createProgress({
-    write: (text) => process.stderr.write(text),
-    isTTY: flags.progress || process.stderr.isTTY === true,
-  });
-  const runner = new SimulationRunner(flags.workers, progress);
-  const stopListening = listenForInterrupt(runner, output);
+  const { runner, progress, stopListening } = startRunner(flags, output);
   let simulation: SimulationResult | undefined;
   try {
     const replications = flags.replications ?? DEFAULT_REPLICATIONS;
@@ -234,13 +228,7 @@ function formatCheck(
 
 /** Reads a result JSON (as `relkit analyze --json` writes) to compare with. */
 function readReference(path: string): Result {
-  const text = readText(path);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${path}: is not JSON: ${(error as Error).message}`, EXIT.failed);
-  }
+  const data = readJsonFile(path);
   const measures = (data as { measures?: unknown } | null)?.measures;
   if (typeof measures !== 'object' || measures === null) {
     throw new UsageError(

@@ -33,6 +33,16 @@ export function readText(path: string): string {
   }
 }
 
+/** Reads and parses a JSON file, naming the file when it is not JSON. */
+export function readJsonFile(path: string): unknown {
+  const text = readText(path);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UsageError(`${path}: is not JSON: ${(error as Error).message}`, EXIT.failed);
+  }
+}
+
 /**
  * Writes a file atomically: to a temporary file beside it, then renamed over the target, so a
  * reader never sees a partial file and an interrupted run leaves the old one intact.

@@ -3,7 +3,7 @@ import { ParameterError } from '../errors.js';
 import type { Model } from '../model/Model.js';
 import { finalizeSimulation } from '../sim/simulate.js';
 import { mergeSimulationStats, type SimulationStats } from '../sim/stats.js';
-import { EXIT, readText, UsageError } from './io.js';
+import { EXIT, readJsonFile, UsageError } from './io.js';
 import type { Output } from './main.js';
 import { checkWritable, formatOutput, outputFormat, writeOutput } from './simulationOutput.js';
 
@@ -66,13 +66,7 @@ export function mergeCommand(args: readonly string[], output: Output): number {
 
 /** Reads one part, checking that it is a shard file from relkit simulate --shard. */
 function readShard(path: string): ShardFile {
-  const text = readText(path);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${path}: is not JSON: ${(error as Error).message}`, EXIT.failed);
-  }
+  const data = readJsonFile(path);
   const part = data as Partial<ShardFile> | null;
   if (
     typeof part !== 'object' ||

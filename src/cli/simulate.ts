@@ -10,7 +10,6 @@ import { EXIT, UsageError } from './io.js';
 import { loadModelFile } from './loadModelFile.js';
 import type { Output } from './main.js';
 import type { ShardFile } from './merge.js';
-import { createProgress } from './progress.js';
 import {
   parseShard,
   parseSimulationFlags,
@@ -20,10 +19,10 @@ import {
 } from './simulationFlags.js';
 import { checkWritable, formatOutput, outputFormat, writeOutput } from './simulationOutput.js';
 import {
-  listenForInterrupt,
   runFixed,
-  SimulationRunner,
+  startRunner,
   type SimulationRun,
+  type SimulationRunner,
 } from './simulationRunner.js';
 
 /** 128 + SIGINT: the shell's code for a run stopped by Ctrl-C. */
@@ -112,12 +111,7 @@ export async function simulateCommand(args: readonly string[], output: Output): 
   const model = loadModelFile(positionals[0]!);
   simulationSupport(model);
 
-  const progress = createProgress({
-    write: (text) => process.stderr.write(text),
-    isTTY: flags.progress || process.stderr.isTTY === true,
-  });
-  const runner = new SimulationRunner(flags.workers, progress);
-  const stopListening = listenForInterrupt(runner, output);
+  const { runner, progress, stopListening } = startRunner(flags, output);
   let text: string;
   let done: number;
   let planned: number;

@@ -3,7 +3,7 @@ import { mergeSimulationStats, type SimulationStats } from '../sim/stats.js';
 import type { SimulateOptions } from '../sim/types.js';
 import type { SimulationFlags } from './simulationFlags.js';
 import type { Output } from './main.js';
-import type { Progress } from './progress.js';
+import { createProgress, type Progress } from './progress.js';
 import type { SimulationTask } from './simulationWorker.js';
 import { CancelledError, WorkerPool } from './workerPool.js';
 
@@ -154,6 +154,22 @@ export function listenForInterrupt(runner: SimulationRunner, output: Output): ()
   return () => {
     process.off('SIGINT', handler);
   };
+}
+
+/**
+ * Starts a runner on the flags' workers, with a progress line on stderr when it is a terminal
+ * (or `--progress`) and Ctrl-C turned into an orderly stop; call `stopListening` when done.
+ */
+export function startRunner(
+  flags: SimulationFlags,
+  output: Output,
+): { runner: SimulationRunner; progress: Progress; stopListening: () => void } {
+  const progress = createProgress({
+    write: (text) => process.stderr.write(text),
+    isTTY: flags.progress || process.stderr.isTTY === true,
+  });
+  const runner = new SimulationRunner(flags.workers, progress);
+  return { runner, progress, stopListening: listenForInterrupt(runner, output) };
 }
 
 /** What a run produced: merged statistics, the replications it set out to run, its warnings. */

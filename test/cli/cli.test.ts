@@ -1,28 +1,11 @@
 /** The real binary on models/: output, JSON shape, exit codes, and messages without stack traces. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { schemaFileText } from '../../src/model/schemaFile.js';
+import { relkit, scratch, ROOT, requireBuiltCli } from '../helpers/cli.js';
 
-const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'dist/cli/main.js');
-
-function relkit(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function scratch(name: string, text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'relkit-cli-')), name);
-  writeFileSync(path, text);
-  return path;
-}
-
-beforeAll(() => {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build (npm test does)`);
-});
+beforeAll(requireBuiltCli);
 
 describe('relkit validate', () => {
   it('prints OK and exits 0 for every example model', () => {

@@ -1,28 +1,9 @@
 /** The real binary: relkit markov and analyze's Markov fallback; output, JSON shape, exit codes. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectRelClose } from '../helpers/expectClose.js';
+import { relkit, scratch, requireBuiltCli } from '../helpers/cli.js';
 
-const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'dist/cli/main.js');
-
-function relkit(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function scratch(name: string, text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'relkit-markov-')), name);
-  writeFileSync(path, text);
-  return path;
-}
-
-beforeAll(() => {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build (npm test does)`);
-});
+beforeAll(requireBuiltCli);
 
 describe('relkit markov', () => {
   it('--json gives the common result shape with method markov, states and transitions', () => {

@@ -3,8 +3,8 @@
  * split, --precision, atomic --out that fails before the run, Ctrl-C keeping finished work; plus
  * the pieces (flag parsing, shard ranges, CSV, worker pool) in process.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,16 +12,10 @@ import { parsePrecision } from '../../src/cli/simulate.js';
 import { parseShard, shardRange } from '../../src/cli/simulationFlags.js';
 import { resultToCsv } from '../../src/cli/simulationOutput.js';
 import { CancelledError, WorkerPool } from '../../src/cli/workerPool.js';
+import { relkit, ROOT, BIN, requireBuiltCli } from '../helpers/cli.js';
 
-const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'dist/cli/main.js');
 // Non-repairable, fast: about 2 events per replication.
 const TMR = 'models/tmr-voter.yaml';
-
-function relkit(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function scratchDir(): string {
   return mkdtempSync(join(tmpdir(), 'relkit-sim-'));
@@ -33,9 +27,7 @@ function reproducible(json: string): unknown {
   return { measures, replications, events, seed, model, horizon };
 }
 
-beforeAll(() => {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build (npm test does)`);
-});
+beforeAll(requireBuiltCli);
 
 describe('relkit simulate', () => {
   it('gives identical measures with --workers 1 and --workers 2', () => {

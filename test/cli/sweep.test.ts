@@ -1,24 +1,14 @@
 /** relkit sweep on the real binary: CSV rows equal analyze at each point; clear errors. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analytic/solver/analyze.js';
 import { parseSweepRange } from '../../src/cli/sweep.js';
 import { loadModel } from '../../src/model/loadModel.js';
+import { relkit, ROOT, requireBuiltCli } from '../helpers/cli.js';
 
-const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'dist/cli/main.js');
-
-function relkit(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-beforeAll(() => {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build (npm test does)`);
-});
+beforeAll(requireBuiltCli);
 
 describe('relkit sweep', () => {
   it('CSV has one row per point whose values equal analyze of the overridden model', () => {
