@@ -429,6 +429,7 @@ function showBanner(message: string | undefined): void {
 }
 
 function loadExample(name: string): void {
+  showBanner(undefined); // a note about a damaged link no longer applies to the new model
   state = { ...state, example: name, overrides: {}, pins: [], view: { ...state.view } };
   delete state.missionTime;
   state.view = { curve: state.view.curve, tornadoPercent: state.view.tornadoPercent };
