@@ -88,6 +88,7 @@ function measureRelkit(size: Size): Record<string, unknown> {
       seconds: transient.seconds,
       runs: transient.runs,
       products: transient.value.products,
+      stationaryAt: transient.value.stationaryAt,
       uniformizationRate: transient.value.uniformizationRate,
       unavailability: transient.value.probabilities.map(downMass),
     },

@@ -1,6 +1,6 @@
 import { ConvergenceError } from '../errors.js';
 import type { Ctmc } from './Ctmc.js';
-import { incomingTransitions } from './incomingTransitions.js';
+import { incomingTransitions, type IncomingTransitions } from './incomingTransitions.js';
 
 /** Settings of {@link bicgstabSteadyState}; every field is required here. */
 export interface BicgstabSettings {
@@ -35,6 +35,7 @@ export interface BicgstabResult {
  *
  * @param ctmc - the chain, irreducible, with n ≥ 2 states and no absorbing state
  * @param settings - tolerance and maxIterations
+ * @param incoming - the chain's {@link incomingTransitions}, when the caller already has them
  * @returns π (unnormalised), iterations, residual
  *
  * @throws {@link ConvergenceError} when the tolerance is not met within maxIterations.
@@ -61,9 +62,12 @@ export interface BicgstabResult {
  * bicgstabSteadyState(chain, { tolerance: 1e-14, maxIterations: 10 }).probabilities[1]; // → ~0.1111111111111
  * ```
  */
-export function bicgstabSteadyState(ctmc: Ctmc, settings: BicgstabSettings): BicgstabResult {
+export function bicgstabSteadyState(
+  ctmc: Ctmc,
+  settings: BicgstabSettings,
+  incoming: IncomingTransitions = incomingTransitions(ctmc),
+): BicgstabResult {
   const n = ctmc.stateCount;
-  const incoming = incomingTransitions(ctmc);
   const { start, source, rate } = incoming;
   const exit = ctmc.exitRate;
   // split[j]: first incoming entry of j whose source is ≥ j (sources ascend within a target).

@@ -1,5 +1,5 @@
 import type { Ctmc } from './Ctmc.js';
-import { incomingTransitions } from './incomingTransitions.js';
+import { incomingTransitions, type IncomingTransitions } from './incomingTransitions.js';
 
 /** What {@link checkReachability} found: plain data the caller turns into warnings or errors. */
 export interface ReachabilityReport {
@@ -32,6 +32,8 @@ export interface ReachabilityReport {
  * - q_ij: `ctmc.rate` of the transition i → j
  *
  * @param ctmc - the chain
+ * @param incoming - the chain's {@link incomingTransitions}, when the caller already has them
+ * (saves one transposition, 0.1 s at 10^6 states)
  * @returns the report; an irreducible chain has one closed class of all states and nothing else
  *
  * @remarks
@@ -54,7 +56,7 @@ export interface ReachabilityReport {
  * checkReachability(chain).unreachable; // → [2]
  * ```
  */
-export function checkReachability(ctmc: Ctmc): ReachabilityReport {
+export function checkReachability(ctmc: Ctmc, incoming?: IncomingTransitions): ReachabilityReport {
   const n = ctmc.stateCount;
   const { rowStart, target, initial, up, exitRate } = ctmc;
 
@@ -79,7 +81,7 @@ export function checkReachability(ctmc: Ctmc): ReachabilityReport {
     }
   }
 
-  if (tail === n && everyStateReaches(ctmc, queue[0])) {
+  if (tail === n && everyStateReaches(ctmc, queue[0], incoming)) {
     // Fast path: all states reached, and all reach one of them, so one class holds them all.
     const all = Array.from({ length: n }, (_, i) => i);
     const absorbing = n === 1 ? [0] : [];
@@ -132,8 +134,12 @@ export function checkReachability(ctmc: Ctmc): ReachabilityReport {
 }
 
 /** True when every state has a path to `root` (backward search over the transposed graph). */
-function everyStateReaches(ctmc: Ctmc, root: number): boolean {
-  const { start, source } = incomingTransitions(ctmc);
+function everyStateReaches(
+  ctmc: Ctmc,
+  root: number,
+  incoming: IncomingTransitions = incomingTransitions(ctmc),
+): boolean {
+  const { start, source } = incoming;
   const n = ctmc.stateCount;
   const seen = new Uint8Array(n);
   const queue = new Int32Array(n);

@@ -10,6 +10,7 @@ import { bicgstabSteadyState } from './bicgstabSteadyState.js';
 import { checkReachability } from './checkReachability.js';
 import { gaussSeidelSteadyState } from './gaussSeidelSteadyState.js';
 import { gthSteadyState } from './gthSteadyState.js';
+import { incomingTransitions } from './incomingTransitions.js';
 
 // Dense GTH costs (2/3)d³ flops: 1000 states take about 0.5 s, the point where Gauss–Seidel on a
 // typical reliability chain (tens of sweeps) is already far cheaper.
@@ -137,7 +138,12 @@ export function solveSteadyState(ctmc: Ctmc, options: SteadyStateOptions = {}): 
   }
 
   const n = ctmc.stateCount;
-  const report = checkReachability(ctmc);
+  // BiCGSTAB on a large irreducible chain reuses the transposition of the reachability check.
+  const incoming =
+    method !== 'gth' && method !== 'gauss-seidel' && n > directLimit
+      ? incomingTransitions(ctmc)
+      : undefined;
+  const report = checkReachability(ctmc, incoming);
   const warnings: string[] = [];
   if (report.closedClasses.length !== 1) {
     const shown = report.closedClasses.map(
@@ -177,7 +183,11 @@ export function solveSteadyState(ctmc: Ctmc, options: SteadyStateOptions = {}): 
     let x: Float64Array | undefined;
     if (method !== 'gauss-seidel') {
       try {
-        const result = bicgstabSteadyState(chain, { tolerance, maxIterations });
+        const result = bicgstabSteadyState(
+          chain,
+          { tolerance, maxIterations },
+          chain === ctmc ? incoming : undefined,
+        );
         ({ probabilities: x, iterations, residual } = result);
         used = 'bicgstab';
       } catch (error) {

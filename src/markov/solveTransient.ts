@@ -1,6 +1,10 @@
 import type { Ctmc } from './Ctmc.js';
 import { planTransient, type TransientOptions } from './transientPlan.js';
-import { stepUniformized } from './uniformize.js';
+import type { PoissonWeights } from './poissonWeights.js';
+import { stepUniformized, stepUniformizedDelta } from './uniformize.js';
+
+// Products between two stationarity tests.
+const CHECK_EVERY = 4;
 
 /** The state probabilities at each requested time. */
 export interface TransientResult {
@@ -10,6 +14,11 @@ export interface TransientResult {
   readonly probabilities: Float64Array[];
   /** Matrix–vector products done (one pass serves every time point). */
   readonly products: number;
+  /**
+   * The step K from which the iterates were taken as stationary (the remaining Poisson mass
+   * applied to π(0)P^K), or null when every product up to the last right point was done.
+   */
+  readonly stationaryAt: number | null;
   /** The uniformization rate q (max exit rate), per time unit. */
   readonly uniformizationRate: number;
   /** Advisory notes: very stiff runs. */
@@ -30,8 +39,10 @@ export interface TransientResult {
  *
  * @param ctmc - the chain
  * @param times - time points, finite and ≥ 0, any order, same unit as the rates
- * @param options - tolerance (default 1e-12) and maxProducts (default 10^7)
- * @returns one probability vector per time, the products done and q
+ * @param options - tolerance (default 1e-12), maxProducts (default 10^7) and
+ * stationarityDetection (default true)
+ * @returns one probability vector per time, the products done, where stationarity stopped
+ * them, and q
  *
  * @throws {@link ParameterError} when a time is not a finite number ≥ 0, tolerance is not in
  * (0, 1), or q·max(times) exceeds maxProducts (see {@link planTransient}).
@@ -40,7 +51,21 @@ export interface TransientResult {
  * Jensen's uniformization: every term is non-negative, so there is no cancellation, and the
  * truncation error is at most `tolerance` in the 1-norm for each time. The vectors πP^k are
  * computed once up to the largest right point; each time point accumulates its own window, so
- * ten time points cost one pass plus ten accumulators. Stiffness: the cost grows as q·t (one
+ * ten time points cost one pass plus ten accumulators.
+ *
+ * Stationarity detection (default on; `stationarityDetection: false` turns it off): the
+ * Poisson windows keep all but tolerance/2, and every fourth product measures
+ * δ_K = ‖v_K − v_{K−1}‖₁ with v_K = π(0)P^K. P is stochastic, so ‖xP‖₁ ≤ ‖x‖₁ and the steps
+ * never grow: ‖v_i − v_K‖₁ ≤ (i − K)·δ_K for i ≥ K. Once δ_K·Σ_{i>K}(i − K)w_i ≤ tolerance/2 for
+ * every time point, the products stop and the remaining mass Σ_{i≥K} w_i is applied to v_K
+ * (Malhotra, Muppala and Trivedi's steady-state detection with a bound instead of their
+ * heuristic test). The total error per time point stays ≤ tolerance in exact arithmetic; in
+ * floating point δ_K carries rounding of about n·ε_mach, so the test only fires once δ_K is
+ * far above that. Measured against the full computation at tolerance 1e-16: ≤ 0.45·tolerance
+ * at 1e-12, ≤ 0.33·tolerance at 1e-9 … 1e-3 (test/markov/solveTransient.test.ts). Saves 25% of
+ * the products on the 10^4-state benchmark chain and 16% at 10^5; none at 10^6 states, which
+ * has not mixed by t = 1000 h (δ ≈ 6e-9 at the last product). `stationaryAt` reports the stop.
+ * Stiffness: the cost grows as q·t (one
  * product per unit), e.g. q·t = 10^7 needs 10^7 products; above 10^6 products a warning is
  * returned, above maxProducts the call throws (use solveSteadyState for times after mixing).
  * Measured error against scipy.linalg.expm: ≤ 1.8e-15 absolute on 4- to 8-state random chains
@@ -50,7 +75,11 @@ export interface TransientResult {
  * https://doi.org/10.1080/03461238.1953.10419459 (paywalled); B. L. Fox, P. W. Glynn,
  * "Computing Poisson probabilities", Communications of the ACM 31(4), 1988, 440–445,
  * https://doi.org/10.1145/42404.42409 (paywalled); W. J. Stewart, Introduction to the
- * Numerical Solution of Markov Chains, 1994, §8.4 (paywalled).
+ * Numerical Solution of Markov Chains, 1994, §8.4 (paywalled); M. Malhotra, J. K. Muppala,
+ * K. S. Trivedi, "Stiffness-tolerant methods for transient analysis of stiff Markov chains",
+ * Microelectronics Reliability 34(11), 1994 (paywalled); B. Sericola, "Availability analysis of
+ * repairable computer systems and stationarity detection", IEEE Transactions on Computers
+ * 48(11), 1999 (paywalled; the monotone distance to stationarity used for the bound).
  *
  * @example
  * ```ts
@@ -64,12 +93,17 @@ export function solveTransient(
   times: readonly number[],
   options: TransientOptions = {},
 ): TransientResult {
-  const plan = planTransient('solveTransient', ctmc, times, options);
+  const detect = options.stationarityDetection ?? true;
+  const plan = planTransient('solveTransient', ctmc, times, options, detect ? 0.5 : 1);
+  // planTransient has checked the tolerance; half of it is left for the stationarity test.
+  const budget = (options.tolerance ?? 1e-12) / 2;
   const n = ctmc.stateCount;
   const accumulators = times.map(() => new Float64Array(n));
+  const tails = detect ? plan.windows.map(windowTails) : [];
   let v = Float64Array.from(ctmc.initial);
   let next = new Float64Array(n);
   let products = 0;
+  let stationaryAt: number | null = null;
   const active: Float64Array[] = [];
   const weight: number[] = [];
   for (let k = 0; ; k++) {
@@ -83,16 +117,69 @@ export function solveTransient(
     }
     accumulate(active, weight, v);
     if (k >= plan.lastStep) break;
-    stepUniformized(plan.chain, v, next);
+    // The test runs on every CHECK_EVERY-th product only (its extra pass is not free).
+    if (!detect || (k + 1) % CHECK_EVERY !== 0) {
+      stepUniformized(plan.chain, v, next);
+      products++;
+      [v, next] = [next, v];
+      continue;
+    }
+    const delta = stepUniformizedDelta(plan.chain, v, next);
     products++;
     [v, next] = [next, v];
+    // v = v_K with K = k + 1, and ‖v_{i+1} − v_i‖₁ ≤ delta for every i ≥ K (P is a 1-norm
+    // contraction), so ‖v_i − v_K‖₁ ≤ (i − K)·delta: replacing every later v_i by v_K costs at
+    // most delta·Σ_{i>K} (i − K) w_i per time point.
+    const K = k + 1;
+    if (K >= plan.lastStep) continue;
+    let worst = 0;
+    for (const tail of tails) worst = Math.max(worst, tail.lagAt(K));
+    if (delta * worst <= budget) {
+      active.length = 0;
+      weight.length = 0;
+      tails.forEach((tail, j) => {
+        const mass = tail.massAt(K);
+        if (mass === 0) return;
+        active.push(accumulators[j]);
+        weight.push(mass);
+      });
+      accumulate(active, weight, v);
+      stationaryAt = K;
+      break;
+    }
   }
   return {
     times: [...times],
     probabilities: accumulators,
     products,
+    stationaryAt,
     uniformizationRate: plan.chain.rate,
     warnings: plan.warnings,
+  };
+}
+
+/** Suffix sums of one Poisson window, for the stationarity test and the final step. */
+interface WindowTails {
+  /** Σ_{i ≥ K} w_i: the weight still to come from step K on. */
+  massAt(K: number): number;
+  /** Σ_{i > K} (i − K)·w_i: the bound factor of stopping at step K. */
+  lagAt(K: number): number;
+}
+
+/** Tables of the suffix sums of `window`, formed from the right (non-negative terms only). */
+function windowTails(window: PoissonWeights): WindowTails {
+  const { left, right, weights } = window;
+  const length = right - left + 1;
+  const mass = new Float64Array(length + 1);
+  const lag = new Float64Array(length + 1);
+  for (let d = length - 1; d >= 0; d--) {
+    mass[d] = mass[d + 1] + weights[d];
+    // T(K) = T(K + 1) + Σ_{i > K} w_i.
+    lag[d] = lag[d + 1] + mass[d + 1];
+  }
+  return {
+    massAt: (K) => (K > right ? 0 : mass[Math.max(0, K - left)]),
+    lagAt: (K) => (K > right ? 0 : K >= left ? lag[K - left] : lag[0] + (left - K) * mass[0]),
   };
 }
 

@@ -21,6 +21,14 @@ export interface TransientOptions {
    * @defaultValue 10000000
    */
   readonly maxProducts?: number;
+  /**
+   * solveTransient only: stop the products once the iterates have converged so far that
+   * applying the remaining Poisson mass to the last one costs at most tolerance/2 (the
+   * windows then keep all but tolerance/2 each); `false` runs every product. The curves
+   * ignore it.
+   * @defaultValue true
+   */
+  readonly stationarityDetection?: boolean;
 }
 
 /** What a uniformization run needs: P, one Poisson window per time point, the last step. */
@@ -50,6 +58,8 @@ export interface TransientPlan {
  * @param ctmc - the chain
  * @param times - time points, finite and ≥ 0, any order
  * @param options - tolerance and maxProducts
+ * @param windowShare - the part of `tolerance` given to the Poisson windows, in (0, 1]
+ * (solveTransient gives 1/2 when it detects stationarity, keeping the rest for that)
  * @returns the plan
  *
  * @throws {@link ParameterError} when a time is not a finite number ≥ 0, tolerance is not in
@@ -76,6 +86,7 @@ export function planTransient(
   ctmc: Ctmc,
   times: readonly number[],
   options: TransientOptions,
+  windowShare = 1,
 ): TransientPlan {
   const tolerance = options.tolerance ?? 1e-12;
   if (!(tolerance > 0 && tolerance < 1)) {
@@ -105,7 +116,7 @@ export function planTransient(
       estimate,
     );
   }
-  const windows = times.map((t) => poissonWeights(q * t, tolerance));
+  const windows = times.map((t) => poissonWeights(q * t, tolerance * windowShare));
   const lastStep = Math.max(0, ...windows.map((w) => w.right));
   const warnings: string[] = [];
   if (lastStep > WARN_PRODUCTS) {

@@ -5,6 +5,8 @@ import { repairableKOutOfN } from '../../src/analytic/repairableKOutOfN.js';
 import { ConvergenceError } from '../../src/errors.js';
 import { exactSum } from '../../src/numeric/sum.js';
 import { buildCtmc } from '../../src/markov/buildCtmc.js';
+import { checkReachability } from '../../src/markov/checkReachability.js';
+import { incomingTransitions } from '../../src/markov/incomingTransitions.js';
 import { expectedRateReward } from '../../src/markov/expectedRateReward.js';
 import { failureFrequency } from '../../src/markov/failureFrequency.js';
 import { solveSteadyState, steadyStateResidual } from '../../src/markov/solveSteadyState.js';
@@ -93,6 +95,18 @@ describe('solveSteadyState', () => {
       expect(steadyStateResidual(chain, result.probabilities)).toBeLessThanOrEqual(1e-13);
       expect(result.probabilities.every((p) => p >= 0 && p <= 1)).toBe(true);
     }
+  });
+
+  it('bicgstab gives the same vector whether it reuses the reachability check transposition or not', () => {
+    const chain = kOutOfNChain(3, 12, 0.003, 0.2, 2);
+    // 13 states: above directLimit 2 the auto path shares one transposition; method 'bicgstab'
+    // under the default directLimit transposes on its own.
+    const shared = solveSteadyState(chain, { directLimit: 2, tolerance: 1e-14 });
+    const own = solveSteadyState(chain, { method: 'bicgstab', tolerance: 1e-14 });
+    expect(shared.method).toBe('bicgstab');
+    expect([...shared.probabilities]).toEqual([...own.probabilities]);
+    expect(shared.iterations).toBe(own.iterations);
+    expect(checkReachability(chain, incomingTransitions(chain))).toEqual(checkReachability(chain));
   });
 
   it('solveSteadyState solves the one closed class of a reducible chain and warns about the rest', () => {
