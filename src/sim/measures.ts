@@ -1,11 +1,17 @@
 import type { Model } from '../model/Model.js';
 import type { Curve, Estimate, Measures } from '../model/Result.js';
 import { exactValue } from '../numeric/exactAccumulator.js';
-import type { MomentSums, SimulationStats } from './stats.js';
+import { BATCH_COUNT, type MomentSums, type SimulationStats } from './stats.js';
 import type { CriticalityEntry } from './types.js';
 
 // Φ⁻¹(0.975), the two-sided 95 % normal quantile (scipy.stats.norm.ppf(0.975)).
 const Z95 = 1.959963984540054;
+
+/**
+ * Below this many replications the steady measures take their intervals from batch means (see
+ * {@link simulatedMeasures}); from it on, from the replications.
+ */
+export const BATCH_MEANS_BELOW = 30;
 
 /** Measures, warnings and criticality computed from merged statistics. */
 export interface SimulatedMeasures {
@@ -33,6 +39,19 @@ export interface SimulatedMeasures {
  * Steady measures are time averages over the window [w, T] (w = warmup·T) of each replication,
  * then averaged over replications: unbiased for the steady value once the initial transient has
  * died out by w (T ≫ relaxation time, e.g. 100 × the largest mean repair time).
+ *
+ * Intervals of the steady measures (steadyAvailability, steadyUnavailability, failureFrequency,
+ * and through the delta method nines, mtbf, mut, mdt): with n ≥ {@link BATCH_MEANS_BELOW}
+ * replications, normal intervals over the n replications as above; with fewer (one long run is
+ * the usual case), batch means: each replication's window is cut into B = {@link BATCH_COUNT}
+ * equal batches, and the m = B·n batch averages are treated as independent, with Student's t at
+ * m − 1 degrees of freedom, x̄ ± t₀.₉₇₅,ₘ₋₁ · s_batch/√m (the point estimates are unchanged). A
+ * warning names the method. Valid when a batch, (T − w)/B, is much longer than the correlation
+ * time of the system's up/down process (many system failures per batch); else the interval is
+ * too narrow.
+ *
+ * @see A. M. Law, Simulation Modeling and Analysis, 5th ed., McGraw-Hill, 2015, §9.5.3 (batch
+ * means; paywalled).
  */
 export function simulatedMeasures(model: Model, stats: SimulationStats): SimulatedMeasures {
   const n = stats.replications;
@@ -42,7 +61,15 @@ export function simulatedMeasures(model: Model, stats: SimulationStats): Simulat
   const reliability = proportionCurve(t, stats.survivors, n);
   const availability = proportionCurve(t, stats.upAtGrid, n);
   const measures: Record<string, unknown> = { reliability, availability };
-  if (n < 2) warnings.push('intervals need at least 2 replications; ci95 collapses to the mean');
+  const repairable = model.components.some((component) => component.repair !== undefined);
+  const batchMeans = repairable && n < BATCH_MEANS_BELOW;
+  if (n < 2) {
+    warnings.push(
+      batchMeans
+        ? 'intervals of mttf and intervalAvailability need at least 2 replications; their ci95 collapses to the mean'
+        : 'intervals need at least 2 replications; ci95 collapses to the mean',
+    );
+  }
 
   if (stats.censored === n) {
     warnings.push(
@@ -60,7 +87,6 @@ export function simulatedMeasures(model: Model, stats: SimulationStats): Simulat
   const intervalDown = moments(stats.intervalDown, n);
   measures.intervalAvailability = complement(estimate(intervalDown, 0, 1));
 
-  const repairable = model.components.some((component) => component.repair !== undefined);
   if (!repairable) {
     warnings.push(
       'steady measures are left out: nothing is repaired, so the system is down for good in the long run',
@@ -71,22 +97,38 @@ export function simulatedMeasures(model: Model, stats: SimulationStats): Simulat
         'some components are not repaired: the steady measures are time averages over the window and the long-run limit may be lower',
       );
     }
-    const down = moments(stats.windowDown, n);
-    const rate = moments(stats.windowRate, n);
-    const unavailability = estimate(down, 0, 1);
+    let down = moments(stats.windowDown, n);
+    let rate = moments(stats.windowRate, n);
+    // Sample size, covariance of (down, rate) and quantile of the intervals.
+    let m = n;
+    let covariance =
+      n > 1 ? (exactValue(stats.windowCross) - n * down.mean * rate.mean) / (n - 1) : 0;
+    let q = Z95;
+    if (batchMeans) {
+      m = BATCH_COUNT * n;
+      const batchDown = moments(stats.batchDown, m);
+      const batchRate = moments(stats.batchRate, m);
+      covariance = (exactValue(stats.batchCross) - m * batchDown.mean * batchRate.mean) / (m - 1);
+      // The point estimates stay the replication averages; the spread is the batches'.
+      down = { mean: down.mean, variance: batchDown.variance, se: batchDown.se };
+      rate = { mean: rate.mean, variance: batchRate.variance, se: batchRate.se };
+      q = studentT975(m - 1);
+      warnings.push(
+        `steady measures (steadyAvailability, steadyUnavailability, failureFrequency, nines, mtbf, mut, mdt): ci95 by batch means, ${BATCH_COUNT} batches of the window [${stats.warmup} × horizon, horizon] per replication (${m} in all), Student t with ${m - 1} degrees of freedom; valid when each batch holds many system failures`,
+      );
+    }
+    const unavailability = symmetric(down.mean, down.se, 0, 1, q);
     measures.steadyAvailability = complement(unavailability);
     measures.steadyUnavailability = unavailability;
-    measures.failureFrequency = estimate(rate, 0, Infinity);
+    measures.failureFrequency = symmetric(rate.mean, rate.se, 0, Infinity, q);
     if (down.mean > 0) {
       const se = down.se / (down.mean * Math.LN10);
-      measures.nines = symmetric(-Math.log10(down.mean), se, 0, Infinity);
+      measures.nines = symmetric(-Math.log10(down.mean), se, 0, Infinity, q);
     } else warnings.push('nines is left out: the system was never down in the window');
     if (rate.mean > 0) {
-      const crossSum = exactValue(stats.windowCross);
-      const covariance = n > 1 ? (crossSum - n * down.mean * rate.mean) / (n - 1) : 0;
-      measures.mtbf = symmetric(1 / rate.mean, rate.se / rate.mean ** 2, 0, Infinity);
-      measures.mut = ratio(1 - down.mean, down.variance, -covariance, rate, n);
-      measures.mdt = ratio(down.mean, down.variance, covariance, rate, n);
+      measures.mtbf = symmetric(1 / rate.mean, rate.se / rate.mean ** 2, 0, Infinity, q);
+      measures.mut = ratio(1 - down.mean, down.variance, -covariance, rate, m, q);
+      measures.mdt = ratio(down.mean, down.variance, covariance, rate, m, q);
     } else {
       warnings.push(
         'zero system failures in the steady window: failure frequency is 0 and mtbf, mut, mdt are left out; run longer or more replications',
@@ -160,10 +202,10 @@ function meanEstimate(sums: MomentSums, n: number, lo: number, hi: number): Esti
   return estimate(moments(sums, n), lo, hi);
 }
 
-function symmetric(mean: number, se: number, lo: number, hi: number): Estimate {
+function symmetric(mean: number, se: number, lo: number, hi: number, q = Z95): Estimate {
   return {
     mean,
-    ci95: [Math.max(lo, mean - Z95 * se), Math.min(hi, mean + Z95 * se)],
+    ci95: [Math.max(lo, mean - q * se), Math.min(hi, mean + q * se)],
   };
 }
 
@@ -172,10 +214,47 @@ function complement(x: Estimate): Estimate {
 }
 
 /** Delta-method interval of ā/f̄ given var(a), cov(a, f) and the moments of f. */
-function ratio(a: number, varianceA: number, covariance: number, f: Moments, n: number): Estimate {
+function ratio(
+  a: number,
+  varianceA: number,
+  covariance: number,
+  f: Moments,
+  n: number,
+  q: number,
+): Estimate {
   const r = a / f.mean;
   const variance = Math.max(0, varianceA - 2 * r * covariance + r * r * f.variance);
-  return symmetric(r, Math.sqrt(variance / n) / f.mean, 0, Infinity);
+  return symmetric(r, Math.sqrt(variance / n) / f.mean, 0, Infinity, q);
+}
+
+/**
+ * Returns the 0.975 quantile of Student's t with `df` degrees of freedom, by the Cornish–Fisher
+ * expansion in 1/df about the normal quantile z = Φ⁻¹(0.975), to the 1/df⁴ term.
+ *
+ * $$
+ * t \approx z + \frac{g_1}{\nu} + \frac{g_2}{\nu^2} + \frac{g_3}{\nu^3} + \frac{g_4}{\nu^4},\quad
+ * g_1 = \tfrac{z^3 + z}{4},\ g_2 = \tfrac{5z^5 + 16z^3 + 3z}{96},\
+ * g_3 = \tfrac{3z^7 + 19z^5 + 17z^3 - 15z}{384},\
+ * g_4 = \tfrac{79z^9 + 776z^7 + 1482z^5 - 1920z^3 - 945z}{92160}
+ * $$
+ *
+ * @param df - ν, degrees of freedom, ≥ 19 here (batch means give ν = 20n − 1)
+ * @returns t₀.₉₇₅,ν
+ *
+ * @remarks Measured against scipy.stats.t.ppf(0.975, ν): relative error 1.5e-7 at ν = 19
+ * (2.0930237 against 2.0930241), 4e-9 at 39, 5e-10 at 59, decreasing as ν⁻⁵; 6e-6 at ν = 9.
+ *
+ * @see M. Abramowitz, I. A. Stegun, Handbook of Mathematical Functions, NBS, 1964, 26.7.5,
+ * https://personal.math.ubc.ca/~cbm/aands/page_949.htm
+ */
+export function studentT975(df: number): number {
+  const z = Z95;
+  const z2 = z * z;
+  const g1 = ((z2 + 1) * z) / 4;
+  const g2 = (((5 * z2 + 16) * z2 + 3) * z) / 96;
+  const g3 = ((((3 * z2 + 19) * z2 + 17) * z2 - 15) * z) / 384;
+  const g4 = (((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945) * z) / 92160;
+  return z + (g1 + (g2 + (g3 + g4 / df) / df) / df) / df;
 }
 
 function proportionCurve(t: number[], counts: readonly number[], n: number): Curve {

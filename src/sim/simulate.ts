@@ -7,6 +7,7 @@ import { gridTimes, simulatedMeasures } from './measures.js';
 import { SIMULATION_GENERATOR } from './random.js';
 import {
   addMoment,
+  BATCH_COUNT,
   canonicalStats,
   emptyStats,
   type SimulationStats,
@@ -125,6 +126,7 @@ export function runReplications(
   const stats = emptyStats(header, plan.componentCount);
   const record = simulator.record;
   const window = header.horizon - warmupEnd;
+  const batchLength = window / BATCH_COUNT;
   for (let i = first; i < first + count; i++) {
     simulator.run(header.seed, i);
     stats.events += record.events;
@@ -142,6 +144,16 @@ export function runReplications(
     addMoment(stats.windowDown, down);
     addMoment(stats.windowRate, rate);
     addExact(stats.windowCross, down * rate);
+    // Batch means (see simulatedMeasures); an all-up batch adds only zeros, left out (the exact
+    // sums, hence the canonical statistics, are the same).
+    for (let b = 0; b < BATCH_COUNT; b++) {
+      if (record.batchDowntime[b] === 0 && record.batchFailures[b] === 0) continue;
+      const batchDown = record.batchDowntime[b]! / batchLength;
+      const batchRate = record.batchFailures[b]! / batchLength;
+      addMoment(stats.batchDown, batchDown);
+      addMoment(stats.batchRate, batchRate);
+      addExact(stats.batchCross, batchDown * batchRate);
+    }
     stats.failures += record.failures;
   }
   stats.replications = count;
@@ -163,6 +175,10 @@ export function runReplications(
  * no replication
  *
  * @remarks See {@link simulatedMeasures} for the estimators and intervals. O(grid + components).
+ * Intervals come from the replications when `stats.replications` ≥ 30; below that, those of the
+ * steady measures (steadyAvailability, steadyUnavailability, failureFrequency, nines, mtbf, mut,
+ * mdt) come from batch means, 20 equal batches of each replication's steady window, with
+ * Student's t at 20·replications − 1 degrees of freedom, and a warning says so.
  *
  * @example
  * ```ts

@@ -9,12 +9,18 @@ import {
 
 /**
  * Version of the {@link SimulationStats} layout and of the streams behind it; parts of different
- * versions never merge. 3: exponential failure and repair times from the ziggurat
+ * versions never merge. 4: batch sums (batchDown, batchRate, batchCross) added; 3: exponential failure and repair times from the ziggurat
  * (src/sim/exponentialZiggurat.ts) instead of −mean·ln(1 − u); 2: variates from xoshiro128**
  * keyed by seedrandom; 1: seedrandom ARC4 `double()`. Each change gives the same seed other
  * (equally valid) numbers than the version before.
  */
-export const SIMULATION_STATS_VERSION = 3;
+export const SIMULATION_STATS_VERSION = 4;
+
+/**
+ * Batches per replication for batch means: the steady window [w, T] of every replication is
+ * split into this many equal batches (see {@link SimulationStats.batchDown}).
+ */
+export const BATCH_COUNT = 20;
 
 /** Exact sums of a per-replication quantity x: Σx and Σx², for its mean and standard error. */
 export interface MomentSums {
@@ -66,6 +72,15 @@ export interface SimulationStats {
   readonly windowRate: MomentSums;
   /** Σ windowDown·windowRate, for the covariance of the ratios mut and mdt. */
   readonly windowCross: ExactAccumulator;
+  /**
+   * Fraction down of each of the {@link BATCH_COUNT} equal batches of [w, T], over all batches
+   * of all replications (batch means: intervals from one long run).
+   */
+  readonly batchDown: MomentSums;
+  /** System failures per unit time in each batch (its integer count / batch length). */
+  readonly batchRate: MomentSums;
+  /** Σ batchDown·batchRate over batches, for the covariance of mut and mdt by batch means. */
+  readonly batchCross: ExactAccumulator;
   /** System failures in [0, T], all replications. */
   readonly failures: number;
   /** System failures in [0, T] by the component whose unit failure caused them, file order. */
@@ -111,6 +126,9 @@ export function emptyStats(header: StatsHeader, componentCount: number): Mutable
     windowDown: emptyMoments(),
     windowRate: emptyMoments(),
     windowCross: createExactAccumulator(),
+    batchDown: emptyMoments(),
+    batchRate: emptyMoments(),
+    batchCross: createExactAccumulator(),
     failures: 0,
     criticality: new Array<number>(componentCount).fill(0),
   };
@@ -124,10 +142,18 @@ export function addMoment(moments: MomentSums, x: number): void {
 
 /** Puts every accumulator of `stats` in canonical form (order-independent partial lists). */
 export function canonicalStats(stats: MutableStats): SimulationStats {
-  for (const key of ['firstFailure', 'intervalDown', 'windowDown', 'windowRate'] as const) {
+  for (const key of [
+    'firstFailure',
+    'intervalDown',
+    'windowDown',
+    'windowRate',
+    'batchDown',
+    'batchRate',
+  ] as const) {
     stats[key] = canonicalMoments(stats[key]);
   }
   stats.windowCross = canonicalExact(stats.windowCross);
+  stats.batchCross = canonicalExact(stats.batchCross);
   return stats;
 }
 
@@ -202,7 +228,7 @@ export function mergeSimulationStats(parts: readonly SimulationStats[]): Simulat
     key: 'replications' | 'events' | 'elapsedSeconds' | 'censored' | 'failures',
   ): number => parts.reduce((sum, part) => sum + part[key], 0);
   const moments = (
-    key: 'firstFailure' | 'intervalDown' | 'windowDown' | 'windowRate',
+    key: 'firstFailure' | 'intervalDown' | 'windowDown' | 'windowRate' | 'batchDown' | 'batchRate',
   ): MomentSums => ({
     sum: mergeExact(parts.map((part) => part[key].sum)),
     sumSquares: mergeExact(parts.map((part) => part[key].sumSquares)),
@@ -228,6 +254,9 @@ export function mergeSimulationStats(parts: readonly SimulationStats[]): Simulat
     windowDown: moments('windowDown'),
     windowRate: moments('windowRate'),
     windowCross: mergeExact(parts.map((part) => part.windowCross)),
+    batchDown: moments('batchDown'),
+    batchRate: moments('batchRate'),
+    batchCross: mergeExact(parts.map((part) => part.batchCross)),
     failures: total('failures'),
     criticality: addCounts('criticality'),
   };

@@ -3,7 +3,13 @@ import type { Result } from '../model/Result.js';
 /** Options of a simulation run. */
 export interface SimulateOptions {
   /**
-   * Number of independent replications, integer ≥ 1.
+   * Number of independent replications, integer ≥ 1. With 30 or more, every ci95 is a normal
+   * interval over the replications. With fewer (e.g. 1 long run for steady measures), the steady
+   * measures (steadyAvailability, steadyUnavailability, failureFrequency, nines, mtbf, mut, mdt)
+   * take their ci95 from batch means instead: each replication's window [warmup·T, T] is cut
+   * into 20 equal batches and the 20·replications batch averages give a Student-t interval with
+   * 20·replications − 1 degrees of freedom; the result then carries a warning naming the method.
+   * Batches must hold many system failures each (say ≥ 30) for the interval to be valid.
    * @defaultValue 1000
    */
   readonly replications?: number;

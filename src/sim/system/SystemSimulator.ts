@@ -2,6 +2,7 @@ import type { Distribution, Rng } from '../../dist/types.js';
 import { EventQueue } from '../engine/EventQueue.js';
 import { nextExponential } from '../exponentialZiggurat.js';
 import { nextUniform, seedReplicationStream, streamRng } from '../random.js';
+import { BATCH_COUNT } from '../stats.js';
 import type { SystemPlan } from './compileSystem.js';
 import { StructureState } from './StructureState.js';
 
@@ -36,6 +37,13 @@ export interface ReplicationRecord {
   windowFailures: number;
   /** Events processed (each popped event counts once, also past T while waiting for a failure). */
   events: number;
+  /**
+   * Per batch b of the {@link BATCH_COUNT} equal batches of [w, T] (the b-th is
+   * [w + b·L, w + (b + 1)·L], L = (T − w)/B): down time in it, and system failures (an exact
+   * integer count) starting in it. Sums over b equal windowDowntime and windowFailures.
+   */
+  readonly batchDowntime: Float64Array;
+  readonly batchFailures: Float64Array;
 }
 
 /**
@@ -106,6 +114,8 @@ export class SystemSimulator {
   readonly criticality: Float64Array;
   private readonly horizon: number;
   private readonly warmupEnd: number;
+  /** Length of one batch of [w, T], (T − w)/{@link BATCH_COUNT}. */
+  private readonly batchLength: number;
   private readonly cap: number;
   /** The replication's xoshiro128** state, re-keyed by each run. */
   private readonly stream: Uint32Array;
@@ -133,6 +143,8 @@ export class SystemSimulator {
     failures: 0,
     windowFailures: 0,
     events: 0,
+    batchDowntime: new Float64Array(BATCH_COUNT),
+    batchFailures: new Float64Array(BATCH_COUNT),
   };
 
   /**
@@ -200,6 +212,7 @@ export class SystemSimulator {
     this.criticality = new Float64Array(plan.componentCount);
     this.horizon = horizon;
     this.warmupEnd = warmupEnd;
+    this.batchLength = (horizon - warmupEnd) / BATCH_COUNT;
     this.cap = cap;
     this.stream = new Uint32Array(4);
     this.rng = streamRng(this.stream);
@@ -344,6 +357,8 @@ export class SystemSimulator {
     record.windowDowntime = 0;
     record.failures = 0;
     record.windowFailures = 0;
+    record.batchDowntime.fill(0);
+    record.batchFailures.fill(0);
     for (let b = 0; b < plan.blockCount; b++) {
       this.blockActive[b] = plan.blockUnit[plan.blockUnitStart[b]!]!;
       this.blockTarget[b] = -1;
@@ -634,7 +649,10 @@ export class SystemSimulator {
       if (this.horizonOpen) {
         this.downStart = now;
         record.failures++;
-        if (now >= this.warmupEnd) record.windowFailures++;
+        if (now >= this.warmupEnd) {
+          record.windowFailures++;
+          record.batchFailures[this.batchOf(now)]!++;
+        }
         if (this.cause >= 0) this.criticality[this.plan.unitComponent[this.cause]!]!++;
       }
     } else if (this.horizonOpen) this.addDowntime(now);
@@ -645,7 +663,30 @@ export class SystemSimulator {
     const start = this.downStart;
     this.record.downtime += end - start;
     const windowStart = start > this.warmupEnd ? start : this.warmupEnd;
-    if (end > windowStart) this.record.windowDowntime += end - windowStart;
+    if (end > windowStart) {
+      this.record.windowDowntime += end - windowStart;
+      // Batch means: the down period is split at batch boundaries, only here (at a system
+      // repair or at T), so the event loop pays nothing for the batches.
+      const down = this.record.batchDowntime;
+      const w = this.warmupEnd;
+      const length = this.batchLength;
+      const last = this.batchOf(end);
+      let b = this.batchOf(windowStart);
+      let from = windowStart;
+      while (b < last) {
+        const boundary = w + (b + 1) * length;
+        if (boundary > from) down[b]! += boundary - from;
+        from = boundary > from ? boundary : from;
+        b++;
+      }
+      if (end > from) down[last]! += end - from;
+    }
+  }
+
+  /** The batch holding time t of [w, T], clamped to [0, B − 1] (T itself is in the last). */
+  private batchOf(t: number): number {
+    const b = Math.floor((t - this.warmupEnd) / this.batchLength);
+    return b < 0 ? 0 : b >= BATCH_COUNT ? BATCH_COUNT - 1 : b;
   }
 
   /** Records up/down at every grid time before `t` (the state after all events up to it). */
