@@ -23,12 +23,13 @@ import type { Output } from './main.js';
 import { parseSimulationFlags, SIMULATION_FLAGS } from './simulationFlags.js';
 import { runFixed, startRunner } from './simulationRunner.js';
 import { EXIT_INTERRUPTED } from './simulate.js';
+import { checkWorkBudget, parseMaxEvents, WORK_BUDGET_FLAGS } from './workBudget.js';
 
 /** Replications when --replications is not given: half-widths near 2 % of a mean for most models. */
 const DEFAULT_REPLICATIONS = 10_000;
 
 export const CHECK_HELP = `relkit check MODEL [--replications N] [--seed S] [--workers W] [--horizon T]
-             [--grid N] [--reference FILE] [--json]
+             [--grid N] [--max-events N] [--reference FILE] [--json]
 
 Solves the model with every method that applies (analytic, markov when every time is
 exponential, simulation) and compares them measure by measure:
@@ -38,7 +39,7 @@ exponential, simulation) and compares them measure by measure:
   exact vs exact: PASS when the relative difference is <= 1e-9.
 
   --replications N  replications of the simulation (default 10000)
-  --seed S, --workers W, --horizon T, --grid N   as for relkit simulate
+  --seed S, --workers W, --horizon T, --grid N, --max-events N   as for relkit simulate
   --reference FILE  also compare with a result JSON from elsewhere (relkit analyze --json, a
                     published value) as if it were exact
   --json            the comparisons as JSON
@@ -59,20 +60,23 @@ export async function checkCommand(args: readonly string[], output: Output): Pro
     allowPositionals: true,
     options: {
       ...SIMULATION_FLAGS,
+      ...WORK_BUDGET_FLAGS,
       reference: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
   if (positionals.length !== 1) throw new UsageError(`check takes one model file\n\n${CHECK_HELP}`);
   const flags = parseSimulationFlags(values);
+  const maxEvents = parseMaxEvents(values['max-events']);
   const reference = values.reference === undefined ? undefined : readReference(values.reference);
   const model = loadModelFile(positionals[0]!);
   simulationSupport(model);
+  const replications = flags.replications ?? DEFAULT_REPLICATIONS;
+  checkWorkBudget('check', model, flags.options, replications, maxEvents);
 
-  const { runner, progress, stopListening } = startRunner(flags, output);
+  const { runner, progress, stopListening } = startRunner(flags, output, 'check');
   let simulation: SimulationResult | undefined;
   try {
-    const replications = flags.replications ?? DEFAULT_REPLICATIONS;
     const run = await runFixed(runner, model, { ...flags, replications });
     if (run.stats) simulation = finalizeSimulation(model, run.stats, flags.options);
   } finally {

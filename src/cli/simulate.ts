@@ -24,6 +24,7 @@ import {
   type SimulationRun,
   type SimulationRunner,
 } from './simulationRunner.js';
+import { checkWorkBudget, parseMaxEvents, WORK_BUDGET_FLAGS } from './workBudget.js';
 
 /** 128 + SIGINT: the shell's code for a run stopped by Ctrl-C. */
 export const EXIT_INTERRUPTED = 130;
@@ -48,7 +49,7 @@ const MEASURES = [
 
 export const SIMULATE_HELP = `relkit simulate MODEL [--replications N | --precision E[%]] [--measure M]
                 [--horizon T] [--seed S] [--workers W] [--grid N] [--json | --csv]
-                [--out FILE] [--shard i/n]
+                [--out FILE] [--shard i/n] [--max-events N]
 
 Discrete-event simulation of any model, replications spread over worker threads. The result is
 bit-identical for any --workers and any sharding.
@@ -65,11 +66,14 @@ bit-identical for any --workers and any sharding.
   --shard i/n       run only slice i (0-based) of n equal slices of the replications and write
                     its mergeable statistics as JSON, for relkit merge
   --progress        draw the progress line on stderr even when it is not a terminal
+  --max-events N    refuse a run estimated to process more events (default 1e11); the estimate is
+                    replications x horizon x the units' failure (and repair) rates
 
 Ctrl-C stops handing out work, writes the result of the finished replications with a warning
-and exits 130 (a second Ctrl-C also stops the running chunks). Exit 0 on success, 1 for an
-invalid model, file or option value, 2 when the simulator cannot run the model, 64 for a usage
-error.`;
+and exits 130 (a second Ctrl-C also stops the running chunks). A chunk whose worker thread dies
+is re-run once on a fresh worker. Exit 0 on success, 1 for an invalid model, file or option
+value, a run over --max-events, or a worker that died twice or failed (nothing is written), 2
+when the simulator cannot run the model, 64 for a usage error.`;
 
 /** `relkit simulate`: a simulation result, or one shard's statistics. */
 export async function simulateCommand(args: readonly string[], output: Output): Promise<number> {
@@ -78,6 +82,7 @@ export async function simulateCommand(args: readonly string[], output: Output): 
     allowPositionals: true,
     options: {
       ...SIMULATION_FLAGS,
+      ...WORK_BUDGET_FLAGS,
       precision: { type: 'string' },
       measure: { type: 'string' },
       shard: { type: 'string' },
@@ -89,6 +94,7 @@ export async function simulateCommand(args: readonly string[], output: Output): 
   if (positionals.length !== 1)
     throw new UsageError(`simulate takes one model file\n\n${SIMULATE_HELP}`);
   const flags = parseSimulationFlags(values);
+  const maxEvents = parseMaxEvents(values['max-events']);
   const format = outputFormat(values);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (shard && (values.precision !== undefined || format !== 'table')) {
@@ -110,6 +116,12 @@ export async function simulateCommand(args: readonly string[], output: Output): 
   if (values.out !== undefined) checkWritable(values.out);
   const model = loadModelFile(positionals[0]!);
   simulationSupport(model);
+  const budgeted = shard
+    ? shardRange(shard.index, shard.count, flags.replications ?? 1000)[1]
+    : precision
+      ? (flags.replications ?? PRECISION_CAP)
+      : (flags.replications ?? 1000);
+  checkWorkBudget('simulate', model, flags.options, budgeted, maxEvents);
 
   const { runner, progress, stopListening } = startRunner(flags, output);
   let text: string;

@@ -1,11 +1,12 @@
 import type { Model } from '../model/Model.js';
 import { mergeSimulationStats, type SimulationStats } from '../sim/stats.js';
 import type { SimulateOptions } from '../sim/types.js';
+import { EXIT, UsageError } from './io.js';
 import type { SimulationFlags } from './simulationFlags.js';
 import type { Output } from './main.js';
 import { createProgress, type Progress } from './progress.js';
 import type { SimulationTask } from './simulationWorker.js';
-import { CancelledError, WorkerPool } from './workerPool.js';
+import { CancelledError, WorkerDiedError, WorkerPool } from './workerPool.js';
 
 /**
  * Wall time a chunk should take: short enough that progress moves and Ctrl-C is answered within
@@ -35,13 +36,16 @@ export interface RangeOutcome {
  */
 export class SimulationRunner {
   readonly workers: number;
+  /** The command, to begin error messages with. */
+  readonly where: string;
   readonly #pool: WorkerPool<SimulationTask, SimulationStats>;
   readonly #progress: Progress;
   #stopping = false;
   #cancelled = false;
 
-  constructor(workers: number, progress: Progress) {
+  constructor(workers: number, progress: Progress, where: string = 'simulate') {
     this.workers = workers;
+    this.where = where;
     this.#progress = progress;
     this.#pool = new WorkerPool({
       script: new URL('./simulationWorker.js', import.meta.url),
@@ -105,7 +109,8 @@ export class SimulationRunner {
             this.#progress.update(shown.before + done, shown.total);
           },
           (error: unknown) => {
-            if (!(error instanceof CancelledError)) failure ??= error;
+            if (!(error instanceof CancelledError))
+              failure ??= chunkFailure(this.where, error, task.first, task.count);
           },
         );
         running.add(chunk);
@@ -138,6 +143,25 @@ function chunkSize(left: number, workers: number, secondsPerReplication?: number
 }
 
 /**
+ * The run-ending error for a chunk of replications first … first + count − 1 that failed: a
+ * worker that died twice, or an error thrown by the simulator, as a one-line message (exit 1).
+ */
+export function chunkFailure(where: string, error: unknown, first: number, count: number): Error {
+  const range = `replications ${first}–${first + count - 1}`;
+  if (error instanceof WorkerDiedError) {
+    return new UsageError(
+      `${where}: a worker died twice on ${range} (${error.reason}); no result was written`,
+      EXIT.failed,
+    );
+  }
+  const { name, message } = error instanceof Error ? error : new Error(String(error));
+  return new UsageError(
+    `${where}: ${range} failed: ${name}: ${message}; no result was written`,
+    EXIT.failed,
+  );
+}
+
+/**
  * Turns Ctrl-C into `runner.interrupt()` (and a note on stderr) until the returned function is
  * called; without it Node would exit at once and lose the finished replications.
  */
@@ -163,12 +187,13 @@ export function listenForInterrupt(runner: SimulationRunner, output: Output): ()
 export function startRunner(
   flags: SimulationFlags,
   output: Output,
+  where: string = 'simulate',
 ): { runner: SimulationRunner; progress: Progress; stopListening: () => void } {
   const progress = createProgress({
     write: (text) => process.stderr.write(text),
     isTTY: flags.progress || process.stderr.isTTY === true,
   });
-  const runner = new SimulationRunner(flags.workers, progress);
+  const runner = new SimulationRunner(flags.workers, progress, where);
   return { runner, progress, stopListening: listenForInterrupt(runner, output) };
 }
 

@@ -103,7 +103,7 @@ export async function sweepCommand(args: readonly string[], output: Output): Pro
     write: (line) => process.stderr.write(line),
     isTTY: flags.progress || process.stderr.isTTY === true,
   });
-  const runner = new SimulationRunner(flags.workers, progress);
+  const runner = new SimulationRunner(flags.workers, progress, 'sweep');
   const stopListening = listenForInterrupt(runner, output);
   const rows: SweepRow[] = [];
   try {

@@ -18,9 +18,26 @@ export type WorkerReply<Reply> =
   | { readonly id: number; readonly reply: Reply }
   | { readonly id: number; readonly error: { readonly name: string; readonly message: string } };
 
+/**
+ * A task's promise rejects with this when its worker thread died (it exited, or threw outside
+ * the task) on the task's retry too: every task is re-run once on a fresh worker first.
+ */
+export class WorkerDiedError extends Error {
+  override readonly name: string = 'WorkerDiedError';
+  /** How the worker died the second time: `exit code 1`, or `uncaught Error: …`. */
+  readonly reason: string;
+
+  constructor(reason: string) {
+    super(`workerPool: a worker died twice on one task (${reason})`);
+    this.reason = reason;
+  }
+}
+
 interface Pending<Task, Reply> {
   readonly id: number;
   readonly task: Task;
+  /** Workers that died running this task. */
+  deaths: number;
   resolve(reply: Reply): void;
   reject(error: Error): void;
 }
@@ -31,17 +48,20 @@ interface Pending<Task, Reply> {
  * running with {@link CancelledError}.
  *
  * @remarks
- * Threads start lazily on the first task, so a pool that is never used costs nothing. A worker
- * that crashes fails its task and is replaced. The pool keeps the process alive until `close` or
- * `terminate`.
+ * Threads start lazily on the first task, so a pool that is never used costs nothing. A task
+ * that throws in its worker rejects with that error at once. A worker that dies (it exits, or
+ * an error escapes outside the task) is replaced and its task re-run once on a fresh worker; a
+ * second death rejects the task with {@link WorkerDiedError}. The pool keeps the process alive
+ * until `close` or `terminate`.
  */
 export class WorkerPool<Task, Reply> {
   readonly size: number;
   readonly #script: URL;
+  /** Every live worker, idle or busy. */
+  readonly #workers = new Set<Worker>();
   readonly #idle: Worker[] = [];
   readonly #busy = new Map<Worker, Pending<Task, Reply>>();
   readonly #queue: Pending<Task, Reply>[] = [];
-  #started = 0;
   #nextId = 0;
   #closed = false;
 
@@ -62,7 +82,7 @@ export class WorkerPool<Task, Reply> {
   run(task: Task): Promise<Reply> {
     if (this.#closed) return Promise.reject(new CancelledError('workerPool: the pool is closed'));
     return new Promise<Reply>((resolve, reject) => {
-      this.#queue.push({ id: this.#nextId++, task, resolve, reject });
+      this.#queue.push({ id: this.#nextId++, task, deaths: 0, resolve, reject });
       this.#dispatch();
     });
   }
@@ -71,14 +91,18 @@ export class WorkerPool<Task, Reply> {
   async close(): Promise<void> {
     this.#closed = true;
     for (const pending of this.#queue.splice(0)) pending.reject(new CancelledError('cancelled'));
-    await Promise.all(this.#idle.splice(0).map((worker) => worker.terminate()));
+    const idle = this.#idle.splice(0);
+    for (const worker of idle) this.#workers.delete(worker);
+    await Promise.all(idle.map((worker) => worker.terminate()));
   }
 
   /** Stops every worker at once; queued and running tasks reject with {@link CancelledError}. */
   async terminate(): Promise<void> {
     this.#closed = true;
     for (const pending of this.#queue.splice(0)) pending.reject(new CancelledError('cancelled'));
-    const workers = [...this.#idle.splice(0), ...this.#busy.keys()];
+    const workers = [...this.#workers];
+    this.#workers.clear();
+    this.#idle.splice(0);
     for (const pending of this.#busy.values()) pending.reject(new CancelledError('cancelled'));
     this.#busy.clear();
     await Promise.all(workers.map((worker) => worker.terminate()));
@@ -87,17 +111,20 @@ export class WorkerPool<Task, Reply> {
   #dispatch(): void {
     while (!this.#closed && this.#queue.length > 0) {
       let worker = this.#idle.pop();
-      if (!worker && this.#started < this.size) worker = this.#spawn();
+      if (!worker && this.#workers.size < this.size) worker = this.#spawn();
       if (!worker) return;
-      const pending = this.#queue.shift()!;
-      this.#busy.set(worker, pending);
-      worker.postMessage({ id: pending.id, task: pending.task });
+      this.#start(worker, this.#queue.shift()!);
     }
   }
 
+  #start(worker: Worker, pending: Pending<Task, Reply>): void {
+    this.#busy.set(worker, pending);
+    worker.postMessage({ id: pending.id, task: pending.task });
+  }
+
   #spawn(): Worker {
-    this.#started += 1;
     const worker = new Worker(this.#script);
+    this.#workers.add(worker);
     worker.on('message', (message: WorkerReply<Reply>) => {
       const pending = this.#busy.get(worker);
       if (!pending || pending.id !== message.id) return;
@@ -109,26 +136,36 @@ export class WorkerPool<Task, Reply> {
       } else {
         pending.resolve(message.reply);
       }
-      if (this.#closed) void worker.terminate();
-      else this.#idle.push(worker);
+      if (this.#closed) {
+        this.#workers.delete(worker);
+        void worker.terminate();
+      } else {
+        this.#idle.push(worker);
+      }
       this.#dispatch();
     });
-    worker.on('error', (error) => this.#lose(worker, error));
-    worker.on('exit', (code) => {
-      if (this.#busy.has(worker)) this.#lose(worker, new Error(`worker exited with code ${code}`));
-    });
+    worker.on('error', (error) => this.#lose(worker, `uncaught ${error.name}: ${error.message}`));
+    worker.on('exit', (code) => this.#lose(worker, `exit code ${code}`));
     return worker;
   }
 
-  /** A worker died: fail its task, forget it, and let a new one take the queue. */
-  #lose(worker: Worker, error: Error): void {
+  /**
+   * A worker died (or was stopped by the pool: then it is already forgotten and nothing
+   * happens). Forget it; re-run its task once on a fresh worker, or reject it on a second death.
+   */
+  #lose(worker: Worker, reason: string): void {
+    if (!this.#workers.delete(worker)) return;
     const pending = this.#busy.get(worker);
     this.#busy.delete(worker);
     const idle = this.#idle.indexOf(worker);
     if (idle >= 0) this.#idle.splice(idle, 1);
-    this.#started -= 1;
     void worker.terminate();
-    pending?.reject(error);
+    if (pending) {
+      pending.deaths += 1;
+      // After close() a running task still runs to its end, so it is retried then too.
+      if (pending.deaths >= 2) pending.reject(new WorkerDiedError(reason));
+      else this.#start(this.#spawn(), pending);
+    }
     if (!this.#closed) this.#dispatch();
   }
 }

@@ -152,10 +152,66 @@ describe('relkit simulate', () => {
       '--shard i/n must have n >= 1 and 0 <= i < n (i is 0-based); got "3/3"',
     ],
     [['--precision', '0'], 1, '--precision must be > 0; got "0"'],
+    [['--max-events', '0'], 1, '--max-events must be a finite number > 0; got 0'],
+    [['--max-events', 'many'], 64, '--max-events must be a finite number; got "many"'],
   ])('refuses %j with exit %i', (flags, code, message) => {
     const { status, stderr } = relkit('simulate', TMR, ...flags);
     expect(status).toBe(code);
     expect(stderr).toBe(`relkit: ${message}\n`);
+  });
+
+  it('refuses a run over the work budget at once, naming the estimate, the limit and the flag', () => {
+    const dir = scratchDir();
+    const out = join(dir, 'result.json');
+    const started = performance.now();
+    const refused = relkit(
+      'simulate',
+      TMR,
+      '--replications',
+      '20000',
+      '--horizon',
+      '1e11',
+      '--out',
+      out,
+    );
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toBe(
+      'relkit: simulate: about 6.1e11 events (20000 replications x horizon 1e11 h); the limit is 1e11 (--max-events raises it)\n',
+    );
+    expect(readdirSync(dir)).toEqual([]);
+    // With --precision the cap of replications (default 1e6) is what counts.
+    const precision = relkit('simulate', TMR, '--precision', '1%', '--horizon', '1e9');
+    expect(precision.status).toBe(1);
+    expect(precision.stderr).toMatch(
+      /^relkit: simulate: about 3\.1e11 events \(1000000 replications x horizon 1e9 h\); the limit is 1e11/,
+    );
+    const check = relkit('check', TMR, '--horizon', '1e11');
+    expect(check.status).toBe(1);
+    expect(check.stderr).toMatch(/^relkit: check: about 3\.1e11 events \(10000 replications x /);
+  });
+
+  it('--max-events raises the budget; a normal run is unaffected', () => {
+    const raised = relkit(
+      'simulate',
+      TMR,
+      '--replications',
+      '20000',
+      '--horizon',
+      '1e11',
+      '--max-events',
+      '1e13',
+      '--json',
+    );
+    expect(raised.status).toBe(0);
+    expect(JSON.parse(raised.stdout).replications).toBe(20000);
+    const normal = relkit('simulate', TMR, '--replications', '500', '--json');
+    expect(normal.status).toBe(0);
+    const lowered = relkit('simulate', TMR, '--replications', '500', '--max-events', '100');
+    expect(lowered.status).toBe(1);
+    expect(lowered.stderr).toMatch(
+      /^relkit: simulate: about 153 events \(500 replications x horizon 1000 h\); the limit is 100 /,
+    );
   });
 
   it('Ctrl-C writes the finished replications, says it was interrupted, and exits 130', async () => {
