@@ -1,3 +1,4 @@
+import { MAX_GRID_POINTS } from '../analytic/solver/timeGrid.js';
 import { distributionFromSpec } from '../dist/registry.js';
 import { checkFinite, checkInteger, checkPositive, ParameterError } from '../errors.js';
 import type { Model } from '../model/Model.js';
@@ -24,8 +25,6 @@ const DEFAULT_SEED = 1;
 const DEFAULT_GRID = 21;
 const DEFAULT_WARMUP = 0.1;
 const DEFAULT_MTTF_CAP = 1000;
-// Same bound as the analytic time grid (src/analytic/solver/timeGrid.ts).
-const MAX_GRID = 100_000;
 
 /**
  * Returns the simulated measures of a model: R(t) and A(t) with 95 % bands, MTTF, interval and
@@ -279,7 +278,7 @@ function resolveHeader(model: Model, options: SimulateOptions): StatsHeader {
     modelHash: modelHash(model),
     seed: checkFinite(where, 'seed', options.seed ?? DEFAULT_SEED),
     horizon,
-    grid: checkInteger(where, 'grid', options.grid ?? DEFAULT_GRID, 2, MAX_GRID),
+    grid: checkInteger(where, 'grid', options.grid ?? DEFAULT_GRID, 2, MAX_GRID_POINTS),
     warmup,
     mttfCap,
     generator: SIMULATION_GENERATOR,
