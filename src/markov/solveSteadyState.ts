@@ -4,7 +4,7 @@ import {
   UnsupportedModelError,
   checkInteger,
 } from '../errors.js';
-import { exactSum } from '../numeric/sum.js';
+import { compensatedSum } from '../numeric/sum.js';
 import type { Ctmc } from './Ctmc.js';
 import { bicgstabSteadyState } from './bicgstabSteadyState.js';
 import { checkReachability } from './checkReachability.js';
@@ -207,7 +207,7 @@ export function solveSteadyState(ctmc: Ctmc, options: SteadyStateOptions = {}): 
     if (closed.length === n) probabilities = x;
     else for (let k = 0; k < closed.length; k++) probabilities[closed[k]] = x[k];
   }
-  const total = exactSum(probabilities);
+  const total = compensatedSum(probabilities);
   for (let i = 0; i < n; i++) probabilities[i] /= total;
   // The iterative methods report the true residual of their (scale-free) final vector already.
   if (used === 'gth') residual = steadyStateResidual(ctmc, probabilities);

@@ -1,10 +1,13 @@
 import type { Ctmc } from './Ctmc.js';
 import { planTransient, type TransientOptions } from './transientPlan.js';
 import type { PoissonWeights } from './poissonWeights.js';
-import { stepUniformized, stepUniformizedDelta } from './uniformize.js';
+import { stepUniformized } from './uniformize.js';
+import { WindowSums } from './windowSums.js';
 
 // Products between two stationarity tests.
 const CHECK_EVERY = 4;
+// Iterates kept to be added to the sums together (8·n bytes each).
+const ITERATES = 8;
 
 /** The state probabilities at each requested time. */
 export interface TransientResult {
@@ -94,40 +97,36 @@ export function solveTransient(
   options: TransientOptions = {},
 ): TransientResult {
   const detect = options.stationarityDetection ?? true;
-  const plan = planTransient('solveTransient', ctmc, times, options, detect ? 0.5 : 1);
+  const plan = planTransient('solveTransient', ctmc, times, options, detect ? 0.5 : 1, ITERATES);
   // planTransient has checked the tolerance; half of it is left for the stationarity test.
   const budget = (options.tolerance ?? 1e-12) / 2;
-  const n = ctmc.stateCount;
-  const accumulators = times.map(() => new Float64Array(n));
+  const sums = new WindowSums(plan.windows, ctmc.stateCount);
   const tails = detect ? plan.windows.map(windowTails) : [];
-  let v = Float64Array.from(ctmc.initial);
-  let next = new Float64Array(n);
+  // A ring of iterates: block[0 … filled − 1] hold v_first … v_{first+filled−1}.
+  const block = plan.chain.matrix.vectors;
+  block[0].set(ctmc.initial);
+  let first = 0;
+  let filled = 1;
   let products = 0;
   let stationaryAt: number | null = null;
-  const active: Float64Array[] = [];
-  const weight: number[] = [];
   for (let k = 0; ; k++) {
-    active.length = 0;
-    weight.length = 0;
-    for (let j = 0; j < plan.windows.length; j++) {
-      const window = plan.windows[j];
-      if (k < window.left || k > window.right) continue;
-      active.push(accumulators[j]);
-      weight.push(window.weights[k - window.left]);
+    // block[filled − 1] holds v_k.
+    if (k >= plan.lastStep) {
+      sums.addIterates(block, first, filled);
+      break;
     }
-    accumulate(active, weight, v);
-    if (k >= plan.lastStep) break;
-    // The test runs on every CHECK_EVERY-th product only (its extra pass is not free).
-    if (!detect || (k + 1) % CHECK_EVERY !== 0) {
-      stepUniformized(plan.chain, v, next);
-      products++;
-      [v, next] = [next, v];
-      continue;
+    const current = block[filled - 1];
+    if (filled === block.length) {
+      sums.addIterates(block, first, filled);
+      first += filled;
+      filled = 0;
     }
-    const delta = stepUniformizedDelta(plan.chain, v, next);
+    const delta = stepUniformized(plan.chain, current, block[filled]);
+    filled++;
     products++;
-    [v, next] = [next, v];
-    // v = v_K with K = k + 1, and ‖v_{i+1} − v_i‖₁ ≤ delta for every i ≥ K (P is a 1-norm
+    // The test (its tail sums) runs on every CHECK_EVERY-th product only.
+    if (!detect || (k + 1) % CHECK_EVERY !== 0) continue;
+    // v_K with K = k + 1, and ‖v_{i+1} − v_i‖₁ ≤ delta for every i ≥ K (P is a 1-norm
     // contraction), so ‖v_i − v_K‖₁ ≤ (i − K)·delta: replacing every later v_i by v_K costs at
     // most delta·Σ_{i>K} (i − K) w_i per time point.
     const K = k + 1;
@@ -135,22 +134,18 @@ export function solveTransient(
     let worst = 0;
     for (const tail of tails) worst = Math.max(worst, tail.lagAt(K));
     if (delta * worst <= budget) {
-      active.length = 0;
-      weight.length = 0;
-      tails.forEach((tail, j) => {
-        const mass = tail.massAt(K);
-        if (mass === 0) return;
-        active.push(accumulators[j]);
-        weight.push(mass);
-      });
-      accumulate(active, weight, v);
+      sums.addIterates(block, first, filled - 1);
+      sums.addScaled(
+        block[filled - 1],
+        tails.map((tail) => tail.massAt(K)),
+      );
       stationaryAt = K;
       break;
     }
   }
   return {
     times: [...times],
-    probabilities: accumulators,
+    probabilities: sums.sums,
     products,
     stationaryAt,
     uniformizationRate: plan.chain.rate,
@@ -181,26 +176,4 @@ function windowTails(window: PoissonWeights): WindowTails {
     massAt: (K) => (K > right ? 0 : mass[Math.max(0, K - left)]),
     lagAt: (K) => (K > right ? 0 : K >= left ? lag[K - left] : lag[0] + (left - K) * mass[0]),
   };
-}
-
-/** acc_a += w_a·v for every active window, two at a time so v is read half as often. */
-function accumulate(active: Float64Array[], weight: number[], v: Float64Array): void {
-  const n = v.length;
-  let a = 0;
-  for (; a + 1 < active.length; a += 2) {
-    const first = active[a];
-    const second = active[a + 1];
-    const w1 = weight[a];
-    const w2 = weight[a + 1];
-    for (let i = 0; i < n; i++) {
-      const x = v[i];
-      first[i] += w1 * x;
-      second[i] += w2 * x;
-    }
-  }
-  if (a < active.length) {
-    const only = active[a];
-    const w = weight[a];
-    for (let i = 0; i < n; i++) only[i] += w * v[i];
-  }
 }

@@ -1,4 +1,5 @@
 import { ParameterError, checkInteger } from '../errors.js';
+import { compensatedSum } from '../numeric/sum.js';
 import type { Ctmc } from './Ctmc.js';
 import { poissonWeights, type PoissonWeights } from './poissonWeights.js';
 import { stepUniformized, uniformize, type UniformizedChain } from './uniformize.js';
@@ -60,6 +61,7 @@ export interface TransientPlan {
  * @param options - tolerance and maxProducts
  * @param windowShare - the part of `tolerance` given to the Poisson windows, in (0, 1]
  * (solveTransient gives 1/2 when it detects stationarity, keeping the rest for that)
+ * @param iterates - work vectors of the uniformized chain, at least 2
  * @returns the plan
  *
  * @throws {@link ParameterError} when a time is not a finite number ≥ 0, tolerance is not in
@@ -87,6 +89,7 @@ export function planTransient(
   times: readonly number[],
   options: TransientOptions,
   windowShare = 1,
+  iterates = 2,
 ): TransientPlan {
   const tolerance = options.tolerance ?? 1e-12;
   if (!(tolerance > 0 && tolerance < 1)) {
@@ -103,7 +106,7 @@ export function planTransient(
       throw new ParameterError(where, `times[${index}]`, 'be a finite number >= 0', t);
     }
   });
-  const chain = uniformize(ctmc);
+  const chain = uniformize(ctmc, iterates);
   const q = chain.rate;
   const longest = Math.max(0, ...times);
   // Estimate before computing any window, so an absurd q·t fails fast.
@@ -157,14 +160,13 @@ export function upDownSequence(
   initial: Float64Array,
   up: Uint8Array,
 ): { up: Float64Array; down: Float64Array } {
-  const n = plan.chain.stateCount;
   const upMass = new Float64Array(plan.lastStep + 1);
   const downMass = new Float64Array(plan.lastStep + 1);
-  let v = Float64Array.from(initial);
-  let next = new Float64Array(n);
+  let [v, next] = plan.chain.matrix.vectors;
+  v.set(initial);
   for (let k = 0; ; k++) {
-    upMass[k] = compensatedMass(v, up, 1);
-    downMass[k] = compensatedMass(v, up, 0);
+    upMass[k] = compensatedSum(v, up, 1);
+    downMass[k] = compensatedSum(v, up, 0);
     if (k === plan.lastStep) break;
     stepUniformized(plan.chain, v, next);
     [v, next] = [next, v];
@@ -195,18 +197,4 @@ export function weightedSum(window: PoissonWeights, sequence: Float64Array): num
   for (let k = window.left; k <= window.right; k++)
     s += window.weights[k - window.left] * sequence[k];
   return s;
-}
-
-/** Neumaier-compensated sum of v over the states whose flag equals `which`. */
-function compensatedMass(v: Float64Array, flags: Uint8Array, which: number): number {
-  let sum = 0;
-  let correction = 0;
-  for (let i = 0; i < v.length; i++) {
-    if (flags[i] !== which) continue;
-    const x = v[i];
-    const t = sum + x;
-    correction += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
-    sum = t;
-  }
-  return sum + correction;
 }

@@ -72,3 +72,44 @@ function roundPartials(partials: number[]): number {
   }
   return high;
 }
+
+/**
+ * Returns the Neumaier-compensated sum of `values`, or of the entries whose flag in `flags`
+ * equals `which` when flags are given.
+ *
+ * $$
+ * S = \sum_{i:\ \text{flags}_i = \text{which}} x_i
+ * $$
+ *
+ * @param values - the terms, finite
+ * @param flags - optional selector, same length as values
+ * @param which - the flag value to include (default 1)
+ * @returns the sum, with error at most about 2ε·Σ|x_i| (ε the unit roundoff)
+ *
+ * @remarks
+ * Kahan–Babuška summation as improved by Neumaier: one running correction, so it also holds
+ * when a term is larger than the running sum. One pass, no allocation: for long vectors
+ * (probabilities of 10^6 states) where {@link exactSum}'s exactness is not needed.
+ *
+ * @see A. Neumaier, "Rundungsfehleranalyse einiger Verfahren zur Summation endlicher Summen",
+ * ZAMM 54(1), 1974, 39–51, https://doi.org/10.1002/zamm.19740540106 (paywalled); N. J. Higham,
+ * Accuracy and Stability of Numerical Algorithms, 2nd ed., SIAM, 2002, §4.3.
+ *
+ * @example
+ * ```ts
+ * compensatedSum(Float64Array.of(1, 1e100, 1, -1e100)); // → 2
+ * compensatedSum(Float64Array.of(0.5, 0.25, 0.125), Uint8Array.of(1, 0, 1)); // → 0.625
+ * ```
+ */
+export function compensatedSum(values: Float64Array, flags?: Uint8Array, which = 1): number {
+  let sum = 0;
+  let correction = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (flags !== undefined && flags[i] !== which) continue;
+    const x = values[i];
+    const t = sum + x;
+    correction += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  return sum + correction;
+}

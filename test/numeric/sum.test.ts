@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exactSum } from '../../src/numeric/sum.js';
+import { compensatedSum, exactSum } from '../../src/numeric/sum.js';
 
 describe('exactSum', () => {
   it('exactSum([1e100, 1, -1e100]) keeps the 1 that naive summation loses', () => {
@@ -43,5 +43,34 @@ describe('exactSum', () => {
       }),
       { seed: 20261126 },
     );
+  });
+});
+
+describe('compensatedSum', () => {
+  it('is within 2ε·Σ|x| of the exact sum, on all or on flagged entries', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { maxLength: 200 }),
+        fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 200, maxLength: 200 }),
+        (terms, bits) => {
+          const values = Float64Array.from(terms);
+          const flags = Uint8Array.from(bits.slice(0, values.length));
+          const magnitude = terms.reduce((s, x) => s + Math.abs(x), 0);
+          const bound = 2 * Number.EPSILON * magnitude;
+          expect(Math.abs(compensatedSum(values) - exactSum(terms))).toBeLessThanOrEqual(bound);
+          const chosen = terms.filter((_, i) => flags[i] === 0);
+          expect(Math.abs(compensatedSum(values, flags, 0) - exactSum(chosen))).toBeLessThanOrEqual(
+            bound,
+          );
+        },
+      ),
+      { seed: 11, numRuns: 500 },
+    );
+  });
+
+  it('keeps a small term next to a huge one, where plain summation loses it', () => {
+    const values = Float64Array.of(1, 1e100, 1, -1e100);
+    expect(values.reduce((s, x) => s + x, 0)).toBe(0);
+    expect(compensatedSum(values)).toBe(2);
   });
 });
