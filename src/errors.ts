@@ -103,6 +103,27 @@ export function formatValue(value: unknown): string {
   }
 }
 
+/** Names a message lists before saying how many more there are. */
+const LISTED_NAMES = 10;
+
+/**
+ * Lists names for a message, `a, b, c`, at most 10 of them then `and 99990 more`, so that a
+ * message stays short however many names a model defines (a model with 100 000 parameters and as
+ * many mistakes would otherwise print 10^10 names). Reads only the first 10 of `names`.
+ *
+ * @param names - the names, in the order to list them
+ * @param count - how many names there are in all
+ */
+export function listNames(names: Iterable<string>, count: number): string {
+  const shown: string[] = [];
+  for (const name of names) {
+    if (shown.length === LISTED_NAMES) break;
+    shown.push(name);
+  }
+  const more = count - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+}
+
 /**
  * Returns `value` when it is a finite number greater than 0.
  *

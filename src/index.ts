@@ -122,6 +122,8 @@ export type { NetworkEdge, StructureNode } from './analytic/structure/StructureN
 // Models and results
 export { loadModel } from './model/loadModel.js';
 export type { LoadModelOptions } from './model/loadModel.js';
+export { DEFAULT_MODEL_LIMITS } from './model/ModelLimits.js';
+export type { ModelLimits } from './model/ModelLimits.js';
 export { finiteMeasures } from './model/finiteMeasures.js';
 export { modelHash } from './model/modelHash.js';
 export { modelJsonSchema } from './model/schema.js';
@@ -169,6 +171,7 @@ export type { ChainFromModelOptions, ChainFromModelResult } from './markov/fromM
 export { solveCtmc, solveMarkov } from './markov/solveMarkov.js';
 export type { ChainSource, MarkovResult, SolveMarkovOptions } from './markov/solveMarkov.js';
 export { solveExactly } from './markov/solveExactly.js';
+export type { ExactOptions } from './markov/solveExactly.js';
 
 // Discrete-event simulation
 export { finalizeSimulation, runReplications, simulate, traceReplication } from './sim/simulate.js';

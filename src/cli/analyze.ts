@@ -1,11 +1,18 @@
 import { parseArgs } from 'node:util';
 import { solveExactly } from '../markov/solveExactly.js';
-import { loadModelFile } from './loadModelFile.js';
+import {
+  loadModelFile,
+  MODEL_LIMIT_FLAGS,
+  MODEL_LIMITS_HELP,
+  parseModelLimits,
+} from './loadModelFile.js';
 import { EXIT, UsageError } from './io.js';
 import { formatResult, parseNumberList, parseNumberOption } from './format.js';
 import type { Output } from './main.js';
+import { parseMaxStates, STATE_BUDGET_FLAGS } from './workBudget.js';
 
-export const ANALYZE_HELP = `relkit analyze MODEL [--at t1,t2,...] [--points N] [--horizon T] [--json]
+export const ANALYZE_HELP: string = `relkit analyze MODEL [--at t1,t2,...] [--points N] [--horizon T] [--json]
+               [--max-states N] [--max-model-size N] [--max-expression-length N] [--max-units N]
 
 Exact measures from closed forms and the structure function, for models whose units are
 independent. Non-repairable: reliability R(t) and mttf. Repairable: steadyAvailability,
@@ -17,6 +24,8 @@ the Markov engine instead (relkit markov), and a warning says so.
   --points N      N evenly spaced times on [0, horizon] (default 11)
   --horizon T     end of the time grid (default: mission_time, else 2*mttf or 10*largest mttr)
   --json          the result as JSON (the common result shape)
+  --max-states N  the largest chain the Markov engine may build, default 5e6
+${MODEL_LIMITS_HELP}
 
 Exit 0 on success, 1 for an invalid model, 2 when neither the closed forms nor the Markov
 engine can solve the model (the message names relkit simulate).`;
@@ -31,12 +40,16 @@ export function analyzeCommand(args: readonly string[], output: Output): number 
       points: { type: 'string' },
       horizon: { type: 'string' },
       json: { type: 'boolean', default: false },
+      ...STATE_BUDGET_FLAGS,
+      ...MODEL_LIMIT_FLAGS,
     },
   });
   if (positionals.length !== 1)
     throw new UsageError(`analyze takes one model file\n\n${ANALYZE_HELP}`);
-  const model = loadModelFile(positionals[0]!);
+  const maxStates = parseMaxStates(values['max-states']);
+  const model = loadModelFile(positionals[0]!, { limits: parseModelLimits(values) });
   const result = solveExactly(model, {
+    ...maxStates,
     ...(values.at !== undefined && { times: parseNumberList('--at', values.at) }),
     ...(values.points !== undefined && { points: parseNumberOption('--points', values.points) }),
     ...(values.horizon !== undefined && {

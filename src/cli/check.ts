@@ -18,18 +18,31 @@ import {
 } from './checkComparisons.js';
 import { formatNumber } from './format.js';
 import { EXIT, UsageError, readJsonFile } from './io.js';
-import { loadModelFile } from './loadModelFile.js';
+import {
+  loadModelFile,
+  MODEL_LIMIT_FLAGS,
+  MODEL_LIMITS_HELP,
+  parseModelLimits,
+} from './loadModelFile.js';
 import type { Output } from './main.js';
 import { parseSimulationFlags, SIMULATION_FLAGS } from './simulationFlags.js';
 import { runFixed, startRunner } from './simulationRunner.js';
 import { EXIT_INTERRUPTED } from './simulate.js';
-import { checkWorkBudget, parseMaxEvents, WORK_BUDGET_FLAGS } from './workBudget.js';
+import {
+  checkWorkBudget,
+  estimateEvents,
+  parseMaxEvents,
+  parseMaxStates,
+  STATE_BUDGET_FLAGS,
+  WORK_BUDGET_FLAGS,
+} from './workBudget.js';
 
 /** Replications when --replications is not given: half-widths near 2 % of a mean for most models. */
 const DEFAULT_REPLICATIONS = 10_000;
 
-export const CHECK_HELP = `relkit check MODEL [--replications N] [--seed S] [--workers W] [--horizon T]
-             [--grid N] [--max-events N] [--reference FILE] [--json]
+export const CHECK_HELP: string = `relkit check MODEL [--replications N] [--seed S] [--workers W] [--horizon T]
+             [--grid N] [--max-events N] [--max-states N] [--reference FILE] [--json]
+             [--max-model-size N] [--max-expression-length N] [--max-units N]
 
 Solves the model with every method that applies (analytic, markov when every time is
 exponential, simulation) and compares them measure by measure:
@@ -40,9 +53,11 @@ exponential, simulation) and compares them measure by measure:
 
   --replications N  replications of the simulation (default 10000)
   --seed S, --workers W, --horizon T, --grid N, --max-events N   as for relkit simulate
+  --max-states N    largest Markov chain to build (default 5e6), as for relkit markov
   --reference FILE  also compare with a result JSON from elsewhere (relkit analyze --json, a
                     published value) as if it were exact
   --json            the comparisons as JSON
+${MODEL_LIMITS_HELP}
 
 Exit 0 when every comparison passes, 1 on any DIFF (or an invalid model), 130 when interrupted.`;
 
@@ -61,6 +76,8 @@ export async function checkCommand(args: readonly string[], output: Output): Pro
     options: {
       ...SIMULATION_FLAGS,
       ...WORK_BUDGET_FLAGS,
+      ...STATE_BUDGET_FLAGS,
+      ...MODEL_LIMIT_FLAGS,
       reference: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
@@ -68,11 +85,13 @@ export async function checkCommand(args: readonly string[], output: Output): Pro
   if (positionals.length !== 1) throw new UsageError(`check takes one model file\n\n${CHECK_HELP}`);
   const flags = parseSimulationFlags(values);
   const maxEvents = parseMaxEvents(values['max-events']);
+  const states = parseMaxStates(values['max-states']);
+  const limits = parseModelLimits(values);
   const reference = values.reference === undefined ? undefined : readReference(values.reference);
-  const model = loadModelFile(positionals[0]!);
+  const model = loadModelFile(positionals[0]!, { limits });
   simulationSupport(model);
   const replications = flags.replications ?? DEFAULT_REPLICATIONS;
-  checkWorkBudget('check', model, flags.options, replications, maxEvents);
+  checkWorkBudget('check', [estimateEvents(model, flags.options, replications)], maxEvents);
 
   const { runner, progress, stopListening } = startRunner(flags, output, 'check');
   let simulation: SimulationResult | undefined;
@@ -88,7 +107,7 @@ export async function checkCommand(args: readonly string[], output: Output): Pro
     output.stderr('relkit: check interrupted; no verdict\n');
     return EXIT_INTERRUPTED;
   }
-  const exact = solveExact(model, simulation);
+  const exact = solveExact(model, simulation, states);
   if (reference) {
     exact.push({ method: 'reference', result: reference });
     if (reference.model?.hash !== undefined && reference.model.hash !== simulation.model.hash) {
@@ -119,7 +138,11 @@ const RULE = {
  * Runs each exact solver at the simulation's horizon and grid times; one that cannot (analytic:
  * dependent units; markov: a non-exponential time, too many states) says why.
  */
-function solveExact(model: Model, simulation: SimulationResult): ExactRun[] {
+function solveExact(
+  model: Model,
+  simulation: SimulationResult,
+  states: { maxStates?: number },
+): ExactRun[] {
   const curve = Object.values(simulation.measures).find(
     (value): value is Curve => typeof value === 'object' && 't' in value,
   );
@@ -129,7 +152,7 @@ function solveExact(model: Model, simulation: SimulationResult): ExactRun[] {
   };
   const solvers: [string, (model: Model) => Result][] = [
     ['analytic', (m) => analyze(m, options)],
-    ['markov', (m) => solveMarkov(m, options)],
+    ['markov', (m) => solveMarkov(m, { ...options, ...states })],
   ];
   return solvers.map(([method, solve]) => {
     try {

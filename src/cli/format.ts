@@ -1,11 +1,29 @@
 import type { Curve, Result, Scalar } from '../model/Result.js';
-import { UsageError } from './io.js';
+import { EXIT, UsageError } from './io.js';
 
 /** Parses a number given on the command line, naming the flag when it is not one. */
 export function parseNumberOption(flag: string, text: string): number {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value)) {
     throw new UsageError(`${flag} must be a finite number; got ${JSON.stringify(text)}`);
+  }
+  return value;
+}
+
+/**
+ * Parses an integer flag in [min, max]: not a number is a usage error (exit 64), a number out of
+ * range exits 1, as `--replications must be an integer >= 1; got 0`.
+ */
+export function parseIntegerOption(
+  flag: string,
+  text: string,
+  min: number,
+  max: number = Number.MAX_SAFE_INTEGER,
+): number {
+  const value = parseNumberOption(flag, text);
+  if (!(Number.isInteger(value) && value >= min && value <= max)) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `in [${min}, ${max}]`;
+    throw new UsageError(`${flag} must be an integer ${range}; got ${text}`, EXIT.failed);
   }
   return value;
 }

@@ -5,11 +5,18 @@ import { solveCtmc, solveMarkov, type SolveMarkovOptions } from '../markov/solve
 import { fnv1a64 } from '../model/modelHash.js';
 import { formatResult, parseNumberList, parseNumberOption } from './format.js';
 import { EXIT, UsageError, readText } from './io.js';
-import { loadModelFile } from './loadModelFile.js';
+import {
+  loadModelFile,
+  MODEL_LIMIT_FLAGS,
+  MODEL_LIMITS_HELP,
+  parseModelLimits,
+} from './loadModelFile.js';
 import type { Output } from './main.js';
+import { parseMaxStates, STATE_BUDGET_FLAGS } from './workBudget.js';
 
-export const MARKOV_HELP = `relkit markov MODEL [--steady] [--at t1,t2,...] [--points N] [--horizon T] [--mttf]
-                    [--json] [--max-states N]
+export const MARKOV_HELP: string = `relkit markov MODEL [--steady] [--at t1,t2,...] [--points N] [--horizon T] [--mttf]
+                    [--json] [--max-states N] [--max-model-size N] [--max-expression-length N]
+                    [--max-units N]
 relkit markov --chain FILE [same options]
 
 Exact measures from the continuous-time Markov chain of a model whose times are all
@@ -26,6 +33,7 @@ mut, mdt, nines (repairable), availability A(t), intervalAvailability, reliabili
   --max-states N  largest chain to build (default 5e6); the size is estimated first
   --chain FILE    solve a chain written in the chain text format instead of a model
   --json          the result as JSON (the common result shape, plus states and transitions)
+${MODEL_LIMITS_HELP}
 
 Exit 0 on success, 1 for an invalid model or option value, 2 when the model has a
 non-exponential time or too many states (the message names what can solve it), 64 for a
@@ -42,9 +50,10 @@ export function markovCommand(args: readonly string[], output: Output): number {
       at: { type: 'string' },
       points: { type: 'string' },
       horizon: { type: 'string' },
-      'max-states': { type: 'string' },
       chain: { type: 'string' },
       json: { type: 'boolean', default: false },
+      ...STATE_BUDGET_FLAGS,
+      ...MODEL_LIMIT_FLAGS,
     },
   });
   const chainFile = values.chain;
@@ -59,13 +68,12 @@ export function markovCommand(args: readonly string[], output: Output): number {
     ...(values.horizon !== undefined && {
       horizon: parseNumberOption('--horizon', values.horizon),
     }),
-    ...(values['max-states'] !== undefined && {
-      maxStates: parseNumberOption('--max-states', values['max-states']),
-    }),
+    ...parseMaxStates(values['max-states']),
   };
   let result;
   if (chainFile === undefined) {
-    result = solveMarkov(loadModelFile(positionals[0]!), options);
+    const model = loadModelFile(positionals[0]!, { limits: parseModelLimits(values) });
+    result = solveMarkov(model, options);
   } else {
     const text = readText(chainFile);
     const ctmc = parseChainText(text, chainFile);

@@ -7,7 +7,12 @@ import { mergeSimulationStats } from '../sim/stats.js';
 import type { SimulationStats } from '../sim/stats.js';
 import { formatNumber } from './format.js';
 import { EXIT, UsageError } from './io.js';
-import { loadModelFile } from './loadModelFile.js';
+import {
+  loadModelFile,
+  MODEL_LIMIT_FLAGS,
+  MODEL_LIMITS_HELP,
+  parseModelLimits,
+} from './loadModelFile.js';
 import type { Output } from './main.js';
 import type { ShardFile } from './merge.js';
 import {
@@ -24,7 +29,12 @@ import {
   type SimulationRun,
   type SimulationRunner,
 } from './simulationRunner.js';
-import { checkWorkBudget, parseMaxEvents, WORK_BUDGET_FLAGS } from './workBudget.js';
+import {
+  checkWorkBudget,
+  estimateEvents,
+  parseMaxEvents,
+  WORK_BUDGET_FLAGS,
+} from './workBudget.js';
 
 /** 128 + SIGINT: the shell's code for a run stopped by Ctrl-C. */
 export const EXIT_INTERRUPTED = 130;
@@ -47,9 +57,10 @@ const MEASURES = [
   'nines',
 ];
 
-export const SIMULATE_HELP = `relkit simulate MODEL [--replications N | --precision E[%]] [--measure M]
+export const SIMULATE_HELP: string = `relkit simulate MODEL [--replications N | --precision E[%]] [--measure M]
                 [--horizon T] [--seed S] [--workers W] [--grid N] [--json | --csv]
-                [--out FILE] [--shard i/n] [--max-events N]
+                [--out FILE] [--shard i/n] [--max-events N] [--max-model-size N]
+                [--max-expression-length N] [--max-units N]
 
 Discrete-event simulation of any model, replications spread over worker threads. The result is
 bit-identical for any --workers and any sharding.
@@ -67,7 +78,10 @@ bit-identical for any --workers and any sharding.
                     its mergeable statistics as JSON, for relkit merge
   --progress        draw the progress line on stderr even when it is not a terminal
   --max-events N    refuse a run estimated to process more events (default 1e11); the estimate is
-                    replications x horizon x the units' failure (and repair) rates
+                    replications x the units' failure (and repair) rates x the replication's
+                    length: the horizon, or up to 1000 x it when the system has not failed by
+                    then (the run goes on to the first failure, for the MTTF)
+${MODEL_LIMITS_HELP}
 
 Ctrl-C stops handing out work, writes the result of the finished replications with a warning
 and exits 130 (a second Ctrl-C also stops the running chunks). A chunk whose worker thread dies
@@ -83,6 +97,7 @@ export async function simulateCommand(args: readonly string[], output: Output): 
     options: {
       ...SIMULATION_FLAGS,
       ...WORK_BUDGET_FLAGS,
+      ...MODEL_LIMIT_FLAGS,
       precision: { type: 'string' },
       measure: { type: 'string' },
       shard: { type: 'string' },
@@ -95,6 +110,7 @@ export async function simulateCommand(args: readonly string[], output: Output): 
     throw new UsageError(`simulate takes one model file\n\n${SIMULATE_HELP}`);
   const flags = parseSimulationFlags(values);
   const maxEvents = parseMaxEvents(values['max-events']);
+  const limits = parseModelLimits(values);
   const format = outputFormat(values);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (shard && (values.precision !== undefined || format !== 'table')) {
@@ -114,14 +130,14 @@ export async function simulateCommand(args: readonly string[], output: Output): 
     }
   }
   if (values.out !== undefined) checkWritable(values.out);
-  const model = loadModelFile(positionals[0]!);
+  const model = loadModelFile(positionals[0]!, { limits });
   simulationSupport(model);
   const budgeted = shard
     ? shardRange(shard.index, shard.count, flags.replications ?? 1000)[1]
     : precision
       ? (flags.replications ?? PRECISION_CAP)
       : (flags.replications ?? 1000);
-  checkWorkBudget('simulate', model, flags.options, budgeted, maxEvents);
+  checkWorkBudget('simulate', [estimateEvents(model, flags.options, budgeted)], maxEvents);
 
   const { runner, progress, stopListening } = startRunner(flags, output);
   let text: string;

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { SimulateOptions } from '../sim/types.js';
-import { parseNumberOption } from './format.js';
+import { parseIntegerOption, parseNumberOption } from './format.js';
 import { EXIT, UsageError } from './io.js';
 
 /** Grid sizes the simulator accepts, as for `analyze --points`. */
@@ -43,17 +43,17 @@ export function parseSimulationFlags(values: {
   const replications =
     values.replications === undefined
       ? undefined
-      : integerOption('--replications', values.replications, 1, Number.MAX_SAFE_INTEGER);
+      : parseIntegerOption('--replications', values.replications, 1);
   const workers =
     values.workers === undefined
       ? availableParallelism()
-      : integerOption('--workers', values.workers, 1, 1024);
+      : parseIntegerOption('--workers', values.workers, 1, 1024);
   const options: SimulateOptions = {
     ...(values.horizon !== undefined && { horizon: horizonOption(values.horizon) }),
     // Any finite number: its decimal string keys the random streams (src/sim/random.ts).
     ...(values.seed !== undefined && { seed: parseNumberOption('--seed', values.seed) }),
     ...(values.grid !== undefined && {
-      grid: integerOption('--grid', values.grid, GRID_RANGE[0], GRID_RANGE[1]),
+      grid: parseIntegerOption('--grid', values.grid, GRID_RANGE[0], GRID_RANGE[1]),
     }),
   };
   return {
@@ -96,15 +96,6 @@ export function shardRange(index: number, shards: number, replications: number):
   const first = Math.floor((index * replications) / shards);
   const end = Math.floor(((index + 1) * replications) / shards);
   return [first, end - first];
-}
-
-function integerOption(flag: string, text: string, min: number, max: number): number {
-  const value = parseNumberOption(flag, text);
-  if (!(Number.isInteger(value) && value >= min && value <= max)) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `in [${min}, ${max}]`;
-    throw new UsageError(`${flag} must be an integer ${range}; got ${text}`, EXIT.failed);
-  }
-  return value;
 }
 
 function horizonOption(text: string): number {

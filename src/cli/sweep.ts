@@ -1,29 +1,43 @@
 import { parseArgs } from 'node:util';
 import { analyze } from '../analytic/solver/analyze.js';
 import { UnsupportedModelError } from '../errors.js';
-import { solveMarkov } from '../markov/solveMarkov.js';
+import { solveMarkov, type SolveMarkovOptions } from '../markov/solveMarkov.js';
+import { loadModel } from '../model/loadModel.js';
 import type { Model } from '../model/Model.js';
 import type { Curve, Result, Scalar } from '../model/Result.js';
 import { finalizeSimulation } from '../sim/simulate.js';
+import { simulationSupport } from '../sim/simulationSupport.js';
 import { formatNumber, parseNumberOption } from './format.js';
 import { EXIT, readText, UsageError } from './io.js';
-import { loadModel } from '../model/loadModel.js';
+import { MODEL_LIMIT_FLAGS, MODEL_LIMITS_HELP, parseModelLimits } from './loadModelFile.js';
 import type { Output } from './main.js';
-import { createProgress } from './progress.js';
 import { EXIT_INTERRUPTED } from './simulate.js';
-import { parseSimulationFlags, SIMULATION_FLAGS, type SimulationFlags } from './simulationFlags.js';
+import { parseSimulationFlags, SIMULATION_FLAGS } from './simulationFlags.js';
 import { checkWritable, writeOutput } from './simulationOutput.js';
-import { listenForInterrupt, runFixed, SimulationRunner } from './simulationRunner.js';
+import { runFixed, startRunner } from './simulationRunner.js';
+import {
+  checkWorkBudget,
+  estimateEvents,
+  parseMaxEvents,
+  parseMaxStates,
+  STATE_BUDGET_FLAGS,
+  WORK_BUDGET_FLAGS,
+  type EventEstimate,
+} from './workBudget.js';
 
 /** Points of a sweep when the range does not say. */
 const DEFAULT_POINTS = 11;
+/** Replications of a simulated point when --replications is not given, as in simulate. */
+const DEFAULT_REPLICATIONS = 1000;
 const MAX_POINTS = 10_000;
 const METHODS = ['auto', 'analytic', 'markov', 'simulate'] as const;
 type Method = (typeof METHODS)[number];
 
-export const SWEEP_HELP = `relkit sweep MODEL --param NAME=FROM:TO[:log][:POINTS] [--measure M[,M...]]
+export const SWEEP_HELP: string = `relkit sweep MODEL --param NAME=FROM:TO[:log][:POINTS] [--measure M[,M...]]
              [--method auto|analytic|markov|simulate] [--csv] [--out FILE]
-             [--replications N] [--seed S] [--workers W] [--horizon T]
+             [--replications N] [--seed S] [--workers W] [--horizon T] [--grid N]
+             [--max-events N] [--max-states N] [--max-model-size N]
+             [--max-expression-length N] [--max-units N]
 
 Evaluates measures across a range of one parameter, reloading the model with NAME set to each
 value (as if the file said so).
@@ -36,10 +50,15 @@ value (as if the file said so).
                     analyze message suggests), analytic, markov or simulate
   --csv             CSV: NAME,method, then each measure (with _lo and _hi for simulation)
   --out FILE        write the output to FILE atomically
-  --replications, --seed, --workers, --horizon   for simulation, as in relkit simulate
+  --replications, --seed, --workers, --horizon, --grid   for simulation, as in relkit simulate
+  --max-events N    refuse, before any simulation, a sweep whose simulated points are estimated
+                    to process more events in all (default 1e11), as in relkit simulate
+  --max-states N    largest Markov chain to build (default 5e6), as in relkit markov
+${MODEL_LIMITS_HELP}
 
-Exit 0 on success, 1 for an invalid model or value (an unknown parameter lists the model's),
-2 when the method cannot solve the model, 64 for a usage error, 130 when interrupted.`;
+Exit 0 on success, 1 for an invalid model or value (an unknown parameter lists the model's) or
+a sweep over --max-events, 2 when the method cannot solve the model, 64 for a usage error, 130
+when interrupted.`;
 
 /** A parsed `--param NAME=FROM:TO[:log][:POINTS]`. */
 export interface SweepRange {
@@ -55,10 +74,14 @@ interface MeasureSpec {
   readonly t?: number;
 }
 
-interface SweepRow {
-  readonly value: number;
+/** One point's result and the method that gave it. */
+interface SolvedPoint {
   readonly method: string;
   readonly result: Result;
+}
+
+interface SweepRow extends SolvedPoint {
+  readonly value: number;
 }
 
 /** `relkit sweep`: a table or CSV of measures against one parameter. */
@@ -68,6 +91,9 @@ export async function sweepCommand(args: readonly string[], output: Output): Pro
     allowPositionals: true,
     options: {
       ...SIMULATION_FLAGS,
+      ...WORK_BUDGET_FLAGS,
+      ...STATE_BUDGET_FLAGS,
+      ...MODEL_LIMIT_FLAGS,
       param: { type: 'string' },
       measure: { type: 'string' },
       method: { type: 'string', default: 'auto' },
@@ -86,10 +112,12 @@ export async function sweepCommand(args: readonly string[], output: Output): Pro
   const range = parseSweepRange(values.param);
   const specs = values.measure === undefined ? undefined : parseMeasures(values.measure);
   const flags = parseSimulationFlags(values);
+  const maxEvents = parseMaxEvents(values['max-events']);
+  const limits = parseModelLimits(values);
   if (values.out !== undefined) checkWritable(values.out);
   const file = positionals[0]!;
   const text = readText(file);
-  const base = loadModel(text, { file });
+  const base = loadModel(text, { file, limits });
   if (!(range.name in base.parameters)) {
     const names = Object.keys(base.parameters);
     throw new UsageError(
@@ -97,21 +125,48 @@ export async function sweepCommand(args: readonly string[], output: Output): Pro
       EXIT.failed,
     );
   }
+  const pointModel = (value: number): Model =>
+    loadModel(text, { file, limits, overrides: { [range.name]: value } });
   const times = specs?.flatMap((spec) => (spec.t === undefined ? [] : [spec.t]));
+  const exactOptions: SolveMarkovOptions = {
+    ...(times && times.length > 0 && { times }),
+    ...(flags.options.horizon !== undefined && { horizon: flags.options.horizon }),
+    ...parseMaxStates(values['max-states']),
+  };
 
-  const progress = createProgress({
-    write: (line) => process.stderr.write(line),
-    isTTY: flags.progress || process.stderr.isTTY === true,
-  });
-  const runner = new SimulationRunner(flags.workers, progress, 'sweep');
-  const stopListening = listenForInterrupt(runner, output);
+  // Listening for Ctrl-C before the exact solutions too: without a listener a Ctrl-C during them
+  // would end the process at once and lose the points already solved.
+  const { runner, progress, stopListening } = startRunner(flags, output, 'sweep');
   const rows: SweepRow[] = [];
   try {
+    // First every exact point, and the event estimate of every point the simulator must solve:
+    // the work budget covers all the simulations before the first starts. A simulated point's
+    // model is loaded again when its turn comes rather than kept (10 000 points of a large
+    // model).
+    const replications = flags.replications ?? DEFAULT_REPLICATIONS;
+    const exact: (SolvedPoint | undefined)[] = [];
+    const estimates: EventEstimate[] = [];
     for (const value of range.values) {
-      const model = loadModel(text, { file, overrides: { [range.name]: value } });
-      const row = await solvePoint(model, method, { times, flags, runner });
-      if (!row) break;
-      rows.push({ value, ...row });
+      const model = pointModel(value);
+      const solved = solveExact(model, method, exactOptions);
+      exact.push(solved);
+      if (solved) continue;
+      simulationSupport(model);
+      estimates.push(estimateEvents(model, flags.options, replications));
+    }
+    if (estimates.length > 0) checkWorkBudget('sweep', estimates, maxEvents);
+    for (const [i, value] of range.values.entries()) {
+      let solved = exact[i];
+      if (!solved) {
+        const model = pointModel(value);
+        const run = await runFixed(runner, model, { ...flags, replications });
+        if (!run.stats) break;
+        solved = {
+          method: 'simulation',
+          result: finalizeSimulation(model, run.stats, flags.options),
+        };
+      }
+      rows.push({ value, ...solved });
       if (runner.interrupted) break;
     }
   } finally {
@@ -194,36 +249,30 @@ function parseMeasures(text: string): MeasureSpec[] {
 }
 
 /**
- * Solves one point by the method asked for; `auto` tries analytic, then markov, then simulation,
- * the order the analytic solver's message suggests.
+ * Solves one point exactly by the method asked for, or returns undefined when the simulator
+ * must: `auto` tries analytic, then markov (the order the analytic solver's message suggests),
+ * and leaves to simulation what neither can solve.
  */
-async function solvePoint(
+function solveExact(
   model: Model,
   method: Method,
-  context: { times: number[] | undefined; flags: SimulationFlags; runner: SimulationRunner },
-): Promise<{ method: string; result: Result } | undefined> {
-  const { times, flags, runner } = context;
-  const exactOptions = {
-    ...(times && times.length > 0 && { times }),
-    ...(flags.options.horizon !== undefined && { horizon: flags.options.horizon }),
-  };
+  options: SolveMarkovOptions,
+): SolvedPoint | undefined {
   if (method === 'analytic' || method === 'auto') {
     try {
-      return { method: 'analytic', result: analyze(model, exactOptions) };
+      return { method: 'analytic', result: analyze(model, options) };
     } catch (error) {
       if (!(error instanceof UnsupportedModelError) || method === 'analytic') throw error;
     }
   }
   if (method === 'markov' || method === 'auto') {
     try {
-      return { method: 'markov', result: solveMarkov(model, exactOptions) };
+      return { method: 'markov', result: solveMarkov(model, options) };
     } catch (error) {
       if (!(error instanceof UnsupportedModelError) || method === 'markov') throw error;
     }
   }
-  const run = await runFixed(runner, model, flags);
-  if (!run.stats) return undefined;
-  return { method: 'simulation', result: finalizeSimulation(model, run.stats, flags.options) };
+  return undefined;
 }
 
 function scalarSpecs(result: Result | undefined): MeasureSpec[] {

@@ -1,7 +1,10 @@
 import { distributionFromSpec } from '../dist/registry.js';
+import { ConvergenceError, UnsupportedModelError } from '../errors.js';
+import { solveMarkov } from '../markov/solveMarkov.js';
 import type { Model } from '../model/Model.js';
+import { DEFAULT_MTTF_CAP } from '../sim/simulate.js';
 import type { SimulateOptions } from '../sim/types.js';
-import { parseNumberOption } from './format.js';
+import { parseIntegerOption, parseNumberOption } from './format.js';
 import { EXIT, UsageError } from './io.js';
 
 /** Default of `--max-events`: about an hour and a half at 20 M events/s on one core. */
@@ -11,6 +14,19 @@ export const DEFAULT_MAX_EVENTS = 1e11;
 export const WORK_BUDGET_FLAGS = {
   'max-events': { type: 'string' },
 } as const;
+
+/** The parseArgs option of the Markov engine's state limit (markov, check, sweep). */
+export const STATE_BUDGET_FLAGS = {
+  'max-states': { type: 'string' },
+} as const;
+
+/**
+ * Parses `--max-states`: an integer >= 1 (the library's default, 5e6 states, when not given),
+ * checked before any work so that a bad value never waits for a simulation to end.
+ */
+export function parseMaxStates(text: string | undefined): { maxStates?: number } {
+  return text === undefined ? {} : { maxStates: parseIntegerOption('--max-states', text, 1) };
+}
 
 /** Parses `--max-events`: a number > 0, default {@link DEFAULT_MAX_EVENTS}. */
 export function parseMaxEvents(text: string | undefined): number {
@@ -35,42 +51,135 @@ export function simulationHorizon(model: Model, options: SimulateOptions): numbe
 }
 
 /**
- * Events a run is expected to process: replications × horizon × Σ over units of 1/(mean time to
- * failure), doubled for a repairable unit (its failure and its repair). An estimate of the order
- * of magnitude, enough to refuse runs that would take days.
+ * Most states of the chain solved for the MTTF of an estimate: solved by dense elimination,
+ * (2/3)·200³ ≈ 5·10⁶ operations, a few milliseconds, so estimating never costs much itself.
+ */
+const ESTIMATE_MAX_STATES = 200;
+
+/** What a run of replications is expected to cost, and the facts the estimate rests on. */
+export interface EventEstimate {
+  /** Expected events of all the replications. */
+  readonly events: number;
+  readonly replications: number;
+  /** The horizon T the simulator will use, in the model's time unit. */
+  readonly horizon: number;
+  /** Expected simulated time of one replication, L = max(T, min(MTTF, cap·T)). */
+  readonly length: number;
+  /** The exact MTTF behind L, when a small Markov chain gave one; else L used the cap. */
+  readonly mttf?: number;
+  /** The cap: a replication runs on for the MTTF up to cap·T. */
+  readonly mttfCap: number;
+  readonly timeUnit: string;
+}
+
+/**
+ * Returns the events a run is expected to process, from the expected simulated time of one
+ * replication and the units' event rates:
+ *
+ * $$
+ * E = n \sum_u e_u(L),\qquad
+ * e_u(L) = \begin{cases} 2L/m_u & \text{u repairable} \\ \min(1, L/m_u) & \text{otherwise} \end{cases},
+ * \qquad L = \max\big(T, \min(\mathrm{MTTF}, c\,T)\big)
+ * $$
+ *
+ * - n: replications; T: the horizon (`--horizon`, else `mission_time`, else 10 × the largest mean
+ *   life); c: `mttfCap` (default 1000); m_u: the mean time to failure of unit u
+ * - MTTF: the system's exact mean time to first failure from the Markov engine when every time
+ *   is exponential and the chain has at most 200 states; otherwise c·T, the longest a
+ *   replication can run
+ *
+ * @param model - the model to simulate
+ * @param options - horizon and MTTF cap, as the simulator will get them
+ * @param replications - replications of the run
+ * @returns the estimate, with the horizon, L and the MTTF it used
+ *
+ * @remarks
+ * A replication ends at T when its system failed before T; otherwise it runs on, for the MTTF,
+ * to its first system failure or c·T (src/sim/simulate.ts). So its length is max(T, min(T₁, cT))
+ * for T₁ the time to first failure, whose mean is at most T + min(MTTF, cT) ≤ 2L: L is at least
+ * half the mean length, and with the cap for the MTTF at least all of it. A repairable unit fails about once per mean life and is
+ * repaired as often (two events); one that is never repaired fails at most once. Detection,
+ * recovery and switch-over events are not counted, nor idle spares' slower ageing: an order of
+ * magnitude, enough to refuse runs that would take days. Cost: a few milliseconds for the MTTF.
  */
 export function estimateEvents(
   model: Model,
   options: SimulateOptions,
   replications: number,
-): number {
-  let rate = 0;
+): EventEstimate {
+  const horizon = simulationHorizon(model, options);
+  const mttfCap = options.mttfCap ?? DEFAULT_MTTF_CAP;
+  const mttf = smallChainMttf(model);
+  const length = Math.max(horizon, Math.min(mttf ?? Infinity, mttfCap * horizon));
+  let perReplication = 0;
   for (const unit of model.units) {
     const component = model.components[unit.component]!;
-    const perUnit = 1 / distributionFromSpec(component.failure).mean;
-    rate += component.repair === undefined ? perUnit : 2 * perUnit;
+    const failures = length / distributionFromSpec(component.failure).mean;
+    perReplication += component.repair === undefined ? Math.min(1, failures) : 2 * failures;
   }
-  return replications * simulationHorizon(model, options) * rate;
+  return {
+    events: replications * perReplication,
+    replications,
+    horizon,
+    length,
+    ...(mttf !== undefined && { mttf }),
+    mttfCap,
+    timeUnit: model.timeUnit,
+  };
 }
 
 /**
- * Refuses a run before any work when its estimated events exceed `maxEvents`, naming the
- * estimate, the limit and the flag that raises it (exit 1).
+ * Refuses a run before any work when the estimated events of its parts (one, or a sweep's
+ * simulated points) exceed `maxEvents`, naming the estimate, what it rests on, the limit and the
+ * flag that raises it (exit 1).
  */
 export function checkWorkBudget(
   where: string,
-  model: Model,
-  options: SimulateOptions,
-  replications: number,
+  estimates: readonly EventEstimate[],
   maxEvents: number,
 ): void {
-  const events = estimateEvents(model, options, replications);
+  const events = estimates.reduce((sum, estimate) => sum + estimate.events, 0);
   if (!(events > maxEvents)) return;
-  const horizon = simulationHorizon(model, options);
+  const largest = estimates.reduce((a, b) => (b.events > a.events ? b : a));
+  const why =
+    estimates.length === 1
+      ? describeRun(largest)
+      : `${estimates.length} simulated points; the largest, ${compact(largest.events)} events: ${describeRun(largest)}`;
   throw new UsageError(
-    `${where}: about ${compact(events)} events (${replications} replications x horizon ${compact(horizon)} ${model.timeUnit}); the limit is ${compact(maxEvents)} (--max-events raises it)`,
+    `${where}: about ${compact(events)} events (${why}); the limit is ${compact(maxEvents)} (--max-events raises it)`,
     EXIT.failed,
   );
+}
+
+/**
+ * `20000 replications x horizon 1e11 h`, or, when a replication runs past the horizon, `1000
+ * replications x about 46300 h each: the horizon 30000 h, run on to the first system failure,
+ * MTTF 46300 h`.
+ */
+function describeRun(estimate: EventEstimate): string {
+  const { replications, horizon, length, mttf, mttfCap, timeUnit } = estimate;
+  if (length === horizon)
+    return `${replications} replications x horizon ${compact(horizon)} ${timeUnit}`;
+  const [each, until] =
+    mttf !== undefined && mttf < mttfCap * horizon
+      ? ['about', `MTTF ${compact(mttf)} ${timeUnit}`]
+      : ['up to', `at most ${mttfCap} x the horizon`];
+  return `${replications} replications x ${each} ${compact(length)} ${timeUnit} each: the horizon ${compact(horizon)} ${timeUnit}, run on to the first system failure, ${until}`;
+}
+
+/**
+ * The system's exact MTTF when it is cheap: every time exponential and a chain of at most
+ * {@link ESTIMATE_MAX_STATES} states; undefined otherwise, or when the system never fails.
+ */
+function smallChainMttf(model: Model): number | undefined {
+  try {
+    const { mttf } = solveMarkov(model, { mttf: true, maxStates: ESTIMATE_MAX_STATES }).measures;
+    return typeof mttf === 'number' ? mttf : undefined;
+  } catch (error) {
+    if (error instanceof UnsupportedModelError || error instanceof ConvergenceError)
+      return undefined;
+    throw error;
+  }
 }
 
 /** 20000 and 8760 as is (three significant digits); 3.2e12 and 1e9 in short exponent form. */

@@ -4,13 +4,25 @@ import type { Model } from '../model/Model.js';
 import type { Result } from '../model/Result.js';
 import { solveMarkov } from './solveMarkov.js';
 
+const SIMULATE = 'use relkit simulate';
+
+/** Options of {@link solveExactly}: those of `analyze`, and the Markov engine's state limit. */
+export interface ExactOptions extends AnalyzeOptions {
+  /**
+   * Most states the chain may have when the Markov engine is used (see
+   * `maxStates` of {@link solveMarkov}).
+   * @defaultValue 5 000 000
+   */
+  readonly maxStates?: number;
+}
+
 /**
  * Returns the exact measures of a model by the cheapest exact method that applies: the closed
  * forms and structure function (`analyze`) when units are independent, else the Markov engine
  * when every time is exponential, with a warning naming why the closed forms did not apply.
  *
  * @param model - a loaded model
- * @param options - times, points and horizon, as for `analyze`
+ * @param options - times, points and horizon, as for `analyze`; maxStates for the Markov engine
  * @returns the common result shape, `method` `analytic` or `markov`
  * @throws {@link UnsupportedModelError} from `analytic` when neither applies, giving both
  * reasons and naming `relkit simulate`
@@ -23,20 +35,27 @@ import { solveMarkov } from './solveMarkov.js';
  * solveExactly(crews).method; // → markov
  * ```
  */
-export function solveExactly(model: Model, options: AnalyzeOptions = {}): Result {
+export function solveExactly(model: Model, options: ExactOptions = {}): Result {
+  const { maxStates, ...analyzeOptions } = options;
   try {
-    return analyze(model, options);
+    return analyze(model, analyzeOptions);
   } catch (analytic) {
     if (!(analytic instanceof UnsupportedModelError)) throw analytic;
     let markov: Result;
     try {
-      markov = solveMarkov(model, options);
+      markov = solveMarkov(model, {
+        ...analyzeOptions,
+        ...(maxStates !== undefined && { maxStates }),
+      });
     } catch (error) {
       if (!(error instanceof UnsupportedModelError)) throw error;
+      // The Markov engine's own advice (raise --max-states, …) comes first when it has one.
+      const advice =
+        error.suggestion === SIMULATE ? SIMULATE : `${error.suggestion}, or ${SIMULATE}`;
       throw new UnsupportedModelError(
         'analytic',
         `${analytic.reason}; the Markov engine cannot solve it either (${error.reason})`,
-        'use relkit simulate',
+        advice,
       );
     }
     return {

@@ -1,3 +1,4 @@
+import { listNames } from '../errors.js';
 import type { ChainModel } from './Model.js';
 import { evaluateNumeric, type ParameterValues } from './parameters.js';
 import type { RawChain } from './schema.js';
@@ -23,7 +24,10 @@ export function buildChain(
     }
     index.set(state.name, i);
   });
-  const known = raw.states.map((state) => state.name).join(', ');
+  const known = listNames(
+    raw.states.map((state) => state.name),
+    raw.states.length,
+  );
   const stateOf = (name: string, path: (string | number)[]): number => {
     const found = index.get(name);
     if (found === undefined)

@@ -2,16 +2,15 @@ import { distributionFromSpec } from '../dist/registry.js';
 import { ParameterError, formatValue } from '../errors.js';
 import type { DistributionSpec } from '../dist/registry.js';
 import type { ComponentModel, UnitModel } from './Model.js';
+import { limitReached } from './ModelLimits.js';
 import { evaluateNumeric, type ParameterValues } from './parameters.js';
 import type { RawComponent, RawDistribution } from './schema.js';
 import type { Path, PathIssue } from './source.js';
 
-/** Most units a model may have in all: bounds memory and solver time for hostile input. */
-export const MAX_UNITS = 100_000;
-
 /**
  * Evaluates the `components` section: counts, distributions (checked by their factories),
- * coverage. Every problem becomes an issue at its path; components with problems are left out.
+ * coverage. Every problem becomes an issue at its path; components with problems are left out,
+ * and so is a component whose count brings the units over `maxUnits` (see ModelLimits).
  */
 export function buildComponents(
   raw: Readonly<Record<string, RawComponent>>,
@@ -21,6 +20,7 @@ export function buildComponents(
     repair: Readonly<Record<string, string>>;
     delay: Readonly<Record<string, string>>;
   },
+  maxUnits: number,
   issues: PathIssue[],
 ): { components: ComponentModel[]; units: UnitModel[] } {
   const components: ComponentModel[] = [];
@@ -30,7 +30,7 @@ export function buildComponents(
     const count =
       component.count === undefined
         ? 1
-        : evaluateInteger(component.count, parameters, [...path, 'count'], 1, MAX_UNITS, issues);
+        : evaluateInteger(component.count, parameters, [...path, 'count'], 1, Infinity, issues);
     const failure = evaluateDistribution(
       component.failure,
       parameters,
@@ -63,10 +63,10 @@ export function buildComponents(
     if (component.repair !== undefined && repair === undefined) continue;
     if (component.detection !== undefined && !delays.detection) continue;
     if (component.recovery !== undefined && !delays.recovery) continue;
-    if (units.length + count > MAX_UNITS) {
+    if (units.length + count > maxUnits) {
       issues.push({
         path: [...path, 'count'],
-        message: `brings the number of units to ${units.length + count}; the limit is ${MAX_UNITS}`,
+        message: `brings the number of units to ${units.length + count}; ${limitReached('maxUnits', maxUnits)}`,
       });
       continue;
     }
@@ -121,7 +121,7 @@ export function evaluateDistribution(
   return checked;
 }
 
-/** Evaluates an integer field in [min, max]. */
+/** Evaluates an integer field in [min, max] (max `Infinity`: no upper bound). */
 export function evaluateInteger(
   raw: number | string,
   parameters: ParameterValues,
@@ -133,10 +133,8 @@ export function evaluateInteger(
   const value = evaluateNumeric(raw, parameters, path, issues);
   if (value === undefined) return undefined;
   if (Number.isInteger(value) && value >= min && value <= max) return value;
-  issues.push({
-    path,
-    message: `must be an integer in [${min}, ${max}]; got ${formatValue(value)}`,
-  });
+  const range = max === Infinity ? `>= ${min}` : `in [${min}, ${max}]`;
+  issues.push({ path, message: `must be an integer ${range}; got ${formatValue(value)}` });
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 import type { DistributionSpec } from '../dist/registry.js';
+import { listNames } from '../errors.js';
 import type { ComponentModel, StandbyMode, SystemNode, UnitModel } from './Model.js';
 import { evaluateDistribution, evaluateInteger, evaluateProbability } from './buildComponents.js';
 import { evaluateNumeric, type ParameterValues } from './parameters.js';
@@ -21,7 +22,16 @@ export interface SystemContext {
  * its units: in a list of children they become children; alone, they are in series. Units in a
  * standby block may appear nowhere else, because their state depends on the block.
  */
-export function buildSystem(raw: RawNode, context: SystemContext): SystemNode | undefined {
+export function buildSystem(raw: RawNode, system: SystemContext): SystemNode | undefined {
+  // Each component's units by name, found once: a lookup per reference would make a model of
+  // n components in series cost n² (minutes for 100 000).
+  const unitsByName = new Map(
+    system.components.map((component) => [component.name, [] as number[]]),
+  );
+  system.units.forEach((unit, i) =>
+    unitsByName.get(system.components[unit.component]!.name)!.push(i),
+  );
+  const context: ResolveContext = { ...system, unitsByName };
   const before = context.issues.length;
   const standbyUnits = new Map<number, string>();
   const otherUnits = new Map<number, string>();
@@ -40,10 +50,14 @@ export function buildSystem(raw: RawNode, context: SystemContext): SystemNode | 
 
 type Uses = Map<number, string>;
 
+interface ResolveContext extends SystemContext {
+  readonly unitsByName: ReadonlyMap<string, readonly number[]>;
+}
+
 function resolve(
   raw: RawNode,
   path: Path,
-  context: SystemContext,
+  context: ResolveContext,
   standby: Uses,
   other: Uses,
 ): SystemNode | undefined {
@@ -92,7 +106,7 @@ function resolve(
 function resolveChildren(
   list: readonly RawNode[],
   path: Path,
-  context: SystemContext,
+  context: ResolveContext,
   standby: Uses,
   other: Uses,
 ): SystemNode[] | undefined {
@@ -120,7 +134,7 @@ function resolveChildren(
 function resolveStandby(
   raw: RawStandby,
   path: Path,
-  context: SystemContext,
+  context: ResolveContext,
   standby: Uses,
 ): SystemNode | undefined {
   const { issues, parameters } = context;
@@ -132,7 +146,7 @@ function resolveStandby(
       message: 'must give either "of" (a counted component) or "primary" with "spares"',
     });
   } else if (raw.of !== undefined) {
-    units = unitsOf(raw.of, [...path, 'of'], context) ?? [];
+    units = [...(unitsOf(raw.of, [...path, 'of'], context) ?? [])];
   } else {
     const primary = unitsOf(raw.primary!, [...path, 'primary'], context) ?? [];
     if (primary.length > 1) {
@@ -207,7 +221,7 @@ function resolveStandby(
 function resolveNetwork(
   raw: RawNetwork,
   path: Path,
-  context: SystemContext,
+  context: ResolveContext,
   other: Uses,
 ): SystemNode | undefined {
   const { issues } = context;
@@ -223,7 +237,7 @@ function resolveNetwork(
     if (!nodes.has(raw[end])) {
       issues.push({
         path: [...path, end],
-        message: `"${raw[end]}" must be the end of some edge (nodes: ${[...nodes].join(', ')})`,
+        message: `"${raw[end]}" must be the end of some edge (nodes: ${listNames(nodes, nodes.size)})`,
       });
     }
   }
@@ -244,20 +258,16 @@ function resolveNetwork(
 }
 
 /** The units of a named component, or an issue naming the known components. */
-function unitsOf(name: string, path: Path, context: SystemContext): number[] | undefined {
-  const index = context.components.findIndex((component) => component.name === name);
-  if (index < 0) {
+function unitsOf(name: string, path: Path, context: ResolveContext): readonly number[] | undefined {
+  const units = context.unitsByName.get(name);
+  if (!units) {
     if (context.rejected.has(name)) return undefined;
-    const known = context.components.map((component) => component.name).join(', ');
+    const known = listNames(context.unitsByName.keys(), context.unitsByName.size);
     context.issues.push({
       path,
       message: `names the unknown component "${name}" (components: ${known})`,
     });
     return undefined;
   }
-  const units: number[] = [];
-  context.units.forEach((unit, i) => {
-    if (unit.component === index) units.push(i);
-  });
   return units;
 }

@@ -1,4 +1,5 @@
 import { parse, type MathNode } from 'mathjs/number';
+import { MAX_EXPRESSION_DEPTH, TOO_DEEP, nestingProblem } from './expressionNesting.js';
 
 /**
  * Functions an expression may call: arithmetic and elementary functions only. Nothing that
@@ -45,17 +46,31 @@ export class ExpressionError extends Error {
  * Parses an expression such as `2*lambda*(1-c)` with mathjs and allows only numbers, parameter
  * names, `pi`, `e`, arithmetic operators and the elementary functions listed above.
  *
- * @throws {@link ExpressionError} for a syntax error or any construct outside that list
+ * @throws {@link ExpressionError} for a syntax error, any construct outside that list, more than
+ * 32 brackets open at once, or operations nested more than 500 deep
+ *
+ * @remarks
+ * Cost, for an expression of L characters: the nesting is bounded from the text before mathjs
+ * parses it; parsing is linear in L and gives a tree of at most 2L nodes (every leaf takes a
+ * character; every operator joins two subtrees or takes a character of its own); the tree is
+ * checked without recursion, and compiled and evaluated by recursion at most 500 deep. Each node
+ * costs O(1) to evaluate: the allowed functions are single floating-point operations, except
+ * `gamma` of an integer n, a product of at most 170 factors (mathjs returns Infinity above 171,
+ * which the model then refuses as not finite), `round(x, d)`, which formats at most about 330
+ * digits (d must be an integer in [0, 15]), and `max`/`min`, linear in their arguments, which
+ * are nodes of the tree. So evaluation takes at most a few hundred floating-point operations per
+ * character.
  */
 export function compileExpression(source: string): Expression {
+  const nesting = nestingProblem(source);
+  if (nesting) throw new ExpressionError(nesting);
   let tree: MathNode;
   try {
     tree = parse(source);
   } catch (error) {
     throw new ExpressionError(`is not a valid expression: ${(error as Error).message}`);
   }
-  const parameters = new Set<string>();
-  checkNode(tree, parameters);
+  const parameters = checkTree(tree);
   const compiled = tree.compile();
   return Object.freeze({
     source,
@@ -72,26 +87,45 @@ export function compileExpression(source: string): Expression {
   });
 }
 
-function checkNode(node: MathNode, parameters: Set<string>): void {
+/**
+ * Checks every node of the tree against the lists above, without recursion, and returns the
+ * parameter names used.
+ *
+ * @throws {@link ExpressionError} for a node outside the lists, or a tree deeper than
+ * {@link MAX_EXPRESSION_DEPTH}
+ */
+function checkTree(tree: MathNode): Set<string> {
+  const parameters = new Set<string>();
+  const stack: [MathNode, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_EXPRESSION_DEPTH) throw new ExpressionError(TOO_DEEP);
+    // Children pushed last first, so they are visited (and parameters listed) in reading order.
+    const children = checkNode(node, parameters);
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth + 1]);
+  }
+  return parameters;
+}
+
+/** Checks one node, noting a parameter name, and returns its children. */
+function checkNode(node: MathNode, parameters: Set<string>): readonly MathNode[] {
   switch (node.type) {
     case 'ConstantNode': {
       const value: unknown = (node as unknown as { value: unknown }).value;
       if (typeof value !== 'number') throw refused(`the constant ${JSON.stringify(value)}`);
-      return;
+      return [];
     }
     case 'SymbolNode': {
       const name = (node as unknown as { name: string }).name;
       if (!CONSTANTS.has(name)) parameters.add(name);
-      return;
+      return [];
     }
     case 'ParenthesisNode':
-      checkNode((node as unknown as { content: MathNode }).content, parameters);
-      return;
+      return [(node as unknown as { content: MathNode }).content];
     case 'OperatorNode': {
       const { fn, op, args } = node as unknown as { fn: string; op: string; args: MathNode[] };
       if (!ALLOWED_OPERATORS.has(fn)) throw refused(`the operator "${op}"`);
-      for (const arg of args) checkNode(arg, parameters);
-      return;
+      return args;
     }
     case 'FunctionNode': {
       const { fn, args } = node as unknown as { fn: MathNode; args: MathNode[] };
@@ -102,8 +136,7 @@ function checkNode(node: MathNode, parameters: Set<string>): void {
           `functions allowed: ${[...ALLOWED_FUNCTIONS].join(', ')}`,
         );
       }
-      for (const arg of args) checkNode(arg, parameters);
-      return;
+      return args;
     }
     default:
       throw refused(describeNode(node.type));

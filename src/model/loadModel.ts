@@ -1,5 +1,6 @@
-import { ModelError } from '../errors.js';
+import { ModelError, listNames } from '../errors.js';
 import type { Model } from './Model.js';
+import { resolveModelLimits, type ModelLimits } from './ModelLimits.js';
 import { buildComponents, evaluateInteger } from './buildComponents.js';
 import { buildSystem } from './buildSystem.js';
 import { evaluateNumeric, evaluateParameters, type ParameterValues } from './parameters.js';
@@ -25,6 +26,12 @@ export interface LoadModelOptions {
    * parameter of the file.
    */
   readonly overrides?: Readonly<Record<string, number>>;
+  /**
+   * Limits on the text's size, an expression's length and the number of units, against hostile
+   * input; each field left out keeps its default (see {@link ModelLimits}).
+   * @defaultValue `DEFAULT_MODEL_LIMITS`
+   */
+  readonly limits?: ModelLimits;
 }
 
 /**
@@ -33,35 +40,40 @@ export interface LoadModelOptions {
  * checked by its factory.
  *
  * @param input - model text (YAML or JSON) or a parsed object
- * @param options - file name for messages and parameter overrides
+ * @param options - file name for messages, parameter overrides, limits
  * @returns an immutable, plain-data {@link Model}
- * @throws {@link ModelError} carrying every issue found, each with file, line, column and path
+ * @throws {@link ModelError} carrying every issue found, each with file, line, column and path;
+ * a limit reached is one such issue, naming the limit, the option and the CLI flag that raise it
+ * @throws {@link ParameterError} when a limit in `options.limits` is not an integer >= 1
  *
  * @remarks
  * Stages: parse (syntax errors with line and column) → schema (shape) → parameters (expressions
  * in a restricted evaluator, any order, cycles refused) → components (counts, distributions,
  * coverage) → structure (names resolved, k checked against n). A stage runs only when the
- * stages it needs passed, so one mistake is reported once.
+ * stages it needs passed, so one mistake is reported once. Every stage takes time linear in the
+ * text, and recursion is bounded (docs/security.md).
  *
  * @example
  * ```ts
  * const model = loadModel('name: pair\ncomponents:\n  disk: { count: 2, failure: { mtbf: 1000 } }\nsystem: { parallel: [disk] }');
  * model.units.length; // → 2
  * model.components[0].failure.mean; // → 1000
+ * loadModel('name: big\ncomponents:\n  disk: { count: 200, failure: { mtbf: 1000 } }\nsystem: disk', { limits: { maxUnits: 500 } }).units.length; // → 200
  * ```
  */
 export function loadModel(input: string | object, options: LoadModelOptions = {}): Model {
   const file = options.file ?? '<input>';
+  const limits = resolveModelLimits(options.limits);
   let source: ModelSource;
   if (typeof input === 'string') {
-    const parsed = parseModelText(input, file);
+    const parsed = parseModelText(input, file, limits.maxModelSize);
     if (parsed.issues.length > 0) throw new ModelError(parsed.issues);
     source = parsed.source;
   } else {
     source = objectSource(input, file);
   }
   const issues: PathIssue[] = [];
-  const model = buildModel(source.data, options.overrides ?? {}, issues);
+  const model = buildModel(source.data, options.overrides ?? {}, limits, issues);
   if (!model) throw new ModelError(issues.map(source.locate));
   return model;
 }
@@ -69,13 +81,14 @@ export function loadModel(input: string | object, options: LoadModelOptions = {}
 function buildModel(
   data: unknown,
   overrides: Readonly<Record<string, number>>,
+  limits: Required<ModelLimits>,
   issues: PathIssue[],
 ): Model | undefined {
   if (data === undefined || data === null) {
     issues.push({ path: [], message: 'is empty; a model needs name, components and system' });
     return undefined;
   }
-  const raw = modelSchema.check(data, [], issues);
+  const raw = modelSchema.check(data, [], issues, limits);
   if (!raw) return undefined;
   const rawParameters = { ...raw.parameters };
   for (const [name, value] of Object.entries(overrides)) {
@@ -93,7 +106,8 @@ function buildModel(
       if (raw[key] === undefined) issues.push({ path: [], message: `must have the key "${key}"` });
     }
     if (raw.components !== undefined && raw.system !== undefined) {
-      structure = buildStructure(raw.components, raw.system, raw.maintenance, parameters, issues);
+      const { components, system, maintenance } = raw;
+      structure = buildStructure(components, system, maintenance, parameters, limits, issues);
     }
   }
   let missionTime: number | undefined;
@@ -124,19 +138,20 @@ type Structure = Pick<Model, 'components' | 'units' | 'system' | 'maintenance'>;
 function buildStructure(
   rawComponents: NonNullable<RawModel['components']>,
   rawSystem: NonNullable<RawModel['system']>,
-  rawMaintenance: RawModel['maintenance'],
+  maintenance: RawModel['maintenance'],
   parameters: ParameterValues,
+  limits: Required<ModelLimits>,
   issues: PathIssue[],
 ): Structure | undefined {
   const { components, units } = buildComponents(
     rawComponents,
     parameters,
     { failure: FAILURE_SHORTHANDS, repair: REPAIR_SHORTHANDS, delay: DELAY_SHORTHANDS },
+    limits.maxUnits,
     issues,
   );
-  const rejected = new Set(
-    Object.keys(rawComponents).filter((n) => !components.some((c) => c.name === n)),
-  );
+  const index = new Map(components.map((component, i) => [component.name, i]));
+  const rejected = new Set(Object.keys(rawComponents).filter((name) => !index.has(name)));
   const system = buildSystem(rawSystem, {
     components,
     units,
@@ -146,22 +161,22 @@ function buildStructure(
     issues,
   });
   const crews =
-    rawMaintenance?.crews === undefined
+    maintenance?.crews === undefined
       ? undefined
       : evaluateInteger(
-          rawMaintenance.crews,
+          maintenance.crews,
           parameters,
           ['maintenance', 'crews'],
           1,
           units.length || 1,
           issues,
         );
-  const priority = (rawMaintenance?.priority ?? []).map((name, index) => {
-    const component = components.findIndex((c) => c.name === name);
+  const priority = (maintenance?.priority ?? []).map((name, position) => {
+    const component = index.get(name) ?? -1;
     if (component < 0 && !rejected.has(name)) {
       issues.push({
-        path: ['maintenance', 'priority', index],
-        message: `names the unknown component "${name}" (components: ${components.map((c) => c.name).join(', ')})`,
+        path: ['maintenance', 'priority', position],
+        message: `names the unknown component "${name}" (components: ${listNames(index.keys(), index.size)})`,
       });
     }
     return component;
@@ -174,7 +189,7 @@ function buildStructure(
     maintenance: {
       ...(crews !== undefined && { crews }),
       priority,
-      idleWhileDown: rawMaintenance?.idle_while_down ?? false,
+      idleWhileDown: maintenance?.idle_while_down ?? false,
     },
   };
 }

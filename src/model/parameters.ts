@@ -1,4 +1,4 @@
-import { formatValue } from '../errors.js';
+import { formatValue, listNames } from '../errors.js';
 import {
   ExpressionError,
   RESERVED_NAMES,
@@ -15,6 +15,10 @@ export type ParameterValues = ReadonlyMap<string, number>;
  * Evaluates the `parameters` section: each entry is a number or an expression over other
  * parameters, in any order. Unknown names, reserved names, cycles (reported as `a → b → a`)
  * and non-finite results are issues at the parameter's path.
+ *
+ * @remarks Depth-first over the uses, with an explicit stack rather than recursion, so a chain
+ * of 100 000 parameters each using the next neither overflows the stack nor copies its path:
+ * O(parameters + uses), each expression evaluated once.
  */
 export function evaluateParameters(
   raw: Readonly<Record<string, Numeric>>,
@@ -22,7 +26,9 @@ export function evaluateParameters(
 ): Map<string, number> {
   const values = new Map<string, number>();
   const expressions = new Map<string, Expression>();
-  for (const [name, value] of Object.entries(raw)) {
+  const names = Object.keys(raw);
+  for (const name of names) {
+    const value = raw[name]!;
     const path = ['parameters', name];
     if (RESERVED_NAMES.has(name)) {
       issues.push({
@@ -37,36 +43,56 @@ export function evaluateParameters(
       if (expression) expressions.set(name, expression);
     }
   }
-  const state = new Map<string, 'visiting' | 'done' | 'failed'>();
-  const visit = (name: string, chain: readonly string[]): boolean => {
-    if (values.has(name)) return true;
-    const expression = expressions.get(name);
-    if (!expression || state.get(name) === 'failed') return false;
-    if (state.get(name) === 'visiting') {
-      const cycle = [...chain.slice(chain.indexOf(name)), name].join(' → ');
-      issues.push({ path: ['parameters', name], message: `is defined in a cycle: ${cycle}` });
-      return false;
-    }
-    state.set(name, 'visiting');
-    let ok = true;
-    for (const used of expression.parameters) {
-      if (!(used in raw)) {
-        issues.push({
-          path: ['parameters', name],
-          message: unknownName(used, Object.keys(raw)),
-        });
-        ok = false;
-      } else if (!visit(used, [...chain, name])) ok = false;
-    }
-    if (ok) {
-      const value = evaluateOrReport(expression, values, ['parameters', name], issues);
-      if (value === undefined) ok = false;
-      else values.set(name, value);
-    }
-    state.set(name, ok ? 'done' : 'failed');
-    return ok;
+  const failed = new Set<string>();
+  // The parameters being visited, outermost first, each with the next of its uses to visit.
+  const stack: { name: string; uses: readonly string[]; next: number; ok: boolean }[] = [];
+  const onStack = new Map<string, number>();
+  const push = (name: string): void => {
+    onStack.set(name, stack.length);
+    stack.push({ name, uses: expressions.get(name)!.parameters, next: 0, ok: true });
   };
-  for (const name of expressions.keys()) visit(name, []);
+  for (const start of expressions.keys()) {
+    if (values.has(start) || failed.has(start)) continue;
+    push(start);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      if (frame.next < frame.uses.length) {
+        const used = frame.uses[frame.next++]!;
+        if (values.has(used)) continue;
+        if (!(used in raw)) {
+          issues.push({
+            path: ['parameters', frame.name],
+            message: unknownName(used, names, names.length),
+          });
+          frame.ok = false;
+        } else if (onStack.has(used)) {
+          const cycle = [...stack.slice(onStack.get(used)).map((f) => f.name), used];
+          issues.push({
+            path: ['parameters', used],
+            message: `is defined in a cycle: ${formatCycle(cycle)}`,
+          });
+          frame.ok = false;
+        } else if (failed.has(used) || !expressions.has(used)) {
+          // Already reported: its own expression failed, or its name is reserved.
+          frame.ok = false;
+        } else {
+          push(used);
+        }
+        continue;
+      }
+      stack.pop();
+      onStack.delete(frame.name);
+      const value = frame.ok
+        ? evaluateOrReport(expressions.get(frame.name)!, values, ['parameters', frame.name], issues)
+        : undefined;
+      if (value === undefined) {
+        failed.add(frame.name);
+        if (stack.length > 0) stack[stack.length - 1]!.ok = false;
+      } else {
+        values.set(frame.name, value);
+      }
+    }
+  }
   return values;
 }
 
@@ -87,7 +113,7 @@ export function evaluateNumeric(
   const unknown = expression.parameters.filter((name) => !parameters.has(name));
   if (unknown.length > 0) {
     for (const name of unknown)
-      issues.push({ path, message: unknownName(name, [...parameters.keys()]) });
+      issues.push({ path, message: unknownName(name, parameters.keys(), parameters.size) });
     return undefined;
   }
   return evaluateOrReport(expression, parameters, path, issues);
@@ -129,7 +155,14 @@ function evaluateOrReport(
   return result;
 }
 
-function unknownName(name: string, known: readonly string[]): string {
-  const list = known.length === 0 ? 'no parameters are defined' : `parameters: ${known.join(', ')}`;
+function unknownName(name: string, known: Iterable<string>, count: number): string {
+  const list = count === 0 ? 'no parameters are defined' : `parameters: ${listNames(known, count)}`;
   return `uses the unknown name "${name}" (${list})`;
+}
+
+/** `a → b → a`; a long cycle shows its first and last names only, so messages stay short. */
+function formatCycle(names: readonly string[]): string {
+  if (names.length <= 10) return names.join(' → ');
+  const hidden = names.length - 8;
+  return [...names.slice(0, 4), `… ${hidden} more …`, ...names.slice(-4)].join(' → ');
 }

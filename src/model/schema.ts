@@ -15,6 +15,7 @@ import {
   type JsonSchema,
   type Numeric,
   type Schema,
+  type SchemaLimits,
 } from './schemaKit.js';
 import type { Path, PathIssue } from './source.js';
 
@@ -281,7 +282,7 @@ function structureNode(): Schema<RawNode> {
   };
   return {
     json,
-    check: (value, path, issues) => {
+    check: (value, path, issues, limits) => {
       if (typeof value === 'string' && value.length > 0) return value;
       const keys = isPlainObject(value) ? Object.keys(value) : [];
       const kind = keys[0] as (typeof NODE_KINDS)[number];
@@ -297,6 +298,7 @@ function structureNode(): Schema<RawNode> {
         (value as Record<string, unknown>)[kind],
         [...path, kind],
         issues,
+        limits,
       );
       return checked === undefined ? undefined : (value as RawNode);
     },
@@ -307,8 +309,10 @@ function structureNode(): Schema<RawNode> {
 function nodeOrNames<T>(listSchema: Schema<T>): Schema<string | T> {
   return {
     json: { anyOf: [{ type: 'string', minLength: 1 }, listSchema.json] },
-    check: (value, path, issues) =>
-      typeof value === 'string' && value.length > 0 ? value : listSchema.check(value, path, issues),
+    check: (value, path, issues, limits) =>
+      typeof value === 'string' && value.length > 0
+        ? value
+        : listSchema.check(value, path, issues, limits),
   };
 }
 
@@ -339,7 +343,12 @@ function distribution(
       })),
     ],
   };
-  const check = (raw: unknown, path: Path, issues: PathIssue[]): RawDistribution | undefined => {
+  const check = (
+    raw: unknown,
+    path: Path,
+    issues: PathIssue[],
+    limits: SchemaLimits,
+  ): RawDistribution | undefined => {
     if (!isPlainObject(raw)) {
       return fail(
         issues,
@@ -367,7 +376,7 @@ function distribution(
       return fail(issues, [...path, 'dist'], `must be one of ${families.join(', ')}`, dist);
     }
     for (const [key, entry] of Object.entries(parameters)) {
-      if (allowed.includes(key)) value.check(entry, [...path, key], issues);
+      if (allowed.includes(key)) value.check(entry, [...path, key], issues, limits);
       else issues.push({ path: [...path, key], message: unknownKey(key, allowed), atKey: true });
     }
     return issues.length === before ? (raw as RawDistribution) : undefined;

@@ -1,8 +1,14 @@
 import { formatValue } from '../errors.js';
+import { DEFAULT_MODEL_LIMITS, limitReached } from './ModelLimits.js';
 import type { Path, PathIssue } from './source.js';
 
 /** A JSON Schema fragment (draft 2020-12). */
 export type JsonSchema = { readonly [key: string]: unknown };
+
+/** The limits a schema check applies (see ModelLimits); the JSON Schema states the defaults. */
+export interface SchemaLimits {
+  readonly maxExpressionLength: number;
+}
 
 /**
  * One part of the model format: checks a parsed value (collecting every issue with its path)
@@ -12,14 +18,11 @@ export type JsonSchema = { readonly [key: string]: unknown };
 export interface Schema<T> {
   readonly json: JsonSchema;
   /** Returns the value when valid; otherwise records issues and returns undefined. */
-  check(value: unknown, path: Path, issues: PathIssue[]): T | undefined;
+  check(value: unknown, path: Path, issues: PathIssue[], limits: SchemaLimits): T | undefined;
 }
 
 /** A number, or an expression over parameters evaluated later (`2*lambda`). */
 export type Numeric = number | string;
-
-/** Longest expression accepted, in characters. */
-export const MAX_EXPRESSION_LENGTH = 1000;
 
 /** Names of parameters and components: usable in expressions and as YAML keys. */
 export const NAME_PATTERN: RegExp = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -44,30 +47,33 @@ export function flag(description: string): Schema<boolean> {
   };
 }
 
-/** A finite number or an expression string (checked when evaluated). */
+/**
+ * A finite number or an expression string of at most `limits.maxExpressionLength` characters
+ * (checked when evaluated); the JSON Schema gives the default length.
+ */
 export function numeric(description: string): Schema<Numeric> {
   return {
     json: {
       anyOf: [
         { type: 'number' },
-        { type: 'string', minLength: 1, maxLength: MAX_EXPRESSION_LENGTH },
+        { type: 'string', minLength: 1, maxLength: DEFAULT_MODEL_LIMITS.maxExpressionLength },
       ],
       description,
     },
-    check: (value, path, issues) => {
+    check: (value, path, issues, limits) => {
       if (typeof value === 'number') {
         return Number.isFinite(value)
           ? value
           : fail(issues, path, 'must be a finite number', value);
       }
       if (typeof value === 'string' && value.trim().length > 0) {
-        if (value.length <= MAX_EXPRESSION_LENGTH) return value;
-        return fail(
-          issues,
+        const max = limits.maxExpressionLength;
+        if (value.length <= max) return value;
+        issues.push({
           path,
-          `must be an expression of at most ${MAX_EXPRESSION_LENGTH} characters`,
-          `${value.length} characters`,
-        );
+          message: `is an expression of ${value.length} characters; ${limitReached('maxExpressionLength', max)}`,
+        });
+        return undefined;
       }
       return fail(issues, path, 'must be a number or an expression', value);
     },
@@ -92,13 +98,15 @@ export function oneOf<const T extends string>(
 export function list<T>(item: Schema<T>, description: string, minItems = 0): Schema<T[]> {
   return {
     json: { type: 'array', items: item.json, minItems, description },
-    check: (value, path, issues) => {
+    check: (value, path, issues, limits) => {
       if (!Array.isArray(value)) return fail(issues, path, 'must be a list', value);
       if (value.length < minItems) {
         return fail(issues, path, `must have at least ${minItems} item(s)`, value);
       }
       const before = issues.length;
-      const items = value.map((entry, index) => item.check(entry, [...path, index], issues));
+      const items = value.map((entry, index) =>
+        item.check(entry, [...path, index], issues, limits),
+      );
       return issues.length === before ? (items as T[]) : undefined;
     },
   };
@@ -122,12 +130,12 @@ export function object<T>(properties: Record<string, Property>, description: str
       required,
       additionalProperties: false,
     },
-    check: (value, path, issues) => {
+    check: (value, path, issues, limits) => {
       if (!isPlainObject(value)) return fail(issues, path, 'must be a mapping (key: value)', value);
       const before = issues.length;
       for (const key of Object.keys(value)) {
         const property = properties[key];
-        if (property) property.schema.check(value[key], [...path, key], issues);
+        if (property) property.schema.check(value[key], [...path, key], issues, limits);
         else issues.push({ path: [...path, key], message: unknownKey(key, names), atKey: true });
       }
       for (const key of required) {
@@ -152,7 +160,7 @@ export function record<T>(
       propertyNames: { pattern: NAME_PATTERN.source },
       additionalProperties: item.json,
     },
-    check: (value, path, issues) => {
+    check: (value, path, issues, limits) => {
       if (!isPlainObject(value))
         return fail(issues, path, 'must be a mapping (name: value)', value);
       const before = issues.length;
@@ -168,7 +176,7 @@ export function record<T>(
             atKey: true,
           });
         }
-        item.check(value[key], [...path, key], issues);
+        item.check(value[key], [...path, key], issues, limits);
       }
       return issues.length === before ? (value as Record<string, T>) : undefined;
     },
@@ -187,7 +195,7 @@ export function definition<T>(
   definitions.set(name, () => resolve().json);
   return {
     json: { $ref: `#/$defs/${name}` },
-    check: (value, path, issues) => resolve().check(value, path, issues),
+    check: (value, path, issues, limits) => resolve().check(value, path, issues, limits),
   };
 }
 

@@ -1,5 +1,7 @@
-import { LineCounter, isMap, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import { LineCounter, isMap, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ModelIssue } from '../errors.js';
+import { limitReached } from './ModelLimits.js';
+import { parseYaml } from './parseYaml.js';
 
 /** A path into a model document: object keys and array indices, outermost first. */
 export type Path = readonly (string | number)[];
@@ -22,69 +24,44 @@ export interface ModelSource {
   locate(issue: PathIssue): ModelIssue;
 }
 
-/** Largest model text accepted, in characters: bounds parse time and memory for hostile input. */
-export const MAX_MODEL_TEXT_LENGTH = 5_000_000;
-
 /**
  * Parses YAML or JSON model text (JSON is YAML) keeping node positions, so every later issue
  * can be reported as `file:line:column`.
  *
+ * @param maxModelSize - longest text accepted, in characters (see ModelLimits)
  * @returns the source, or the syntax issues found (each with line and column)
  */
 export function parseModelText(
   text: string,
   file: string,
+  maxModelSize: number,
 ): { source: ModelSource; issues: readonly ModelIssue[] } {
   const lineCounter = new LineCounter();
-  if (text.length > MAX_MODEL_TEXT_LENGTH) {
-    return failed(file, `is ${text.length} characters; the limit is ${MAX_MODEL_TEXT_LENGTH}`);
+  if (text.length > maxModelSize) {
+    return failed(
+      file,
+      `is ${text.length} characters; ${limitReached('maxModelSize', maxModelSize)}`,
+    );
   }
-  const document = parseDocument(text, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-  });
+  const parsed = parseYaml(text, lineCounter.addNewLine);
   const position = (offset: number): { line: number; column: number } => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const issues: ModelIssue[] = document.errors.map((error) => ({
+  const issues: ModelIssue[] = parsed.problems.map(({ offset, message }) => ({
     file,
-    ...position(error.pos[0]),
+    ...(offset !== undefined && position(offset)),
     path: '',
-    message: `invalid YAML/JSON: ${firstLine(error.message)}`,
+    message,
   }));
-  visit(document, {
-    Alias(_, alias) {
-      if (alias.resolve(document) === undefined && alias.range) {
-        issues.push({
-          file,
-          ...position(alias.range[0]),
-          path: '',
-          message: `invalid YAML/JSON: the alias *${alias.source} has no anchor &${alias.source} before it`,
-        });
-      }
-    },
-  });
-  let data: unknown;
-  if (issues.length === 0) {
-    try {
-      data = document.toJS({ maxAliasCount: 100 });
-    } catch (error) {
-      // Alias problems surface only when the document is converted (unresolved or too many).
-      issues.push({
-        file,
-        path: '',
-        message: `invalid YAML/JSON: ${firstLine((error as Error).message)}`,
-      });
-    }
-  }
+  const { document, data } = parsed;
+  const pairOf = pairFinder();
   const source: ModelSource = {
     file,
     data,
     locate: (issue) => ({
       file,
-      ...locatePath(document, issue.path, issue.atKey === true, position),
+      ...(document && locatePath(document, issue.path, issue.atKey === true, position, pairOf)),
       path: formatPath(issue.path),
       message: issue.message,
     }),
@@ -115,12 +92,13 @@ function locatePath(
   path: Path,
   atKey: boolean,
   position: (offset: number) => { line: number; column: number },
+  pairOf: (map: YAMLMap, key: string) => Pair | undefined,
 ): { line?: number; column?: number } {
   let node: unknown = document.contents;
   let found: Node | undefined = isNodeWithRange(node) ? node : undefined;
   for (const [index, part] of path.entries()) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => keyText(item.key) === String(part));
+      const pair = pairOf(node, String(part));
       if (!pair) break;
       node = pair.value ?? pair.key;
       // A missing or null value points at its key, and so does an issue about the key itself.
@@ -136,6 +114,27 @@ function locatePath(
   return found?.range ? position(found.range[0]) : {};
 }
 
+/**
+ * Finds the pair of a mapping by its key's text, from an index built once per mapping: a scan
+ * per issue would take n² for n issues in a mapping of n keys.
+ */
+function pairFinder(): (map: YAMLMap, key: string) => Pair | undefined {
+  const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+  return (map, key) => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      // The first pair of a key wins, as a scan would find it.
+      for (const pair of map.items as Pair[]) {
+        const text = keyText(pair.key);
+        if (!index.has(text)) index.set(text, pair);
+      }
+      indexes.set(map, index);
+    }
+    return index.get(key);
+  };
+}
+
 function keyText(key: unknown): string {
   return key !== null && typeof key === 'object' && 'value' in key
     ? String((key as { value: unknown }).value)
@@ -148,9 +147,4 @@ function isNodeWithRange(value: unknown): value is Node {
 
 function failed(file: string, message: string): { source: ModelSource; issues: ModelIssue[] } {
   return { source: objectSource(undefined, file), issues: [{ file, path: '', message }] };
-}
-
-/** The parser's first line, without its own `at line L, column C` (the location is prefixed). */
-function firstLine(text: string): string {
-  return (text.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
 }

@@ -24,7 +24,11 @@ const DEFAULT_REPLICATIONS = 1000;
 const DEFAULT_SEED = 1;
 const DEFAULT_GRID = 21;
 const DEFAULT_WARMUP = 0.1;
-const DEFAULT_MTTF_CAP = 1000;
+/**
+ * Default of `mttfCap`: a replication with no system failure by the horizon T runs on, for the
+ * MTTF, until its first failure or 1000·T (see SimulateOptions).
+ */
+export const DEFAULT_MTTF_CAP = 1000;
 
 /**
  * Returns the simulated measures of a model: R(t) and A(t) with 95 % bands, MTTF, interval and

@@ -74,7 +74,7 @@ describe('relkit markov', () => {
     );
     const bad = relkit('markov', 'models/raid5.yaml', '--max-states', '0.5');
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toBe('relkit: markov: maxStates must be an integer >= 1; got 0.5\n');
+    expect(bad.stderr).toBe('relkit: --max-states must be an integer >= 1; got 0.5\n');
     const word = relkit('markov', 'models/raid5.yaml', '--max-states', 'many');
     expect(word.status).toBe(64);
     expect(relkit('markov').status).toBe(64);

@@ -2,8 +2,9 @@
  * Malformed models: each gets a specific message with file, line, column and path, and no
  * other kind of exception escapes (STYLE.md §7).
  */
+import { modelErrorsOf } from '../helpers/modelErrors.js';
 import { describe, expect, it } from 'vitest';
-import { ModelError, loadModel } from '../../src/index.js';
+import { loadModel } from '../../src/index.js';
 
 const GOOD_COMPONENTS = `components:
   cpu:
@@ -14,16 +15,7 @@ system:
   koon: { k: 2, of: cpu }
 `;
 
-/** Loads `text` and returns the formatted messages of the ModelError it must throw. */
-function errorsOf(text: string): string[] {
-  try {
-    loadModel(text, { file: 'bad.yaml' });
-  } catch (error) {
-    expect(error).toBeInstanceOf(ModelError);
-    return (error as ModelError).message.split('\n');
-  }
-  return expect.fail('the model was accepted');
-}
+const errorsOf = (text: string): string[] => modelErrorsOf(text, { file: 'bad.yaml' });
 
 const cases: [title: string, text: string, expected: RegExp][] = [
   ['an empty file', '', /^bad\.yaml: is empty; a model needs name, components and system$/],
@@ -43,6 +35,11 @@ const cases: [title: string, text: string, expected: RegExp][] = [
     'a duplicate key',
     'name: a\nname: b\n',
     /^bad\.yaml:2:1: invalid YAML\/JSON: Map keys must be unique/,
+  ],
+  [
+    'two documents in one file',
+    `name: a\n${GOOD_COMPONENTS}---\nname: b\n`,
+    /^bad\.yaml:9:1: invalid YAML\/JSON: the text holds several documents; a model is one$/,
   ],
   [
     'a list at the top',
@@ -143,12 +140,12 @@ const cases: [title: string, text: string, expected: RegExp][] = [
   [
     'a fractional count',
     'name: x\ncomponents:\n  a: { count: 2.5, failure: { mtbf: 1 } }\nsystem: a\n',
-    /^bad\.yaml:3:\d+: components\.a\.count must be an integer in \[1, 100000\]; got 2\.5$/,
+    /^bad\.yaml:3:\d+: components\.a\.count must be an integer >= 1; got 2\.5$/,
   ],
   [
     'an absurd count',
     'name: x\ncomponents:\n  a: { count: 1e9, failure: { mtbf: 1 } }\nsystem: a\n',
-    /^bad\.yaml:3:\d+: components\.a\.count must be an integer in \[1, 100000\]; got 1000000000$/,
+    /^bad\.yaml:3:\d+: components\.a\.count brings the number of units to 1000000000; the limit is 100000 \(--max-units or limits\.maxUnits raises it\)$/,
   ],
   [
     'a coverage above 1',
@@ -228,7 +225,7 @@ const cases: [title: string, text: string, expected: RegExp][] = [
   [
     'an expression over 1000 characters',
     `name: x\nparameters:\n  a: "${'1+'.repeat(600)}1"\ncomponents:\n  c: { failure: { rate: a } }\nsystem: c\n`,
-    /^bad\.yaml:3:6: parameters\.a must be an expression of at most 1000 characters; got "1201 characters"$/,
+    /^bad\.yaml:3:6: parameters\.a is an expression of 1201 characters; the limit is 1000 \(--max-expression-length or limits\.maxExpressionLength raises it\)$/,
   ],
   [
     'a non-positive mission time',

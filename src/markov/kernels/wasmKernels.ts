@@ -22,11 +22,21 @@ function advance(local: number, step: number): number[] {
   return [...op.get(local), ...op.i32Const(step), op.i32Add, ...op.set(local)];
 }
 
-/** accumulator += v[*sp (+4)] · *wp (+8): one gathered term. */
-function term(accumulator: number, v: number, sp: number, wp: number, second: boolean): number[] {
+/**
+ * accumulator ±= x[*sp] · *wp, or with the entry after (sp + 4, wp + 8): one gathered term,
+ * added (`op.f64Add`) or subtracted (`op.f64Sub`).
+ */
+function term(
+  accumulator: number,
+  combine: typeof op.f64Add | typeof op.f64Sub,
+  x: number,
+  sp: number,
+  wp: number,
+  second = false,
+): number[] {
   return [
     ...op.get(accumulator),
-    ...op.get(v),
+    ...op.get(x),
     ...op.get(sp),
     ...op.i32Load(second ? 4 : 0),
     ...op.i32Const(3),
@@ -36,8 +46,63 @@ function term(accumulator: number, v: number, sp: number, wp: number, second: bo
     ...op.get(wp),
     ...op.f64Load(second ? 8 : 0),
     op.f64Mul,
-    op.f64Add,
+    combine,
     ...op.set(accumulator),
+  ];
+}
+
+/** sp = &source[start[j]], wp = &weight[start[j]]: the first entry of row j. */
+function rowPointers(
+  start: number,
+  j: number,
+  source: number,
+  weight: number,
+  sp: number,
+  wp: number,
+): number[] {
+  return [
+    ...element(start, j, 2),
+    ...op.i32Load(),
+    ...op.set(sp),
+    ...element(weight, sp, 3),
+    ...op.set(wp),
+    ...element(source, sp, 2),
+    ...op.set(sp),
+  ];
+}
+
+/** end = &source[table[j] (or table[j + 1] with offset 4)]: where row j's entries stop. */
+function rowEnd(source: number, table: number, j: number, offset: number, end: number): number[] {
+  return [
+    ...op.get(source),
+    ...element(table, j, 2),
+    ...op.i32Load(offset),
+    ...op.i32Const(2),
+    op.i32Shl,
+    op.i32Add,
+    ...op.set(end),
+  ];
+}
+
+/** The loop over rows [j, last): `body` runs for each j; nothing runs when j ≥ last. */
+function eachRow(j: number, last: number, body: readonly number[]): number[] {
+  return [
+    ...op.block,
+    ...op.get(j),
+    ...op.get(last),
+    op.i32GeU,
+    ...op.brIf(0),
+    ...op.loop,
+    ...body,
+    ...op.get(j),
+    ...op.i32Const(1),
+    op.i32Add,
+    ...op.tee(j),
+    ...op.get(last),
+    op.i32LtU,
+    ...op.brIf(0),
+    op.end,
+    op.end,
   ];
 }
 
@@ -51,87 +116,60 @@ const gather: WasmFunction = {
   results: [f64],
   locals: [i32, i32, i32, f64, f64, f64, f64, f64],
   body: [
-    ...op.block,
-    ...op.get(first),
-    ...op.get(last),
-    op.i32GeU,
-    ...op.brIf(0),
-    // k = start[first]; sp = &source[k]; wp = &weight[k]
-    ...element(start, first, 2),
-    ...op.i32Load(),
-    ...op.set(sp),
-    ...element(weight, sp, 3),
-    ...op.set(wp),
-    ...element(source, sp, 2),
-    ...op.set(sp),
-    ...op.loop,
-    // sourceEnd = &source[start[j + 1]]
-    ...op.get(source),
-    ...element(start, first, 2),
-    ...op.i32Load(4),
-    ...op.i32Const(2),
-    op.i32Shl,
-    op.i32Add,
-    ...op.set(sourceEnd),
-    // x = v[j]; s = x · diagonal[j]; s2 = 0
-    ...element(v, first, 3),
-    ...op.f64Load(),
-    ...op.tee(x),
-    ...element(diagonal, first, 3),
-    ...op.f64Load(),
-    op.f64Mul,
-    ...op.set(s),
-    ...op.f64Zero,
-    ...op.set(s2),
-    // Two terms per pass while two remain, into two accumulators.
-    ...op.block,
-    ...op.loop,
-    ...op.get(sp),
-    ...op.i32Const(4),
-    op.i32Add,
-    ...op.get(sourceEnd),
-    op.i32GeU,
-    ...op.brIf(1),
-    ...term(s, v, sp, wp, false),
-    ...term(s2, v, sp, wp, true),
-    ...advance(sp, 8),
-    ...advance(wp, 16),
-    ...op.br(0),
-    op.end,
-    op.end,
-    // The odd last term.
-    ...op.get(sp),
-    ...op.get(sourceEnd),
-    op.i32LtU,
-    ...op.if,
-    ...term(s, v, sp, wp, false),
-    ...advance(sp, 4),
-    ...advance(wp, 8),
-    op.end,
-    // out[j] = y = s + s2; delta += |y − x|
-    ...element(out, first, 3),
-    ...op.get(s),
-    ...op.get(s2),
-    op.f64Add,
-    ...op.tee(y),
-    ...op.f64Store(),
-    ...op.get(delta),
-    ...op.get(y),
-    ...op.get(x),
-    op.f64Sub,
-    op.f64Abs,
-    op.f64Add,
-    ...op.set(delta),
-    // j += 1, while j < last
-    ...op.get(first),
-    ...op.i32Const(1),
-    op.i32Add,
-    ...op.tee(first),
-    ...op.get(last),
-    op.i32LtU,
-    ...op.brIf(0),
-    op.end,
-    op.end,
+    // Entries are consecutive across rows: the pointers are set once, at the first row.
+    ...rowPointers(start, first, source, weight, sp, wp),
+    ...eachRow(first, last, [
+      ...rowEnd(source, start, first, 4, sourceEnd),
+      // x = v[j]; s = x · diagonal[j]; s2 = 0
+      ...element(v, first, 3),
+      ...op.f64Load(),
+      ...op.tee(x),
+      ...element(diagonal, first, 3),
+      ...op.f64Load(),
+      op.f64Mul,
+      ...op.set(s),
+      ...op.f64Zero,
+      ...op.set(s2),
+      // Two terms per pass while two remain, into two accumulators.
+      ...op.block,
+      ...op.loop,
+      ...op.get(sp),
+      ...op.i32Const(4),
+      op.i32Add,
+      ...op.get(sourceEnd),
+      op.i32GeU,
+      ...op.brIf(1),
+      ...term(s, op.f64Add, v, sp, wp),
+      ...term(s2, op.f64Add, v, sp, wp, true),
+      ...advance(sp, 8),
+      ...advance(wp, 16),
+      ...op.br(0),
+      op.end,
+      op.end,
+      // The odd last term.
+      ...op.get(sp),
+      ...op.get(sourceEnd),
+      op.i32LtU,
+      ...op.if,
+      ...term(s, op.f64Add, v, sp, wp),
+      ...advance(sp, 4),
+      ...advance(wp, 8),
+      op.end,
+      // out[j] = y = s + s2; delta += |y − x|
+      ...element(out, first, 3),
+      ...op.get(s),
+      ...op.get(s2),
+      op.f64Add,
+      ...op.tee(y),
+      ...op.f64Store(),
+      ...op.get(delta),
+      ...op.get(y),
+      ...op.get(x),
+      op.f64Sub,
+      op.f64Abs,
+      op.f64Add,
+      ...op.set(delta),
+    ]),
     ...op.get(delta),
   ],
 };
@@ -147,29 +185,11 @@ const lowerSolve: WasmFunction = {
   params: [i32, i32, i32, i32, i32, i32, i32, i32, i32],
   results: [],
   locals: [i32, i32, i32, f64],
-  body: [
-    ...op.block,
-    ...op.get(lFirst),
-    ...op.get(lLast),
-    op.i32GeU,
-    ...op.brIf(0),
-    ...op.loop,
-    // k = start[j]; sp = &source[k]; wp = &weight[k]; sourceEnd = &source[split[j]]
-    ...element(lStart, lFirst, 2),
-    ...op.i32Load(),
-    ...op.set(lSp),
-    ...element(lWeight, lSp, 3),
-    ...op.set(lWp),
-    ...element(lSource, lSp, 2),
-    ...op.set(lSp),
-    ...op.get(lSource),
-    ...element(lSplit, lFirst, 2),
-    ...op.i32Load(),
-    ...op.i32Const(2),
-    op.i32Shl,
-    op.i32Add,
-    ...op.set(lSourceEnd),
-    // s = r[j]; s −= z[source] · weight for each entry before the split
+  body: eachRow(lFirst, lLast, [
+    // Row j's entries before its split: the sources below j.
+    ...rowPointers(lStart, lFirst, lSource, lWeight, lSp, lWp),
+    ...rowEnd(lSource, lSplit, lFirst, 0, lSourceEnd),
+    // s = r[j]; s −= z[source] · weight for each of them
     ...element(lR, lFirst, 3),
     ...op.f64Load(),
     ...op.set(lS),
@@ -179,19 +199,7 @@ const lowerSolve: WasmFunction = {
     ...op.get(lSourceEnd),
     op.i32GeU,
     ...op.brIf(1),
-    ...op.get(lS),
-    ...op.get(lZ),
-    ...op.get(lSp),
-    ...op.i32Load(),
-    ...op.i32Const(3),
-    op.i32Shl,
-    op.i32Add,
-    ...op.f64Load(),
-    ...op.get(lWp),
-    ...op.f64Load(),
-    op.f64Mul,
-    op.f64Sub,
-    ...op.set(lS),
+    ...term(lS, op.f64Sub, lZ, lSp, lWp),
     ...advance(lSp, 4),
     ...advance(lWp, 8),
     ...op.br(0),
@@ -204,16 +212,7 @@ const lowerSolve: WasmFunction = {
     ...op.f64Load(),
     op.f64Div,
     ...op.f64Store(),
-    ...op.get(lFirst),
-    ...op.i32Const(1),
-    op.i32Add,
-    ...op.tee(lFirst),
-    ...op.get(lLast),
-    op.i32LtU,
-    ...op.brIf(0),
-    op.end,
-    op.end,
-  ],
+  ]),
 };
 
 let compiled: WebAssembly.Module | null | undefined;
