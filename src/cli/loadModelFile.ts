@@ -1,6 +1,8 @@
+import { statSync } from 'node:fs';
+import { ModelError } from '../errors.js';
 import { loadModel, type LoadModelOptions } from '../model/loadModel.js';
 import type { Model } from '../model/Model.js';
-import type { ModelLimits } from '../model/ModelLimits.js';
+import { DEFAULT_MODEL_LIMITS, limitReached, type ModelLimits } from '../model/ModelLimits.js';
 import { parseIntegerOption } from './format.js';
 import { readText } from './io.js';
 
@@ -40,9 +42,31 @@ export function parseModelLimits(values: {
 }
 
 /**
+ * Reads a model file's text, refusing before reading a file too large to be within the
+ * `maxModelSize` limit: UTF-8 takes at most 3 bytes per UTF-16 code unit, so a file of more than
+ * 3 × maxModelSize bytes holds more than maxModelSize characters whatever it contains (a file
+ * of several gigabytes is refused without being read; loadModel checks the exact count).
+ */
+export function readModelText(path: string, limits: ModelLimits = {}): string {
+  const maxModelSize = limits.maxModelSize ?? DEFAULT_MODEL_LIMITS.maxModelSize;
+  let bytes: number | undefined;
+  try {
+    bytes = statSync(path).size;
+  } catch {
+    // readText names the problem.
+  }
+  if (bytes !== undefined && bytes > 3 * maxModelSize) {
+    const message = `is ${bytes} bytes, so more than ${maxModelSize} characters; ${limitReached('maxModelSize', maxModelSize)}`;
+    // Reported as loadModel reports the text's length: a model issue of the file.
+    throw new ModelError([{ file: path, path: '', message }]);
+  }
+  return readText(path);
+}
+
+/**
  * Reads and loads a model file; `ModelError` carries the file's name in every issue, and a limit
  * reached names the flag that raises it.
  */
 export function loadModelFile(path: string, options: Omit<LoadModelOptions, 'file'> = {}): Model {
-  return loadModel(readText(path), { ...options, file: path });
+  return loadModel(readModelText(path, options.limits), { ...options, file: path });
 }

@@ -8,8 +8,13 @@ import type { Curve, Result, Scalar } from '../model/Result.js';
 import { finalizeSimulation } from '../sim/simulate.js';
 import { simulationSupport } from '../sim/simulationSupport.js';
 import { formatNumber, parseNumberOption } from './format.js';
-import { EXIT, readText, UsageError } from './io.js';
-import { MODEL_LIMIT_FLAGS, MODEL_LIMITS_HELP, parseModelLimits } from './loadModelFile.js';
+import { EXIT, UsageError } from './io.js';
+import {
+  MODEL_LIMIT_FLAGS,
+  MODEL_LIMITS_HELP,
+  parseModelLimits,
+  readModelText,
+} from './loadModelFile.js';
 import type { Output } from './main.js';
 import { EXIT_INTERRUPTED } from './simulate.js';
 import { parseSimulationFlags, SIMULATION_FLAGS } from './simulationFlags.js';
@@ -116,7 +121,7 @@ export async function sweepCommand(args: readonly string[], output: Output): Pro
   const limits = parseModelLimits(values);
   if (values.out !== undefined) checkWritable(values.out);
   const file = positionals[0]!;
-  const text = readText(file);
+  const text = readModelText(file, limits);
   const base = loadModel(text, { file, limits });
   if (!(range.name in base.parameters)) {
     const names = Object.keys(base.parameters);

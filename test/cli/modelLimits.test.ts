@@ -3,13 +3,14 @@
  * that loads a model takes them, a limit reached names the file, the place and the flag, and a
  * bad value is refused like any other integer flag.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { relkit, ROOT, requireBuiltCli, scratch } from '../helpers/cli.js';
 
 const RAID5 = 'models/raid5.yaml';
 const RAID5_SIZE = readFileSync(join(ROOT, RAID5), 'utf8').length;
+const RAID5_BYTES = statSync(join(ROOT, RAID5)).size;
 
 beforeAll(requireBuiltCli);
 
@@ -24,10 +25,19 @@ describe('model limits on the command line', () => {
   ])(
     '%s takes --max-model-size: under it the model is refused naming the flag',
     (command, flags) => {
-      const refused = relkit(command, RAID5, ...flags, '--max-model-size', '100');
+      // One character short: refused on the text (the file is far below 3 bytes per character).
+      const short = RAID5_SIZE - 1;
+      const refused = relkit(command, RAID5, ...flags, '--max-model-size', String(short));
       expect(refused.status).toBe(1);
       expect(refused.stderr).toBe(
-        `${RAID5}: is ${RAID5_SIZE} characters; the limit is 100 (--max-model-size or limits.maxModelSize raises it)\n`,
+        `${RAID5}: is ${RAID5_SIZE} characters; the limit is ${short} (--max-model-size or limits.maxModelSize raises it)\n`,
+      );
+      // Over 3 bytes per character of the limit: refused from the file's size, before reading.
+      const tiny = Math.floor(RAID5_BYTES / 3) - 1;
+      const unread = relkit(command, RAID5, ...flags, '--max-model-size', String(tiny));
+      expect(unread.status).toBe(1);
+      expect(unread.stderr).toBe(
+        `${RAID5}: is ${RAID5_BYTES} bytes, so more than ${tiny} characters; the limit is ${tiny} (--max-model-size or limits.maxModelSize raises it)\n`,
       );
       // At the file's size it loads and runs (check's verdict on 10 replications aside).
       const raised = relkit(command, RAID5, ...flags, '--max-model-size', String(RAID5_SIZE));
