@@ -66,13 +66,15 @@ export interface TransientResult {
  * floating point δ_K carries rounding of about n·ε_mach, so the test only fires once δ_K is
  * far above that. Measured against the full computation at tolerance 1e-16: ≤ 0.45·tolerance
  * at 1e-12, ≤ 0.33·tolerance at 1e-9 … 1e-3 (test/markov/solveTransient.test.ts). Saves 25% of
- * the products on the 10^4-state benchmark chain and 16% at 10^5; none at 10^6 states, which
- * has not mixed by t = 1000 h (δ ≈ 6e-9 at the last product). `stationaryAt` reports the stop.
- * Stiffness: the cost grows as q·t (one
- * product per unit), e.g. q·t = 10^7 needs 10^7 products; above 10^6 products a warning is
- * returned, above maxProducts the call throws (use solveSteadyState for times after mixing).
+ * the products on the 10^4-state benchmark chain, 16% at 10^5 and 9% at 10^6 states, which
+ * has not mixed by t = 1000 h and stops only in the last window's tail (δ ≈ 6e-9 there).
+ * `stationaryAt` reports the stop. Stiffness: the cost grows as q·t (one product per unit),
+ * e.g. q·t = 10^7 needs 10^7 products; above 10^6 products a warning is returned, above
+ * maxProducts the call throws (use solveSteadyState for times after mixing).
  * Measured error against scipy.linalg.expm: ≤ 1.8e-15 absolute on 4- to 8-state random chains
- * (test/markov/solveTransient.test.ts). Cost O((m + n)·R) time, (2 + T)·n doubles.
+ * (test/markov/solveTransient.test.ts). Cost O((m + n)·R) time; memory (8 + T)·n doubles (a
+ * ring of eight iterates, added to the T sums together: {@link WindowSums}) and the uniformized
+ * chain, 12 bytes per transition, in the WebAssembly kernels' memory.
  *
  * @see A. Jensen, Skandinavisk Aktuarietidskrift 36, 1953, 87–91,
  * https://doi.org/10.1080/03461238.1953.10419459 (paywalled); B. L. Fox, P. W. Glynn,
