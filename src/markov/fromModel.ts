@@ -5,9 +5,10 @@ import { buildCtmc } from './buildCtmc.js';
 import type { Ctmc } from './Ctmc.js';
 import { chainLayout } from './fromModelLayout.js';
 import { emitTransitions, isStateUp } from './fromModelState.js';
+import { StateIndex } from './StateIndex.js';
 
-// 5 million states: about 40 bytes a state for the key map and vectors plus ~100 bytes of
-// transitions keeps a chain near 1 GB at the limit, the most a default Node heap can hold.
+// 5 million states: the state index (4·width + 12 bytes a state) and ~100 bytes of transitions
+// a state keep a chain near 1 GB at the limit.
 const DEFAULT_MAX_STATES = 5_000_000;
 
 /** Options of {@link chainFromModel}. */
@@ -51,7 +52,8 @@ export interface ChainFromModelResult {
  * @returns the chain (states explored breadth-first from all units new), its size estimate and
  *   warnings
  * @throws {@link UnsupportedModelError} naming the component and time that is not exponential,
- *   or when the estimated state count exceeds `maxStates`
+ *   when the estimated state count exceeds `maxStates`, or when the chain outgrows the memory
+ *   available while it is built
  * @throws {@link ParameterError} when `maxStates` is not an integer >= 1
  *
  * @remarks
@@ -63,7 +65,7 @@ export interface ChainFromModelResult {
  * `recovery` are counted per component up to its unit count; a further overlapping one is
  * merged into those in progress, and a warning says so. A non-repairable unit's uncovered
  * failure leads to one absorbing down state. Cost: O(states · events · width) time; memory
- * about 4·width bytes a state plus 16 bytes a transition.
+ * about 4·width + 12 bytes a state (StateIndex) plus 16 bytes a transition.
  *
  * @see K. S. Trivedi, Probability and Statistics with Reliability, Queuing, and Computer
  * Science Applications, 2nd ed., Wiley, 2002, ch. 8 and 9 (Markov availability and coverage
@@ -99,58 +101,57 @@ export function chainFromModel(
   const structure = compileStructure(layout.structure, layout.variableCount);
   const p = new Float64Array(layout.variableCount);
 
-  // States are explored breadth-first; each is a vector of `width` small integers, stored in
-  // one growing pool and found again through a string key of its code units.
+  // States are explored breadth-first; each is a vector of `width` small integers, numbered
+  // by a StateIndex in the order first reached.
   const width = layout.width;
-  let pool = new Int32Array(width * 1024);
-  let stateCount = 0;
-  const index = new Map<string, number>();
+  const states = new StateIndex(width);
   const from = new GrowingInt32();
   const to = new GrowingInt32();
   const rates = new GrowingFloat64();
   const stateOf = (vector: Int32Array): number => {
-    const key = keyOf(vector);
-    let i = index.get(key);
-    if (i === undefined) {
-      if (stateCount >= maxStates) {
-        throw new UnsupportedModelError(
-          'markov',
-          `the chain has more than ${formatCount(maxStates)} states`,
-          `the limit is ${formatCount(maxStates)} (--max-states raises it)`,
-        );
-      }
-      i = stateCount++;
-      if (i * width + width > pool.length) {
-        const larger = new Int32Array(pool.length * 2);
-        larger.set(pool);
-        pool = larger;
-      }
-      pool.set(vector, i * width);
-      index.set(key, i);
+    const known = states.find(vector);
+    if (known >= 0) return known;
+    if (states.size >= maxStates) {
+      throw new UnsupportedModelError(
+        'markov',
+        `the chain has more than ${formatCount(maxStates)} states`,
+        `the limit is ${formatCount(maxStates)} (--max-states raises it)`,
+      );
     }
-    return i;
+    return states.add(vector);
   };
   const initial = new Int32Array(width);
   layout.blocks.forEach((block) => (initial[block.offset] = 1));
   stateOf(initial);
   const upFlags: number[] = [];
   let capped = false;
-  for (let current = 0; current < stateCount; current++) {
-    const s = pool.slice(current * width, current * width + width);
-    const up = isStateUp(layout, structure, p, s);
-    upFlags.push(up);
-    if (s[0] === 1) continue; // the permanent outage is absorbing
-    const emit = (next: Int32Array, rate: number): void => {
-      const target = stateOf(next);
-      if (target === current || !(rate > 0)) return;
-      from.push(current);
-      to.push(target);
-      rates.push(rate);
-    };
-    if (emitTransitions(layout, s, up, emit)) capped = true;
+  try {
+    for (let current = 0; current < states.size; current++) {
+      const s = new Int32Array(width);
+      states.read(current, s);
+      const up = isStateUp(layout, structure, p, s);
+      upFlags.push(up);
+      if (s[0] === 1) continue; // the permanent outage is absorbing
+      const emit = (next: Int32Array, rate: number): void => {
+        const target = stateOf(next);
+        if (target === current || !(rate > 0)) return;
+        from.push(current);
+        to.push(target);
+        rates.push(rate);
+      };
+      if (emitTransitions(layout, s, up, emit)) capped = true;
+    }
+  } catch (error) {
+    // A typed array that cannot grow any more (over 2^32 entries, or no memory left).
+    if (!(error instanceof RangeError)) throw error;
+    throw new UnsupportedModelError(
+      'markov',
+      `the chain outgrew the memory available at ${formatCount(states.size, 2)} states and ${formatCount(from.view().length, 2)} transitions (${error.message})`,
+      'lower --max-states to be told before building, or use relkit simulate',
+    );
   }
   const ctmc = buildCtmc(
-    stateCount,
+    states.size,
     { from: from.view(), to: to.view(), rate: rates.view() },
     upFlags,
     0,
@@ -186,20 +187,6 @@ export function chainFromChainModel(chain: ChainModel): {
 function formatCount(count: number, digits?: number): string {
   const text = digits === undefined ? count.toExponential() : count.toExponential(digits);
   return text.replace('e+', 'e').replace(/\.0e/, 'e');
-}
-
-/** A state vector's key: its entries as UTF-16 code units (three per entry when large). */
-function keyOf(vector: Int32Array): string {
-  let small = true;
-  for (let i = 0; i < vector.length; i++) if (vector[i]! >= 0xffff) small = false;
-  // One native call instead of a concatenation per entry: the key is built for every transition.
-  if (small) return String.fromCharCode.apply(null, vector as unknown as number[]);
-  let key = '';
-  for (let i = 0; i < vector.length; i++) {
-    const v = vector[i]!;
-    key += v < 0xffff ? String.fromCharCode(v) : String.fromCharCode(0xffff, v >>> 16, v & 0xffff);
-  }
-  return key;
 }
 
 /** An append-only Int32Array that doubles as it fills. */

@@ -1,7 +1,10 @@
 import type { StructureFunction } from '../analytic/structure/compileStructure.js';
 import { GROUP_WIDTH, SLOT, type ChainLayout } from './fromModelLayout.js';
 
-/** Receives one transition out of the current state: the target state vector and its rate. */
+/**
+ * Receives one transition out of the current state: the target state vector and its rate. The
+ * vector may be reused for the next transition: copy it to keep it.
+ */
 export type EmitTransition = (next: Int32Array, rate: number) => void;
 
 /**
@@ -46,6 +49,13 @@ export function emitTransitions(
   let capped = false;
   const { rates, groups, blocks } = layout;
   const ages = up === 1 || !layout.model.maintenance.idleWhileDown;
+  // One scratch vector for the transitions emitted as soon as they are formed: emit copies a
+  // new state, so one allocation a state replaces one a transition.
+  const scratch = new Int32Array(s.length);
+  const copyOf = (state: Int32Array): Int32Array => {
+    scratch.set(state);
+    return scratch;
+  };
   groups.forEach((group, g) => {
     const rate = rates[group.component]!;
     const o = group.offset;
@@ -69,7 +79,7 @@ export function emitTransitions(
       for (const flag of [0, 1]) {
         const detecting = s[o + SLOT.detect0 + flag]!;
         if (detecting === 0) continue;
-        const next = s.slice();
+        const next = copyOf(s);
         next[o + SLOT.detect0 + flag]--;
         enterRepair(layout, next, g, flag);
         emit(next, detecting * rate.detection);
@@ -79,7 +89,7 @@ export function emitTransitions(
       for (const flag of [0, 1]) {
         const repairing = s[o + SLOT.repair0 + flag]!;
         if (repairing === 0) continue;
-        const next = s.slice();
+        const next = copyOf(s);
         next[o + SLOT.repair0 + flag]--;
         takeFromQueue(layout, next);
         if (group.block !== undefined) {
@@ -93,13 +103,13 @@ export function emitTransitions(
   });
   layout.recoverySlot.forEach((slot, c) => {
     if (slot < 0 || s[slot] === 0) return;
-    const next = s.slice();
+    const next = copyOf(s);
     next[slot]--;
     emit(next, s[slot]! * rates[c]!.recovery!);
   });
   for (const block of blocks) {
     if (block.switchRate === undefined || s[block.offset + 1] === 0) continue;
-    const next = s.slice();
+    const next = copyOf(s);
     next[block.offset + 1] = 0;
     emit(next, block.switchRate);
   }
