@@ -1,7 +1,7 @@
 import { ConvergenceError } from '../errors.js';
 import type { Ctmc } from './Ctmc.js';
 import { incomingTransitions, type IncomingTransitions } from './incomingTransitions.js';
-import { createGatherMatrix, type KernelBackend } from './kernels/GatherMatrix.js';
+import { createGatherMatrix } from './kernels/GatherMatrix.js';
 
 /** Settings of {@link bicgstabSteadyState}; every field is required here. */
 export interface BicgstabSettings {
@@ -37,8 +37,6 @@ export interface BicgstabResult {
  * @param ctmc - the chain, irreducible, with n ≥ 2 states and no absorbing state
  * @param settings - tolerance and maxIterations
  * @param incoming - the chain's {@link incomingTransitions}, when the caller already has them
- * @param backend - where the sparse kernels run (see {@link createGatherMatrix}); default:
- * WebAssembly where possible
  * @returns π (unnormalised), iterations, residual
  *
  * @throws {@link ConvergenceError} when the tolerance is not met within maxIterations.
@@ -70,7 +68,6 @@ export function bicgstabSteadyState(
   ctmc: Ctmc,
   settings: BicgstabSettings,
   incoming: IncomingTransitions = incomingTransitions(ctmc),
-  backend?: KernelBackend,
 ): BicgstabResult {
   const n = ctmc.stateCount;
   const { start, source, rate } = incoming;
@@ -87,7 +84,7 @@ export function bicgstabSteadyState(
   // B without its row 0 is diag(q_j) − Qᵀ off the diagonal: weights −q_ij, diagonal q_j.
   const weight = new Float64Array(rate.length);
   for (let p = 0; p < rate.length; p++) weight[p] = -rate[p];
-  const matrix = createGatherMatrix({ start, source, weight, diagonal: exit, split }, 8, backend);
+  const matrix = createGatherMatrix({ start, source, weight, diagonal: exit, split }, 8);
   const [x, r, p, v, pHat, sHat, t, scratch] = matrix.vectors;
 
   const apply = (input: Float64Array, out: Float64Array): void => {
