@@ -29,7 +29,8 @@ import { checkProbability } from '../errors.js';
  */
 export function ninesFromUnavailability(unavailability: number): number {
   checkProbability('ninesFromUnavailability', 'unavailability', unavailability);
-  return -Math.log10(unavailability);
+  // 0 − log10(U), not −log10(U): U = 1 gives 0 nines, not −0.
+  return 0 - Math.log10(unavailability);
 }
 
 /**
@@ -62,5 +63,5 @@ export function ninesFromUnavailability(unavailability: number): number {
  */
 export function ninesFromAvailability(availability: number): number {
   checkProbability('ninesFromAvailability', 'availability', availability);
-  return -Math.log10(1 - availability);
+  return 0 - Math.log10(1 - availability);
 }

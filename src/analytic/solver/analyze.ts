@@ -1,18 +1,13 @@
-import { distributionFromSpec } from '../../dist/registry.js';
-import type { Distribution } from '../../dist/types.js';
-import { UnsupportedModelError } from '../../errors.js';
+import { ConvergenceError, UnsupportedModelError } from '../../errors.js';
 import type { Model } from '../../model/Model.js';
 import { finiteMeasures } from '../../model/finiteMeasures.js';
 import { modelHash } from '../../model/modelHash.js';
 import type { Curve, Measures, Result } from '../../model/Result.js';
-import { integrate } from '../../numeric/integrate.js';
-import { mttfFromReliability } from '../mttfFromReliability.js';
-import { pointAvailability, pointUnavailability } from '../pointAvailability.js';
-import { steadyStateMeasures } from '../steadyStateMeasures.js';
-import { compileStructure, type StructureFunction } from '../structure/compileStructure.js';
+import { repairableHorizon, unitsInStructure } from '../../model/timeScales.js';
+import { integrateAcrossScales } from '../../numeric/integrateAcrossScales.js';
 import { checkAnalyticSupport } from './analyticSupport.js';
-import { standbyBlockReliability } from './standbyBlockReliability.js';
-import { toStructure, type ModelStructure } from './toStructure.js';
+import { ModelSolver } from './ModelSolver.js';
+import { toStructure } from './toStructure.js';
 import { timeGrid } from './timeGrid.js';
 
 /** Options of {@link analyze}. */
@@ -27,9 +22,15 @@ export interface AnalyzeOptions {
   /**
    * End of the time grid and of interval availability.
    * @defaultValue the model's mission time; else 2·MTTF (non-repairable; 10 × the largest mean
-   * life when the system never fails) or 10 × the largest mean repair time
+   * life of a unit in the structure when the system never fails) or, for a repairable system,
+   * ten of its units' longest relaxation time (see {@link repairableHorizon})
    */
   readonly horizon?: number;
+  /**
+   * Most BDD nodes the structure function may need (see {@link compileStructure}).
+   * @defaultValue 5 000 000
+   */
+  readonly maxNodes?: number;
 }
 
 /**
@@ -59,9 +60,14 @@ export interface AnalyzeOptions {
  * @remarks
  * Assumptions: units independent, repair as good as new, alternating renewal (steady measures
  * hold for any distributions). Coverage uses the separable method: exact for non-repairable
- * coherent systems. Standby blocks of exponential units are solved as sequential chains. MTTF
- * = ∫R dt by adaptive quadrature (relative error about 1e-10). A repairable system's R(t) and
- * MTTF need the Markov engine or simulation; a warning says so.
+ * coherent systems. Standby blocks of exponential units are solved as sequential chains. MTTF:
+ * the unit's mean when the system is one unit, else ∫R dt by adaptive quadrature on pieces at
+ * every time scale from a millionth-quantile of the shortest life upwards
+ * ({@link integrateAcrossScales}, relative tolerance 1e-12). Interval availability:
+ * 1 − (1/T)∫₀ᵀ U(t) dt with U on the failure side, integrated the same way up to the time the
+ * slowest unit transient has decayed by e^{−40}, the steady U beyond. A repairable system's R(t)
+ * and MTTF need the Markov engine or simulation; a warning says so. A measure whose quadrature
+ * does not converge is left out with a warning, the others are still given.
  *
  * @see Amari, Dugan & Misra, "A separable method for incorporating imperfect fault-coverage into
  * combinatorial models", IEEE Trans. Reliability 48(3), 1999, https://doi.org/10.1109/24.799900
@@ -84,14 +90,18 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): Result {
   }
   const structure = toStructure(model, model.system);
   checkAnalyticSupport(model, structure.blocks);
-  const solver = new ModelSolver(model, structure);
+  const solver = new ModelSolver(
+    model,
+    structure,
+    options.maxNodes === undefined ? {} : { maxNodes: options.maxNodes },
+  );
   const warnings: string[] = [];
   const repairable = model.components.some((component) => component.repair !== undefined);
   let measures: Measures;
   let horizon: number;
   if (repairable) {
     const steady = solver.steadyState();
-    horizon = options.horizon ?? model.missionTime ?? 10 * solver.largestMeanRepair();
+    horizon = options.horizon ?? model.missionTime ?? repairableHorizon(model);
     const exponential = model.components.every(
       (component) =>
         component.failure.dist === 'exponential' &&
@@ -105,10 +115,7 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): Result {
         t: times,
         values: times.map((t) => solver.pointAvailability(t)),
       };
-      const interval =
-        integrate((t) => solver.pointAvailability(t), 0, horizon, { tolerance: 1e-12 }).value /
-        horizon;
-      transient = { availability, intervalAvailability: interval };
+      transient = { availability, ...intervalAvailability(solver, horizon, warnings) };
     } else {
       warnings.push(
         'availability(t) needs exponential failure and repair times and no detection delay; the steady measures are exact for any distributions',
@@ -121,16 +128,18 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): Result {
   } else {
     // A system that survives every unit failing (k = 0, an empty series) never fails.
     const neverFails = solver.reliability(Infinity) > 0;
-    const mttf = neverFails
-      ? Infinity
-      : mttfFromReliability((t) => solver.reliability(t), { scale: solver.largestMeanLife() })
-          .value;
+    const mttf = neverFails ? Infinity : systemMttf(solver, warnings);
     horizon =
       options.horizon ??
       model.missionTime ??
-      (neverFails ? 10 * solver.largestMeanLife() : 2 * mttf);
+      (mttf !== undefined && Number.isFinite(mttf)
+        ? 2 * mttf
+        : 10 * Math.max(...unitsInStructure(model.system).map((unit) => solver.meanLife(unit))));
     const times = timeGrid(options, horizon);
-    measures = { reliability: { t: times, values: times.map((t) => solver.reliability(t)) }, mttf };
+    measures = {
+      reliability: { t: times, values: times.map((t) => solver.reliability(t)) },
+      ...(mttf !== undefined && { mttf }),
+    };
   }
   return {
     method: 'analytic',
@@ -142,110 +151,45 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): Result {
   };
 }
 
-/** The model's units and blocks as laws, and the structure evaluated at their probabilities. */
-class ModelSolver {
-  private readonly lifetimes: Distribution[];
-  private readonly repairs: (Distribution | undefined)[];
-  /** Mean time a failed unit is down: detection delay plus repair; undefined without repair. */
-  private readonly meanDowntimes: (number | undefined)[];
-  private readonly coverage: number[];
-  private readonly structure: StructureFunction;
-  private readonly p: Float64Array;
-  private readonly q: Float64Array;
-
-  constructor(
-    private readonly model: Model,
-    private readonly layout: ModelStructure,
-  ) {
-    const componentOf = (unit: number) => model.components[model.units[unit]!.component]!;
-    this.lifetimes = model.units.map((_, unit) => distributionFromSpec(componentOf(unit).failure));
-    this.repairs = model.units.map((_, unit) => {
-      const spec = componentOf(unit).repair;
-      return spec && distributionFromSpec(spec);
-    });
-    this.meanDowntimes = model.units.map((_, unit) => {
-      const { repair, detection } = componentOf(unit);
-      return (
-        repair &&
-        distributionFromSpec(repair).mean + (detection ? distributionFromSpec(detection).mean : 0)
-      );
-    });
-    this.coverage = model.units.map((_, unit) => componentOf(unit).coverage);
-    this.structure = compileStructure(layout.node, layout.variableCount);
-    this.p = new Float64Array(layout.variableCount);
-    this.q = new Float64Array(layout.variableCount);
+/**
+ * MTTF = ∫R dt of a non-repairable system: the unit's own mean when the system is one unit,
+ * else quadrature across every time scale of R; undefined, with a warning, when the quadrature
+ * does not converge.
+ */
+function systemMttf(solver: ModelSolver, warnings: string[]): number | undefined {
+  const unit = solver.singleUnit();
+  if (unit !== undefined) return solver.meanLife(unit);
+  try {
+    return integrateAcrossScales((t) => solver.reliability(t), Infinity, {
+      smallest: solver.shortestLifeScale(),
+    }).value;
+  } catch (error) {
+    if (!(error instanceof ConvergenceError)) throw error;
+    warnings.push(
+      `mttf is left out: the integral of R(t) did not reach a relative accuracy of 1e-12 (${error.message}); relkit markov (exponential times) or relkit simulate can estimate it`,
+    );
+    return undefined;
   }
+}
 
-  /** R_sys(t) with the separable coverage method (u_i = 0 when coverage is 1). */
-  reliability(t: number): number {
-    let survivesUncovered = 1;
-    this.model.units.forEach((_, unit) => {
-      const life = this.lifetimes[unit]!;
-      const r = life.sf(t);
-      const f = life.cdf(t);
-      // Written so that coverage 1 adds exactly nothing, whatever f is.
-      const uncovered = this.coverage[unit] === 1 ? 0 : (1 - this.coverage[unit]!) * f;
-      const kept = 1 - uncovered;
-      survivesUncovered *= kept;
-      // Conditional on no uncovered failure; when one is certain, R_sys is 0 whatever p is.
-      this.p[unit] = kept > 0 ? r / kept : 0;
-      this.q[unit] = kept > 0 ? (this.coverage[unit]! * f) / kept : 1;
-    });
-    this.setBlocks(t);
-    return survivesUncovered * this.structure.probability(this.p, this.q);
-  }
-
-  /** A_sys(t) for exponential units: each unit's point availability, or R(t) without repair. */
-  pointAvailability(t: number): number {
-    this.model.units.forEach((_, unit) => {
-      const life = this.lifetimes[unit]!;
-      const repair = this.repairs[unit];
-      if (repair) {
-        this.p[unit] = pointAvailability(1 / life.mean, 1 / repair.mean, t);
-        this.q[unit] = pointUnavailability(1 / life.mean, 1 / repair.mean, t);
-      } else {
-        this.p[unit] = life.sf(t);
-        this.q[unit] = life.cdf(t);
-      }
-    });
-    this.setBlocks(t);
-    return this.structure.probability(this.p, this.q);
-  }
-
-  /** Steady availability, failure frequency and the measures derived from them. */
-  steadyState(): Measures {
-    const cycleRate = new Float64Array(this.layout.variableCount);
-    this.model.units.forEach((_, unit) => {
-      const up = this.lifetimes[unit]!.mean;
-      const down = this.meanDowntimes[unit];
-      // A non-repairable unit is down in the long run and fails no more.
-      this.p[unit] = down === undefined ? 0 : up / (up + down);
-      this.q[unit] = down === undefined ? 1 : down / (up + down);
-      cycleRate[unit] = down === undefined ? 0 : 1 / (up + down);
-    });
-    const steadyAvailability = this.structure.probability(this.p, this.q);
-    const steadyUnavailability = this.structure.failureProbability(this.p, this.q);
-    const importance = this.structure.birnbaum(this.p, this.q);
-    let failureFrequency = 0;
-    for (let unit = 0; unit < cycleRate.length; unit++)
-      failureFrequency += importance[unit]! * cycleRate[unit]!;
-    return steadyStateMeasures(steadyAvailability, steadyUnavailability, failureFrequency);
-  }
-
-  largestMeanRepair(): number {
-    return Math.max(...this.meanDowntimes.map((down) => down ?? 0));
-  }
-
-  largestMeanLife(): number {
-    return Math.max(...this.lifetimes.map((life) => life.mean));
-  }
-
-  private setBlocks(t: number): void {
-    const offset = this.model.units.length;
-    this.layout.blocks.forEach((block, b) => {
-      const { reliability, unreliability } = standbyBlockReliability(block, this.lifetimes, t);
-      this.p[offset + b] = reliability;
-      this.q[offset + b] = unreliability;
-    });
+/**
+ * Interval availability on [0, T] as 1 − (1/T)∫U(t)dt, U integrated on the failure side across
+ * every time scale of the transient, and the steady value beyond the time A(t) has settled.
+ */
+function intervalAvailability(solver: ModelSolver, horizon: number, warnings: string[]): Measures {
+  if (horizon === 0) return { intervalAvailability: solver.pointAvailability(0) };
+  const settled = Math.min(horizon, solver.availabilitySettlingTime());
+  try {
+    const transient = integrateAcrossScales((t) => solver.pointUnavailability(t), settled, {
+      smallest: solver.shortestAvailabilityScale(),
+    }).value;
+    const rest = (horizon - settled) * solver.pointUnavailability(horizon);
+    return { intervalAvailability: 1 - (transient + rest) / horizon };
+  } catch (error) {
+    if (!(error instanceof ConvergenceError)) throw error;
+    warnings.push(
+      `intervalAvailability is left out: the integral of U(t) did not reach a relative accuracy of 1e-12 (${error.message}); relkit markov can compute it`,
+    );
+    return {};
   }
 }

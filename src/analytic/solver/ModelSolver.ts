@@ -1,0 +1,205 @@
+import { distributionFromSpec } from '../../dist/registry.js';
+import type { Distribution } from '../../dist/types.js';
+import type { Model } from '../../model/Model.js';
+import type { Measures } from '../../model/Result.js';
+import { unitsInStructure } from '../../model/timeScales.js';
+import { pointAvailability, pointUnavailability } from '../pointAvailability.js';
+import { steadyStateMeasures } from '../steadyStateMeasures.js';
+import {
+  compileStructure,
+  type CompileStructureOptions,
+  type StructureFunction,
+} from '../structure/compileStructure.js';
+import { standbyBlockReliability } from './standbyBlockReliability.js';
+import type { ModelStructure } from './toStructure.js';
+
+/** A sum of probabilities computed term by term can exceed 1 by a rounding: keep it in [0, 1]. */
+function probability(x: number): number {
+  return Math.min(1, Math.max(0, x));
+}
+
+/**
+ * The model's units and standby blocks as laws, and the structure function evaluated at their
+ * probabilities: R(t), A(t), U(t) and the steady measures of a model of independent units.
+ */
+export class ModelSolver {
+  private readonly lifetimes: Distribution[];
+  private readonly repairs: (Distribution | undefined)[];
+  /** Mean time a failed unit is down: detection delay plus repair; undefined without repair. */
+  private readonly meanDowntimes: (number | undefined)[];
+  private readonly coverage: number[];
+  private readonly structure: StructureFunction;
+  private readonly p: Float64Array;
+  private readonly q: Float64Array;
+  /** Units that appear in the structure; the others change nothing. */
+  private readonly used: number[];
+
+  constructor(
+    private readonly model: Model,
+    private readonly layout: ModelStructure,
+    options: CompileStructureOptions = {},
+  ) {
+    const componentOf = (unit: number) => model.components[model.units[unit]!.component]!;
+    this.lifetimes = model.units.map((_, unit) => distributionFromSpec(componentOf(unit).failure));
+    this.repairs = model.units.map((_, unit) => {
+      const spec = componentOf(unit).repair;
+      return spec && distributionFromSpec(spec);
+    });
+    this.meanDowntimes = model.units.map((_, unit) => {
+      const { repair, detection } = componentOf(unit);
+      return (
+        repair &&
+        distributionFromSpec(repair).mean + (detection ? distributionFromSpec(detection).mean : 0)
+      );
+    });
+    this.coverage = model.units.map((_, unit) => componentOf(unit).coverage);
+    this.structure = compileStructure(layout.node, layout.variableCount, options);
+    this.p = new Float64Array(layout.variableCount);
+    this.q = new Float64Array(layout.variableCount);
+    this.used = model.system ? unitsInStructure(model.system) : [];
+  }
+
+  /** R_sys(t) with the separable coverage method (u_i = 0 when coverage is 1). */
+  reliability(t: number): number {
+    let survivesUncovered = 1;
+    this.model.units.forEach((_, unit) => {
+      const life = this.lifetimes[unit]!;
+      const r = life.sf(t);
+      const f = life.cdf(t);
+      // Written so that coverage 1 adds exactly nothing, whatever f is.
+      const uncovered = this.coverage[unit] === 1 ? 0 : (1 - this.coverage[unit]!) * f;
+      const kept = 1 - uncovered;
+      survivesUncovered *= kept;
+      // Conditional on no uncovered failure; when one is certain, R_sys is 0 whatever p is.
+      this.p[unit] = kept > 0 ? r / kept : 0;
+      this.q[unit] = kept > 0 ? (this.coverage[unit]! * f) / kept : 1;
+    });
+    this.setBlocks(t);
+    return probability(survivesUncovered * this.structure.probability(this.p, this.q));
+  }
+
+  /** A_sys(t) for exponential units: each unit's point availability, or R(t) without repair. */
+  pointAvailability(t: number): number {
+    this.setPointAvailabilities(t);
+    return probability(this.structure.probability(this.p, this.q));
+  }
+
+  /** U_sys(t) = 1 − A_sys(t), computed on the failure side so that small values keep digits. */
+  pointUnavailability(t: number): number {
+    this.setPointAvailabilities(t);
+    return probability(this.structure.failureProbability(this.p, this.q));
+  }
+
+  /** Steady availability, failure frequency and the measures derived from them. */
+  steadyState(): Measures {
+    const cycleRate = new Float64Array(this.layout.variableCount);
+    this.model.units.forEach((_, unit) => {
+      const up = this.lifetimes[unit]!.mean;
+      const down = this.meanDowntimes[unit];
+      // A non-repairable unit is down in the long run and fails no more.
+      this.p[unit] = down === undefined ? 0 : up / (up + down);
+      this.q[unit] = down === undefined ? 1 : down / (up + down);
+      cycleRate[unit] = down === undefined ? 0 : 1 / (up + down);
+    });
+    // Standby blocks are not repairable (checkAnalyticSupport): down in the long run.
+    const offset = this.model.units.length;
+    this.layout.blocks.forEach((_, b) => {
+      this.p[offset + b] = 0;
+      this.q[offset + b] = 1;
+    });
+    const steadyAvailability = probability(this.structure.probability(this.p, this.q));
+    const steadyUnavailability = probability(this.structure.failureProbability(this.p, this.q));
+    const importance = this.structure.birnbaum(this.p, this.q);
+    let failureFrequency = 0;
+    for (let unit = 0; unit < cycleRate.length; unit++)
+      failureFrequency += importance[unit]! * cycleRate[unit]!;
+    return steadyStateMeasures(steadyAvailability, steadyUnavailability, failureFrequency);
+  }
+
+  /**
+   * The shortest time on which R(t) can change: a millionth-quantile of a unit's life, or a
+   * thousandth of the mean life of all units in series.
+   */
+  shortestLifeScale(): number {
+    let shortest = Infinity;
+    let totalRate = 0;
+    for (const unit of this.used) {
+      const life = this.lifetimes[unit]!;
+      totalRate += 1 / life.mean;
+      const early = life.quantile(1e-6);
+      if (early > 0) shortest = Math.min(shortest, early);
+    }
+    return Math.min(shortest, 1e-3 / totalRate);
+  }
+
+  /**
+   * The shortest time on which A(t) can change (exponential units): a thousandth of
+   * 1/Σ(λ_i + μ_i), the fastest rate in the combined transient.
+   */
+  shortestAvailabilityScale(): number {
+    let totalRate = 0;
+    for (const unit of this.used) {
+      const repair = this.repairs[unit];
+      totalRate += 1 / this.lifetimes[unit]!.mean + (repair ? 1 / repair.mean : 0);
+    }
+    return 1e-3 / totalRate;
+  }
+
+  /**
+   * The time after which A(t) equals its limit to double precision: 40 times the slowest unit
+   * transient (e^{−40} ≈ 4·10⁻¹⁸), 1/(λ + μ) or, without repair, the mean life.
+   */
+  availabilitySettlingTime(): number {
+    let slowest = 0;
+    for (const unit of this.used) {
+      const repair = this.repairs[unit];
+      const rate = 1 / this.lifetimes[unit]!.mean + (repair ? 1 / repair.mean : 0);
+      slowest = Math.max(slowest, 1 / rate);
+    }
+    // A standby block's life is at most the sum of its units' lives.
+    for (const block of this.layout.blocks) {
+      slowest = Math.max(
+        slowest,
+        block.units.reduce((sum, unit) => sum + this.lifetimes[unit]!.mean, 0),
+      );
+    }
+    return 40 * slowest;
+  }
+
+  /** The unit whose structure is the whole system, when it is one unit: its law is the answer. */
+  singleUnit(): number | undefined {
+    return this.layout.node.kind === 'component' &&
+      this.layout.node.component < this.model.units.length
+      ? this.layout.node.component
+      : undefined;
+  }
+
+  /** The mean life of one unit, exact. */
+  meanLife(unit: number): number {
+    return this.lifetimes[unit]!.mean;
+  }
+
+  private setPointAvailabilities(t: number): void {
+    this.model.units.forEach((_, unit) => {
+      const life = this.lifetimes[unit]!;
+      const repair = this.repairs[unit];
+      if (repair) {
+        this.p[unit] = pointAvailability(1 / life.mean, 1 / repair.mean, t);
+        this.q[unit] = pointUnavailability(1 / life.mean, 1 / repair.mean, t);
+      } else {
+        this.p[unit] = life.sf(t);
+        this.q[unit] = life.cdf(t);
+      }
+    });
+    this.setBlocks(t);
+  }
+
+  private setBlocks(t: number): void {
+    const offset = this.model.units.length;
+    this.layout.blocks.forEach((block, b) => {
+      const { reliability, unreliability } = standbyBlockReliability(block, this.lifetimes, t);
+      this.p[offset + b] = reliability;
+      this.q[offset + b] = unreliability;
+    });
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Models a new user wrote that once got a wrong number or an internal error from analyze. The
+ * exact values come from test/reference/analyze_regressions_reference.py (mpmath 1.3.0, 50
+ * digits, closed forms; 2026-12-05), rounded to the nearest double.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze, loadModel, type Result } from '../../../src/index.js';
+import { expectRelClose } from '../../helpers/expectClose.js';
+
+const model = (text: string) => loadModel(`name: regression\n${text}`);
+const scalar = (result: Result, name: string): number => {
+  const value = (result.measures as Record<string, unknown>)[name];
+  if (typeof value !== 'number')
+    throw new Error(`${name} is missing: ${result.warnings.join('; ')}`);
+  return value;
+};
+
+describe('analyze on models that once misled', () => {
+  it('gives the MTTF of a 250 h part in series with a 1e8 h part (was 0)', () => {
+    const pair = model(
+      'components: { cpu: { failure: { mttf: 250 } }, cable: { failure: { mttf: 1e8 } } }\nsystem: { series: [cpu, cable] }',
+    );
+    const result = analyze(pair);
+    expectRelClose(scalar(result, 'mttf'), 249.9993750015625, 1e-12, 'mttf');
+    // The default horizon is 2·MTTF, not 0 (which once refused the grid).
+    expectRelClose(result.horizon!, 2 * 249.9993750015625, 1e-12, 'horizon');
+  });
+
+  it('ignores a 1e8 h part outside the structure', () => {
+    const result = analyze(
+      model(
+        'components: { cpu: { failure: { mttf: 250 } }, spare: { failure: { mttf: 1e9 } } }\nsystem: cpu',
+      ),
+    );
+    expect(scalar(result, 'mttf')).toBe(250);
+  });
+
+  it('keeps the early transient in the interval availability of a long horizon', () => {
+    const pair = model(
+      'components:\n  server: { count: 2, failure: { mtbf: 2000 }, repair: { mttr: 4 } }\nsystem: { parallel: [server] }',
+    );
+    const a = scalar(analyze(pair, { horizon: 20000 }), 'intervalAvailability');
+    expectRelClose(a, 0.9999960171449563, 1e-14, 'interval A');
+    // The unavailability side, where the transient is 3e-4 of the value.
+    expectRelClose(1 - a, 3.982855043614947e-6, 1e-9, 'interval U');
+  });
+
+  it('keeps the transient term of one unit over T = 739 000', () => {
+    const unit = model(
+      'components:\n  c0: { failure: { rate: 0.09 }, repair: { rate: 0.04 } }\nsystem: c0',
+    );
+    const a = scalar(analyze(unit, { horizon: 739000 }), 'intervalAvailability');
+    expectRelClose(a, 0.3076995139761872, 1e-13, 'interval A');
+  });
+
+  it('gives the MTTF of a Weibull of shape 0.05 (was a quadrature failure)', () => {
+    const one = model(
+      'components: { a: { failure: { dist: weibull, shape: 0.05, scale: 1 } } }\nsystem: a',
+    );
+    expectRelClose(scalar(analyze(one), 'mttf'), 2.43290200817664e18, 1e-14, 'one unit');
+    const pair = model(
+      'components: { a: { count: 2, failure: { dist: weibull, shape: 0.05, scale: 1 } } }\nsystem: { parallel: [a] }',
+    );
+    expectRelClose(scalar(analyze(pair), 'mttf'), 4.8658016961571205e18, 1e-10, 'pair');
+  });
+
+  it('counts a non-repairable standby block beside a repairable unit as down in the long run', () => {
+    for (const block of ['{ of: c1 }', '{ of: c1, mode: hot, switch: { success: 0.9 } }']) {
+      const result = analyze(
+        model(
+          `components:\n  c0: { failure: { rate: 7.3e-5 }, repair: { rate: 0.04727 } }\n  c1: { count: 2, failure: { rate: 1e-3 } }\nsystem: { parallel: [c0, { standby: ${block} }] }`,
+        ),
+      );
+      const u = scalar(result, 'steadyUnavailability');
+      const a = scalar(result, 'steadyAvailability');
+      expectRelClose(u, 0.0015419386181695289, 1e-13, `U, ${block}`);
+      expectRelClose(a, 0.9984580613818305, 1e-15, `A, ${block}`);
+      expectRelClose(a + u, 1, 1e-15, 'A + U');
+      expectRelClose(scalar(result, 'failureFrequency'), 7.288743848087362e-5, 1e-13, 'ω');
+    }
+  });
+
+  it('gives U = 1 and no error for a repairable part in series with a non-repairable one', () => {
+    const result = analyze(
+      model(
+        'components:\n  a: { failure: { rate: 0.2 }, repair: { rate: 18.4 } }\n  b: { failure: { rate: 0.0013 } }\nsystem: { series: [a, b] }',
+      ),
+    );
+    expect(scalar(result, 'steadyUnavailability')).toBe(1);
+    expect(scalar(result, 'steadyAvailability')).toBe(0);
+    expect(scalar(result, 'nines')).toBe(0);
+  });
+
+  it('keeps the early uncovered failures in the MTTF of a coverage model', () => {
+    const result = analyze(
+      model(
+        'components:\n  c0: { failure: { rate: 1e-7 } }\n  c1: { failure: { rate: 0.1 }, coverage: 0.5 }\nsystem: { parallel: [c0, c1] }',
+      ),
+    );
+    expectRelClose(scalar(result, 'mttf'), 5000005.000005, 1e-12, 'mttf');
+  });
+});
