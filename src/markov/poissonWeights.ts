@@ -22,7 +22,10 @@ export interface PoissonWeights {
  * - ε: `epsilon`, the mass allowed outside the window
  *
  * @param lambda - the Poisson mean, finite and ≥ 0
- * @param epsilon - the truncation error allowed, in (0, 1)
+ * @param epsilon - the truncation error allowed, in (0, 1): ε/2 on each side
+ * @param leftEpsilon - the error allowed on the left side instead, times 2 (default ε); the
+ * curves pass 1e-300, since the iterates left of the window are computed anyway and a tiny
+ * measure needs them to keep its relative accuracy
  * @returns L, R and the weights on [L, R], summing to 1
  *
  * @remarks
@@ -45,12 +48,18 @@ export interface PoissonWeights {
  * poissonWeights(0, 1e-12).weights; // → [1]
  * poissonWeights(2, 1e-12).weights[0]; // → ~0.1353352832366
  * poissonWeights(1e6, 1e-12).left; // → 992875
+ * poissonWeights(1e6, 1e-12, 1e-300).left; // → 963164
  * ```
  */
-export function poissonWeights(lambda: number, epsilon: number): PoissonWeights {
+export function poissonWeights(
+  lambda: number,
+  epsilon: number,
+  leftEpsilon: number = epsilon,
+): PoissonWeights {
   if (lambda === 0) return { left: 0, right: 0, weights: Float64Array.of(1) };
   const mode = Math.floor(lambda);
   const half = epsilon / 2;
+  const leftHalf = leftEpsilon / 2;
   const right: number[] = [1];
   let mass = 1;
   let w = 1;
@@ -68,7 +77,7 @@ export function poissonWeights(lambda: number, epsilon: number): PoissonWeights 
   for (let k = mode; k > 0; k--) {
     const previous = (w * k) / lambda;
     const r = (k - 1) / lambda;
-    if (r < 1 && previous / (1 - r) <= half * mass) break;
+    if (r < 1 && previous / (1 - r) <= leftHalf * mass) break;
     w = previous;
     left.push(w);
     mass += w;

@@ -1,24 +1,32 @@
 import { ParameterError, checkInteger } from '../errors.js';
-import { compensatedSum } from '../numeric/sum.js';
 import type { Ctmc } from './Ctmc.js';
 import { poissonWeights, type PoissonWeights } from './poissonWeights.js';
-import { stepUniformized, uniformize, type UniformizedChain } from './uniformize.js';
+import { TransientLimitError } from './TransientLimitError.js';
+import { uniformize, type UniformizedChain } from './uniformize.js';
 
 // Above this many products a run takes minutes on a 10^5-state chain: say so in the warnings.
-const WARN_PRODUCTS = 1e6;
+export const WARN_PRODUCTS: number = 1e6;
 // Default refusal point: 10^7 products of a 10^6-state chain would take about three days.
 const DEFAULT_MAX_PRODUCTS = 1e7;
+/** Most states the squaring method takes: n³ per squaring, 0.6 s at 1000 states. */
+export const SQUARING_MAX_STATES = 1000;
 
-/** Options of the uniformization solvers (solveTransient and the curves built on it). */
+/** How a transient solve computes e^{Qt}. */
+export type TransientMethod = 'uniformization' | 'squaring';
+
+/** Options of the transient solvers (solveTransient and the curves). */
 export interface TransientOptions {
   /**
-   * Poisson truncation error per time point: the probability mass left out, in (0, 1).
+   * Uniformization only: Poisson truncation error per time point, in (0, 1). solveTransient
+   * leaves out at most this much probability mass (1-norm); the curves at most this much
+   * relative to each value, A and U alike (their windows are widened until it holds).
    * @defaultValue 1e-12
    */
   readonly tolerance?: number;
   /**
-   * Most matrix–vector products allowed (about q·t_max + 8√(q·t_max)); more throws rather
-   * than running for hours.
+   * Uniformization only: most matrix–vector products allowed (about q·t_max + 8√(q·t_max)).
+   * A chain too big for squaring that needs more throws {@link TransientLimitError} rather
+   * than running for hours (the `--max-products` flag of `relkit markov`).
    * @defaultValue 10000000
    */
   readonly maxProducts?: number;
@@ -30,6 +38,107 @@ export interface TransientOptions {
    * @defaultValue true
    */
   readonly stationarityDetection?: boolean;
+  /**
+   * `'uniformization'` (sparse products, cost ∝ q·t), `'squaring'` (dense, cost ∝ n³·log₂(q·t),
+   * at most 1000 states) or `'auto'`: the cheaper by {@link chooseTransientMethod}'s cost model,
+   * and squaring whenever uniformization would pass maxProducts.
+   * @defaultValue 'auto'
+   */
+  readonly method?: TransientMethod | 'auto';
+}
+
+/** The checked options of a transient solve. */
+export interface CheckedTransientOptions {
+  readonly tolerance: number;
+  readonly maxProducts: number;
+  readonly method: TransientMethod | 'auto';
+}
+
+/**
+ * Returns the options of a transient solve with their defaults, after checking them and the
+ * times.
+ *
+ * @param where - the calling function, for messages
+ * @param times - time points
+ * @param options - tolerance, maxProducts, method
+ * @returns tolerance, maxProducts and method
+ *
+ * @throws {@link ParameterError} when a time is not a finite number ≥ 0, tolerance is not in
+ * (0, 1), maxProducts is not an integer ≥ 1, or method is not one of the three.
+ *
+ * @example
+ * ```ts
+ * checkTransientOptions('example', [0, 1], {}).maxProducts; // → 10000000
+ * ```
+ */
+export function checkTransientOptions(
+  where: string,
+  times: readonly number[],
+  options: TransientOptions,
+): CheckedTransientOptions {
+  const tolerance = options.tolerance ?? 1e-12;
+  if (!(tolerance > 0 && tolerance < 1)) {
+    throw new ParameterError(where, 'tolerance', 'be a number in (0, 1)', tolerance);
+  }
+  const maxProducts = checkInteger(
+    where,
+    'maxProducts',
+    options.maxProducts ?? DEFAULT_MAX_PRODUCTS,
+    1,
+  );
+  const method = options.method ?? 'auto';
+  if (method !== 'auto' && method !== 'uniformization' && method !== 'squaring') {
+    throw new ParameterError(where, 'method', "be 'auto', 'uniformization' or 'squaring'", method);
+  }
+  times.forEach((t, index) => {
+    if (!(Number.isFinite(t) && t >= 0)) {
+      throw new ParameterError(where, `times[${index}]`, 'be a finite number >= 0', t);
+    }
+  });
+  return { tolerance, maxProducts, method };
+}
+
+/**
+ * Throws when uniformizing `ctmc` up to the largest time would pass the product limit.
+ *
+ * $$
+ * q\,t_{\max} \le N_{\max}
+ * $$
+ *
+ * - q: the largest exit rate, t_max: the largest time, N_max: `maxProducts`
+ *
+ * @param where - the calling function, for messages
+ * @param ctmc - the chain
+ * @param longest - t_max
+ * @param maxProducts - N_max
+ *
+ * @throws {@link TransientLimitError} when q·t_max > N_max.
+ *
+ * @example
+ * ```ts
+ * const chain = { stateCount: 2, rowStart: Int32Array.of(0, 1, 2), target: Int32Array.of(1, 0), rate: Float64Array.of(1, 3), exitRate: Float64Array.of(1, 3), up: Uint8Array.of(1, 0), initial: Float64Array.of(1, 0) };
+ * checkProductLimit('example', chain, 1, 10); // → undefined
+ * ```
+ */
+export function checkProductLimit(
+  where: string,
+  ctmc: Ctmc,
+  longest: number,
+  maxProducts: number,
+): void {
+  let q = 0;
+  for (const rate of ctmc.exitRate) if (rate > q) q = rate;
+  const estimate = q * longest;
+  if (estimate > maxProducts) {
+    throw new TransientLimitError(
+      where,
+      ctmc.stateCount,
+      longest,
+      estimate,
+      maxProducts,
+      SQUARING_MAX_STATES,
+    );
+  }
 }
 
 /** What a uniformization run needs: P, one Poisson window per time point, the last step. */
@@ -64,15 +173,15 @@ export interface TransientPlan {
  * @param iterates - work vectors of the uniformized chain, at least 2
  * @returns the plan
  *
- * @throws {@link ParameterError} when a time is not a finite number ≥ 0, tolerance is not in
- * (0, 1), maxProducts is not an integer ≥ 1, or the run would need more than maxProducts
- * products.
+ * @throws {@link ParameterError} as {@link checkTransientOptions}.
+ * @throws {@link TransientLimitError} when q·t_max exceeds maxProducts.
  *
  * @remarks
  * Uniformization costs one product per unit of q·t, so stiff chains (fast repairs, long
  * horizons) are expensive: q·t = 10^7 means 10^7 products, about 3 days on a 10^6-state chain
  * and 30 minutes on a 10^3-state one. Past `maxProducts` it throws; above 10^6 it adds a
- * warning. For times long after the chain has mixed, solveSteadyState is the cheap answer.
+ * warning. Chains of at most 1000 states avoid this with the squaring method (see
+ * {@link chooseTransientMethod}).
  *
  * @see B. L. Fox, P. W. Glynn, Communications of the ACM 31(4), 1988, 440–445,
  * https://doi.org/10.1145/42404.42409 (paywalled).
@@ -91,34 +200,13 @@ export function planTransient(
   windowShare = 1,
   iterates = 2,
 ): TransientPlan {
-  const tolerance = options.tolerance ?? 1e-12;
-  if (!(tolerance > 0 && tolerance < 1)) {
-    throw new ParameterError(where, 'tolerance', 'be a number in (0, 1)', tolerance);
-  }
-  const maxProducts = checkInteger(
-    where,
-    'maxProducts',
-    options.maxProducts ?? DEFAULT_MAX_PRODUCTS,
-    1,
-  );
-  times.forEach((t, index) => {
-    if (!(Number.isFinite(t) && t >= 0)) {
-      throw new ParameterError(where, `times[${index}]`, 'be a finite number >= 0', t);
-    }
-  });
+  const { tolerance, maxProducts } = checkTransientOptions(where, times, options);
+  const longest = Math.max(0, ...times);
+  // Before computing any window, so an absurd q·t fails fast.
+  checkProductLimit(where, ctmc, longest, maxProducts);
   const chain = uniformize(ctmc, iterates);
   const q = chain.rate;
-  const longest = Math.max(0, ...times);
-  // Estimate before computing any window, so an absurd q·t fails fast.
   const estimate = q * longest;
-  if (estimate > maxProducts) {
-    throw new ParameterError(
-      where,
-      'q·t (uniformization rate times the largest time)',
-      `need at most maxProducts = ${maxProducts} matrix–vector products; use solveSteadyState for times long after the chain has mixed, or raise maxProducts`,
-      estimate,
-    );
-  }
   const windows = times.map((t) => poissonWeights(q * t, tolerance * windowShare));
   const lastStep = Math.max(0, ...windows.map((w) => w.right));
   const warnings: string[] = [];
@@ -128,73 +216,4 @@ export function planTransient(
     );
   }
   return { chain, windows, lastStep, warnings };
-}
-
-/**
- * Returns the probability of the up states and of the down states after each uniformized step
- * k = 0..plan.lastStep, starting from `initial`.
- *
- * $$
- * a_k = \sum_{i\,\mathrm{up}} (v P^k)_i,\qquad d_k = \sum_{i\,\mathrm{down}} (v P^k)_i
- * $$
- *
- * - v: `initial`, P: `plan.chain`, up/down from `up`
- *
- * @param plan - from {@link planTransient}
- * @param initial - starting vector, length n
- * @param up - 1 for up states
- * @returns a_k and d_k, each of length lastStep + 1, both formed as sums (no 1 − x)
- *
- * @remarks
- * Two n-vectors of scratch, lastStep products. Each mass is a compensated (Neumaier) sum,
- * error about 2ε, without the cost of an exact sum per step.
- *
- * @example
- * ```ts
- * const chain = { stateCount: 2, rowStart: Int32Array.of(0, 1, 2), target: Int32Array.of(1, 0), rate: Float64Array.of(1, 3), exitRate: Float64Array.of(1, 3), up: Uint8Array.of(1, 0), initial: Float64Array.of(1, 0) };
- * upDownSequence(planTransient('example', chain, [0], {}), chain.initial, chain.up).down; // → [0]
- * ```
- */
-export function upDownSequence(
-  plan: TransientPlan,
-  initial: Float64Array,
-  up: Uint8Array,
-): { up: Float64Array; down: Float64Array } {
-  const upMass = new Float64Array(plan.lastStep + 1);
-  const downMass = new Float64Array(plan.lastStep + 1);
-  let [v, next] = plan.chain.matrix.vectors;
-  v.set(initial);
-  for (let k = 0; ; k++) {
-    upMass[k] = compensatedSum(v, up, 1);
-    downMass[k] = compensatedSum(v, up, 0);
-    if (k === plan.lastStep) break;
-    stepUniformized(plan.chain, v, next);
-    [v, next] = [next, v];
-  }
-  return { up: upMass, down: downMass };
-}
-
-/**
- * Returns Σ_k w_k x_k over a Poisson window: the uniformized value of a per-step measure.
- *
- * $$
- * \sum_{k=L}^{R} w_k\, x_k
- * $$
- *
- * - w: `window.weights`, x: `sequence`
- *
- * @param window - the Poisson weights
- * @param sequence - the measure after each step, length > window.right
- * @returns the weighted sum
- *
- * @example
- * ```ts
- * weightedSum({ left: 1, right: 2, weights: Float64Array.of(0.5, 0.5) }, Float64Array.of(9, 1, 3)); // → 2
- * ```
- */
-export function weightedSum(window: PoissonWeights, sequence: Float64Array): number {
-  let s = 0;
-  for (let k = window.left; k <= window.right; k++)
-    s += window.weights[k - window.left] * sequence[k];
-  return s;
 }

@@ -6,6 +6,7 @@ import { makeAbsorbing } from '../../src/markov/makeAbsorbing.js';
 import { pointAvailabilityCurve } from '../../src/markov/pointAvailabilityCurve.js';
 import { reliabilityCurve } from '../../src/markov/reliabilityCurve.js';
 import { solveSteadyState } from '../../src/markov/solveSteadyState.js';
+import { buildCtmc } from '../../src/markov/buildCtmc.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 import { coldStandbyChain, kOutOfNChain, unitChain } from './chains.js';
 
@@ -24,6 +25,20 @@ describe('pointAvailabilityCurve', () => {
       );
       const u = (-rate / (rate + repairRate)) * Math.expm1(-(rate + repairRate) * t);
       expectRelClose(curve.unavailability[j], u, 1e-12, `U(${t})`, 1e-300);
+    });
+  });
+
+  it('pointAvailabilityCurve by uniformization keeps U ≈ 1e-9 … 1e-15 to 1e-12 relative at the default tolerance', () => {
+    // U(t) = λ/(λ+μ)(1 − e^{−(λ+μ)t}); the old absolute truncation of 1e-12 allowed 1e-3
+    // relative at U = 1e-9. Measured ≤ 2e-16.
+    const [rate, repairRate] = [1e-6, 1];
+    const times = [1e-9, 1e-6, 1e-3, 1, 30];
+    const curve = pointAvailabilityCurve(unitChain(rate, repairRate), times, {
+      method: 'uniformization',
+    });
+    times.forEach((t, j) => {
+      const u = (-rate / (rate + repairRate)) * Math.expm1(-(rate + repairRate) * t);
+      expectRelClose(curve.unavailability[j], u, 1e-12, `U(${t})`);
     });
   });
 
@@ -65,6 +80,17 @@ describe('reliabilityCurve', () => {
     expectRelClose(curve.unreliability[0], -Math.expm1(-1), 1e-14, 'F(2)');
   });
 
+  it('reliabilityCurve by uniformization keeps R = e^{−30} ≈ 9.4e-14 to 1e-12 relative (truncation relative to R)', () => {
+    // The iterates give R only at step 0 (a_0 = 1, a_k = 0 after), which a window of absolute
+    // truncation 1e-12 centred on q·t = 30 left out: the result was 0. Measured 4e-16.
+    const part = buildCtmc(2, [{ from: 0, to: 1, rate: 1 }], [1, 0], 0);
+    const curve = reliabilityCurve(part, [30, 5], { method: 'uniformization' });
+    expect(curve.method).toBe('uniformization');
+    expectRelClose(curve.reliability[0], Math.exp(-30), 1e-12, 'R(30)');
+    expectRelClose(curve.reliability[1], Math.exp(-5), 1e-12, 'R(5)');
+    expectRelClose(curve.unreliability[1], -Math.expm1(-5), 1e-14, 'F(5)');
+  });
+
   it('makeAbsorbing removes every transition out of the marked states', () => {
     const chain = makeAbsorbing(unitChain(1, 2), Uint8Array.of(1, 0));
     expect([...chain.exitRate]).toEqual([0, 2]);
@@ -90,6 +116,30 @@ describe('intervalAvailability', () => {
       });
       expectRelClose(result.availability, exact, 1e-12, `Ā(${horizon})`);
       expectRelClose(result.unavailability, exactDown, 1e-9, `Ū(${horizon})`);
+    }
+  });
+
+  it('intervalAvailability over short horizons keeps Ū to 1e-12 relative, T = 1e-280 included', () => {
+    // Ū(T) = λ/(λ+μ)(1 + expm1(−(λ+μ)T)/((λ+μ)T)) ≈ λT/2 for small T; the window's tails lost
+    // P{N > 0} ≈ qT there (T = 1e-300 gave 0/0 → 0 for Ā). Below q·T = 1e-290 the horizon counts
+    // as 0 (Ū = U(0)), an absolute error under 1e-290. Measured ≤ 1.1e-15.
+    const [rate, repairRate] = [0.01, 0.5];
+    const total = rate + repairRate;
+    for (const horizon of [1e-280, 1e-12, 1e-3, 0.5, 1.5]) {
+      const x = total * horizon;
+      // expm1(−x)/x + 1 by its series below 1e-5, where the division would cancel.
+      const ratio = x < 1e-5 ? x / 2 - (x * x) / 6 : 1 + Math.expm1(-x) / x;
+      const exactDown = (rate / total) * ratio;
+      for (const method of ['uniformization', 'squaring'] as const) {
+        const result = intervalAvailability(unitChain(rate, repairRate), horizon, { method });
+        expectRelClose(result.unavailability, exactDown, 1e-12, `Ū(${horizon}) ${method}`);
+        expectRelClose(result.availability, 1 - exactDown, 1e-15, `Ā(${horizon}) ${method}`);
+      }
+    }
+    for (const method of ['uniformization', 'squaring'] as const) {
+      const tiny = intervalAvailability(unitChain(rate, repairRate), 1e-300, { method });
+      expect(tiny.availability).toBe(1);
+      expect(tiny.unavailability).toBeLessThan(1e-290);
     }
   });
 

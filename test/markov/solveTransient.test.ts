@@ -5,6 +5,8 @@ import { buildCtmc } from '../../src/markov/buildCtmc.js';
 import { poissonWeights } from '../../src/markov/poissonWeights.js';
 import { solveSteadyState } from '../../src/markov/solveSteadyState.js';
 import { solveTransient } from '../../src/markov/solveTransient.js';
+import { TransientLimitError } from '../../src/markov/TransientLimitError.js';
+import { UnsupportedModelError } from '../../src/errors.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 import type { Ctmc } from '../../src/markov/Ctmc.js';
 import { stepUniformized, uniformize } from '../../src/markov/uniformize.js';
@@ -80,7 +82,10 @@ describe('solveTransient', () => {
 
   it('solveTransient serves every time point from one pass: products = the largest right truncation point', () => {
     const chain = unitChain(1, 3);
-    const result = solveTransient(chain, [5, 1, 2], { stationarityDetection: false });
+    const result = solveTransient(chain, [5, 1, 2], {
+      stationarityDetection: false,
+      method: 'uniformization',
+    });
     expect(result.uniformizationRate).toBe(3);
     expect(result.products).toBe(poissonWeights(15, 1e-12).right);
     expect(result.stationaryAt).toBeNull();
@@ -97,14 +102,38 @@ describe('solveTransient', () => {
     expect(() => solveTransient(chain, [1], { tolerance: 0 })).toThrow(
       /^solveTransient: tolerance must be a number in \(0, 1\); got 0$/,
     );
-    expect(() => solveTransient(chain, [1e7])).toThrow(
-      /^solveTransient: q·t \(uniformization rate times the largest time\) must need at most maxProducts = 10000000 matrix–vector products; use solveSteadyState .*; got 30000000$/,
+    expect(() => solveTransient(chain, [1], { method: 'squared' as 'squaring' })).toThrow(
+      /^solveTransient: method must be 'auto', 'uniformization' or 'squaring'; got "squared"$/,
     );
+  });
+
+  it('solveTransient refuses uniformization past maxProducts with a TransientLimitError naming --max-products', () => {
+    const chain = unitChain(1, 3);
+    let error: unknown;
+    try {
+      solveTransient(chain, [1e7], { method: 'uniformization' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(TransientLimitError);
+    expect(error).toBeInstanceOf(UnsupportedModelError);
+    const limit = error as TransientLimitError;
+    expect(limit.products).toBe(3e7);
+    expect(limit.limit).toBe(1e7);
+    expect(limit.message).toMatch(
+      /^solveTransient: t = 10000000 on this 2-state chain needs about 3e7 matrix–vector products .*more than the limit of 1e7; raise the limit with --max-products, /,
+    );
+    expect(limit.message).not.toMatch(/maxProducts/);
+    // The same chain and time by the default method: squaring, within the limit.
+    expect(solveTransient(chain, [1e7]).method).toBe('squaring');
   });
 
   it('solveTransient warns above 10^6 products', () => {
     const chain = unitChain(1, 1);
-    const result = solveTransient(chain, [1.01e6], { maxProducts: 2e6 });
+    const result = solveTransient(chain, [1.01e6], {
+      maxProducts: 2e6,
+      method: 'uniformization',
+    });
     expect(result.warnings).toHaveLength(1);
     expect(result.warnings[0]).toMatch(
       /^solveTransient: q·t = 1010000 needs \d+ matrix–vector products \(stiff chain or long horizon\)$/,
@@ -141,8 +170,12 @@ describe('solveTransient stationarity detection', () => {
     // Measured ≤ 4.5e-13 here (≤ 0.33·tolerance at 1e-9 … 1e-3); the bound allows tolerance/2 for the stop plus tolerance/2 of
     // Poisson truncation on each side.
     for (const [name, chain] of chains()) {
-      const early = solveTransient(chain, times, { tolerance: 1e-12 });
-      const full = solveTransient(chain, times, { tolerance: 1e-16, stationarityDetection: false });
+      const early = solveTransient(chain, times, { tolerance: 1e-12, method: 'uniformization' });
+      const full = solveTransient(chain, times, {
+        tolerance: 1e-16,
+        stationarityDetection: false,
+        method: 'uniformization',
+      });
       times.forEach((t, j) =>
         expect(
           l1(early.probabilities[j], full.probabilities[j]),
@@ -152,6 +185,7 @@ describe('solveTransient stationarity detection', () => {
       const plain = solveTransient(chain, times, {
         tolerance: 1e-12,
         stationarityDetection: false,
+        method: 'uniformization',
       });
       expect(early.stationaryAt, name).not.toBeNull();
       expect(early.products, name).toBeLessThan(plain.products);
@@ -164,10 +198,11 @@ describe('solveTransient stationarity detection', () => {
     // δ_K·Σ_{i>K}(i − K)w_i ≤ tolerance/2 must still hold against the exact answer.
     for (const tolerance of [1e-3, 1e-6, 1e-9]) {
       for (const [name, chain] of chains()) {
-        const early = solveTransient(chain, times, { tolerance });
+        const early = solveTransient(chain, times, { tolerance, method: 'uniformization' });
         const full = solveTransient(chain, times, {
           tolerance: 1e-16,
           stationarityDetection: false,
+          method: 'uniformization',
         });
         times.forEach((t, j) =>
           expect(
@@ -182,7 +217,7 @@ describe('solveTransient stationarity detection', () => {
   it('does not stop on a chain that has not mixed: every product runs', () => {
     // Slow repair (mixing time ~1/0.001 = 1000 h) observed over 50 h: nothing to skip.
     const chain = kOutOfNChain(1, 2, 0.001, 0.001, 1);
-    const result = solveTransient(chain, [50], { tolerance: 1e-12 });
+    const result = solveTransient(chain, [50], { tolerance: 1e-12, method: 'uniformization' });
     expect(result.stationaryAt).toBeNull();
     expect(result.products).toBe(poissonWeights(result.uniformizationRate * 50, 0.5e-12).right);
   });
