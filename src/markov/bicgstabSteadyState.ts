@@ -1,14 +1,17 @@
-import { ConvergenceError } from '../errors.js';
+import { bicgstab, type BicgstabSystem } from './bicgstab.js';
 import type { Ctmc } from './Ctmc.js';
 import { incomingTransitions, type IncomingTransitions } from './incomingTransitions.js';
 import { createGatherMatrix } from './kernels/GatherMatrix.js';
+import { iterationNote, residualFraction, type ProgressReporter } from './solverProgress.js';
 
-/** Settings of {@link bicgstabSteadyState}; every field is required here. */
+/** Settings of {@link bicgstabSteadyState}; every field but `progress` is required. */
 export interface BicgstabSettings {
   /** Stop when ‖πQ‖₁ / (max exit rate · ‖π‖₁) ≤ tolerance (checked on the true residual). */
   readonly tolerance: number;
   /** Iterations allowed (each costs two products and two Gauss–Seidel sweeps). */
   readonly maxIterations: number;
+  /** Where to report progress (throttled), if anywhere. */
+  readonly progress?: ProgressReporter;
 }
 
 /** The vector found by {@link bicgstabSteadyState} and how. */
@@ -35,7 +38,7 @@ export interface BicgstabResult {
  *   Gauss–Seidel sweep in ascending order solves M z = r)
  *
  * @param ctmc - the chain, irreducible, with n ≥ 2 states and no absorbing state
- * @param settings - tolerance and maxIterations
+ * @param settings - tolerance, maxIterations, progress
  * @param incoming - the chain's {@link incomingTransitions}, when the caller already has them
  * @returns π (unnormalised), iterations, residual
  *
@@ -47,10 +50,12 @@ export interface BicgstabResult {
  * to a residual of 1e-12): none 43, Jacobi 21, backward Gauss–Seidel 54, forward Gauss–Seidel
  * 10; at 10^6 states forward Gauss–Seidel needs 16 against 50 without. Round-off can leave
  * entries of order tolerance·π_max below 0; they are set to 0 and the true residual is
- * recomputed, so a vector is returned only when it meets the tolerance. Each iteration costs
- * two products and two sweeps (about three passes over the m transitions), both in the kernels
- * of {@link createGatherMatrix}; memory 11 n-vectors, the transposed generator and the
- * kernels' copy of it with negated rates (12 bytes per transition).
+ * recomputed, so a vector is returned only when it meets the tolerance (the iteration itself is
+ * {@link bicgstab}). Each iteration costs two products and two sweeps (about three passes over
+ * the m transitions), both in the kernels of {@link createGatherMatrix}; memory 10 n-vectors,
+ * the transposed generator and the kernels' copy of it with negated rates (12 bytes per
+ * transition). Progress (when `settings.progress` listens) is judged by the recurrence residual
+ * ({@link residualFraction}).
  *
  * @see H. A. van der Vorst, "Bi-CGSTAB: a fast and smoothly converging variant of Bi-CG for the
  * solution of nonsymmetric linear systems", SIAM Journal on Scientific and Statistical
@@ -84,98 +89,50 @@ export function bicgstabSteadyState(
   // B without its row 0 is diag(q_j) − Qᵀ off the diagonal: weights −q_ij, diagonal q_j.
   const weight = new Float64Array(rate.length);
   for (let p = 0; p < rate.length; p++) weight[p] = -rate[p];
-  const matrix = createGatherMatrix({ start, source, weight, diagonal: exit, split }, 8);
-  const [x, r, p, v, pHat, sHat, t, scratch] = matrix.vectors;
+  const matrix = createGatherMatrix({ start, source, weight, diagonal: exit, split }, 7);
+  const [x, ...work] = matrix.vectors;
+  const scratch = work[0];
 
-  const apply = (input: Float64Array, out: Float64Array): void => {
-    out[0] = exit[0] * input[0];
-    matrix.gather(input, out, 1, n);
-  };
-  // One forward Gauss–Seidel sweep solves M z = r with M = D − U.
-  const precondition = (input: Float64Array, z: Float64Array): void => matrix.lowerSolve(input, z);
-  /** ‖xQ‖₁ / (max exit rate · ‖x‖₁), x ≥ 0: the gather gives −(xQ). */
-  const trueResidual = (): number => {
-    matrix.gather(x, scratch);
-    let norm = 0;
-    let mass = 0;
-    for (let j = 0; j < n; j++) {
-      norm += Math.abs(scratch[j]);
-      mass += x[j];
-    }
-    return norm / (maxExit * mass);
-  };
-
-  x[0] = 1;
   const c = new Float64Array(n);
   c[0] = exit[0];
-  apply(x, r);
-  for (let j = 0; j < n; j++) r[j] = c[j] - r[j];
-  const rHat = Float64Array.from(r);
-  let rho = 1;
-  let alpha = 1;
-  let omega = 1;
-  let residual = Infinity;
-  // ρ of the next iteration, r̂·r, formed in the pass that updates r.
-  let rhoNext = dot(rHat, r);
-  for (let iterations = 1; iterations <= settings.maxIterations; iterations++) {
-    const rhoNew = rhoNext;
-    if (rhoNew === 0) break;
-    const beta = (rhoNew / rho) * (alpha / omega);
-    rho = rhoNew;
-    for (let j = 0; j < n; j++) p[j] = r[j] + beta * (p[j] - omega * v[j]);
-    precondition(p, pHat);
-    apply(pHat, v);
-    alpha = rho / dot(rHat, v);
-    // s = r − αv, kept in r.
-    for (let j = 0; j < n; j++) r[j] -= alpha * v[j];
-    precondition(r, sHat);
-    apply(sHat, t);
-    let tt = 0;
-    let ts = 0;
-    for (let j = 0; j < n; j++) {
-      tt += t[j] * t[j];
-      ts += t[j] * r[j];
-    }
-    omega = tt === 0 ? 0 : ts / tt;
-    let rNorm = 0;
-    let xNorm = 0;
-    rhoNext = 0;
-    for (let j = 0; j < n; j++) {
-      x[j] += alpha * pHat[j] + omega * sHat[j];
-      const rj = r[j] - omega * t[j];
-      r[j] = rj;
-      rNorm += Math.abs(rj);
-      xNorm += Math.abs(x[j]);
-      rhoNext += rHat[j] * rj;
-    }
-    // The recurrence residual ‖c − Bx‖₁ estimates ‖xQ‖₁; confirm on the true one before returning.
-    if (rNorm <= 0.5 * settings.tolerance * maxExit * xNorm || omega === 0) {
-      for (let j = 0; j < n; j++) if (x[j] < 0) x[j] = 0;
-      residual = trueResidual();
-      // A copy, so the result does not hold the kernel memory.
-      if (residual <= settings.tolerance) {
-        return { probabilities: x.slice(), iterations, residual };
+  const system: BicgstabSystem = {
+    apply: (input, out) => {
+      out[0] = exit[0] * input[0];
+      matrix.gather(input, out, 1, n);
+    },
+    // One forward Gauss–Seidel sweep solves M z = r with M = D − U.
+    precondition: (input, z) => matrix.lowerSolve(input, z),
+    rhs: c,
+    /** Clips x at 0 and returns ‖xQ‖₁ / (max exit rate · ‖x‖₁): the gather gives −(xQ). */
+    accept: (v) => {
+      for (let j = 0; j < n; j++) if (v[j] < 0) v[j] = 0;
+      matrix.gather(v, scratch);
+      let norm = 0;
+      let mass = 0;
+      for (let j = 0; j < n; j++) {
+        norm += Math.abs(scratch[j]);
+        mass += v[j];
       }
-      // Restart from the current iterate with a fresh shadow residual.
-      apply(x, r);
-      for (let j = 0; j < n; j++) r[j] = c[j] - r[j];
-      rHat.set(r);
-      rhoNext = dot(rHat, r);
-      p.fill(0);
-      v.fill(0);
-      rho = alpha = omega = 1;
-    }
-  }
-  throw new ConvergenceError(
-    'solveSteadyState',
-    settings.maxIterations,
-    residual,
-    settings.tolerance,
-  );
-}
-
-function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let j = 0; j < a.length; j++) s += a[j] * b[j];
-  return s;
+      return norm / (maxExit * mass);
+    },
+    scale: maxExit,
+  };
+  x[0] = 1;
+  const { progress } = settings;
+  let first = NaN;
+  const { iterations, residual } = bicgstab(system, x, work, {
+    tolerance: settings.tolerance,
+    maxIterations: settings.maxIterations,
+    where: 'solveSteadyState',
+    ...(progress?.active && {
+      onIteration: (iteration: number, estimate: number) => {
+        if (Number.isNaN(first)) first = estimate;
+        progress.update(residualFraction(first, estimate, settings.tolerance), () =>
+          iterationNote('bicgstab', iteration, estimate, settings.tolerance),
+        );
+      },
+    }),
+  });
+  // A copy, so the result does not hold the kernel memory.
+  return { probabilities: x.slice(), iterations, residual };
 }

@@ -1,12 +1,13 @@
 import { ConvergenceError } from '../errors.js';
 import type { Ctmc } from './Ctmc.js';
 import { incomingTransitions } from './incomingTransitions.js';
+import { iterationNote, residualFraction, type ProgressReporter } from './solverProgress.js';
 
 // Values below this are flushed to 0: they cannot matter at any tolerance above 1e-290, and
 // subnormal doubles make every multiply touching them 50–100 times slower on x86.
 const FLUSH_BELOW = 1e-290;
 
-/** Settings of {@link gaussSeidelSteadyState}; every field is required here. */
+/** Settings of {@link gaussSeidelSteadyState}; every field but `progress` is required. */
 export interface GaussSeidelSettings {
   /** Stop when ‖πQ‖₁ / (max exit rate · ‖π‖₁) ≤ tolerance. */
   readonly tolerance: number;
@@ -16,6 +17,8 @@ export interface GaussSeidelSettings {
   readonly relaxation: number;
   /** Compute the true residual every this many sweeps. */
   readonly checkEvery: number;
+  /** Where to report progress (throttled), if anywhere. */
+  readonly progress?: ProgressReporter;
 }
 
 /** The vector found by {@link gaussSeidelSteadyState} and how. */
@@ -43,7 +46,7 @@ export interface GaussSeidelResult {
  *
  * @param ctmc - the chain
  * @param states - the class, ascending, or undefined for an irreducible chain (all states)
- * @param settings - tolerance, maxIterations, relaxation, checkEvery
+ * @param settings - tolerance, maxIterations, relaxation, checkEvery, progress
  * @returns π on the class (0 elsewhere), iterations and residual
  *
  * @throws {@link ConvergenceError} when the residual is above tolerance after maxIterations.
@@ -93,6 +96,7 @@ export function gaussSeidelSteadyState(
   const count = order.length;
 
   let residual = Infinity;
+  let first = NaN;
   let iterations = 0;
   while (iterations < settings.maxIterations) {
     let total = 0;
@@ -113,6 +117,11 @@ export function gaussSeidelSteadyState(
     if (iterations % settings.checkEvery === 0 || iterations === settings.maxIterations) {
       residual = relativeResidual(pi, order, start, source, rate, exit, maxExit);
       if (residual <= settings.tolerance) return { probabilities: pi, iterations, residual };
+      if (Number.isNaN(first)) first = residual;
+      const [sweeps, now] = [iterations, residual];
+      settings.progress?.update(residualFraction(first, now, settings.tolerance), () =>
+        iterationNote('gauss-seidel', sweeps, now, settings.tolerance),
+      );
     }
   }
   throw new ConvergenceError('solveSteadyState', iterations, residual, settings.tolerance);

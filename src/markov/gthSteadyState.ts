@@ -1,4 +1,5 @@
 import type { Ctmc } from './Ctmc.js';
+import { shortNumber, type ProgressReporter } from './solverProgress.js';
 
 /**
  * Returns the unnormalised stationary vector of the chain restricted to `states` (which must
@@ -17,6 +18,7 @@ import type { Ctmc } from './Ctmc.js';
  *
  * @param ctmc - the chain
  * @param states - the state indices of the class, ascending; length d ≥ 1
+ * @param progress - where to report progress (the fraction of the flops done), if anywhere
  * @returns x (length d), positive, not normalised
  *
  * @remarks
@@ -38,7 +40,11 @@ import type { Ctmc } from './Ctmc.js';
  * gthSteadyState(chain, [0, 1]); // → [1, 0.1111111111111111]
  * ```
  */
-export function gthSteadyState(ctmc: Ctmc, states: ArrayLike<number>): Float64Array {
+export function gthSteadyState(
+  ctmc: Ctmc,
+  states: ArrayLike<number>,
+  progress?: ProgressReporter,
+): Float64Array {
   const d = states.length;
   const { rowStart, target, rate } = ctmc;
   const position = new Map<number, number>();
@@ -51,6 +57,7 @@ export function gthSteadyState(ctmc: Ctmc, states: ArrayLike<number>): Float64Ar
       if (col !== undefined) a[k * d + col] += rate[p];
     }
   }
+  progress?.phase(0, `gth elimination of ${d} states, ${shortNumber((2 / 3) * d ** 3)} flops`);
   for (let k = d - 1; k >= 1; k--) {
     const rowK = k * d;
     let s = 0;
@@ -62,6 +69,7 @@ export function gthSteadyState(ctmc: Ctmc, states: ArrayLike<number>): Float64Ar
       if (factor === 0) continue;
       for (let j = 0; j < k; j++) a[rowI + j] += factor * a[rowK + j];
     }
+    progress?.update(1 - (k / d) ** 3, () => `gth: ${d - k} of ${d} states eliminated`);
   }
   const x = new Float64Array(d);
   x[0] = 1;

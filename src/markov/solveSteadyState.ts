@@ -11,6 +11,7 @@ import { checkReachability } from './checkReachability.js';
 import { gaussSeidelSteadyState } from './gaussSeidelSteadyState.js';
 import { gthSteadyState } from './gthSteadyState.js';
 import { incomingTransitions } from './incomingTransitions.js';
+import { progressReporter, shortNumber, type ProgressCallback } from './solverProgress.js';
 
 // Dense GTH costs (2/3)d³ flops: 1000 states take about 0.5 s, the point where Gauss–Seidel on a
 // typical reliability chain (tens of sweeps) is already far cheaper.
@@ -48,6 +49,15 @@ export interface SteadyStateOptions {
    * @defaultValue 1
    */
   readonly relaxation?: number;
+  /**
+   * Receives progress while the solve runs, synchronously on the solving thread: once when a
+   * method starts (fraction 0, a note with the size of the work; again, from 0, when the
+   * Gauss–Seidel fallback starts), then at most every 250 ms (fraction of the work done:
+   * exact for GTH, estimated from the residual for the iterative methods, never falling within
+   * a method), and once at the end (fraction 1). Not called when the class has a single
+   * state; no final call when it throws.
+   */
+  readonly onProgress?: ProgressCallback;
 }
 
 /** The stationary distribution and how it was found. */
@@ -76,7 +86,7 @@ export interface SteadyStateResult {
  * - Q: the generator of `ctmc` (rates per time unit)
  *
  * @param ctmc - the chain; it needs exactly one closed class reachable from `ctmc.initial`
- * @param options - tolerance, maxIterations, method, directLimit, relaxation
+ * @param options - tolerance, maxIterations, method, directLimit, relaxation, onProgress
  * @returns π with the iterations, residual and method used
  *
  * @throws {@link ParameterError} when tolerance is not a finite number > 0, maxIterations is not
@@ -92,7 +102,7 @@ export interface SteadyStateResult {
  * is solved alone. Small classes use GTH, which has no subtraction and so keeps every π_i to a
  * relative error of a few d·ε (measured ≤ 4.5e-16 on A, U and f against the closed forms of
  * birth–death k-of-n chains; BiCGSTAB at tolerance 1e-14 ≤ 4.1e-13 on U, test/markov).
- * Large classes use BiCGSTAB preconditioned by a backward Gauss–Seidel sweep (fastest of the
+ * Large classes use BiCGSTAB preconditioned by a forward Gauss–Seidel sweep (fastest of the
  * methods tried on the reliability chains of bench/markov), or Gauss–Seidel/SOR on request or
  * as a fallback; both stop on the true relative residual and never return an unconverged
  * vector. The result is normalised with an exactly rounded sum. Cost: GTH (2/3)d³; iterative
@@ -168,6 +178,7 @@ export function solveSteadyState(ctmc: Ctmc, options: SteadyStateOptions = {}): 
   }
 
   const useDirect = method === 'gth' || (method === 'auto' && closed.length <= directLimit);
+  const progress = progressReporter(options.onProgress, where);
   let probabilities: Float64Array = new Float64Array(n);
   let iterations = 0;
   let residual = 0;
@@ -175,17 +186,19 @@ export function solveSteadyState(ctmc: Ctmc, options: SteadyStateOptions = {}): 
   if (closed.length === 1) {
     probabilities[closed[0]] = 1;
   } else if (useDirect) {
-    const x = gthSteadyState(ctmc, closed);
+    const x = gthSteadyState(ctmc, closed, progress);
     for (let k = 0; k < closed.length; k++) probabilities[closed[k]] = x[k];
   } else {
     // Iterative methods work on the closed class as a chain of its own.
     const chain = closed.length === n ? ctmc : restrict(ctmc, closed);
     let x: Float64Array | undefined;
+    const size = `${chain.stateCount} states, ${chain.target.length} transitions`;
     if (method !== 'gauss-seidel') {
+      progress.phase(0, `bicgstab on ${size}`);
       try {
         const result = bicgstabSteadyState(
           chain,
-          { tolerance, maxIterations },
+          { tolerance, maxIterations, progress },
           chain === ctmc ? incoming : undefined,
         );
         ({ probabilities: x, iterations, residual } = result);
@@ -196,7 +209,8 @@ export function solveSteadyState(ctmc: Ctmc, options: SteadyStateOptions = {}): 
       }
     }
     if (x === undefined) {
-      const settings = { tolerance, maxIterations, relaxation, checkEvery: CHECK_EVERY };
+      progress.phase(0, `gauss-seidel on ${size}`);
+      const settings = { tolerance, maxIterations, relaxation, checkEvery: CHECK_EVERY, progress };
       ({
         probabilities: x,
         iterations,
@@ -211,6 +225,13 @@ export function solveSteadyState(ctmc: Ctmc, options: SteadyStateOptions = {}): 
   for (let i = 0; i < n; i++) probabilities[i] /= total;
   // The iterative methods report the true residual of their (scale-free) final vector already.
   if (used === 'gth') residual = steadyStateResidual(ctmc, probabilities);
+  if (closed.length > 1) {
+    progress.done(
+      used === 'gth'
+        ? 'done'
+        : `done after ${iterations} ${used} iterations, residual ${shortNumber(residual)}`,
+    );
+  }
   return {
     probabilities,
     iterations,

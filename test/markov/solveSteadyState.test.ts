@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { duplexSteadyAvailability } from '../../src/analytic/duplexSteadyAvailability.js';
 import { repairableDuplexCoverage } from '../../src/analytic/repairableDuplexCoverage.js';
 import { repairableKOutOfN } from '../../src/analytic/repairableKOutOfN.js';
@@ -163,6 +163,51 @@ describe('solveSteadyState', () => {
       expect(() => solveSteadyState(chain, { method, maxIterations: 1, tolerance: 1e-15 })).toThrow(
         /^solveSteadyState: did not converge within 1 iterations; residual \S+ > tolerance 1e-15$/,
       );
+    }
+  });
+
+  it('solveSteadyState reports progress from every method: start, throttled rising fractions, end', () => {
+    // A clock that advances 100 ms per read, so about every third iteration passes the throttle.
+    let clock = 0;
+    const now = vi.spyOn(Date, 'now').mockImplementation(() => (clock += 100));
+    try {
+      const chain = kOutOfNChain(1, 1500, 0.001, 0.001, 10);
+      for (const method of METHODS) {
+        clock = 0;
+        const reports: [number | undefined, string][] = [];
+        solveSteadyState(chain, {
+          method,
+          tolerance: 1e-13,
+          onProgress: (fraction, note) => reports.push([fraction, note]),
+        });
+        const [first, ...rest] = reports;
+        const last = rest.pop();
+        expect(first).toEqual([
+          0,
+          method === 'gth'
+            ? 'solveSteadyState: gth elimination of 1501 states, 2.3e+9 flops'
+            : `solveSteadyState: ${method} on 1501 states, 3000 transitions`,
+        ]);
+        expect(last?.[0]).toBe(1);
+        expect(last?.[1]).toMatch(/^solveSteadyState: done/);
+        expect(rest.length).toBeGreaterThan(0);
+        expect(rest.length).toBeLessThanOrEqual(Math.ceil(clock / 250));
+        let previous = 0;
+        for (const [fraction, note] of rest) {
+          expect(fraction).toBeGreaterThanOrEqual(previous);
+          expect(fraction).toBeLessThan(1);
+          previous = fraction ?? 0;
+          expect(note).toMatch(
+            method === 'gth'
+              ? /^solveSteadyState: gth: \d+ of 1501 states eliminated$/
+              : new RegExp(
+                  `^solveSteadyState: ${method} iteration \\d+: residual \\S+, target 1e-13$`,
+                ),
+          );
+        }
+      }
+    } finally {
+      now.mockRestore();
     }
   });
 
