@@ -152,6 +152,8 @@ export type { SteadyStateOptions, SteadyStateResult } from './markov/solveSteady
 export { solveTransient } from './markov/solveTransient.js';
 export type { TransientResult } from './markov/solveTransient.js';
 export type { TransientOptions } from './markov/transientPlan.js';
+export { TransientLimitError } from './markov/TransientLimitError.js';
+export type { ProgressCallback } from './markov/solverProgress.js';
 export { meanTimeToAbsorption } from './markov/meanTimeToAbsorption.js';
 export type { AbsorptionOptions, AbsorptionResult } from './markov/meanTimeToAbsorption.js';
 export { reliabilityCurve } from './markov/reliabilityCurve.js';

@@ -9,10 +9,12 @@ import {
 import { EXIT, UsageError } from './io.js';
 import { formatResult, parseNumberList, parseNumberOption } from './format.js';
 import type { Output } from './main.js';
-import { parseMaxStates, STATE_BUDGET_FLAGS } from './workBudget.js';
+import { startSolverProgress } from './progress.js';
+import { EXACT_BUDGET_FLAGS, EXACT_BUDGET_HELP, parseExactBudget } from './workBudget.js';
 
 export const ANALYZE_HELP: string = `relkit analyze MODEL [--at t1,t2,...] [--points N] [--horizon T] [--json]
-               [--max-states N] [--max-model-size N] [--max-expression-length N] [--max-units N]
+               [--max-states N] [--max-nodes N] [--max-products N] [--max-model-size N]
+               [--max-expression-length N] [--max-units N]
 
 Exact measures from closed forms and the structure function, for models whose units are
 independent. Non-repairable: reliability R(t) and mttf. Repairable: steadyAvailability,
@@ -22,9 +24,10 @@ the Markov engine instead (relkit markov), and a warning says so.
 
   --at t1,t2,...  times for R(t) or A(t), in the model's time unit
   --points N      N evenly spaced times on [0, horizon] (default 11)
-  --horizon T     end of the time grid (default: mission_time, else 2*mttf or 10*largest mttr)
+  --horizon T     end of the time grid (default: mission_time, else 2*mttf, or for a repairable
+                  system 10 relaxation times 1/(1/mttf + 1/mttr) of its slowest unit)
   --json          the result as JSON (the common result shape)
-  --max-states N  the largest chain the Markov engine may build, default 5e6
+${EXACT_BUDGET_HELP}
 ${MODEL_LIMITS_HELP}
 
 Exit 0 on success, 1 for an invalid model, 2 when neither the closed forms nor the Markov
@@ -40,22 +43,29 @@ export function analyzeCommand(args: readonly string[], output: Output): number 
       points: { type: 'string' },
       horizon: { type: 'string' },
       json: { type: 'boolean', default: false },
-      ...STATE_BUDGET_FLAGS,
+      ...EXACT_BUDGET_FLAGS,
       ...MODEL_LIMIT_FLAGS,
     },
   });
   if (positionals.length !== 1)
     throw new UsageError(`analyze takes one model file\n\n${ANALYZE_HELP}`);
-  const maxStates = parseMaxStates(values['max-states']);
+  const budget = parseExactBudget(values);
   const model = loadModelFile(positionals[0]!, { limits: parseModelLimits(values) });
-  const result = solveExactly(model, {
-    ...maxStates,
-    ...(values.at !== undefined && { times: parseNumberList('--at', values.at) }),
-    ...(values.points !== undefined && { points: parseNumberOption('--points', values.points) }),
-    ...(values.horizon !== undefined && {
-      horizon: parseNumberOption('--horizon', values.horizon),
-    }),
-  });
+  const progress = startSolverProgress();
+  let result;
+  try {
+    result = solveExactly(model, {
+      ...budget,
+      onProgress: progress.report,
+      ...(values.at !== undefined && { times: parseNumberList('--at', values.at) }),
+      ...(values.points !== undefined && { points: parseNumberOption('--points', values.points) }),
+      ...(values.horizon !== undefined && {
+        horizon: parseNumberOption('--horizon', values.horizon),
+      }),
+    });
+  } finally {
+    progress.finish();
+  }
   output.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result));
   return EXIT.ok;
 }

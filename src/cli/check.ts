@@ -32,8 +32,10 @@ import {
   checkWorkBudget,
   estimateEvents,
   parseMaxEvents,
-  parseMaxStates,
-  STATE_BUDGET_FLAGS,
+  EXACT_BUDGET_FLAGS,
+  EXACT_BUDGET_HELP,
+  parseExactBudget,
+  type ExactBudget,
   WORK_BUDGET_FLAGS,
 } from './workBudget.js';
 
@@ -41,7 +43,8 @@ import {
 const DEFAULT_REPLICATIONS = 10_000;
 
 export const CHECK_HELP: string = `relkit check MODEL [--replications N] [--seed S] [--workers W] [--horizon T]
-             [--grid N] [--max-events N] [--max-states N] [--reference FILE] [--json]
+             [--grid N] [--max-events N] [--max-states N] [--max-nodes N] [--max-products N]
+             [--reference FILE] [--json]
              [--max-model-size N] [--max-expression-length N] [--max-units N]
 
 Solves the model with every method that applies (analytic, markov when every time is
@@ -53,7 +56,7 @@ exponential, simulation) and compares them measure by measure:
 
   --replications N  replications of the simulation (default 10000)
   --seed S, --workers W, --horizon T, --grid N, --max-events N   as for relkit simulate
-  --max-states N    largest Markov chain to build (default 5e6), as for relkit markov
+${EXACT_BUDGET_HELP}
   --reference FILE  also compare with a result JSON from elsewhere (relkit analyze --json, a
                     published value) as if it were exact
   --json            the comparisons as JSON
@@ -76,7 +79,7 @@ export async function checkCommand(args: readonly string[], output: Output): Pro
     options: {
       ...SIMULATION_FLAGS,
       ...WORK_BUDGET_FLAGS,
-      ...STATE_BUDGET_FLAGS,
+      ...EXACT_BUDGET_FLAGS,
       ...MODEL_LIMIT_FLAGS,
       reference: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -85,7 +88,7 @@ export async function checkCommand(args: readonly string[], output: Output): Pro
   if (positionals.length !== 1) throw new UsageError(`check takes one model file\n\n${CHECK_HELP}`);
   const flags = parseSimulationFlags(values);
   const maxEvents = parseMaxEvents(values['max-events']);
-  const states = parseMaxStates(values['max-states']);
+  const budget = parseExactBudget(values);
   const limits = parseModelLimits(values);
   const reference = values.reference === undefined ? undefined : readReference(values.reference);
   const model = loadModelFile(positionals[0]!, { limits });
@@ -107,7 +110,7 @@ export async function checkCommand(args: readonly string[], output: Output): Pro
     output.stderr('relkit: check interrupted; no verdict\n');
     return EXIT_INTERRUPTED;
   }
-  const exact = solveExact(model, simulation, states);
+  const exact = solveExact(model, simulation, budget);
   if (reference) {
     exact.push({ method: 'reference', result: reference });
     if (reference.model?.hash !== undefined && reference.model.hash !== simulation.model.hash) {
@@ -138,11 +141,7 @@ const RULE = {
  * Runs each exact solver at the simulation's horizon and grid times; one that cannot (analytic:
  * dependent units; markov: a non-exponential time, too many states) says why.
  */
-function solveExact(
-  model: Model,
-  simulation: SimulationResult,
-  states: { maxStates?: number },
-): ExactRun[] {
+function solveExact(model: Model, simulation: SimulationResult, budget: ExactBudget): ExactRun[] {
   const curve = Object.values(simulation.measures).find(
     (value): value is Curve => typeof value === 'object' && 't' in value,
   );
@@ -151,8 +150,23 @@ function solveExact(
     ...(curve && { times: curve.t }),
   };
   const solvers: [string, (model: Model) => Result][] = [
-    ['analytic', (m) => analyze(m, options)],
-    ['markov', (m) => solveMarkov(m, { ...options, ...states })],
+    [
+      'analytic',
+      (m) =>
+        analyze(m, {
+          ...options,
+          ...(budget.maxNodes !== undefined && { maxNodes: budget.maxNodes }),
+        }),
+    ],
+    [
+      'markov',
+      (m) =>
+        solveMarkov(m, {
+          ...options,
+          ...(budget.maxStates !== undefined && { maxStates: budget.maxStates }),
+          ...(budget.maxProducts !== undefined && { maxProducts: budget.maxProducts }),
+        }),
+    ],
   ];
   return solvers.map(([method, solve]) => {
     try {

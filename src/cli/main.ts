@@ -89,7 +89,12 @@ function report(error: unknown, output: Output): number {
     output.stderr(`relkit: ${error.message}\n`);
     return error.exitCode;
   }
-  if (error instanceof ParameterError || error instanceof ConvergenceError) {
+  if (error instanceof ConvergenceError) {
+    // A valid model the numerical method could not solve: "cannot solve", not "invalid".
+    output.stderr(`relkit: ${error.message}; relkit simulate can estimate the measures\n`);
+    return EXIT.unsupported;
+  }
+  if (error instanceof ParameterError) {
     output.stderr(`relkit: ${error.message}\n`);
     return EXIT.failed;
   }

@@ -12,11 +12,12 @@ import {
   parseModelLimits,
 } from './loadModelFile.js';
 import type { Output } from './main.js';
-import { parseMaxStates, STATE_BUDGET_FLAGS } from './workBudget.js';
+import { startSolverProgress } from './progress.js';
+import { EXACT_BUDGET_FLAGS, EXACT_BUDGET_HELP, parseExactBudget } from './workBudget.js';
 
 export const MARKOV_HELP: string = `relkit markov MODEL [--steady] [--at t1,t2,...] [--points N] [--horizon T] [--mttf]
-                    [--json] [--max-states N] [--max-model-size N] [--max-expression-length N]
-                    [--max-units N]
+                    [--json] [--max-states N] [--max-products N] [--max-model-size N]
+                    [--max-expression-length N] [--max-units N]
 relkit markov --chain FILE [same options]
 
 Exact measures from the continuous-time Markov chain of a model whose times are all
@@ -29,8 +30,9 @@ mut, mdt, nines (repairable), availability A(t), intervalAvailability, reliabili
   --at t1,t2,...  times for R(t) and A(t), in the model's time unit
   --points N      N evenly spaced times on [0, horizon] (default 11)
   --horizon T     end of the time grid and of interval availability (default: mission_time,
-                  else 10*largest mttr, or 2*mttf when nothing is repaired)
-  --max-states N  largest chain to build (default 5e6); the size is estimated first
+                  else 10 relaxation times 1/(1/mttf + 1/mttr) of the slowest unit, or 2*mttf
+                  when nothing is repaired)
+${EXACT_BUDGET_HELP}
   --chain FILE    solve a chain written in the chain text format instead of a model
   --json          the result as JSON (the common result shape, plus states and transitions)
 ${MODEL_LIMITS_HELP}
@@ -52,7 +54,7 @@ export function markovCommand(args: readonly string[], output: Output): number {
       horizon: { type: 'string' },
       chain: { type: 'string' },
       json: { type: 'boolean', default: false },
-      ...STATE_BUDGET_FLAGS,
+      ...EXACT_BUDGET_FLAGS,
       ...MODEL_LIMIT_FLAGS,
     },
   });
@@ -68,20 +70,26 @@ export function markovCommand(args: readonly string[], output: Output): number {
     ...(values.horizon !== undefined && {
       horizon: parseNumberOption('--horizon', values.horizon),
     }),
-    ...parseMaxStates(values['max-states']),
+    ...parseExactBudget(values),
   };
   let result;
-  if (chainFile === undefined) {
-    const model = loadModelFile(positionals[0]!, { limits: parseModelLimits(values) });
-    result = solveMarkov(model, options);
-  } else {
-    const text = readText(chainFile);
-    const ctmc = parseChainText(text, chainFile);
-    result = solveCtmc(
-      ctmc,
-      { name: basename(chainFile), hash: fnv1a64(text), timeUnit: 'h' },
-      options,
-    );
+  const progress = startSolverProgress();
+  try {
+    const withProgress = { ...options, onProgress: progress.report };
+    if (chainFile === undefined) {
+      const model = loadModelFile(positionals[0]!, { limits: parseModelLimits(values) });
+      result = solveMarkov(model, withProgress);
+    } else {
+      const text = readText(chainFile);
+      const ctmc = parseChainText(text, chainFile);
+      result = solveCtmc(
+        ctmc,
+        { name: basename(chainFile), hash: fnv1a64(text), timeUnit: 'h' },
+        withProgress,
+      );
+    }
+  } finally {
+    progress.finish();
   }
   output.stdout(
     values.json

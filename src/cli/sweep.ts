@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { analyze } from '../analytic/solver/analyze.js';
 import { UnsupportedModelError } from '../errors.js';
-import { solveMarkov, type SolveMarkovOptions } from '../markov/solveMarkov.js';
+import type { ExactOptions } from '../markov/solveExactly.js';
+import { solveMarkov } from '../markov/solveMarkov.js';
 import { loadModel } from '../model/loadModel.js';
 import type { Model } from '../model/Model.js';
 import type { Curve, Result, Scalar } from '../model/Result.js';
@@ -24,8 +25,9 @@ import {
   checkWorkBudget,
   estimateEvents,
   parseMaxEvents,
-  parseMaxStates,
-  STATE_BUDGET_FLAGS,
+  EXACT_BUDGET_FLAGS,
+  EXACT_BUDGET_HELP,
+  parseExactBudget,
   WORK_BUDGET_FLAGS,
   type EventEstimate,
 } from './workBudget.js';
@@ -41,8 +43,8 @@ type Method = (typeof METHODS)[number];
 export const SWEEP_HELP: string = `relkit sweep MODEL --param NAME=FROM:TO[:log][:POINTS] [--measure M[,M...]]
              [--method auto|analytic|markov|simulate] [--csv] [--out FILE]
              [--replications N] [--seed S] [--workers W] [--horizon T] [--grid N]
-             [--max-events N] [--max-states N] [--max-model-size N]
-             [--max-expression-length N] [--max-units N]
+             [--max-events N] [--max-states N] [--max-nodes N] [--max-products N]
+             [--max-model-size N] [--max-expression-length N] [--max-units N]
 
 Evaluates measures across a range of one parameter, reloading the model with NAME set to each
 value (as if the file said so).
@@ -58,7 +60,7 @@ value (as if the file said so).
   --replications, --seed, --workers, --horizon, --grid   for simulation, as in relkit simulate
   --max-events N    refuse, before any simulation, a sweep whose simulated points are estimated
                     to process more events in all (default 1e11), as in relkit simulate
-  --max-states N    largest Markov chain to build (default 5e6), as in relkit markov
+${EXACT_BUDGET_HELP}
 ${MODEL_LIMITS_HELP}
 
 Exit 0 on success, 1 for an invalid model or value (an unknown parameter lists the model's) or
@@ -97,7 +99,7 @@ export async function sweepCommand(args: readonly string[], output: Output): Pro
     options: {
       ...SIMULATION_FLAGS,
       ...WORK_BUDGET_FLAGS,
-      ...STATE_BUDGET_FLAGS,
+      ...EXACT_BUDGET_FLAGS,
       ...MODEL_LIMIT_FLAGS,
       param: { type: 'string' },
       measure: { type: 'string' },
@@ -133,10 +135,10 @@ export async function sweepCommand(args: readonly string[], output: Output): Pro
   const pointModel = (value: number): Model =>
     loadModel(text, { file, limits, overrides: { [range.name]: value } });
   const times = specs?.flatMap((spec) => (spec.t === undefined ? [] : [spec.t]));
-  const exactOptions: SolveMarkovOptions = {
+  const exactOptions: ExactOptions = {
     ...(times && times.length > 0 && { times }),
     ...(flags.options.horizon !== undefined && { horizon: flags.options.horizon }),
-    ...parseMaxStates(values['max-states']),
+    ...parseExactBudget(values),
   };
 
   // Listening for Ctrl-C before the exact solutions too: without a listener a Ctrl-C during them
@@ -258,11 +260,7 @@ function parseMeasures(text: string): MeasureSpec[] {
  * must: `auto` tries analytic, then markov (the order the analytic solver's message suggests),
  * and leaves to simulation what neither can solve.
  */
-function solveExact(
-  model: Model,
-  method: Method,
-  options: SolveMarkovOptions,
-): SolvedPoint | undefined {
+function solveExact(model: Model, method: Method, options: ExactOptions): SolvedPoint | undefined {
   if (method === 'analytic' || method === 'auto') {
     try {
       return { method: 'analytic', result: analyze(model, options) };

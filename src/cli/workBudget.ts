@@ -15,17 +15,48 @@ export const WORK_BUDGET_FLAGS = {
   'max-events': { type: 'string' },
 } as const;
 
-/** The parseArgs option of the Markov engine's state limit (markov, check, sweep). */
-export const STATE_BUDGET_FLAGS = {
+/**
+ * The parseArgs options of the exact solvers' limits (analyze, markov, check, sweep): states of
+ * a Markov chain, nodes of the structure function's BDD, matrix–vector products of a transient.
+ */
+export const EXACT_BUDGET_FLAGS = {
   'max-states': { type: 'string' },
+  'max-nodes': { type: 'string' },
+  'max-products': { type: 'string' },
 } as const;
 
+/** The help lines of {@link EXACT_BUDGET_FLAGS}. */
+export const EXACT_BUDGET_HELP = `  --max-states N    largest Markov chain to build (default 5e6); the size is estimated first
+  --max-nodes N     largest structure-function BDD (default 5e6); the size is estimated first
+  --max-products N  most matrix-vector products of one transient solve of a large chain
+                    (default 1e7)`;
+
+/** The exact solvers' limits given on the command line (absent: the library's defaults). */
+export interface ExactBudget {
+  readonly maxStates?: number;
+  readonly maxNodes?: number;
+  readonly maxProducts?: number;
+}
+
 /**
- * Parses `--max-states`: an integer >= 1 (the library's default, 5e6 states, when not given),
- * checked before any work so that a bad value never waits for a simulation to end.
+ * Parses `--max-states`, `--max-nodes` and `--max-products`: integers >= 1, checked before any
+ * work so that a bad value never waits for a simulation to end.
  */
-export function parseMaxStates(text: string | undefined): { maxStates?: number } {
-  return text === undefined ? {} : { maxStates: parseIntegerOption('--max-states', text, 1) };
+export function parseExactBudget(values: {
+  readonly 'max-states'?: string;
+  readonly 'max-nodes'?: string;
+  readonly 'max-products'?: string;
+}): ExactBudget {
+  const parse = (flag: string, text: string | undefined): number | undefined =>
+    text === undefined ? undefined : parseIntegerOption(flag, text, 1);
+  const maxStates = parse('--max-states', values['max-states']);
+  const maxNodes = parse('--max-nodes', values['max-nodes']);
+  const maxProducts = parse('--max-products', values['max-products']);
+  return {
+    ...(maxStates !== undefined && { maxStates }),
+    ...(maxNodes !== undefined && { maxNodes }),
+    ...(maxProducts !== undefined && { maxProducts }),
+  };
 }
 
 /** Parses `--max-events`: a number > 0, default {@link DEFAULT_MAX_EVENTS}. */

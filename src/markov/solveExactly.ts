@@ -3,6 +3,7 @@ import { UnsupportedModelError } from '../errors.js';
 import type { Model } from '../model/Model.js';
 import type { Result } from '../model/Result.js';
 import { solveMarkov } from './solveMarkov.js';
+import type { ProgressCallback } from './solverProgress.js';
 
 const SIMULATE = 'use relkit simulate';
 
@@ -14,6 +15,14 @@ export interface ExactOptions extends AnalyzeOptions {
    * @defaultValue 5 000 000
    */
   readonly maxStates?: number;
+  /**
+   * Most matrix–vector products of one transient solve when the Markov engine is used (see
+   * `maxProducts` of {@link solveMarkov}).
+   * @defaultValue 10 000 000
+   */
+  readonly maxProducts?: number;
+  /** Receives the Markov engine's progress when it is used (see {@link solveMarkov}). */
+  readonly onProgress?: ProgressCallback;
 }
 
 /**
@@ -36,7 +45,7 @@ export interface ExactOptions extends AnalyzeOptions {
  * ```
  */
 export function solveExactly(model: Model, options: ExactOptions = {}): Result {
-  const { maxStates, ...analyzeOptions } = options;
+  const { maxStates, maxProducts, onProgress, ...analyzeOptions } = options;
   try {
     return analyze(model, analyzeOptions);
   } catch (analytic) {
@@ -46,6 +55,8 @@ export function solveExactly(model: Model, options: ExactOptions = {}): Result {
       markov = solveMarkov(model, {
         ...analyzeOptions,
         ...(maxStates !== undefined && { maxStates }),
+        ...(maxProducts !== undefined && { maxProducts }),
+        ...(onProgress !== undefined && { onProgress }),
       });
     } catch (error) {
       if (!(error instanceof UnsupportedModelError)) throw error;

@@ -2,7 +2,9 @@ import { timeGrid } from '../analytic/solver/timeGrid.js';
 import { steadyStateMeasures } from '../analytic/steadyStateMeasures.js';
 import { distributionFromSpec } from '../dist/registry.js';
 import type { Model } from '../model/Model.js';
+import { ConvergenceError, UnsupportedModelError } from '../errors.js';
 import { finiteMeasures } from '../model/finiteMeasures.js';
+import { repairableHorizon, unitsInStructure } from '../model/timeScales.js';
 import { modelHash } from '../model/modelHash.js';
 import type { Measures, Result } from '../model/Result.js';
 import { exactSum } from '../numeric/sum.js';
@@ -15,6 +17,7 @@ import { meanTimeToAbsorption } from './meanTimeToAbsorption.js';
 import { pointAvailabilityCurve } from './pointAvailabilityCurve.js';
 import { reliabilityCurve } from './reliabilityCurve.js';
 import { solveSteadyState } from './solveSteadyState.js';
+import type { ProgressCallback } from './solverProgress.js';
 
 /** Options of {@link solveMarkov}. */
 export interface SolveMarkovOptions {
@@ -39,6 +42,17 @@ export interface SolveMarkovOptions {
   readonly steady?: boolean;
   /** Give the mean time to failure; see `steady`. */
   readonly mttf?: boolean;
+  /**
+   * Most matrix–vector products one transient solve of a large chain may take (see
+   * {@link solveTransient}); a curve over the limit is left out with a warning.
+   * @defaultValue 10 000 000
+   */
+  readonly maxProducts?: number;
+  /**
+   * Receives the progress of long solves: building the chain, the steady state, the MTTF (see
+   * {@link ProgressCallback}).
+   */
+  readonly onProgress?: ProgressCallback;
   /**
    * Most states the chain may have (see {@link chainFromModel}).
    * @defaultValue 5 000 000
@@ -97,17 +111,11 @@ export interface MarkovResult extends Result {
  * ```
  */
 export function solveMarkov(model: Model, options: SolveMarkovOptions = {}): MarkovResult {
+  options.onProgress?.(undefined, 'markov: building the chain');
   const { ctmc, warnings } = chainFromModel(
     model,
     options.maxStates === undefined ? {} : { maxStates: options.maxStates },
   );
-  const means = (role: 'failure' | 'repair'): number =>
-    Math.max(
-      ...model.components.map((component) => {
-        const spec = component[role];
-        return spec === undefined ? 0 : distributionFromSpec(spec).mean;
-      }),
-    );
   return solveChain(
     ctmc,
     {
@@ -117,8 +125,13 @@ export function solveMarkov(model: Model, options: SolveMarkovOptions = {}): Mar
       ...(model.missionTime !== undefined && { missionTime: model.missionTime }),
       ...(model.system && {
         repairable: model.components.some((component) => component.repair !== undefined),
-        largestMeanRepair: means('repair'),
-        largestMeanLife: means('failure'),
+        relaxationHorizon: repairableHorizon(model),
+        lifeScale: Math.max(
+          ...unitsInStructure(model.system).map((unit) => {
+            const component = model.components[model.units[unit]!.component]!;
+            return distributionFromSpec(component.failure).mean;
+          }),
+        ),
       }),
     },
     options,
@@ -137,9 +150,13 @@ export interface ChainSource {
   readonly missionTime?: number;
   /** For a chain generated from a structure: whether any component is repairable. */
   readonly repairable?: boolean;
-  /** For a chain generated from a structure: the largest mean repair and life, for the default horizon. */
-  readonly largestMeanRepair?: number;
-  readonly largestMeanLife?: number;
+  /**
+   * For a chain generated from a structure: the default horizon of a repairable system, ten
+   * relaxation times of its slowest unit (see repairableHorizon).
+   */
+  readonly relaxationHorizon?: number;
+  /** For a chain generated from a structure: the largest mean life of a unit in it. */
+  readonly lifeScale?: number;
 }
 
 /**
@@ -180,19 +197,37 @@ function solveChain(
   const all = options.steady === undefined && options.mttf === undefined;
   const curves = all || options.times !== undefined || options.points !== undefined;
 
+  // A measure whose solver hits a limit or does not converge is left out, saying why and what
+  // helps; the others are still given.
+  const optional = <T>(name: string, solve: () => T): T | undefined => {
+    try {
+      return solve();
+    } catch (error) {
+      if (error instanceof UnsupportedModelError) {
+        warnings.push(`${name} is left out: ${error.reason}; ${error.suggestion}`);
+      } else if (error instanceof ConvergenceError) {
+        warnings.push(`${name} is left out: ${error.message}; relkit simulate can estimate it`);
+      } else throw error;
+      return undefined;
+    }
+  };
+
+  const progressOption = options.onProgress ? { onProgress: options.onProgress } : {};
   let measures: Measures = {};
   if ((all || options.steady) && repairable) {
-    const steady = solveSteadyState(ctmc);
-    warnings.push(...steady.warnings);
-    const pi = steady.probabilities;
-    const upMass: number[] = [];
-    const downMass: number[] = [];
-    for (let i = 0; i < ctmc.stateCount; i++) (ctmc.up[i] ? upMass : downMass).push(pi[i]!);
-    measures = steadyStateMeasures(
-      exactSum(upMass),
-      exactSum(downMass),
-      failureFrequency(ctmc, pi),
-    );
+    const steady = optional('the steady measures', () => solveSteadyState(ctmc, progressOption));
+    if (steady) {
+      warnings.push(...steady.warnings);
+      const pi = steady.probabilities;
+      const upMass: number[] = [];
+      const downMass: number[] = [];
+      for (let i = 0; i < ctmc.stateCount; i++) (ctmc.up[i] ? upMass : downMass).push(pi[i]!);
+      measures = steadyStateMeasures(
+        exactSum(upMass),
+        exactSum(downMass),
+        failureFrequency(ctmc, pi),
+      );
+    }
   } else if (options.steady) {
     warnings.push(
       'steady measures need a repairable system: this one is down for good in the long run',
@@ -200,32 +235,44 @@ function solveChain(
   }
   let mttf: number | undefined;
   if (all || options.mttf || (curves && !repairable && options.horizon === undefined)) {
-    const absorption = meanTimeToAbsorption(ctmc, 'down');
-    mttf = absorption.meanTime;
-    if (all || options.mttf) {
+    const absorption = optional('mttf', () => meanTimeToAbsorption(ctmc, 'down', progressOption));
+    mttf = absorption?.meanTime;
+    if (absorption && (all || options.mttf)) {
       warnings.push(...absorption.warnings);
-      measures = { ...measures, mttf };
+      measures = { ...measures, mttf: absorption.meanTime };
     }
   }
 
   const horizon =
     options.horizon ??
     source.missionTime ??
-    (repairable && source.largestMeanRepair !== undefined
-      ? 10 * source.largestMeanRepair
+    (repairable && source.relaxationHorizon !== undefined
+      ? source.relaxationHorizon
       : !repairable && mttf !== undefined && Number.isFinite(mttf) && mttf > 0
         ? 2 * mttf
-        : 10 * (source.largestMeanLife ?? longestHoldingTime(ctmc)));
+        : 10 * (source.lifeScale ?? longestHoldingTime(ctmc)));
   if (curves) {
     const times = timeGrid(options, horizon);
-    const availability = pointAvailabilityCurve(ctmc, times);
-    const reliability = reliabilityCurve(ctmc, times);
-    const interval = intervalAvailability(ctmc, horizon);
-    warnings.push(...availability.warnings, ...reliability.warnings, ...interval.warnings);
+    const limits = options.maxProducts === undefined ? {} : { maxProducts: options.maxProducts };
+    const transient = <T extends { readonly warnings: readonly string[] }>(
+      name: string,
+      solve: () => T,
+    ): T | undefined => {
+      const solved = optional(name, solve);
+      if (solved) warnings.push(...solved.warnings);
+      return solved;
+    };
+    const reliability = transient('reliability', () => reliabilityCurve(ctmc, times, limits));
+    const availability = transient('availability', () =>
+      pointAvailabilityCurve(ctmc, times, limits),
+    );
+    const interval = transient('intervalAvailability', () =>
+      intervalAvailability(ctmc, horizon, limits),
+    );
     measures = {
-      reliability: { t: times, values: reliability.reliability },
-      availability: { t: times, values: availability.availability },
-      intervalAvailability: interval.availability,
+      ...(reliability && { reliability: { t: times, values: reliability.reliability } }),
+      ...(availability && { availability: { t: times, values: availability.availability } }),
+      ...(interval && { intervalAvailability: interval.availability }),
       ...measures,
     };
   }
