@@ -18,18 +18,17 @@ export interface ModelStructure {
  * `unit`; each standby block, whose state depends on time and order of failures, becomes one
  * more variable whose probability the caller computes from the block's own law. A hot standby
  * with perfect instantaneous switching is parallel redundancy and stays in the structure.
+ *
+ * @remarks
+ * Walks the tree on an explicit stack (children before their parent, blocks numbered in order of
+ * appearance), so the depth of the tree is not limited by the call stack. Cost O(tree size).
  */
 export function toStructure(model: Model, system: SystemNode): ModelStructure {
   const blocks: StandbyBlock[] = [];
-  const convert = (node: SystemNode): StructureNode => {
+  const leaf = (node: SystemNode): StructureNode | undefined => {
     switch (node.kind) {
       case 'unit':
         return { kind: 'component', component: node.unit };
-      case 'series':
-      case 'parallel':
-        return { kind: node.kind, children: node.children.map(convert) };
-      case 'koon':
-        return { kind: 'koon', k: node.k, children: node.children.map(convert) };
       case 'standby':
         // Hot spares with perfect, instantaneous switching are plain parallel redundancy.
         if (node.mode === 'hot' && node.switchSuccess === 1 && !node.switchDelay) {
@@ -47,8 +46,33 @@ export function toStructure(model: Model, system: SystemNode): ModelStructure {
           sink: node.sink,
           edges: node.edges.map((edge) => ({ from: edge.from, to: edge.to, component: edge.unit })),
         };
+      default:
+        return undefined;
     }
   };
-  const node = convert(system);
+  // Frames of the inner nodes being converted: the node and its converted children so far.
+  type Inner = Extract<SystemNode, { children: readonly SystemNode[] }>;
+  const frames: { node: Inner; children: StructureNode[] }[] = [];
+  let done: StructureNode | undefined = leaf(system);
+  if (done === undefined) frames.push({ node: system as Inner, children: [] });
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1];
+    const next = frame.node.children[frame.children.length];
+    if (next === undefined) {
+      frames.pop();
+      const { node, children } = frame;
+      const converted: StructureNode =
+        node.kind === 'koon'
+          ? { kind: 'koon', k: node.k, children }
+          : { kind: node.kind, children };
+      if (frames.length > 0) frames[frames.length - 1].children.push(converted);
+      done = converted;
+      continue;
+    }
+    const converted = leaf(next);
+    if (converted === undefined) frames.push({ node: next as Inner, children: [] });
+    else frame.children.push(converted);
+  }
+  const node = done as StructureNode;
   return { node, variableCount: model.units.length + blocks.length, blocks };
 }

@@ -43,8 +43,10 @@ export interface CompactBdd {
  *
  * @remarks
  * Nodes are never freed: a manager lives for one compilation. Node ids grow in creation order and
- * a node is created after its children, so ids are a topological order. Cost of one operation
- * O(|f|·|g|) nodes; the cache makes it near that bound in practice.
+ * a node is created after its children, so ids are a topological order. AND and OR expand pairs
+ * of nodes on explicit stacks (no recursion), so diagrams of any number of variables are fine.
+ * Cost of one operation O(|f|·|g|) nodes; the cache makes it near that bound in practice, and
+ * O(|f|) when every variable of f lies above those of g.
  *
  * @see R. E. Bryant, "Graph-Based Algorithms for Boolean Function Manipulation", IEEE Transactions
  * on Computers C-35(8) (1986) 677–691, https://doi.org/10.1109/TC.1986.1676819 (paywalled).
@@ -64,10 +66,13 @@ export class BddManager {
   private chain: Int32Array;
   private cacheKey: Float64Array;
   private cacheValue: Int32Array;
+  // Work stacks of apply, kept between calls: (f, g, phase) triples and results.
+  private tasks = new Int32Array(INITIAL_CAPACITY);
+  private results = new Int32Array(INITIAL_CAPACITY);
 
   /**
    * @param levelCount - number of variables, an integer >= 0
-   * @param maxNodes - node budget, an integer >= 2
+   * @param maxNodes - node budget, an integer >= 1 (the two terminals always exist)
    * @param where - function name for the size-limit error message
    */
   constructor(levelCount: number, maxNodes: number, where: string) {
@@ -122,13 +127,7 @@ export class BddManager {
     for (let n = this.buckets[hash]; n !== -1; n = this.chain[n]) {
       if (this.levels[n] === level && this.lows[n] === low && this.highs[n] === high) return n;
     }
-    if (this.size >= this.maxNodes) {
-      throw new UnsupportedModelError(
-        this.where,
-        `the decision diagram needs more than ${this.maxNodes} nodes (maxNodes)`,
-        'simulate the model instead, or raise maxNodes if memory allows',
-      );
-    }
+    if (this.size >= this.maxNodes) throw nodeLimitError(this.where, this.maxNodes);
     if (this.size === this.levels.length) {
       this.grow();
       return this.node(level, low, high);
@@ -144,71 +143,133 @@ export class BddManager {
 
   /** The conjunction f·g (series of f and g). */
   and(f: number, g: number): number {
-    if (f === FALSE || g === FALSE) return FALSE;
-    if (f === TRUE || f === g) return g;
-    if (g === TRUE) return f;
-    return this.apply(0, f, g);
+    const done = terminalCase(AND, f, g);
+    return done >= 0 ? done : this.apply(AND, f, g);
   }
 
   /** The disjunction f + g − f·g (parallel of f and g). */
   or(f: number, g: number): number {
-    if (f === TRUE || g === TRUE) return TRUE;
-    if (f === FALSE || f === g) return g;
-    if (g === FALSE) return f;
-    return this.apply(1, f, g);
+    const done = terminalCase(OR, f, g);
+    return done >= 0 ? done : this.apply(OR, f, g);
+  }
+
+  /**
+   * The function f with its terminal 1 replaced by `onTrue` and its terminal 0 by `onFalse`:
+   * f·onTrue + (1 − f)·onFalse. Every variable of f must lie above (have a smaller level than)
+   * every variable of `onTrue` and `onFalse`, so the result is a copy of f's nodes, O(|f|).
+   */
+  compose(f: number, onTrue: number, onFalse: number): number {
+    if (f === TRUE) return onTrue;
+    if (f === FALSE) return onFalse;
+    if (onTrue === TRUE && onFalse === FALSE) return f;
+    const nodes = this.reachable(f);
+    const image = new Map<number, number>([
+      [FALSE, onFalse],
+      [TRUE, onTrue],
+    ]);
+    // Ids are a topological order (children first), so each node's children are mapped already.
+    for (const n of nodes) {
+      const low = image.get(this.lows[n]) as number;
+      const high = image.get(this.highs[n]) as number;
+      image.set(n, this.node(this.levels[n], low, high));
+    }
+    return image.get(f) as number;
   }
 
   /** Copies the nodes reachable from `root` into a compact, topologically ordered BDD. */
   compact(root: number, order: Int32Array): CompactBdd {
+    const nodes = root < 2 ? [] : this.reachable(root);
+    const count = nodes.length + 2;
     const index = new Map<number, number>([
       [FALSE, FALSE],
       [TRUE, TRUE],
     ]);
-    const visit = (n: number): void => {
-      if (index.has(n)) return;
-      visit(this.lows[n]);
-      visit(this.highs[n]);
-      index.set(n, index.size);
-    };
-    visit(root);
-    const count = index.size;
     const level = new Int32Array(count).fill(this.levelCount);
     const component = new Int32Array(count).fill(-1);
     const low = new Int32Array(count);
     const high = new Int32Array(count);
-    for (const [n, i] of index) {
-      if (i < 2) continue;
+    nodes.forEach((n, k) => {
+      const i = k + 2;
+      index.set(n, i);
       level[i] = this.levels[n];
       component[i] = order[this.levels[n]];
       low[i] = index.get(this.lows[n]) as number;
       high[i] = index.get(this.highs[n]) as number;
-    }
+    });
     return { order, level, component, low, high, root: index.get(root) as number };
   }
 
-  /** Both operations share one recursion: only the terminal cases differ. */
-  private apply(op: number, f: number, g: number): number {
-    if (f > g) [f, g] = [g, f]; // both operations commute: one cache entry per pair
-    // Node ids stay below 2^26 (maxNodes is checked against memory long before), so the key is
-    // an exact integer below 2^53.
-    const key = (f * 67108864 + g) * 2 + op;
-    const slot = mix(op, f, g) & (this.cacheKey.length - 1);
-    if (this.cacheKey[slot] === key) return this.cacheValue[slot];
-    const lf = this.levels[f];
-    const lg = this.levels[g];
-    const top = Math.min(lf, lg);
-    const f0 = lf === top ? this.lows[f] : f;
-    const f1 = lf === top ? this.highs[f] : f;
-    const g0 = lg === top ? this.lows[g] : g;
-    const g1 = lg === top ? this.highs[g] : g;
-    const low = op === 0 ? this.and(f0, g0) : this.or(f0, g0);
-    const high = op === 0 ? this.and(f1, g1) : this.or(f1, g1);
-    const result = this.node(top, low, high);
-    // The cache may have been resized during the recursion: recompute the slot.
-    const slotNow = mix(op, f, g) & (this.cacheKey.length - 1);
-    this.cacheKey[slotNow] = key;
-    this.cacheValue[slotNow] = result;
-    return result;
+  /** The non-terminal nodes reachable from `root`, ascending (children before parents). */
+  private reachable(root: number): number[] {
+    const seen = new Set<number>([FALSE, TRUE]);
+    const stack = [root];
+    const nodes: number[] = [];
+    while (stack.length > 0) {
+      const n = stack.pop() as number;
+      if (seen.has(n)) continue;
+      seen.add(n);
+      nodes.push(n);
+      stack.push(this.lows[n], this.highs[n]);
+    }
+    return nodes.sort((a, b) => a - b);
+  }
+
+  /**
+   * Both operations share one expansion: only the terminal cases differ. Runs on explicit
+   * stacks, so the depth of the diagrams (the number of variables) is not limited by the call
+   * stack: each task is (f, g, phase), phase 0 expanding the pair and phase 1 joining the two
+   * cofactor results found on the result stack.
+   */
+  private apply(op: number, f0: number, g0: number): number {
+    let taskTop = 0;
+    let resultTop = 0;
+    const pushTask = (f: number, g: number, phase: number): void => {
+      if (taskTop + 3 > this.tasks.length) this.tasks = doubled(this.tasks);
+      this.tasks[taskTop++] = f;
+      this.tasks[taskTop++] = g;
+      this.tasks[taskTop++] = phase;
+    };
+    const pushResult = (r: number): void => {
+      if (resultTop === this.results.length) this.results = doubled(this.results);
+      this.results[resultTop++] = r;
+    };
+    pushTask(f0, g0, 0);
+    while (taskTop > 0) {
+      const phase = this.tasks[--taskTop];
+      let g = this.tasks[--taskTop];
+      let f = this.tasks[--taskTop];
+      if (phase === 1) {
+        const high = this.results[--resultTop];
+        const low = this.results[--resultTop];
+        const result = this.node(Math.min(this.levels[f], this.levels[g]), low, high);
+        // The cache may have been resized meanwhile: compute the slot now.
+        const slot = mix(op, f, g) & (this.cacheKey.length - 1);
+        this.cacheKey[slot] = cacheKey(op, f, g);
+        this.cacheValue[slot] = result;
+        pushResult(result);
+        continue;
+      }
+      const done = terminalCase(op, f, g);
+      if (done >= 0) {
+        pushResult(done);
+        continue;
+      }
+      if (f > g) [f, g] = [g, f]; // both operations commute: one cache entry per pair
+      const slot = mix(op, f, g) & (this.cacheKey.length - 1);
+      if (this.cacheKey[slot] === cacheKey(op, f, g)) {
+        pushResult(this.cacheValue[slot]);
+        continue;
+      }
+      const lf = this.levels[f];
+      const lg = this.levels[g];
+      const top = Math.min(lf, lg);
+      pushTask(f, g, 1);
+      // The high pair is pushed first so that the low pair is solved first, and its result
+      // lies below the high one on the result stack when phase 1 joins them.
+      pushTask(lf === top ? this.highs[f] : f, lg === top ? this.highs[g] : g, 0);
+      pushTask(lf === top ? this.lows[f] : f, lg === top ? this.lows[g] : g, 0);
+    }
+    return this.results[0];
   }
 
   /** Doubles the node arrays and the hash table, and grows the cache with them. */
@@ -236,6 +297,63 @@ export class BddManager {
       this.cacheValue = new Int32Array(this.cacheValue.length * 2);
     }
   }
+}
+
+const AND = 0;
+const OR = 1;
+
+/** The result of `f op g` when one operand decides it without expansion, else −1. */
+function terminalCase(op: number, f: number, g: number): number {
+  if (f === g) return f;
+  if (op === AND) {
+    if (f === FALSE || g === FALSE) return FALSE;
+    if (f === TRUE) return g;
+    if (g === TRUE) return f;
+  } else {
+    if (f === TRUE || g === TRUE) return TRUE;
+    if (f === FALSE) return g;
+    if (g === FALSE) return f;
+  }
+  return -1;
+}
+
+/**
+ * The operation-cache key of (op, f, g). Node ids stay below 2^26 (the node budget is checked
+ * against memory long before), so the key is an exact integer below 2^53.
+ */
+function cacheKey(op: number, f: number, g: number): number {
+  return (f * 67108864 + g) * 2 + op;
+}
+
+/** A copy of `from` in an array twice as long. */
+function doubled(from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const to = new Int32Array(from.length * 2);
+  to.set(from);
+  return to;
+}
+
+/**
+ * The error thrown when a decision diagram outgrows its node budget: says the limit and how to
+ * raise it (the CLI flag; library callers pass the option of the same meaning).
+ *
+ * @param where - the function that gave up
+ * @param limit - the node budget
+ * @param needed - a lower bound on the nodes needed, when known before building
+ */
+export function nodeLimitError(
+  where: string,
+  limit: number,
+  needed?: number,
+): UnsupportedModelError {
+  const reason =
+    needed === undefined
+      ? `the decision diagram needs more than ${limit} nodes`
+      : `the decision diagram needs at least ${needed} nodes (estimated before building)`;
+  return new UnsupportedModelError(
+    where,
+    reason,
+    `the limit is ${limit} (--max-nodes raises it if memory allows), or simulate the model`,
+  );
 }
 
 /** A 32-bit hash of three small integers (multiplicative mixing, as in MurmurHash3's finaliser). */

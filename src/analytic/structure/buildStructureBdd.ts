@@ -1,160 +1,130 @@
 import { type BddManager, FALSE, TRUE } from './BddManager.js';
-import type { NetworkEdge, StructureNode } from './StructureNode.js';
+import { networkBdd } from './networkBdd.js';
+import { type NodePlan, planStructure } from './planStructure.js';
+import type { StructureNode } from './StructureNode.js';
+
+/** A request from one node's builder to its driver: build `node` with these two continuations. */
+type Request = readonly [node: StructureNode, onTrue: number, onFalse: number];
 
 /**
  * Returns the BDD node, in `manager`, of the structure function of a validated tree.
  *
  * $$
- * \Phi_{\text{series}} = \prod_j \Phi_j, \qquad
- * \Phi_{\text{parallel}} = 1 - \prod_j (1 - \Phi_j), \qquad
- * T_{i}(j) = \Phi_i\,T_{i+1}(j-1) + T_{i+1}(j)
+ * B(v, t, f) = \Phi_v\,t + (1 - \Phi_v)\,f, \qquad
+ * T_i(w) = B\big(c_i,\ T_{i+1}(w + 1),\ T_{i+1}(w)\big)
  * $$
- * where T_i(j) is "at least j of children i..n−1 work", built for j ≤ k (the sum is a Boolean OR;
- * T_{i+1}(j) ≤ T_{i+1}(j−1) makes it the Shannon expansion on Φ_i for monotone children).
+ * - B(v, t, f): the diagram of node v whose 1-terminal leads to t and 0-terminal to f
+ * - T_i(w): the diagram deciding "at least k of children i..n−1 work" after w of the first i
+ *   worked; T_i(w) = t once w = k, f once i − w > n − k (series: k = n, parallel: k = 1)
+ * - c_i: the i-th non-constant child by increasing level
  *
  * @param manager - the node store, with one level per component in the order of `levelOf`
  * @param node - a tree that passed {@link validateStructure}
  * @param levelOf - component number → level (−1 for components absent from the tree)
+ * @param plan - the tree's plan from {@link planStructure} (computed when omitted)
  * @returns the root node of Φ
  *
  * @throws {@link UnsupportedModelError} from the manager when the node budget is exceeded.
  *
  * @remarks
- * A node object reused at several places is built once. Cost: series and parallel n−1 operations,
- * koon O(n·k) operations, network O(E·S) nodes (see networkBdd below); each operation
- * O(|f|·|g|) nodes.
+ * When a node's children use disjoint ranges of levels (no shared components), its diagram is
+ * built directly by continuations, child by child from the last: every node created is a node of
+ * the final diagram, in time linear in its size (series and parallel of n parts O(n), k-of-n
+ * O(Σ size·states)). Children that share components are built on their own and combined with
+ * the manager's AND and OR, right to left (each step then walks mostly the new child), k-of-n by
+ * the recurrence T_i(j) = c_i·T_{i+1}(j−1) + T_{i+1}(j); the result is re-pointed to its
+ * continuations by {@link BddManager.compose}. A node object reused at several places is built on
+ * its own once. Each node's builder is a generator driven from an explicit stack, so neither the
+ * depth of the tree nor the number of variables is limited by the call stack.
+ *
+ * @see R. E. Bryant, "Graph-Based Algorithms for Boolean Function Manipulation", IEEE Transactions
+ * on Computers C-35(8) (1986) 677–691, https://doi.org/10.1109/TC.1986.1676819 (paywalled).
  */
 export function buildStructureBdd(
   manager: BddManager,
   node: StructureNode,
   levelOf: Int32Array,
+  plan: ReadonlyMap<StructureNode, NodePlan> = planStructure(node, levelOf).plans,
 ): number {
-  const built = new Map<StructureNode, number>();
-  const build = (n: StructureNode): number => {
-    const done = built.get(n);
-    if (done !== undefined) return done;
-    let result: number;
-    switch (n.kind) {
-      case 'component':
-        result = manager.variable(levelOf[n.component]);
-        break;
-      case 'series':
-        result = n.children.reduce((acc, child) => manager.and(acc, build(child)), TRUE);
-        break;
-      case 'parallel':
-        result = n.children.reduce((acc, child) => manager.or(acc, build(child)), FALSE);
-        break;
-      case 'koon':
-        result = atLeast(manager, n.k, n.children.map(build));
-        break;
-      case 'network':
-        result = networkBdd(manager, n.source, n.sink, n.edges, levelOf);
-        break;
+  const alone = new Map<StructureNode, number>();
+
+  function* build(
+    n: StructureNode,
+    onTrue: number,
+    onFalse: number,
+  ): Generator<Request, number, number> {
+    if (n.kind === 'component') return manager.node(levelOf[n.component], onFalse, onTrue);
+    const p = plan.get(n) as NodePlan;
+    if (p.constant !== -1) return p.constant === 1 ? onTrue : onFalse;
+    if (n.kind === 'network') {
+      return networkBdd(manager, n.source, n.sink, n.edges, levelOf, onTrue, onFalse);
     }
-    built.set(n, result);
-    return result;
-  };
-  return build(node);
+    const children = p.children;
+    const size = children.length;
+    const k = p.k;
+    if (!p.disjoint) {
+      let f = alone.get(n);
+      if (f === undefined) {
+        const parts: number[] = [];
+        for (const child of children) parts.push(yield [child, TRUE, FALSE]);
+        f = combine(manager, k, parts);
+        alone.set(n, f);
+      }
+      return manager.compose(f, onTrue, onFalse);
+    }
+    // row[w] = T_{i+1}(w) for the undecided states of the boundary after child i.
+    let row = new Int32Array(k + 1);
+    let next = new Int32Array(k + 1);
+    const at = (after: number, w: number): number =>
+      w >= k ? onTrue : after - w > size - k ? onFalse : row[w];
+    for (let i = size - 1; i >= 0; i--) {
+      for (let w = Math.min(i, k - 1); w >= Math.max(0, i - (size - k)); w--) {
+        next[w] = yield [children[i], at(i + 1, w + 1), at(i + 1, w)];
+      }
+      [row, next] = [next, row];
+    }
+    return row[0];
+  }
+
+  const stack: Generator<Request, number, number>[] = [build(node, TRUE, FALSE)];
+  let value = FALSE;
+  while (stack.length > 0) {
+    const step = stack[stack.length - 1].next(value);
+    if (step.done === true) {
+      stack.pop();
+      value = step.value;
+      continue;
+    }
+    const [child, onTrue, onFalse] = step.value;
+    if (child.kind === 'component') {
+      // Leaves are answered here, without a generator: most of a large tree is leaves.
+      value = manager.node(levelOf[child.component], onFalse, onTrue);
+    } else {
+      stack.push(build(child, onTrue, onFalse));
+    }
+  }
+  return value;
 }
 
-/** "At least k of `children` work", by the recurrence T_i(j) over a rolling row. */
-function atLeast(manager: BddManager, k: number, children: number[]): number {
-  // row[j] = T_{i+1}(j): at least j of children i+1..n−1 work; T_n(0) = 1, T_n(j > 0) = 0.
+/** "At least k of `parts`" from their diagrams, with the manager's AND and OR. */
+function combine(manager: BddManager, k: number, parts: readonly number[]): number {
+  const n = parts.length;
+  let result = k === n ? TRUE : FALSE;
+  if (k === n || k === 1) {
+    // Right to left: the accumulated diagram lies mostly below the next part's variables.
+    for (let i = n - 1; i >= 0; i--) {
+      result = k === n ? manager.and(parts[i], result) : manager.or(parts[i], result);
+    }
+    return result;
+  }
+  // row[j] = T_{i+1}(j): at least j of parts i+1..n−1 work; T_n(0) = 1, T_n(j > 0) = 0.
   const row = new Int32Array(k + 1).fill(FALSE);
   row[0] = TRUE;
-  for (let i = children.length - 1; i >= 0; i--) {
+  for (let i = n - 1; i >= 0; i--) {
     // Descending j reads row[j − 1] before it is overwritten for this i.
     for (let j = k; j >= 1; j--) {
-      row[j] = manager.or(manager.and(children[i], row[j - 1]), row[j]);
+      row[j] = manager.or(manager.and(parts[i], row[j - 1]), row[j]);
     }
   }
   return row[k];
-}
-
-/**
- * Returns the BDD of "sink is connected to source through working edges", built top-down over the
- * edges in variable order, merging states that have the same frontier partition (Hardy, Lucet and
- * Limnios' frontier method).
- *
- * $$
- * \Phi_{\text{net}}(x) = [\,\text{source} \leftrightarrow \text{sink in } (V, \{e : x_{c(e)} = 1\})\,]
- * $$
- *
- * @remarks
- * After deciding the edges of the first i components, only the frontier matters: which of the
- * vertices that still have undecided edges (plus source and sink) are connected to which. That
- * partition, put in canonical form, is the memo key; a state is 1 as soon as source and sink share
- * a block and 0 when the block of either can no longer grow. Edges sharing a component are decided
- * together, so repeated components stay exact. Cost O(E·S) states and nodes, S the number of
- * frontier partitions met: small for the breadth-first order of narrow meshes (a 10×4 grid of
- * 66 edges), exponential in the frontier width (complete graphs: K9, 36 edges, about 10⁴ nodes).
- *
- * @see G. Hardy, C. Lucet and N. Limnios, "K-Terminal Network Reliability Measures With Binary
- * Decision Diagrams", IEEE Transactions on Reliability 56(3) (2007) 506–515,
- * https://doi.org/10.1109/TR.2007.898572 (paywalled).
- */
-function networkBdd(
-  manager: BddManager,
-  source: string,
-  sink: string,
-  edges: readonly NetworkEdge[],
-  levelOf: Int32Array,
-): number {
-  const vertex = new Map<string, number>();
-  const id = (name: string): number => {
-    if (!vertex.has(name)) vertex.set(name, vertex.size);
-    return vertex.get(name) as number;
-  };
-  // Edges grouped by component, groups in level order: one decision per variable.
-  const byLevel = new Map<number, [number, number][]>();
-  for (const e of edges) {
-    const level = levelOf[e.component];
-    byLevel.set(level, [...(byLevel.get(level) ?? []), [id(e.from), id(e.to)]]);
-  }
-  const levels = [...byLevel.keys()].sort((a, b) => a - b);
-  const groups = levels.map((level) => byLevel.get(level) as [number, number][]);
-  const s = id(source);
-  const t = id(sink);
-  // last[v]: index of the last group touching v; after it v leaves the frontier.
-  const last = new Int32Array(vertex.size).fill(-1);
-  groups.forEach((group, i) => group.forEach(([a, b]) => (last[a] = last[b] = i)));
-
-  const memo = new Map<string, number>();
-  /** The node for deciding groups i.. given the canonical partition `block` (−1: left). */
-  const build = (i: number, block: Int32Array): number => {
-    const key = `${i}:${block.join(',')}`;
-    const done = memo.get(key);
-    if (done !== undefined) return done;
-    const result = manager.node(levels[i], next(i, block, false), next(i, block, true));
-    memo.set(key, result);
-    return result;
-  };
-  const next = (i: number, before: Int32Array, works: boolean): number => {
-    const block = before.slice();
-    if (works) {
-      for (const [a, b] of groups[i]) {
-        const [keep, drop] = [block[a], block[b]];
-        if (keep !== drop) block.forEach((x, v) => x === drop && (block[v] = keep));
-      }
-    }
-    if (block[s] === block[t]) return TRUE;
-    const grows = (x: number): boolean => block.some((y, v) => y === block[x] && last[v] > i);
-    if (!grows(s) || !grows(t)) return FALSE;
-    // Forget vertices with no undecided edge (source and sink stay: their blocks are the answer).
-    block.forEach((_, v) => last[v] <= i && v !== s && v !== t && (block[v] = -1));
-    return build(i + 1, canonical(block));
-  };
-  return build(
-    0,
-    Int32Array.from(last, (_, v) => v),
-  );
-}
-
-/** Relabels blocks 0, 1, 2… in order of first appearance, so equal partitions get equal keys. */
-function canonical(block: Int32Array): Int32Array {
-  const label = new Map<number, number>([[-1, -1]]);
-  return block.map((x) => {
-    if (!label.has(x)) label.set(x, label.size - 1);
-    return label.get(x) as number;
-  });
 }

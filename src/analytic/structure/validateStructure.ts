@@ -19,7 +19,8 @@ import type { NetworkEdge, StructureNode } from './StructureNode.js';
  * an unknown kind or children that are not an array.
  *
  * @remarks
- * Cost O(size of the tree + edges·log(edges)).
+ * Iterative (an explicit stack), so any depth of tree is accepted. Cost O(size of the tree +
+ * edges·log(edges)).
  */
 export function validateStructure(node: StructureNode, componentCount: number): Int32Array {
   checkInteger('compileStructure', 'componentCount', componentCount, 0);
@@ -33,29 +34,33 @@ export function validateStructure(node: StructureNode, componentCount: number): 
       order.push(component);
     }
   };
-  const walk = (n: StructureNode): void => {
-    if (visited.has(n)) return;
+  // Pre-order on an explicit stack (children pushed last first), so the depth of the tree is not
+  // limited by the call stack and the order is that of a recursive depth-first walk.
+  const stack: StructureNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop() as StructureNode;
+    if (n?.kind === 'component') {
+      // Leaves are checked at each place rather than remembered: most of a large tree is leaves.
+      add('compileStructure', 'component', n.component);
+      continue;
+    }
+    if (visited.has(n)) continue;
     visited.add(n);
     switch (n?.kind) {
-      case 'component':
-        add('compileStructure', 'component', n.component);
-        return;
       case 'series':
       case 'parallel':
         checkChildren(n.kind, n.children);
-        n.children.forEach(walk);
-        return;
+        break;
       case 'koon':
         checkChildren('koon', n.children);
         checkInteger('koon', 'k', n.k, 0, n.children.length);
-        n.children.forEach(walk);
-        return;
+        break;
       case 'network':
         checkNetwork(n.source, n.sink, n.edges);
         for (const i of edgeOrder(n.source, n.edges)) {
           add('network', `edges[${i}].component`, n.edges[i].component);
         }
-        return;
+        continue;
       default:
         throw new ParameterError(
           'compileStructure',
@@ -64,8 +69,8 @@ export function validateStructure(node: StructureNode, componentCount: number): 
           (n as { kind?: unknown } | undefined)?.kind,
         );
     }
-  };
-  walk(node);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
   return Int32Array.from(order);
 }
 

@@ -261,6 +261,21 @@ describe('compileStructure identities', () => {
     expectRelClose(shared.probability([0.9, 0.8, 0.7, 0.6]), 0.6 * (1 - 0.1 * 0.2), 4e-16, 'P');
   });
 
+  test('Birnbaum importance by subtraction, when the difference pairs exceed the budget, agrees', () => {
+    // K8 has 2368 nodes and 9177 difference pairs: maxNodes 3000 admits the diagram, not the pairs.
+    const edges = [];
+    for (let a = 0; a < 8; a++) {
+      for (let b = a + 1; b < 8; b++)
+        edges.push({ from: `${a}`, to: `${b}`, component: edges.length });
+    }
+    const k8: StructureNode = { kind: 'network', source: '0', sink: '7', edges };
+    const p = Array.from({ length: 28 }, (_, i) => 0.5 + 0.4 * Math.sin(i));
+    const exact = compileStructure(k8, 28).birnbaum(p);
+    const subtracted = compileStructure(k8, 28, { maxNodes: 3000 }).birnbaum(p);
+    // Probabilities here are far from 0 and 1: measured ≤ 4.6e-16 apart.
+    exact.forEach((v, i) => expectRelClose(subtracted[i], v, 1e-13, `I_B(${i})`));
+  });
+
   test('complete graph K8 (28 undirected edges) has 1957 minimal path sets and 64 cut sets', () => {
     // From 0 to 7: a path visits an ordered subset of the 6 other nodes, Σ_k 6!/(6−k)! = 1957;
     // a minimal cut separates {0} ∪ S from the rest for each S ⊆ the 6 others, 2^6 = 64.
@@ -349,11 +364,26 @@ describe('compileStructure errors', () => {
     expect(call).toThrow(message);
   });
 
-  test('a BDD larger than maxNodes throws UnsupportedModelError before allocating it', () => {
+  test('a node that contains itself throws ParameterError instead of looping', () => {
+    const children: StructureNode[] = [c(0)];
+    const loop: StructureNode = { kind: 'series', children };
+    children.push({ kind: 'parallel', children: [c(1), loop] });
+    expect(() => compileStructure(loop, 2)).toThrow(
+      /^compileStructure: node must not contain itself; got "series"$/,
+    );
+  });
+
+  test('a BDD larger than maxNodes throws UnsupportedModelError naming the limit and --max-nodes', () => {
+    // A network's size is only known while building it, so the limit stops the build.
     const call = (): unknown => compileStructure(BRIDGE, 5, { maxNodes: 6 });
     expect(call).toThrow(UnsupportedModelError);
     expect(call).toThrow(
-      /^compileStructure: the decision diagram needs more than 6 nodes \(maxNodes\); simulate the model instead, or raise maxNodes if memory allows$/,
+      /^compileStructure: the decision diagram needs more than 6 nodes; the limit is 6 \(--max-nodes raises it if memory allows\), or simulate the model$/,
+    );
+    // A series of 10 parallel pairs needs 12 nodes, known before building.
+    const pairs = series(...Array.from({ length: 10 }, (_, i) => parallel(c(2 * i), c(2 * i + 1))));
+    expect(() => compileStructure(pairs, 20, { maxNodes: 11 })).toThrow(
+      /^compileStructure: the decision diagram needs at least 12 nodes \(estimated before building\); the limit is 11 \(--max-nodes raises it if memory allows\), or simulate the model$/,
     );
   });
 
