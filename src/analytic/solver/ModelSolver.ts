@@ -18,19 +18,36 @@ function probability(x: number): number {
   return Math.min(1, Math.max(0, x));
 }
 
+/** The law shared by every unit of one or more components with the same times and coverage. */
+interface UnitLaw {
+  readonly life: Distribution;
+  readonly repair: Distribution | undefined;
+  /** Mean time a failed unit is down, detection delay plus repair; undefined without repair. */
+  readonly meanDowntime: number | undefined;
+  readonly coverage: number;
+  /** Number of units that follow this law. */
+  readonly units: number;
+}
+
 /**
  * The model's units and standby blocks as laws, and the structure function evaluated at their
  * probabilities: R(t), A(t), U(t) and the steady measures of a model of independent units.
+ * Units with the same law (same failure, repair and detection times and coverage) share one
+ * evaluation per time, so a series of 100 000 identical parts costs one law, not 100 000.
  */
 export class ModelSolver {
+  /** The distinct laws of the units. */
+  private readonly laws: UnitLaw[];
+  /** Per unit: the index of its law. */
+  private readonly lawOf: Int32Array;
+  /** Per unit: its lifetime (one object per law), as the standby solver takes them. */
   private readonly lifetimes: Distribution[];
-  private readonly repairs: (Distribution | undefined)[];
-  /** Mean time a failed unit is down: detection delay plus repair; undefined without repair. */
-  private readonly meanDowntimes: (number | undefined)[];
-  private readonly coverage: number[];
   private readonly structure: StructureFunction;
   private readonly p: Float64Array;
   private readonly q: Float64Array;
+  /** Per law: the probabilities its units share at the time being evaluated. */
+  private readonly pl: Float64Array;
+  private readonly ql: Float64Array;
   /** Units that appear in the structure; the others change nothing. */
   private readonly used: number[];
 
@@ -39,41 +56,60 @@ export class ModelSolver {
     private readonly layout: ModelStructure,
     options: CompileStructureOptions = {},
   ) {
-    const componentOf = (unit: number) => model.components[model.units[unit]!.component]!;
-    this.lifetimes = model.units.map((_, unit) => distributionFromSpec(componentOf(unit).failure));
-    this.repairs = model.units.map((_, unit) => {
-      const spec = componentOf(unit).repair;
-      return spec && distributionFromSpec(spec);
+    const lawIndex = new Map<string, number>();
+    const laws: UnitLaw[] = [];
+    const lawOfComponent = model.components.map((component) => {
+      const key = JSON.stringify([
+        component.failure,
+        component.repair,
+        component.detection,
+        component.coverage,
+      ]);
+      let index = lawIndex.get(key);
+      if (index === undefined) {
+        index = laws.length;
+        lawIndex.set(key, index);
+        const repair = component.repair && distributionFromSpec(component.repair);
+        const detection = component.detection && distributionFromSpec(component.detection);
+        laws.push({
+          life: distributionFromSpec(component.failure),
+          repair,
+          meanDowntime: repair && repair.mean + (detection ? detection.mean : 0),
+          coverage: component.coverage,
+          units: 0,
+        });
+      }
+      const law = laws[index]!;
+      laws[index] = { ...law, units: law.units + component.count };
+      return index;
     });
-    this.meanDowntimes = model.units.map((_, unit) => {
-      const { repair, detection } = componentOf(unit);
-      return (
-        repair &&
-        distributionFromSpec(repair).mean + (detection ? distributionFromSpec(detection).mean : 0)
-      );
-    });
-    this.coverage = model.units.map((_, unit) => componentOf(unit).coverage);
+    this.laws = laws;
+    this.lawOf = Int32Array.from(model.units, (unit) => lawOfComponent[unit.component]!);
+    this.lifetimes = Array.from(this.lawOf, (law) => laws[law]!.life);
     this.structure = compileStructure(layout.node, layout.variableCount, options);
     this.p = new Float64Array(layout.variableCount);
     this.q = new Float64Array(layout.variableCount);
+    this.pl = new Float64Array(laws.length);
+    this.ql = new Float64Array(laws.length);
     this.used = model.system ? unitsInStructure(model.system) : [];
   }
 
   /** R_sys(t) with the separable coverage method (u_i = 0 when coverage is 1). */
   reliability(t: number): number {
+    // The probability that no unit has had an uncovered failure.
     let survivesUncovered = 1;
-    this.model.units.forEach((_, unit) => {
-      const life = this.lifetimes[unit]!;
-      const r = life.sf(t);
-      const f = life.cdf(t);
+    this.laws.forEach((law, l) => {
+      const r = law.life.sf(t);
+      const f = law.life.cdf(t);
       // Written so that coverage 1 adds exactly nothing, whatever f is.
-      const uncovered = this.coverage[unit] === 1 ? 0 : (1 - this.coverage[unit]!) * f;
+      const uncovered = law.coverage === 1 ? 0 : (1 - law.coverage) * f;
       const kept = 1 - uncovered;
-      survivesUncovered *= kept;
+      survivesUncovered *= kept ** law.units;
       // Conditional on no uncovered failure; when one is certain, R_sys is 0 whatever p is.
-      this.p[unit] = kept > 0 ? r / kept : 0;
-      this.q[unit] = kept > 0 ? (this.coverage[unit]! * f) / kept : 1;
+      this.pl[l] = kept > 0 ? r / kept : 0;
+      this.ql[l] = kept > 0 ? (law.coverage * f) / kept : 1;
     });
+    this.spreadToUnits();
     this.setBlocks(t);
     return probability(survivesUncovered * this.structure.probability(this.p, this.q));
   }
@@ -92,15 +128,16 @@ export class ModelSolver {
 
   /** Steady availability, failure frequency and the measures derived from them. */
   steadyState(): Measures {
-    const cycleRate = new Float64Array(this.layout.variableCount);
-    this.model.units.forEach((_, unit) => {
-      const up = this.lifetimes[unit]!.mean;
-      const down = this.meanDowntimes[unit];
+    const cycleRate = new Float64Array(this.laws.length);
+    this.laws.forEach((law, l) => {
+      const up = law.life.mean;
+      const down = law.meanDowntime;
       // A non-repairable unit is down in the long run and fails no more.
-      this.p[unit] = down === undefined ? 0 : up / (up + down);
-      this.q[unit] = down === undefined ? 1 : down / (up + down);
-      cycleRate[unit] = down === undefined ? 0 : 1 / (up + down);
+      this.pl[l] = down === undefined ? 0 : up / (up + down);
+      this.ql[l] = down === undefined ? 1 : down / (up + down);
+      cycleRate[l] = down === undefined ? 0 : 1 / (up + down);
     });
+    this.spreadToUnits();
     // Standby blocks are not repairable (checkAnalyticSupport): down in the long run.
     const offset = this.model.units.length;
     this.layout.blocks.forEach((_, b) => {
@@ -111,8 +148,8 @@ export class ModelSolver {
     const steadyUnavailability = probability(this.structure.failureProbability(this.p, this.q));
     const importance = this.structure.birnbaum(this.p, this.q);
     let failureFrequency = 0;
-    for (let unit = 0; unit < cycleRate.length; unit++)
-      failureFrequency += importance[unit]! * cycleRate[unit]!;
+    for (let unit = 0; unit < this.lawOf.length; unit++)
+      failureFrequency += importance[unit]! * cycleRate[this.lawOf[unit]!]!;
     return steadyStateMeasures(steadyAvailability, steadyUnavailability, failureFrequency);
   }
 
@@ -139,7 +176,7 @@ export class ModelSolver {
   shortestAvailabilityScale(): number {
     let totalRate = 0;
     for (const unit of this.used) {
-      const repair = this.repairs[unit];
+      const repair = this.laws[this.lawOf[unit]!]!.repair;
       totalRate += 1 / this.lifetimes[unit]!.mean + (repair ? 1 / repair.mean : 0);
     }
     return 1e-3 / totalRate;
@@ -152,7 +189,7 @@ export class ModelSolver {
   availabilitySettlingTime(): number {
     let slowest = 0;
     for (const unit of this.used) {
-      const repair = this.repairs[unit];
+      const repair = this.laws[this.lawOf[unit]!]!.repair;
       const rate = 1 / this.lifetimes[unit]!.mean + (repair ? 1 / repair.mean : 0);
       slowest = Math.max(slowest, 1 / rate);
     }
@@ -180,18 +217,26 @@ export class ModelSolver {
   }
 
   private setPointAvailabilities(t: number): void {
-    this.model.units.forEach((_, unit) => {
-      const life = this.lifetimes[unit]!;
-      const repair = this.repairs[unit];
-      if (repair) {
-        this.p[unit] = pointAvailability(1 / life.mean, 1 / repair.mean, t);
-        this.q[unit] = pointUnavailability(1 / life.mean, 1 / repair.mean, t);
+    this.laws.forEach((law, l) => {
+      if (law.repair) {
+        this.pl[l] = pointAvailability(1 / law.life.mean, 1 / law.repair.mean, t);
+        this.ql[l] = pointUnavailability(1 / law.life.mean, 1 / law.repair.mean, t);
       } else {
-        this.p[unit] = life.sf(t);
-        this.q[unit] = life.cdf(t);
+        this.pl[l] = law.life.sf(t);
+        this.ql[l] = law.life.cdf(t);
       }
     });
+    this.spreadToUnits();
     this.setBlocks(t);
+  }
+
+  /** Copies each law's probabilities to its units. */
+  private spreadToUnits(): void {
+    for (let unit = 0; unit < this.lawOf.length; unit++) {
+      const l = this.lawOf[unit]!;
+      this.p[unit] = this.pl[l]!;
+      this.q[unit] = this.ql[l]!;
+    }
   }
 
   private setBlocks(t: number): void {
