@@ -99,4 +99,18 @@ describe('analyze on models that once misled', () => {
     );
     expectRelClose(scalar(result, 'mttf'), 5000005.000005, 1e-12, 'mttf');
   });
+
+  it('solves a series of 100 000 units and a 99 990-of-100 000 without a diagram of that size', () => {
+    const series = model(
+      'components: { c: { count: 100000, failure: { mttf: 1e6 } } }\nsystem: { series: [c] }',
+    );
+    expectRelClose(scalar(analyze(series), 'mttf'), 10, 1e-12, 'series');
+    const koon = model(
+      'components: { c: { count: 100000, failure: { mttf: 1e6 } } }\nsystem: { koon: { k: 99990, of: c } }',
+    );
+    // MTTF = (1/λ) Σ_{j=k}^{n} 1/j for k-of-n identical exponential units.
+    let sum = 0;
+    for (let j = 99990; j <= 100000; j++) sum += 1 / j;
+    expectRelClose(scalar(analyze(koon), 'mttf'), 1e6 * sum, 1e-12, 'koon');
+  });
 });
