@@ -114,16 +114,32 @@ export class ModelSolver {
     return probability(survivesUncovered * this.structure.probability(this.p, this.q));
   }
 
-  /** A_sys(t) for exponential units: each unit's point availability, or R(t) without repair. */
+  /**
+   * A_sys(t) for exponential units: each unit's point availability, or R(t) without repair; an
+   * uncovered failure of a unit that is not repaired downs the system for good (separable
+   * method, as for R(t)).
+   */
   pointAvailability(t: number): number {
-    this.setPointAvailabilities(t);
-    return probability(this.structure.probability(this.p, this.q));
+    const logKept = this.setPointAvailabilities(t);
+    return probability(Math.exp(logKept) * this.structure.probability(this.p, this.q));
   }
 
-  /** U_sys(t) = 1 − A_sys(t), computed on the failure side so that small values keep digits. */
+  /**
+   * U_sys(t) = 1 − A_sys(t), computed on the failure side so that small values keep digits:
+   * U = (1 − K) + K·Φ̄(q) with K the probability of no uncovered failure so far.
+   */
   pointUnavailability(t: number): number {
-    this.setPointAvailabilities(t);
-    return probability(this.structure.failureProbability(this.p, this.q));
+    const logKept = this.setPointAvailabilities(t);
+    const failed = this.structure.failureProbability(this.p, this.q);
+    return probability(-Math.expm1(logKept) + Math.exp(logKept) * failed);
+  }
+
+  /**
+   * Whether some unit is not repaired and has coverage below 1: its uncovered failure downs the
+   * system for good, so the long run depends on the path and has no steady state.
+   */
+  hasUncoveredLoss(): boolean {
+    return this.laws.some((law) => law.repair === undefined && law.coverage < 1);
   }
 
   /** Steady availability, failure frequency and the measures derived from them. */
@@ -216,18 +232,30 @@ export class ModelSolver {
     return this.lifetimes[unit]!.mean;
   }
 
-  private setPointAvailabilities(t: number): void {
+  /**
+   * Sets every unit's point availability at t, conditional on no uncovered failure, and returns
+   * ln K, K the probability of no uncovered failure of a non-repaired unit by t.
+   */
+  private setPointAvailabilities(t: number): number {
+    let logKept = 0;
     this.laws.forEach((law, l) => {
       if (law.repair) {
         this.pl[l] = pointAvailability(1 / law.life.mean, 1 / law.repair.mean, t);
         this.ql[l] = pointUnavailability(1 / law.life.mean, 1 / law.repair.mean, t);
       } else {
-        this.pl[l] = law.life.sf(t);
-        this.ql[l] = law.life.cdf(t);
+        const r = law.life.sf(t);
+        const f = law.life.cdf(t);
+        // Coverage 1 adds exactly nothing, whatever f is.
+        const uncovered = law.coverage === 1 ? 0 : (1 - law.coverage) * f;
+        const kept = 1 - uncovered;
+        logKept += law.units * Math.log1p(-uncovered);
+        this.pl[l] = kept > 0 ? r / kept : 0;
+        this.ql[l] = kept > 0 ? (law.coverage * f) / kept : 1;
       }
     });
     this.spreadToUnits();
     this.setBlocks(t);
+    return logKept;
   }
 
   /** Copies each law's probabilities to its units. */

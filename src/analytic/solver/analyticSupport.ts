@@ -27,6 +27,14 @@ export function checkAnalyticSupport(model: Model, blocks: readonly StandbyBlock
         `component ${uncovered.name} is repairable with coverage ${uncovered.coverage} < 1: an uncovered failure downs the whole system until repaired, so units are dependent`,
       );
     }
+    const rebooted = model.components.find(
+      (component) => component.repair === undefined && component.coverage < 1 && component.recovery,
+    );
+    if (rebooted) {
+      unsupported(
+        `component ${rebooted.name} is not repaired, has coverage ${rebooted.coverage} < 1 and a recovery time: an uncovered failure downs the whole system for the recovery whatever the other units do, so units are dependent`,
+      );
+    }
     const repairableUnits = repairable.reduce((sum, component) => sum + component.count, 0);
     const crews = model.maintenance.crews;
     if (crews !== undefined && crews < repairableUnits) {

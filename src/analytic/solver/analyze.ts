@@ -100,7 +100,12 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): Result {
   let measures: Measures;
   let horizon: number;
   if (repairable) {
-    const steady = solver.steadyState();
+    let steady: Measures = {};
+    if (solver.hasUncoveredLoss()) {
+      warnings.push(
+        'steady measures are left out: an uncovered failure of a component that is not repaired downs the system for good, so the long run depends on whether one happens; availability(t) and intervalAvailability are given',
+      );
+    } else steady = solver.steadyState();
     horizon = options.horizon ?? model.missionTime ?? repairableHorizon(model);
     const exponential = model.components.every(
       (component) =>

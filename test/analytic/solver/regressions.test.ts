@@ -113,4 +113,35 @@ describe('analyze on models that once misled', () => {
     for (let j = 99990; j <= 100000; j++) sum += 1 / j;
     expectRelClose(scalar(analyze(koon), 'mttf'), 1e6 * sum, 1e-12, 'koon');
   });
+
+  it('downs the system for good on an uncovered failure of a unit that is not repaired', () => {
+    // parallel [a: repairable, b: not repaired, coverage c]: A(t) = K − u_a(t)·c·F_b(t) with
+    // K = 1 − (1 − c)F_b(t) (b uncovered downs the system for good; covered, b is a lost spare).
+    const [la, ma, lb, c] = [0.01, 0.5, 0.002, 0.9];
+    const result = analyze(
+      model(
+        `components:\n  a: { failure: { rate: ${la} }, repair: { rate: ${ma} } }\n  b: { failure: { rate: ${lb} }, coverage: ${c} }\nsystem: { parallel: [a, b] }`,
+      ),
+      { times: [0, 10, 1000] },
+    );
+    const curve = result.measures.availability as { values: number[] };
+    [0, 10, 1000].forEach((t, i) => {
+      const fb = -Math.expm1(-lb * t);
+      const ua = (la / (la + ma)) * -Math.expm1(-(la + ma) * t);
+      expectRelClose(curve.values[i]!, 1 - (1 - c) * fb - ua * c * fb, 1e-14, `A(${t})`);
+    });
+    // The long run depends on whether the uncovered failure happens: no steady measures.
+    expect(result.measures.steadyAvailability).toBeUndefined();
+    expect(result.warnings.join(' ')).toMatch(/steady measures are left out: an uncovered failure/);
+  });
+
+  it('leaves a unit with coverage and a recovery time in a repairable system to the Markov engine', () => {
+    expect(() =>
+      analyze(
+        model(
+          'components:\n  a: { failure: { rate: 0.01 }, repair: { rate: 0.5 } }\n  b: { failure: { rate: 0.002 }, coverage: 0.9, recovery: { mean: 1 } }\nsystem: { parallel: [a, b] }',
+        ),
+      ),
+    ).toThrow(/not repaired, has coverage 0.9 < 1 and a recovery time/);
+  });
 });
