@@ -248,3 +248,34 @@ describe('failureFrequency and expectedRateReward', () => {
     );
   });
 });
+
+describe('solveSteadyState on stiff chains', () => {
+  // Rates from 1e-9 to 1e4: a residual of 1e-14 bounds the error of π only to about 0.1.
+  const stiff = buildCtmc(
+    3,
+    [
+      { from: 0, to: 1, rate: 1e4 },
+      { from: 1, to: 0, rate: 1e4 },
+      { from: 1, to: 2, rate: 1e-9 },
+      { from: 2, to: 0, rate: 1 },
+    ],
+    [true, true, false],
+    0,
+  );
+
+  it('says when an iterative residual cannot vouch for the probabilities', () => {
+    const result = solveSteadyState(stiff, { method: 'bicgstab' });
+    expect(result.warnings.join(' ')).toMatch(
+      /the chain is stiff \(its rates span a factor 1e\+?13\).*confirm them with relkit simulate/,
+    );
+  });
+
+  it('solves it directly, with no such warning, when it is small enough', () => {
+    const result = solveSteadyState(stiff);
+    expect(result.method).toBe('gth');
+    expect(result.warnings).toEqual([]);
+    // Balance of states 1 and 2: π1(1e4 + 1e-9) = π0·1e4 and π2 = π1·1e-9.
+    const ratio = result.probabilities[2]! / result.probabilities[0]!;
+    expect(Math.abs(ratio / ((1e-9 * 1e4) / (1e4 + 1e-9)) - 1)).toBeLessThan(1e-12);
+  });
+});
