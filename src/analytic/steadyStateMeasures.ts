@@ -40,13 +40,17 @@ export function steadyStateMeasures(
   steadyUnavailability: number,
   failureFrequency: number,
 ): SteadyStateMeasures {
+  // Sums of probabilities can round past 1 by an ulp (1.0000000000000002); a probability is
+  // never above 1.
+  const a = Math.min(1, Math.max(0, steadyAvailability));
+  const u = Math.min(1, Math.max(0, steadyUnavailability));
   return {
-    steadyAvailability,
-    steadyUnavailability,
+    steadyAvailability: a,
+    steadyUnavailability: u,
     failureFrequency,
     mtbf: 1 / failureFrequency,
-    mut: steadyAvailability / failureFrequency,
-    mdt: steadyUnavailability / failureFrequency,
-    nines: ninesFromUnavailability(steadyUnavailability),
+    mut: a / failureFrequency,
+    mdt: u / failureFrequency,
+    nines: ninesFromUnavailability(u),
   };
 }

@@ -30,8 +30,9 @@ export interface SolveMarkovOptions {
   readonly points?: number;
   /**
    * End of the time grid and of interval availability.
-   * @defaultValue the model's mission time; else 10 × the largest mean repair time (repairable),
-   * or 2·MTTF (10 × the largest mean life when the system never fails)
+   * @defaultValue the model's mission time; else, for a repairable system, ten relaxation times
+   * of its slowest unit in the structure (see repairableHorizon), or 2·MTTF (10 × the largest
+   * mean life of a unit in the structure when the system never fails)
    */
   readonly horizon?: number;
   /**
