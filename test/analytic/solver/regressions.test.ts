@@ -124,7 +124,7 @@ describe('analyze on models that once misled', () => {
       ),
       { times: [0, 10, 1000] },
     );
-    const curve = result.measures.availability as { values: number[] };
+    const curve = result.measures.availability as { readonly values: readonly number[] };
     [0, 10, 1000].forEach((t, i) => {
       const fb = -Math.expm1(-lb * t);
       const ua = (la / (la + ma)) * -Math.expm1(-(la + ma) * t);
