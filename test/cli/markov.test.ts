@@ -131,4 +131,45 @@ describe('relkit analyze falls back to the Markov engine', () => {
       /^relkit: analytic: maintenance\.crews is 1 for 3 repairable units: .*; the Markov engine cannot solve it either \(component disk has a weibull failure time; the Markov engine needs exponential times\); use relkit simulate\n$/,
     );
   });
+
+  it('answers at t = 1e15 (it once exited 1 naming a library option)', () => {
+    const { status, stdout, stderr } = relkit(
+      'markov',
+      'models/cooling-loop.yaml',
+      '--at',
+      '1e15',
+      '--json',
+    );
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const result = JSON.parse(stdout);
+    // Long after mixing A(t) is the steady availability, and the system has failed.
+    expectRelClose(result.measures.availability.values[0], 0.9520987431037039, 1e-12, 'A(1e15)');
+    expect(result.measures.reliability.values[0]).toBe(0);
+  });
+
+  it('leaves out a curve over --max-products, names the flag, and gives the rest', () => {
+    // Eleven independent repairable units: 2048 states, too many for the squaring method.
+    const model = scratch(
+      'eleven.yaml',
+      'name: eleven\ncomponents:\n  c0: { failure: { rate: 0.001 }, repair: { rate: 1 } }\n  c1: { failure: { rate: 0.002 }, repair: { rate: 2 } }\n  c2: { failure: { rate: 0.003 }, repair: { rate: 3 } }\n  c3: { failure: { rate: 0.004 }, repair: { rate: 4 } }\n  c4: { failure: { rate: 0.005 }, repair: { rate: 5 } }\n  c5: { failure: { rate: 0.006 }, repair: { rate: 6 } }\n  c6: { failure: { rate: 0.007 }, repair: { rate: 7 } }\n  c7: { failure: { rate: 0.008 }, repair: { rate: 8 } }\n  c8: { failure: { rate: 0.009000000000000001 }, repair: { rate: 9 } }\n  c9: { failure: { rate: 0.01 }, repair: { rate: 10 } }\n  c10: { failure: { rate: 0.011 }, repair: { rate: 11 } }\nsystem: { koon: { k: 6, of: [c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10] } }\n',
+    );
+    const { status, stdout } = relkit(
+      'markov',
+      model,
+      '--at',
+      '1e6',
+      '--max-products',
+      '1000',
+      '--json',
+    );
+    expect(status).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.states).toBe(2048);
+    expect(result.measures.availability).toBeUndefined();
+    expect(result.measures.steadyAvailability).toBeGreaterThan(0.99);
+    const notes = result.warnings.join('\n');
+    expect(notes).toMatch(/availability is left out: .*--max-products/);
+    expect(notes).not.toMatch(/maxProducts/);
+  });
 });
