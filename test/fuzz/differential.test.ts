@@ -585,7 +585,8 @@ function runSeed(seed: number): SeedLine {
 }
 
 /**
- * Runs `seeds` in `jobs` child processes (this file again, with DIFF_CHILD_SEEDS), each
+ * Runs `seeds` in `jobs` child processes (this file again, with DIFF_CHILD_SEEDS naming a file
+ * of seeds: a list in the environment itself overflows it, E2BIG, past about 20 000), each
  * appending a `start` line before a model and its outcome after; a model running longer than
  * HANG_SECONDS has its child killed, is reported as a hang, and the child restarts after it.
  */
@@ -599,12 +600,14 @@ async function runInChildren(seeds: readonly number[], jobs: number): Promise<Se
     for (let attempt = 0; remaining.length > 0; attempt++) {
       const out = join(directory, `shard-${id}-${attempt}.jsonl`);
       writeFileSync(out, '');
+      const seedFile = join(directory, `seeds-${id}-${attempt}.txt`);
+      writeFileSync(seedFile, remaining.join(','));
       const child = spawn(
         process.execPath,
         [vitest, 'run', '--reporter=dot', 'test/fuzz/differential.test.ts'],
         {
           cwd: root,
-          env: { ...process.env, DIFF_CHILD_SEEDS: remaining.join(','), DIFF_CHILD_OUT: out },
+          env: { ...process.env, DIFF_CHILD_SEEDS: seedFile, DIFF_CHILD_OUT: out },
           stdio: 'ignore',
           // Its own process group, so that a kill reaches vitest's worker too.
           detached: true,
@@ -932,7 +935,8 @@ function shrinkSeed(seed: number, keyPart: string): { text: string; findings: Fi
   return { text: modelText(current), findings };
 }
 
-const CHILD_SEEDS = process.env.DIFF_CHILD_SEEDS;
+const CHILD_SEEDS =
+  process.env.DIFF_CHILD_SEEDS && readFileSync(process.env.DIFF_CHILD_SEEDS, 'utf8');
 const CHILD_OUT = process.env.DIFF_CHILD_OUT;
 
 describe('differential testing of analyze against solveMarkov', () => {
