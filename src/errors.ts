@@ -41,6 +41,14 @@ export class ConvergenceError extends Error {
   }
 }
 
+/**
+ * A simulation would exceed, or has exceeded, its work budget (`maxEvents`); nothing is returned.
+ * The message says what the run would cost and what lowers or raises the budget.
+ */
+export class WorkBudgetError extends Error {
+  override readonly name: string = 'WorkBudgetError';
+}
+
 /** One problem found in a model file, located by file, line, column and path. */
 export interface ModelIssue {
   /** The file name as given, or `<input>` for text or objects passed directly. */

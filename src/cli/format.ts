@@ -45,13 +45,20 @@ export function formatResult(result: Result): string {
     failureFrequency: `per ${unit}`,
   };
   const curves: [string, Curve][] = [];
+  // Estimates that cannot support a verdict: one note per distinct reason, naming the measures.
+  const doubts = new Map<string, string[]>();
   for (const [key, value] of Object.entries(result.measures) as [string, Scalar | Curve][]) {
     if (typeof value === 'object' && 't' in value) curves.push([key, value]);
-    else
+    else {
       lines.push(
         `  ${key.padEnd(22)} ${formatScalar(value)}${scalarUnits[key] ? ` ${scalarUnits[key]}` : ''}`,
       );
+      if (typeof value === 'object' && value.inconclusive !== undefined) {
+        doubts.set(value.inconclusive, [...(doubts.get(value.inconclusive) ?? []), key]);
+      }
+    }
   }
+  for (const [why, keys] of doubts) lines.push(`  INCONCLUSIVE ${keys.join(', ')}: ${why}`);
   for (const [key, curve] of curves) {
     lines.push('', `  ${key}(t)`, `  ${`t (${unit})`.padStart(14)}  value`);
     curve.t.forEach((t, i) =>
@@ -64,7 +71,8 @@ export function formatResult(result: Result): string {
 
 function formatScalar(value: Scalar): string {
   if (typeof value === 'number') return formatNumber(value);
-  return `${formatNumber(value.mean)} (95% CI ${formatNumber(value.ci95[0])} to ${formatNumber(value.ci95[1])})`;
+  const events = value.events === undefined ? '' : `, ${value.events} events`;
+  return `${formatNumber(value.mean)} (95% CI ${formatNumber(value.ci95[0])} to ${formatNumber(value.ci95[1])}${events})`;
 }
 
 /** Twelve significant digits: enough to compare with references, short enough to read. */

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { SimulateOptions } from '../sim/types.js';
+import { SIMULATED_MEASURES, type SimulateOptions, type SimulatedMeasure } from '../sim/types.js';
 import { parseIntegerOption, parseNumberOption } from './format.js';
 import { EXIT, UsageError } from './io.js';
 
@@ -13,6 +13,8 @@ export const SIMULATION_FLAGS = {
   seed: { type: 'string' },
   workers: { type: 'string' },
   grid: { type: 'string' },
+  measures: { type: 'string' },
+  'mttf-cap': { type: 'string' },
   progress: { type: 'boolean', default: false },
 } as const;
 
@@ -38,6 +40,8 @@ export function parseSimulationFlags(values: {
   readonly seed?: string;
   readonly workers?: string;
   readonly grid?: string;
+  readonly measures?: string;
+  readonly 'mttf-cap'?: string;
   readonly progress?: boolean;
 }): SimulationFlags {
   const replications =
@@ -55,6 +59,8 @@ export function parseSimulationFlags(values: {
     ...(values.grid !== undefined && {
       grid: parseIntegerOption('--grid', values.grid, GRID_RANGE[0], GRID_RANGE[1]),
     }),
+    ...(values.measures !== undefined && { measures: measuresOption(values.measures) }),
+    ...(values['mttf-cap'] !== undefined && { mttfCap: mttfCapOption(values['mttf-cap']) }),
   };
   return {
     ...(replications !== undefined && { replications }),
@@ -96,6 +102,32 @@ export function shardRange(index: number, shards: number, replications: number):
   const first = Math.floor((index * replications) / shards);
   const end = Math.floor(((index + 1) * replications) / shards);
   return [first, end - first];
+}
+
+/** `--measures a,b,…`: names of measures the simulator estimates, checked. */
+function measuresOption(text: string): SimulatedMeasure[] {
+  const names = text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  const known = new Set<string>(SIMULATED_MEASURES);
+  const unknown = names.filter((name) => !known.has(name));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new UsageError(
+      `--measures must be a comma-separated list of ${SIMULATED_MEASURES.join(', ')}; got ${JSON.stringify(text)}`,
+      EXIT.failed,
+    );
+  }
+  return names as SimulatedMeasure[];
+}
+
+/** `--mttf-cap C`: a finite number ≥ 1. */
+function mttfCapOption(text: string): number {
+  const value = parseNumberOption('--mttf-cap', text);
+  if (!(value >= 1)) {
+    throw new UsageError(`--mttf-cap must be a finite number >= 1; got ${text}`, EXIT.failed);
+  }
+  return value;
 }
 
 function horizonOption(text: string): number {

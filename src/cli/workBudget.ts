@@ -1,14 +1,19 @@
-import { distributionFromSpec } from '../dist/registry.js';
 import { ConvergenceError, UnsupportedModelError } from '../errors.js';
 import { solveMarkov } from '../markov/solveMarkov.js';
 import type { Model } from '../model/Model.js';
-import { DEFAULT_MTTF_CAP } from '../sim/simulate.js';
+import {
+  DEFAULT_MAX_EVENTS,
+  DEFAULT_MTTF_CAP,
+  defaultHorizon,
+  expectedEvents,
+  runsOnToFirstFailure,
+} from '../sim/simulate.js';
 import type { SimulateOptions } from '../sim/types.js';
 import { parseIntegerOption, parseNumberOption } from './format.js';
 import { EXIT, UsageError } from './io.js';
 
-/** Default of `--max-events`: about an hour and a half at 20 M events/s on one core. */
-export const DEFAULT_MAX_EVENTS = 1e11;
+/** Default of `--max-events` (the library's): about an hour and a half at 20 M events/s. */
+export { DEFAULT_MAX_EVENTS };
 
 /** The parseArgs option of the work budget (simulate and check). */
 export const WORK_BUDGET_FLAGS = {
@@ -69,16 +74,9 @@ export function parseMaxEvents(text: string | undefined): number {
   return value;
 }
 
-/**
- * The horizon the simulator will use: `--horizon`, else `mission_time`, else 10 × the largest
- * mean life. The same rule as `resolveHeader` in src/sim/simulate.ts, which keeps it private.
- */
+/** The horizon the simulator will use: `--horizon`, else its default ({@link defaultHorizon}). */
 export function simulationHorizon(model: Model, options: SimulateOptions): number {
-  return (
-    options.horizon ??
-    model.missionTime ??
-    10 * Math.max(...model.components.map((c) => distributionFromSpec(c.failure).mean))
-  );
+  return options.horizon ?? defaultHorizon(model);
 }
 
 /**
@@ -110,7 +108,7 @@ export interface EventEstimate {
  * $$
  * E = n \sum_u e_u(L),\qquad
  * e_u(L) = \begin{cases} 2L/m_u & \text{u repairable} \\ \min(1, L/m_u) & \text{otherwise} \end{cases},
- * \qquad L = \max\big(T, \min(\mathrm{MTTF}, c\,T)\big)
+ * \qquad L = \max\big(T, \min(\mathrm{MTTF}, c\,T)\big)\ \text{or}\ T
  * $$
  *
  * - n: replications; T: the horizon (`--horizon`, else `mission_time`, else 10 × the largest mean
@@ -125,8 +123,10 @@ export interface EventEstimate {
  * @returns the estimate, with the horizon, L and the MTTF it used
  *
  * @remarks
- * A replication ends at T when its system failed before T; otherwise it runs on, for the MTTF,
- * to its first system failure or c·T (src/sim/simulate.ts). So its length is max(T, min(T₁, cT))
+ * L = T unless the MTTF is asked for of a model that is not regenerative
+ * ({@link runsOnToFirstFailure}); a regenerative run only finishes the cycle open at T, short
+ * against T. When it runs on, a replication ends at T when its system failed before T; otherwise it
+ * goes on to its first system failure or c·T (src/sim/simulate.ts). So its length is max(T, min(T₁, cT))
  * for T₁ the time to first failure, whose mean is at most T + min(MTTF, cT) ≤ 2L: L is at least
  * half the mean length, and with the cap for the MTTF at least all of it. A repairable unit fails about once per mean life and is
  * repaired as often (two events); one that is never repaired fails at most once. Detection,
@@ -140,16 +140,13 @@ export function estimateEvents(
 ): EventEstimate {
   const horizon = simulationHorizon(model, options);
   const mttfCap = options.mttfCap ?? DEFAULT_MTTF_CAP;
-  const mttf = smallChainMttf(model);
-  const length = Math.max(horizon, Math.min(mttf ?? Infinity, mttfCap * horizon));
-  let perReplication = 0;
-  for (const unit of model.units) {
-    const component = model.components[unit.component]!;
-    const failures = length / distributionFromSpec(component.failure).mean;
-    perReplication += component.repair === undefined ? Math.min(1, failures) : 2 * failures;
-  }
+  const runsOn = runsOnToFirstFailure(model, options);
+  const mttf = runsOn ? smallChainMttf(model) : undefined;
+  const length = runsOn
+    ? Math.max(horizon, Math.min(mttf ?? Infinity, mttfCap * horizon))
+    : horizon;
   return {
-    events: replications * perReplication,
+    events: replications * expectedEvents(model, length),
     replications,
     horizon,
     length,

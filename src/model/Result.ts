@@ -17,6 +17,18 @@ export interface Curve {
 export interface Estimate {
   readonly mean: number;
   readonly ci95: readonly [number, number];
+  /**
+   * The number of independent events the estimate rests on: observed system failures for the
+   * steady measures and the MTTF, replications with any down time for interval availability.
+   */
+  readonly events?: number;
+  /** How it was estimated, e.g. `regenerative cycles`, `time average after MSER-5 deletion`. */
+  readonly estimator?: string;
+  /**
+   * Present when the estimate cannot support a verdict yet: why (too few events, a horizon too
+   * short for the model's slowest time scale) and what would help. `check` reports INCONCLUSIVE.
+   */
+  readonly inconclusive?: string;
 }
 
 /** An exact number, or a simulated estimate. */
@@ -36,6 +48,11 @@ export interface Measures {
   readonly intervalAvailability?: Scalar;
   /** Mean time to first system failure. */
   readonly mttf?: Scalar;
+  /**
+   * Simulation only, when the MTTF cannot be estimated because replications were censored at
+   * τ = `restrictedTo`: the restricted mean E[min(T₁, τ)], a lower bound of the MTTF.
+   */
+  readonly restrictedMttf?: Estimate & { readonly restrictedTo: number };
   /** Steady-state system failures per unit time. */
   readonly failureFrequency?: Scalar;
   /** Mean time between system failures, 1/failureFrequency. */

@@ -69,3 +69,60 @@ export function repairableHorizon(model: Model): number {
   }
   return 10 * longest;
 }
+
+/** The slowest time scale of a model, and what it is. */
+export interface TimeScale {
+  /** The largest mean, in the model's time unit; 0 for a model with no structure. */
+  readonly value: number;
+  /** What it is, e.g. `the mean repair time of disk`. */
+  readonly what: string;
+}
+
+/**
+ * Returns the model's slowest time scale: the largest mean failure, repair, detection or recovery
+ * time of a unit in the structure, or mean switch-over time of a standby block.
+ *
+ * $$
+ * \tau_{\max} = \max\big(\{E[X_i], E[R_i], E[D_i], E[V_i] : i \in S\} \cup \{E[W_b]\}\big)
+ * $$
+ *
+ * - S: the units in the structure ({@link unitsInStructure}); X life, R repair, D detection, V
+ *   recovery time; W_b the switch-over time of standby block b
+ *
+ * @param model - a loaded model
+ * @returns the largest mean and a phrase naming it
+ *
+ * @remarks The simulator's default horizon is ten of these, and a horizon shorter than that makes
+ * its steady estimates inconclusive: averages over a few of the slowest periods do not settle.
+ * O(units + nodes).
+ */
+export function slowestTimeScale(model: Model): TimeScale {
+  let slowest: TimeScale = { value: 0, what: 'no time' };
+  if (!model.system) return slowest;
+  const consider = (
+    spec: Parameters<typeof distributionFromSpec>[0] | undefined,
+    what: string,
+  ): void => {
+    if (spec === undefined) return;
+    const value = distributionFromSpec(spec).mean;
+    if (value > slowest.value) slowest = { value, what };
+  };
+  const seen = new Set<number>();
+  for (const unit of unitsInStructure(model.system)) {
+    const index = model.units[unit]!.component;
+    if (seen.has(index)) continue;
+    seen.add(index);
+    const component = model.components[index]!;
+    consider(component.failure, `the mean life of ${component.name}`);
+    consider(component.repair, `the mean repair time of ${component.name}`);
+    consider(component.detection, `the mean detection time of ${component.name}`);
+    consider(component.recovery, `the mean recovery time of ${component.name}`);
+  }
+  const nodes: SystemNode[] = [model.system];
+  for (let node = nodes.pop(); node !== undefined; node = nodes.pop()) {
+    if (node.kind === 'standby')
+      consider(node.switchDelay, `the mean switch-over time of ${node.path}`);
+    else if ('children' in node) nodes.push(...node.children);
+  }
+  return slowest;
+}

@@ -1,17 +1,46 @@
 import type { Model } from '../model/Model.js';
 import type { Curve, Estimate, Measures } from '../model/Result.js';
-import { exactValue } from '../numeric/exactAccumulator.js';
-import { BATCH_COUNT, type MomentSums, type SimulationStats } from './stats.js';
-import type { CriticalityEntry } from './types.js';
+import type { TimeScale } from '../model/timeScales.js';
+import { exactValue, type ExactAccumulator } from '../numeric/exactAccumulator.js';
+import { inverseRegularizedGammaP } from '../numeric/gamma.js';
+import { BATCH_COUNT, MSER_MAX_DELETION, type MomentSums, type SimulationStats } from './stats.js';
+import { CYCLE } from './system/SystemSimulator.js';
+import { STEADY_MEASURES, type CriticalityEntry } from './types.js';
 
 // Φ⁻¹(0.975), the two-sided 95 % normal quantile (scipy.stats.norm.ppf(0.975)).
 const Z95 = 1.959963984540054;
 
 /**
- * Below this many replications the steady measures take their intervals from batch means (see
- * {@link simulatedMeasures}); from it on, from the replications.
+ * Below this many events an interval comes from the Poisson count of the events (exact for a
+ * Poisson count, see {@link poissonCountInterval}) rather than the normal approximation.
  */
+export const FEW_EVENTS = 30;
+
+/** Below this many replications the non-regenerative steady intervals come from batch means. */
 export const BATCH_MEANS_BELOW = 30;
+
+/**
+ * A cycle longer than this share of all the cycle time makes the regenerative estimates
+ * inconclusive: they rest on too few long cycles (about 1/share) for the normal approximation.
+ */
+const LONGEST_CYCLE_SHARE = 0.05;
+
+/** A horizon shorter than this many slowest time scales makes steady time averages inconclusive. */
+const SETTLING_SCALES = 10;
+
+/** Facts of the model that the estimators need besides the statistics. */
+export interface ModelFacts {
+  /** The all-new state regenerates the process (src/sim/system/SystemSimulator.ts). */
+  readonly regenerative: boolean;
+  /** `up`: the system can never be down; `down`: it is down even with every unit working. */
+  readonly constant?: 'up' | 'down';
+  /** The model's slowest time scale ({@link slowestTimeScale}). */
+  readonly slowest: TimeScale;
+  /** The largest mean life of a unit that is never repaired, 0 when every unit is repaired. */
+  readonly lostForGood: number;
+  /** Some component is repaired. */
+  readonly repairable: boolean;
+}
 
 /** Measures, warnings and criticality computed from merged statistics. */
 export interface SimulatedMeasures {
@@ -21,121 +50,74 @@ export interface SimulatedMeasures {
 }
 
 /**
- * Returns the measures of docs/semantics.md estimated from `stats`, each with its 95 % interval:
- * Wilson score bands for R(t) and A(t), normal intervals over replications for means, the delta
- * method for ratios (mtbf, mut, mdt) and for nines.
+ * Returns the measures asked for, estimated from `stats`, each with its 95 % interval, the number
+ * of events it rests on and its estimator (see docs/semantics.md, "Simulation estimators"):
+ *
+ * - R(t), A(t): proportions of replications, Wilson score bands.
+ * - intervalAvailability: mean over replications of the fraction of [0, T] up.
+ * - Steady measures of a regenerative model: ratio estimators over regeneration cycles (from
+ *   all-new to all-new), no warm-up needed; otherwise time averages after the start that MSER
+ *   deletes.
+ * - MTTF of a regenerative model: E[X]/E[I] over cycles (X time to the cycle's first failure or
+ *   its end, I whether it failed); otherwise the mean first failure time, or, when replications
+ *   were censored at the cap, the restricted mean as a lower bound (`restrictedMttf`).
  *
  * $$
- * \hat p \pm \text{Wilson}(z),\quad \bar x \pm z\,s/\sqrt n,\quad
- * \widehat{\mathrm{Var}}(\bar a/\bar f) \approx
- * \frac{s_a^2 - 2r\,s_{af} + r^2 s_f^2}{n\,\bar f^2}
+ * \hat U = \frac{\sum_c D_c}{\sum_c L_c},\quad
+ * \widehat{\mathrm{MTTF}} = \frac{\sum_c X_c}{\sum_c I_c},\quad
+ * \mathrm{se}(\hat R) = \frac{\sqrt{\widehat{\mathrm{Var}}(a_c - \hat R\,b_c)/C}}{\bar b}
+ * \ \text{for}\ \hat R = \frac{\sum a_c}{\sum b_c}
  * $$
  *
- * @param model - the simulated model (for component names and whether anything is repaired)
+ * @param model - the simulated model (component names)
  * @param stats - the merged statistics
+ * @param facts - what the estimators need to know of the model
  * @returns measures, warnings and criticality
  *
  * @remarks
- * Steady measures are time averages over the window [w, T] (w = warmup·T) of each replication,
- * then averaged over replications: unbiased for the steady value once the initial transient has
- * died out by w (T ≫ relaxation time, e.g. 100 × the largest mean repair time).
+ * With fewer than {@link FEW_EVENTS} events, rates and ratios take the exact Poisson interval of
+ * the count (never a zero-width interval); with none, a one-sided bound where it means something
+ * and the measure is otherwise left out. `inconclusive` is set, with the reason, when the horizon
+ * is short against the model's slowest time scale, when MSER had to delete most of the run, when
+ * a few long cycles dominate, or when cycles were still open at the cap.
  *
- * Intervals of the steady measures (steadyAvailability, steadyUnavailability, failureFrequency,
- * and through the delta method nines, mtbf, mut, mdt): with n ≥ {@link BATCH_MEANS_BELOW}
- * replications, normal intervals over the n replications as above; with fewer (one long run is
- * the usual case), batch means: each replication's window is cut into B = {@link BATCH_COUNT}
- * equal batches, and the m = B·n batch averages are treated as independent, with Student's t at
- * m − 1 degrees of freedom, x̄ ± t₀.₉₇₅,ₘ₋₁ · s_batch/√m (the point estimates are unchanged). A
- * warning names the method. Valid when a batch, (T − w)/B, is much longer than the correlation
- * time of the system's up/down process (many system failures per batch); else the interval is
- * too narrow.
- *
- * @see A. M. Law, Simulation Modeling and Analysis, 5th ed., McGraw-Hill, 2015, §9.5.3 (batch
- * means; paywalled).
+ * @see P. W. Glynn, D. L. Iglehart, "Conditions for the applicability of the regenerative method",
+ * Management Science 39 (1993) 1108–1111, https://doi.org/10.1287/mnsc.39.9.1108 (paywalled);
+ * K. P. White, "An effective truncation heuristic for bias reduction in simulation output",
+ * Simulation 69 (1997) 323–334, https://doi.org/10.1177/003754979706900601 (paywalled);
+ * A. M. Law, Simulation Modeling and Analysis, 5th ed., McGraw-Hill, 2015, §9.4–9.5.
  */
-export function simulatedMeasures(model: Model, stats: SimulationStats): SimulatedMeasures {
+export function simulatedMeasures(
+  model: Model,
+  stats: SimulationStats,
+  facts: ModelFacts,
+): SimulatedMeasures {
   const n = stats.replications;
+  const wants = new Set(stats.measures);
   const warnings: string[] = [];
-  const horizon = stats.horizon;
-  const t = gridTimes(horizon, stats.grid);
-  const reliability = proportionCurve(t, stats.survivors, n);
-  const availability = proportionCurve(t, stats.upAtGrid, n);
-  const measures: Record<string, unknown> = { reliability, availability };
-  const repairable = model.components.some((component) => component.repair !== undefined);
-  const batchMeans = repairable && n < BATCH_MEANS_BELOW;
-  if (n < 2) {
-    warnings.push(
-      batchMeans
-        ? 'intervals of mttf and intervalAvailability need at least 2 replications; their ci95 collapses to the mean'
-        : 'intervals need at least 2 replications; ci95 collapses to the mean',
-    );
-  }
-
-  if (stats.censored === n) {
-    warnings.push(
-      `no replication had a system failure before ${stats.mttfCap} × the horizon (${stats.mttfCap * horizon}); mttf is left out`,
-    );
+  const measures: Record<string, unknown> = {};
+  const t = gridTimes(stats.horizon, stats.grid);
+  if (wants.has('reliability')) measures.reliability = proportionCurve(t, stats.survivors, n);
+  if (wants.has('availability')) measures.availability = proportionCurve(t, stats.upAtGrid, n);
+  if (facts.constant !== undefined) {
+    constantMeasures(facts.constant, wants, measures, warnings);
   } else {
-    measures.mttf = meanEstimate(stats.firstFailure, n, 0, Infinity);
-    if (stats.censored > 0) {
-      warnings.push(
-        `${stats.censored} of ${n} replications had no system failure before ${stats.mttfCap} × the horizon (${stats.mttfCap * horizon}) and count as failing there: mttf is a lower bound`,
-      );
+    if (wants.has('intervalAvailability')) {
+      measures.intervalAvailability = intervalAvailability(stats);
+    }
+    if (wants.has('mttf')) {
+      if (facts.regenerative) regenerativeMttf(stats, measures, warnings);
+      else firstFailureMttf(stats, measures, warnings);
+    }
+    if (STEADY_MEASURES.some((measure) => wants.has(measure))) {
+      const steady = facts.regenerative
+        ? regenerativeSteady(stats, warnings)
+        : timeAverageSteady(stats, facts, warnings);
+      for (const [name, value] of Object.entries(steady)) {
+        if (wants.has(name as never)) measures[name] = value;
+      }
     }
   }
-
-  const intervalDown = moments(stats.intervalDown, n);
-  measures.intervalAvailability = complement(estimate(intervalDown, 0, 1));
-
-  if (!repairable) {
-    warnings.push(
-      'steady measures are left out: nothing is repaired, so the system is down for good in the long run',
-    );
-  } else {
-    if (model.components.some((component) => component.repair === undefined)) {
-      warnings.push(
-        'some components are not repaired: the steady measures are time averages over the window and the long-run limit may be lower',
-      );
-    }
-    let down = moments(stats.windowDown, n);
-    let rate = moments(stats.windowRate, n);
-    // Sample size, covariance of (down, rate) and quantile of the intervals.
-    let m = n;
-    let covariance =
-      n > 1 ? (exactValue(stats.windowCross) - n * down.mean * rate.mean) / (n - 1) : 0;
-    let q = Z95;
-    if (batchMeans) {
-      m = BATCH_COUNT * n;
-      const batchDown = moments(stats.batchDown, m);
-      const batchRate = moments(stats.batchRate, m);
-      covariance = (exactValue(stats.batchCross) - m * batchDown.mean * batchRate.mean) / (m - 1);
-      // The point estimates stay the replication averages; the spread is the batches'.
-      down = { mean: down.mean, variance: batchDown.variance, se: batchDown.se };
-      rate = { mean: rate.mean, variance: batchRate.variance, se: batchRate.se };
-      q = studentT975(m - 1);
-      warnings.push(
-        `steady measures (steadyAvailability, steadyUnavailability, failureFrequency, nines, mtbf, mut, mdt): ci95 by batch means, ${BATCH_COUNT} batches of the window [${stats.warmup} × horizon, horizon] per replication (${m} in all), Student t with ${m - 1} degrees of freedom; valid when each batch holds many system failures`,
-      );
-    }
-    const unavailability = symmetric(down.mean, down.se, 0, 1, q);
-    measures.steadyAvailability = complement(unavailability);
-    measures.steadyUnavailability = unavailability;
-    measures.failureFrequency = symmetric(rate.mean, rate.se, 0, Infinity, q);
-    if (down.mean > 0) {
-      const se = down.se / (down.mean * Math.LN10);
-      measures.nines = symmetric(-Math.log10(down.mean), se, 0, Infinity, q);
-    } else warnings.push('nines is left out: the system was never down in the window');
-    if (rate.mean > 0) {
-      measures.mtbf = symmetric(1 / rate.mean, rate.se / rate.mean ** 2, 0, Infinity, q);
-      measures.mut = ratio(1 - down.mean, down.variance, -covariance, rate, m, q);
-      measures.mdt = ratio(down.mean, down.variance, covariance, rate, m, q);
-    } else {
-      warnings.push(
-        'zero system failures in the steady window: failure frequency is 0 and mtbf, mut, mdt are left out; run longer or more replications',
-      );
-    }
-  }
-
   const total = stats.criticality.reduce((sum, x) => sum + x, 0);
   const criticality = model.components.map((component, i) => ({
     component: component.name,
@@ -181,50 +163,31 @@ export function wilsonInterval(successes: number, n: number): [number, number] {
   return [Math.max(0, center - half), Math.min(1, center + half)];
 }
 
-interface Moments {
-  readonly mean: number;
-  readonly variance: number;
-  readonly se: number;
-}
-
-function moments(sums: MomentSums, n: number): Moments {
-  const sum = exactValue(sums.sum);
-  const mean = sum / n;
-  const variance = n > 1 ? Math.max(0, (exactValue(sums.sumSquares) - sum * mean) / (n - 1)) : 0;
-  return { mean, variance, se: Math.sqrt(variance / n) };
-}
-
-function estimate(m: Moments, lo: number, hi: number): Estimate {
-  return symmetric(m.mean, m.se, lo, hi);
-}
-
-function meanEstimate(sums: MomentSums, n: number, lo: number, hi: number): Estimate {
-  return estimate(moments(sums, n), lo, hi);
-}
-
-function symmetric(mean: number, se: number, lo: number, hi: number, q = Z95): Estimate {
-  return {
-    mean,
-    ci95: [Math.max(lo, mean - q * se), Math.min(hi, mean + q * se)],
-  };
-}
-
-function complement(x: Estimate): Estimate {
-  return { mean: 1 - x.mean, ci95: [1 - x.ci95[1], 1 - x.ci95[0]] };
-}
-
-/** Delta-method interval of ā/f̄ given var(a), cov(a, f) and the moments of f. */
-function ratio(
-  a: number,
-  varianceA: number,
-  covariance: number,
-  f: Moments,
-  n: number,
-  q: number,
-): Estimate {
-  const r = a / f.mean;
-  const variance = Math.max(0, varianceA - 2 * r * covariance + r * r * f.variance);
-  return symmetric(r, Math.sqrt(variance / n) / f.mean, 0, Infinity, q);
+/**
+ * Returns the exact 95 % interval of the mean of a Poisson count k (Garwood): the means for which
+ * k is at the 2.5 % tail on either side.
+ *
+ * $$
+ * \Big[\tfrac12\chi^2_{0.025}(2k),\ \tfrac12\chi^2_{0.975}(2k + 2)\Big]
+ * = \big[P^{-1}(k, 0.025),\ P^{-1}(k + 1, 0.975)\big]
+ * $$
+ *
+ * - P⁻¹(a, p): inverse of the regularized lower incomplete gamma function; 0 for k = 0 on the left
+ *
+ * @param k - the observed count, integer ≥ 0
+ * @returns [lo, hi] of the Poisson mean (k = 0: [0, 3.689])
+ *
+ * @see F. Garwood, "Fiducial limits for the Poisson distribution", Biometrika 28 (1936) 437–442,
+ * https://doi.org/10.1093/biomet/28.3-4.437 (paywalled).
+ *
+ * @example
+ * ```ts
+ * poissonCountInterval(0)[1]; // → 3.6888794541139354
+ * ```
+ */
+export function poissonCountInterval(k: number): [number, number] {
+  const lo = k > 0 ? inverseRegularizedGammaP(k, 0.025) : 0;
+  return [lo, inverseRegularizedGammaP(k + 1, 0.975)];
 }
 
 /**
@@ -238,7 +201,7 @@ function ratio(
  * g_4 = \tfrac{79z^9 + 776z^7 + 1482z^5 - 1920z^3 - 945z}{92160}
  * $$
  *
- * @param df - ν, degrees of freedom, ≥ 19 here (batch means give ν = 20n − 1)
+ * @param df - ν, degrees of freedom, ≥ 19 here
  * @returns t₀.₉₇₅,ν
  *
  * @remarks Measured against scipy.stats.t.ppf(0.975, ν): relative error 1.5e-7 at ν = 19
@@ -257,6 +220,472 @@ export function studentT975(df: number): number {
   return z + (g1 + (g2 + (g3 + g4 / df) / df) / df) / df;
 }
 
+/**
+ * Returns the MSER deletion: the number d of leading batches (0 … {@link MSER_MAX_DELETION})
+ * minimising the squared standard error of the mean of the rest.
+ *
+ * $$
+ * d^* = \arg\min_{0 \le d \le d_{\max}} \frac{1}{(B - d)^2} \sum_{j=d}^{B-1} (Y_j - \bar Y_d)^2
+ * $$
+ *
+ * @param series - Y_j, the batch averages of [0, T] over replications (B values)
+ * @returns d*
+ *
+ * @see K. P. White, "An effective truncation heuristic for bias reduction in simulation output",
+ * Simulation 69 (1997) 323–334 (paywalled); K. P. White, M. J. Cobb, S. C. Spratt, "A comparison
+ * of five steady-state truncation heuristics", Proc. Winter Simulation Conference 2000, 755–760,
+ * https://doi.org/10.1109/WSC.2000.899870.
+ *
+ * @example
+ * ```ts
+ * mserDeletion([5, 3, 1, 1, 1, 1, 1, 1]); // → 2
+ * ```
+ */
+export function mserDeletion(series: readonly number[]): number {
+  const b = series.length;
+  const last = Math.min(MSER_MAX_DELETION, Math.floor(b / 2));
+  let best = 0;
+  let bestValue = Infinity;
+  for (let d = 0; d <= last; d++) {
+    let sum = 0;
+    for (let j = d; j < b; j++) sum += series[j]!;
+    const mean = sum / (b - d);
+    let squares = 0;
+    for (let j = d; j < b; j++) squares += (series[j]! - mean) ** 2;
+    const value = squares / (b - d) ** 2;
+    if (value < bestValue) {
+      bestValue = value;
+      best = d;
+    }
+  }
+  return best;
+}
+
+/** The exact measures of a structure that is always up or always down. */
+function constantMeasures(
+  constant: 'up' | 'down',
+  wants: ReadonlySet<string>,
+  measures: Record<string, unknown>,
+  warnings: string[],
+): void {
+  const up = constant === 'up';
+  const estimator = up
+    ? 'exact: the system is up even with every unit failed'
+    : 'exact: the system is down even with every unit working';
+  const exact = (value: number): Estimate => ({ mean: value, ci95: [value, value], estimator });
+  if (wants.has('intervalAvailability')) measures.intervalAvailability = exact(up ? 1 : 0);
+  if (wants.has('steadyAvailability')) measures.steadyAvailability = exact(up ? 1 : 0);
+  if (wants.has('steadyUnavailability')) measures.steadyUnavailability = exact(up ? 0 : 1);
+  if (wants.has('failureFrequency')) measures.failureFrequency = exact(0);
+  if (wants.has('mttf')) {
+    if (up) warnings.push('mttf is left out: the system can never fail (it is infinite)');
+    else measures.mttf = exact(0);
+  }
+  if (['mtbf', 'mut', 'mdt', 'nines'].some((name) => wants.has(name))) {
+    warnings.push(
+      `mtbf, mut, mdt and nines are left out: the system ${up ? 'never fails' : 'is never up'}`,
+    );
+  }
+}
+
+/** Interval availability: the mean up fraction of [0, T] over replications. */
+function intervalAvailability(stats: SimulationStats): Estimate {
+  const n = stats.replications;
+  const down = moments(stats.intervalDown, n);
+  const events = stats.downReplications;
+  const estimator = 'mean over replications of the fraction of [0, T] up';
+  if (events === 0) {
+    // No replication was ever down: the fraction down is at most the probability of being down
+    // at all, whose upper 97.5 % Clopper–Pearson bound with 0 of n is 1 − 0.025^{1/n}.
+    const bound = -Math.expm1(Math.log(0.025) / n);
+    return { mean: 1, ci95: [1 - bound, 1], events, estimator };
+  }
+  let [lo, hi] = [down.mean - Z95 * down.se, down.mean + Z95 * down.se];
+  if (events < FEW_EVENTS) {
+    const [kLo, kHi] = poissonCountInterval(events);
+    lo = Math.min(lo, (down.mean * kLo) / events);
+    hi = Math.max(hi, (down.mean * kHi) / events);
+  }
+  return {
+    mean: 1 - down.mean,
+    ci95: [1 - Math.min(1, hi), 1 - Math.max(0, lo)],
+    events,
+    estimator,
+  };
+}
+
+/** MTTF over regeneration cycles: Σ X / Σ I. */
+function regenerativeMttf(
+  stats: SimulationStats,
+  measures: Record<string, unknown>,
+  warnings: string[],
+): void {
+  const cycles = cycleSums(stats);
+  const failures = cycles.sum(CYCLE.I);
+  const exposure = cycles.sum(CYCLE.X);
+  const estimator = 'regenerative cycles: time to failure per failure-ended cycle';
+  if (failures === 0) {
+    const bound = exposure / poissonCountInterval(0)[1];
+    warnings.push(
+      `mttf is left out: no system failure in ${stats.cycles} regeneration cycles (${compact(exposure)} time units from all-new); mttf >= ${compact(bound)} (95 %); simulate longer or more replications`,
+    );
+    return;
+  }
+  const mttf = exposure / failures;
+  let ci95: [number, number];
+  if (failures < FEW_EVENTS) {
+    const [kLo, kHi] = poissonCountInterval(failures);
+    ci95 = [exposure / kHi, exposure / kLo];
+  } else {
+    const se = cycles.ratioSe(CYCLE.XX, CYCLE.I, CYCLE.I, CYCLE.XI, mttf);
+    ci95 = [Math.max(0, mttf - Z95 * se), mttf + Z95 * se];
+  }
+  const doubt = cycleDoubt(stats);
+  measures.mttf = {
+    mean: mttf,
+    ci95,
+    events: failures,
+    estimator,
+    ...(doubt !== undefined && { inconclusive: doubt }),
+  } satisfies Estimate;
+}
+
+/** MTTF from the first failure of each replication, run on to it (at most the cap). */
+function firstFailureMttf(
+  stats: SimulationStats,
+  measures: Record<string, unknown>,
+  warnings: string[],
+): void {
+  const n = stats.replications;
+  const failed = n - stats.censored;
+  const cap = stats.mttfCap * stats.horizon;
+  const first = moments(stats.firstFailure, n);
+  const interval: [number, number] = [
+    Math.max(0, first.mean - Z95 * first.se),
+    first.mean + Z95 * first.se,
+  ];
+  if (stats.censored === 0) {
+    measures.mttf = {
+      mean: first.mean,
+      ci95: interval,
+      events: failed,
+      estimator: 'mean first failure time over replications',
+      ...(n < FEW_EVENTS && {
+        inconclusive: `rests on ${n} replications; about ${FEW_EVENTS} are needed for a normal interval`,
+      }),
+    } satisfies Estimate;
+    return;
+  }
+  measures.restrictedMttf = {
+    mean: first.mean,
+    ci95: interval,
+    events: failed,
+    estimator: 'restricted mean E[min(T1, cap)] over replications',
+    restrictedTo: cap,
+  };
+  warnings.push(
+    `mttf is left out: ${stats.censored} of ${n} replications had no system failure by the cap ${compact(cap)} (mttfCap ${stats.mttfCap} x horizon); restrictedMttf = E[min(T1, ${compact(cap)})] = ${compact(first.mean)} is a lower bound of the MTTF (95 % lower end ${compact(interval[0])}); raise the cap (mttfCap, --mttf-cap) to estimate it`,
+  );
+}
+
+/** The steady measures over regeneration cycles: ratios of cycle sums. */
+function regenerativeSteady(stats: SimulationStats, warnings: string[]): Record<string, Estimate> {
+  const cycles = cycleSums(stats);
+  const length = cycles.sum(CYCLE.L);
+  const down = cycles.sum(CYCLE.D);
+  const failures = cycles.sum(CYCLE.F);
+  const estimator = 'regenerative cycles (all-new to all-new), ratio estimator';
+  const doubt = cycleDoubt(stats);
+  const mark = (estimate: Estimate): Estimate => ({
+    ...estimate,
+    events: failures,
+    estimator,
+    ...(doubt !== undefined && { inconclusive: doubt }),
+  });
+  if (stats.cycles === 0 || length === 0) {
+    warnings.push(
+      'steady measures are left out: no regeneration cycle ended; simulate a longer horizon or raise mttfCap',
+    );
+    return {};
+  }
+  const frequency = failures / length;
+  if (failures === 0) {
+    warnings.push(
+      `steadyAvailability, steadyUnavailability, nines, mtbf, mut and mdt are left out: no system failure in ${stats.cycles} regeneration cycles (${compact(length)} time units); failureFrequency <= ${compact(poissonCountInterval(0)[1] / length)} (95 %)`,
+    );
+    return {
+      failureFrequency: mark({ mean: 0, ci95: [0, poissonCountInterval(0)[1] / length] }),
+    };
+  }
+  const unavailability = down / length;
+  const few = failures < FEW_EVENTS;
+  const [kLo, kHi] = poissonCountInterval(failures);
+  const ratio = (
+    aa: number,
+    b: number,
+    bb: number,
+    ab: number,
+    value: number,
+    scale: [number, number],
+  ): [number, number] => {
+    const se = cycles.ratioSe(aa, b, bb, ab, value);
+    let lo = value - Z95 * se;
+    let hi = value + Z95 * se;
+    if (few) [lo, hi] = [Math.min(lo, value * scale[0]), Math.max(hi, value * scale[1])];
+    return [Math.max(0, lo), hi];
+  };
+  const countScale: [number, number] = [kLo / failures, kHi / failures];
+  const inverseScale: [number, number] = [failures / kHi, kLo > 0 ? failures / kLo : Infinity];
+  const uInterval = ratio(CYCLE.DD, CYCLE.L, CYCLE.LL, CYCLE.LD, unavailability, countScale);
+  uInterval[1] = Math.min(1, uInterval[1]);
+  const result: Record<string, Estimate> = {
+    steadyUnavailability: mark({ mean: unavailability, ci95: uInterval }),
+    steadyAvailability: mark({
+      mean: 1 - unavailability,
+      ci95: [1 - uInterval[1], 1 - uInterval[0]],
+    }),
+    failureFrequency: mark({
+      mean: frequency,
+      ci95: ratio(CYCLE.FF, CYCLE.L, CYCLE.LL, CYCLE.LF, frequency, countScale),
+    }),
+    mtbf: mark({
+      mean: 1 / frequency,
+      ci95: ratio(CYCLE.LL, CYCLE.F, CYCLE.FF, CYCLE.LF, 1 / frequency, inverseScale),
+    }),
+    mdt: mark({
+      mean: down / failures,
+      ci95: ratio(CYCLE.DD, CYCLE.F, CYCLE.FF, CYCLE.DF, down / failures, [1, 1]),
+    }),
+  };
+  // mut = Σ(L − D)/ΣF, with the sums of U = L − D from those of L and D.
+  const mut = (length - down) / failures;
+  const se = cycles.ratioSeOf(
+    cycles.sum(CYCLE.LL) - 2 * cycles.sum(CYCLE.LD) + cycles.sum(CYCLE.DD),
+    failures,
+    cycles.sum(CYCLE.FF),
+    cycles.sum(CYCLE.LF) - cycles.sum(CYCLE.DF),
+    mut,
+  );
+  let mutLo = mut - Z95 * se;
+  let mutHi = mut + Z95 * se;
+  if (few)
+    [mutLo, mutHi] = [
+      Math.min(mutLo, mut * inverseScale[0]),
+      Math.max(mutHi, mut * inverseScale[1]),
+    ];
+  result.mut = mark({ mean: mut, ci95: [Math.max(0, mutLo), mutHi] });
+  if (unavailability > 0) {
+    result.nines = mark({
+      mean: -Math.log10(unavailability),
+      ci95: [
+        Math.max(0, -Math.log10(uInterval[1])),
+        -Math.log10(Math.max(uInterval[0], Number.MIN_VALUE)),
+      ],
+    });
+  }
+  return result;
+}
+
+/** Why regenerative estimates cannot be trusted yet, if they cannot. */
+function cycleDoubt(stats: SimulationStats): string | undefined {
+  if (stats.cyclesCensored > 0) {
+    return `${stats.cyclesCensored} replications still had their regeneration cycle open at the cap (mttfCap ${stats.mttfCap} x horizon): long cycles are missing from the ratio; raise the cap or the horizon`;
+  }
+  if (stats.cycles < 2)
+    return `rests on ${stats.cycles} regeneration cycle(s); simulate a longer horizon or more replications`;
+  const length = exactValue(stats.cycleSums[CYCLE.L]!);
+  const share = stats.longestCycle / length;
+  if (share > LONGEST_CYCLE_SHARE) {
+    return `one regeneration cycle holds ${(100 * share).toFixed(0)} % of all simulated cycle time: the estimate rests on a few long cycles (long or heavy-tailed repair, detection or recovery times); simulate about ${Math.ceil(share / LONGEST_CYCLE_SHARE)}x longer`;
+  }
+  return undefined;
+}
+
+/** The steady measures as time averages over [d·T/B, T], d chosen by MSER. */
+function timeAverageSteady(
+  stats: SimulationStats,
+  facts: ModelFacts,
+  warnings: string[],
+): Record<string, Estimate> {
+  if (!facts.repairable) {
+    warnings.push(
+      'steady measures are left out: nothing is repaired, so the system is down for good in the long run',
+    );
+    return {};
+  }
+  const n = stats.replications;
+  const batchLength = stats.horizon / BATCH_COUNT;
+  const series = stats.batchDown.map((sum) => exactValue(sum) / n);
+  const d = mserDeletion(series);
+  const kept = BATCH_COUNT - d;
+  const window = kept * batchLength;
+  let downSum = 0;
+  let failures = 0;
+  for (let j = d; j < BATCH_COUNT; j++) {
+    downSum += series[j]!;
+    failures += stats.batchFailures[j]!;
+  }
+  const unavailability = downSum / kept;
+  const frequency = failures / (n * window);
+  const estimator = `time average over [${d} % of T, T] after MSER deletion`;
+  const doubts: string[] = [];
+  if (stats.horizon < SETTLING_SCALES * facts.slowest.value) {
+    doubts.push(
+      `the horizon ${compact(stats.horizon)} is shorter than ${SETTLING_SCALES} x the model's slowest time scale (${facts.slowest.what}, ${compact(facts.slowest.value)}); simulate a horizon of at least ${compact(SETTLING_SCALES * facts.slowest.value)}`,
+    );
+  }
+  if (d >= 0.9 * MSER_MAX_DELETION) {
+    doubts.push(`MSER deleted ${d} % of the run: it has not settled; simulate a longer horizon`);
+  }
+  if (facts.lostForGood > 0 && stats.horizon < 20 * facts.lostForGood) {
+    doubts.push(
+      `some units are never repaired (mean life up to ${compact(facts.lostForGood)}): the long-run state comes only after they are lost; simulate a horizon of at least ${compact(20 * facts.lostForGood)}`,
+    );
+  }
+  // Spread: over replications (each one's average over the kept batches), or over the kept
+  // batches of all replications (batch means) when there are few replications.
+  let m: number;
+  let downVariance: number;
+  let rateVariance: number;
+  let covariance: number;
+  let q = Z95;
+  if (n >= BATCH_MEANS_BELOW) {
+    m = n;
+    downVariance = variance(exactValue(stats.suffixDownSquares[d]!), unavailability, m);
+    rateVariance = variance(exactValue(stats.suffixRateSquares[d]!), frequency, m);
+    covariance = (exactValue(stats.suffixCross[d]!) - m * unavailability * frequency) / (m - 1);
+  } else {
+    m = n * kept;
+    const sum = (arrays: readonly ExactAccumulator[]): number =>
+      arrays.slice(d).reduce((total, x) => total + exactValue(x), 0);
+    downVariance = variance(sum(stats.batchDownSquares), unavailability, m);
+    rateVariance = variance(sum(stats.batchRateSquares), frequency, m);
+    covariance = (sum(stats.batchCross) - m * unavailability * frequency) / (m - 1);
+    q = studentT975(m - 1);
+    warnings.push(
+      `steady measures: ci95 by batch means, ${kept} batches of ${compact(batchLength)} per replication (${m} in all), Student t with ${m - 1} degrees of freedom; valid when each batch holds many system failures`,
+    );
+  }
+  const mark = (estimate: Estimate): Estimate => ({
+    ...estimate,
+    events: failures,
+    estimator,
+    ...(doubts.length > 0 && { inconclusive: doubts.join('; ') }),
+  });
+  const downSe = Math.sqrt(downVariance / m);
+  const rateSe = Math.sqrt(rateVariance / m);
+  const few = failures < FEW_EVENTS;
+  const [kLo, kHi] = poissonCountInterval(failures);
+  if (failures === 0) {
+    warnings.push(
+      `steadyAvailability, steadyUnavailability, nines, mtbf, mut and mdt are left out: no system failure in the kept window of ${n} replications (${compact(n * window)} time units); failureFrequency <= ${compact(kHi / (n * window))} (95 %)`,
+    );
+    return { failureFrequency: mark({ mean: 0, ci95: [0, kHi / (n * window)] }) };
+  }
+  const widen = (value: number, se: number, scale: [number, number]): [number, number] => {
+    let lo = value - q * se;
+    let hi = value + q * se;
+    if (few) [lo, hi] = [Math.min(lo, value * scale[0]), Math.max(hi, value * scale[1])];
+    return [Math.max(0, lo), hi];
+  };
+  const countScale: [number, number] = [kLo / failures, kHi / failures];
+  const inverseScale: [number, number] = [failures / kHi, kLo > 0 ? failures / kLo : Infinity];
+  const uInterval = widen(unavailability, downSe, countScale);
+  uInterval[1] = Math.min(1, uInterval[1]);
+  const rate = { mean: frequency, variance: rateVariance };
+  const result: Record<string, Estimate> = {
+    steadyUnavailability: mark({ mean: unavailability, ci95: uInterval }),
+    steadyAvailability: mark({
+      mean: 1 - unavailability,
+      ci95: [1 - uInterval[1], 1 - uInterval[0]],
+    }),
+    failureFrequency: mark({ mean: frequency, ci95: widen(frequency, rateSe, countScale) }),
+    mtbf: mark({
+      mean: 1 / frequency,
+      ci95: widen(1 / frequency, rateSe / frequency ** 2, inverseScale),
+    }),
+    mut: mark({
+      mean: (1 - unavailability) / frequency,
+      ci95: widen(
+        (1 - unavailability) / frequency,
+        ratioSe(1 - unavailability, downVariance, -covariance, rate, m),
+        inverseScale,
+      ),
+    }),
+    mdt: mark({
+      mean: unavailability / frequency,
+      ci95: widen(
+        unavailability / frequency,
+        ratioSe(unavailability, downVariance, covariance, rate, m),
+        [1, 1],
+      ),
+    }),
+  };
+  if (unavailability > 0) {
+    result.nines = mark({
+      mean: -Math.log10(unavailability),
+      ci95: [
+        Math.max(0, -Math.log10(uInterval[1])),
+        -Math.log10(Math.max(uInterval[0], Number.MIN_VALUE)),
+      ],
+    });
+  }
+  return result;
+}
+
+/** Sample variance from Σx² and the mean of m values. */
+function variance(sumSquares: number, mean: number, m: number): number {
+  return m > 1 ? Math.max(0, (sumSquares - m * mean * mean) / (m - 1)) : 0;
+}
+
+/** Delta-method standard error of ā/f̄ given var(a), cov(a, f) and the moments of f. */
+function ratioSe(
+  a: number,
+  varianceA: number,
+  covariance: number,
+  f: { readonly mean: number; readonly variance: number },
+  m: number,
+): number {
+  const r = a / f.mean;
+  const v = Math.max(0, varianceA - 2 * r * covariance + r * r * f.variance);
+  return Math.sqrt(v / m) / f.mean;
+}
+
+/** The cycle sums of `stats` as numbers, with the delta-method standard error of their ratios. */
+function cycleSums(stats: SimulationStats): {
+  sum(index: number): number;
+  ratioSe(aa: number, b: number, bb: number, ab: number, ratio: number): number;
+  ratioSeOf(aa: number, b: number, bb: number, ab: number, ratio: number): number;
+} {
+  const values = stats.cycleSums.map(exactValue);
+  const c = stats.cycles;
+  // Var(a − R b) over cycles, by Σ(a − Rb)² = Σa² − 2RΣab + R²Σb² (Σ(a − Rb) = 0 at R = Σa/Σb).
+  const ratioSeOf = (aa: number, b: number, bb: number, ab: number, ratio: number): number => {
+    if (c < 2 || b === 0) return 0;
+    const squares = Math.max(0, aa - 2 * ratio * ab + ratio * ratio * bb);
+    return Math.sqrt(squares / (c - 1) / c) / (b / c);
+  };
+  return {
+    sum: (index) => values[index]!,
+    ratioSe: (aa, b, bb, ab, ratio) =>
+      ratioSeOf(values[aa]!, values[b]!, values[bb]!, values[ab]!, ratio),
+    ratioSeOf,
+  };
+}
+
+interface Moments {
+  readonly mean: number;
+  readonly variance: number;
+  readonly se: number;
+}
+
+function moments(sums: MomentSums, n: number): Moments {
+  const sum = exactValue(sums.sum);
+  const mean = sum / n;
+  const v = n > 1 ? Math.max(0, (exactValue(sums.sumSquares) - sum * mean) / (n - 1)) : 0;
+  return { mean, variance: v, se: Math.sqrt(v / n) };
+}
+
 function proportionCurve(t: number[], counts: readonly number[], n: number): Curve {
   const bands = counts.map((x) => wilsonInterval(x, n));
   return {
@@ -265,4 +694,9 @@ function proportionCurve(t: number[], counts: readonly number[], n: number): Cur
     lo: bands.map((band) => band[0]),
     hi: bands.map((band) => band[1]),
   };
+}
+
+/** A number in at most 4 significant digits, for messages. */
+function compact(x: number): string {
+  return Number(x.toPrecision(4)).toString();
 }

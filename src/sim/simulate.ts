@@ -1,29 +1,53 @@
 import { MAX_GRID_POINTS } from '../analytic/solver/timeGrid.js';
 import { distributionFromSpec } from '../dist/registry.js';
-import { checkFinite, checkInteger, checkPositive, ParameterError } from '../errors.js';
+import {
+  checkFinite,
+  checkInteger,
+  checkPositive,
+  ParameterError,
+  WorkBudgetError,
+} from '../errors.js';
 import type { Model } from '../model/Model.js';
-import { addExact } from '../numeric/exactAccumulator.js';
 import { modelHash } from '../model/modelHash.js';
-import { gridTimes, simulatedMeasures } from './measures.js';
+import { slowestTimeScale, unitsInStructure } from '../model/timeScales.js';
+import { addExact } from '../numeric/exactAccumulator.js';
+import { gridTimes, simulatedMeasures, type ModelFacts } from './measures.js';
 import { SIMULATION_GENERATOR } from './random.js';
 import {
   addMoment,
   BATCH_COUNT,
   canonicalStats,
   emptyStats,
+  MSER_MAX_DELETION,
+  type MutableStats,
   type SimulationStats,
   type StatsHeader,
 } from './stats.js';
-import { compileSystem } from './system/compileSystem.js';
-import { SystemSimulator, type TraceEntry } from './system/SystemSimulator.js';
+import { compileSystem, LEAF, type SystemPlan } from './system/compileSystem.js';
+import { StructureState } from './system/StructureState.js';
+import {
+  CYCLE_SUMS,
+  isRegenerative,
+  SystemSimulator,
+  type RunOn,
+  type TraceEntry,
+} from './system/SystemSimulator.js';
 import { simulationSupport } from './simulationSupport.js';
-import type { SimulateOptions, SimulationResult } from './types.js';
+import {
+  SIMULATED_MEASURES,
+  STEADY_MEASURES,
+  type SimulateOptions,
+  type SimulationResult,
+} from './types.js';
 
 // Defaults of SimulateOptions (documented there).
 const DEFAULT_REPLICATIONS = 1000;
 const DEFAULT_SEED = 1;
 const DEFAULT_GRID = 21;
-const DEFAULT_WARMUP = 0.1;
+/** Default of `maxEvents`, as the CLI's `--max-events`. */
+export const DEFAULT_MAX_EVENTS = 1e11;
+/** The default horizon is this many of the model's slowest time scale. */
+const SETTLING_SCALES = 10;
 /**
  * Default of `mttfCap`: a replication with no system failure by the horizon T runs on, for the
  * MTTF, until its first failure or 1000·T (see SimulateOptions).
@@ -76,6 +100,17 @@ export function simulate(model: Model, options: SimulateOptions = {}): Simulatio
     options.replications ?? DEFAULT_REPLICATIONS,
     1,
   );
+  const header = resolveHeader(model, options);
+  const maxEvents = resolveMaxEvents(options);
+  const length = runsOnToFirstFailure(model, options)
+    ? header.mttfCap * header.horizon
+    : header.horizon;
+  const events = replications * expectedEvents(model, length);
+  if (events > maxEvents) {
+    throw new WorkBudgetError(
+      `simulate: about ${events.toPrecision(2)} events (${replications} replications x about ${length.toPrecision(3)} ${model.timeUnit} each); the limit is maxEvents = ${maxEvents}: raise it, or simulate fewer replications, a shorter horizon or fewer measures`,
+    );
+  }
   return finalizeSimulation(model, runReplications(model, options, 0, replications), options);
 }
 
@@ -121,49 +156,111 @@ export function runReplications(
     );
   }
   const header = resolveHeader(model, options);
+  const maxEvents = resolveMaxEvents(options);
   const plan = compileSystem(model, system);
+  const wants = new Set<string>(header.measures);
+  const steady = STEADY_MEASURES.some((measure) => wants.has(measure));
+  const regenerative = isRegenerative(plan);
+  const constant = structureConstant(plan);
+  const runOn: RunOn = {
+    firstFailure: wants.has('mttf') && !regenerative && constant === undefined,
+    cycles: regenerative && constant === undefined && (steady || wants.has('mttf')),
+  };
+  const timeAverages = steady && !regenerative && constant === undefined;
   const times = Float64Array.from(gridTimes(header.horizon, header.grid));
-  const warmupEnd = header.warmup * header.horizon;
   const cap = header.mttfCap * header.horizon;
-  const simulator = new SystemSimulator(plan, header.horizon, times, warmupEnd, cap);
-  const stats = emptyStats(header, plan.componentCount);
+  const simulator = new SystemSimulator(plan, header.horizon, times, cap, runOn);
+  const stats = emptyStats(header, plan.componentCount, CYCLE_SUMS);
   const record = simulator.record;
-  const window = header.horizon - warmupEnd;
-  const batchLength = window / BATCH_COUNT;
+  const batchLength = header.horizon / BATCH_COUNT;
+  const down = new Float64Array(BATCH_COUNT);
+  const rate = new Float64Array(BATCH_COUNT);
   for (let i = first; i < first + count; i++) {
     simulator.run(header.seed, i);
     stats.events += record.events;
-    const failed = record.firstFailure >= 0;
-    if (!failed) stats.censored++;
-    const firstFailure = failed ? Math.min(record.firstFailure, cap) : cap;
-    addMoment(stats.firstFailure, firstFailure);
+    if (stats.events > maxEvents) {
+      throw new WorkBudgetError(
+        `simulate: the run processed more than ${maxEvents} events (maxEvents) after ${i - first + 1} of ${count} replications; raise maxEvents or simulate fewer replications or a shorter horizon`,
+      );
+    }
+    const firstFailure = record.firstFailure;
+    if (runOn.firstFailure) {
+      const failed = firstFailure >= 0;
+      if (!failed) stats.censored++;
+      addMoment(stats.firstFailure, failed ? Math.min(firstFailure, cap) : cap);
+    }
     for (let j = 0; j < header.grid; j++) {
-      if (!failed || record.firstFailure > times[j]!) stats.survivors[j]!++;
+      if (firstFailure < 0 || firstFailure > times[j]!) stats.survivors[j]!++;
       stats.upAtGrid[j]! += simulator.gridUp[j]!;
     }
     addMoment(stats.intervalDown, record.downtime / header.horizon);
-    const down = record.windowDowntime / window;
-    const rate = record.windowFailures / window;
-    addMoment(stats.windowDown, down);
-    addMoment(stats.windowRate, rate);
-    addExact(stats.windowCross, down * rate);
-    // Batch means (see simulatedMeasures); an all-up batch adds only zeros, left out (the exact
-    // sums, hence the canonical statistics, are the same).
-    for (let b = 0; b < BATCH_COUNT; b++) {
-      if (record.batchDowntime[b] === 0 && record.batchFailures[b] === 0) continue;
-      const batchDown = record.batchDowntime[b]! / batchLength;
-      const batchRate = record.batchFailures[b]! / batchLength;
-      addMoment(stats.batchDown, batchDown);
-      addMoment(stats.batchRate, batchRate);
-      addExact(stats.batchCross, batchDown * batchRate);
-    }
+    if (record.downtime > 0) stats.downReplications++;
     stats.failures += record.failures;
+    if (timeAverages) addBatches(stats, record, batchLength, down, rate);
+    if (runOn.cycles) {
+      stats.cycles += record.cycles;
+      for (let k = 0; k < CYCLE_SUMS; k++) addExact(stats.cycleSums[k]!, record.cycleSums[k]!);
+      stats.cyclesCensored += record.cycleCensored;
+      if (record.longestCycle > stats.longestCycle) stats.longestCycle = record.longestCycle;
+    }
   }
   stats.replications = count;
   stats.ranges = [[first, first + count]];
   stats.criticality = Array.from(simulator.criticality);
   stats.elapsedSeconds = (globalThis.performance.now() - started) / 1000;
   return canonicalStats(stats);
+}
+
+/**
+ * Adds one replication's batches of [0, T] to the MSER statistics: per batch the down fraction
+ * y and failure rate z (and their squares and product), and per candidate deletion d the
+ * replication's averages over batches d … B − 1 (squares and product). Zeros add nothing.
+ */
+function addBatches(
+  stats: MutableStats,
+  record: SystemSimulator['record'],
+  batchLength: number,
+  down: Float64Array,
+  rate: Float64Array,
+): void {
+  for (let j = 0; j < BATCH_COUNT; j++) {
+    const y = record.batchDowntime[j]! / batchLength;
+    const z = record.batchFailures[j]! / batchLength;
+    down[j] = y;
+    rate[j] = z;
+    stats.batchFailures[j]! += record.batchFailures[j]!;
+    if (y === 0 && z === 0) continue;
+    addExact(stats.batchDown[j]!, y);
+    addExact(stats.batchDownSquares[j]!, y * y);
+    addExact(stats.batchRateSquares[j]!, z * z);
+    addExact(stats.batchCross[j]!, y * z);
+  }
+  let downSum = 0;
+  let rateSum = 0;
+  for (let j = BATCH_COUNT - 1; j >= 0; j--) {
+    downSum += down[j]!;
+    rateSum += rate[j]!;
+    if (j > MSER_MAX_DELETION || (downSum === 0 && rateSum === 0)) continue;
+    const a = downSum / (BATCH_COUNT - j);
+    const r = rateSum / (BATCH_COUNT - j);
+    addExact(stats.suffixDownSquares[j]!, a * a);
+    addExact(stats.suffixRateSquares[j]!, r * r);
+    addExact(stats.suffixCross[j]!, a * r);
+  }
+}
+
+/**
+ * Returns `up` when the system is up even with every unit failed and no failure can take it down
+ * (coverage 1 everywhere), `down` when it is down with every unit working, else undefined.
+ */
+function structureConstant(plan: SystemPlan): 'up' | 'down' | undefined {
+  const state = new StructureState(plan);
+  if (!state.rootUp) return 'down';
+  if (plan.coverage.some((c) => c < 1)) return undefined;
+  for (let node = 0; node < plan.nodeCount; node++) {
+    if (plan.nodeKind[node] === LEAF) state.setLeaf(node, 0);
+  }
+  return state.rootUp ? 'up' : undefined;
 }
 
 /**
@@ -204,7 +301,7 @@ export function finalizeSimulation(
     );
   }
   checkInteger('finalizeSimulation', 'stats.replications', stats.replications, 1);
-  const { measures, warnings, criticality } = simulatedMeasures(model, stats);
+  const { measures, warnings, criticality } = simulatedMeasures(model, stats, modelFacts(model));
   return {
     method: 'simulation',
     model: { name: model.name, hash },
@@ -254,8 +351,11 @@ export function traceReplication(
     plan,
     header.horizon,
     times,
-    header.warmup * header.horizon,
     header.mttfCap * header.horizon,
+    {
+      firstFailure: true,
+      cycles: false,
+    },
   );
   const trace: TraceEntry[] = [];
   simulator.run(header.seed, replication, trace);
@@ -265,15 +365,7 @@ export function traceReplication(
 /** Options with defaults applied and checked, plus the model's hash. */
 function resolveHeader(model: Model, options: SimulateOptions): StatsHeader {
   const where = 'simulate';
-  const horizon = checkPositive(
-    where,
-    'horizon',
-    options.horizon ?? model.missionTime ?? 10 * largestMeanLife(model),
-  );
-  const warmup = options.warmup ?? DEFAULT_WARMUP;
-  if (!(warmup >= 0 && warmup < 1)) {
-    throw new ParameterError(where, 'warmup', 'be a number in [0, 1)', warmup);
-  }
+  const horizon = checkPositive(where, 'horizon', options.horizon ?? defaultHorizon(model));
   const mttfCap = options.mttfCap ?? DEFAULT_MTTF_CAP;
   if (!(Number.isFinite(mttfCap) && mttfCap >= 1)) {
     throw new ParameterError(where, 'mttfCap', 'be a finite number >= 1', mttfCap);
@@ -283,12 +375,106 @@ function resolveHeader(model: Model, options: SimulateOptions): StatsHeader {
     seed: checkFinite(where, 'seed', options.seed ?? DEFAULT_SEED),
     horizon,
     grid: checkInteger(where, 'grid', options.grid ?? DEFAULT_GRID, 2, MAX_GRID_POINTS),
-    warmup,
     mttfCap,
+    measures: resolveMeasures(options.measures),
     generator: SIMULATION_GENERATOR,
   };
 }
 
-function largestMeanLife(model: Model): number {
-  return Math.max(...model.components.map((c) => distributionFromSpec(c.failure).mean));
+/** The measures asked for, checked, without repeats, sorted; every measure by default. */
+function resolveMeasures(measures: readonly string[] | undefined): string[] {
+  if (measures === undefined) return [...SIMULATED_MEASURES].sort();
+  const known = new Set<string>(SIMULATED_MEASURES);
+  measures.forEach((measure, i) => {
+    if (!known.has(measure)) {
+      throw new ParameterError(
+        'simulate',
+        `measures[${i}]`,
+        `be one of ${SIMULATED_MEASURES.join(', ')}`,
+        measure,
+      );
+    }
+  });
+  if (measures.length === 0) {
+    throw new ParameterError('simulate', 'measures', 'name at least one measure', measures);
+  }
+  return [...new Set(measures)].sort();
+}
+
+function resolveMaxEvents(options: SimulateOptions): number {
+  const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
+  if (!(maxEvents > 0)) {
+    throw new ParameterError('simulate', 'maxEvents', 'be a number > 0', maxEvents);
+  }
+  return maxEvents;
+}
+
+/**
+ * Returns the simulator's default horizon: the model's mission time, else ten of its slowest
+ * time scale ({@link slowestTimeScale}).
+ *
+ * @param model - a loaded model with a `system`
+ * @returns T, > 0
+ */
+export function defaultHorizon(model: Model): number {
+  return model.missionTime ?? SETTLING_SCALES * slowestTimeScale(model).value;
+}
+
+/**
+ * Whether replications of this run go on past the horizon to their first system failure: when
+ * the MTTF is asked for and the model is not regenerative (see {@link SimulateOptions.measures}).
+ *
+ * @param model - a loaded model with a `system`
+ * @param options - the run's options (`measures`)
+ * @returns true when a replication may run on to mttfCap × T
+ */
+export function runsOnToFirstFailure(model: Model, options: SimulateOptions): boolean {
+  if (!resolveMeasures(options.measures).includes('mttf')) return false;
+  const plan = compileSystem(model, simulationSupport(model));
+  return !isRegenerative(plan) && structureConstant(plan) === undefined;
+}
+
+/**
+ * Returns the events one replication of simulated length L is expected to process: a repaired
+ * unit fails about once per mean life and is repaired as often; one never repaired fails once.
+ *
+ * $$
+ * e(L) = \sum_u \begin{cases} 2L/m_u & \text{u repaired} \\ \min(1, L/m_u) & \text{otherwise} \end{cases}
+ * $$
+ *
+ * - m_u: the mean life of unit u
+ *
+ * @param model - a loaded model
+ * @param length - L, simulated time of one replication
+ * @returns the expected events, an order of magnitude (detection, recovery and switch-over events
+ * and idle spares' slower ageing are not counted)
+ */
+export function expectedEvents(model: Model, length: number): number {
+  let events = 0;
+  for (const unit of model.units) {
+    const component = model.components[unit.component]!;
+    const failures = length / distributionFromSpec(component.failure).mean;
+    events += component.repair === undefined ? Math.min(1, failures) : 2 * failures;
+  }
+  return events;
+}
+
+/** What the estimators need to know of the model besides the statistics. */
+function modelFacts(model: Model): ModelFacts {
+  const plan = compileSystem(model, simulationSupport(model));
+  let lostForGood = 0;
+  for (const unit of unitsInStructure(model.system!)) {
+    const component = model.components[model.units[unit]!.component]!;
+    if (component.repair === undefined) {
+      lostForGood = Math.max(lostForGood, distributionFromSpec(component.failure).mean);
+    }
+  }
+  const constant = structureConstant(plan);
+  return {
+    regenerative: isRegenerative(plan),
+    ...(constant !== undefined && { constant }),
+    slowest: slowestTimeScale(model),
+    lostForGood,
+    repairable: model.components.some((component) => component.repair !== undefined),
+  };
 }

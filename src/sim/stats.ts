@@ -9,18 +9,22 @@ import {
 
 /**
  * Version of the {@link SimulationStats} layout and of the streams behind it; parts of different
- * versions never merge. 4: batch sums (batchDown, batchRate, batchCross) added; 3: exponential failure and repair times from the ziggurat
- * (src/sim/exponentialZiggurat.ts) instead of −mean·ln(1 − u); 2: variates from xoshiro128**
- * keyed by seedrandom; 1: seedrandom ARC4 `double()`. Each change gives the same seed other
- * (equally valid) numbers than the version before.
+ * versions never merge. 5: regeneration cycles, batches of all of [0, T] for MSER deletion, the
+ * measures asked for; 4: batch sums of the window [w, T]; 3: exponential failure and repair times
+ * from the ziggurat (src/sim/exponentialZiggurat.ts) instead of −mean·ln(1 − u); 2: variates from
+ * xoshiro128** keyed by seedrandom; 1: seedrandom ARC4 `double()`. Each change gives the same
+ * seed other (equally valid) numbers than the version before.
  */
-export const SIMULATION_STATS_VERSION = 4;
+export const SIMULATION_STATS_VERSION = 5;
 
 /**
- * Batches per replication for batch means: the steady window [w, T] of every replication is
- * split into this many equal batches (see {@link SimulationStats.batchDown}).
+ * Equal batches of [0, T] per replication: the series on which MSER chooses how much of the
+ * start to delete, and the batch means of a short run (see src/sim/measures.ts).
  */
-export const BATCH_COUNT = 20;
+export const BATCH_COUNT = 100;
+
+/** MSER may delete at most this many batches, half the run. */
+export const MSER_MAX_DELETION = 50;
 
 /** Exact sums of a per-replication quantity x: Σx and Σx², for its mean and standard error. */
 export interface MomentSums {
@@ -43,10 +47,10 @@ export interface SimulationStats {
   readonly horizon: number;
   /** Number of evenly spaced grid times on [0, T]. */
   readonly grid: number;
-  /** Fraction of T before the steady window [w, T] opens. */
-  readonly warmup: number;
-  /** A replication without system failure stops at mttfCap × T (censored). */
+  /** A replication running on past T stops at mttfCap × T. */
   readonly mttfCap: number;
+  /** The measures asked for, sorted (`SimulateOptions.measures`). */
+  readonly measures: readonly string[];
   /** The random generator, `SIMULATION_GENERATOR` of src/sim/random.ts. */
   readonly generator: string;
   readonly replications: number;
@@ -60,31 +64,41 @@ export interface SimulationStats {
   readonly survivors: number[];
   /** Per grid time, replications in which the system was up at t. */
   readonly upAtGrid: number[];
-  /** Time to first system failure, min(T₁, mttfCap·T). */
+  /** Time to first system failure, min(T₁, mttfCap·T), when the run went on for it. */
   readonly firstFailure: MomentSums;
-  /** Replications with no system failure before mttfCap·T. */
+  /** Replications with no system failure before their run ended. */
   readonly censored: number;
   /** Fraction of [0, T] down, per replication. */
   readonly intervalDown: MomentSums;
-  /** Fraction of the window [w, T] down, per replication. */
-  readonly windowDown: MomentSums;
-  /** System failures per unit time in the window, per replication. */
-  readonly windowRate: MomentSums;
-  /** Σ windowDown·windowRate, for the covariance of the ratios mut and mdt. */
-  readonly windowCross: ExactAccumulator;
-  /**
-   * Fraction down of each of the {@link BATCH_COUNT} equal batches of [w, T], over all batches
-   * of all replications (batch means: intervals from one long run).
-   */
-  readonly batchDown: MomentSums;
-  /** System failures per unit time in each batch (its integer count / batch length). */
-  readonly batchRate: MomentSums;
-  /** Σ batchDown·batchRate over batches, for the covariance of mut and mdt by batch means. */
-  readonly batchCross: ExactAccumulator;
+  /** Replications with any down time in [0, T]. */
+  readonly downReplications: number;
   /** System failures in [0, T], all replications. */
   readonly failures: number;
   /** System failures in [0, T] by the component whose unit failure caused them, file order. */
   readonly criticality: number[];
+  /** Per batch j of [0, T]: Σ over replications of the fraction of the batch down. */
+  readonly batchDown: ExactAccumulator[];
+  /** Per batch: Σ over replications of the system failures in it (integers). */
+  readonly batchFailures: number[];
+  /** Per batch: Σ of the squared down fraction, squared failure rate and their product. */
+  readonly batchDownSquares: ExactAccumulator[];
+  readonly batchRateSquares: ExactAccumulator[];
+  readonly batchCross: ExactAccumulator[];
+  /**
+   * Per deletion d = 0 … {@link MSER_MAX_DELETION}: Σ over replications of a², r² and a·r, where
+   * a and r are the replication's down fraction and failure rate over batches d … B − 1.
+   */
+  readonly suffixDownSquares: ExactAccumulator[];
+  readonly suffixRateSquares: ExactAccumulator[];
+  readonly suffixCross: ExactAccumulator[];
+  /** Regeneration cycles that began in [0, T] and ended, all replications. */
+  readonly cycles: number;
+  /** Exact sums over those cycles, indexed by `CYCLE` of src/sim/system/SystemSimulator.ts. */
+  readonly cycleSums: ExactAccumulator[];
+  /** Replications whose cycle open at T was still open at the cap. */
+  readonly cyclesCensored: number;
+  /** The longest cycle. */
+  readonly longestCycle: number;
 }
 
 /** The fixed facts of a run that every part must share to be merged. */
@@ -93,8 +107,8 @@ export interface StatsHeader {
   readonly seed: number;
   readonly horizon: number;
   readonly grid: number;
-  readonly warmup: number;
   readonly mttfCap: number;
+  readonly measures: readonly string[];
   readonly generator: string;
 }
 
@@ -103,17 +117,37 @@ export type MutableStats = {
   -readonly [K in keyof SimulationStats]: SimulationStats[K];
 };
 
+/** The accumulator-array fields of {@link SimulationStats}. */
+const ACCUMULATOR_ARRAYS = [
+  'batchDown',
+  'batchDownSquares',
+  'batchRateSquares',
+  'batchCross',
+  'suffixDownSquares',
+  'suffixRateSquares',
+  'suffixCross',
+  'cycleSums',
+] as const;
+
 /**
  * Returns empty statistics for `header` with `componentCount` criticality counters.
  *
  * @param header - the run's fixed facts
  * @param componentCount - number of components of the model
+ * @param cycleSums - number of cycle sums (`CYCLE_SUMS`)
  * @returns statistics of zero replications
  */
-export function emptyStats(header: StatsHeader, componentCount: number): MutableStats {
+export function emptyStats(
+  header: StatsHeader,
+  componentCount: number,
+  cycleSums = 0,
+): MutableStats {
+  const accumulators = (n: number): ExactAccumulator[] =>
+    Array.from({ length: n }, createExactAccumulator);
   return {
     version: SIMULATION_STATS_VERSION,
     ...header,
+    measures: [...header.measures],
     replications: 0,
     ranges: [],
     events: 0,
@@ -123,14 +157,21 @@ export function emptyStats(header: StatsHeader, componentCount: number): Mutable
     firstFailure: emptyMoments(),
     censored: 0,
     intervalDown: emptyMoments(),
-    windowDown: emptyMoments(),
-    windowRate: emptyMoments(),
-    windowCross: createExactAccumulator(),
-    batchDown: emptyMoments(),
-    batchRate: emptyMoments(),
-    batchCross: createExactAccumulator(),
+    downReplications: 0,
     failures: 0,
     criticality: new Array<number>(componentCount).fill(0),
+    batchDown: accumulators(BATCH_COUNT),
+    batchFailures: new Array<number>(BATCH_COUNT).fill(0),
+    batchDownSquares: accumulators(BATCH_COUNT),
+    batchRateSquares: accumulators(BATCH_COUNT),
+    batchCross: accumulators(BATCH_COUNT),
+    suffixDownSquares: accumulators(MSER_MAX_DELETION + 1),
+    suffixRateSquares: accumulators(MSER_MAX_DELETION + 1),
+    suffixCross: accumulators(MSER_MAX_DELETION + 1),
+    cycles: 0,
+    cycleSums: accumulators(cycleSums),
+    cyclesCensored: 0,
+    longestCycle: 0,
   };
 }
 
@@ -142,18 +183,9 @@ export function addMoment(moments: MomentSums, x: number): void {
 
 /** Puts every accumulator of `stats` in canonical form (order-independent partial lists). */
 export function canonicalStats(stats: MutableStats): SimulationStats {
-  for (const key of [
-    'firstFailure',
-    'intervalDown',
-    'windowDown',
-    'windowRate',
-    'batchDown',
-    'batchRate',
-  ] as const) {
-    stats[key] = canonicalMoments(stats[key]);
-  }
-  stats.windowCross = canonicalExact(stats.windowCross);
-  stats.batchCross = canonicalExact(stats.batchCross);
+  stats.firstFailure = canonicalMoments(stats.firstFailure);
+  stats.intervalDown = canonicalMoments(stats.intervalDown);
+  for (const key of ACCUMULATOR_ARRAYS) stats[key] = stats[key].map(canonicalExact);
   return stats;
 }
 
@@ -168,13 +200,13 @@ export function canonicalStats(stats: MutableStats): SimulationStats {
  * @param parts - statistics of disjoint replication ranges of one run, at least one
  * @returns the merged statistics
  * @throws {@link ParameterError} when `parts` is empty, when parts differ in layout version, model
- * hash, seed, horizon, grid, warm-up, MTTF cap or generator, or when replication ranges overlap
+ * hash, seed, horizon, grid, MTTF cap, measures or generator, or when replication ranges overlap
  *
- * @remarks Cost O(parts · (grid + components)).
+ * @remarks Cost O(parts · (grid + components + batches)).
  *
  * @example
  * ```ts
- * const header = { modelHash: 'h', seed: 1, horizon: 10, grid: 2, warmup: 0.1, mttfCap: 1000, generator: 'g' };
+ * const header = { modelHash: 'h', seed: 1, horizon: 10, grid: 2, mttfCap: 1000, measures: ['mttf'], generator: 'g' };
  * const a = { ...emptyStats(header, 1), replications: 5, ranges: [[0, 5]] };
  * const b = { ...emptyStats(header, 1), replications: 3, ranges: [[5, 8]] };
  * mergeSimulationStats([b, a]).ranges; // → [[0, 8]]
@@ -190,17 +222,18 @@ export function mergeSimulationStats(parts: readonly SimulationStats[]): Simulat
     'seed',
     'horizon',
     'grid',
-    'warmup',
     'mttfCap',
+    'measures',
     'generator',
   ] as const;
+  const key = (value: unknown): string => (Array.isArray(value) ? value.join(',') : String(value));
   parts.forEach((part, i) => {
     for (const field of fields) {
-      if (part[field] !== first[field]) {
+      if (key(part[field]) !== key(first[field])) {
         throw new ParameterError(
           where,
           `parts[${i}].${field}`,
-          `equal parts[0].${field} (${String(first[field])}): parts of different runs do not merge`,
+          `equal parts[0].${field} (${key(first[field])}): parts of different runs do not merge`,
           part[field],
         );
       }
@@ -222,25 +255,31 @@ export function mergeSimulationStats(parts: readonly SimulationStats[]): Simulat
     if (last !== undefined && range[0] === last[1]) last[1] = range[1];
     else coalesced.push([range[0], range[1]]);
   }
-  const addCounts = (key: 'survivors' | 'upAtGrid' | 'criticality'): number[] =>
-    first[key].map((_, i) => parts.reduce((total, part) => total + part[key][i]!, 0));
+  const addCounts = (k: 'survivors' | 'upAtGrid' | 'criticality' | 'batchFailures'): number[] =>
+    first[k].map((_, i) => parts.reduce((total, part) => total + part[k][i]!, 0));
   const total = (
-    key: 'replications' | 'events' | 'elapsedSeconds' | 'censored' | 'failures',
-  ): number => parts.reduce((sum, part) => sum + part[key], 0);
-  const moments = (
-    key: 'firstFailure' | 'intervalDown' | 'windowDown' | 'windowRate' | 'batchDown' | 'batchRate',
-  ): MomentSums => ({
-    sum: mergeExact(parts.map((part) => part[key].sum)),
-    sumSquares: mergeExact(parts.map((part) => part[key].sumSquares)),
+    k:
+      | 'replications'
+      | 'events'
+      | 'elapsedSeconds'
+      | 'censored'
+      | 'failures'
+      | 'downReplications'
+      | 'cycles'
+      | 'cyclesCensored',
+  ): number => parts.reduce((sum, part) => sum + part[k], 0);
+  const moments = (k: 'firstFailure' | 'intervalDown'): MomentSums => ({
+    sum: mergeExact(parts.map((part) => part[k].sum)),
+    sumSquares: mergeExact(parts.map((part) => part[k].sumSquares)),
   });
-  return {
+  const merged: MutableStats = {
     version: first.version,
     modelHash: first.modelHash,
     seed: first.seed,
     horizon: first.horizon,
     grid: first.grid,
-    warmup: first.warmup,
     mttfCap: first.mttfCap,
+    measures: first.measures,
     generator: first.generator,
     replications: total('replications'),
     ranges: coalesced,
@@ -251,15 +290,26 @@ export function mergeSimulationStats(parts: readonly SimulationStats[]): Simulat
     firstFailure: moments('firstFailure'),
     censored: total('censored'),
     intervalDown: moments('intervalDown'),
-    windowDown: moments('windowDown'),
-    windowRate: moments('windowRate'),
-    windowCross: mergeExact(parts.map((part) => part.windowCross)),
-    batchDown: moments('batchDown'),
-    batchRate: moments('batchRate'),
-    batchCross: mergeExact(parts.map((part) => part.batchCross)),
+    downReplications: total('downReplications'),
     failures: total('failures'),
     criticality: addCounts('criticality'),
+    batchFailures: addCounts('batchFailures'),
+    cycles: total('cycles'),
+    cyclesCensored: total('cyclesCensored'),
+    longestCycle: Math.max(...parts.map((part) => part.longestCycle)),
+    batchDown: [],
+    batchDownSquares: [],
+    batchRateSquares: [],
+    batchCross: [],
+    suffixDownSquares: [],
+    suffixRateSquares: [],
+    suffixCross: [],
+    cycleSums: [],
   };
+  for (const k of ACCUMULATOR_ARRAYS) {
+    merged[k] = first[k].map((_, i) => mergeExact(parts.map((part) => part[k][i]!)));
+  }
+  return merged;
 }
 
 function emptyMoments(): MomentSums {

@@ -1,21 +1,19 @@
-import type { Result } from '../model/Result.js';
+import type { Measures, Result } from '../model/Result.js';
 
 /** Options of a simulation run. */
 export interface SimulateOptions {
   /**
-   * Number of independent replications, integer ≥ 1. With 30 or more, every ci95 is a normal
-   * interval over the replications. With fewer (e.g. 1 long run for steady measures), the steady
-   * measures (steadyAvailability, steadyUnavailability, failureFrequency, nines, mtbf, mut, mdt)
-   * take their ci95 from batch means instead: each replication's window [warmup·T, T] is cut
-   * into 20 equal batches and the 20·replications batch averages give a Student-t interval with
-   * 20·replications − 1 degrees of freedom; the result then carries a warning naming the method.
-   * Batches must hold many system failures each (say ≥ 30) for the interval to be valid.
+   * Number of independent replications, integer ≥ 1. The steady measures and, when the model is
+   * regenerative, the MTTF are estimated over regeneration cycles, so one replication may do;
+   * otherwise intervals are over replications (30 or more), or, for the steady measures of fewer
+   * replications, over batches of each run (see src/sim/measures.ts and docs/semantics.md).
    * @defaultValue 1000
    */
   readonly replications?: number;
   /**
    * Simulated time per replication T, in the model's time unit, finite and > 0.
-   * @defaultValue the model's mission time, else 10 × the largest mean failure time
+   * @defaultValue the model's mission time, else 10 × its slowest time scale (the largest mean
+   * of any failure, repair, detection, recovery or switch-over time; {@link slowestTimeScale})
    */
   readonly horizon?: number;
   /**
@@ -30,18 +28,57 @@ export interface SimulateOptions {
    */
   readonly grid?: number;
   /**
-   * Fraction of the horizon discarded before the steady measures are averaged: the window is
-   * [warmup·T, T]. In [0, 1).
-   * @defaultValue 0.1
+   * The measures to estimate (names of {@link Measures}); the others are not computed. The MTTF
+   * is the only one that may run a replication past the horizon: to the end of the regeneration
+   * cycle open at T (every failure law exponential and every component repaired), else to the
+   * first system failure, at most `mttfCap`·T. The steady measures (steadyAvailability,
+   * steadyUnavailability, failureFrequency, mtbf, mut, mdt, nines) share one estimator and run
+   * on to the end of the open cycle when the model is regenerative.
+   * @defaultValue every measure
    */
-  readonly warmup?: number;
+  readonly measures?: readonly SimulatedMeasure[];
   /**
-   * A replication whose system has not failed by T continues, for the MTTF only, until its
-   * first failure or until mttfCap·T, where it is censored (counted, with a warning). ≥ 1.
+   * A replication running on past T (see `measures`) stops at mttfCap·T: its first failure or
+   * its open cycle is then censored, and the result says so. Finite, ≥ 1.
    * @defaultValue 1000
    */
   readonly mttfCap?: number;
+  /**
+   * The work budget: the run is refused before any work when its estimated events exceed this,
+   * and stopped with a {@link WorkBudgetError} when the events it processed do. > 0.
+   * @defaultValue 1e11
+   */
+  readonly maxEvents?: number;
 }
+
+/** One measure the simulator can be asked for: every measure but the one it gives instead. */
+export type SimulatedMeasure = Exclude<keyof Measures, 'restrictedMttf'>;
+
+/** The names of the measures the simulator estimates, in the order results list them. */
+export const SIMULATED_MEASURES: readonly SimulatedMeasure[] = [
+  'reliability',
+  'availability',
+  'intervalAvailability',
+  'mttf',
+  'steadyAvailability',
+  'steadyUnavailability',
+  'failureFrequency',
+  'mtbf',
+  'mut',
+  'mdt',
+  'nines',
+];
+
+/** The steady (long-run) measures: one estimator gives them all. */
+export const STEADY_MEASURES: readonly SimulatedMeasure[] = [
+  'steadyAvailability',
+  'steadyUnavailability',
+  'failureFrequency',
+  'mtbf',
+  'mut',
+  'mdt',
+  'nines',
+];
 
 /** System failures caused by one component's unit failures, over all replications in [0, T]. */
 export interface CriticalityEntry {

@@ -1,6 +1,6 @@
 /**
  * The work budget: estimateEvents against the events a seeded run really processes (the MTTF
- * run-on past the horizon included), and the budget of relkit simulate and relkit sweep on the
+ * run-on past the horizon of a model that is not regenerative included), and the budget of relkit simulate and relkit sweep on the
  * real binary.
  */
 import { mkdtempSync, readdirSync } from 'node:fs';
@@ -14,45 +14,61 @@ import { relkit, requireBuiltCli, scratch } from '../helpers/cli.js';
 
 /**
  * Two disks in parallel, each failing once in 10 000 h and repaired in 1 h: the system's MTTF,
- * (3λ + μ)/(2λ²) = 50 015 000 h, is 500 times the default horizon of 10 × 10 000 h, so nearly
- * every replication runs on past the horizon towards its first failure.
+ * (3λ + μ)/(2λ²) = 50 015 000 h, is 500 times the default horizon of 10 × 10 000 h. With
+ * exponential lives the model is regenerative: the MTTF comes from regeneration cycles and no
+ * replication runs on past the horizon but to finish its open cycle (about an hour).
  */
 const RELIABLE_PAIR = `name: reliable pair
 components:
   disk: { count: 2, failure: { mtbf: 10000 }, repair: { mttr: 1 } }
 system: { parallel: [disk] }
 `;
-const PAIR_MTTF = (3e-4 + 1) / (2 * 1e-8);
+/** The same pair with Weibull lives of shape 1 (the same law, but not regenerative to relkit). */
+const WEIBULL_PAIR = RELIABLE_PAIR.replace(
+  '{ mtbf: 10000 }',
+  '{ dist: weibull, shape: 1, scale: 10000 }',
+);
 
-/** The rule before the run-on was counted: replications × horizon × Σ unit event rates. */
+/** Replications × horizon × Σ unit event rates. */
 function horizonOnly(replications: number, horizon: number, rate: number): number {
   return replications * horizon * rate;
 }
 
 describe('estimateEvents', () => {
-  it('counts the run-on to the first failure of a very reliable repairable model', () => {
+  it('counts the horizon alone for a regenerative model, MTTF included', () => {
     const pair = loadModel(RELIABLE_PAIR);
     const estimate = estimateEvents(pair, {}, 200);
-    expect(Math.abs(estimate.mttf! - PAIR_MTTF)).toBeLessThan(1e-9 * PAIR_MTTF);
+    expect(estimate.mttf).toBeUndefined();
     expect(estimate.horizon).toBe(1e5);
-    expect(estimate.length).toBe(estimate.mttf);
-    // 200 × 2 disks × 2 events × L / 10 000 h.
-    expect(estimate.events).toBeCloseTo((200 * 4 * estimate.length) / 1e4, 3);
+    expect(estimate.length).toBe(1e5);
+    expect(estimate.events).toBeCloseTo(horizonOnly(200, 1e5, 4 / 1e4), 6);
     const actual = runReplications(pair, {}, 0, 200).events;
-    // Replication lengths are about exponential (coefficient of variation 1), so 200 of them
-    // give the mean within ±7 % (one SE); the ratio, near 0.86 (runs stop at 1000 × the
-    // horizon), is 6 SE inside [0.5, 2].
-    expect(actual / estimate.events).toBeGreaterThan(0.5);
-    expect(actual / estimate.events).toBeLessThan(2);
-    // The horizon-only rule was 500 times too low.
-    expect(actual / horizonOnly(200, 1e5, 4 / 1e4)).toBeGreaterThan(100);
+    // 200 × 40 events, Poisson-like: within a few percent; the open cycles add about nothing.
+    expect(actual / estimate.events).toBeGreaterThan(0.9);
+    expect(actual / estimate.events).toBeLessThan(1.1);
+  });
+
+  it('counts the run-on to the first failure when the MTTF is asked of a model that is not regenerative', () => {
+    // A non-repaired spare makes a 2-of-3 not regenerative; its chain is small, so the MTTF is
+    // exact: the run goes on to it.
+    const model = loadModel(`name: spare
+components:
+  cpu: { count: 2, failure: { mtbf: 1000 }, repair: { mttr: 1 } }
+  spare: { failure: { mtbf: 1000 } }
+system: { koon: { k: 2, of: [cpu, spare] } }
+`);
+    const estimate = estimateEvents(model, { horizon: 100 }, 10);
+    expect(estimate.mttf).toBeGreaterThan(100);
+    expect(estimate.length).toBe(estimate.mttf);
+    // Without the MTTF no replication runs on.
+    expect(estimateEvents(model, { horizon: 100, measures: ['availability'] }, 10).length).toBe(
+      100,
+    );
   });
 
   it('bounds the run-on by the cap when the MTTF is not cheap to compute', () => {
-    // A lognormal repair: no Markov chain, so the estimate takes the longest a run can last.
-    const pair = loadModel(
-      RELIABLE_PAIR.replace('{ mttr: 1 }', '{ dist: lognormal, mean: 1, sd: 0.5 }'),
-    );
+    // Weibull lives: no Markov chain, so the estimate takes the longest a run can last.
+    const pair = loadModel(WEIBULL_PAIR);
     const estimate = estimateEvents(pair, {}, 100);
     expect(estimate.mttf).toBeUndefined();
     expect(estimate.length).toBe(1000 * 1e5);
@@ -61,14 +77,14 @@ describe('estimateEvents', () => {
   });
 
   it('falls back to the cap for a chain over 200 states instead of solving it', () => {
-    // Eight distinct repairable units: 2^8 = 256 states.
+    // Eight distinct repairable units and one never repaired (not regenerative): 2^9 states.
     const units = Array.from(
       { length: 8 },
       (_, i) => `  u${i}: { failure: { mtbf: 1000 }, repair: { mttr: 1 } }`,
     );
     const names = units.map((_, i) => `u${i}`).join(', ');
     const model = loadModel(
-      `name: eight\ncomponents:\n${units.join('\n')}\nsystem: { koon: { k: 2, of: [${names}] } }\n`,
+      `name: eight\ncomponents:\n${units.join('\n')}\n  lost: { failure: { mtbf: 1000 } }\nsystem: { koon: { k: 2, of: [${names}, lost] } }\n`,
     );
     const estimate = estimateEvents(model, {}, 1);
     expect(estimate.mttf).toBeUndefined();
@@ -90,13 +106,25 @@ describe('estimateEvents', () => {
 describe('the work budget on the command line', () => {
   beforeAll(requireBuiltCli);
 
-  it('simulate names the MTTF run-on in the estimate of a reliable repairable model', () => {
-    const file = scratch('pair.yaml', RELIABLE_PAIR);
+  it('simulate names the MTTF run-on in the estimate of a model that is not regenerative', () => {
+    const file = scratch('pair.yaml', WEIBULL_PAIR);
     const refused = relkit('simulate', file, '--replications', '10000', '--max-events', '1e8');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toBe(
-      'relkit: simulate: about 2e8 events (10000 replications x about 5e7 h each: the horizon 100000 h, run on to the first system failure, MTTF 5e7 h); the limit is 1e8 (--max-events raises it)\n',
+      'relkit: simulate: about 4e8 events (10000 replications x up to 1e8 h each: the horizon 100000 h, run on to the first system failure, at most 1000 x the horizon); the limit is 1e8 (--max-events raises it)\n',
     );
+    // Without the MTTF the same run is within the budget's estimate of the horizon alone.
+    const steady = relkit(
+      'simulate',
+      file,
+      '--replications',
+      '100',
+      '--max-events',
+      '1e5',
+      '--measures',
+      'steadyAvailability',
+    );
+    expect(steady.status).toBe(0);
   });
 
   it('sweep estimates every simulated point before the first runs, and refuses over --max-events', () => {
@@ -108,10 +136,11 @@ describe('the work budget on the command line', () => {
     );
     const sweep = (...flags: string[]): ReturnType<typeof relkit> =>
       relkit('sweep', model, '--param', 'm=1000:10000:4', ...flags);
-    const refused = sweep('--method', 'simulate', '--max-events', '1e7', '--out', out);
+    // Each point: 1000 replications x 2 disks x 2 events x its horizon of 10 lives.
+    const refused = sweep('--method', 'simulate', '--max-events', '1e5', '--out', out);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toBe(
-      'relkit: sweep: about 4.4e7 events (4 simulated points; the largest, 2e7 events: 1000 replications x about 5e7 h each: the horizon 100000 h, run on to the first system failure, MTTF 5e7 h); the limit is 1e7 (--max-events raises it)\n',
+      'relkit: sweep: about 160000 events (4 simulated points; the largest, 40000 events: 1000 replications x horizon 10000 h); the limit is 100000 (--max-events raises it)\n',
     );
     expect(readdirSync(dir)).toEqual([]);
     // Points an exact solver takes cost no simulation: auto solves all four analytically.

@@ -25,8 +25,8 @@ function bothPaths(model: Model, horizon: number, mttfCap: number, n: number): u
       plan,
       horizon,
       times,
-      0.1 * horizon,
       mttfCap * horizon,
+      { firstFailure: true, cycles: true },
       specialised,
     );
     const out: unknown[] = [];

@@ -25,25 +25,63 @@ const PRIORITY_FAILURE = 4;
 /** One line of an event log: time, entity (unit name, standby path or `system`), what happened. */
 export type TraceEntry = readonly [time: number, entity: string, event: string];
 
+/**
+ * Sums over the regeneration cycles of one replication (see {@link SystemSimulator}), at these
+ * indices of {@link ReplicationRecord.cycleSums}. Per cycle: L its length, D its down time, F its
+ * system failures, X the time from its start to its first system failure (L when none), I 1 when
+ * it had a system failure; and the products that the delta method needs.
+ */
+export const CYCLE = {
+  L: 0,
+  D: 1,
+  F: 2,
+  X: 3,
+  I: 4,
+  LL: 5,
+  DD: 6,
+  FF: 7,
+  XX: 8,
+  LD: 9,
+  LF: 10,
+  DF: 11,
+  XI: 12,
+} as const;
+/** Number of cycle sums. */
+export const CYCLE_SUMS = 13;
+
+/** What a replication runs on for, past the horizon T (each bounded by the cap). */
+export interface RunOn {
+  /** Until the first system failure (the MTTF when no regeneration is available). */
+  readonly firstFailure: boolean;
+  /** Until the regeneration cycle open at T ends (regenerative estimators). */
+  readonly cycles: boolean;
+}
+
 /** Facts of one replication, read by the caller after {@link SystemSimulator.run}. */
 export interface ReplicationRecord {
-  /** Time of the first system failure, or −1 when none happened before the cap. */
+  /** Time of the first system failure, or −1 when none happened before the run ended. */
   firstFailure: number;
-  /** Down time in [0, T] and in the steady window [w, T]. */
+  /** Down time in [0, T]. */
   downtime: number;
-  windowDowntime: number;
-  /** System failures (up → down) in [0, T] and in [w, T]. */
+  /** System failures (up → down) in [0, T]. */
   failures: number;
-  windowFailures: number;
-  /** Events processed (each popped event counts once, also past T while waiting for a failure). */
+  /** Events processed (each popped event counts once, also past T while running on). */
   events: number;
   /**
-   * Per batch b of the {@link BATCH_COUNT} equal batches of [w, T] (the b-th is
-   * [w + b·L, w + (b + 1)·L], L = (T − w)/B): down time in it, and system failures (an exact
-   * integer count) starting in it. Sums over b equal windowDowntime and windowFailures.
+   * Per batch b of the {@link BATCH_COUNT} equal batches of [0, T] (the b-th is [b·L, (b + 1)·L],
+   * L = T/B): down time in it, and system failures (an exact integer count) starting in it. Sums
+   * over b equal downtime and failures.
    */
   readonly batchDowntime: Float64Array;
   readonly batchFailures: Float64Array;
+  /** Regeneration cycles that started in [0, T] and ended (by the cap at the latest). */
+  cycles: number;
+  /** Sums over those cycles, indexed by {@link CYCLE}. */
+  readonly cycleSums: Float64Array;
+  /** 1 when the cycle open at T was still open at the cap (then it is not in the sums). */
+  cycleCensored: number;
+  /** Length of the longest cycle in the sums. */
+  longestCycle: number;
 }
 
 /**
@@ -113,10 +151,27 @@ export class SystemSimulator {
   /** System failures in [0, T] caused by each component, summed over replications. */
   readonly criticality: Float64Array;
   private readonly horizon: number;
-  private readonly warmupEnd: number;
-  /** Length of one batch of [w, T], (T − w)/{@link BATCH_COUNT}. */
+  /** Length of one batch of [0, T], T/{@link BATCH_COUNT}. */
   private readonly batchLength: number;
   private readonly cap: number;
+  private readonly runOn: RunOn;
+  /**
+   * Whether the all-new state regenerates the process (see {@link SystemSimulator}) and cycles
+   * are recorded.
+   */
+  private readonly regenerative: boolean;
+  /** Per standby block, the component of each of its units in list order (the initial order). */
+  private readonly blockInitialComponents: Int32Array;
+  // The open regeneration cycle: start, down time so far, failures, first failure (−1: none).
+  private cycleStart = 0;
+  private cycleDown = 0;
+  private cycleDownStart = 0;
+  private cycleFailures = 0;
+  private cycleFirst = -1;
+  /** Units not working (failed, in detection, waiting, in repair or lost). */
+  private broken = 0;
+  /** Standby blocks with a switch-over in progress. */
+  private switching = 0;
   /** The replication's xoshiro128** state, re-keyed by each run. */
   private readonly stream: Uint32Array;
   /** An Rng view of `stream`, for `Distribution.sample` on the general path. */
@@ -139,20 +194,22 @@ export class SystemSimulator {
   readonly record: ReplicationRecord = {
     firstFailure: -1,
     downtime: 0,
-    windowDowntime: 0,
     failures: 0,
-    windowFailures: 0,
     events: 0,
     batchDowntime: new Float64Array(BATCH_COUNT),
     batchFailures: new Float64Array(BATCH_COUNT),
+    cycles: 0,
+    cycleSums: new Float64Array(CYCLE_SUMS),
+    cycleCensored: 0,
+    longestCycle: 0,
   };
 
   /**
    * @param plan - the compiled model
    * @param horizon - T, end of the observed interval, > 0
    * @param gridTimes - times in [0, T] at which up/down is recorded, ascending
-   * @param warmupEnd - w, start of the steady window [w, T]
-   * @param cap - time after which a replication with no system failure stops (censored), ≥ T
+   * @param cap - time after which a replication running on past T stops (censored), ≥ T
+   * @param runOn - what a replication runs on for past T
    * @param specialised - whether simple units take the specialised path (false only in tests,
    * which check that both paths give bit-identical replications)
    */
@@ -160,8 +217,8 @@ export class SystemSimulator {
     plan: SystemPlan,
     horizon: number,
     gridTimes: Float64Array,
-    warmupEnd: number,
     cap: number,
+    runOn: RunOn,
     specialised = true,
   ) {
     this.plan = plan;
@@ -211,9 +268,11 @@ export class SystemSimulator {
     this.gridUp = new Uint8Array(gridTimes.length);
     this.criticality = new Float64Array(plan.componentCount);
     this.horizon = horizon;
-    this.warmupEnd = warmupEnd;
-    this.batchLength = (horizon - warmupEnd) / BATCH_COUNT;
+    this.batchLength = horizon / BATCH_COUNT;
     this.cap = cap;
+    this.regenerative = runOn.cycles && isRegenerative(plan);
+    this.runOn = { firstFailure: runOn.firstFailure, cycles: this.regenerative };
+    this.blockInitialComponents = Int32Array.from(plan.blockUnit, (u) => component[u]!);
     this.stream = new Uint32Array(4);
     this.rng = streamRng(this.stream);
   }
@@ -273,6 +332,7 @@ export class SystemSimulator {
         let mean = 0;
         if (failing) {
           this.cause = slot;
+          this.broken++;
           if (crews === 0 || this.freeCrews > 0) {
             if (crews > 0) this.freeCrews--;
             state[slot] = REPAIRING;
@@ -280,6 +340,7 @@ export class SystemSimulator {
           } else this.awaitRepair(slot);
         } else {
           if (crews > 0) this.freeCrews++;
+          this.broken--;
           state[slot] = ACTIVE;
           mean = failureMean[slot]!;
         }
@@ -295,6 +356,8 @@ export class SystemSimulator {
       } else this.handle(slot);
       const up = this.outages === 0 && structureUp[root] === 1;
       if (up !== this.systemUp) this.transition(up);
+      // Every unit working again (after a repair, recovery or switch-over): maybe all new.
+      if (this.broken === 0 && this.regenerative) this.regenerationCheck();
     }
     return events;
   }
@@ -314,9 +377,9 @@ export class SystemSimulator {
   /**
    * Called when the next event time t (in `now`) passes `mark`: records the grid points before
    * t, closes the horizon once t > T, and returns true when the replication ends (horizon closed
-   * and a system failure seen, or t past the cap). Sets the next mark: the next grid time (the
-   * last is T), then the cap, then −∞ once the first failure after T is seen (so the next event
-   * ends the run, as a check at every event would).
+   * and nothing left to run on for, see {@link RunOn}, or t past the cap). Sets the next mark: the
+   * next grid time (the last is T), then the cap, then −∞ once the run-on is done (so the next
+   * event ends the run, as a check at every event would).
    */
   private advanceMark(): boolean {
     // Read from a field, not passed: a call the JIT does not inline would box a double argument.
@@ -326,12 +389,84 @@ export class SystemSimulator {
       else this.fillGrid(t);
     }
     if (!this.horizonOpen) {
-      if (this.record.firstFailure >= 0 || t > this.cap) return true;
+      if (this.runOnDone()) return true;
+      if (t > this.cap) {
+        if (this.runOn.cycles) this.record.cycleCensored = 1;
+        return true;
+      }
       this.mark = this.cap;
     } else
       this.mark =
         this.nextGrid < this.gridTime.length ? this.gridTime[this.nextGrid]! : this.horizon;
     return false;
+  }
+
+  /** Whether nothing is left to run on for past T (see {@link RunOn}). */
+  private runOnDone(): boolean {
+    return (
+      (!this.runOn.firstFailure || this.record.firstFailure >= 0) &&
+      (!this.runOn.cycles || this.cycleStart > this.horizon)
+    );
+  }
+
+  /**
+   * Ends the open regeneration cycle now when the process is back in its all-new state: every
+   * unit working, no outage or switch-over in progress, and every standby block with the same
+   * components in the same roles as at 0. Only called when every unit works (`broken` = 0).
+   */
+  private regenerationCheck(): void {
+    if (this.outages !== 0 || this.switching !== 0) return;
+    const plan = this.plan;
+    const component = plan.unitComponent;
+    for (let b = 0; b < plan.blockCount; b++) {
+      const start = plan.blockUnitStart[b]!;
+      const end = plan.blockUnitStart[b + 1]!;
+      const active = this.blockActive[b]!;
+      if (component[active] !== this.blockInitialComponents[start]) return;
+      // The spares in list order must match the initial spares, position by position.
+      let k = start + 1;
+      for (let i = start; i < end; i++) {
+        const unit = plan.blockUnit[i]!;
+        if (unit === active) continue;
+        if (component[unit] !== this.blockInitialComponents[k]) return;
+        k++;
+      }
+    }
+    this.endCycle();
+  }
+
+  /** Closes the open cycle at `now` (into the sums when it began in [0, T]) and opens the next. */
+  private endCycle(): void {
+    const now = this.now;
+    const record = this.record;
+    if (this.cycleStart <= this.horizon) {
+      const sums = record.cycleSums;
+      const length = now - this.cycleStart;
+      const down = this.cycleDown;
+      const failures = this.cycleFailures;
+      const failed = this.cycleFirst >= 0 ? 1 : 0;
+      const exposure = failed === 1 ? this.cycleFirst - this.cycleStart : length;
+      sums[CYCLE.L]! += length;
+      sums[CYCLE.D]! += down;
+      sums[CYCLE.F]! += failures;
+      sums[CYCLE.X]! += exposure;
+      sums[CYCLE.I]! += failed;
+      sums[CYCLE.LL]! += length * length;
+      sums[CYCLE.DD]! += down * down;
+      sums[CYCLE.FF]! += failures * failures;
+      sums[CYCLE.XX]! += exposure * exposure;
+      sums[CYCLE.LD]! += length * down;
+      sums[CYCLE.LF]! += length * failures;
+      sums[CYCLE.DF]! += down * failures;
+      sums[CYCLE.XI]! += exposure * failed;
+      record.cycles++;
+      if (length > record.longestCycle) record.longestCycle = length;
+    }
+    this.cycleStart = now;
+    this.cycleDown = 0;
+    this.cycleFailures = 0;
+    this.cycleFirst = -1;
+    if (!this.horizonOpen && this.runOnDone()) this.mark = -Infinity;
   }
 
   private reset(): void {
@@ -354,11 +489,20 @@ export class SystemSimulator {
     const record = this.record;
     record.firstFailure = -1;
     record.downtime = 0;
-    record.windowDowntime = 0;
     record.failures = 0;
-    record.windowFailures = 0;
     record.batchDowntime.fill(0);
     record.batchFailures.fill(0);
+    record.cycles = 0;
+    record.cycleSums.fill(0);
+    record.cycleCensored = 0;
+    record.longestCycle = 0;
+    this.cycleStart = 0;
+    this.cycleDown = 0;
+    this.cycleDownStart = 0;
+    this.cycleFailures = 0;
+    this.cycleFirst = -1;
+    this.broken = 0;
+    this.switching = 0;
     for (let b = 0; b < plan.blockCount; b++) {
       this.blockActive[b] = plan.blockUnit[plan.blockUnitStart[b]!]!;
       this.blockTarget[b] = -1;
@@ -398,6 +542,7 @@ export class SystemSimulator {
   private fail(unit: number): void {
     const wasActive = this.state[unit] === ACTIVE;
     this.cause = unit;
+    this.broken++;
     this.speed[unit] = 0;
     if (this.trace !== null) this.log(this.plan.unitNames[unit]!, 'fail');
     const coverage = this.unitCoverage[unit]!;
@@ -481,6 +626,7 @@ export class SystemSimulator {
   private repairEnd(unit: number): void {
     if (this.trace !== null) this.log(this.plan.unitNames[unit]!, 'repair end');
     if (this.crews > 0) this.freeCrews++;
+    this.broken--;
     if (this.outageUntilRepair[unit] === 1) {
       this.outageUntilRepair[unit] = 0;
       this.outages--;
@@ -534,6 +680,7 @@ export class SystemSimulator {
       // The spare being switched in failed during the switch-over: try the next one.
       this.queue.cancel(2 * this.unitCount + block);
       this.blockTarget[block] = -1;
+      this.switching--;
       this.startSwitch(block);
     } else if (wasActive) {
       this.blockActive[block] = -1;
@@ -562,6 +709,7 @@ export class SystemSimulator {
     const delay = plan.blockSwitchDelay[block];
     if (delay !== undefined) {
       this.blockTarget[block] = spare;
+      this.switching++;
       if (this.trace !== null)
         this.log(plan.blockPath[block]!, `switch to ${plan.unitNames[spare]!} start`);
       this.queue.schedule(
@@ -575,6 +723,7 @@ export class SystemSimulator {
   private switchEnd(block: number): void {
     const spare = this.blockTarget[block]!;
     this.blockTarget[block] = -1;
+    this.switching--;
     this.activate(block, spare);
     this.updateBlockLeaf(block);
   }
@@ -641,40 +790,40 @@ export class SystemSimulator {
     this.systemUp = up;
     if (this.trace !== null) this.log('system', up ? 'up' : 'down');
     if (!up) {
+      this.cycleFailures++;
+      if (this.cycleFirst < 0) this.cycleFirst = now;
+      this.cycleDownStart = now;
       if (record.firstFailure < 0) {
         record.firstFailure = now;
-        // After T the run ends with this failure: the next event is past the mark.
-        if (!this.horizonOpen) this.mark = -Infinity;
+        // After T the run may end with this failure: then the next event is past the mark.
+        if (!this.horizonOpen && this.runOnDone()) this.mark = -Infinity;
       }
       if (this.horizonOpen) {
         this.downStart = now;
         record.failures++;
-        if (now >= this.warmupEnd) {
-          record.windowFailures++;
-          record.batchFailures[this.batchOf(now)]!++;
-        }
+        record.batchFailures[this.batchOf(now)]!++;
         if (this.cause >= 0) this.criticality[this.plan.unitComponent[this.cause]!]!++;
       }
-    } else if (this.horizonOpen) this.addDowntime(now);
+    } else {
+      this.cycleDown += now - this.cycleDownStart;
+      if (this.horizonOpen) this.addDowntime(now);
+    }
     if (this.idleWhileDown) this.freezeAll(!up);
   }
 
   private addDowntime(end: number): void {
     const start = this.downStart;
     this.record.downtime += end - start;
-    const windowStart = start > this.warmupEnd ? start : this.warmupEnd;
-    if (end > windowStart) {
-      this.record.windowDowntime += end - windowStart;
-      // Batch means: the down period is split at batch boundaries, only here (at a system
-      // repair or at T), so the event loop pays nothing for the batches.
+    if (end > start) {
+      // Batches: the down period is split at batch boundaries, only here (at a system repair or
+      // at T), so the event loop pays nothing for the batches.
       const down = this.record.batchDowntime;
-      const w = this.warmupEnd;
       const length = this.batchLength;
       const last = this.batchOf(end);
-      let b = this.batchOf(windowStart);
-      let from = windowStart;
+      let b = this.batchOf(start);
+      let from = start;
       while (b < last) {
-        const boundary = w + (b + 1) * length;
+        const boundary = (b + 1) * length;
         if (boundary > from) down[b]! += boundary - from;
         from = boundary > from ? boundary : from;
         b++;
@@ -683,9 +832,9 @@ export class SystemSimulator {
     }
   }
 
-  /** The batch holding time t of [w, T], clamped to [0, B − 1] (T itself is in the last). */
+  /** The batch holding time t of [0, T], clamped to [0, B − 1] (T itself is in the last). */
   private batchOf(t: number): number {
-    const b = Math.floor((t - this.warmupEnd) / this.batchLength);
+    const b = Math.floor(t / this.batchLength);
     return b < 0 ? 0 : b >= BATCH_COUNT ? BATCH_COUNT - 1 : b;
   }
 
@@ -708,4 +857,18 @@ export class SystemSimulator {
   private log(entity: string, event: string): void {
     this.trace!.push([this.now, entity, event]);
   }
+}
+
+/**
+ * Whether the all-new state (every unit working, as good as new, in its initial role) is a
+ * regeneration point of the model's process: true when every failure law is exponential (so a
+ * working unit's age does not matter, dormant or active) and every component is repaired (so the
+ * state recurs). Repair, detection, recovery and switch-over laws may be anything: none is
+ * running in that state.
+ */
+export function isRegenerative(plan: SystemPlan): boolean {
+  for (let c = 0; c < plan.componentCount; c++) {
+    if (!(plan.failureExponentialMean[c]! > 0) || plan.repair[c] === undefined) return false;
+  }
+  return true;
 }

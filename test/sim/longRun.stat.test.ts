@@ -1,21 +1,18 @@
 /**
- * Batch-means intervals of one long run (fewer than 30 replications) against exact steady
- * measures (STYLE.md §8).
+ * Intervals of one long run (one replication) against exact steady measures (STYLE.md §8):
+ * regeneration cycles when every failure law is exponential and everything is repaired, batch
+ * means over the batches MSER keeps otherwise.
  *
- * Check: the estimate's SE is its ci95 half-width / t₀.₉₇₅,₁₉ (replications 1: 20 batches, 19
- * degrees of freedom); pass iff |estimate − exact| ≤ t·SE with t = t_{1−α/(2k), 19} (Student, as
- * the batch-means statistic is), α = 1e-4 per test, k checks per test (Bonferroni). Quantiles
- * from scipy.stats.t.ppf (scipy 1.17.1, 2026-11-26): t₀.₉₇₅,₁₉ = 2.0930240544083087,
- * t_{1−0.25e-4, 19} = 5.208582529935308 (k = 2). Power: the same check fails against the exact
- * answer of a slightly wrong model (failure rate 5 % off; one crew more).
+ * Check: the estimate's SE is its ci95 half-width / q (q = 1.96 for the regenerative normal
+ * interval; t₀.₉₇₅,ν for batch means); pass iff |estimate − exact| ≤ z·SE with z = Φ⁻¹(1 −
+ * α/(2k)) = 4.0556 (α = 1e-4 per test, k = 2 checks, Bonferroni; scipy.stats.norm.ppf(1 −
+ * 2.5e-5), scipy 1.17.1). Power: the same check fails against the exact answer of a slightly
+ * wrong model (failure rate 5 % off; one crew more).
  *
  * Coverage: over 100 seeds the 95 % interval of a single long run must cover the exact value at
  * least 85 times, for each of 2 quantities; with a correct simulator and exact 95 % coverage,
  * P(Binomial(100, 0.95) ≤ 84) = 3.7e-5 (scipy.stats.binom.cdf(84, 100, 0.95)), so the test
  * fails falsely with probability ≤ 7.4e-5 (union over the 2 quantities).
- *
- * Steady window [0.1T, T] with T ≥ 1e5 × the mean repair time, so the initial transient's bias is
- * far below one SE; every batch holds hundreds of system failures on average.
  */
 import { describe, expect, it } from 'vitest';
 import { repairableKOutOfN } from '../../src/index.js';
@@ -28,9 +25,9 @@ import { BATCH_COUNT, mergeSimulationStats } from '../../src/sim/stats.js';
 import type { SimulationResult } from '../../src/sim/types.js';
 
 const SEED = 2027;
-// scipy.stats.t.ppf(0.975, 19) and t.ppf(1 - 1e-4 / 4, 19) (scipy 1.17.1).
-const T975_19 = 2.0930240544083087;
-const T_ALPHA_K2_19 = 5.208582529935308;
+// scipy.stats.norm.ppf(0.975) and norm.ppf(1 - 1e-4 / 4) (scipy 1.17.1).
+const Z975 = 1.959963984540054;
+const Z_ALPHA_K2 = 4.0556269811219074;
 
 interface Check {
   readonly label: string;
@@ -38,23 +35,23 @@ interface Check {
   readonly exact: number;
 }
 
-/** Whether every check passes |estimate − exact| ≤ t·SE, and a report of each. */
-function evaluate(checks: readonly Check[]): { pass: boolean; report: string } {
+/** Whether every check passes |estimate − exact| ≤ z·SE, and a report of each. */
+function evaluate(checks: readonly Check[], q: number): { pass: boolean; report: string } {
   let pass = true;
   const lines = checks.map(({ label, estimate, exact }) => {
-    const se = (estimate.ci95[1] - estimate.ci95[0]) / (2 * T975_19);
+    const se = (estimate.ci95[1] - estimate.ci95[0]) / (2 * q);
     const score = Math.abs(estimate.mean - exact) / se;
-    if (!(score <= T_ALPHA_K2_19)) pass = false;
-    return `${label}: estimate ${estimate.mean}, SE ${se}, exact ${exact}, |t| ${score.toFixed(2)} (limit ${T_ALPHA_K2_19})`;
+    if (!(score <= Z_ALPHA_K2)) pass = false;
+    return `${label}: estimate ${estimate.mean}, SE ${se}, exact ${exact}, |z| ${score.toFixed(2)} (limit ${Z_ALPHA_K2})`;
   });
   return { pass, report: lines.join('\n') };
 }
 
-function expectAgreement(context: string, right: Check[], wrong: Check[]): void {
+function expectAgreement(context: string, right: Check[], wrong: Check[], q = Z975): void {
   expect(right).toHaveLength(2);
-  const ok = evaluate(right);
-  expect(ok.pass, `${context}\n${ok.report}\nrerun: npx vitest run test/sim/batchMeans`).toBe(true);
-  const power = evaluate(wrong);
+  const ok = evaluate(right, q);
+  expect(ok.pass, `${context}\n${ok.report}\nrerun: npx vitest run test/sim/longRun`).toBe(true);
+  const power = evaluate(wrong, q);
   expect(power.pass, `${context}: power check passed against a wrong model\n${power.report}`).toBe(
     false,
   );
@@ -75,9 +72,9 @@ system: x`);
 /** One unit, failure λ, repair μ: U = λ/(λ + μ), failure frequency λμ/(λ + μ). */
 const unitExact = (rate: number) => ({ u: rate / (rate + 0.1), f: (rate * 0.1) / (rate + 0.1) });
 
-describe('batch means give intervals to one long run', () => {
+describe('regeneration cycles give intervals to one long run', () => {
   it('one unit: steady unavailability and failure frequency cover λ/(λ+μ) and λμ/(λ+μ)', () => {
-    // Horizon 4e7: about 3.3e5 failures in the window, 16 000 per batch.
+    // Horizon 4e7: about 3.6e5 cycles.
     const result = simulate(unitModel(0.01), { seed: SEED, replications: 1, horizon: 4e7 });
     const { u, f } = steady(result);
     const build = (rate: number): Check[] => [
@@ -85,7 +82,9 @@ describe('batch means give intervals to one long run', () => {
       { label: 'failureFrequency', estimate: f, exact: unitExact(rate).f },
     ];
     expectAgreement(`one unit: seed ${SEED}, replications 1`, build(0.01), build(0.0105));
-    expect(result.warnings.some((w) => w.includes('batch means'))).toBe(true);
+    expect(u.estimator).toMatch(/regenerative/);
+    expect(u.events).toBeGreaterThan(3e5);
+    expect(u.inconclusive).toBeUndefined();
     // Availability is the complement, with the same interval.
     const a = result.measures.steadyAvailability as Estimate;
     expect(a.mean).toBe(1 - u.mean);
@@ -103,8 +102,6 @@ describe('batch means give intervals to one long run', () => {
 components: { u: { count: 3, failure: { rate: ${rate} }, repair: { rate: 0.1 } } }
 system: { koon: { k: 2, of: u } }
 maintenance: { crews: 1 }`;
-    // Horizon 1.6e7: about 63 000 system failures in the window, 3 200 per batch; the rate 5 %
-    // off is then about 14 SE away in unavailability.
     const result = simulate(loadModel(text(0.01)), {
       seed: SEED,
       replications: 1,
@@ -129,7 +126,7 @@ maintenance: { crews: 1 }`;
     let coveredU = 0;
     let coveredF = 0;
     for (let seed = 1; seed <= 100; seed++) {
-      // About 8 000 failures in the window, 400 per batch.
+      // About 9 000 cycles.
       const { u, f } = steady(simulate(model, { seed, replications: 1, horizon: 1e6 }));
       if (u.ci95[0] <= exact.u && exact.u <= u.ci95[1]) coveredU++;
       if (f.ci95[0] <= exact.f && exact.f <= f.ci95[1]) coveredF++;
@@ -140,29 +137,62 @@ maintenance: { crews: 1 }`;
   });
 });
 
+/**
+ * One unit with a Weibull life (shape 2, scale s: mean s·Γ(1.5)) and exponential repair of mean
+ * r is an alternating renewal process: U = r/(m + r), failure frequency 1/(m + r) (Ross,
+ * Introduction to Probability Models, §7.5).
+ */
+const weibullUnit = (scale: number) =>
+  loadModel(`name: wunit
+components: { x: { failure: { dist: weibull, shape: 2, scale: ${scale} }, repair: { mttr: 10 } } }
+system: x`);
+const weibullExact = (scale: number) => {
+  const m = scale * 0.886226925452758; // Γ(1.5) = √π/2
+  return { u: 10 / (m + 10), f: 1 / (m + 10) };
+};
+
+describe('batch means give intervals to one long run without regeneration', () => {
+  it('a Weibull unit: cover r/(m + r) and 1/(m + r), fail a 5 % longer life', () => {
+    const result = simulate(weibullUnit(100), { seed: SEED, replications: 1, horizon: 2e7 });
+    const { u, f } = steady(result);
+    expect(u.estimator).toMatch(/MSER/);
+    expect(result.warnings.some((w) => w.includes('batch means'))).toBe(true);
+    const df = Number(/(\d+) degrees of freedom/.exec(result.warnings.join(' '))![1]);
+    const build = (scale: number): Check[] => [
+      { label: 'steadyUnavailability', estimate: u, exact: weibullExact(scale).u },
+      { label: 'failureFrequency', estimate: f, exact: weibullExact(scale).f },
+    ];
+    expectAgreement(`Weibull unit: seed ${SEED}`, build(100), build(105), studentT975(df));
+  });
+});
+
 describe('batch sums', () => {
-  it('add up to the window sums and merge bit-identically for any split', () => {
-    const model = unitModel(0.01);
-    const options = { seed: SEED, horizon: 2e4, warmup: 0.25 };
+  it('add up to the interval sums and merge bit-identically for any split', () => {
+    const model = weibullUnit(100);
+    const options = { seed: SEED, horizon: 2e4 };
     const whole = runReplications(model, options, 0, 6);
     const parts = mergeSimulationStats([
       runReplications(model, options, 4, 2),
       runReplications(model, options, 0, 1),
       runReplications(model, options, 1, 3),
     ]);
-    for (const key of ['batchDown', 'batchRate'] as const) expect(parts[key]).toEqual(whole[key]);
-    expect(parts.batchCross).toEqual(whole.batchCross);
-    // Σ over batches of (batch average) / B = window average, per replication and in total.
-    const down = exactValue(whole.batchDown.sum) / BATCH_COUNT;
-    const windowDown = exactValue(whole.windowDown.sum);
-    expect(Math.abs(down - windowDown)).toBeLessThanOrEqual(1e-13 * windowDown);
-    const rate = exactValue(whole.batchRate.sum) / BATCH_COUNT;
-    const windowRate = exactValue(whole.windowRate.sum);
-    expect(Math.abs(rate - windowRate)).toBeLessThanOrEqual(1e-13 * windowRate);
+    for (const key of [
+      'batchDown',
+      'batchDownSquares',
+      'suffixDownSquares',
+      'suffixCross',
+    ] as const)
+      expect(parts[key]).toEqual(whole[key]);
+    expect(parts.batchFailures).toEqual(whole.batchFailures);
+    // Σ over batches of (batch down fraction) / B = Σ over replications of the fraction of [0, T].
+    const down = whole.batchDown.reduce((sum, x) => sum + exactValue(x), 0) / BATCH_COUNT;
+    const interval = exactValue(whole.intervalDown.sum);
+    expect(Math.abs(down - interval)).toBeLessThanOrEqual(1e-13 * interval);
+    expect(whole.batchFailures.reduce((a, b) => a + b, 0)).toBe(whole.failures);
   });
 
   it('30 or more replications keep the replication intervals (no warning)', () => {
-    const result = simulate(unitModel(0.01), { seed: SEED, replications: 30, horizon: 1e4 });
+    const result = simulate(weibullUnit(100), { seed: SEED, replications: 30, horizon: 1e4 });
     expect(result.warnings.some((w) => w.includes('batch means'))).toBe(false);
   });
 });
