@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { analyze } from '../analytic/solver/analyze.js';
-import { UnsupportedModelError } from '../errors.js';
+import { ConvergenceError, UnsupportedModelError } from '../errors.js';
 import { solveMarkov } from '../markov/solveMarkov.js';
 import type { Model } from '../model/Model.js';
-import type { Curve, Result } from '../model/Result.js';
+import type { Result } from '../model/Result.js';
 import { finalizeSimulation } from '../sim/simulate.js';
 import { simulationSupport } from '../sim/simulationSupport.js';
 import type { SimulationResult } from '../sim/types.js';
@@ -12,9 +12,15 @@ import {
   compareExact,
   compareSimulated,
   EXACT_TOLERANCE,
+  isCurve,
   measuresOf,
+  MIN_EVENTS,
+  summarizeComparisons,
+  Z_CAP,
   zThreshold,
+  type CheckSummary,
   type Comparison,
+  type Verdict,
 } from './checkComparisons.js';
 import { formatNumber } from './format.js';
 import { EXIT, UsageError, readJsonFile } from './io.js';
@@ -49,10 +55,17 @@ export const CHECK_HELP: string = `relkit check MODEL [--replications N] [--seed
 
 Solves the model with every method that applies (analytic, markov when every time is
 exponential, simulation) and compares them measure by measure:
-  simulation vs exact: z = (simulated - exact) / SE, SE = 95% half-width / 1.96; PASS when
-    |z| <= 3.89 (alpha = 1e-4 per measure, two-sided). A curve of k times compares each time as a
-    proportion of the replications and passes when its worst |z| <= PHI^-1(1 - alpha/(2k)).
+  simulation vs exact: z = (simulated - exact) / SE, SE = the larger side of the 95% interval /
+    1.96; PASS when |z| <= 3.89 (alpha = 1e-4 per measure, two-sided). A curve of k times
+    compares each time as a proportion of the replications and passes when its worst
+    |z| <= PHI^-1(1 - alpha/(2k)). INCONCLUSIVE when the estimate rests on fewer than 30 events
+    or the simulator marks it inconclusive; a zero-width interval off the exact value is DIFF
+    when it rests on enough events, else INCONCLUSIVE. restrictedMttf, E[min(T1, tau)], only
+    bounds the MTTF from below: DIFF when the exact MTTF is more than 3.89 SE below it, else
+    INCONCLUSIVE. |z| beyond 99 is written as 99 (JSON) and >99 (text).
   exact vs exact: PASS when the relative difference is <= 1e-9.
+  overall: DIFF if any comparison differs; else INCONCLUSIVE if nothing was compared or no
+    simulation-vs-exact comparison is conclusive; else PASS (inconclusive ones listed).
 
   --replications N  replications of the simulation (default 10000)
   --seed S, --workers W, --horizon T, --grid N, --max-events N   as for relkit simulate
@@ -62,16 +75,23 @@ ${EXACT_BUDGET_HELP}
   --json            the comparisons as JSON
 ${MODEL_LIMITS_HELP}
 
-Exit 0 when every comparison passes, 1 on any DIFF (or an invalid model), 130 when interrupted.`;
+Exit codes: 0 PASS; 1 DIFF, or an invalid model, an unreadable file, a refused or failed
+simulation; 2 the simulator cannot solve the model; 3 INCONCLUSIVE; 64 a wrong command line;
+130 interrupted (no verdict).`;
 
 /** One exact method's result, or why it does not apply. */
-interface ExactRun {
+export interface ExactRun {
   readonly method: string;
   readonly result?: Result;
   readonly skipped?: string;
 }
 
-/** `relkit check`: every applicable solver on one model, compared. */
+/**
+ * `relkit check`: every applicable solver on one model, compared.
+ *
+ * @returns the exit code: {@link EXIT}.ok on PASS, `failed` on DIFF, `inconclusive` on
+ * INCONCLUSIVE, 130 when interrupted
+ */
 export async function checkCommand(args: readonly string[], output: Output): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
@@ -119,32 +139,81 @@ export async function checkCommand(args: readonly string[], output: Output): Pro
       );
     }
   }
-  const comparisons = compareAll(simulation, exact);
-  const failed = comparisons.filter((comparison) => comparison.verdict === 'DIFF').length;
-  output.stdout(
-    values.json
-      ? `${JSON.stringify({ model: simulation.model, replications: simulation.replications, seed: simulation.seed, rule: RULE, comparisons, verdict: failed > 0 ? 'DIFF' : 'PASS', exact, simulation }, null, 2)}\n`
-      : formatCheck(simulation, exact, comparisons),
-  );
-  return failed > 0 ? EXIT.failed : EXIT.ok;
+  const report = checkReport(simulation, exact, values.json);
+  output.stdout(report.text);
+  return report.exitCode;
 }
+
+/** What `check` prints and returns, from the simulation and the exact runs. */
+export interface CheckReport {
+  /** The report: text ending with the verdict line, or JSON. */
+  readonly text: string;
+  readonly verdict: Verdict;
+  /** {@link EXIT}.ok on PASS, `failed` on DIFF, `inconclusive` on INCONCLUSIVE. */
+  readonly exitCode: number;
+}
+
+/**
+ * Compares the simulation with every exact run and each pair of exact runs, and writes the
+ * report with its verdict (see {@link summarizeComparisons}).
+ *
+ * @param simulation - the simulation's result
+ * @param exact - each exact method's result, or why it does not apply
+ * @param json - the report as JSON instead of text
+ * @returns the report, the overall verdict and the exit code
+ */
+export function checkReport(
+  simulation: SimulationResult,
+  exact: readonly ExactRun[],
+  json = false,
+): CheckReport {
+  const notes: string[] = [];
+  const comparisons = compareAll(simulation, exact, notes);
+  const summary = summarizeComparisons(comparisons);
+  const text = json
+    ? `${JSON.stringify(
+        {
+          model: simulation.model,
+          replications: simulation.replications,
+          seed: simulation.seed,
+          rule: RULE,
+          comparisons,
+          verdict: summary.verdict,
+          summary: summary.line,
+          exact,
+          simulation,
+        },
+        null,
+        2,
+      )}\n`
+    : formatCheck(simulation, exact, comparisons, notes, summary);
+  return { text, verdict: summary.verdict, exitCode: VERDICT_EXIT[summary.verdict] };
+}
+
+/** The exit code of each overall verdict. */
+const VERDICT_EXIT: Readonly<Record<Verdict, number>> = {
+  PASS: EXIT.ok,
+  DIFF: EXIT.failed,
+  INCONCLUSIVE: EXIT.inconclusive,
+};
 
 /** The decision rule, printed with every check. */
 const RULE = {
   alpha: ALPHA,
   z: zThreshold(1),
   exactTolerance: EXACT_TOLERANCE,
-  text: `simulation vs exact: PASS when |z| <= ${zThreshold(1).toFixed(2)}, z = (sim - exact)/SE, SE = half-width/1.96 (alpha = 1e-4 per measure; a curve of k times: worst |z| <= PHI^-1(1 - alpha/(2k))); exact vs exact: PASS when relative difference <= 1e-9`,
+  minEvents: MIN_EVENTS,
+  zCap: Z_CAP,
+  text: `simulation vs exact: PASS when |z| <= ${zThreshold(1).toFixed(2)}, z = (sim - exact)/SE, SE = larger side of the 95% interval/1.96 (alpha = 1e-4 per measure; a curve of k times: worst |z| <= PHI^-1(1 - alpha/(2k))); INCONCLUSIVE when an estimate rests on fewer than ${MIN_EVENTS} events or the simulator marks it so; |z| beyond ${Z_CAP} is shown as >${Z_CAP}; exact vs exact: PASS when relative difference <= 1e-9`,
 };
 
 /**
- * Runs each exact solver at the simulation's horizon and grid times; one that cannot (analytic:
- * dependent units; markov: a non-exponential time, too many states) says why.
+ * Runs each exact solver at the simulation result's horizon (so that intervalAvailability covers
+ * the same [0, T]) and at its grid times; one that cannot (analytic: dependent units; markov: a
+ * non-exponential time, too many states; a numerical method that did not converge) says why.
  */
 function solveExact(model: Model, simulation: SimulationResult, budget: ExactBudget): ExactRun[] {
-  const curve = Object.values(simulation.measures).find(
-    (value): value is Curve => typeof value === 'object' && 't' in value,
-  );
+  const curve = Object.values(simulation.measures).find(isCurve);
   const options = {
     ...(simulation.horizon !== undefined && { horizon: simulation.horizon }),
     ...(curve && { times: curve.t }),
@@ -172,20 +241,42 @@ function solveExact(model: Model, simulation: SimulationResult, budget: ExactBud
     try {
       return { method, result: solve(model) };
     } catch (error) {
-      if (error instanceof UnsupportedModelError) return { method, skipped: error.message };
+      if (error instanceof UnsupportedModelError || error instanceof ConvergenceError) {
+        return { method, skipped: error.message };
+      }
       throw error;
     }
   });
 }
 
-/** Every exact result against the simulation, and every pair of exact results. */
-function compareAll(simulation: SimulationResult, exact: readonly ExactRun[]): Comparison[] {
+/** Relative difference under which two horizons are the same T. */
+const SAME_HORIZON = 1e-12;
+
+/**
+ * Every exact result against the simulation, and every pair of exact results. Like with like:
+ * each simulated measure against the exact measure of the same name (the steady measures
+ * against the exact steady measures), except `restrictedMttf`, E[min(T₁, τ)], which is held
+ * one-sidedly against the exact `mttf`; `intervalAvailability` (over [0, T]) only against an
+ * exact result at the simulation's horizon T, else a note says why it was left out.
+ */
+function compareAll(
+  simulation: SimulationResult,
+  exact: readonly ExactRun[],
+  notes: string[],
+): Comparison[] {
   const comparisons: Comparison[] = [];
   const solved = exact.filter((run) => run.result !== undefined);
   for (const [measure, simulated] of measuresOf(simulation)) {
     for (const run of solved) {
-      const value = (run.result!.measures as Record<string, unknown>)[measure];
-      if (value === undefined) continue;
+      const exactMeasure = measure === 'restrictedMttf' ? 'mttf' : measure;
+      const value = (run.result!.measures as Record<string, unknown>)[exactMeasure];
+      if (value === undefined || value === null) continue;
+      if (measure === 'intervalAvailability' && !sameHorizon(simulation, run.result!)) {
+        notes.push(
+          `intervalAvailability vs ${run.method} not compared: its horizon (${run.result!.horizon ?? 'not given'}) is not the simulation's ${simulation.horizon ?? '(none)'}`,
+        );
+        continue;
+      }
       const comparison = compareSimulated(
         measure,
         simulated,
@@ -202,7 +293,8 @@ function compareAll(simulation: SimulationResult, exact: readonly ExactRun[]): C
       const b = solved[j]!;
       for (const [measure, value] of measuresOf(a.result!)) {
         const other = (b.result!.measures as Record<string, unknown>)[measure];
-        if (other === undefined) continue;
+        if (other === undefined || other === null) continue;
+        if (measure === 'intervalAvailability' && !sameHorizon(a.result!, b.result!)) continue;
         const comparison = compareExact(
           measure,
           { method: a.method, value },
@@ -215,10 +307,32 @@ function compareAll(simulation: SimulationResult, exact: readonly ExactRun[]): C
   return comparisons;
 }
 
+/** Whether two results' interval measures cover the same [0, T]. */
+function sameHorizon(a: Result, b: Result): boolean {
+  if (a.horizon === undefined || b.horizon === undefined) return false;
+  return Math.abs(a.horizon - b.horizon) <= SAME_HORIZON * Math.max(a.horizon, b.horizon);
+}
+
+/** z for the table: two decimals, or `>99` / `<-99` when clamped to ±{@link Z_CAP}. */
+function formatZ(z: number): string {
+  if (z >= Z_CAP) return `>${Z_CAP}`;
+  if (z <= -Z_CAP) return `<-${Z_CAP}`;
+  return z.toFixed(2);
+}
+
+/** A comparison's row label: the measure, the worst time of a curve, τ of a restricted MTTF. */
+function label(c: Comparison): string {
+  if (c.restrictedTo !== undefined) return `${c.measure}(tau=${formatNumber(c.restrictedTo)})`;
+  return `${c.measure}${c.t === undefined ? '' : `(t=${formatNumber(c.t)})`}`;
+}
+
+/** The text report: exact methods not applicable, the two tables, notes, then the verdict line. */
 function formatCheck(
   simulation: SimulationResult,
   exact: readonly ExactRun[],
   comparisons: readonly Comparison[],
+  notes: readonly string[],
+  summary: CheckSummary,
 ): string {
   const lines = [
     `${simulation.model.name}: check (model ${simulation.model.hash}), ${simulation.replications} replications, seed ${simulation.seed}`,
@@ -231,10 +345,10 @@ function formatCheck(
   const statistical = comparisons.filter((c) => c.kind === 'simulation');
   if (statistical.length > 0) {
     const rows = statistical.map((c) => [
-      `${c.measure}${c.t === undefined ? '' : `(t=${formatNumber(c.t)})`}`,
+      label(c),
       formatNumber(c.exact),
       `${formatNumber(c.value)}${c.ci95 ? ` (${formatNumber(c.ci95[0])} to ${formatNumber(c.ci95[1])})` : ''}`,
-      c.statistic.toFixed(2),
+      formatZ(c.statistic),
       `${c.verdict} vs ${c.methods[1]}${c.points ? ` (|z| <= ${c.threshold.toFixed(2)}, ${c.points} times)` : ''}`,
     ]);
     const header = ['measure', 'exact', 'simulated (95% CI)', 'z', 'verdict'];
@@ -242,6 +356,20 @@ function formatCheck(
     const line = (row: string[]): string =>
       `  ${row.map((cell, i) => (i === 3 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ')}`.trimEnd();
     lines.push('  simulation vs exact', line(header), ...rows.map(line));
+    // One line per measure and reason, naming every exact method it was compared with.
+    const inconclusive = new Map<string, { row: string; reason: string; methods: string[] }>();
+    for (const c of statistical) {
+      if (c.verdict !== 'INCONCLUSIVE') continue;
+      const row = label(c);
+      const reason = c.reason ?? '';
+      const entry = inconclusive.get(`${row}\n${reason}`);
+      if (entry) entry.methods.push(c.methods[1]);
+      else inconclusive.set(`${row}\n${reason}`, { row, reason, methods: [c.methods[1]] });
+    }
+    if (inconclusive.size > 0) lines.push('  inconclusive:');
+    for (const { row, reason, methods } of inconclusive.values()) {
+      lines.push(`    ${row} vs ${methods.join(', ')}: ${reason}`);
+    }
   }
   const only = Object.keys(simulation.measures).filter(
     (measure) => !comparisons.some((c) => c.measure === measure),
@@ -256,14 +384,9 @@ function formatCheck(
       );
     }
   }
-  const failed = comparisons.filter((c) => c.verdict === 'DIFF').length;
-  lines.push(
-    '',
-    failed > 0
-      ? `DIFF: ${failed} of ${comparisons.length} comparisons differ`
-      : `PASS: all ${comparisons.length} comparisons agree`,
-  );
-  if (simulation.warnings.length > 0) lines.push(...simulation.warnings.map((w) => `  note: ${w}`));
+  const allNotes = [...notes, ...simulation.warnings];
+  if (allNotes.length > 0) lines.push('', ...allNotes.map((note) => `  note: ${note}`));
+  lines.push('', summary.line);
   return `${lines.join('\n')}\n`;
 }
 

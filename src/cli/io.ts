@@ -20,6 +20,11 @@ export const EXIT = {
   failed: 1,
   /** The method asked for cannot solve this model; the message names one that can. */
   unsupported: 2,
+  /**
+   * `check` could not reach a verdict: nothing was compared, or every simulation-vs-exact
+   * comparison rests on too few events (or is otherwise inconclusive); nothing differed.
+   */
+  inconclusive: 3,
   /** The command line is wrong. */
   usage: 64,
 } as const;
