@@ -9,6 +9,7 @@ export {
   ModelError,
   ParameterError,
   UnsupportedModelError,
+  WorkBudgetError,
   formatModelIssue,
 } from './errors.js';
 export type { ModelIssue } from './errors.js';
@@ -180,4 +181,10 @@ export { finalizeSimulation, runReplications, simulate, traceReplication } from 
 export { mergeSimulationStats } from './sim/stats.js';
 export type { SimulationStats } from './sim/stats.js';
 export { simulationSupport } from './sim/simulationSupport.js';
-export type { CriticalityEntry, SimulateOptions, SimulationResult } from './sim/types.js';
+export { SIMULATED_MEASURES } from './sim/types.js';
+export type {
+  CriticalityEntry,
+  SimulatedMeasure,
+  SimulateOptions,
+  SimulationResult,
+} from './sim/types.js';

@@ -28,6 +28,14 @@ const LONGEST_CYCLE_SHARE = 0.05;
 /** A horizon shorter than this many slowest time scales makes steady time averages inconclusive. */
 const SETTLING_SCALES = 10;
 
+/** t₀.₉₇₅,ν for ν = 1 … 18: scipy.stats.t.ppf(0.975, ν), scipy 1.17.1. */
+const SMALL_DF_T975 = [
+  12.706204736174694, 4.302652729749462, 3.1824463052837078, 2.7764451051977934, 2.5705818356363146,
+  2.4469118511449786, 2.364624251592784, 2.306004135204166, 2.262157162798205, 2.228138851986274,
+  2.200985160091639, 2.1788128296672284, 2.1603686564627913, 2.144786687917804, 2.131449545559776,
+  2.1199052992212546, 2.1098155778333156, 2.1009220402410382,
+];
+
 /** Facts of the model that the estimators need besides the statistics. */
 export interface ModelFacts {
   /** The all-new state regenerates the process (src/sim/system/SystemSimulator.ts). */
@@ -40,6 +48,8 @@ export interface ModelFacts {
   readonly lostForGood: number;
   /** Some component is repaired. */
   readonly repairable: boolean;
+  /** The model's time unit, for messages. */
+  readonly timeUnit: string;
 }
 
 /** Measures, warnings and criticality computed from merged statistics. */
@@ -106,12 +116,12 @@ export function simulatedMeasures(
       measures.intervalAvailability = intervalAvailability(stats);
     }
     if (wants.has('mttf')) {
-      if (facts.regenerative) regenerativeMttf(stats, measures, warnings);
+      if (facts.regenerative) regenerativeMttf(stats, facts.timeUnit, measures, warnings);
       else firstFailureMttf(stats, measures, warnings);
     }
     if (STEADY_MEASURES.some((measure) => wants.has(measure))) {
       const steady = facts.regenerative
-        ? regenerativeSteady(stats, warnings)
+        ? regenerativeSteady(stats, facts.timeUnit, warnings)
         : timeAverageSteady(stats, facts, warnings);
       for (const [name, value] of Object.entries(steady)) {
         if (wants.has(name as never)) measures[name] = value;
@@ -201,16 +211,20 @@ export function poissonCountInterval(k: number): [number, number] {
  * g_4 = \tfrac{79z^9 + 776z^7 + 1482z^5 - 1920z^3 - 945z}{92160}
  * $$
  *
- * @param df - ν, degrees of freedom, ≥ 19 here
+ * @param df - ν, degrees of freedom, ≥ 1 (below 19 the exact quantile of a table, rounded down
+ * to an integer ν)
  * @returns t₀.₉₇₅,ν
  *
  * @remarks Measured against scipy.stats.t.ppf(0.975, ν): relative error 1.5e-7 at ν = 19
- * (2.0930237 against 2.0930241), 4e-9 at 39, 5e-10 at 59, decreasing as ν⁻⁵; 6e-6 at ν = 9.
+ * (2.0930237 against 2.0930241), 4e-9 at 39, 5e-10 at 59, decreasing as ν⁻⁵. Below ν = 19 the
+ * expansion loses accuracy (6e-6 at ν = 9, worse below), so ν = 1 … 18 come from scipy.stats.t.ppf
+ * (scipy 1.17.1).
  *
  * @see M. Abramowitz, I. A. Stegun, Handbook of Mathematical Functions, NBS, 1964, 26.7.5,
  * https://personal.math.ubc.ca/~cbm/aands/page_949.htm
  */
 export function studentT975(df: number): number {
+  if (df < SMALL_DF_T975.length + 1) return SMALL_DF_T975[Math.max(1, Math.floor(df)) - 1]!;
   const z = Z95;
   const z2 = z * z;
   const g1 = ((z2 + 1) * z) / 4;
@@ -317,6 +331,7 @@ function intervalAvailability(stats: SimulationStats): Estimate {
 /** MTTF over regeneration cycles: Σ X / Σ I. */
 function regenerativeMttf(
   stats: SimulationStats,
+  unit: string,
   measures: Record<string, unknown>,
   warnings: string[],
 ): void {
@@ -327,7 +342,7 @@ function regenerativeMttf(
   if (failures === 0) {
     const bound = exposure / poissonCountInterval(0)[1];
     warnings.push(
-      `mttf is left out: no system failure in ${stats.cycles} regeneration cycles (${compact(exposure)} time units from all-new); mttf >= ${compact(bound)} (95 %); simulate longer or more replications`,
+      `mttf is left out: no system failure in ${stats.cycles} regeneration cycles (${compact(exposure)} ${unit} from all-new); mttf >= ${compact(bound)} (95 %); simulate longer or more replications`,
     );
     return;
   }
@@ -389,7 +404,11 @@ function firstFailureMttf(
 }
 
 /** The steady measures over regeneration cycles: ratios of cycle sums. */
-function regenerativeSteady(stats: SimulationStats, warnings: string[]): Record<string, Estimate> {
+function regenerativeSteady(
+  stats: SimulationStats,
+  unit: string,
+  warnings: string[],
+): Record<string, Estimate> {
   const cycles = cycleSums(stats);
   const length = cycles.sum(CYCLE.L);
   const down = cycles.sum(CYCLE.D);
@@ -411,76 +430,113 @@ function regenerativeSteady(stats: SimulationStats, warnings: string[]): Record<
   const frequency = failures / length;
   if (failures === 0) {
     warnings.push(
-      `steadyAvailability, steadyUnavailability, nines, mtbf, mut and mdt are left out: no system failure in ${stats.cycles} regeneration cycles (${compact(length)} time units); failureFrequency <= ${compact(poissonCountInterval(0)[1] / length)} (95 %)`,
+      `steadyAvailability, steadyUnavailability, nines, mtbf, mut and mdt are left out: no system failure in ${stats.cycles} regeneration cycles (${compact(length)} ${unit}); failureFrequency <= ${compact(poissonCountInterval(0)[1] / length)} (95 %)`,
     );
     return {
       failureFrequency: mark({ mean: 0, ci95: [0, poissonCountInterval(0)[1] / length] }),
     };
   }
   const unavailability = down / length;
-  const few = failures < FEW_EVENTS;
-  const [kLo, kHi] = poissonCountInterval(failures);
-  const ratio = (
-    aa: number,
-    b: number,
-    bb: number,
-    ab: number,
-    value: number,
-    scale: [number, number],
-  ): [number, number] => {
-    const se = cycles.ratioSe(aa, b, bb, ab, value);
-    let lo = value - Z95 * se;
-    let hi = value + Z95 * se;
-    if (few) [lo, hi] = [Math.min(lo, value * scale[0]), Math.max(hi, value * scale[1])];
-    return [Math.max(0, lo), hi];
-  };
-  const countScale: [number, number] = [kLo / failures, kHi / failures];
-  const inverseScale: [number, number] = [failures / kHi, kLo > 0 ? failures / kLo : Infinity];
-  const uInterval = ratio(CYCLE.DD, CYCLE.L, CYCLE.LL, CYCLE.LD, unavailability, countScale);
-  uInterval[1] = Math.min(1, uInterval[1]);
-  const result: Record<string, Estimate> = {
-    steadyUnavailability: mark({ mean: unavailability, ci95: uInterval }),
-    steadyAvailability: mark({
-      mean: 1 - unavailability,
-      ci95: [1 - uInterval[1], 1 - uInterval[0]],
-    }),
-    failureFrequency: mark({
-      mean: frequency,
-      ci95: ratio(CYCLE.FF, CYCLE.L, CYCLE.LL, CYCLE.LF, frequency, countScale),
-    }),
-    mtbf: mark({
-      mean: 1 / frequency,
-      ci95: ratio(CYCLE.LL, CYCLE.F, CYCLE.FF, CYCLE.LF, 1 / frequency, inverseScale),
-    }),
-    mdt: mark({
-      mean: down / failures,
-      ci95: ratio(CYCLE.DD, CYCLE.F, CYCLE.FF, CYCLE.DF, down / failures, [1, 1]),
-    }),
-  };
-  // mut = Σ(L − D)/ΣF, with the sums of U = L − D from those of L and D.
+  // mut = Σ(L − D)/ΣF, with the sums of L − D from those of L and D.
   const mut = (length - down) / failures;
-  const se = cycles.ratioSeOf(
+  const mutSe = cycles.ratioSeOf(
     cycles.sum(CYCLE.LL) - 2 * cycles.sum(CYCLE.LD) + cycles.sum(CYCLE.DD),
     failures,
     cycles.sum(CYCLE.FF),
     cycles.sum(CYCLE.LF) - cycles.sum(CYCLE.DF),
     mut,
   );
-  let mutLo = mut - Z95 * se;
-  let mutHi = mut + Z95 * se;
-  if (few)
-    [mutLo, mutHi] = [
-      Math.min(mutLo, mut * inverseScale[0]),
-      Math.max(mutHi, mut * inverseScale[1]),
-    ];
-  result.mut = mark({ mean: mut, ci95: [Math.max(0, mutLo), mutHi] });
-  if (unavailability > 0) {
+  return steadyEstimates(
+    {
+      unavailability: {
+        value: unavailability,
+        se: cycles.ratioSe(CYCLE.DD, CYCLE.L, CYCLE.LL, CYCLE.LD, unavailability),
+      },
+      frequency: {
+        value: frequency,
+        se: cycles.ratioSe(CYCLE.FF, CYCLE.L, CYCLE.LL, CYCLE.LF, frequency),
+      },
+      mtbf: {
+        value: 1 / frequency,
+        se: cycles.ratioSe(CYCLE.LL, CYCLE.F, CYCLE.FF, CYCLE.LF, 1 / frequency),
+      },
+      mut: { value: mut, se: mutSe },
+      mdt: {
+        value: down / failures,
+        se: cycles.ratioSe(CYCLE.DD, CYCLE.F, CYCLE.FF, CYCLE.DF, down / failures),
+      },
+    },
+    failures,
+    Z95,
+    mark,
+    warnings,
+  );
+}
+
+/** A steady measure's point estimate and delta-method standard error. */
+interface SteadyPoint {
+  readonly value: number;
+  readonly se: number;
+}
+
+/**
+ * The steady estimates with their intervals, from point estimates and standard errors resting
+ * on k ≥ 1 system failures. With k ≥ {@link FEW_EVENTS}: value ± q·se. With fewer, the count
+ * dominates: rates and unavailability take the Poisson interval of k scaled to the value, and
+ * MTBF and MUT its inverse (upper ends at least value + q·se); MDT, an average of k down times,
+ * takes Student's t with k − 1 degrees of freedom and is left out at k = 1.
+ */
+function steadyEstimates(
+  points: {
+    readonly unavailability: SteadyPoint;
+    readonly frequency: SteadyPoint;
+    readonly mtbf: SteadyPoint;
+    readonly mut: SteadyPoint;
+    readonly mdt: SteadyPoint;
+  },
+  failures: number,
+  q: number,
+  mark: (estimate: Estimate) => Estimate,
+  warnings: string[],
+): Record<string, Estimate> {
+  const few = failures < FEW_EVENTS;
+  const [kLo, kHi] = poissonCountInterval(failures);
+  const normal = ({ value, se }: SteadyPoint, quantile = q): [number, number] => [
+    Math.max(0, value - quantile * se),
+    value + quantile * se,
+  ];
+  const counted = (point: SteadyPoint, low: number, high: number): [number, number] =>
+    few
+      ? [point.value * low, Math.max(point.value + q * point.se, point.value * high)]
+      : normal(point);
+  const { unavailability, frequency, mtbf, mut, mdt } = points;
+  const uInterval = counted(unavailability, kLo / failures, kHi / failures);
+  uInterval[1] = Math.min(1, uInterval[1]);
+  const result: Record<string, Estimate> = {
+    steadyUnavailability: mark({ mean: unavailability.value, ci95: uInterval }),
+    steadyAvailability: mark({
+      mean: 1 - unavailability.value,
+      ci95: [1 - uInterval[1], 1 - uInterval[0]],
+    }),
+    failureFrequency: mark({
+      mean: frequency.value,
+      ci95: counted(frequency, kLo / failures, kHi / failures),
+    }),
+    mtbf: mark({ mean: mtbf.value, ci95: counted(mtbf, failures / kHi, failures / kLo) }),
+    mut: mark({ mean: mut.value, ci95: counted(mut, failures / kHi, failures / kLo) }),
+  };
+  if (failures >= 2) {
+    const quantile = few ? Math.max(q, studentT975(failures - 1)) : q;
+    result.mdt = mark({ mean: mdt.value, ci95: normal(mdt, quantile) });
+  } else {
+    warnings.push('mdt is left out: one system failure gives no interval for a mean down time');
+  }
+  if (unavailability.value > 0) {
+    // The lower end of U is positive: a count interval, or value − q·se, never below the count's.
+    const lowest = Math.max(uInterval[0], (unavailability.value * kLo) / failures);
     result.nines = mark({
-      mean: -Math.log10(unavailability),
-      ci95: [
-        Math.max(0, -Math.log10(uInterval[1])),
-        -Math.log10(Math.max(uInterval[0], Number.MIN_VALUE)),
-      ],
+      mean: -Math.log10(unavailability.value),
+      ci95: [Math.max(0, -Math.log10(uInterval[1])), -Math.log10(lowest)],
     });
   }
   return result;
@@ -572,65 +628,34 @@ function timeAverageSteady(
     estimator,
     ...(doubts.length > 0 && { inconclusive: doubts.join('; ') }),
   });
-  const downSe = Math.sqrt(downVariance / m);
-  const rateSe = Math.sqrt(rateVariance / m);
-  const few = failures < FEW_EVENTS;
-  const [kLo, kHi] = poissonCountInterval(failures);
   if (failures === 0) {
+    const bound = poissonCountInterval(0)[1] / (n * window);
     warnings.push(
-      `steadyAvailability, steadyUnavailability, nines, mtbf, mut and mdt are left out: no system failure in the kept window of ${n} replications (${compact(n * window)} time units); failureFrequency <= ${compact(kHi / (n * window))} (95 %)`,
+      `steadyAvailability, steadyUnavailability, nines, mtbf, mut and mdt are left out: no system failure in the kept window of ${n} replications (${compact(n * window)} ${facts.timeUnit}); failureFrequency <= ${compact(bound)} (95 %)`,
     );
-    return { failureFrequency: mark({ mean: 0, ci95: [0, kHi / (n * window)] }) };
+    return { failureFrequency: mark({ mean: 0, ci95: [0, bound] }) };
   }
-  const widen = (value: number, se: number, scale: [number, number]): [number, number] => {
-    let lo = value - q * se;
-    let hi = value + q * se;
-    if (few) [lo, hi] = [Math.min(lo, value * scale[0]), Math.max(hi, value * scale[1])];
-    return [Math.max(0, lo), hi];
-  };
-  const countScale: [number, number] = [kLo / failures, kHi / failures];
-  const inverseScale: [number, number] = [failures / kHi, kLo > 0 ? failures / kLo : Infinity];
-  const uInterval = widen(unavailability, downSe, countScale);
-  uInterval[1] = Math.min(1, uInterval[1]);
+  const rateSe = Math.sqrt(rateVariance / m);
   const rate = { mean: frequency, variance: rateVariance };
-  const result: Record<string, Estimate> = {
-    steadyUnavailability: mark({ mean: unavailability, ci95: uInterval }),
-    steadyAvailability: mark({
-      mean: 1 - unavailability,
-      ci95: [1 - uInterval[1], 1 - uInterval[0]],
-    }),
-    failureFrequency: mark({ mean: frequency, ci95: widen(frequency, rateSe, countScale) }),
-    mtbf: mark({
-      mean: 1 / frequency,
-      ci95: widen(1 / frequency, rateSe / frequency ** 2, inverseScale),
-    }),
-    mut: mark({
-      mean: (1 - unavailability) / frequency,
-      ci95: widen(
-        (1 - unavailability) / frequency,
-        ratioSe(1 - unavailability, downVariance, -covariance, rate, m),
-        inverseScale,
-      ),
-    }),
-    mdt: mark({
-      mean: unavailability / frequency,
-      ci95: widen(
-        unavailability / frequency,
-        ratioSe(unavailability, downVariance, covariance, rate, m),
-        [1, 1],
-      ),
-    }),
-  };
-  if (unavailability > 0) {
-    result.nines = mark({
-      mean: -Math.log10(unavailability),
-      ci95: [
-        Math.max(0, -Math.log10(uInterval[1])),
-        -Math.log10(Math.max(uInterval[0], Number.MIN_VALUE)),
-      ],
-    });
-  }
-  return result;
+  return steadyEstimates(
+    {
+      unavailability: { value: unavailability, se: Math.sqrt(downVariance / m) },
+      frequency: { value: frequency, se: rateSe },
+      mtbf: { value: 1 / frequency, se: rateSe / frequency ** 2 },
+      mut: {
+        value: (1 - unavailability) / frequency,
+        se: ratioSe(1 - unavailability, downVariance, -covariance, rate, m),
+      },
+      mdt: {
+        value: unavailability / frequency,
+        se: ratioSe(unavailability, downVariance, covariance, rate, m),
+      },
+    },
+    failures,
+    q,
+    mark,
+    warnings,
+  );
 }
 
 /** Sample variance from Σx² and the mean of m values. */

@@ -108,7 +108,7 @@ export function simulate(model: Model, options: SimulateOptions = {}): Simulatio
   const events = replications * expectedEvents(model, length);
   if (events > maxEvents) {
     throw new WorkBudgetError(
-      `simulate: about ${events.toPrecision(2)} events (${replications} replications x about ${length.toPrecision(3)} ${model.timeUnit} each); the limit is maxEvents = ${maxEvents}: raise it, or simulate fewer replications, a shorter horizon or fewer measures`,
+      `simulate: about ${short(events)} events (${replications} replications x about ${short(length)} ${model.timeUnit} each); the limit is maxEvents = ${short(maxEvents)}: raise it, or simulate fewer replications, a shorter horizon or fewer measures`,
     );
   }
   return finalizeSimulation(model, runReplications(model, options, 0, replications), options);
@@ -180,7 +180,7 @@ export function runReplications(
     stats.events += record.events;
     if (stats.events > maxEvents) {
       throw new WorkBudgetError(
-        `simulate: the run processed more than ${maxEvents} events (maxEvents) after ${i - first + 1} of ${count} replications; raise maxEvents or simulate fewer replications or a shorter horizon`,
+        `simulate: the run processed more than ${short(maxEvents)} events (maxEvents) after ${i - first + 1} of ${count} replications; raise maxEvents or simulate fewer replications or a shorter horizon`,
       );
     }
     const firstFailure = record.firstFailure;
@@ -476,5 +476,11 @@ function modelFacts(model: Model): ModelFacts {
     slowest: slowestTimeScale(model),
     lostForGood,
     repairable: model.components.some((component) => component.repair !== undefined),
+    timeUnit: model.timeUnit,
   };
+}
+
+/** 2e+6, 1.6e+6: two significant digits in exponent form, for messages. */
+function short(x: number): string {
+  return Number(x.toPrecision(2)).toExponential();
 }
