@@ -316,6 +316,10 @@ export class SystemSimulator {
     const leafStart = this.unitLeafStart;
     const leaves = this.unitLeaf;
     const crews = this.crews;
+    const regenerative = this.regenerative;
+    // `broken` lives in a register here, written back around the general path, which reads and
+    // changes it.
+    let broken = this.broken;
     let events = 0;
     for (;;) {
       // The next event: its slot (−1 when none is left, at time Infinity) and time.
@@ -332,7 +336,7 @@ export class SystemSimulator {
         let mean = 0;
         if (failing) {
           this.cause = slot;
-          this.broken++;
+          broken++;
           if (crews === 0 || this.freeCrews > 0) {
             if (crews > 0) this.freeCrews--;
             state[slot] = REPAIRING;
@@ -340,7 +344,7 @@ export class SystemSimulator {
           } else this.awaitRepair(slot);
         } else {
           if (crews > 0) this.freeCrews++;
-          this.broken--;
+          broken--;
           state[slot] = ACTIVE;
           mean = failureMean[slot]!;
         }
@@ -353,12 +357,17 @@ export class SystemSimulator {
         const end = leafStart[slot + 1]!;
         for (let i = leafStart[slot]!; i < end; i++) structure.setLeaf(leaves[i]!, value);
         if (!failing && this.waiting > 0) this.dispatch();
-      } else this.handle(slot);
+      } else {
+        this.broken = broken;
+        this.handle(slot);
+        broken = this.broken;
+      }
       const up = this.outages === 0 && structureUp[root] === 1;
       if (up !== this.systemUp) this.transition(up);
       // Every unit working again (after a repair, recovery or switch-over): maybe all new.
-      if (this.broken === 0 && this.regenerative) this.regenerationCheck();
+      if (broken === 0 && regenerative) this.regenerationCheck();
     }
+    this.broken = broken;
     return events;
   }
 
@@ -416,23 +425,28 @@ export class SystemSimulator {
    */
   private regenerationCheck(): void {
     if (this.outages !== 0 || this.switching !== 0) return;
+    if (this.plan.blockCount === 0 || this.blocksInitial()) this.endCycle();
+  }
+
+  /** Whether every standby block has the same components in the same roles as at 0. */
+  private blocksInitial(): boolean {
     const plan = this.plan;
     const component = plan.unitComponent;
     for (let b = 0; b < plan.blockCount; b++) {
       const start = plan.blockUnitStart[b]!;
       const end = plan.blockUnitStart[b + 1]!;
       const active = this.blockActive[b]!;
-      if (component[active] !== this.blockInitialComponents[start]) return;
+      if (component[active] !== this.blockInitialComponents[start]) return false;
       // The spares in list order must match the initial spares, position by position.
       let k = start + 1;
       for (let i = start; i < end; i++) {
         const unit = plan.blockUnit[i]!;
         if (unit === active) continue;
-        if (component[unit] !== this.blockInitialComponents[k]) return;
+        if (component[unit] !== this.blockInitialComponents[k]) return false;
         k++;
       }
     }
-    this.endCycle();
+    return true;
   }
 
   /** Closes the open cycle at `now` (into the sums when it began in [0, T]) and opens the next. */
@@ -442,25 +456,31 @@ export class SystemSimulator {
     if (this.cycleStart <= this.horizon) {
       const sums = record.cycleSums;
       const length = now - this.cycleStart;
-      const down = this.cycleDown;
       const failures = this.cycleFailures;
-      const failed = this.cycleFirst >= 0 ? 1 : 0;
-      const exposure = failed === 1 ? this.cycleFirst - this.cycleStart : length;
-      sums[CYCLE.L]! += length;
-      sums[CYCLE.D]! += down;
-      sums[CYCLE.F]! += failures;
-      sums[CYCLE.X]! += exposure;
-      sums[CYCLE.I]! += failed;
-      sums[CYCLE.LL]! += length * length;
-      sums[CYCLE.DD]! += down * down;
-      sums[CYCLE.FF]! += failures * failures;
-      sums[CYCLE.XX]! += exposure * exposure;
-      sums[CYCLE.LD]! += length * down;
-      sums[CYCLE.LF]! += length * failures;
-      sums[CYCLE.DF]! += down * failures;
-      sums[CYCLE.XI]! += exposure * failed;
       record.cycles++;
       if (length > record.longestCycle) record.longestCycle = length;
+      // Indices as in CYCLE, written as literals for the hot path. A cycle without a system
+      // failure (the usual one) adds to L, X, LL and XX only (D = F = I = 0, X = L).
+      sums[0]! += length;
+      sums[5]! += length * length;
+      if (failures === 0) {
+        sums[3]! += length;
+        sums[8]! += length * length;
+      } else {
+        const down = this.cycleDown;
+        const exposure = this.cycleFirst - this.cycleStart;
+        sums[1]! += down;
+        sums[2]! += failures;
+        sums[3]! += exposure;
+        sums[4]! += 1;
+        sums[6]! += down * down;
+        sums[7]! += failures * failures;
+        sums[8]! += exposure * exposure;
+        sums[9]! += length * down;
+        sums[10]! += length * failures;
+        sums[11]! += down * failures;
+        sums[12]! += exposure;
+      }
     }
     this.cycleStart = now;
     this.cycleDown = 0;
