@@ -65,7 +65,8 @@ export function readModelText(path: string, limits: ModelLimits = {}): string {
 
 /**
  * Reads and loads a model file; `ModelError` carries the file's name in every issue, and a limit
- * reached names the flag that raises it.
+ * reached names the flag that raises it. A file named `.json` is held to JSON's syntax (loadModel
+ * chooses the format from the name), any other is read as YAML.
  */
 export function loadModelFile(path: string, options: Omit<LoadModelOptions, 'file'> = {}): Model {
   return loadModel(readModelText(path, options.limits), { ...options, file: path });

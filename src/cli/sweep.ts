@@ -125,7 +125,8 @@ export async function sweepCommand(args: readonly string[], output: Output): Pro
   const file = positionals[0]!;
   const text = readModelText(file, limits);
   const base = loadModel(text, { file, limits });
-  if (!(range.name in base.parameters)) {
+  // An own property only: "constructor" or "toString" is not a parameter unless the file has one.
+  if (!Object.hasOwn(base.parameters, range.name)) {
     const names = Object.keys(base.parameters);
     throw new UsageError(
       `--param: ${file} has no parameter ${JSON.stringify(range.name)}; ${names.length > 0 ? `its parameters are ${names.join(', ')}` : 'it has no parameters'}`,

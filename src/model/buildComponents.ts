@@ -13,7 +13,7 @@ import type { Path, PathIssue } from './source.js';
  * and so is a component whose count brings the units over `maxUnits` (see ModelLimits).
  */
 export function buildComponents(
-  raw: Readonly<Record<string, RawComponent>>,
+  raw: ReadonlyMap<string, RawComponent>,
   parameters: ParameterValues,
   shorthands: {
     failure: Readonly<Record<string, string>>;
@@ -25,7 +25,7 @@ export function buildComponents(
 ): { components: ComponentModel[]; units: UnitModel[] } {
   const components: ComponentModel[] = [];
   const units: UnitModel[] = [];
-  for (const [name, component] of Object.entries(raw)) {
+  for (const [name, component] of raw) {
     const path = ['components', name];
     const count =
       component.count === undefined
@@ -90,18 +90,22 @@ export function evaluateDistribution(
   shorthands: Readonly<Record<string, string>>,
   issues: PathIssue[],
 ): DistributionSpec | undefined {
-  const before = issues.length;
+  let complete = true;
   const { dist, ...values } = raw;
   // Which key of the file each canonical parameter came from, to point messages at it.
   const keyOf = new Map<string, string>();
   const spec: Record<string, number | string> = { dist: dist ?? 'exponential' };
   for (const [key, value] of Object.entries(values)) {
-    const parameter = dist === undefined ? (shorthands[key] ?? key) : key;
+    // Own keys only: a key such as "constructor" must not find Object's.
+    const shorthand = Object.hasOwn(shorthands, key) ? shorthands[key] : undefined;
+    const parameter = dist === undefined ? (shorthand ?? key) : key;
     keyOf.set(parameter, key);
     const evaluated = evaluateNumeric(value, parameters, [...path, key], issues);
     if (evaluated !== undefined) spec[parameter] = evaluated;
+    // Undefined after an issue, or silently for a parameter whose own definition failed.
+    else complete = false;
   }
-  if (issues.length > before) return undefined;
+  if (!complete) return undefined;
   const checked = spec as DistributionSpec;
   try {
     distributionFromSpec(checked);

@@ -14,6 +14,8 @@ export interface SystemContext {
   readonly delayShorthands: Readonly<Record<string, string>>;
   /** Components written in the file but left out for their own errors (already reported). */
   readonly rejected: ReadonlySet<string>;
+  /** Every component name the file defines, in file order, listed when a name is unknown. */
+  readonly written: readonly string[];
   readonly issues: PathIssue[];
 }
 
@@ -262,7 +264,7 @@ function unitsOf(name: string, path: Path, context: ResolveContext): readonly nu
   const units = context.unitsByName.get(name);
   if (!units) {
     if (context.rejected.has(name)) return undefined;
-    const known = listNames(context.unitsByName.keys(), context.unitsByName.size);
+    const known = listNames(context.written, context.written.length);
     context.issues.push({
       path,
       message: `names the unknown component "${name}" (components: ${known})`,

@@ -1,5 +1,6 @@
 import { parse, type MathNode } from 'mathjs/number';
 import { MAX_EXPRESSION_DEPTH, TOO_DEEP, nestingProblem } from './expressionNesting.js';
+import { numberProblem } from './expressionNumbers.js';
 
 /**
  * Functions an expression may call: arithmetic and elementary functions only. Nothing that
@@ -45,9 +46,13 @@ export class ExpressionError extends Error {
 /**
  * Parses an expression such as `2*lambda*(1-c)` with mathjs and allows only numbers, parameter
  * names, `pi`, `e`, arithmetic operators and the elementary functions listed above.
+ * Multiplication is written with `*`: mathjs would read `2 x` or `2 pi` as products, and `1e`
+ * or `1y` as `1·e` and `1·y`, so a typo in a number would become another value.
  *
- * @throws {@link ExpressionError} for a syntax error, any construct outside that list, more than
- * 32 brackets open at once, or operations nested more than 500 deep
+ * @throws {@link ExpressionError} for a syntax error, any construct outside that list, a token
+ * that starts like a number but is not one (`1e`, `1e3e`, `1y`, `1_000`, `1 000`; the message
+ * suggests the number meant), a product without `*`, more than 32 brackets open at once, or operations nested
+ * more than 500 deep
  *
  * @remarks
  * Cost, for an expression of L characters: the nesting is bounded from the text before mathjs
@@ -64,6 +69,8 @@ export class ExpressionError extends Error {
 export function compileExpression(source: string): Expression {
   const nesting = nestingProblem(source);
   if (nesting) throw new ExpressionError(nesting);
+  const number = numberProblem(source);
+  if (number) throw new ExpressionError(number);
   let tree: MathNode;
   try {
     tree = parse(source);
@@ -96,19 +103,29 @@ export function compileExpression(source: string): Expression {
  */
 function checkTree(tree: MathNode): Set<string> {
   const parameters = new Set<string>();
+  const products: MathNode[] = [];
   const stack: [MathNode, number][] = [[tree, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     if (depth > MAX_EXPRESSION_DEPTH) throw new ExpressionError(TOO_DEEP);
     // Children pushed last first, so they are visited (and parameters listed) in reading order.
-    const children = checkNode(node, parameters);
+    const children = checkNode(node, parameters, products);
     for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth + 1]);
   }
+  // Reported once every node passed, so a refused construct is named first.
+  if (products.length > 0) throw implicitProduct(products[0]!);
   return parameters;
 }
 
-/** Checks one node, noting a parameter name, and returns its children. */
-function checkNode(node: MathNode, parameters: Set<string>): readonly MathNode[] {
+/**
+ * Checks one node, noting a parameter name or a product written without `*`, and returns its
+ * children.
+ */
+function checkNode(
+  node: MathNode,
+  parameters: Set<string>,
+  products: MathNode[],
+): readonly MathNode[] {
   switch (node.type) {
     case 'ConstantNode': {
       const value: unknown = (node as unknown as { value: unknown }).value;
@@ -123,8 +140,14 @@ function checkNode(node: MathNode, parameters: Set<string>): readonly MathNode[]
     case 'ParenthesisNode':
       return [(node as unknown as { content: MathNode }).content];
     case 'OperatorNode': {
-      const { fn, op, args } = node as unknown as { fn: string; op: string; args: MathNode[] };
+      const { fn, op, args, implicit } = node as unknown as {
+        fn: string;
+        op: string;
+        args: MathNode[];
+        implicit?: boolean;
+      };
       if (!ALLOWED_OPERATORS.has(fn)) throw refused(`the operator "${op}"`);
+      if (implicit === true) products.push(node);
       return args;
     }
     case 'FunctionNode': {
@@ -141,6 +164,18 @@ function checkNode(node: MathNode, parameters: Set<string>): readonly MathNode[]
     default:
       throw refused(describeNode(node.type));
   }
+}
+
+/** `leaves out the * between 2 and pi; write 2 * pi`. */
+function implicitProduct(node: MathNode): ExpressionError {
+  const { args } = node as unknown as { args: MathNode[] };
+  const [left, right] = args.map((arg) => {
+    const text = arg.toString();
+    return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  });
+  return new ExpressionError(
+    `leaves out the * between ${left} and ${right}; write ${left} * ${right}`,
+  );
 }
 
 function refused(

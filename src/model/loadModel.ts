@@ -9,10 +9,17 @@ import {
   DELAY_SHORTHANDS,
   FAILURE_SHORTHANDS,
   REPAIR_SHORTHANDS,
-  modelSchema,
+  checkModelSections,
   type RawModel,
 } from './schema.js';
-import { objectSource, parseModelText, type ModelSource, type PathIssue } from './source.js';
+import type { Numeric } from './schemaKit.js';
+import {
+  objectSource,
+  parseModelText,
+  type ModelFormat,
+  type ModelSource,
+  type PathIssue,
+} from './source.js';
 
 /** Options of {@link loadModel}. */
 export interface LoadModelOptions {
@@ -32,6 +39,12 @@ export interface LoadModelOptions {
    * @defaultValue `DEFAULT_MODEL_LIMITS`
    */
   readonly limits?: ModelLimits;
+  /**
+   * How the text is written: `yaml` (which reads JSON too) or `json`, held to JSON's syntax (a
+   * trailing comma or a comment is an error). Ignored for an object.
+   * @defaultValue `json` when `file` ends with `.json` (any case), else `yaml`
+   */
+  readonly format?: ModelFormat;
 }
 
 /**
@@ -49,9 +62,12 @@ export interface LoadModelOptions {
  * @remarks
  * Stages: parse (syntax errors with line and column) → schema (shape) → parameters (expressions
  * in a restricted evaluator, any order, cycles refused) → components (counts, distributions,
- * coverage) → structure (names resolved, k checked against n). A stage runs only when the
- * stages it needs passed, so one mistake is reported once. Every stage takes time linear in the
- * text, and recursion is bounded (docs/security.md).
+ * coverage) → structure (names resolved, k checked against n). The schema is checked section by
+ * section and parameters and components entry by entry, and each stage goes on with what passed
+ * before it: what uses a rejected parameter or component is not reported again, so every
+ * independent problem is reported in one run, and one mistake once (only a syntax error, or a
+ * file that is not a mapping, stops at once). Every stage takes time linear in the text, and
+ * recursion is bounded (docs/security.md).
  *
  * @example
  * ```ts
@@ -66,7 +82,8 @@ export function loadModel(input: string | object, options: LoadModelOptions = {}
   const limits = resolveModelLimits(options.limits);
   let source: ModelSource;
   if (typeof input === 'string') {
-    const parsed = parseModelText(input, file, limits.maxModelSize);
+    const format = options.format ?? (/\.json$/i.test(file) ? 'json' : 'yaml');
+    const parsed = parseModelText(input, file, limits.maxModelSize, format);
     if (parsed.issues.length > 0) throw new ModelError(parsed.issues);
     source = parsed.source;
   } else {
@@ -88,26 +105,41 @@ function buildModel(
     issues.push({ path: [], message: 'is empty; a model needs name, components and system' });
     return undefined;
   }
-  const raw = modelSchema.check(data, [], issues, limits);
-  if (!raw) return undefined;
-  const rawParameters = { ...raw.parameters };
+  const sections = checkModelSections(data, issues, limits);
+  if (!sections) return undefined;
+  const { raw, rejectedParameters } = sections;
+  const written = data as Record<string, unknown>;
+  // A Map keyed by name: an override named "constructor" or "__proto__" is not a parameter
+  // unless the file defines one.
+  const rawParameters = new Map<string, Numeric>(Object.entries(raw.parameters ?? {}));
   for (const [name, value] of Object.entries(overrides)) {
-    if (!(name in rawParameters)) {
+    if (!rawParameters.has(name) && !rejectedParameters.has(name)) {
       issues.push({ path: ['parameters'], message: `has no parameter "${name}" to override` });
     }
-    rawParameters[name] = value;
+    rawParameters.set(name, value);
   }
-  const parameters = evaluateParameters(rawParameters, issues);
-  if (issues.length > 0) return undefined;
+  const parameters = evaluateParameters(rawParameters, rejectedParameters, issues);
   const chain = raw.markov && buildChain(raw.markov, parameters, issues);
   let structure: Structure | undefined;
-  if (raw.components !== undefined || raw.system !== undefined || raw.markov === undefined) {
+  if (
+    Object.hasOwn(written, 'components') ||
+    Object.hasOwn(written, 'system') ||
+    !Object.hasOwn(written, 'markov')
+  ) {
     for (const key of ['components', 'system'] as const) {
-      if (raw[key] === undefined) issues.push({ path: [], message: `must have the key "${key}"` });
+      if (!Object.hasOwn(written, key))
+        issues.push({ path: [], message: `must have the key "${key}"` });
     }
-    if (raw.components !== undefined && raw.system !== undefined) {
-      const { components, system, maintenance } = raw;
-      structure = buildStructure(components, system, maintenance, parameters, limits, issues);
+    if (raw.components !== undefined) {
+      const file = { components: written.components as object };
+      structure = buildStructure(
+        raw,
+        file,
+        sections.rejectedComponents,
+        parameters,
+        limits,
+        issues,
+      );
     }
   }
   let missionTime: number | undefined;
@@ -117,12 +149,12 @@ function buildModel(
       issues.push({ path: ['mission_time'], message: `must be > 0; got ${missionTime}` });
     }
   }
-  if (issues.length > 0) return undefined;
+  if (issues.length > 0 || raw.name === undefined) return undefined;
   return deepFreeze({
     name: raw.name,
     description: raw.description ?? '',
     timeUnit: raw.time_unit ?? 'h',
-    parameters: Object.fromEntries(parameters),
+    parameters: Object.fromEntries(parameters.values),
     components: structure?.components ?? [],
     units: structure?.units ?? [],
     ...(structure?.system && { system: structure.system }),
@@ -134,32 +166,42 @@ function buildModel(
 
 type Structure = Pick<Model, 'components' | 'units' | 'system' | 'maintenance'>;
 
-/** Components, the structure over their units, and maintenance. */
+/**
+ * Components, the structure over their units, and maintenance, from the sections that passed the
+ * schema: components rejected there or here are left out silently wherever they are named.
+ */
 function buildStructure(
-  rawComponents: NonNullable<RawModel['components']>,
-  rawSystem: NonNullable<RawModel['system']>,
-  maintenance: RawModel['maintenance'],
+  raw: Partial<RawModel>,
+  file: { readonly components: object },
+  rejectedComponents: ReadonlySet<string>,
   parameters: ParameterValues,
   limits: Required<ModelLimits>,
   issues: PathIssue[],
 ): Structure | undefined {
   const { components, units } = buildComponents(
-    rawComponents,
+    new Map(Object.entries(raw.components ?? {})),
     parameters,
     { failure: FAILURE_SHORTHANDS, repair: REPAIR_SHORTHANDS, delay: DELAY_SHORTHANDS },
     limits.maxUnits,
     issues,
   );
   const index = new Map(components.map((component, i) => [component.name, i]));
-  const rejected = new Set(Object.keys(rawComponents).filter((name) => !index.has(name)));
-  const system = buildSystem(rawSystem, {
-    components,
-    units,
-    parameters,
-    delayShorthands: DELAY_SHORTHANDS,
-    rejected,
-    issues,
-  });
+  const rejected = new Set(rejectedComponents);
+  for (const name of Object.keys(raw.components ?? {})) if (!index.has(name)) rejected.add(name);
+  // For messages: every component the file defines, passed or not, in file order.
+  const written = Object.keys(file.components);
+  const system =
+    raw.system &&
+    buildSystem(raw.system, {
+      components,
+      units,
+      parameters,
+      delayShorthands: DELAY_SHORTHANDS,
+      rejected,
+      written,
+      issues,
+    });
+  const { maintenance } = raw;
   const crews =
     maintenance?.crews === undefined
       ? undefined
@@ -176,7 +218,7 @@ function buildStructure(
     if (component < 0 && !rejected.has(name)) {
       issues.push({
         path: ['maintenance', 'priority', position],
-        message: `names the unknown component "${name}" (components: ${listNames(index.keys(), index.size)})`,
+        message: `names the unknown component "${name}" (components: ${listNames(written, written.length)})`,
       });
     }
     return component;

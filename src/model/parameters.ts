@@ -8,27 +8,42 @@ import {
 import type { Numeric } from './schemaKit.js';
 import type { Path, PathIssue } from './source.js';
 
-/** Evaluated parameter values by name. */
-export type ParameterValues = ReadonlyMap<string, number>;
+/** Evaluated parameter values by name, and the parameters whose definition failed. */
+export interface ParameterValues {
+  /** The value of each parameter evaluated, in file order. */
+  readonly values: ReadonlyMap<string, number>;
+  /**
+   * Parameters of the file without a value because their own definition failed, already
+   * reported: an expression that uses one fails without a second message.
+   */
+  readonly failed: ReadonlySet<string>;
+}
 
 /**
  * Evaluates the `parameters` section: each entry is a number or an expression over other
  * parameters, in any order. Unknown names, reserved names, cycles (reported as `a → b → a`)
- * and non-finite results are issues at the parameter's path.
+ * and non-finite results are issues at the parameter's path. Names are looked up as map keys
+ * only, so `constructor` or `__proto__` is a name like any other, never a property of an object.
+ *
+ * @param raw - the entries, in file order
+ * @param rejected - parameters of the file refused before (already reported): using one is
+ * silent
  *
  * @remarks Depth-first over the uses, with an explicit stack rather than recursion, so a chain
  * of 100 000 parameters each using the next neither overflows the stack nor copies its path:
  * O(parameters + uses), each expression evaluated once.
  */
 export function evaluateParameters(
-  raw: Readonly<Record<string, Numeric>>,
+  raw: ReadonlyMap<string, Numeric>,
+  rejected: ReadonlySet<string>,
   issues: PathIssue[],
-): Map<string, number> {
+): ParameterValues {
   const values = new Map<string, number>();
   const expressions = new Map<string, Expression>();
-  const names = Object.keys(raw);
-  for (const name of names) {
-    const value = raw[name]!;
+  const failed = new Set<string>(rejected);
+  const known = (): Iterable<string> => chain(raw.keys(), rejected);
+  const count = raw.size + rejected.size;
+  for (const [name, value] of raw) {
     const path = ['parameters', name];
     if (RESERVED_NAMES.has(name)) {
       issues.push({
@@ -36,14 +51,15 @@ export function evaluateParameters(
         message: 'is a reserved name (a function or constant); choose another',
         atKey: true,
       });
+      failed.add(name);
     } else if (typeof value === 'number') {
       values.set(name, value);
     } else {
       const expression = compileOrReport(value, path, issues);
       if (expression) expressions.set(name, expression);
+      else failed.add(name);
     }
   }
-  const failed = new Set<string>();
   // The parameters being visited, outermost first, each with the next of its uses to visit.
   const stack: { name: string; uses: readonly string[]; next: number; ok: boolean }[] = [];
   const onStack = new Map<string, number>();
@@ -59,10 +75,10 @@ export function evaluateParameters(
       if (frame.next < frame.uses.length) {
         const used = frame.uses[frame.next++]!;
         if (values.has(used)) continue;
-        if (!(used in raw)) {
+        if (!raw.has(used) && !rejected.has(used)) {
           issues.push({
             path: ['parameters', frame.name],
-            message: unknownName(used, names, names.length),
+            message: unknownName(used, known(), count),
           });
           frame.ok = false;
         } else if (onStack.has(used)) {
@@ -73,7 +89,7 @@ export function evaluateParameters(
           });
           frame.ok = false;
         } else if (failed.has(used) || !expressions.has(used)) {
-          // Already reported: its own expression failed, or its name is reserved.
+          // Already reported: its own expression or entry failed, or its name is reserved.
           frame.ok = false;
         } else {
           push(used);
@@ -93,7 +109,7 @@ export function evaluateParameters(
       }
     }
   }
-  return values;
+  return { values, failed };
 }
 
 /**
@@ -110,13 +126,18 @@ export function evaluateNumeric(
   if (typeof value === 'number') return value;
   const expression = compileOrReport(value, path, issues);
   if (!expression) return undefined;
-  const unknown = expression.parameters.filter((name) => !parameters.has(name));
-  if (unknown.length > 0) {
-    for (const name of unknown)
-      issues.push({ path, message: unknownName(name, parameters.keys(), parameters.size) });
+  const { values, failed } = parameters;
+  const missing = expression.parameters.filter((name) => !values.has(name));
+  if (missing.length > 0) {
+    const count = values.size + failed.size;
+    for (const name of missing) {
+      // A parameter whose own definition failed was reported there.
+      if (failed.has(name)) continue;
+      issues.push({ path, message: unknownName(name, chain(values.keys(), failed), count) });
+    }
     return undefined;
   }
-  return evaluateOrReport(expression, parameters, path, issues);
+  return evaluateOrReport(expression, values, path, issues);
 }
 
 function compileOrReport(source: string, path: Path, issues: PathIssue[]): Expression | undefined {
@@ -131,7 +152,7 @@ function compileOrReport(source: string, path: Path, issues: PathIssue[]): Expre
 
 function evaluateOrReport(
   expression: Expression,
-  values: ParameterValues,
+  values: ReadonlyMap<string, number>,
   path: Path,
   issues: PathIssue[],
 ): number | undefined {
@@ -158,6 +179,12 @@ function evaluateOrReport(
 function unknownName(name: string, known: Iterable<string>, count: number): string {
   const list = count === 0 ? 'no parameters are defined' : `parameters: ${listNames(known, count)}`;
   return `uses the unknown name "${name}" (${list})`;
+}
+
+/** The names of `first`, then of `second`, read lazily (a message lists only the first few). */
+function* chain(first: Iterable<string>, second: Iterable<string>): Iterable<string> {
+  yield* first;
+  yield* second;
 }
 
 /** `a → b → a`; a long cycle shows its first and last names only, so messages stay short. */

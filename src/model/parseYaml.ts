@@ -1,4 +1,15 @@
-import { Composer, Parser, isScalar, visit, type CST, type Document } from 'yaml';
+import {
+  Composer,
+  Parser,
+  isAlias,
+  isCollection,
+  isPair,
+  isScalar,
+  visit,
+  type CST,
+  type Document,
+  type Node,
+} from 'yaml';
 
 /**
  * Deepest nesting of mappings and lists accepted. The YAML library builds documents by
@@ -8,8 +19,13 @@ import { Composer, Parser, isScalar, visit, type CST, type Document } from 'yaml
  */
 export const MAX_NESTING = 100;
 
-/** Most aliases expanded when the document becomes data: no "billion laughs". */
-const MAX_ALIASES = 100;
+/**
+ * Most aliases expanded when the document becomes data, counting an alias inside an anchored node
+ * once for each time that node is expanded: no "billion laughs" (ten anchors of ten aliases each
+ * to the one before would make 10^10 nodes of a few hundred bytes of text). The data then has at
+ * most 101 times as many nodes as the text.
+ */
+export const MAX_ALIASES = 100;
 
 /** A problem found while parsing, at a character offset of the text when it has one. */
 export interface YamlProblem {
@@ -35,13 +51,21 @@ export interface ParsedYaml {
  *
  * @param text - the model text
  * @param onNewLine - called with the offset of each line start (a yaml `LineCounter`)
+ * @param label - how messages name the syntax: `invalid YAML/JSON: …`, or `invalid JSON: …` for
+ * a file held to JSON
  * @returns the document, its data and the problems: syntax errors, nesting deeper than
- * {@link MAX_NESTING}, several documents, duplicate keys, aliases without an anchor or expanded
- * more than 100 times
+ * {@link MAX_NESTING}, several documents, duplicate keys, aliases without an anchor, inside the
+ * node they name (the data would contain itself), or expanded more than {@link MAX_ALIASES}
+ * times (at the alias that goes over, naming the limit)
  *
  * @remarks Cost O(length of the text); recursion at most {@link MAX_NESTING} collections deep.
  */
-export function parseYaml(text: string, onNewLine: (offset: number) => void): ParsedYaml {
+export function parseYaml(
+  text: string,
+  onNewLine: (offset: number) => void,
+  label = 'YAML/JSON',
+): ParsedYaml {
+  const invalid = (message: string): string => `invalid ${label}: ${firstLine(message)}`;
   const tokens = [...new Parser(onNewLine).parse(text)];
   const deep = tooDeep(tokens);
   if (deep !== undefined) {
@@ -53,7 +77,7 @@ export function parseYaml(text: string, onNewLine: (offset: number) => void): Pa
   const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
   for (const next of composer.compose(tokens, true, text.length)) {
     if (document) {
-      const message = 'invalid YAML/JSON: the text holds several documents; a model is one';
+      const message = invalid('the text holds several documents; a model is one');
       problems.push({ offset: next.range[0], message });
       break;
     }
@@ -72,7 +96,7 @@ export function parseYaml(text: string, onNewLine: (offset: number) => void): Pa
         if (keys.has(key.value) && key.range) {
           problems.push({
             offset: key.range[0],
-            message: 'invalid YAML/JSON: Map keys must be unique',
+            message: invalid('Map keys must be unique'),
           });
         }
         keys.add(key.value);
@@ -82,22 +106,73 @@ export function parseYaml(text: string, onNewLine: (offset: number) => void): Pa
       if (alias.resolve(parsed) === undefined && alias.range) {
         problems.push({
           offset: alias.range[0],
-          message: `invalid YAML/JSON: the alias *${alias.source} has no anchor &${alias.source} before it`,
+          message: invalid(`the alias *${alias.source} has no anchor &${alias.source} before it`),
         });
       }
     },
   });
-  if (problems.length > 0) return { document: parsed, data: undefined, problems };
-  try {
-    return { document: parsed, data: parsed.toJS({ maxAliasCount: MAX_ALIASES }), problems };
-  } catch (error) {
-    // Alias problems surface only when the document is converted (unresolved or too many).
-    return {
-      document: parsed,
-      data: undefined,
-      problems: [{ message: invalid((error as Error).message) }],
-    };
+  if (problems.length === 0) {
+    const aliases = aliasProblem(parsed);
+    if (aliases) problems.push({ offset: aliases.offset, message: invalid(aliases.message) });
   }
+  if (problems.length > 0) return { document: parsed, data: undefined, problems };
+  // The aliases were counted above; the library's own count (a coarser bound) is not needed.
+  return { document: parsed, data: parsed.toJS({ maxAliasCount: -1 }), problems };
+}
+
+/**
+ * The first alias that names a node containing it, or that brings the aliases expanded in the
+ * whole document over {@link MAX_ALIASES}, with a message naming it (and the limit).
+ *
+ * @remarks An anchored node comes before every alias to it, so counting in document order finds
+ * each anchored node's count complete when an alias refers to it: O(nodes). Counts stop at the
+ * limit, so they stay small. Recursion follows the nesting, bounded by {@link MAX_NESTING}.
+ */
+function aliasProblem(document: Document.Parsed): { offset: number; message: string } | undefined {
+  // Aliases expanded within each node counted so far; nodes still being counted are open.
+  const expanded = new Map<unknown, number>();
+  const open = new Set<unknown>();
+  let problem: { offset: number; message: string } | undefined;
+  const count = (node: unknown): number => {
+    if (problem || node === null || typeof node !== 'object') return 0;
+    if (isAlias(node)) {
+      const target = node.resolve(document);
+      const offset = node.range?.[0] ?? 0;
+      if (target === undefined) return 0;
+      if (open.has(target)) {
+        problem = {
+          offset,
+          message: `the alias *${node.source} is inside the node &${node.source} it names`,
+        };
+        return 0;
+      }
+      return 1 + (expanded.get(target) ?? 0);
+    }
+    let total = 0;
+    if (isPair(node)) {
+      total = count(node.key) + count(node.value);
+    } else if (isCollection(node)) {
+      open.add(node);
+      for (const item of node.items) {
+        total += count(item);
+        if (total > MAX_ALIASES && !problem) {
+          const at = isPair(item) ? (item.value ?? item.key) : item;
+          const offset = (at as Node | null)?.range?.[0] ?? node.range?.[0] ?? 0;
+          problem = {
+            offset,
+            message: `aliases are expanded more than ${MAX_ALIASES} times; the limit is ${MAX_ALIASES} (against "billion laughs" documents; it cannot be raised)`,
+          };
+        }
+        if (problem) break;
+      }
+      open.delete(node);
+    }
+    total = Math.min(total, MAX_ALIASES + 1);
+    expanded.set(node, total);
+    return total;
+  };
+  count(document.contents);
+  return problem;
 }
 
 /** The offset of the first collection nested deeper than {@link MAX_NESTING}, found without recursion. */
@@ -116,10 +191,9 @@ function tooDeep(tokens: readonly CST.Token[]): number | undefined {
   return undefined;
 }
 
-/** `invalid YAML/JSON: ` and the parser's first line, without its own location or final period. */
-function invalid(message: string): string {
-  const first = (message.split('\n')[0] ?? '')
+/** The parser's first line, without its own location or final period. */
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? '')
     .replace(/ at line \d+, column \d+:?$/, '')
     .replace(/\.$/, '');
-  return `invalid YAML/JSON: ${first}`;
 }

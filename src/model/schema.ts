@@ -12,8 +12,10 @@ import {
   record,
   text,
   unknownKey,
+  didYouMean,
   type JsonSchema,
   type Numeric,
+  type Property,
   type Schema,
   type SchemaLimits,
 } from './schemaKit.js';
@@ -127,39 +129,101 @@ const componentSchema = object<RawComponent>(
   'a component type: its failure and repair times, number of units, coverage',
 );
 
-/** The whole model file. */
-export const modelSchema: Schema<RawModel> = object<RawModel>(
-  {
-    name: { schema: text('name of the system'), required: true },
-    description: { schema: text('what the system is, its exact answers and their source') },
-    time_unit: { schema: text('the one time unit of every time and rate, such as h; default h') },
-    parameters: {
-      schema: record(
-        numeric('a number, or an expression over other parameters'),
-        'named numbers used in expressions anywhere in the model',
-      ),
-    },
-    components: { schema: record(componentSchema, 'component types by name', 1) },
-    system: { schema: nodeSchema },
-    markov: { schema: chainSchema() },
-    maintenance: {
-      schema: object<RawMaintenance>(
-        {
-          crews: { schema: numeric('number of repair crews (integer >= 1); default unlimited') },
-          priority: {
-            schema: list(name('a component name'), 'repair order when crews are short'),
-          },
-          idle_while_down: {
-            schema: flag('surviving units stop ageing while the system is down; default false'),
-          },
-        },
-        'how failed units are repaired',
-      ),
-    },
-    mission_time: { schema: numeric('mission time for reliability questions, > 0') },
-  },
-  'a relkit model',
+/** The parameters section: names to numbers or expressions. */
+const parametersSchema = record(
+  numeric('a number, or an expression over other parameters'),
+  'named numbers used in expressions anywhere in the model',
 );
+
+/** The components section: component types by name. */
+const componentsSchema = record(componentSchema, 'component types by name', 1);
+
+/** The top-level keys of a model file and their schemas. */
+const modelProperties: Record<keyof RawModel, Property> = {
+  name: { schema: text('name of the system'), required: true },
+  description: { schema: text('what the system is, its exact answers and their source') },
+  time_unit: { schema: text('the one time unit of every time and rate, such as h; default h') },
+  parameters: { schema: parametersSchema },
+  components: { schema: componentsSchema },
+  system: { schema: nodeSchema },
+  markov: { schema: chainSchema() },
+  maintenance: {
+    schema: object<RawMaintenance>(
+      {
+        crews: { schema: numeric('number of repair crews (integer >= 1); default unlimited') },
+        priority: {
+          schema: list(name('a component name'), 'repair order when crews are short'),
+        },
+        idle_while_down: {
+          schema: flag('surviving units stop ageing while the system is down; default false'),
+        },
+      },
+      'how failed units are repaired',
+    ),
+  },
+  mission_time: { schema: numeric('mission time for reliability questions, > 0') },
+};
+
+/** The whole model file. */
+export const modelSchema: Schema<RawModel> = object<RawModel>(modelProperties, 'a relkit model');
+
+/** A model file's sections after {@link checkModelSections}: each one that passed, on its own. */
+export interface CheckedSections {
+  /**
+   * The sections that passed their checks; `parameters` and `components` hold the entries that
+   * passed, even when others did not.
+   */
+  readonly raw: Partial<RawModel>;
+  /** Parameters written in the file but rejected by the schema (already reported). */
+  readonly rejectedParameters: ReadonlySet<string>;
+  /** Components written in the file but rejected by the schema (already reported). */
+  readonly rejectedComponents: ReadonlySet<string>;
+}
+
+/**
+ * Checks a model file's top-level mapping section by section, and parameters and components
+ * entry by entry, recording every issue: the same checks as {@link modelSchema}, but what passed
+ * is kept, so the later stages can report their own problems in the same run instead of one
+ * round of mistakes at a time.
+ *
+ * @returns the checked sections, or undefined (after an issue) when `data` is not a mapping
+ */
+export function checkModelSections(
+  data: unknown,
+  issues: PathIssue[],
+  limits: SchemaLimits,
+): CheckedSections | undefined {
+  if (!isPlainObject(data)) return fail(issues, [], 'must be a mapping (key: value)', data);
+  const known = new Map(Object.entries(modelProperties));
+  const raw: Record<string, unknown> = {};
+  let rejectedParameters = new Set<string>();
+  let rejectedComponents = new Set<string>();
+  for (const key of Object.keys(data)) {
+    const property = known.get(key);
+    if (!property) {
+      issues.push({ path: [key], message: unknownKey(key, [...known.keys()]), atKey: true });
+    } else if (key === 'parameters' || key === 'components') {
+      const schema = key === 'parameters' ? parametersSchema : componentsSchema;
+      const before = issues.length;
+      const checked = schema.checkEntries(data[key], [key], issues, limits);
+      if (!checked) continue;
+      if (key === 'parameters') rejectedParameters = checked.rejected;
+      else rejectedComponents = checked.rejected;
+      // No entry passed (or there are none, which is an issue): nothing later can stand on it.
+      if (checked.entries.size === 0 && issues.length > before) continue;
+      raw[key] = Object.fromEntries(checked.entries);
+    } else {
+      const checked = property.schema.check(data[key], [key], issues, limits);
+      if (checked !== undefined) raw[key] = checked;
+    }
+  }
+  for (const [key, property] of known) {
+    if (property.required === true && !Object.hasOwn(data, key)) {
+      issues.push({ path: [], message: `must have the key "${key}"` });
+    }
+  }
+  return { raw: raw as Partial<RawModel>, rejectedParameters, rejectedComponents };
+}
 
 /** The JSON Schema of model files, as written to models/schema.json. */
 export function modelJsonSchema(): JsonSchema {
@@ -292,6 +356,7 @@ function structureNode(): Schema<RawNode> {
           path,
           `must be a component name or a mapping with one key: ${NODE_KINDS.join(', ')}`,
           value,
+          keys.length === 1 ? didYouMean(keys[0], NODE_KINDS) : '',
         );
       }
       const checked = kinds[kind].check(
@@ -373,7 +438,8 @@ function distribution(
     } else if (families.includes(dist as DistributionFamily)) {
       allowed = DISTRIBUTION_PARAMETERS[dist as DistributionFamily];
     } else {
-      return fail(issues, [...path, 'dist'], `must be one of ${families.join(', ')}`, dist);
+      const hint = didYouMean(dist, families);
+      return fail(issues, [...path, 'dist'], `must be one of ${families.join(', ')}`, dist, hint);
     }
     for (const [key, entry] of Object.entries(parameters)) {
       if (allowed.includes(key)) value.check(entry, [...path, key], issues, limits);

@@ -90,7 +90,13 @@ export function oneOf<const T extends string>(
     check: (value, path, issues) =>
       (values as readonly unknown[]).includes(value)
         ? (value as T)
-        : fail(issues, path, `must be one of ${values.join(', ')}`, value),
+        : fail(
+            issues,
+            path,
+            `must be one of ${values.join(', ')}`,
+            value,
+            didYouMean(value, values),
+          ),
   };
 }
 
@@ -120,13 +126,15 @@ export interface Property {
 
 /** A mapping with known keys; unknown keys are errors with a did-you-mean suggestion. */
 export function object<T>(properties: Record<string, Property>, description: string): Schema<T> {
-  const names = Object.keys(properties);
-  const required = names.filter((name) => properties[name]?.required === true);
+  // A Map, not the object: a key such as "constructor" or "__proto__" must not find Object's.
+  const known = new Map(Object.entries(properties));
+  const names = [...known.keys()];
+  const required = names.filter((name) => known.get(name)?.required === true);
   return {
     json: {
       type: 'object',
       description,
-      properties: Object.fromEntries(names.map((name) => [name, properties[name]?.schema.json])),
+      properties: Object.fromEntries(names.map((name) => [name, known.get(name)?.schema.json])),
       required,
       additionalProperties: false,
     },
@@ -134,24 +142,63 @@ export function object<T>(properties: Record<string, Property>, description: str
       if (!isPlainObject(value)) return fail(issues, path, 'must be a mapping (key: value)', value);
       const before = issues.length;
       for (const key of Object.keys(value)) {
-        const property = properties[key];
+        const property = known.get(key);
         if (property) property.schema.check(value[key], [...path, key], issues, limits);
         else issues.push({ path: [...path, key], message: unknownKey(key, names), atKey: true });
       }
       for (const key of required) {
-        if (!(key in value)) issues.push({ path, message: `must have the key "${key}"` });
+        if (!Object.hasOwn(value, key))
+          issues.push({ path, message: `must have the key "${key}"` });
       }
       return issues.length === before ? (value as T) : undefined;
     },
   };
 }
 
+/** A {@link record} that can also keep the entries that passed when others did not. */
+export interface RecordSchema<T> extends Schema<Record<string, T>> {
+  /**
+   * Checks like `check`, recording every issue, and returns the entries that passed in file order
+   * and the names of those that did not (a bad name or a bad value), so later stages can go on
+   * with the good entries and stay silent about the rejected ones; undefined when the value is
+   * not a mapping.
+   */
+  checkEntries(
+    value: unknown,
+    path: Path,
+    issues: PathIssue[],
+    limits: SchemaLimits,
+  ): { entries: Map<string, T>; rejected: Set<string> } | undefined;
+}
+
 /** A mapping from user-chosen names (parameters, components) to values of one kind. */
-export function record<T>(
-  item: Schema<T>,
-  description: string,
-  minItems = 0,
-): Schema<Record<string, T>> {
+export function record<T>(item: Schema<T>, description: string, minItems = 0): RecordSchema<T> {
+  const checkEntries: RecordSchema<T>['checkEntries'] = (value, path, issues, limits) => {
+    if (!isPlainObject(value)) {
+      return fail(issues, path, 'must be a mapping (name: value)', value);
+    }
+    const keys = Object.keys(value);
+    if (keys.length < minItems) {
+      issues.push({ path, message: `must have at least ${minItems} entry` });
+    }
+    const entries = new Map<string, T>();
+    const rejected = new Set<string>();
+    for (const key of keys) {
+      let ok = true;
+      if (!NAME_PATTERN.test(key)) {
+        issues.push({
+          path: [...path, key],
+          message: 'must be a name of letters, digits and _ that does not start with a digit',
+          atKey: true,
+        });
+        ok = false;
+      }
+      const checked = item.check(value[key], [...path, key], issues, limits);
+      if (ok && checked !== undefined) entries.set(key, checked);
+      else rejected.add(key);
+    }
+    return { entries, rejected };
+  };
   return {
     json: {
       type: 'object',
@@ -160,24 +207,10 @@ export function record<T>(
       propertyNames: { pattern: NAME_PATTERN.source },
       additionalProperties: item.json,
     },
+    checkEntries,
     check: (value, path, issues, limits) => {
-      if (!isPlainObject(value))
-        return fail(issues, path, 'must be a mapping (name: value)', value);
       const before = issues.length;
-      const keys = Object.keys(value);
-      if (keys.length < minItems) {
-        issues.push({ path, message: `must have at least ${minItems} entry` });
-      }
-      for (const key of keys) {
-        if (!NAME_PATTERN.test(key)) {
-          issues.push({
-            path: [...path, key],
-            message: 'must be a name of letters, digits and _ that does not start with a digit',
-            atKey: true,
-          });
-        }
-        item.check(value[key], [...path, key], issues, limits);
-      }
+      checkEntries(value, path, issues, limits);
       return issues.length === before ? (value as Record<string, T>) : undefined;
     },
   };
@@ -199,14 +232,15 @@ export function definition<T>(
   };
 }
 
-/** Records an issue `must …; got …` at `path` and returns undefined. */
+/** Records an issue `must …; got …` (and a hint such as {@link didYouMean}'s) at `path` and returns undefined. */
 export function fail(
   issues: PathIssue[],
   path: Path,
   expectation: string,
   got: unknown,
+  hint = '',
 ): undefined {
-  issues.push({ path, message: `${expectation}; got ${formatValue(got)}` });
+  issues.push({ path, message: `${expectation}; got ${formatValue(got)}${hint}` });
   return undefined;
 }
 
@@ -217,9 +251,21 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 /** `unknown key "shap"; did you mean "shape"? expected one of …` */
 export function unknownKey(key: string, known: readonly string[]): string {
-  const close = known.find((name) => editDistance(name, key) <= Math.max(1, name.length / 4));
-  const hint = close === undefined ? '' : `; did you mean "${close}"?`;
-  return `is not a known key${hint} (expected one of ${known.join(', ')})`;
+  return `is not a known key${didYouMean(key, known)} (expected one of ${known.join(', ')})`;
+}
+
+/**
+ * `; did you mean "weibull"?` when `value` is a string close to one of `known` (the same but for
+ * case, or a few letters apart), else the empty string.
+ */
+export function didYouMean(value: unknown, known: Iterable<string>): string {
+  if (typeof value !== 'string') return '';
+  const names = [...known];
+  const lower = value.toLowerCase();
+  const close =
+    names.find((name) => name.toLowerCase() === lower) ??
+    names.find((name) => editDistance(name, value) <= Math.max(1, name.length / 4));
+  return close === undefined ? '' : `; did you mean "${close}"?`;
 }
 
 /** Levenshtein distance, for did-you-mean hints on short names. */

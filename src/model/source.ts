@@ -1,6 +1,7 @@
 import { LineCounter, isMap, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ModelIssue } from '../errors.js';
 import { limitReached } from './ModelLimits.js';
+import { jsonSyntaxProblem } from './parseJson.js';
 import { parseYaml } from './parseYaml.js';
 
 /** A path into a model document: object keys and array indices, outermost first. */
@@ -24,17 +25,23 @@ export interface ModelSource {
   locate(issue: PathIssue): ModelIssue;
 }
 
+/** How model text is written: YAML (which reads JSON too), or strict JSON. */
+export type ModelFormat = 'yaml' | 'json';
+
 /**
- * Parses YAML or JSON model text (JSON is YAML) keeping node positions, so every later issue
- * can be reported as `file:line:column`.
+ * Parses YAML or JSON model text keeping node positions, so every later issue can be reported
+ * as `file:line:column`. JSON text is first checked as JSON (a trailing comma or a comment is an
+ * error there, though YAML would read it), then parsed like YAML, of which JSON is a subset.
  *
  * @param maxModelSize - longest text accepted, in characters (see ModelLimits)
+ * @param format - `json` to hold the text to JSON's syntax
  * @returns the source, or the syntax issues found (each with line and column)
  */
 export function parseModelText(
   text: string,
   file: string,
   maxModelSize: number,
+  format: ModelFormat = 'yaml',
 ): { source: ModelSource; issues: readonly ModelIssue[] } {
   const lineCounter = new LineCounter();
   if (text.length > maxModelSize) {
@@ -43,11 +50,22 @@ export function parseModelText(
       `is ${text.length} characters; ${limitReached('maxModelSize', maxModelSize)}`,
     );
   }
-  const parsed = parseYaml(text, lineCounter.addNewLine);
   const position = (offset: number): { line: number; column: number } => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  const jsonProblem = format === 'json' ? jsonSyntaxProblem(text) : undefined;
+  if (jsonProblem) {
+    lineCounter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      lineCounter.addNewLine(i + 1);
+    }
+    return {
+      source: objectSource(undefined, file),
+      issues: [{ file, ...position(jsonProblem.offset!), path: '', message: jsonProblem.message }],
+    };
+  }
+  const parsed = parseYaml(text, lineCounter.addNewLine, format === 'json' ? 'JSON' : 'YAML/JSON');
   const issues: ModelIssue[] = parsed.problems.map(({ offset, message }) => ({
     file,
     ...(offset !== undefined && position(offset)),

@@ -2,7 +2,8 @@
  * The notebooks of notebooks/: committed without outputs, and each one executed end to end on
  * Deno's Jupyter kernel by `jupyter nbconvert --execute`, which exits non-zero when a cell
  * throws. Without jupyter or the deno kernel the execution tests are skipped with a message
- * naming what is missing (CI installs both: .ci/run).
+ * naming what is missing and how to install it; under CI (CI=true), where .ci/run installs both,
+ * a missing tool is a failure instead, so the notebooks can never be skipped there unnoticed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -92,9 +93,17 @@ describe('notebooks as committed', () => {
 });
 
 const missing = missingTools();
-if (missing.length > 0) {
+/** CI must execute the notebooks: there a missing tool fails the run rather than skipping. */
+const inCi = process.env.CI === 'true' || process.env.CI === '1';
+if (missing.length > 0 && !inCi) {
   console.warn(`notebooks: SKIPPING execution, missing: ${missing.join('; ')}`);
 }
+
+describe.runIf(inCi)('notebooks under CI', () => {
+  it('has jupyter and the deno kernel to execute them (.ci/run installs both)', () => {
+    expect(missing, `CI=true but missing: ${missing.join('; ')}`).toEqual([]);
+  });
+});
 
 describe.skipIf(missing.length > 0)('notebooks executed with jupyter nbconvert', () => {
   const outputDir = mkdtempSync(join(tmpdir(), 'relkit-notebooks-'));
