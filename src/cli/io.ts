@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** A mistake the user can fix: printed as one line, no stack trace, with an exit code. */
@@ -27,7 +27,60 @@ export const EXIT = {
   inconclusive: 3,
   /** The command line is wrong. */
   usage: 64,
+  /**
+   * 128 + SIGPIPE: standard output was closed by its reader (`relkit … | head`), as a shell
+   * reports a tool that the signal ended; nothing is printed.
+   */
+  closedPipe: 141,
 } as const;
+
+/**
+ * The reader of standard output went away (EPIPE: `relkit analyze --json | head -c 100`); the
+ * command stops and relkit exits {@link EXIT}.closedPipe without a message.
+ */
+export class OutputClosedError extends Error {
+  override readonly name: string = 'OutputClosedError';
+}
+
+/** Waits `milliseconds` without spinning (for a non-blocking descriptor that is full). */
+function pause(milliseconds: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, milliseconds);
+}
+
+/**
+ * Writes all of `text` to the open file descriptor `fd` (1: standard output), synchronously, so
+ * that a failure is known before the command returns its exit code.
+ *
+ * @param fd - the descriptor
+ * @param text - what to write
+ * @param name - how messages name the descriptor
+ * @throws {@link OutputClosedError} when the reader closed the pipe (EPIPE)
+ * @throws {@link UsageError} (exit 1) for any other failure, such as a full disk (ENOSPC) or
+ * `> /dev/full`: `cannot write standard output: no space left on device`
+ *
+ * @remarks
+ * `process.stdout.write` loses both: a short write to a full disk was ignored (exit 0 with a
+ * truncated file) and ENOSPC or EPIPE came back as an `error` event with a stack trace. Here a
+ * short write is continued until the descriptor refuses with an error; EAGAIN (a non-blocking
+ * pipe whose reader is slow) waits 1 ms and tries again.
+ */
+export function writeFully(fd: number, text: string, name = 'standard output'): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let offset = 0;
+  while (offset < bytes.length) {
+    try {
+      offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'EAGAIN') {
+        pause(1);
+        continue;
+      }
+      if (code === 'EPIPE') throw new OutputClosedError(`${name}: closed by its reader`);
+      throw new UsageError(`cannot write ${name}: ${describeFsError(error)}`, EXIT.failed);
+    }
+  }
+}
 
 /** Reads a model or data file as UTF-8, turning file-system errors into one-line messages. */
 export function readText(path: string): string {
@@ -72,6 +125,10 @@ function describeFsError(error: unknown): string {
     ENOTDIR: 'a parent is not a directory',
     EROFS: 'read-only file system',
     ENOSPC: 'no space left on device',
+    EDQUOT: 'disk quota exceeded',
+    EFBIG: 'file too large',
+    EIO: 'input/output error',
+    EBADF: 'not open',
   };
   return (code && reasons[code]) ?? (error as Error).message;
 }

@@ -1,14 +1,21 @@
 #!/usr/bin/env node
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ConvergenceError, ModelError, ParameterError, UnsupportedModelError } from '../errors.js';
+import {
+  ConvergenceError,
+  ModelError,
+  ParameterError,
+  UnsupportedModelError,
+  WorkBudgetError,
+} from '../errors.js';
 import { ANALYZE_HELP, analyzeCommand } from './analyze.js';
 import { CHECK_HELP, checkCommand } from './check.js';
-import { EXIT, UsageError } from './io.js';
+import { EXIT, OutputClosedError, UsageError, writeFully } from './io.js';
 import { MARKOV_HELP, markovCommand } from './markov.js';
 import { MERGE_HELP, mergeCommand } from './merge.js';
 import { SCHEMA_HELP, schemaCommand } from './schema.js';
-import { SIMULATE_HELP, simulateCommand } from './simulate.js';
+import { EXIT_INTERRUPTED, SIMULATE_HELP, simulateCommand } from './simulate.js';
+import { interruptExitCode } from './simulationRunner.js';
 import { SWEEP_HELP, sweepCommand } from './sweep.js';
 import { VALIDATE_HELP, validateCommand } from './validate.js';
 
@@ -21,33 +28,70 @@ export interface Output {
 /** Returns the exit code; commands that run workers return it when they finish. */
 type Command = (args: readonly string[], output: Output) => number | Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; help: string }> = {
-  analyze: { run: analyzeCommand, help: ANALYZE_HELP },
-  markov: { run: markovCommand, help: MARKOV_HELP },
-  validate: { run: validateCommand, help: VALIDATE_HELP },
-  schema: { run: schemaCommand, help: SCHEMA_HELP },
-  simulate: { run: simulateCommand, help: SIMULATE_HELP },
-  merge: { run: mergeCommand, help: MERGE_HELP },
-  check: { run: checkCommand, help: CHECK_HELP },
-  sweep: { run: sweepCommand, help: SWEEP_HELP },
+const COMMANDS: Record<string, { run: Command; help: string; summary: string }> = {
+  analyze: {
+    run: analyzeCommand,
+    help: ANALYZE_HELP,
+    summary: 'exact measures from closed forms and the structure function',
+  },
+  markov: {
+    run: markovCommand,
+    help: MARKOV_HELP,
+    summary: "exact measures from the model's Markov chain (exponential times)",
+  },
+  validate: {
+    run: validateCommand,
+    help: VALIDATE_HELP,
+    summary: 'check a model file and report every problem with its location',
+  },
+  schema: {
+    run: schemaCommand,
+    help: SCHEMA_HELP,
+    summary: 'print the JSON Schema of model files',
+  },
+  simulate: {
+    run: simulateCommand,
+    help: SIMULATE_HELP,
+    summary: 'discrete-event simulation on worker threads; --shard for a slice of it',
+  },
+  merge: {
+    run: mergeCommand,
+    help: MERGE_HELP,
+    summary: 'merge simulate --shard outputs into one result',
+  },
+  check: {
+    run: checkCommand,
+    help: CHECK_HELP,
+    summary: 'compare every applicable solver on one model (exit 1 on a difference)',
+  },
+  sweep: {
+    run: sweepCommand,
+    help: SWEEP_HELP,
+    summary: 'a measure across a range of one parameter',
+  },
 };
 
-const HELP = `relkit: reliability and availability of fault-tolerant systems
+/** The version of package.json (`relkit --version`), read once when asked. */
+export function version(): string {
+  const file = new URL('../../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
+/** `relkit --help`: every command of {@link COMMANDS}, one line each, and the exit codes. */
+export const HELP: string = `relkit: reliability and availability of fault-tolerant systems
 
 Usage: relkit COMMAND MODEL [options]     (relkit COMMAND --help for its options)
+       relkit --version
 
 Commands:
-  analyze    exact measures from closed forms and the structure function
-  markov     exact measures from the model's Markov chain (exponential times)
-  validate   check a model file and report every problem with its location
-  schema     print the JSON Schema of model files
-  simulate   discrete-event simulation on worker threads; --shard for a slice of it
-  merge      merge simulate --shard outputs into one result
-  check      compare every applicable solver on one model (exit 1 on a difference)
-  sweep      a measure across a range of one parameter
+${Object.entries(COMMANDS)
+  .map(([name, { summary }]) => `  ${name.padEnd(10)} ${summary}`)
+  .join('\n')}
 
-Exit codes: 0 ok, 1 invalid model or file error, 2 needs another solver, 64 usage error,
-130 interrupted (Ctrl-C; the finished part of a simulation is written).`;
+Exit codes: 0 ok, 1 invalid model or file error (or standard output cannot be written), 2 needs
+another solver, 3 check inconclusive, 64 usage error, 130 interrupted by Ctrl-C and 143 by
+SIGTERM (the finished part of a simulation is written), 141 standard output closed by its
+reader (nothing printed).`;
 
 /**
  * Runs one command line and returns the exit code. User mistakes become one-line messages on
@@ -55,28 +99,45 @@ Exit codes: 0 ok, 1 invalid model or file error, 2 needs another solver, 64 usag
  */
 export function run(argv: readonly string[], output: Output): number | Promise<number> {
   const [name, ...args] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    output.stdout(`${HELP}\n`);
-    return name === undefined ? EXIT.usage : EXIT.ok;
+  try {
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      output.stdout(`${HELP}\n`);
+      return name === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (name === '--version' || name === '-v') {
+      output.stdout(`${version()}\n`);
+      return EXIT.ok;
+    }
+  } catch (error) {
+    return report(error, output);
   }
   const command = COMMANDS[name];
   if (!command) {
     output.stderr(`relkit: unknown command "${name}"\n\n${HELP}\n`);
     return EXIT.usage;
   }
-  if (args.includes('--help') || args.includes('-h')) {
-    output.stdout(`${command.help}\n`);
-    return EXIT.ok;
-  }
   try {
+    if (args.includes('--help') || args.includes('-h')) {
+      output.stdout(`${command.help}\n`);
+      return EXIT.ok;
+    }
     const code = command.run(args, output);
-    return typeof code === 'number' ? code : code.catch((error: unknown) => report(error, output));
+    return typeof code === 'number'
+      ? signalled(code)
+      : code.then(signalled, (error: unknown) => report(error, output));
   } catch (error) {
     return report(error, output);
   }
 }
 
+/** A run stopped by a signal exits 128 + its number: 130 for Ctrl-C, 143 for SIGTERM. */
+function signalled(code: number): number {
+  return code === EXIT_INTERRUPTED ? interruptExitCode() : code;
+}
+
 function report(error: unknown, output: Output): number {
+  // The reader of standard output is gone: nothing more to say, and no one to say it to.
+  if (error instanceof OutputClosedError) return EXIT.closedPipe;
   if (error instanceof ModelError) {
     output.stderr(`${error.message}\n`);
     return EXIT.failed;
@@ -94,7 +155,7 @@ function report(error: unknown, output: Output): number {
     output.stderr(`relkit: ${error.message}; relkit simulate can estimate the measures\n`);
     return EXIT.unsupported;
   }
-  if (error instanceof ParameterError) {
+  if (error instanceof ParameterError || error instanceof WorkBudgetError) {
     output.stderr(`relkit: ${error.message}\n`);
     return EXIT.failed;
   }
@@ -110,9 +171,20 @@ function report(error: unknown, output: Output): number {
 const invokedDirectly =
   process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
+  // The progress line writes through process.stderr; a closed stderr must not crash the run.
+  process.stderr.on('error', () => {});
+  // Written synchronously to the descriptors, so a full disk or a closed pipe is known before
+  // the exit code is (process.stdout lost short writes and threw EPIPE as an 'error' event).
+  // stderr is best effort: with no one to read it, there is nothing better to do.
   const code = run(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => writeFully(1, text),
+    stderr: (text) => {
+      try {
+        writeFully(2, text, 'standard error');
+      } catch {
+        // Ignored: see above.
+      }
+    },
   });
   if (typeof code === 'number') process.exitCode = code;
   else void code.then((value) => (process.exitCode = value));

@@ -37,7 +37,10 @@ import {
   WORK_BUDGET_FLAGS,
 } from './workBudget.js';
 
-/** 128 + SIGINT: the shell's code for a run stopped by Ctrl-C. */
+/**
+ * 128 + SIGINT: the shell's code for a run stopped by Ctrl-C; `relkit` reports 143 instead when
+ * the signal was SIGTERM (`interruptExitCode` of simulationRunner.ts).
+ */
 export const EXIT_INTERRUPTED = 130;
 /** Replications of the first batch when running to a precision; later batches are sized from it. */
 const FIRST_BATCH = 1000;
@@ -91,8 +94,8 @@ bit-identical for any --workers and any sharding.
                     regenerative, up to --mttf-cap x it (the run goes on to the first failure)
 ${MODEL_LIMITS_HELP}
 
-Ctrl-C stops handing out work, writes the result of the finished replications with a warning
-and exits 130 (a second Ctrl-C also stops the running chunks). A chunk whose worker thread dies
+Ctrl-C or SIGTERM stops handing out work, writes the result of the finished replications with
+a warning and exits 130 (143 after SIGTERM); a second signal also stops the running chunks. A chunk whose worker thread dies
 is re-run once on a fresh worker. Exit 0 on success, 1 for an invalid model, file or option
 value, a run over --max-events, or a worker that died twice or failed (nothing is written), 2
 when the simulator cannot run the model, 64 for a usage error.`;

@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, freemem, totalmem } from 'node:os';
 import { SIMULATED_MEASURES, type SimulateOptions, type SimulatedMeasure } from '../sim/types.js';
 import { parseIntegerOption, parseNumberOption } from './format.js';
 import { EXIT, UsageError } from './io.js';
@@ -22,8 +22,10 @@ export const SIMULATION_FLAGS = {
 export interface SimulationFlags {
   /** `--replications`, when given (its default depends on the command). */
   readonly replications?: number;
-  /** Worker threads: `--workers`, else every core. */
+  /** Worker threads: `--workers`, else every core; at most {@link workerLimit}. */
   readonly workers: number;
+  /** Why fewer workers than asked will run ({@link capWorkers}), for a note on stderr. */
+  readonly workersNote?: string;
   /** Horizon, seed and grid for the simulator. */
   readonly options: SimulateOptions;
   /** `--progress`: draw the progress line even when stderr is not a terminal (logs, tests). */
@@ -48,10 +50,11 @@ export function parseSimulationFlags(values: {
     values.replications === undefined
       ? undefined
       : parseIntegerOption('--replications', values.replications, 1);
-  const workers =
+  const asked =
     values.workers === undefined
       ? availableParallelism()
       : parseIntegerOption('--workers', values.workers, 1, 1024);
+  const { workers, note } = capWorkers(asked, values.workers !== undefined);
   const options: SimulateOptions = {
     ...(values.horizon !== undefined && { horizon: horizonOption(values.horizon) }),
     // Any finite number: its decimal string keys the random streams (src/sim/random.ts).
@@ -65,9 +68,93 @@ export function parseSimulationFlags(values: {
   return {
     ...(replications !== undefined && { replications }),
     workers,
+    ...(note !== undefined && { workersNote: note }),
     options,
     progress: values.progress === true,
   };
+}
+
+/**
+ * Memory one simulation worker thread takes: 16.6 MB, as measured for issue #14 (its V8 isolate
+ * with the simulator compiled, and one chunk's statistics; `--workers 1024` took about 17 GB).
+ */
+export const WORKER_MEMORY_BYTES = 16.6e6;
+
+/** The workers together may take at most this share of the memory available at the start. */
+const WORKER_MEMORY_SHARE = 0.5;
+
+/** What limits the worker threads: the cores and the memory available. */
+export interface WorkerResources {
+  /** `os.availableParallelism()`. */
+  readonly cores: number;
+  /** Bytes available: `os.freemem()`, or the cgroup limit when lower (`process.constrainedMemory()`). */
+  readonly availableBytes: number;
+}
+
+/** The machine's {@link WorkerResources}. */
+export function workerResources(): WorkerResources {
+  const constrained = (
+    process as { constrainedMemory?: () => number | undefined }
+  ).constrainedMemory?.();
+  const limit =
+    constrained !== undefined && constrained > 0 && constrained < totalmem()
+      ? constrained
+      : Infinity;
+  return { cores: availableParallelism(), availableBytes: Math.min(freemem(), limit) };
+}
+
+/**
+ * The most worker threads worth starting: one per core (the simulation is CPU-bound, so more only
+ * share the cores) and no more than half the available memory holds at
+ * {@link WORKER_MEMORY_BYTES} each; at least 1.
+ *
+ * $$
+ * W_{\max} = \max\big(1, \min(\text{cores}, \lfloor 0.5\,M / 16.6\,\text{MB} \rfloor)\big)
+ * $$
+ */
+export function workerLimit(resources: WorkerResources = workerResources()): number {
+  const byMemory = Math.floor(
+    (WORKER_MEMORY_SHARE * resources.availableBytes) / WORKER_MEMORY_BYTES,
+  );
+  return Math.max(1, Math.min(resources.cores, byMemory));
+}
+
+/**
+ * Caps the worker threads at {@link workerLimit}, with a note naming the limit that applied. The
+ * result does not depend on the number of workers, so a cap never changes a number, only the
+ * time and memory (`--workers 1024` took about 17 GB).
+ *
+ * @param asked - workers asked for (`--workers`, else the cores)
+ * @param explicit - whether `--workers` was given (the note then names the flag)
+ * @param resources - the machine's cores and memory
+ * @returns the workers to start, and a note when they are fewer than asked
+ */
+export function capWorkers(
+  asked: number,
+  explicit: boolean,
+  resources: WorkerResources = workerResources(),
+): { workers: number; note?: string } {
+  const limit = workerLimit(resources);
+  if (asked <= limit) return { workers: asked };
+  const what = explicit ? `--workers ${asked}` : `${asked} workers (one per core)`;
+  const byMemory = Math.floor(
+    (WORKER_MEMORY_SHARE * resources.availableBytes) / WORKER_MEMORY_BYTES,
+  );
+  const why =
+    byMemory < resources.cores
+      ? `would take about ${megabytes(asked * WORKER_MEMORY_BYTES)}; half the ${megabytes(resources.availableBytes)} of memory available holds ${Math.max(1, byMemory)} workers of ${megabytes(WORKER_MEMORY_BYTES)}`
+      : `is more than the ${resources.cores} cores of this machine (os.availableParallelism())`;
+  return {
+    workers: limit,
+    note: `${what} ${why}; using ${limit} (the result is the same for any number of workers)`,
+  };
+}
+
+/** 16.6 MB, 1.2 GB: bytes in decimal units, three significant digits. */
+function megabytes(bytes: number): string {
+  return bytes >= 1e9
+    ? `${Number((bytes / 1e9).toPrecision(3))} GB`
+    : `${Number((bytes / 1e6).toPrecision(3))} MB`;
 }
 
 /** A shard: slice `index` (0-based) of `count` equal slices. */

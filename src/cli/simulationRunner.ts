@@ -161,22 +161,46 @@ export function chunkFailure(where: string, error: unknown, first: number, count
   );
 }
 
+/** The signals that stop a run in order: Ctrl-C, and what Kubernetes and systemd send. */
+export const INTERRUPT_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+/** One of {@link INTERRUPT_SIGNALS}. */
+export type InterruptSignal = (typeof INTERRUPT_SIGNALS)[number];
+
+/** 128 + the signal's number: the exit code a shell reports for a process it ended. */
+const SIGNAL_EXIT: Readonly<Record<InterruptSignal, number>> = { SIGINT: 130, SIGTERM: 143 };
+
+/** The first interrupting signal this process received during a run, if any. */
+let received: InterruptSignal | undefined;
+
 /**
- * Turns Ctrl-C into `runner.interrupt()` (and a note on stderr) until the returned function is
- * called; without it Node would exit at once and lose the finished replications.
+ * The exit code of a run stopped by a signal: 130 after Ctrl-C (SIGINT), 143 after SIGTERM; 130
+ * when no signal was seen. `relkit` turns a command's `EXIT_INTERRUPTED` into it, so simulate,
+ * check and sweep answer SIGTERM alike.
+ */
+export function interruptExitCode(): number {
+  return SIGNAL_EXIT[received ?? 'SIGINT'];
+}
+
+/**
+ * Turns Ctrl-C (SIGINT) and SIGTERM into `runner.interrupt()`, with a note on stderr, until the
+ * returned function is called; without it Node would exit at once (130 or 143, silently) and lose
+ * the finished replications. The first signal stops handing out chunks; a second one, of either
+ * kind, cancels the running ones.
  */
 export function listenForInterrupt(runner: SimulationRunner, output: Output): () => void {
-  const handler = (): void => {
+  const handler = (signal: InterruptSignal): void => {
+    received ??= signal;
+    const name = signal === 'SIGINT' ? 'interrupted' : 'terminated (SIGTERM)';
     output.stderr(
       runner.interrupted
-        ? '\nrelkit: stopping the running chunks\n'
-        : '\nrelkit: interrupted: finishing the running chunks (Ctrl-C again to stop them now)\n',
+        ? `\nrelkit: ${name}: stopping the running chunks\n`
+        : `\nrelkit: ${name}: finishing the running chunks (Ctrl-C or SIGTERM again to stop them now)\n`,
     );
     runner.interrupt();
   };
-  process.on('SIGINT', handler);
+  for (const signal of INTERRUPT_SIGNALS) process.on(signal, handler);
   return () => {
-    process.off('SIGINT', handler);
+    for (const signal of INTERRUPT_SIGNALS) process.off(signal, handler);
   };
 }
 
@@ -193,6 +217,7 @@ export function startRunner(
     write: (text) => process.stderr.write(text),
     isTTY: flags.progress || process.stderr.isTTY === true,
   });
+  if (flags.workersNote !== undefined) output.stderr(`relkit: note: ${flags.workersNote}\n`);
   const runner = new SimulationRunner(flags.workers, progress, where);
   return { runner, progress, stopListening: listenForInterrupt(runner, output) };
 }

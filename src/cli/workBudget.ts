@@ -1,6 +1,7 @@
 import { ConvergenceError, UnsupportedModelError } from '../errors.js';
 import { solveMarkov } from '../markov/solveMarkov.js';
 import type { Model } from '../model/Model.js';
+import { slowestTimeScale } from '../model/timeScales.js';
 import {
   DEFAULT_MAX_EVENTS,
   DEFAULT_MTTF_CAP,
@@ -139,6 +140,14 @@ export function estimateEvents(
   replications: number,
 ): EventEstimate {
   const horizon = simulationHorizon(model, options);
+  if (!Number.isFinite(horizon)) {
+    // Only the default can overflow (--horizon and mission_time are finite): 10 × a mean of 1e308.
+    const slowest = slowestTimeScale(model);
+    throw new UsageError(
+      `the default horizon, 10 x the model's slowest time scale (${slowest.what}, ${compact(slowest.value)} ${model.timeUnit}), is not a finite number; give --horizon`,
+      EXIT.failed,
+    );
+  }
   const mttfCap = options.mttfCap ?? DEFAULT_MTTF_CAP;
   const runsOn = runsOnToFirstFailure(model, options);
   const mttf = runsOn ? smallChainMttf(model) : undefined;
@@ -159,7 +168,8 @@ export function estimateEvents(
 /**
  * Refuses a run before any work when the estimated events of its parts (one, or a sweep's
  * simulated points) exceed `maxEvents`, naming the estimate, what it rests on, the limit and the
- * flag that raises it (exit 1).
+ * flag that raises it (exit 1). An estimate past the largest double (a horizon of 1e300 against a
+ * mean life of 1e-10) is refused as `more than 1.8e308 events`, never waved through.
  */
 export function checkWorkBudget(
   where: string,
@@ -167,14 +177,14 @@ export function checkWorkBudget(
   maxEvents: number,
 ): void {
   const events = estimates.reduce((sum, estimate) => sum + estimate.events, 0);
-  if (!(events > maxEvents)) return;
+  if (events <= maxEvents) return;
   const largest = estimates.reduce((a, b) => (b.events > a.events ? b : a));
   const why =
     estimates.length === 1
       ? describeRun(largest)
-      : `${estimates.length} simulated points; the largest, ${compact(largest.events)} events: ${describeRun(largest)}`;
+      : `${estimates.length} simulated points; the largest, ${about(largest.events).replace(/^about /, '')} events: ${describeRun(largest)}`;
   throw new UsageError(
-    `${where}: about ${compact(events)} events (${why}); the limit is ${compact(maxEvents)} (--max-events raises it)`,
+    `${where}: ${about(events)} events (${why}); the limit is ${compact(maxEvents)} (--max-events raises it)`,
     EXIT.failed,
   );
 }
@@ -208,6 +218,11 @@ function smallChainMttf(model: Model): number | undefined {
       return undefined;
     throw error;
   }
+}
+
+/** `about 3.2e12`, or `more than 1.8e308` for an estimate that overflowed (or is NaN). */
+function about(events: number): string {
+  return Number.isFinite(events) ? `about ${compact(events)}` : 'more than 1.8e308';
 }
 
 /** 20000 and 8760 as is (three significant digits); 3.2e12 and 1e9 in short exponent form. */

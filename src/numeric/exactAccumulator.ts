@@ -1,4 +1,12 @@
+import { ParameterError } from '../errors.js';
 import { exactSum } from './sum.js';
+
+/**
+ * Most partials an exact sum of doubles can need: each non-overlapping partial holds at least one
+ * bit of the 2098 from 2^1023 down to 2^−1074, and a canonical list (see {@link canonicalExact})
+ * drops at least 53 bits a term, so 40 terms reach 0; 64 leaves room and bounds every loop.
+ */
+export const MAX_EXACT_PARTIALS = 64;
 
 /**
  * An exact running sum as plain JSON data: the sum of `partials` is exactly the sum of every
@@ -31,10 +39,14 @@ export function createExactAccumulator(): ExactAccumulator {
  * $$
  *
  * @param accumulator - the running sum, changed in place
- * @param value - a finite number x (callers add only finite values: JSON cannot carry others)
+ * @param value - a finite number x (JSON cannot carry others)
+ * @throws {@link ParameterError} when x is not a finite number, or when the sum overflows (its
+ * magnitude reaches 2^1024); the accumulator then holds no meaningful sum and must be dropped
  *
  * @remarks
- * Cost O(m) with m partials (m is 1 to 3 for sums of like-signed values of similar size).
+ * Cost O(m) with m partials (m is 1 to 3 for sums of like-signed values of similar size). The
+ * checks cost one comparison each: a NaN or an infinity would otherwise spread into the partials
+ * and make {@link canonicalExact} loop without end (issue #14).
  *
  * @see J. R. Shewchuk, "Adaptive Precision Floating-Point Arithmetic and Fast Robust Geometric
  * Predicates", Discrete & Computational Geometry 18 (1997) 305–363,
@@ -48,6 +60,9 @@ export function createExactAccumulator(): ExactAccumulator {
  * ```
  */
 export function addExact(accumulator: ExactAccumulator, value: number): void {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new ParameterError('addExact', 'value', 'be a finite number', value);
+  }
   const partials = accumulator.partials;
   let x = value;
   let used = 0;
@@ -64,6 +79,15 @@ export function addExact(accumulator: ExactAccumulator, value: number): void {
     x = high;
   }
   partials.length = used;
+  // Every partial was finite, so only an overflow of some x + y makes x infinite (or NaN).
+  if (!Number.isFinite(x)) {
+    throw new ParameterError(
+      'addExact',
+      'the sum',
+      'stay below 1.8e308 in magnitude (the largest double)',
+      x,
+    );
+  }
   if (x !== 0) partials.push(x);
 }
 
@@ -73,6 +97,7 @@ export function addExact(accumulator: ExactAccumulator, value: number): void {
  *
  * @param parts - accumulators to add; none is changed
  * @returns the merged accumulator
+ * @throws {@link ParameterError} when a partial is not a finite number or the sum overflows
  *
  * @example
  * ```ts
@@ -93,10 +118,14 @@ export function mergeExact(parts: readonly ExactAccumulator[]): ExactAccumulator
  *
  * @param accumulator - the sum to normalise; not changed
  * @returns a new accumulator whose partials are r₀, r₁, … (largest first), or [] for 0
+ * @throws {@link ParameterError} when a partial is not a finite number, or when the sum or its
+ * rounding overflows (|S| at or above the largest double plus half an ulp)
  *
  * @remarks
  * Each rᵢ is the correctly rounded value of an exact remainder, so the list is a function of
- * the exact sum alone. Cost O(m²) for m partials, m small.
+ * the exact sum alone. Total: every remainder is finite and at most half an ulp of the term
+ * before it, so the loop ends after at most {@link MAX_EXACT_PARTIALS} terms (about 40). Cost
+ * O(m·k) for m partials and k terms, both small.
  *
  * @example
  * ```ts
@@ -110,6 +139,18 @@ export function canonicalExact(accumulator: ExactAccumulator): ExactAccumulator 
   for (;;) {
     const rounded = exactSum(rest.partials);
     if (rounded === 0) break;
+    if (!Number.isFinite(rounded)) {
+      throw new ParameterError(
+        'canonicalExact',
+        'the sum',
+        'round to a finite number (below 1.8e308 in magnitude)',
+        rounded,
+      );
+    }
+    // Unreachable for finite sums (see @remarks); a bound, so no input can loop forever.
+    if (terms.length === MAX_EXACT_PARTIALS) {
+      throw new Error(`canonicalExact: more than ${MAX_EXACT_PARTIALS} terms; this is a defect`);
+    }
     terms.push(rounded);
     addExact(rest, -rounded);
   }
