@@ -370,6 +370,15 @@ function resolveHeader(model: Model, options: SimulateOptions): StatsHeader {
   if (!(Number.isFinite(mttfCap) && mttfCap >= 1)) {
     throw new ParameterError(where, 'mttfCap', 'be a finite number >= 1', mttfCap);
   }
+  // Squares of times up to mttfCap·T are summed exactly: they must stay finite.
+  if (!Number.isFinite((mttfCap * horizon) ** 2)) {
+    throw new ParameterError(
+      where,
+      'horizon × mttfCap',
+      'be at most 1e150 (squared times must stay finite)',
+      mttfCap * horizon,
+    );
+  }
   return {
     modelHash: modelHash(model),
     seed: checkFinite(where, 'seed', options.seed ?? DEFAULT_SEED),

@@ -198,6 +198,37 @@ describe('the library has a work budget', () => {
   });
 });
 
+describe('estimates that a few large terms dominate rest on those few', () => {
+  it('a heavy-tailed life (lognormal σ = 2): the mean first failure is inconclusive', () => {
+    // E[T²]/E[T]² = e^{σ²} = 54.6: 400 replications weigh like about 7 (coverage study, finding
+    // 3: the normal interval covered the exact e² in 80.8 % of 400 seeds, all misses low).
+    const model = loadModel(`name: lognormal life
+components: { u: { failure: { dist: lognormal, mu: 0, sigma: 2 } } }
+system: u`);
+    const mttf = scalar(
+      simulate(model, { replications: 400, horizon: 20, seed: 11010 }).measures.mttf,
+    );
+    expect(mttf.inconclusive).toMatch(/heavy-tailed \(coefficient of variation \d/);
+  });
+
+  it('down time from a few failed switch-overs among many short ones counts those few', () => {
+    // models/standby-power.yaml (coverage study, finding 2): about 870 system failures per run,
+    // mostly 3-minute switch-overs, while about 20 failed switch-overs carry most of the down time.
+    const model = loadModel(readFileSync(join(MODELS, 'standby-power.yaml'), 'utf8'));
+    const result = simulate(model, { replications: 40, horizon: 37500, seed: 21059 });
+    const u = scalar(result.measures.steadyUnavailability);
+    const f = scalar(result.measures.failureFrequency);
+    expect(f.events).toBeGreaterThan(500);
+    expect(u.events).toBeLessThan(f.events! / 5);
+    // This run sees few of them: U rests on 7, so check calls it INCONCLUSIVE (the normal
+    // interval [2.42e-5, 1.58e-4] on 868 "events" missed the exact 2.696e-4 and check said DIFF).
+    expect(u.events).toBeLessThan(30);
+    // nines takes the same interval through −log10 (finding 1: its upper end came from the count).
+    const nines = scalar(result.measures.nines);
+    expect(nines.ci95[1]).toBeCloseTo(-Math.log10(u.ci95[0]), 12);
+  });
+});
+
 describe('estimator kernels', () => {
   it('poissonCountInterval equals scipy chi2.ppf / 2 (Garwood)', () => {
     // scipy 1.17.1: chi2.ppf(0.025, 2k)/2 and chi2.ppf(0.975, 2k + 2)/2.
@@ -216,8 +247,9 @@ describe('estimator kernels', () => {
 
   it('mserDeletion deletes a decaying start and nothing from a flat series', () => {
     const decaying = Array.from({ length: 100 }, (_, j) => 1 + 5 * Math.exp(-j / 3));
-    expect(mserDeletion(decaying)).toBeGreaterThan(10);
+    expect(mserDeletion(decaying)).toBeGreaterThanOrEqual(10);
+    expect(mserDeletion(decaying) % 5).toBe(0);
     const flat = Array.from({ length: 100 }, (_, j) => (j % 2 === 0 ? 1 : 1.1));
-    expect(mserDeletion(flat)).toBeLessThanOrEqual(2);
+    expect(mserDeletion(flat)).toBe(0);
   });
 });

@@ -83,7 +83,9 @@ describe('regeneration cycles give intervals to one long run', () => {
     ];
     expectAgreement(`one unit: seed ${SEED}, replications 1`, build(0.01), build(0.0105));
     expect(u.estimator).toMatch(/regenerative/);
-    expect(u.events).toBeGreaterThan(3e5);
+    // U rests on the effective count of down times, (ΣD)²/ΣD²: about half the failures for
+    // exponential repairs (E[D²] = 2E[D]²).
+    expect(u.events).toBeGreaterThan(1.5e5);
     expect(u.inconclusive).toBeUndefined();
     // Availability is the complement, with the same interval.
     const a = result.measures.steadyAvailability as Estimate;
