@@ -22,7 +22,7 @@ import {
   type Comparison,
   type Verdict,
 } from './checkComparisons.js';
-import { formatNumber } from './format.js';
+import { formatEstimate, formatNumber } from './format.js';
 import { EXIT, UsageError, readJsonFile } from './io.js';
 import {
   loadModelFile,
@@ -347,7 +347,7 @@ function formatCheck(
     const rows = statistical.map((c) => [
       label(c),
       formatNumber(c.exact),
-      `${formatNumber(c.value)}${c.ci95 ? ` (${formatNumber(c.ci95[0])} to ${formatNumber(c.ci95[1])})` : ''}`,
+      simulatedCell(c),
       formatZ(c.statistic),
       `${c.verdict} vs ${c.methods[1]}${c.points ? ` (|z| <= ${c.threshold.toFixed(2)}, ${c.points} times)` : ''}`,
     ]);
@@ -401,4 +401,11 @@ function readReference(path: string): Result {
     );
   }
   return data as Result;
+}
+
+/** A simulated value with its interval, in the digits the interval supports. */
+function simulatedCell(c: Comparison): string {
+  if (!c.ci95) return formatNumber(c.value);
+  const { mean, lo, hi } = formatEstimate(c.value, c.ci95);
+  return `${mean} (${lo} to ${hi})`;
 }

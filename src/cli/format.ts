@@ -71,12 +71,44 @@ export function formatResult(result: Result): string {
 
 function formatScalar(value: Scalar): string {
   if (typeof value === 'number') return formatNumber(value);
+  const { mean, lo, hi } = formatEstimate(value.mean, value.ci95);
   const events = value.events === undefined ? '' : `, ${value.events} events`;
-  return `${formatNumber(value.mean)} (95% CI ${formatNumber(value.ci95[0])} to ${formatNumber(value.ci95[1])}${events})`;
+  return `${mean} (95% CI ${lo} to ${hi}${events})`;
 }
 
-/** Twelve significant digits: enough to compare with references, short enough to read. */
+/**
+ * Twelve significant digits: enough to compare with references, short enough to read; in
+ * exponent form below 1e-3 (3.98404787232e-6, not 0.00000398404787232) and for millions and up
+ * that end in four zeros or more (6.8e8, not 680000000).
+ */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
-  return Number(value.toPrecision(12)).toString();
+  const rounded = Number(value.toPrecision(12));
+  const plain = rounded.toString();
+  const small = rounded !== 0 && Math.abs(rounded) < 1e-3;
+  const round = Math.abs(rounded) >= 1e6 && /0000$/.test(plain);
+  return small || round ? rounded.toExponential().replace('e+', 'e') : plain;
+}
+
+/**
+ * An estimate and its interval with the digits the interval supports: each number rounded to
+ * the place of the second significant digit of the interval's larger half-width, keeping at
+ * least two significant digits of its own (0.999999979 (0.999999967 to 0.999999991), 5.6e-10
+ * (1.4e-11 to 3.1e-9)). A zero-width interval (an exact value) keeps twelve digits.
+ */
+export function formatEstimate(
+  mean: number,
+  ci95: readonly [number, number],
+): { mean: string; lo: string; hi: string } {
+  const half = Math.max(mean - ci95[0], ci95[1] - mean);
+  if (!(half > 0) || !Number.isFinite(half)) {
+    return { mean: formatNumber(mean), lo: formatNumber(ci95[0]), hi: formatNumber(ci95[1]) };
+  }
+  const place = Math.floor(Math.log10(half)) - 1;
+  const show = (x: number): string => {
+    if (x === 0 || !Number.isFinite(x)) return formatNumber(x);
+    const digits = Math.floor(Math.log10(Math.abs(x))) - place + 1;
+    return formatNumber(Number(x.toPrecision(Math.min(12, Math.max(2, digits)))));
+  };
+  return { mean: show(mean), lo: show(ci95[0]), hi: show(ci95[1]) };
 }

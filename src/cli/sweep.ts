@@ -8,7 +8,7 @@ import type { Model } from '../model/Model.js';
 import type { Curve, Result, Scalar } from '../model/Result.js';
 import { finalizeSimulation } from '../sim/simulate.js';
 import { simulationSupport } from '../sim/simulationSupport.js';
-import { formatNumber, parseNumberOption } from './format.js';
+import { formatEstimate, formatNumber, parseNumberOption } from './format.js';
 import { EXIT, UsageError } from './io.js';
 import {
   MODEL_LIMIT_FLAGS,
@@ -343,18 +343,27 @@ function sweepTable(
   const lines = [
     `${model.name}: sweep of ${range.name} from ${spread} (${range.values.length} points${range.log ? ', log' : ''})`,
   ];
-  const width = Math.max(12, ...specs.map((s) => s.label.length + 2));
-  lines.push(
-    `  ${range.name.padStart(14)}  ${'method'.padEnd(10)}${specs.map((s) => s.label.padStart(width)).join('')}`,
-  );
-  for (const row of rows) {
-    const cells = specs.map((spec) => {
-      const c = cell(row.result, spec);
-      return (c === undefined ? '-' : formatNumber(c.value)).padStart(width);
-    });
-    lines.push(
-      `  ${formatNumber(row.value).padStart(14)}  ${row.method.padEnd(10)}${cells.join('')}`,
+  // Columns as wide as their widest cell: a simulated cell is `mean (lo to hi)`.
+  const table = [
+    [range.name, 'method', ...specs.map((spec) => spec.label)],
+    ...rows.map((row) => [
+      formatNumber(row.value),
+      row.method,
+      ...specs.map((spec) => {
+        const c = cell(row.result, spec);
+        if (c === undefined) return '-';
+        if (c.lo === undefined || c.hi === undefined) return formatNumber(c.value);
+        const { mean, lo, hi } = formatEstimate(c.value, [c.lo, c.hi]);
+        return `${mean} (${lo} to ${hi})`;
+      }),
+    ]),
+  ];
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((line) => line[i]!.length)));
+  for (const line of table) {
+    const cells = line.map((text, i) =>
+      i === 1 ? text.padEnd(widths[i]!) : text.padStart(widths[i]!),
     );
+    lines.push(`  ${cells.join('  ')}`.trimEnd());
   }
   const warnings = [...new Set(rows.flatMap((row) => row.result.warnings))];
   if (warnings.length > 0) lines.push('', ...warnings.map((w) => `  note: ${w}`));
