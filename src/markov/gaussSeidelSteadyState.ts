@@ -1,5 +1,6 @@
 import { ConvergenceError } from '../errors.js';
 import type { Ctmc } from './Ctmc.js';
+import { convergenceProjection } from './convergenceProjection.js';
 import { incomingTransitions } from './incomingTransitions.js';
 import { iterationNote, residualFraction, type ProgressReporter } from './solverProgress.js';
 
@@ -49,7 +50,9 @@ export interface GaussSeidelResult {
  * @param settings - tolerance, maxIterations, relaxation, checkEvery, progress
  * @returns π on the class (0 elsewhere), iterations and residual
  *
- * @throws {@link ConvergenceError} when the residual is above tolerance after maxIterations.
+ * @throws {@link ConvergenceError} when the residual is above tolerance after maxIterations, or
+ * as soon as its rate of decrease projects more than that or 1e10 multiply–adds (see
+ * convergenceProjection; checked every 1000 sweeps).
  *
  * @remarks
  * Gauss–Seidel on the singular system converges for an irreducible generator whenever the
@@ -98,6 +101,12 @@ export function gaussSeidelSteadyState(
   let residual = Infinity;
   let first = NaN;
   let iterations = 0;
+  const project = convergenceProjection(
+    'solveSteadyState',
+    settings.tolerance,
+    settings.maxIterations,
+    2 * source.length + 3 * count,
+  );
   while (iterations < settings.maxIterations) {
     let total = 0;
     // Descending order: see the remarks.
@@ -117,6 +126,7 @@ export function gaussSeidelSteadyState(
     if (iterations % settings.checkEvery === 0 || iterations === settings.maxIterations) {
       residual = relativeResidual(pi, order, start, source, rate, exit, maxExit);
       if (residual <= settings.tolerance) return { probabilities: pi, iterations, residual };
+      project(iterations, residual);
       if (Number.isNaN(first)) first = residual;
       const [sweeps, now] = [iterations, residual];
       settings.progress?.update(residualFraction(first, now, settings.tolerance), () =>

@@ -88,13 +88,16 @@ export interface MarkovResult extends Result {
  * @param options - times, horizon, which measures, the state limit
  * @returns the common result shape with `method: "markov"`, `states` and `transitions`
  * @throws {@link UnsupportedModelError} for a non-exponential time or too many states (see
- *   {@link chainFromModel}), or when the steady state is asked of a chain with several closed
- *   classes
+ *   {@link chainFromModel})
  * @throws {@link ParameterError} for invalid options (negative times, points outside [2, 100000])
  * @throws {@link ConvergenceError} when the iterative steady-state solver does not converge
  *
  * @remarks
- * Steady state by GTH (up to 1000 states) or Gauss–Seidel; curves by uniformization with
+ * Steady state by GTH (up to 2000 states in a closed class) or BiCGSTAB; a chain with several
+ * closed classes (units never repaired, a switch-over that can fail, an uncovered failure) has
+ * as its long run the mix of the classes' stationary distributions weighted by the probability
+ * of ending in each, so A, U and the failure frequency are those expectations and MTBF, MUT,
+ * MDT follow from them (see solveSteadyState); curves by uniformization with
  * absolute truncation error 1e-12; the unavailabilities are summed over the down states
  * directly, so small ones keep their digits. Measured against closed forms: ≤ 1e-12 relative
  * (k-out-of-n with crews, duplex with coverage, cold standby). Cost: building the chain plus
@@ -204,10 +207,11 @@ function solveChain(
     try {
       return solve();
     } catch (error) {
+      const is = name.endsWith('measures') ? 'are' : 'is';
       if (error instanceof UnsupportedModelError) {
-        warnings.push(`${name} is left out: ${error.reason}; ${error.suggestion}`);
+        warnings.push(`${name} ${is} left out: ${error.reason}; ${error.suggestion}`);
       } else if (error instanceof ConvergenceError) {
-        warnings.push(`${name} is left out: ${error.message}; relkit simulate can estimate it`);
+        warnings.push(`${name} ${is} left out: ${error.message}; relkit simulate can estimate it`);
       } else throw error;
       return undefined;
     }

@@ -139,19 +139,22 @@ describe('solveSteadyState', () => {
     expect([...solveSteadyState(chain).probabilities]).toEqual([0, 1]);
   });
 
-  it('solveSteadyState refuses a chain with two reachable closed classes', () => {
+  it('solveSteadyState mixes two reachable closed classes by the probability of ending in each', () => {
     const chain = buildCtmc(
       3,
       [
         { from: 0, to: 1, rate: 1 },
-        { from: 0, to: 2, rate: 1 },
+        { from: 0, to: 2, rate: 3 },
       ],
       [1, 0, 0],
       0,
     );
-    expect(() => solveSteadyState(chain)).toThrow(
-      /^solveSteadyState: the chain has 2 closed classes reachable from the initial distribution \(\{1\}, \{2\}\), so its long-run distribution depends on which one it enters; make the chain irreducible/,
-    );
+    const result = solveSteadyState(chain);
+    expect([...result.probabilities]).toEqual([0, 0.25, 0.75]);
+    expect(result.warnings).toEqual([
+      '1 states are transient and get probability 0 (first: 0)',
+      'solveSteadyState: the chain has 2 closed classes reachable from the initial distribution ({1} with probability 0.25, {2} with probability 0.75); the long-run distribution is the mix of theirs, weighted by the probability of ending in each',
+    ]);
   });
 
   it('solveSteadyState throws ConvergenceError rather than return an unconverged vector', () => {

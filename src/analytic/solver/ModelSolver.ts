@@ -10,7 +10,7 @@ import {
   type CompileStructureOptions,
   type StructureFunction,
 } from '../structure/compileStructure.js';
-import { standbyBlockReliability } from './standbyBlockReliability.js';
+import { standbyBlockMttf, standbyBlockReliability } from './standbyBlockReliability.js';
 import type { ModelStructure } from './toStructure.js';
 
 /** A sum of probabilities computed term by term can exceed 1 by a rounding: keep it in [0, 1]. */
@@ -225,6 +225,14 @@ export class ModelSolver {
       this.layout.node.component < this.model.units.length
       ? this.layout.node.component
       : undefined;
+  }
+
+  /** The MTTF of the system when it is one standby block, by its closed form; else undefined. */
+  singleBlockMttf(): number | undefined {
+    const node = this.layout.node;
+    if (node.kind !== 'component' || node.component < this.model.units.length) return undefined;
+    const block = this.layout.blocks[node.component - this.model.units.length];
+    return block && standbyBlockMttf(block, this.lifetimes);
   }
 
   /** The mean life of one unit, exact. */

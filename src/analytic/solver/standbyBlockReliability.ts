@@ -1,4 +1,5 @@
 import type { Distribution } from '../../dist/types.js';
+import { exactSum } from '../../numeric/sum.js';
 import { sequentialChainSurvival, type SequentialChainSurvival } from '../sequentialChain.js';
 import type { StandbyBlock } from './toStructure.js';
 
@@ -27,6 +28,41 @@ export function standbyBlockReliability(
 ): SequentialChainSurvival {
   // Every unit fails eventually; the chain kernel needs a finite time.
   if (t === Infinity) return { reliability: 0, unreliability: 1 };
+  const { stageRates, advance } = stages(block, lifetimes);
+  return sequentialChainSurvival(stageRates, advance, t);
+}
+
+/**
+ * Returns the mean time to failure of a standby block of exponential units: the expected time
+ * spent in each stage of its sequential chain (see {@link standbyBlockReliability}).
+ *
+ * $$
+ * \mathrm{MTTF} = \sum_{j} \frac{\prod_{i<j} P_i(\text{advance})}{r_j}
+ * $$
+ *
+ * - r_j, P_j(advance): the stage rates and advance probabilities of standbyBlockReliability
+ *
+ * @remarks
+ * Closed form, summed exactly rounded: integrating R(t) instead squares the chain at every
+ * quadrature point, 5 s for a block of ten units whose means span 1e-3 to 1e9 (differential
+ * seed 1795).
+ */
+export function standbyBlockMttf(block: StandbyBlock, lifetimes: readonly Distribution[]): number {
+  const { stageRates, advance } = stages(block, lifetimes);
+  let reach = 1;
+  const terms: number[] = [];
+  stageRates.forEach((rate, j) => {
+    terms.push(reach / rate);
+    reach *= advance[j]!;
+  });
+  return exactSum(terms);
+}
+
+/** The stage rates and advance probabilities of a block's sequential chain. */
+function stages(
+  block: StandbyBlock,
+  lifetimes: readonly Distribution[],
+): { stageRates: number[]; advance: number[] } {
   const rates = block.units.map((unit) => 1 / lifetimes[unit]!.mean);
   const stageRates: number[] = [];
   const advance: number[] = [];
@@ -35,5 +71,5 @@ export function standbyBlockReliability(
     stageRates.push(rate + dormantRate);
     advance.push((block.switchSuccess * rate + dormantRate) / (rate + dormantRate));
   });
-  return sequentialChainSurvival(stageRates, advance, t);
+  return { stageRates, advance };
 }

@@ -26,6 +26,50 @@ describe('analyze on models that once misled', () => {
     expectRelClose(result.horizon!, 2 * 249.9993750015625, 1e-12, 'horizon');
   });
 
+  it('gives the MTTF of differential seed 117207, whose R(t) turns subnormal (was left out)', () => {
+    // The last piece of the quadrature lay where R < 2.2e-308; exact value by expanding R(t)
+    // into exponentials in rational arithmetic (test/reference/markov_mixture_reference.py).
+    const seed = model(`components:
+  c0: { failure: { rate: 2.99e-8 } }
+  c1: { failure: { dist: exponential, mean: 543000 }, coverage: 0.9881 }
+  c2: { failure: { mttf: 1000000000 }, coverage: 0.99785 }
+  c3: { failure: { rate: 1.03e-8 } }
+  c4: { failure: { dist: exponential, rate: 5.45e-7 } }
+  c5: { failure: { mtbf: 1000000000 } }
+  c6: { failure: { dist: exponential, mean: 1000000000 } }
+  c7: { failure: { rate: 1.12e-7 }, coverage: 0.773 }
+system:
+  series:
+    - parallel: [{ parallel: [c4, c1] }, c0]
+    - c7
+    - series: [c3, c6]
+    - koon: { k: 1, of: [c2, c5] }
+`);
+    const result = analyze(seed);
+    expect(result.warnings).toEqual([]);
+    // Measured 1.4e-16.
+    expectRelClose(scalar(result, 'mttf'), 6521386.046885296, 1e-12, 'mttf');
+    // The default horizon is 2·MTTF, not 10 × the largest mean life (1e10).
+    expectRelClose(result.horizon!, 2 * 6521386.046885296, 1e-12, 'horizon');
+  });
+
+  it('gives the MTTF of one cold standby block by its closed form (differential seed 1795: 5 s of quadrature)', () => {
+    const block = model(`components:
+  c0: { failure: { mttf: 1000000000 } }
+  c1: { count: 4, failure: { rate: 0.0000137 } }
+  c2: { count: 4, failure: { dist: exponential, mean: 350 } }
+  fan_3: { failure: { rate: 1000 } }
+system:
+  standby: { primary: c0, spares: [fan_3, c1, c2], mode: cold }
+mission_time: 2650
+`);
+    const started = performance.now();
+    const result = analyze(block);
+    // The sum of the means (markov_mixture_reference.py); measured 0 ulps.
+    expectRelClose(scalar(result, 'mttf'), 1000293370.8039197, 1e-15, 'mttf');
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it('ignores a 1e8 h part outside the structure', () => {
     const result = analyze(
       model(
