@@ -62,19 +62,24 @@ export const DEFAULT_MTTF_CAP = 1000;
  * $$
  * \hat R(t) = \frac{1}{n}\sum_{i=1}^n \mathbf 1[T_{1,i} > t],\quad
  * \hat A(t) = \frac{1}{n}\sum_i \mathbf 1[\text{up}_i(t)],\quad
- * \widehat{\mathrm{MTTF}} = \frac{1}{n}\sum_i T_{1,i},\quad
- * \hat U = \frac{1}{n}\sum_i \frac{\text{down}_i([w, T])}{T - w}
+ * \hat U = \frac{\sum_c D_c}{\sum_c L_c},\quad
+ * \widehat{\mathrm{MTTF}} = \frac{\sum_c X_c}{\sum_c I_c}\ \text{or}\ \frac{1}{n}\sum_i T_{1,i}
  * $$
  *
- * - n: `replications`; T: `horizon`; w = `warmup`·T; T₁,ᵢ: first system failure of replication i
- *
+ * - n: `replications`; T: `horizon`; T₁,ᵢ: first system failure of replication i; c: the
+ *   regeneration cycles (all-new to all-new) of a regenerative model, with length L, down time D,
+ *   time to its first failure X and I = 1 when it failed; without regeneration, U is a time
+ *   average after MSER-5 deletion (src/sim/measures.ts, docs/semantics.md "Simulation
+ *   estimators")
+
  * @param model - a loaded model with a `system`
- * @param options - replications, horizon, seed, grid, warm-up, MTTF cap (see
+ * @param options - replications, horizon, seed, grid, measures, MTTF cap, work budget (see
  * {@link SimulateOptions})
  * @returns the common result shape with `method: "simulation"` and the run's facts
  * @throws {@link UnsupportedModelError} when the model has no `system` (see
  * {@link simulationSupport})
  * @throws {@link ParameterError} for options outside their ranges
+ * @throws {@link WorkBudgetError} when the run is estimated, or found, to exceed `maxEvents`
  *
  * @remarks
  * Equals `finalizeSimulation(model, runReplications(model, options, 0, replications))`: one
