@@ -44,6 +44,9 @@ const SMALL_DF_T975 = [
   2.1199052992212546, 2.1098155778333156, 2.1009220402410382,
 ];
 
+/** The steady measures, named in warnings that leave them out. */
+const STEADY_LIST = `steady measures (${STEADY_MEASURES.join(', ')})`;
+
 /** Facts of the model that the estimators need besides the statistics. */
 export interface ModelFacts {
   /** The all-new state regenerates the process (src/sim/system/SystemSimulator.ts). */
@@ -487,7 +490,7 @@ function regenerativeSteady(
   });
   if (stats.cycles === 0 || length === 0) {
     warnings.push(
-      'steady measures are left out: no regeneration cycle ended; simulate a longer horizon or raise mttfCap',
+      `${STEADY_LIST} are left out: no regeneration cycle ended; simulate a longer horizon or raise mttfCap`,
     );
     return {};
   }
@@ -640,7 +643,7 @@ function timeAverageSteady(
 ): Record<string, Estimate> {
   if (!facts.repairable) {
     warnings.push(
-      'steady measures are left out: nothing is repaired, so the system is down for good in the long run',
+      `${STEADY_LIST} are left out: nothing is repaired, so the system is down for good in the long run`,
     );
     return {};
   }
