@@ -8,7 +8,7 @@ import {
 } from './loadModelFile.js';
 import { EXIT, UsageError } from './io.js';
 import { formatResult, parseNumberList, parseNumberOption } from './format.js';
-import type { Output } from './main.js';
+import type { Output } from './io.js';
 import { startSolverProgress } from './progress.js';
 import { EXACT_BUDGET_FLAGS, EXACT_BUDGET_HELP, parseExactBudget } from './workBudget.js';
 

@@ -30,10 +30,10 @@ import {
   MODEL_LIMITS_HELP,
   parseModelLimits,
 } from './loadModelFile.js';
-import type { Output } from './main.js';
+import type { Output } from './io.js';
 import { parseSimulationFlags, SIMULATION_FLAGS } from './simulationFlags.js';
 import { runFixed, startRunner } from './simulationRunner.js';
-import { EXIT_INTERRUPTED } from './simulate.js';
+import { EXIT_INTERRUPTED } from './io.js';
 import {
   checkWorkBudget,
   estimateEvents,

@@ -13,6 +13,18 @@ export class UsageError extends Error {
   }
 }
 
+/** Where a command writes; tests pass their own. */
+export interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/**
+ * 128 + SIGINT: the shell's code for a run stopped by Ctrl-C; `relkit` reports 143 instead when
+ * the signal was SIGTERM (`interruptExitCode` of simulationRunner.ts).
+ */
+export const EXIT_INTERRUPTED = 130;
+
 /** Exit codes of every command (docs/cli.md). */
 export const EXIT = {
   ok: 0,

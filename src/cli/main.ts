@@ -10,20 +10,21 @@ import {
 } from '../errors.js';
 import { ANALYZE_HELP, analyzeCommand } from './analyze.js';
 import { CHECK_HELP, checkCommand } from './check.js';
-import { EXIT, OutputClosedError, UsageError, writeFully } from './io.js';
+import {
+  EXIT,
+  EXIT_INTERRUPTED,
+  OutputClosedError,
+  UsageError,
+  writeFully,
+  type Output,
+} from './io.js';
 import { MARKOV_HELP, markovCommand } from './markov.js';
 import { MERGE_HELP, mergeCommand } from './merge.js';
 import { SCHEMA_HELP, schemaCommand } from './schema.js';
-import { EXIT_INTERRUPTED, SIMULATE_HELP, simulateCommand } from './simulate.js';
+import { SIMULATE_HELP, simulateCommand } from './simulate.js';
 import { interruptExitCode } from './simulationRunner.js';
 import { SWEEP_HELP, sweepCommand } from './sweep.js';
 import { VALIDATE_HELP, validateCommand } from './validate.js';
-
-/** Where a command writes; tests pass their own. */
-export interface Output {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
 
 /** Returns the exit code; commands that run workers return it when they finish. */
 type Command = (args: readonly string[], output: Output) => number | Promise<number>;

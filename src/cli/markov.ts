@@ -11,7 +11,7 @@ import {
   MODEL_LIMITS_HELP,
   parseModelLimits,
 } from './loadModelFile.js';
-import type { Output } from './main.js';
+import type { Output } from './io.js';
 import { startSolverProgress } from './progress.js';
 import { EXACT_BUDGET_FLAGS, EXACT_BUDGET_HELP, parseExactBudget } from './workBudget.js';
 

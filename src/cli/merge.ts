@@ -7,7 +7,7 @@ import { mergeSimulationStats, type SimulationStats } from '../sim/stats.js';
 import { validateSimulationStats, validateStatsParts } from '../sim/statsValidation.js';
 import type { SimulationResult } from '../sim/types.js';
 import { EXIT, readJsonFile, UsageError } from './io.js';
-import type { Output } from './main.js';
+import type { Output } from './io.js';
 import { checkWritable, formatOutput, outputFormat, writeOutput } from './simulationOutput.js';
 import { shardRange } from './simulationFlags.js';
 

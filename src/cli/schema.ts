@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { schemaFileText } from '../model/schemaFile.js';
 import { EXIT } from './io.js';
-import type { Output } from './main.js';
+import type { Output } from './io.js';
 
 export const SCHEMA_HELP = `relkit schema
 

@@ -7,14 +7,13 @@ import { SIMULATED_MEASURES, type SimulatedMeasure } from '../sim/types.js';
 import { mergeSimulationStats } from '../sim/stats.js';
 import type { SimulationStats } from '../sim/stats.js';
 import { formatNumber } from './format.js';
-import { EXIT, UsageError } from './io.js';
+import { EXIT, EXIT_INTERRUPTED, UsageError, type Output } from './io.js';
 import {
   loadModelFile,
   MODEL_LIMIT_FLAGS,
   MODEL_LIMITS_HELP,
   parseModelLimits,
 } from './loadModelFile.js';
-import type { Output } from './main.js';
 import type { ShardFile } from './merge.js';
 import {
   parseShard,
@@ -37,11 +36,6 @@ import {
   WORK_BUDGET_FLAGS,
 } from './workBudget.js';
 
-/**
- * 128 + SIGINT: the shell's code for a run stopped by Ctrl-C; `relkit` reports 143 instead when
- * the signal was SIGTERM (`interruptExitCode` of simulationRunner.ts).
- */
-export const EXIT_INTERRUPTED = 130;
 /** Replications of the first batch when running to a precision; later batches are sized from it. */
 const FIRST_BATCH = 1000;
 /** Cap on replications with --precision when --replications is not given. */

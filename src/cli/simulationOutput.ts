@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { Curve, Result, Scalar } from '../model/Result.js';
 import { formatResult } from './format.js';
 import { EXIT, UsageError, writeTextAtomically } from './io.js';
-import type { Output } from './main.js';
+import type { Output } from './io.js';
 
 /** How a result is printed. */
 export type OutputFormat = 'table' | 'json' | 'csv';

@@ -3,7 +3,7 @@ import { mergeSimulationStats, type SimulationStats } from '../sim/stats.js';
 import type { SimulateOptions } from '../sim/types.js';
 import { EXIT, UsageError } from './io.js';
 import type { SimulationFlags } from './simulationFlags.js';
-import type { Output } from './main.js';
+import type { Output } from './io.js';
 import { createProgress, type Progress } from './progress.js';
 import type { SimulationTask } from './simulationWorker.js';
 import { CancelledError, WorkerDiedError, WorkerPool } from './workerPool.js';

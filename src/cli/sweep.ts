@@ -16,8 +16,8 @@ import {
   parseModelLimits,
   readModelText,
 } from './loadModelFile.js';
-import type { Output } from './main.js';
-import { EXIT_INTERRUPTED } from './simulate.js';
+import type { Output } from './io.js';
+import { EXIT_INTERRUPTED } from './io.js';
 import { parseSimulationFlags, SIMULATION_FLAGS } from './simulationFlags.js';
 import { checkWritable, writeOutput } from './simulationOutput.js';
 import { runFixed, startRunner } from './simulationRunner.js';

@@ -6,7 +6,7 @@ import {
   parseModelLimits,
 } from './loadModelFile.js';
 import { EXIT, UsageError } from './io.js';
-import type { Output } from './main.js';
+import type { Output } from './io.js';
 
 export const VALIDATE_HELP: string = `relkit validate MODEL [--max-model-size N] [--max-expression-length N] [--max-units N]
 

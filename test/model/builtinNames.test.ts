@@ -5,7 +5,8 @@
  * key, never found on Object.prototype. Issue 14: `x: constructor` vanished and validate said OK.
  */
 import { describe, expect, it } from 'vitest';
-import { run, type Output } from '../../src/cli/main.js';
+import type { Output } from '../../src/cli/io.js';
+import { run } from '../../src/cli/main.js';
 import { loadModel } from '../../src/model/loadModel.js';
 import { modelErrorsOf } from '../helpers/modelErrors.js';
 
