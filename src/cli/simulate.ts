@@ -40,21 +40,6 @@ import {
 const FIRST_BATCH = 1000;
 /** Cap on replications with --precision when --replications is not given. */
 const PRECISION_CAP = 1_000_000;
-/** Measures the simulator can estimate (the result keys of DESIGN.md). */
-const MEASURES = [
-  'reliability',
-  'availability',
-  'steadyAvailability',
-  'steadyUnavailability',
-  'intervalAvailability',
-  'mttf',
-  'failureFrequency',
-  'mtbf',
-  'mut',
-  'mdt',
-  'nines',
-];
-
 export const SIMULATE_HELP: string = `relkit simulate MODEL [--replications N | --precision E[%]] [--measure M]
                 [--measures M,...] [--mttf-cap C] [--horizon T] [--seed S] [--workers W]
                 [--grid N] [--json | --csv] [--out FILE] [--shard i/n] [--max-events N] [--max-model-size N]
@@ -127,9 +112,9 @@ export async function simulateCommand(args: readonly string[], output: Output): 
   if (values.measure !== undefined) {
     if (!precision)
       throw new UsageError('--measure sets the measure of --precision; give --precision');
-    if (!MEASURES.includes(values.measure)) {
+    if (!(SIMULATED_MEASURES as readonly string[]).includes(values.measure)) {
       throw new UsageError(
-        `--measure must be one of ${MEASURES.join(', ')}; got ${JSON.stringify(values.measure)}`,
+        `--measure must be one of ${SIMULATED_MEASURES.join(', ')}; got ${JSON.stringify(values.measure)}`,
         EXIT.failed,
       );
     }
