@@ -3,14 +3,20 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-/** Imports flow one way: numeric → dist → model → analytic | markov | sim → cli | web (STYLE.md §1). */
+/**
+ * Imports flow one way (docs/development.md): numeric → distributions → model → structure →
+ * the three solvers (analytic, markov, sim) → solve → cli | web. The solvers are siblings: none
+ * imports another, so their agreement is evidence.
+ */
 const layers = {
-  numeric: ['dist', 'model', 'analytic', 'markov', 'sim', 'cli'],
-  dist: ['model', 'analytic', 'markov', 'sim', 'cli'],
-  model: ['analytic', 'markov', 'sim', 'cli'],
-  analytic: ['markov', 'sim', 'cli'],
-  markov: ['sim', 'cli'],
-  sim: ['cli'],
+  numeric: ['distributions', 'model', 'structure', 'analytic', 'markov', 'sim', 'solve', 'cli'],
+  distributions: ['model', 'structure', 'analytic', 'markov', 'sim', 'solve', 'cli'],
+  model: ['structure', 'analytic', 'markov', 'sim', 'solve', 'cli'],
+  structure: ['analytic', 'markov', 'sim', 'solve', 'cli'],
+  analytic: ['markov', 'sim', 'solve', 'cli'],
+  markov: ['analytic', 'sim', 'solve', 'cli'],
+  sim: ['analytic', 'markov', 'solve', 'cli'],
+  solve: ['cli'],
 };
 
 export default tseslint.config(
@@ -34,7 +40,7 @@ export default tseslint.config(
         {
           patterns: above.map((name) => ({
             group: [`../${name}/*`, `../../${name}/*`, `../../../${name}/*`],
-            message: `src/${layer} must not import from src/${name} (imports flow one way, STYLE.md §1)`,
+            message: `src/${layer} must not import from src/${name} (imports flow one way, docs/development.md)`,
           })),
         },
       ],

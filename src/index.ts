@@ -30,95 +30,110 @@ export {
 export { normalCdf, normalQuantile, normalSf } from './numeric/normal.js';
 
 // Lifetime distributions
-export { exponential } from './dist/exponential.js';
-export type { ExponentialParameters } from './dist/exponential.js';
-export { weibull } from './dist/weibull.js';
-export type { WeibullParameters } from './dist/weibull.js';
-export { lognormal } from './dist/lognormal.js';
-export type { LognormalParameters } from './dist/lognormal.js';
-export { gamma } from './dist/gamma.js';
-export type { GammaParameters } from './dist/gamma.js';
-export { erlang } from './dist/erlang.js';
-export type { ErlangParameters } from './dist/erlang.js';
-export { truncatedNormal } from './dist/truncatedNormal.js';
-export type { TruncatedNormalParameters } from './dist/truncatedNormal.js';
-export { uniform } from './dist/uniform.js';
-export type { UniformParameters } from './dist/uniform.js';
-export { deterministic } from './dist/deterministic.js';
-export type { DeterministicParameters } from './dist/deterministic.js';
+export { exponential } from './distributions/exponential.js';
+export type { ExponentialParameters } from './distributions/exponential.js';
+export { weibull } from './distributions/weibull.js';
+export type { WeibullParameters } from './distributions/weibull.js';
+export { lognormal } from './distributions/lognormal.js';
+export type { LognormalParameters } from './distributions/lognormal.js';
+export { gamma } from './distributions/gamma.js';
+export type { GammaParameters } from './distributions/gamma.js';
+export { erlang } from './distributions/erlang.js';
+export type { ErlangParameters } from './distributions/erlang.js';
+export { truncatedNormal } from './distributions/truncatedNormal.js';
+export type { TruncatedNormalParameters } from './distributions/truncatedNormal.js';
+export { uniform } from './distributions/uniform.js';
+export type { UniformParameters } from './distributions/uniform.js';
+export { deterministic } from './distributions/deterministic.js';
+export type { DeterministicParameters } from './distributions/deterministic.js';
 export {
   DISTRIBUTION_PARAMETERS,
   DISTRIBUTION_PARAMETER_SETS,
   distributionFromSpec,
-} from './dist/registry.js';
-export type { DistributionSpec } from './dist/registry.js';
-export type { ParameterSets } from './dist/defineDistribution.js';
-export type { Distribution, DistributionFamily, Rng } from './dist/types.js';
+} from './distributions/registry.js';
+export type { DistributionSpec } from './distributions/registry.js';
+export type { ParameterSets } from './distributions/defineDistribution.js';
+export type { Distribution, DistributionFamily, Rng } from './distributions/types.js';
 
 // Closed forms: one component
-export { steadyAvailability, steadyUnavailability } from './analytic/steadyAvailability.js';
-export { pointAvailability, pointUnavailability } from './analytic/pointAvailability.js';
-export { ninesFromAvailability, ninesFromUnavailability } from './analytic/nines.js';
-export { downtimeHoursPerYear } from './analytic/downtimeHoursPerYear.js';
+export {
+  steadyAvailability,
+  steadyUnavailability,
+} from './analytic/formulas/steadyAvailability.js';
+export { pointAvailability, pointUnavailability } from './analytic/formulas/pointAvailability.js';
+export { ninesFromAvailability, ninesFromUnavailability } from './model/nines.js';
+export { downtimeHoursPerYear } from './analytic/formulas/downtimeHoursPerYear.js';
 
 // Closed forms: series, parallel, k-out-of-n, voting
-export { seriesReliability, seriesUnreliability } from './analytic/seriesReliability.js';
-export { parallelReliability, parallelUnreliability } from './analytic/parallelReliability.js';
-export { kOutOfNReliability, kOutOfNUnreliability } from './analytic/kOutOfNReliability.js';
+export { seriesReliability, seriesUnreliability } from './analytic/formulas/seriesReliability.js';
+export {
+  parallelReliability,
+  parallelUnreliability,
+} from './analytic/formulas/parallelReliability.js';
+export {
+  kOutOfNReliability,
+  kOutOfNUnreliability,
+} from './analytic/formulas/kOutOfNReliability.js';
 export {
   kOutOfNNonIdenticalReliability,
   kOutOfNNonIdenticalUnreliability,
-} from './analytic/kOutOfNNonIdenticalReliability.js';
-export { kOutOfNMttf } from './analytic/kOutOfNMttf.js';
-export { nmrReliability } from './analytic/nmrReliability.js';
-export { tmrMttf, tmrReliability } from './analytic/tmrReliability.js';
+} from './analytic/formulas/kOutOfNNonIdenticalReliability.js';
+export { kOutOfNMttf } from './analytic/formulas/kOutOfNMttf.js';
+export { nmrReliability } from './analytic/formulas/nmrReliability.js';
+export { tmrMttf, tmrReliability } from './analytic/formulas/tmrReliability.js';
 
 // Closed forms: standby
-export { coldStandbyMttf, coldStandbyReliability } from './analytic/coldStandbyReliability.js';
+export {
+  coldStandbyMttf,
+  coldStandbyReliability,
+} from './analytic/formulas/coldStandbyReliability.js';
 export {
   coldStandbyNonIdenticalMttf,
   coldStandbyNonIdenticalReliability,
   coldStandbyNonIdenticalUnreliability,
-} from './analytic/coldStandbyNonIdenticalReliability.js';
-export { warmStandbyMttf, warmStandbyReliability } from './analytic/warmStandbyReliability.js';
+} from './analytic/formulas/coldStandbyNonIdenticalReliability.js';
+export {
+  warmStandbyMttf,
+  warmStandbyReliability,
+} from './analytic/formulas/warmStandbyReliability.js';
 
 // Closed forms: repairable redundancy
 export {
   duplexMttf,
   duplexSteadyAvailability,
   duplexSteadyUnavailability,
-} from './analytic/duplexSteadyAvailability.js';
-export { steadyStateMeasures } from './analytic/steadyStateMeasures.js';
-export type { SteadyStateMeasures } from './analytic/steadyStateMeasures.js';
-export { repairableKOutOfN } from './analytic/repairableKOutOfN.js';
-export type { RepairableKOutOfNResult } from './analytic/repairableKOutOfN.js';
-export { repairableDuplexCoverage } from './analytic/repairableDuplexCoverage.js';
-export type { RepairableDuplexCoverageResult } from './analytic/repairableDuplexCoverage.js';
+} from './analytic/formulas/duplexSteadyAvailability.js';
+export { steadyStateMeasures } from './model/steadyStateMeasures.js';
+export type { SteadyStateMeasures } from './model/steadyStateMeasures.js';
+export { repairableKOutOfN } from './analytic/formulas/repairableKOutOfN.js';
+export type { RepairableKOutOfNResult } from './analytic/formulas/repairableKOutOfN.js';
+export { repairableDuplexCoverage } from './analytic/formulas/repairableDuplexCoverage.js';
+export type { RepairableDuplexCoverageResult } from './analytic/formulas/repairableDuplexCoverage.js';
 
 // Closed forms: imperfect fault-detection coverage
 export {
   duplexCoverageMttf,
   duplexCoverageReliability,
   duplexCoverageUnreliability,
-} from './analytic/duplexCoverageReliability.js';
+} from './analytic/formulas/duplexCoverageReliability.js';
 export {
   tmrCoverageMttf,
   tmrCoverageReliability,
   tmrCoverageUnreliability,
-} from './analytic/tmrCoverageReliability.js';
+} from './analytic/formulas/tmrCoverageReliability.js';
 
 // MTTF of any reliability function
-export { mttfFromReliability } from './analytic/mttfFromReliability.js';
-export type { MttfFromReliabilityOptions } from './analytic/mttfFromReliability.js';
+export { mttfFromReliability } from './analytic/formulas/mttfFromReliability.js';
+export type { MttfFromReliabilityOptions } from './analytic/formulas/mttfFromReliability.js';
 
 // Structure function
-export { compileStructure } from './analytic/structure/compileStructure.js';
+export { compileStructure } from './structure/compileStructure.js';
 export type {
   CompileStructureOptions,
   MinimalSetsOptions,
   StructureFunction,
-} from './analytic/structure/compileStructure.js';
-export type { NetworkEdge, StructureNode } from './analytic/structure/StructureNode.js';
+} from './structure/compileStructure.js';
+export type { NetworkEdge, StructureNode } from './structure/StructureNode.js';
 
 // Models and results
 export { loadModel } from './model/loadModel.js';
@@ -143,38 +158,46 @@ export { analyze } from './analytic/solver/analyze.js';
 export type { AnalyzeOptions } from './analytic/solver/analyze.js';
 
 // Markov engine: sparse chains and their solvers
-export type { Ctmc } from './markov/Ctmc.js';
-export { buildCtmc } from './markov/buildCtmc.js';
-export type { BuildCtmcOptions, CtmcTransition, CtmcTransitionArrays } from './markov/buildCtmc.js';
-export { checkReachability } from './markov/checkReachability.js';
-export type { ReachabilityReport } from './markov/checkReachability.js';
-export { solveSteadyState, steadyStateResidual } from './markov/solveSteadyState.js';
-export type { SteadyStateOptions, SteadyStateResult } from './markov/solveSteadyState.js';
-export { solveTransient } from './markov/solveTransient.js';
-export type { TransientResult } from './markov/solveTransient.js';
-export type { TransientOptions } from './markov/transientPlan.js';
-export { TransientLimitError } from './markov/TransientLimitError.js';
-export type { ProgressCallback } from './markov/solverProgress.js';
-export { meanTimeToAbsorption } from './markov/meanTimeToAbsorption.js';
-export type { AbsorptionOptions, AbsorptionResult } from './markov/meanTimeToAbsorption.js';
-export { reliabilityCurve } from './markov/reliabilityCurve.js';
-export type { ReliabilityCurve } from './markov/reliabilityCurve.js';
-export { pointAvailabilityCurve } from './markov/pointAvailabilityCurve.js';
-export type { AvailabilityCurve } from './markov/pointAvailabilityCurve.js';
-export { intervalAvailability } from './markov/intervalAvailability.js';
-export type { IntervalAvailabilityResult } from './markov/intervalAvailability.js';
-export { failureFrequency } from './markov/failureFrequency.js';
-export { expectedRateReward } from './markov/expectedRateReward.js';
-export { makeAbsorbing } from './markov/makeAbsorbing.js';
-export { formatChainText, parseChainText } from './markov/chainText.js';
+export type { Ctmc } from './markov/generation/Ctmc.js';
+export { buildCtmc } from './markov/generation/buildCtmc.js';
+export type {
+  BuildCtmcOptions,
+  CtmcTransition,
+  CtmcTransitionArrays,
+} from './markov/generation/buildCtmc.js';
+export { checkReachability } from './markov/generation/checkReachability.js';
+export type { ReachabilityReport } from './markov/generation/checkReachability.js';
+export { solveSteadyState, steadyStateResidual } from './markov/linalg/solveSteadyState.js';
+export type { SteadyStateOptions, SteadyStateResult } from './markov/linalg/solveSteadyState.js';
+export { solveTransient } from './markov/linalg/solveTransient.js';
+export type { TransientResult } from './markov/linalg/solveTransient.js';
+export type { TransientOptions } from './markov/linalg/transientPlan.js';
+export { TransientLimitError } from './markov/linalg/TransientLimitError.js';
+export type { ProgressCallback } from './markov/linalg/solverProgress.js';
+export { meanTimeToAbsorption } from './markov/linalg/meanTimeToAbsorption.js';
+export type { AbsorptionOptions, AbsorptionResult } from './markov/linalg/meanTimeToAbsorption.js';
+export { reliabilityCurve } from './markov/measures/reliabilityCurve.js';
+export type { ReliabilityCurve } from './markov/measures/reliabilityCurve.js';
+export { pointAvailabilityCurve } from './markov/measures/pointAvailabilityCurve.js';
+export type { AvailabilityCurve } from './markov/measures/pointAvailabilityCurve.js';
+export { intervalAvailability } from './markov/measures/intervalAvailability.js';
+export type { IntervalAvailabilityResult } from './markov/measures/intervalAvailability.js';
+export { failureFrequency } from './markov/measures/failureFrequency.js';
+export { expectedRateReward } from './markov/measures/expectedRateReward.js';
+export { makeAbsorbing } from './markov/generation/makeAbsorbing.js';
+export { formatChainText, parseChainText } from './markov/generation/chainText.js';
 
 // Markov engine: chains from models
-export { chainFromChainModel, chainFromModel } from './markov/fromModel.js';
-export type { ChainFromModelOptions, ChainFromModelResult } from './markov/fromModel.js';
-export { solveCtmc, solveMarkov } from './markov/solveMarkov.js';
-export type { ChainSource, MarkovResult, SolveMarkovOptions } from './markov/solveMarkov.js';
-export { solveExactly } from './markov/solveExactly.js';
-export type { ExactOptions } from './markov/solveExactly.js';
+export { chainFromChainModel, chainFromModel } from './markov/generation/fromModel.js';
+export type { ChainFromModelOptions, ChainFromModelResult } from './markov/generation/fromModel.js';
+export { solveCtmc, solveMarkov } from './markov/measures/solveMarkov.js';
+export type {
+  ChainSource,
+  MarkovResult,
+  SolveMarkovOptions,
+} from './markov/measures/solveMarkov.js';
+export { solveExactly } from './solve/solveExactly.js';
+export type { ExactOptions } from './solve/solveExactly.js';
 
 // Discrete-event simulation
 export { finalizeSimulation, runReplications, simulate, traceReplication } from './sim/simulate.js';

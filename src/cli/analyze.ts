@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { solveExactly } from '../markov/solveExactly.js';
+import { solveExactly } from '../solve/solveExactly.js';
 import {
   loadModelFile,
   MODEL_LIMIT_FLAGS,

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { analyze } from '../analytic/solver/analyze.js';
 import { ConvergenceError, UnsupportedModelError } from '../errors.js';
-import { solveMarkov } from '../markov/solveMarkov.js';
+import { solveMarkov } from '../markov/measures/solveMarkov.js';
 import type { Model } from '../model/Model.js';
 import type { Result } from '../model/Result.js';
 import { finalizeSimulation } from '../sim/simulate.js';

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseChainText } from '../markov/chainText.js';
-import { solveCtmc, solveMarkov, type SolveMarkovOptions } from '../markov/solveMarkov.js';
+import { parseChainText } from '../markov/generation/chainText.js';
+import { solveCtmc, solveMarkov, type SolveMarkovOptions } from '../markov/measures/solveMarkov.js';
 import { fnv1a64 } from '../model/modelHash.js';
 import { formatResult, parseNumberList, parseNumberOption } from './format.js';
 import { EXIT, UsageError, readText } from './io.js';

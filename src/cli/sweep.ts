@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { analyze } from '../analytic/solver/analyze.js';
 import { UnsupportedModelError } from '../errors.js';
-import type { ExactOptions } from '../markov/solveExactly.js';
-import { solveMarkov } from '../markov/solveMarkov.js';
+import type { ExactOptions } from '../solve/solveExactly.js';
+import { solveMarkov } from '../markov/measures/solveMarkov.js';
 import { loadModel } from '../model/loadModel.js';
 import type { Model } from '../model/Model.js';
 import type { Curve, Result, Scalar } from '../model/Result.js';

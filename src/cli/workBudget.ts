@@ -1,5 +1,5 @@
 import { ConvergenceError, UnsupportedModelError } from '../errors.js';
-import { solveMarkov } from '../markov/solveMarkov.js';
+import { solveMarkov } from '../markov/measures/solveMarkov.js';
 import type { Model } from '../model/Model.js';
 import { slowestTimeScale } from '../model/timeScales.js';
 import {

@@ -1,4 +1,4 @@
-import type { DistributionSpec } from '../dist/registry.js';
+import type { DistributionSpec } from '../distributions/registry.js';
 
 /**
  * A model after parsing, validation and parameter evaluation: plain, immutable JSON data (it

@@ -1,6 +1,6 @@
-import { distributionFromSpec } from '../dist/registry.js';
+import { distributionFromSpec } from '../distributions/registry.js';
 import { ParameterError, formatValue } from '../errors.js';
-import type { DistributionSpec } from '../dist/registry.js';
+import type { DistributionSpec } from '../distributions/registry.js';
 import type { ComponentModel, UnitModel } from './Model.js';
 import { limitReached } from './ModelLimits.js';
 import { evaluateNumeric, type ParameterValues } from './parameters.js';

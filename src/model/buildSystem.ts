@@ -1,4 +1,4 @@
-import type { DistributionSpec } from '../dist/registry.js';
+import type { DistributionSpec } from '../distributions/registry.js';
 import { listNames } from '../errors.js';
 import type { ComponentModel, StandbyMode, SystemNode, UnitModel } from './Model.js';
 import { evaluateDistribution, evaluateInteger, evaluateProbability } from './buildComponents.js';

@@ -1,5 +1,5 @@
-import { DISTRIBUTION_PARAMETERS } from '../dist/registry.js';
-import type { DistributionFamily } from '../dist/types.js';
+import { DISTRIBUTION_PARAMETERS } from '../distributions/registry.js';
+import type { DistributionFamily } from '../distributions/types.js';
 import {
   definition,
   fail,

@@ -1,4 +1,4 @@
-import { distributionFromSpec } from '../dist/registry.js';
+import { distributionFromSpec } from '../distributions/registry.js';
 import type { Model, SystemNode } from './Model.js';
 
 /**

@@ -245,7 +245,7 @@ export function gammaMillsRatio(a: number, x: number): number {
  * The first form cancels badly for large x (both terms ≈ x); the second, from the identity
  * aQ(a + 1, x) = aQ(a, x) + xᵃe⁻ˣ/Γ(a), evaluates the difference directly, so deep tails keep
  * full accuracy. Measured against mpmath: relative error ≤ 2e-15 (shapes 0.5 to 1000 in the
- * reference tables of test/dist/reference.test.ts).
+ * reference tables of test/distributions/reference.test.ts).
  *
  * @see NIST DLMF §8.8 (recurrence 8.8.2) and §8.9, https://dlmf.nist.gov/8.8.
  *

@@ -1,5 +1,5 @@
 import seedrandom from 'seedrandom';
-import type { Rng } from '../dist/types.js';
+import type { Rng } from '../distributions/types.js';
 
 /**
  * Name of the generator behind the simulator's streams, recorded in results (STYLE.md §6):

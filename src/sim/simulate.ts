@@ -1,5 +1,5 @@
-import { MAX_GRID_POINTS } from '../analytic/solver/timeGrid.js';
-import { distributionFromSpec } from '../dist/registry.js';
+import { MAX_GRID_POINTS } from '../model/timeGrid.js';
+import { distributionFromSpec } from '../distributions/registry.js';
 import {
   checkFinite,
   checkInteger,

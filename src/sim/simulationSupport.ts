@@ -1,4 +1,4 @@
-import { distributionFromSpec } from '../dist/registry.js';
+import { distributionFromSpec } from '../distributions/registry.js';
 import { UnsupportedModelError } from '../errors.js';
 import type { Model, SystemNode } from '../model/Model.js';
 

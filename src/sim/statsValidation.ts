@@ -1,4 +1,4 @@
-import { MAX_GRID_POINTS } from '../analytic/solver/timeGrid.js';
+import { MAX_GRID_POINTS } from '../model/timeGrid.js';
 import { ParameterError } from '../errors.js';
 import { exactSum } from '../numeric/sum.js';
 import {

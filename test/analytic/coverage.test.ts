@@ -4,15 +4,15 @@ import {
   duplexCoverageMttf,
   duplexCoverageReliability,
   duplexCoverageUnreliability,
-} from '../../src/analytic/duplexCoverageReliability.js';
-import { mttfFromReliability } from '../../src/analytic/mttfFromReliability.js';
-import { parallelReliability } from '../../src/analytic/parallelReliability.js';
+} from '../../src/analytic/formulas/duplexCoverageReliability.js';
+import { mttfFromReliability } from '../../src/analytic/formulas/mttfFromReliability.js';
+import { parallelReliability } from '../../src/analytic/formulas/parallelReliability.js';
 import {
   tmrCoverageMttf,
   tmrCoverageReliability,
   tmrCoverageUnreliability,
-} from '../../src/analytic/tmrCoverageReliability.js';
-import { tmrReliability } from '../../src/analytic/tmrReliability.js';
+} from '../../src/analytic/formulas/tmrCoverageReliability.js';
+import { tmrReliability } from '../../src/analytic/formulas/tmrReliability.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 
 // Reference values: test/reference/analytic_reference.py (scipy 1.17.1, mpmath 1.3.0, 2026-11-26):

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kOutOfNReliability, kOutOfNUnreliability } from '../../src/analytic/kOutOfNReliability.js';
-import { parallelReliability } from '../../src/analytic/parallelReliability.js';
-import { seriesReliability } from '../../src/analytic/seriesReliability.js';
+import {
+  kOutOfNReliability,
+  kOutOfNUnreliability,
+} from '../../src/analytic/formulas/kOutOfNReliability.js';
+import { parallelReliability } from '../../src/analytic/formulas/parallelReliability.js';
+import { seriesReliability } from '../../src/analytic/formulas/seriesReliability.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 
 // Reference values: test/reference/analytic_reference.py (scipy 1.17.1, mpmath 1.3.0, 2026-11-26),

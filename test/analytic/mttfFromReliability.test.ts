@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConvergenceError } from '../../src/errors.js';
-import { mttfFromReliability } from '../../src/analytic/mttfFromReliability.js';
-import { tmrReliability } from '../../src/analytic/tmrReliability.js';
+import { mttfFromReliability } from '../../src/analytic/formulas/mttfFromReliability.js';
+import { tmrReliability } from '../../src/analytic/formulas/tmrReliability.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 
 // Reference values: test/reference/analytic_reference.py (scipy 1.17.1, mpmath 1.3.0, 2026-11-26):
@@ -10,7 +10,7 @@ import { expectRelClose } from '../helpers/expectClose.js';
 
 /**
  * Standard normal upper tail Φ(−z) = erfc(z/√2)/2, written out here so the lognormal case does
- * not depend on src/dist (erfc: Taylor series of erf below 2, Laplace continued fraction above).
+ * not depend on src/distributions (erfc: Taylor series of erf below 2, Laplace continued fraction above).
  */
 function normalSf(z: number): number {
   return erfc(z / Math.SQRT2) / 2;

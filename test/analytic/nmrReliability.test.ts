@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { kOutOfNMttf } from '../../src/analytic/kOutOfNMttf.js';
-import { nmrReliability } from '../../src/analytic/nmrReliability.js';
-import { tmrMttf, tmrReliability } from '../../src/analytic/tmrReliability.js';
-import { mttfFromReliability } from '../../src/analytic/mttfFromReliability.js';
+import { kOutOfNMttf } from '../../src/analytic/formulas/kOutOfNMttf.js';
+import { nmrReliability } from '../../src/analytic/formulas/nmrReliability.js';
+import { tmrMttf, tmrReliability } from '../../src/analytic/formulas/tmrReliability.js';
+import { mttfFromReliability } from '../../src/analytic/formulas/mttfFromReliability.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 
 // Reference values: test/reference/analytic_reference.py (scipy 1.17.1, mpmath 1.3.0, 2026-11-26):

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   parallelReliability,
   parallelUnreliability,
-} from '../../src/analytic/parallelReliability.js';
+} from '../../src/analytic/formulas/parallelReliability.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 
 // Reference values: test/reference/analytic_reference.py (scipy 1.17.1, mpmath 1.3.0, 2026-11-26),

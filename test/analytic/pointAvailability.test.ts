@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { pointAvailability, pointUnavailability } from '../../src/analytic/pointAvailability.js';
-import { steadyAvailability } from '../../src/analytic/steadyAvailability.js';
+import {
+  pointAvailability,
+  pointUnavailability,
+} from '../../src/analytic/formulas/pointAvailability.js';
+import { steadyAvailability } from '../../src/analytic/formulas/steadyAvailability.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 
 // Reference values: test/reference/analytic_reference.py (scipy 1.17.1, mpmath 1.3.0, 2026-11-26):

@@ -4,10 +4,10 @@ import {
   duplexMttf,
   duplexSteadyAvailability,
   duplexSteadyUnavailability,
-} from '../../src/analytic/duplexSteadyAvailability.js';
-import { kOutOfNReliability } from '../../src/analytic/kOutOfNReliability.js';
-import { repairableDuplexCoverage } from '../../src/analytic/repairableDuplexCoverage.js';
-import { repairableKOutOfN } from '../../src/analytic/repairableKOutOfN.js';
+} from '../../src/analytic/formulas/duplexSteadyAvailability.js';
+import { kOutOfNReliability } from '../../src/analytic/formulas/kOutOfNReliability.js';
+import { repairableDuplexCoverage } from '../../src/analytic/formulas/repairableDuplexCoverage.js';
+import { repairableKOutOfN } from '../../src/analytic/formulas/repairableKOutOfN.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 
 // Reference values: test/reference/analytic_reference.py (scipy 1.17.1, mpmath 1.3.0, 2026-11-26):

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { seriesReliability, seriesUnreliability } from '../../src/analytic/seriesReliability.js';
+import {
+  seriesReliability,
+  seriesUnreliability,
+} from '../../src/analytic/formulas/seriesReliability.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 
 // Reference values: test/reference/analytic_reference.py (scipy 1.17.1, mpmath 1.3.0, 2026-11-26),

@@ -3,18 +3,18 @@ import { describe, expect, it } from 'vitest';
 import {
   coldStandbyMttf,
   coldStandbyReliability,
-} from '../../src/analytic/coldStandbyReliability.js';
+} from '../../src/analytic/formulas/coldStandbyReliability.js';
 import {
   coldStandbyNonIdenticalMttf,
   coldStandbyNonIdenticalReliability,
   coldStandbyNonIdenticalUnreliability,
-} from '../../src/analytic/coldStandbyNonIdenticalReliability.js';
-import { mttfFromReliability } from '../../src/analytic/mttfFromReliability.js';
-import { parallelReliability } from '../../src/analytic/parallelReliability.js';
+} from '../../src/analytic/formulas/coldStandbyNonIdenticalReliability.js';
+import { mttfFromReliability } from '../../src/analytic/formulas/mttfFromReliability.js';
+import { parallelReliability } from '../../src/analytic/formulas/parallelReliability.js';
 import {
   warmStandbyMttf,
   warmStandbyReliability,
-} from '../../src/analytic/warmStandbyReliability.js';
+} from '../../src/analytic/formulas/warmStandbyReliability.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 
 // Reference values: test/reference/analytic_reference.py (scipy 1.17.1, mpmath 1.3.0, 2026-11-26):

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { steadyAvailability, steadyUnavailability } from '../../src/analytic/steadyAvailability.js';
+import {
+  steadyAvailability,
+  steadyUnavailability,
+} from '../../src/analytic/formulas/steadyAvailability.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 
 // Reference values: test/reference/analytic_reference.py (scipy 1.17.1, mpmath 1.3.0, 2026-11-26),

@@ -59,7 +59,7 @@ import {
   type Curve,
   type Result,
 } from '../../src/index.js';
-import { chainFromModel } from '../../src/markov/fromModel.js';
+import { chainFromModel } from '../../src/markov/generation/fromModel.js';
 import type { Model, SystemNode } from '../../src/model/Model.js';
 import { randomModel, type RandomModel } from '../helpers/randomModel.js';
 import { testRng } from '../helpers/testRng.js';

@@ -6,7 +6,7 @@
  * delays, mission times. Every text it returns is meant to be accepted by loadModel; a rejection
  * is a finding of its own.
  */
-import type { Rng } from '../../src/dist/types.js';
+import type { Rng } from '../../src/distributions/types.js';
 import { testRng } from './testRng.js';
 
 /** One generated model: its text and what it was drawn with. */

@@ -1,4 +1,4 @@
-import type { Rng } from '../../src/dist/types.js';
+import type { Rng } from '../../src/distributions/types.js';
 
 /**
  * Returns a small seeded generator for tests: sfc32 (Chris Doty-Humphrey's Small Fast Counting
@@ -17,7 +17,7 @@ import type { Rng } from '../../src/dist/types.js';
  * is the one of Java's `nextDouble` and seedrandom's `double()`. O(1) per draw.
  *
  * @see C. Doty-Humphrey, PractRand, https://pracrand.sourceforge.net/ (sfc32);
- * test/helpers/testRng.ts pins the first outputs of seed 1 in test/dist/samplers.test.ts.
+ * test/helpers/testRng.ts pins the first outputs of seed 1 in test/distributions/samplers.test.ts.
  */
 export function testRng(seed: number): Rng {
   let state = seed >>> 0;

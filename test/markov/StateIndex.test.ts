@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StateIndex } from '../../src/markov/StateIndex.js';
+import { StateIndex } from '../../src/markov/generation/StateIndex.js';
 import { testRng } from '../helpers/testRng.js';
 
 describe('StateIndex', () => {

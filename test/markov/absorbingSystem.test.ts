@@ -3,9 +3,9 @@ import {
   absorbingSystem,
   renewalResidual,
   scaleToAbsorption,
-} from '../../src/markov/absorbingSystem.js';
-import { buildCtmc } from '../../src/markov/buildCtmc.js';
-import { meanTimeToAbsorption } from '../../src/markov/meanTimeToAbsorption.js';
+} from '../../src/markov/linalg/absorbingSystem.js';
+import { buildCtmc } from '../../src/markov/generation/buildCtmc.js';
+import { meanTimeToAbsorption } from '../../src/markov/linalg/meanTimeToAbsorption.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 
 /**

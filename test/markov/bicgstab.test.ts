@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConvergenceError } from '../../src/errors.js';
-import { bicgstab, type BicgstabSystem } from '../../src/markov/bicgstab.js';
+import { bicgstab, type BicgstabSystem } from '../../src/markov/linalg/bicgstab.js';
 
 /** (Bx)_j = 2x_j − x_{j−1}: lower bidiagonal, solved by x_j = 2^−(j+1) for c = e_0. */
 function bidiagonal(n: number, accept?: BicgstabSystem['accept']): BicgstabSystem {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCtmc } from '../../src/markov/buildCtmc.js';
+import { buildCtmc } from '../../src/markov/generation/buildCtmc.js';
 
 describe('buildCtmc', () => {
   it('buildCtmc merges duplicate pairs, drops self-loops and sorts each row by target', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../../src/errors.js';
-import { buildCtmc } from '../../src/markov/buildCtmc.js';
-import { formatChainText, parseChainText } from '../../src/markov/chainText.js';
+import { buildCtmc } from '../../src/markov/generation/buildCtmc.js';
+import { formatChainText, parseChainText } from '../../src/markov/generation/chainText.js';
 import { kOutOfNChain } from './chains.js';
 
 function messageOf(text: string): string {

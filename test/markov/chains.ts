@@ -1,6 +1,6 @@
 /** Small chains with known answers, shared by the Markov tests (built with buildCtmc). */
-import type { Ctmc } from '../../src/markov/Ctmc.js';
-import { buildCtmc, type CtmcTransition } from '../../src/markov/buildCtmc.js';
+import type { Ctmc } from '../../src/markov/generation/Ctmc.js';
+import { buildCtmc, type CtmcTransition } from '../../src/markov/generation/buildCtmc.js';
 
 /**
  * k-out-of-n identical repairable units with `crews` crews: state j = failed units, failures at

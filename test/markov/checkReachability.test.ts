@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCtmc } from '../../src/markov/buildCtmc.js';
-import { checkReachability } from '../../src/markov/checkReachability.js';
+import { buildCtmc } from '../../src/markov/generation/buildCtmc.js';
+import { checkReachability } from '../../src/markov/generation/checkReachability.js';
 import { kOutOfNChain } from './chains.js';
 
 describe('checkReachability', () => {

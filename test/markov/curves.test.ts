@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { coldStandbyReliability } from '../../src/analytic/coldStandbyReliability.js';
-import { pointAvailability } from '../../src/analytic/pointAvailability.js';
-import { intervalAvailability } from '../../src/markov/intervalAvailability.js';
-import { makeAbsorbing } from '../../src/markov/makeAbsorbing.js';
-import { pointAvailabilityCurve } from '../../src/markov/pointAvailabilityCurve.js';
-import { reliabilityCurve } from '../../src/markov/reliabilityCurve.js';
-import { solveSteadyState } from '../../src/markov/solveSteadyState.js';
-import { buildCtmc } from '../../src/markov/buildCtmc.js';
+import { coldStandbyReliability } from '../../src/analytic/formulas/coldStandbyReliability.js';
+import { pointAvailability } from '../../src/analytic/formulas/pointAvailability.js';
+import { intervalAvailability } from '../../src/markov/measures/intervalAvailability.js';
+import { makeAbsorbing } from '../../src/markov/generation/makeAbsorbing.js';
+import { pointAvailabilityCurve } from '../../src/markov/measures/pointAvailabilityCurve.js';
+import { reliabilityCurve } from '../../src/markov/measures/reliabilityCurve.js';
+import { solveSteadyState } from '../../src/markov/linalg/solveSteadyState.js';
+import { buildCtmc } from '../../src/markov/generation/buildCtmc.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 import { coldStandbyChain, kOutOfNChain, unitChain } from './chains.js';
 

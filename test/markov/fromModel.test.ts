@@ -3,15 +3,15 @@
  * the duplex with coverage; bad input and the state limit.
  */
 import { describe, expect, it } from 'vitest';
-import { coldStandbyReliability } from '../../src/analytic/coldStandbyReliability.js';
-import { repairableDuplexCoverage } from '../../src/analytic/repairableDuplexCoverage.js';
-import { repairableKOutOfN } from '../../src/analytic/repairableKOutOfN.js';
+import { coldStandbyReliability } from '../../src/analytic/formulas/coldStandbyReliability.js';
+import { repairableDuplexCoverage } from '../../src/analytic/formulas/repairableDuplexCoverage.js';
+import { repairableKOutOfN } from '../../src/analytic/formulas/repairableKOutOfN.js';
 import { UnsupportedModelError } from '../../src/errors.js';
-import { failureFrequency } from '../../src/markov/failureFrequency.js';
-import { chainFromModel } from '../../src/markov/fromModel.js';
-import { meanTimeToAbsorption } from '../../src/markov/meanTimeToAbsorption.js';
-import { reliabilityCurve } from '../../src/markov/reliabilityCurve.js';
-import { solveSteadyState } from '../../src/markov/solveSteadyState.js';
+import { failureFrequency } from '../../src/markov/measures/failureFrequency.js';
+import { chainFromModel } from '../../src/markov/generation/fromModel.js';
+import { meanTimeToAbsorption } from '../../src/markov/linalg/meanTimeToAbsorption.js';
+import { reliabilityCurve } from '../../src/markov/measures/reliabilityCurve.js';
+import { solveSteadyState } from '../../src/markov/linalg/solveSteadyState.js';
 import { loadModel } from '../../src/model/loadModel.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,8 +3,8 @@ import {
   createGatherMatrix,
   type GatherLayout,
   type KernelBackend,
-} from '../../src/markov/kernels/GatherMatrix.js';
-import { assembleModule, op } from '../../src/markov/kernels/wasmBinary.js';
+} from '../../src/markov/linalg/kernels/GatherMatrix.js';
+import { assembleModule, op } from '../../src/markov/linalg/kernels/wasmBinary.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 import { testRng } from '../helpers/testRng.js';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { coldStandbyMttf } from '../../src/analytic/coldStandbyReliability.js';
-import { repairableDuplexCoverage } from '../../src/analytic/repairableDuplexCoverage.js';
-import { repairableKOutOfN } from '../../src/analytic/repairableKOutOfN.js';
+import { coldStandbyMttf } from '../../src/analytic/formulas/coldStandbyReliability.js';
+import { repairableDuplexCoverage } from '../../src/analytic/formulas/repairableDuplexCoverage.js';
+import { repairableKOutOfN } from '../../src/analytic/formulas/repairableKOutOfN.js';
 import { ConvergenceError } from '../../src/errors.js';
-import { buildCtmc } from '../../src/markov/buildCtmc.js';
-import { chainFromModel } from '../../src/markov/fromModel.js';
-import { meanTimeToAbsorption } from '../../src/markov/meanTimeToAbsorption.js';
+import { buildCtmc } from '../../src/markov/generation/buildCtmc.js';
+import { chainFromModel } from '../../src/markov/generation/fromModel.js';
+import { meanTimeToAbsorption } from '../../src/markov/linalg/meanTimeToAbsorption.js';
 import { loadModel } from '../../src/model/loadModel.js';
 import { exactSum } from '../../src/numeric/sum.js';
 import { expectRelClose } from '../helpers/expectClose.js';

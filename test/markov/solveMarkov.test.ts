@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analytic/solver/analyze.js';
 import { UnsupportedModelError } from '../../src/errors.js';
-import { solveMarkov, type MarkovResult } from '../../src/markov/solveMarkov.js';
+import { solveMarkov, type MarkovResult } from '../../src/markov/measures/solveMarkov.js';
 import { loadModel } from '../../src/model/loadModel.js';
 import type { Model } from '../../src/model/Model.js';
 import type { Curve, Result } from '../../src/model/Result.js';

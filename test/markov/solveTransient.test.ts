@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { pointAvailability } from '../../src/analytic/pointAvailability.js';
+import { pointAvailability } from '../../src/analytic/formulas/pointAvailability.js';
 import { exactSum } from '../../src/numeric/sum.js';
-import { buildCtmc } from '../../src/markov/buildCtmc.js';
-import { poissonWeights } from '../../src/markov/poissonWeights.js';
-import { solveSteadyState } from '../../src/markov/solveSteadyState.js';
-import { solveTransient } from '../../src/markov/solveTransient.js';
-import { TransientLimitError } from '../../src/markov/TransientLimitError.js';
+import { buildCtmc } from '../../src/markov/generation/buildCtmc.js';
+import { poissonWeights } from '../../src/markov/linalg/poissonWeights.js';
+import { solveSteadyState } from '../../src/markov/linalg/solveSteadyState.js';
+import { solveTransient } from '../../src/markov/linalg/solveTransient.js';
+import { TransientLimitError } from '../../src/markov/linalg/TransientLimitError.js';
 import { UnsupportedModelError } from '../../src/errors.js';
 import { expectRelClose } from '../helpers/expectClose.js';
-import type { Ctmc } from '../../src/markov/Ctmc.js';
-import { stepUniformized, uniformize } from '../../src/markov/uniformize.js';
+import type { Ctmc } from '../../src/markov/generation/Ctmc.js';
+import { stepUniformized, uniformize } from '../../src/markov/linalg/uniformize.js';
 import { coldStandbyChain, duplexCoverageChain, kOutOfNChain, unitChain } from './chains.js';
 import { SCIPY_CHAINS, SCIPY_TIMES } from './scipyChains.js';
 

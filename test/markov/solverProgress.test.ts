@@ -5,7 +5,7 @@ import {
   progressReporter,
   residualFraction,
   shortNumber,
-} from '../../src/markov/solverProgress.js';
+} from '../../src/markov/linalg/solverProgress.js';
 
 describe('progressReporter', () => {
   it('is silent and inactive without a listener', () => {

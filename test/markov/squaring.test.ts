@@ -11,18 +11,18 @@
  * by uniformization before and refused 10^6 h. models/cooling-loop.yaml at 10^15 h: 1–2 ms.
  */
 import { describe, expect, it } from 'vitest';
-import { coldStandbyReliability } from '../../src/analytic/coldStandbyReliability.js';
-import { pointAvailability } from '../../src/analytic/pointAvailability.js';
+import { coldStandbyReliability } from '../../src/analytic/formulas/coldStandbyReliability.js';
+import { pointAvailability } from '../../src/analytic/formulas/pointAvailability.js';
 import { ParameterError, UnsupportedModelError } from '../../src/errors.js';
 import { loadModel } from '../../src/index.js';
-import { buildCtmc, type CtmcTransition } from '../../src/markov/buildCtmc.js';
-import type { Ctmc } from '../../src/markov/Ctmc.js';
-import { chainFromModel } from '../../src/markov/fromModel.js';
-import { intervalAvailability } from '../../src/markov/intervalAvailability.js';
-import { pointAvailabilityCurve } from '../../src/markov/pointAvailabilityCurve.js';
-import { reliabilityCurve } from '../../src/markov/reliabilityCurve.js';
-import { solveTransient } from '../../src/markov/solveTransient.js';
-import { TransientLimitError } from '../../src/markov/TransientLimitError.js';
+import { buildCtmc, type CtmcTransition } from '../../src/markov/generation/buildCtmc.js';
+import type { Ctmc } from '../../src/markov/generation/Ctmc.js';
+import { chainFromModel } from '../../src/markov/generation/fromModel.js';
+import { intervalAvailability } from '../../src/markov/measures/intervalAvailability.js';
+import { pointAvailabilityCurve } from '../../src/markov/measures/pointAvailabilityCurve.js';
+import { reliabilityCurve } from '../../src/markov/measures/reliabilityCurve.js';
+import { solveTransient } from '../../src/markov/linalg/solveTransient.js';
+import { TransientLimitError } from '../../src/markov/linalg/TransientLimitError.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 import { coldStandbyChain, kOutOfNChain, unitChain } from './chains.js';
 import { SCIPY_CHAINS, SCIPY_TIMES } from './scipyChains.js';

@@ -5,21 +5,25 @@
  * (-expm1, exp) or naive loops, each tolerance stated with the measured error beside it.
  */
 import { describe, expect, it } from 'vitest';
-import { buildCtmc } from '../../src/markov/buildCtmc.js';
-import { splitTime } from '../../src/markov/binaryTime.js';
-import { denseTimesVector, squareDense, vectorTimesDense } from '../../src/markov/denseKernels.js';
-import { lumpDownStates } from '../../src/markov/lumpDownStates.js';
-import { makeAbsorbing } from '../../src/markov/makeAbsorbing.js';
-import { poissonSeries, poissonTable } from '../../src/markov/poissonSeries.js';
-import { reliabilityCurve } from '../../src/markov/reliabilityCurve.js';
+import { buildCtmc } from '../../src/markov/generation/buildCtmc.js';
+import { splitTime } from '../../src/markov/linalg/binaryTime.js';
+import {
+  denseTimesVector,
+  squareDense,
+  vectorTimesDense,
+} from '../../src/markov/linalg/denseKernels.js';
+import { lumpDownStates } from '../../src/markov/generation/lumpDownStates.js';
+import { makeAbsorbing } from '../../src/markov/generation/makeAbsorbing.js';
+import { poissonSeries, poissonTable } from '../../src/markov/linalg/poissonSeries.js';
+import { reliabilityCurve } from '../../src/markov/measures/reliabilityCurve.js';
 import {
   settleDiagonal,
   squareStochastic,
   type StochasticPower,
-} from '../../src/markov/squareStochastic.js';
-import { transientBySquaring } from '../../src/markov/squaringTransient.js';
-import { uniformize } from '../../src/markov/uniformize.js';
-import { solveTransient } from '../../src/markov/solveTransient.js';
+} from '../../src/markov/linalg/squareStochastic.js';
+import { transientBySquaring } from '../../src/markov/linalg/squaringTransient.js';
+import { uniformize } from '../../src/markov/linalg/uniformize.js';
+import { solveTransient } from '../../src/markov/linalg/solveTransient.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 import { testRng } from '../helpers/testRng.js';
 

@@ -7,11 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analytic/solver/analyze.js';
-import { absorptionProbabilities } from '../../src/markov/absorptionProbabilities.js';
-import { buildCtmc } from '../../src/markov/buildCtmc.js';
-import { failureFrequency } from '../../src/markov/failureFrequency.js';
-import { solveMarkov } from '../../src/markov/solveMarkov.js';
-import { solveSteadyState } from '../../src/markov/solveSteadyState.js';
+import { absorptionProbabilities } from '../../src/markov/linalg/absorptionProbabilities.js';
+import { buildCtmc } from '../../src/markov/generation/buildCtmc.js';
+import { failureFrequency } from '../../src/markov/measures/failureFrequency.js';
+import { solveMarkov } from '../../src/markov/measures/solveMarkov.js';
+import { solveSteadyState } from '../../src/markov/linalg/solveSteadyState.js';
 import { loadModel } from '../../src/model/loadModel.js';
 import type { Result } from '../../src/model/Result.js';
 import { expectRelClose } from '../helpers/expectClose.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PoissonWeights } from '../../src/markov/poissonWeights.js';
-import { WindowSums } from '../../src/markov/windowSums.js';
+import type { PoissonWeights } from '../../src/markov/linalg/poissonWeights.js';
+import { WindowSums } from '../../src/markov/linalg/windowSums.js';
 import { testRng } from '../helpers/testRng.js';
 
 /** n-vectors v_0 … v_{count−1} of uniform draws. */

@@ -1,4 +1,4 @@
-"""Reference values for test/dist/*.test.ts and test/numeric/*.test.ts.
+"""Reference values for test/distributions/*.test.ts and test/numeric/*.test.ts.
 
 Computes every lifetime-distribution quantity relkit tests against, at 60 significant digits with
 mpmath, independently of relkit's algorithms (direct definitions, high-precision cancellation,

@@ -1,4 +1,4 @@
-"""Reference values for test/analytic/structure/blocks.test.ts: collapsed series and k-out-of-n
+"""Reference values for test/structure/blocks.test.ts: collapsed series and k-out-of-n
 blocks of 100 000 components, computed with mpmath at 40 significant digits from the very doubles
 the test passes (q_i as JavaScript computes it, p_i = 1 - q_i rounded to a double), so the
 references measure the algorithm, not the rounding of the inputs.

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference values for test/analytic/structure/compileStructure.test.ts.
+"""Reference values for test/structure/compileStructure.test.ts.
 
 Independent of the TypeScript BDD: every structure is evaluated as a Boolean function on all 2^n
 component states (vectorised with numpy, networks by breadth-first relaxation on each concrete

@@ -8,7 +8,7 @@
  * crew more.
  */
 import { describe, it } from 'vitest';
-import { repairableKOutOfN } from '../../src/analytic/repairableKOutOfN.js';
+import { repairableKOutOfN } from '../../src/analytic/formulas/repairableKOutOfN.js';
 import { loadModel } from '../../src/model/loadModel.js';
 import { simulate } from '../../src/sim/simulate.js';
 import { bonferroniZ, evaluate, expectAgreement, meanCheck, type StatCheck } from './statCheck.js';

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkBudgetError } from '../../src/errors.js';
-import { solveMarkov } from '../../src/markov/solveMarkov.js';
+import { solveMarkov } from '../../src/markov/measures/solveMarkov.js';
 import { loadModel } from '../../src/model/loadModel.js';
 import type { Estimate } from '../../src/model/Result.js';
 import { mserDeletion, poissonCountInterval } from '../../src/sim/measures.js';

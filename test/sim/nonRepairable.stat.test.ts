@@ -11,17 +11,17 @@ import { analyze } from '../../src/analytic/solver/analyze.js';
 import {
   coldStandbyMttf,
   coldStandbyReliability,
-} from '../../src/analytic/coldStandbyReliability.js';
+} from '../../src/analytic/formulas/coldStandbyReliability.js';
 import {
   duplexCoverageMttf,
   duplexCoverageReliability,
-} from '../../src/analytic/duplexCoverageReliability.js';
-import { kOutOfNMttf } from '../../src/analytic/kOutOfNMttf.js';
-import { kOutOfNReliability } from '../../src/analytic/kOutOfNReliability.js';
+} from '../../src/analytic/formulas/duplexCoverageReliability.js';
+import { kOutOfNMttf } from '../../src/analytic/formulas/kOutOfNMttf.js';
+import { kOutOfNReliability } from '../../src/analytic/formulas/kOutOfNReliability.js';
 import {
   warmStandbyMttf,
   warmStandbyReliability,
-} from '../../src/analytic/warmStandbyReliability.js';
+} from '../../src/analytic/formulas/warmStandbyReliability.js';
 import { loadModel } from '../../src/model/loadModel.js';
 import type { Model } from '../../src/model/Model.js';
 import { simulate } from '../../src/sim/simulate.js';

@@ -1,17 +1,17 @@
-import { distributionFromSpec } from '../../dist/registry.js';
-import type { Distribution } from '../../dist/types.js';
+import { distributionFromSpec } from '../../distributions/registry.js';
+import type { Distribution } from '../../distributions/types.js';
 import type { Model } from '../../model/Model.js';
 import type { Measures } from '../../model/Result.js';
 import { unitsInStructure } from '../../model/timeScales.js';
-import { pointAvailability, pointUnavailability } from '../pointAvailability.js';
-import { steadyStateMeasures } from '../steadyStateMeasures.js';
+import { pointAvailability, pointUnavailability } from '../formulas/pointAvailability.js';
+import { steadyStateMeasures } from '../../model/steadyStateMeasures.js';
 import {
   compileStructure,
   type CompileStructureOptions,
   type StructureFunction,
-} from '../structure/compileStructure.js';
+} from '../../structure/compileStructure.js';
 import { standbyBlockMttf, standbyBlockReliability } from './standbyBlockReliability.js';
-import type { ModelStructure } from './toStructure.js';
+import type { ModelStructure } from '../../structure/toStructure.js';
 
 /** A sum of probabilities computed term by term can exceed 1 by a rounding: keep it in [0, 1]. */
 function probability(x: number): number {

@@ -1,7 +1,7 @@
-import { distributionFromSpec } from '../../dist/registry.js';
+import { distributionFromSpec } from '../../distributions/registry.js';
 import { UnsupportedModelError } from '../../errors.js';
 import type { Model } from '../../model/Model.js';
-import type { StandbyBlock } from './toStructure.js';
+import type { StandbyBlock } from '../../structure/toStructure.js';
 
 /** The commands that solve what the closed forms cannot. */
 const MARKOV_OR_SIMULATE = 'use relkit markov (exponential times) or relkit simulate';

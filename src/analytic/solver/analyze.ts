@@ -7,8 +7,8 @@ import { repairableHorizon, unitsInStructure } from '../../model/timeScales.js';
 import { integrateAcrossScales } from '../../numeric/integrateAcrossScales.js';
 import { checkAnalyticSupport } from './analyticSupport.js';
 import { ModelSolver } from './ModelSolver.js';
-import { toStructure } from './toStructure.js';
-import { timeGrid } from './timeGrid.js';
+import { toStructure } from '../../structure/toStructure.js';
+import { timeGrid } from '../../model/timeGrid.js';
 
 /** Options of {@link analyze}. */
 export interface AnalyzeOptions {

@@ -1,7 +1,10 @@
-import type { Distribution } from '../../dist/types.js';
+import type { Distribution } from '../../distributions/types.js';
 import { exactSum } from '../../numeric/sum.js';
-import { sequentialChainSurvival, type SequentialChainSurvival } from '../sequentialChain.js';
-import type { StandbyBlock } from './toStructure.js';
+import {
+  sequentialChainSurvival,
+  type SequentialChainSurvival,
+} from '../formulas/sequentialChain.js';
+import type { StandbyBlock } from '../../structure/toStructure.js';
 
 /**
  * Returns R(t) of a standby block of exponential units (and its unreliability, computed

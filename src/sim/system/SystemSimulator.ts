@@ -1,4 +1,4 @@
-import type { Distribution, Rng } from '../../dist/types.js';
+import type { Distribution, Rng } from '../../distributions/types.js';
 import { EventQueue } from '../engine/EventQueue.js';
 import { nextExponential } from '../exponentialZiggurat.js';
 import { nextUniform, seedReplicationStream, streamRng } from '../random.js';

@@ -1,5 +1,5 @@
-import { distributionFromSpec, type DistributionSpec } from '../../dist/registry.js';
-import type { Distribution } from '../../dist/types.js';
+import { distributionFromSpec, type DistributionSpec } from '../../distributions/registry.js';
+import type { Distribution } from '../../distributions/types.js';
 import type { Model, SystemNode } from '../../model/Model.js';
 
 /** Node kinds of the compiled structure. */

@@ -1,0 +1,248 @@
+import type { StructureFunction } from '../../structure/compileStructure.js';
+import { GROUP_WIDTH, SLOT, type ChainLayout } from './fromModelLayout.js';
+
+/**
+ * Receives one transition out of the current state: the target state vector and its rate. The
+ * vector may be reused for the next transition: copy it to keep it.
+ */
+export type EmitTransition = (next: Int32Array, rate: number) => void;
+
+/**
+ * Returns 1 when the system is up in state `s`: not dead, no outage in progress (a pending
+ * recovery, or an uncovered failure whose unit is not yet repaired), and the structure works
+ * with each group's first working units up and each block up when it has an active unit that
+ * is not being switched in.
+ */
+export function isStateUp(
+  layout: ChainLayout,
+  structure: StructureFunction,
+  p: Float64Array,
+  s: Int32Array,
+): number {
+  if (s[0] === 1) return 0;
+  for (const slot of layout.recoverySlot) if (slot >= 0 && s[slot]! > 0) return 0;
+  for (const group of layout.groups) {
+    const o = group.offset;
+    if (s[o + SLOT.detect1]! + s[o + SLOT.wait1]! + s[o + SLOT.repair1]! > 0) return 0;
+    const working = group.units.length - failedCount(s, o);
+    group.units.forEach((unit, i) => (p[unit] = i < working ? 1 : 0));
+  }
+  const units = layout.model.units.length;
+  layout.blocks.forEach((block, b) => {
+    p[units + b] = s[block.offset]! > 0 && s[block.offset + 1] === 0 ? 1 : 0;
+  });
+  return structure.probability(p) > 0.5 ? 1 : 0;
+}
+
+/**
+ * Emits every transition out of state `s` (semantics.md): failures (none while down with
+ * idle_while_down), covered or not; detections; repairs, with a freed crew taking the head of
+ * the queue; recoveries; switch-overs. Returns true when an uncovered failure met the cap on
+ * overlapping recoveries of its component (the outages are merged).
+ */
+export function emitTransitions(
+  layout: ChainLayout,
+  s: Int32Array,
+  up: number,
+  emit: EmitTransition,
+): boolean {
+  let capped = false;
+  const { rates, groups, blocks } = layout;
+  const ages = up === 1 || !layout.model.maintenance.idleWhileDown;
+  // One scratch vector for the transitions emitted as soon as they are formed: emit copies a
+  // new state, so one allocation a state replaces one a transition.
+  const scratch = new Int32Array(s.length);
+  const copyOf = (state: Int32Array): Int32Array => {
+    scratch.set(state);
+    return scratch;
+  };
+  groups.forEach((group, g) => {
+    const rate = rates[group.component]!;
+    const o = group.offset;
+    const working = group.units.length - failedCount(s, o);
+    if (ages && working > 0) {
+      let speed = working;
+      let wasActive = false;
+      if (group.block !== undefined) {
+        const block = blocks[group.block]!;
+        wasActive = s[block.offset] === group.position! + 1;
+        speed = wasActive && s[block.offset + 1] === 0 ? 1 : block.node.dormancy;
+      }
+      if (speed > 0) {
+        for (const [probability, next] of failureOutcomes(layout, s, g, wasActive)) {
+          if (next === 'capped') capped = true;
+          else emit(next, speed * rate.failure * probability);
+        }
+      }
+    }
+    if (rate.detection !== undefined) {
+      for (const flag of [0, 1]) {
+        const detecting = s[o + SLOT.detect0 + flag]!;
+        if (detecting === 0) continue;
+        const next = copyOf(s);
+        next[o + SLOT.detect0 + flag]--;
+        enterRepair(layout, next, g, flag);
+        emit(next, detecting * rate.detection);
+      }
+    }
+    if (rate.repair !== undefined) {
+      for (const flag of [0, 1]) {
+        const repairing = s[o + SLOT.repair0 + flag]!;
+        if (repairing === 0) continue;
+        const next = copyOf(s);
+        next[o + SLOT.repair0 + flag]--;
+        takeFromQueue(layout, next);
+        if (group.block !== undefined) {
+          const slot = blocks[group.block]!.offset;
+          // A unit back from repair becomes active in a block with none (no switch-over).
+          if (next[slot] === 0) next[slot] = group.position! + 1;
+        }
+        emit(next, repairing * rate.repair);
+      }
+    }
+  });
+  layout.recoverySlot.forEach((slot, c) => {
+    if (slot < 0 || s[slot] === 0) return;
+    const next = copyOf(s);
+    next[slot]--;
+    emit(next, s[slot]! * rates[c]!.recovery!);
+  });
+  for (const block of blocks) {
+    if (block.switchRate === undefined || s[block.offset + 1] === 0) continue;
+    const next = copyOf(s);
+    next[block.offset + 1] = 0;
+    emit(next, block.switchRate);
+  }
+  return capped;
+}
+
+/** Number of failed units of the group whose slots start at `o`. */
+function failedCount(s: Int32Array, o: number): number {
+  let failed = 0;
+  for (let k = 0; k < GROUP_WIDTH; k++) failed += s[o + k]!;
+  return failed;
+}
+
+/**
+ * The states one failure of a working unit of group g leads to, with their probabilities:
+ * covered or not, then (the active unit of a standby block) the switch-over succeeding or not.
+ */
+function failureOutcomes(
+  layout: ChainLayout,
+  s: Int32Array,
+  g: number,
+  wasActive: boolean,
+): [number, Int32Array | 'capped'][] {
+  const group = layout.groups[g]!;
+  const rate = layout.rates[group.component]!;
+  const o = group.offset;
+  const repairable = rate.repair !== undefined;
+  const outcomes: [number, Int32Array | 'capped'][] = [];
+  const afterFailure = (flag: number): Int32Array => {
+    const next = s.slice();
+    if (!repairable) next[o + SLOT.lost]++;
+    else if (rate.detection !== undefined) next[o + SLOT.detect0 + flag]++;
+    else enterRepair(layout, next, g, flag);
+    return next;
+  };
+  const covered: [number, Int32Array][] = [];
+  if (rate.coverage > 0) covered.push([rate.coverage, afterFailure(0)]);
+  if (rate.coverage < 1) {
+    const uncovered = 1 - rate.coverage;
+    const slot = layout.recoverySlot[group.component]!;
+    if (slot >= 0) {
+      const next = afterFailure(0);
+      if (next[slot]! < layout.model.components[group.component]!.count) next[slot]++;
+      else outcomes.push([0, 'capped']);
+      covered.push([uncovered, next]);
+    } else if (repairable) covered.push([uncovered, afterFailure(1)]);
+    else outcomes.push([uncovered, deadState(layout)]);
+  }
+  for (const [probability, next] of covered) {
+    if (group.block === undefined || !wasActive) outcomes.push([probability, next]);
+    else {
+      for (const [p, switched] of switchOutcomes(layout, next, group.block)) {
+        outcomes.push([probability * p, switched]);
+      }
+    }
+  }
+  return outcomes;
+}
+
+/**
+ * After the active unit of a block failed (or the unit being switched in): the first working
+ * dormant unit in order is switched in with probability `switch.success` (after the delay when
+ * there is one); otherwise, or without a working spare, the block has no active unit.
+ */
+function switchOutcomes(layout: ChainLayout, s: Int32Array, b: number): [number, Int32Array][] {
+  const block = layout.blocks[b]!;
+  const none = s.slice();
+  none[block.offset] = 0;
+  none[block.offset + 1] = 0;
+  const spare = block.groups.findIndex((g) => failedCount(s, layout.groups[g]!.offset) === 0);
+  if (spare < 0) return [[1, none]];
+  const success = block.node.switchSuccess;
+  const outcomes: [number, Int32Array][] = [];
+  if (success > 0) {
+    const switched = s.slice();
+    switched[block.offset] = spare + 1;
+    switched[block.offset + 1] = block.switchRate === undefined ? 0 : 1;
+    outcomes.push([success, switched]);
+  }
+  if (success < 1) outcomes.push([1 - success, none]);
+  return outcomes;
+}
+
+/** A detected failed unit starts repair when a crew is free, else joins the queue. */
+function enterRepair(layout: ChainLayout, s: Int32Array, g: number, flag: number): void {
+  const o = layout.groups[g]!.offset;
+  if (layout.crews === undefined || busyCrews(layout, s) < layout.crews) {
+    s[o + SLOT.repair0 + flag]++;
+    return;
+  }
+  s[o + SLOT.wait0 + flag]++;
+  // The queue is kept stably sorted by rank: within a rank, arrival order (longest waiting
+  // first); across ranks the order never matters, so sorting makes equivalent states equal.
+  const q = layout.queueOffset;
+  const length = s[q]!;
+  const rank = rankOf(layout, g * 2 + flag);
+  let at = length;
+  while (at > 0 && rankOf(layout, s[q + at]!) > rank) {
+    s[q + at + 1] = s[q + at]!;
+    at--;
+  }
+  s[q + at + 1] = g * 2 + flag;
+  s[q] = length + 1;
+}
+
+/** A crew freed by a repair takes the head of the queue (highest rank, longest waiting). */
+function takeFromQueue(layout: ChainLayout, s: Int32Array): void {
+  const q = layout.queueOffset;
+  const length = s[q] ?? 0;
+  if (layout.crews === undefined || length === 0) return;
+  const token = s[q + 1]!;
+  for (let i = 1; i < length; i++) s[q + i] = s[q + i + 1]!;
+  s[q + length] = 0;
+  s[q] = length - 1;
+  const o = layout.groups[token >> 1]!.offset;
+  s[o + SLOT.wait0 + (token & 1)]--;
+  s[o + SLOT.repair0 + (token & 1)]++;
+}
+
+function busyCrews(layout: ChainLayout, s: Int32Array): number {
+  let busy = 0;
+  for (const group of layout.groups)
+    busy += s[group.offset + SLOT.repair0]! + s[group.offset + SLOT.repair1]!;
+  return busy;
+}
+
+function rankOf(layout: ChainLayout, token: number): number {
+  return layout.rates[layout.groups[token >> 1]!.component]!.rank;
+}
+
+/** The one absorbing state of a permanent outage (an uncovered failure of a non-repairable unit). */
+export function deadState(layout: ChainLayout): Int32Array {
+  const dead = new Int32Array(layout.width);
+  dead[0] = 1;
+  return dead;
+}

@@ -1,0 +1,319 @@
+import { timeGrid } from '../../model/timeGrid.js';
+import { steadyStateMeasures } from '../../model/steadyStateMeasures.js';
+import { distributionFromSpec } from '../../distributions/registry.js';
+import type { Model } from '../../model/Model.js';
+import { ConvergenceError, UnsupportedModelError } from '../../errors.js';
+import { finiteMeasures } from '../../model/finiteMeasures.js';
+import { repairableHorizon, unitsInStructure } from '../../model/timeScales.js';
+import { modelHash } from '../../model/modelHash.js';
+import type { Measures, Result } from '../../model/Result.js';
+import { exactSum } from '../../numeric/sum.js';
+import { checkReachability, type ReachabilityReport } from '../generation/checkReachability.js';
+import type { Ctmc } from '../generation/Ctmc.js';
+import { failureFrequency } from './failureFrequency.js';
+import { chainFromModel } from '../generation/fromModel.js';
+import { intervalAvailability } from './intervalAvailability.js';
+import { meanTimeToAbsorption } from '../linalg/meanTimeToAbsorption.js';
+import { pointAvailabilityCurve } from './pointAvailabilityCurve.js';
+import { reliabilityCurve } from './reliabilityCurve.js';
+import { solveSteadyState } from '../linalg/solveSteadyState.js';
+import type { ProgressCallback } from '../linalg/solverProgress.js';
+
+/** Options of {@link solveMarkov}. */
+export interface SolveMarkovOptions {
+  /** Times at which to give R(t) and A(t), in the model's time unit; overrides `points`. */
+  readonly times?: readonly number[];
+  /**
+   * Number of evenly spaced times on [0, horizon] when `times` is not given.
+   * @defaultValue 11
+   */
+  readonly points?: number;
+  /**
+   * End of the time grid and of interval availability.
+   * @defaultValue the model's mission time; else, for a repairable system, ten relaxation times
+   * of its slowest unit in the structure (see repairableHorizon), or 2·MTTF (10 × the largest
+   * mean life of a unit in the structure when the system never fails)
+   */
+  readonly horizon?: number;
+  /**
+   * Give the steady measures (with `mttf` alone: only those asked for, plus curves when `times`
+   * or `points` is given).
+   * @defaultValue every applicable measure when neither `steady` nor `mttf` is set
+   */
+  readonly steady?: boolean;
+  /** Give the mean time to failure; see `steady`. */
+  readonly mttf?: boolean;
+  /**
+   * Most matrix–vector products one transient solve of a large chain may take (see
+   * {@link solveTransient}); a curve over the limit is left out with a warning.
+   * @defaultValue 10 000 000
+   */
+  readonly maxProducts?: number;
+  /**
+   * Receives the progress of long solves: building the chain, the steady state, the MTTF (see
+   * {@link ProgressCallback}).
+   */
+  readonly onProgress?: ProgressCallback;
+  /**
+   * Most states the chain may have (see {@link chainFromModel}).
+   * @defaultValue 5 000 000
+   */
+  readonly maxStates?: number;
+}
+
+/** The result of {@link solveMarkov}: the common shape plus the size of the chain solved. */
+export interface MarkovResult extends Result {
+  readonly method: 'markov';
+  /** Number of states of the chain. */
+  readonly states: number;
+  /** Number of transitions (non-zero off-diagonal generator entries). */
+  readonly transitions: number;
+}
+
+/**
+ * Returns the exact measures of a model from its continuous-time Markov chain: steady
+ * availability and unavailability, failure frequency, MTBF, MUT, MDT and nines (repairable
+ * models), A(t) and interval availability, R(t) and MTTF (down states made absorbing).
+ *
+ * $$
+ * \pi Q = 0,\; A = \sum_{i \in U}\pi_i,\; \bar A = \sum_{i \in D}\pi_i,\;
+ * \omega = \sum_{i \in U}\sum_{j \in D}\pi_i q_{ij};\qquad
+ * A(t) = p_0 e^{Qt}\mathbf 1_U,\quad R(t) = p_0 e^{\tilde Q t}\mathbf 1_U
+ * $$
+ *
+ * - π: the stationary distribution; U, D: up and down states; q_ij: the generator's rates
+ * - p_0: all units new; Q̃: the generator with the down states made absorbing
+ *
+ * @param model - a loaded model whose times are exponential, or one with a `markov:` chain
+ * @param options - times, horizon, which measures, the state limit
+ * @returns the common result shape with `method: "markov"`, `states` and `transitions`
+ * @throws {@link UnsupportedModelError} for a non-exponential time or too many states (see
+ *   {@link chainFromModel})
+ * @throws {@link ParameterError} for invalid options (negative times, points outside [2, 100000])
+ * @throws {@link ConvergenceError} when the iterative steady-state solver does not converge
+ *
+ * @remarks
+ * Steady state by GTH (up to 2000 states in a closed class) or BiCGSTAB; a chain with several
+ * closed classes (units never repaired, a switch-over that can fail, an uncovered failure) has
+ * as its long run the mix of the classes' stationary distributions weighted by the probability
+ * of ending in each, so A, U and the failure frequency are those expectations and MTBF, MUT,
+ * MDT follow from them (see solveSteadyState); curves by uniformization with
+ * absolute truncation error 1e-12; the unavailabilities are summed over the down states
+ * directly, so small ones keep their digits. Measured against closed forms: ≤ 1e-12 relative
+ * (k-out-of-n with crews, duplex with coverage, cold standby). Cost: building the chain plus
+ * O(transitions · q·t) for the curves.
+ *
+ * @see W. J. Stewart, Introduction to the Numerical Solution of Markov Chains, Princeton
+ * University Press, 1994 (paywalled); K. S. Trivedi, Probability and Statistics with
+ * Reliability, Queuing, and Computer Science Applications, 2nd ed., Wiley, 2002, ch. 8–9
+ * (paywalled).
+ *
+ * @example
+ * ```ts
+ * const pair = loadModel('name: pair\ncomponents:\n  disk: { count: 2, failure: { rate: 0.001 }, repair: { rate: 0.1 } }\nmaintenance: { crews: 1 }\nsystem: { parallel: [disk] }');
+ * solveMarkov(pair).measures.mttf; // → ~51500
+ * ```
+ */
+export function solveMarkov(model: Model, options: SolveMarkovOptions = {}): MarkovResult {
+  options.onProgress?.(undefined, 'markov: building the chain');
+  const { ctmc, warnings } = chainFromModel(
+    model,
+    options.maxStates === undefined ? {} : { maxStates: options.maxStates },
+  );
+  return solveChain(
+    ctmc,
+    {
+      name: model.name,
+      hash: modelHash(model),
+      timeUnit: model.timeUnit,
+      ...(model.missionTime !== undefined && { missionTime: model.missionTime }),
+      ...(model.system && {
+        repairable: model.components.some((component) => component.repair !== undefined),
+        relaxationHorizon: repairableHorizon(model),
+        lifeScale: Math.max(
+          ...unitsInStructure(model.system).map((unit) => {
+            const component = model.components[model.units[unit]!.component]!;
+            return distributionFromSpec(component.failure).mean;
+          }),
+        ),
+      }),
+    },
+    options,
+    warnings,
+  );
+}
+
+/** Where a chain came from, for the result and the default horizon. */
+export interface ChainSource {
+  /** Name shown in the result, such as the model's name or the chain file's. */
+  readonly name: string;
+  /** Hash identifying the source (see modelHash; fnv1a64 of a chain file's text). */
+  readonly hash: string;
+  readonly timeUnit: string;
+  /** Mission time, the default horizon. */
+  readonly missionTime?: number;
+  /** For a chain generated from a structure: whether any component is repairable. */
+  readonly repairable?: boolean;
+  /**
+   * For a chain generated from a structure: the default horizon of a repairable system, ten
+   * relaxation times of its slowest unit (see repairableHorizon).
+   */
+  readonly relaxationHorizon?: number;
+  /** For a chain generated from a structure: the largest mean life of a unit in it. */
+  readonly lifeScale?: number;
+}
+
+/**
+ * Returns the measures of a chain given directly (a chain file, a hand-written chain), as
+ * {@link solveMarkov} does for a model; unreachable states and traps become warnings.
+ *
+ * @param ctmc - the chain
+ * @param source - its name, hash, time unit and mission time
+ * @param options - as {@link solveMarkov} (maxStates is ignored)
+ * @returns the common result shape with `method: "markov"`, `states` and `transitions`
+ * @throws as {@link solveMarkov}
+ *
+ * @remarks
+ * A chain counts as repairable when exactly one closed class is reachable and no trap of down
+ * states is; then the steady measures are given. The default horizon is the mission time, else
+ * 2·MTTF for a chain that is not repairable, else 10 × the longest mean holding time.
+ */
+export function solveCtmc(
+  ctmc: Ctmc,
+  source: ChainSource,
+  options: SolveMarkovOptions = {},
+): MarkovResult {
+  return solveChain(ctmc, source, options, []);
+}
+
+function solveChain(
+  ctmc: Ctmc,
+  source: ChainSource,
+  options: SolveMarkovOptions,
+  chainWarnings: readonly string[],
+): MarkovResult {
+  const warnings = [...chainWarnings];
+  const reach = checkReachability(ctmc);
+  const generated = source.repairable !== undefined;
+  if (!generated) warnings.push(...chainNotes(ctmc, reach));
+  const repairable =
+    source.repairable ?? (reach.closedClasses.length === 1 && reach.traps.length === 0);
+  const all = options.steady === undefined && options.mttf === undefined;
+  const curves = all || options.times !== undefined || options.points !== undefined;
+
+  // A measure whose solver hits a limit or does not converge is left out, saying why and what
+  // helps; the others are still given.
+  const optional = <T>(name: string, solve: () => T): T | undefined => {
+    try {
+      return solve();
+    } catch (error) {
+      const is = name.endsWith('measures') ? 'are' : 'is';
+      if (error instanceof UnsupportedModelError) {
+        warnings.push(`${name} ${is} left out: ${error.reason}; ${error.suggestion}`);
+      } else if (error instanceof ConvergenceError) {
+        warnings.push(`${name} ${is} left out: ${error.message}; relkit simulate can estimate it`);
+      } else throw error;
+      return undefined;
+    }
+  };
+
+  const progressOption = options.onProgress ? { onProgress: options.onProgress } : {};
+  let measures: Measures = {};
+  if ((all || options.steady) && repairable) {
+    const steady = optional('the steady measures', () => solveSteadyState(ctmc, progressOption));
+    if (steady) {
+      warnings.push(...steady.warnings);
+      const pi = steady.probabilities;
+      const upMass: number[] = [];
+      const downMass: number[] = [];
+      for (let i = 0; i < ctmc.stateCount; i++) (ctmc.up[i] ? upMass : downMass).push(pi[i]!);
+      measures = steadyStateMeasures(
+        exactSum(upMass),
+        exactSum(downMass),
+        failureFrequency(ctmc, pi),
+      );
+    }
+  } else if (options.steady) {
+    warnings.push(
+      'steady measures need a repairable system: this one is down for good in the long run',
+    );
+  }
+  let mttf: number | undefined;
+  if (all || options.mttf || (curves && !repairable && options.horizon === undefined)) {
+    const absorption = optional('mttf', () => meanTimeToAbsorption(ctmc, 'down', progressOption));
+    mttf = absorption?.meanTime;
+    if (absorption && (all || options.mttf)) {
+      warnings.push(...absorption.warnings);
+      measures = { ...measures, mttf: absorption.meanTime };
+    }
+  }
+
+  const horizon =
+    options.horizon ??
+    source.missionTime ??
+    (repairable && source.relaxationHorizon !== undefined
+      ? source.relaxationHorizon
+      : !repairable && mttf !== undefined && Number.isFinite(mttf) && mttf > 0
+        ? 2 * mttf
+        : 10 * (source.lifeScale ?? longestHoldingTime(ctmc)));
+  if (curves) {
+    const times = timeGrid(options, horizon);
+    const limits = options.maxProducts === undefined ? {} : { maxProducts: options.maxProducts };
+    const transient = <T extends { readonly warnings: readonly string[] }>(
+      name: string,
+      solve: () => T,
+    ): T | undefined => {
+      const solved = optional(name, solve);
+      if (solved) warnings.push(...solved.warnings);
+      return solved;
+    };
+    const reliability = transient('reliability', () => reliabilityCurve(ctmc, times, limits));
+    const availability = transient('availability', () =>
+      pointAvailabilityCurve(ctmc, times, limits),
+    );
+    const interval = transient('intervalAvailability', () =>
+      intervalAvailability(ctmc, horizon, limits),
+    );
+    measures = {
+      ...(reliability && { reliability: { t: times, values: reliability.reliability } }),
+      ...(availability && { availability: { t: times, values: availability.availability } }),
+      ...(interval && { intervalAvailability: interval.availability }),
+      ...measures,
+    };
+  }
+  const finite = finiteMeasures(measures, warnings);
+  return {
+    method: 'markov',
+    model: { name: source.name, hash: source.hash },
+    timeUnit: source.timeUnit,
+    horizon,
+    measures: finite,
+    warnings: [...new Set(warnings)],
+    states: ctmc.stateCount,
+    transitions: ctmc.target.length,
+  };
+}
+
+/** Warnings about a hand-written chain: states never reached, and traps the system never leaves. */
+function chainNotes(ctmc: Ctmc, reach: ReachabilityReport): string[] {
+  const name = (i: number): string => ctmc.stateNames?.[i] ?? String(i);
+  const notes: string[] = [];
+  if (reach.unreachable.length > 0) {
+    notes.push(
+      `markov: states ${reach.unreachable.map(name).join(', ')} cannot be reached from the initial state`,
+    );
+  }
+  for (const trap of reach.traps) {
+    notes.push(
+      `markov: once in ${trap.map(name).join(', ')} the system stays down for good (a trap of down states)`,
+    );
+  }
+  return notes;
+}
+
+/** The longest mean holding time 1/q_i of a state that can be left: a hand chain's time scale. */
+function longestHoldingTime(ctmc: Ctmc): number {
+  let longest = 0;
+  for (const exit of ctmc.exitRate) if (exit > 0) longest = Math.max(longest, 1 / exit);
+  return longest;
+}

@@ -1,0 +1,364 @@
+import { UnsupportedModelError } from '../errors.js';
+
+/** Index of the terminal node "fails" (constant 0). */
+export const FALSE = 0;
+/** Index of the terminal node "works" (constant 1). */
+export const TRUE = 1;
+
+// Sizes of the first allocation; every table doubles as needed, so these only trade start-up
+// time against the first few reallocations.
+const INITIAL_CAPACITY = 1 << 10;
+const INITIAL_CACHE = 1 << 12;
+// A lossy operation cache larger than this (4 Mi entries, 48 MB) stops paying for itself.
+const MAX_CACHE = 1 << 22;
+
+/**
+ * A reduced ordered binary decision diagram stored as typed arrays, children before parents:
+ * nodes 0 and 1 are the terminals, every other node n tests the variable at `level[n]` and goes to
+ * `high[n]` when it is 1 and `low[n]` when it is 0.
+ */
+export interface CompactBdd {
+  /** Level → component number: the variable order. */
+  readonly order: Int32Array;
+  /** Level of each node; the terminals hold `order.length` (below every variable). */
+  readonly level: Int32Array;
+  /** Component tested by each node; −1 for the terminals. */
+  readonly component: Int32Array;
+  /** Child when the tested component fails. */
+  readonly low: Int32Array;
+  /** Child when the tested component works. */
+  readonly high: Int32Array;
+  /** Index of the root node: 0 or 1 for a constant function, else `level.length − 1`. */
+  readonly root: number;
+}
+
+/**
+ * A store of hash-consed BDD nodes (Bryant's unique table) for one compilation, with
+ * the two monotone operations a structure tree needs, AND and OR, memoised in a lossy cache.
+ *
+ * $$
+ * f \circ g = x\,(f_{x=1} \circ g_{x=1}) + \bar{x}\,(f_{x=0} \circ g_{x=0})
+ * $$
+ * where x is the variable of lowest level in f or g and ∘ is AND or OR.
+ *
+ * @remarks
+ * Nodes are never freed: a manager lives for one compilation. Node ids grow in creation order and
+ * a node is created after its children, so ids are a topological order. AND and OR expand pairs
+ * of nodes on explicit stacks (no recursion), so diagrams of any number of variables are fine.
+ * Cost of one operation O(|f|·|g|) nodes; the cache makes it near that bound in practice, and
+ * O(|f|) when every variable of f lies above those of g.
+ *
+ * @see R. E. Bryant, "Graph-Based Algorithms for Boolean Function Manipulation", IEEE Transactions
+ * on Computers C-35(8) (1986) 677–691, https://doi.org/10.1109/TC.1986.1676819 (paywalled).
+ */
+export class BddManager {
+  /** Number of variables; also the level stored in the terminals. */
+  readonly levelCount: number;
+  /** Largest number of nodes (terminals included) before {@link UnsupportedModelError}. */
+  readonly maxNodes: number;
+  /** Name reported in the size-limit error. */
+  readonly where: string;
+  private size = 2;
+  private levels: Int32Array;
+  private lows: Int32Array;
+  private highs: Int32Array;
+  private buckets: Int32Array;
+  private chain: Int32Array;
+  private cacheKey: Float64Array;
+  private cacheValue: Int32Array;
+  // Work stacks of apply, kept between calls: (f, g, phase) triples and results.
+  private tasks = new Int32Array(INITIAL_CAPACITY);
+  private results = new Int32Array(INITIAL_CAPACITY);
+
+  /**
+   * @param levelCount - number of variables, an integer >= 0
+   * @param maxNodes - node budget, an integer >= 1 (the two terminals always exist)
+   * @param where - function name for the size-limit error message
+   */
+  constructor(levelCount: number, maxNodes: number, where: string) {
+    this.levelCount = levelCount;
+    this.maxNodes = maxNodes;
+    this.where = where;
+    this.levels = new Int32Array(INITIAL_CAPACITY);
+    this.lows = new Int32Array(INITIAL_CAPACITY);
+    this.highs = new Int32Array(INITIAL_CAPACITY);
+    this.levels[FALSE] = levelCount;
+    this.levels[TRUE] = levelCount;
+    this.buckets = new Int32Array(INITIAL_CAPACITY).fill(-1);
+    this.chain = new Int32Array(INITIAL_CAPACITY);
+    this.cacheKey = new Float64Array(INITIAL_CACHE).fill(-1);
+    this.cacheValue = new Int32Array(INITIAL_CACHE);
+  }
+
+  /** Number of nodes created so far, terminals included. */
+  get nodeCount(): number {
+    return this.size;
+  }
+
+  /** Level of node `n` (`levelCount` for a terminal). */
+  level(n: number): number {
+    return this.levels[n];
+  }
+
+  /** Child of `n` when its variable is 0. */
+  low(n: number): number {
+    return this.lows[n];
+  }
+
+  /** Child of `n` when its variable is 1. */
+  high(n: number): number {
+    return this.highs[n];
+  }
+
+  /** The function x at `level`. */
+  variable(level: number): number {
+    return this.node(level, FALSE, TRUE);
+  }
+
+  /**
+   * The unique node (level, low, high), or `low` when both children agree (the reduction rule).
+   *
+   * @throws {@link UnsupportedModelError} when the node budget `maxNodes` would be exceeded.
+   */
+  node(level: number, low: number, high: number): number {
+    if (low === high) return low;
+    const mask = this.buckets.length - 1;
+    const hash = mix(level, low, high) & mask;
+    for (let n = this.buckets[hash]; n !== -1; n = this.chain[n]) {
+      if (this.levels[n] === level && this.lows[n] === low && this.highs[n] === high) return n;
+    }
+    if (this.size >= this.maxNodes) throw nodeLimitError(this.where, this.maxNodes);
+    if (this.size === this.levels.length) {
+      this.grow();
+      return this.node(level, low, high);
+    }
+    const n = this.size++;
+    this.levels[n] = level;
+    this.lows[n] = low;
+    this.highs[n] = high;
+    this.chain[n] = this.buckets[hash];
+    this.buckets[hash] = n;
+    return n;
+  }
+
+  /** The conjunction f·g (series of f and g). */
+  and(f: number, g: number): number {
+    const done = terminalCase(AND, f, g);
+    return done >= 0 ? done : this.apply(AND, f, g);
+  }
+
+  /** The disjunction f + g − f·g (parallel of f and g). */
+  or(f: number, g: number): number {
+    const done = terminalCase(OR, f, g);
+    return done >= 0 ? done : this.apply(OR, f, g);
+  }
+
+  /**
+   * The function f with its terminal 1 replaced by `onTrue` and its terminal 0 by `onFalse`:
+   * f·onTrue + (1 − f)·onFalse. Every variable of f must lie above (have a smaller level than)
+   * every variable of `onTrue` and `onFalse`, so the result is a copy of f's nodes, O(|f|).
+   */
+  compose(f: number, onTrue: number, onFalse: number): number {
+    if (f === TRUE) return onTrue;
+    if (f === FALSE) return onFalse;
+    if (onTrue === TRUE && onFalse === FALSE) return f;
+    const nodes = this.reachable(f);
+    const image = new Map<number, number>([
+      [FALSE, onFalse],
+      [TRUE, onTrue],
+    ]);
+    // Ids are a topological order (children first), so each node's children are mapped already.
+    for (const n of nodes) {
+      const low = image.get(this.lows[n]) as number;
+      const high = image.get(this.highs[n]) as number;
+      image.set(n, this.node(this.levels[n], low, high));
+    }
+    return image.get(f) as number;
+  }
+
+  /** Copies the nodes reachable from `root` into a compact, topologically ordered BDD. */
+  compact(root: number, order: Int32Array): CompactBdd {
+    const nodes = root < 2 ? [] : this.reachable(root);
+    const count = nodes.length + 2;
+    const index = new Map<number, number>([
+      [FALSE, FALSE],
+      [TRUE, TRUE],
+    ]);
+    const level = new Int32Array(count).fill(this.levelCount);
+    const component = new Int32Array(count).fill(-1);
+    const low = new Int32Array(count);
+    const high = new Int32Array(count);
+    nodes.forEach((n, k) => {
+      const i = k + 2;
+      index.set(n, i);
+      level[i] = this.levels[n];
+      component[i] = order[this.levels[n]];
+      low[i] = index.get(this.lows[n]) as number;
+      high[i] = index.get(this.highs[n]) as number;
+    });
+    return { order, level, component, low, high, root: index.get(root) as number };
+  }
+
+  /** The non-terminal nodes reachable from `root`, ascending (children before parents). */
+  private reachable(root: number): number[] {
+    const seen = new Set<number>([FALSE, TRUE]);
+    const stack = [root];
+    const nodes: number[] = [];
+    while (stack.length > 0) {
+      const n = stack.pop() as number;
+      if (seen.has(n)) continue;
+      seen.add(n);
+      nodes.push(n);
+      stack.push(this.lows[n], this.highs[n]);
+    }
+    return nodes.sort((a, b) => a - b);
+  }
+
+  /**
+   * Both operations share one expansion: only the terminal cases differ. Runs on explicit
+   * stacks, so the depth of the diagrams (the number of variables) is not limited by the call
+   * stack: each task is (f, g, phase), phase 0 expanding the pair and phase 1 joining the two
+   * cofactor results found on the result stack.
+   */
+  private apply(op: number, f0: number, g0: number): number {
+    let taskTop = 0;
+    let resultTop = 0;
+    const pushTask = (f: number, g: number, phase: number): void => {
+      if (taskTop + 3 > this.tasks.length) this.tasks = doubled(this.tasks);
+      this.tasks[taskTop++] = f;
+      this.tasks[taskTop++] = g;
+      this.tasks[taskTop++] = phase;
+    };
+    const pushResult = (r: number): void => {
+      if (resultTop === this.results.length) this.results = doubled(this.results);
+      this.results[resultTop++] = r;
+    };
+    pushTask(f0, g0, 0);
+    while (taskTop > 0) {
+      const phase = this.tasks[--taskTop];
+      let g = this.tasks[--taskTop];
+      let f = this.tasks[--taskTop];
+      if (phase === 1) {
+        const high = this.results[--resultTop];
+        const low = this.results[--resultTop];
+        const result = this.node(Math.min(this.levels[f], this.levels[g]), low, high);
+        // The cache may have been resized meanwhile: compute the slot now.
+        const slot = mix(op, f, g) & (this.cacheKey.length - 1);
+        this.cacheKey[slot] = cacheKey(op, f, g);
+        this.cacheValue[slot] = result;
+        pushResult(result);
+        continue;
+      }
+      const done = terminalCase(op, f, g);
+      if (done >= 0) {
+        pushResult(done);
+        continue;
+      }
+      if (f > g) [f, g] = [g, f]; // both operations commute: one cache entry per pair
+      const slot = mix(op, f, g) & (this.cacheKey.length - 1);
+      if (this.cacheKey[slot] === cacheKey(op, f, g)) {
+        pushResult(this.cacheValue[slot]);
+        continue;
+      }
+      const lf = this.levels[f];
+      const lg = this.levels[g];
+      const top = Math.min(lf, lg);
+      pushTask(f, g, 1);
+      // The high pair is pushed first so that the low pair is solved first, and its result
+      // lies below the high one on the result stack when phase 1 joins them.
+      pushTask(lf === top ? this.highs[f] : f, lg === top ? this.highs[g] : g, 0);
+      pushTask(lf === top ? this.lows[f] : f, lg === top ? this.lows[g] : g, 0);
+    }
+    return this.results[0];
+  }
+
+  /** Doubles the node arrays and the hash table, and grows the cache with them. */
+  private grow(): void {
+    const capacity = this.levels.length * 2;
+    const copy = (from: Int32Array): Int32Array => {
+      const to = new Int32Array(capacity);
+      to.set(from);
+      return to;
+    };
+    this.levels = copy(this.levels);
+    this.lows = copy(this.lows);
+    this.highs = copy(this.highs);
+    this.chain = new Int32Array(capacity);
+    this.buckets = new Int32Array(capacity).fill(-1);
+    const mask = capacity - 1;
+    for (let n = 2; n < this.size; n++) {
+      const hash = mix(this.levels[n], this.lows[n], this.highs[n]) & mask;
+      this.chain[n] = this.buckets[hash];
+      this.buckets[hash] = n;
+    }
+    if (this.cacheKey.length < MAX_CACHE && this.cacheKey.length < capacity * 4) {
+      // Entries are dropped, not rehashed: the cache is lossy by design.
+      this.cacheKey = new Float64Array(this.cacheKey.length * 2).fill(-1);
+      this.cacheValue = new Int32Array(this.cacheValue.length * 2);
+    }
+  }
+}
+
+const AND = 0;
+const OR = 1;
+
+/** The result of `f op g` when one operand decides it without expansion, else −1. */
+function terminalCase(op: number, f: number, g: number): number {
+  if (f === g) return f;
+  if (op === AND) {
+    if (f === FALSE || g === FALSE) return FALSE;
+    if (f === TRUE) return g;
+    if (g === TRUE) return f;
+  } else {
+    if (f === TRUE || g === TRUE) return TRUE;
+    if (f === FALSE) return g;
+    if (g === FALSE) return f;
+  }
+  return -1;
+}
+
+/**
+ * The operation-cache key of (op, f, g). Node ids stay below 2^26 (the node budget is checked
+ * against memory long before), so the key is an exact integer below 2^53.
+ */
+function cacheKey(op: number, f: number, g: number): number {
+  return (f * 67108864 + g) * 2 + op;
+}
+
+/** A copy of `from` in an array twice as long. */
+function doubled(from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const to = new Int32Array(from.length * 2);
+  to.set(from);
+  return to;
+}
+
+/**
+ * The error thrown when a decision diagram outgrows its node budget: says the limit and how to
+ * raise it (the CLI flag; library callers pass the option of the same meaning).
+ *
+ * @param where - the function that gave up
+ * @param limit - the node budget
+ * @param needed - a lower bound on the nodes needed, when known before building
+ */
+export function nodeLimitError(
+  where: string,
+  limit: number,
+  needed?: number,
+): UnsupportedModelError {
+  const reason =
+    needed === undefined
+      ? `the decision diagram needs more than ${limit} nodes`
+      : `the decision diagram needs at least ${needed} nodes (estimated before building)`;
+  return new UnsupportedModelError(
+    where,
+    reason,
+    `the limit is ${limit} (--max-nodes raises it if memory allows), or simulate the model`,
+  );
+}
+
+/** A 32-bit hash of three small integers (multiplicative mixing, as in MurmurHash3's finaliser). */
+function mix(a: number, b: number, c: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
