@@ -136,8 +136,8 @@ export type {
 export type { NetworkEdge, StructureNode } from './structure/StructureNode.js';
 
 // Models and results
-export { loadModel } from './model/loadModel.js';
-export type { LoadModelOptions } from './model/loadModel.js';
+export { evaluateModel, loadModel, parseModel } from './model/loadModel.js';
+export type { LoadModelOptions, ModelTemplate, ParseModelOptions } from './model/loadModel.js';
 export { DEFAULT_MODEL_LIMITS } from './model/ModelLimits.js';
 export type { ModelLimits } from './model/ModelLimits.js';
 export { finiteMeasures } from './model/finiteMeasures.js';

@@ -1,15 +1,22 @@
-import { ModelError, listNames } from '../errors.js';
+import { ModelError, ParameterError, listNames } from '../errors.js';
 import type { Model } from './Model.js';
 import { resolveModelLimits, type ModelLimits } from './ModelLimits.js';
 import { buildComponents, evaluateInteger } from './buildComponents.js';
 import { buildSystem } from './buildSystem.js';
-import { evaluateNumeric, evaluateParameters, type ParameterValues } from './parameters.js';
+import {
+  evaluateNumeric,
+  evaluateParameters,
+  rememberingCompiler,
+  type ExpressionCompiler,
+  type ParameterValues,
+} from './parameters.js';
 import { buildChain } from './buildChain.js';
 import {
   DELAY_SHORTHANDS,
   FAILURE_SHORTHANDS,
   REPAIR_SHORTHANDS,
   checkModelSections,
+  type CheckedSections,
   type RawModel,
 } from './schema.js';
 import type { Numeric } from './schemaKit.js';
@@ -21,18 +28,13 @@ import {
   type PathIssue,
 } from './source.js';
 
-/** Options of {@link loadModel}. */
-export interface LoadModelOptions {
+/** Options of {@link parseModel}. */
+export interface ParseModelOptions {
   /**
    * File name used in messages.
    * @defaultValue `'<input>'`
    */
   readonly file?: string;
-  /**
-   * Parameter values that replace the file's (what-if studies, sweeps); each must name a
-   * parameter of the file.
-   */
-  readonly overrides?: Readonly<Record<string, number>>;
   /**
    * Limits on the text's size, an expression's length and the number of units, against hostile
    * input; each field left out keeps its default (see {@link ModelLimits}).
@@ -47,10 +49,149 @@ export interface LoadModelOptions {
   readonly format?: ModelFormat;
 }
 
+/** Options of {@link loadModel}: those of {@link parseModel}, and parameter overrides. */
+export interface LoadModelOptions extends ParseModelOptions {
+  /**
+   * Parameter values that replace the file's (what-if studies, sweeps); each must name a
+   * parameter of the file.
+   */
+  readonly overrides?: Readonly<Record<string, number>>;
+}
+
+/**
+ * A model file parsed and checked against the schema, with its expressions compiled on first
+ * use: what {@link evaluateModel} turns into a {@link Model} for given parameter values. Opaque
+ * apart from the fields below; immutable.
+ */
+export interface ModelTemplate {
+  /** The file name used in messages. */
+  readonly file: string;
+  /** The names of the file's parameters, in file order. */
+  readonly parameterNames: readonly string[];
+}
+
+/** What a template holds for {@link evaluateModel}; out of the caller's reach. */
+interface ParsedModel {
+  readonly source: ModelSource;
+  readonly sections: CheckedSections;
+  readonly limits: Required<ModelLimits>;
+  readonly compile: ExpressionCompiler;
+}
+
+const parsedModels = new WeakMap<ModelTemplate, ParsedModel>();
+
+/**
+ * Parses a model once for many evaluations: the YAML/JSON text is read, its shape checked
+ * against the schema, and its expressions compiled as {@link evaluateModel} first meets them.
+ * A what-if study parses once and evaluates for each set of parameter values.
+ *
+ * @param input - model text (YAML or JSON) or a parsed object
+ * @param options - file name for messages, limits, format
+ * @returns an opaque, immutable {@link ModelTemplate}
+ * @throws {@link ModelError} when the file does not parse or does not fit the schema, carrying
+ * every issue found, those the evaluation would add included (as {@link loadModel})
+ * @throws {@link ParameterError} when a limit in `options.limits` is not an integer >= 1
+ *
+ * @remarks
+ * Problems that depend on parameter values (a negative rate, k above n, an unknown name) are
+ * found by {@link evaluateModel}. Cost: one parse, O(text); each expression is compiled once,
+ * on first use, and kept with the template.
+ *
+ * @example
+ * ```ts
+ * const template = parseModel('name: pair\nparameters: { m: 1000 }\ncomponents:\n  disk: { count: 2, failure: { mtbf: m } }\nsystem: { parallel: [disk] }');
+ * template.parameterNames.length; // → 1
+ * evaluateModel(template, { m: 500 }).components[0].failure.mean; // → 500
+ * ```
+ */
+export function parseModel(input: string | object, options: ParseModelOptions = {}): ModelTemplate {
+  return parseTemplate(input, options, {});
+}
+
+/**
+ * {@link parseModel}; when the file does not fit the schema, the rest of the file is evaluated
+ * with `overrides` so that the error lists every problem, as loading with them would.
+ */
+function parseTemplate(
+  input: string | object,
+  options: ParseModelOptions,
+  overrides: Readonly<Record<string, number>>,
+): ModelTemplate {
+  const file = options.file ?? '<input>';
+  const limits = resolveModelLimits(options.limits);
+  let source: ModelSource;
+  if (typeof input === 'string') {
+    const format = options.format ?? (/\.json$/i.test(file) ? 'json' : 'yaml');
+    const parsed = parseModelText(input, file, limits.maxModelSize, format);
+    if (parsed.issues.length > 0) throw new ModelError(parsed.issues);
+    source = parsed.source;
+  } else {
+    source = objectSource(input, file);
+  }
+  const issues: PathIssue[] = [];
+  const data = source.data;
+  const sections =
+    data === undefined || data === null
+      ? (issues.push({ path: [], message: 'is empty; a model needs name, components and system' }),
+        undefined)
+      : checkModelSections(data, issues, limits);
+  const parsed = sections && { source, sections, limits, compile: rememberingCompiler() };
+  if (!parsed || issues.length > 0) {
+    // The problems the schema cannot see (names, cycles, ranges) join the error, so that one
+    // run reports every problem of the file.
+    if (parsed) buildModel(parsed, overrides, issues);
+    throw new ModelError(issues.map(source.locate));
+  }
+  const names = Object.keys(sections.raw.parameters ?? {});
+  const template: ModelTemplate = Object.freeze({
+    file,
+    parameterNames: Object.freeze(names),
+  });
+  parsedModels.set(template, parsed);
+  return template;
+}
+
+/**
+ * Evaluates a parsed model with parameter values: parameters evaluated (each override replacing
+ * the file's value), names resolved, every distribution checked by its factory.
+ *
+ * @param template - from {@link parseModel}
+ * @param overrides - values that replace the file's parameters; each must name one
+ * @returns an immutable, plain-data {@link Model}
+ * @throws {@link ModelError} when an override names no parameter, or the values make a field
+ * invalid (a negative rate, k above n), carrying every issue with file, line and path
+ * @throws {@link ParameterError} when `template` did not come from {@link parseModel}
+ *
+ * @remarks
+ * Stages: parameters (expressions in a restricted evaluator, any order, cycles refused) →
+ * components (counts, distributions, coverage) → structure (names resolved, k checked against
+ * n). Each stage goes on with what passed before it, so every independent problem is reported
+ * in one run. Cost O(text) with no parsing: a sweep of 25 values costs 25 evaluations.
+ *
+ * @example
+ * ```ts
+ * const template = parseModel('name: unit\nparameters: { m: 1000 }\ncomponents:\n  cpu: { failure: { mtbf: m } }\nsystem: cpu');
+ * evaluateModel(template).components[0].failure.mean; // → 1000
+ * evaluateModel(template, { m: 2000 }).components[0].failure.mean; // → 2000
+ * ```
+ */
+export function evaluateModel(
+  template: ModelTemplate,
+  overrides: Readonly<Record<string, number>> = {},
+): Model {
+  const parsed = parsedModels.get(template);
+  if (!parsed) {
+    throw new ParameterError('evaluateModel', 'template', 'come from parseModel', template);
+  }
+  const issues: PathIssue[] = [];
+  const model = buildModel(parsed, overrides, issues);
+  if (!model) throw new ModelError(issues.map(parsed.source.locate));
+  return model;
+}
+
 /**
  * Returns the evaluated model described by YAML/JSON text or by an already-parsed object:
- * shape checked against the schema, parameters evaluated, names resolved, every distribution
- * checked by its factory.
+ * {@link parseModel} then {@link evaluateModel} with `options.overrides`.
  *
  * @param input - model text (YAML or JSON) or a parsed object
  * @param options - file name for messages, parameter overrides, limits
@@ -67,7 +208,8 @@ export interface LoadModelOptions {
  * before it: what uses a rejected parameter or component is not reported again, so every
  * independent problem is reported in one run, and one mistake once (only a syntax error, or a
  * file that is not a mapping, stops at once). Every stage takes time linear in the text, and
- * recursion is bounded (docs/security.md).
+ * recursion is bounded (docs/security.md). To evaluate one file for many parameter values,
+ * parse it once with {@link parseModel}.
  *
  * @example
  * ```ts
@@ -78,37 +220,18 @@ export interface LoadModelOptions {
  * ```
  */
 export function loadModel(input: string | object, options: LoadModelOptions = {}): Model {
-  const file = options.file ?? '<input>';
-  const limits = resolveModelLimits(options.limits);
-  let source: ModelSource;
-  if (typeof input === 'string') {
-    const format = options.format ?? (/\.json$/i.test(file) ? 'json' : 'yaml');
-    const parsed = parseModelText(input, file, limits.maxModelSize, format);
-    if (parsed.issues.length > 0) throw new ModelError(parsed.issues);
-    source = parsed.source;
-  } else {
-    source = objectSource(input, file);
-  }
-  const issues: PathIssue[] = [];
-  const model = buildModel(source.data, options.overrides ?? {}, limits, issues);
-  if (!model) throw new ModelError(issues.map(source.locate));
-  return model;
+  const overrides = options.overrides ?? {};
+  return evaluateModel(parseTemplate(input, options, overrides), overrides);
 }
 
 function buildModel(
-  data: unknown,
+  parsed: ParsedModel,
   overrides: Readonly<Record<string, number>>,
-  limits: Required<ModelLimits>,
   issues: PathIssue[],
 ): Model | undefined {
-  if (data === undefined || data === null) {
-    issues.push({ path: [], message: 'is empty; a model needs name, components and system' });
-    return undefined;
-  }
-  const sections = checkModelSections(data, issues, limits);
-  if (!sections) return undefined;
+  const { sections, limits, compile } = parsed;
   const { raw, rejectedParameters } = sections;
-  const written = data as Record<string, unknown>;
+  const written = parsed.source.data as Record<string, unknown>;
   // A Map keyed by name: an override named "constructor" or "__proto__" is not a parameter
   // unless the file defines one.
   const rawParameters = new Map<string, Numeric>(Object.entries(raw.parameters ?? {}));
@@ -118,7 +241,7 @@ function buildModel(
     }
     rawParameters.set(name, value);
   }
-  const parameters = evaluateParameters(rawParameters, rejectedParameters, issues);
+  const parameters = evaluateParameters(rawParameters, rejectedParameters, issues, compile);
   const chain = raw.markov && buildChain(raw.markov, parameters, issues);
   let structure: Structure | undefined;
   if (

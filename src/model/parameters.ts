@@ -8,6 +8,36 @@ import {
 import type { Numeric } from './schemaKit.js';
 import type { Path, PathIssue } from './source.js';
 
+/**
+ * Turns an expression's text into its compiled form, or throws {@link ExpressionError}. A model
+ * template holds one that remembers every text it compiled (and every refusal), so evaluating the
+ * template again with other parameter values parses no expression twice.
+ */
+export type ExpressionCompiler = (source: string) => Expression;
+
+/**
+ * Returns a compiler that compiles each distinct text once and then answers from memory; a
+ * refused text is refused again with the same error. Its memory holds at most the texts of one
+ * model, whose size the model limits bound.
+ */
+export function rememberingCompiler(): ExpressionCompiler {
+  const compiled = new Map<string, Expression | ExpressionError>();
+  return (source) => {
+    let entry = compiled.get(source);
+    if (entry === undefined) {
+      try {
+        entry = compileExpression(source);
+      } catch (error) {
+        if (!(error instanceof ExpressionError)) throw error;
+        entry = error;
+      }
+      compiled.set(source, entry);
+    }
+    if (entry instanceof ExpressionError) throw entry;
+    return entry;
+  };
+}
+
 /** Evaluated parameter values by name, and the parameters whose definition failed. */
 export interface ParameterValues {
   /** The value of each parameter evaluated, in file order. */
@@ -17,6 +47,8 @@ export interface ParameterValues {
    * reported: an expression that uses one fails without a second message.
    */
   readonly failed: ReadonlySet<string>;
+  /** Compiles the expressions of the model's other fields. */
+  readonly compile: ExpressionCompiler;
 }
 
 /**
@@ -28,6 +60,7 @@ export interface ParameterValues {
  * @param raw - the entries, in file order
  * @param rejected - parameters of the file refused before (already reported): using one is
  * silent
+ * @param compile - compiles each expression (a remembering one when the model is evaluated often)
  *
  * @remarks Depth-first over the uses, with an explicit stack rather than recursion, so a chain
  * of 100 000 parameters each using the next neither overflows the stack nor copies its path:
@@ -37,6 +70,7 @@ export function evaluateParameters(
   raw: ReadonlyMap<string, Numeric>,
   rejected: ReadonlySet<string>,
   issues: PathIssue[],
+  compile: ExpressionCompiler,
 ): ParameterValues {
   const values = new Map<string, number>();
   const expressions = new Map<string, Expression>();
@@ -55,7 +89,7 @@ export function evaluateParameters(
     } else if (typeof value === 'number') {
       values.set(name, value);
     } else {
-      const expression = compileOrReport(value, path, issues);
+      const expression = compileOrReport(compile, value, path, issues);
       if (expression) expressions.set(name, expression);
       else failed.add(name);
     }
@@ -109,7 +143,7 @@ export function evaluateParameters(
       }
     }
   }
-  return { values, failed };
+  return { values, failed, compile };
 }
 
 /**
@@ -124,7 +158,7 @@ export function evaluateNumeric(
   issues: PathIssue[],
 ): number | undefined {
   if (typeof value === 'number') return value;
-  const expression = compileOrReport(value, path, issues);
+  const expression = compileOrReport(parameters.compile, value, path, issues);
   if (!expression) return undefined;
   const { values, failed } = parameters;
   const missing = expression.parameters.filter((name) => !values.has(name));
@@ -140,9 +174,14 @@ export function evaluateNumeric(
   return evaluateOrReport(expression, values, path, issues);
 }
 
-function compileOrReport(source: string, path: Path, issues: PathIssue[]): Expression | undefined {
+function compileOrReport(
+  compile: ExpressionCompiler,
+  source: string,
+  path: Path,
+  issues: PathIssue[],
+): Expression | undefined {
   try {
-    return compileExpression(source);
+    return compile(source);
   } catch (error) {
     if (!(error instanceof ExpressionError)) throw error;
     issues.push({ path, message: `${formatValue(source)} ${error.message}` });
