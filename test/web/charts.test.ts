@@ -1,10 +1,21 @@
 import { describe, expect, test } from 'vitest';
 import type { Result } from '../../src/index.js';
-import { curveLayout, curveTraces, withAlpha } from '../../web/charts/curveTraces.js';
 import {
+  curveLayout,
+  curveTraces,
+  shownCurveMeasure,
+  withAlpha,
+} from '../../web/charts/curveTraces.js';
+import { BASE_LAYOUT, withAutomargin } from '../../web/charts/layout.js';
+import {
+  distributionLayout,
   distributionTraces,
+  importanceLayout,
   importanceTraces,
+  measureTitle,
+  sweepLayout,
   sweepTraces,
+  tornadoLayout,
   tornadoTraces,
 } from '../../web/charts/whatIfTraces.js';
 
@@ -128,5 +139,76 @@ describe('what-if traces', () => {
       hazard: [1, 1],
     }) as Trace[];
     expect(traces.map((t) => t.yaxis)).toEqual([undefined, 'y2']);
+  });
+});
+
+describe('layouts', () => {
+  test('every chart starts from the base layout; axes grow their margins', () => {
+    for (const layout of [
+      curveLayout('reliability', 'linear', 'h'),
+      importanceLayout(),
+      tornadoLayout('MTTF (h)', 1),
+      sweepLayout(undefined, false, 'mttf', 'MTTF (h)'),
+    ]) {
+      expect(layout.legend).toEqual(BASE_LAYOUT.legend);
+      expect(layout.font).toEqual(BASE_LAYOUT.font);
+    }
+    const grown = withAutomargin({ xaxis: { title: { text: 'x' } }, yaxis2: {} });
+    expect(grown).toEqual({
+      xaxis: { title: { text: 'x' }, automargin: true },
+      yaxis2: { automargin: true },
+    });
+  });
+
+  test('the curve plot says so when there is no curve to draw', () => {
+    expect(curveLayout('reliability', 'linear', 'h').annotations).toBeUndefined();
+    expect(curveLayout('reliability', 'linear', 'h', true).annotations).toMatchObject([
+      { text: 'no time-dependent curve for this model (see the results above)' },
+    ]);
+  });
+
+  test('shownCurveMeasure falls back to the curve the result has', () => {
+    const onlyA: Result = {
+      ...exact,
+      measures: { availability: { t: [0], values: [1] } },
+    };
+    expect(shownCurveMeasure('reliability', exact)).toBe('reliability');
+    expect(shownCurveMeasure('availability', exact)).toBe('reliability');
+    expect(shownCurveMeasure('reliability', onlyA)).toBe('availability');
+    expect(shownCurveMeasure('availability', undefined)).toBe('availability');
+  });
+
+  test('titles carry the measure, its unit and the base value', () => {
+    expect(measureTitle('mttf', 'h')).toBe('MTTF (h)');
+    expect(measureTitle('reliability', 'h')).toBe('R(mission)');
+    expect(tornadoLayout('MTTF (h)', 8228.2033).xaxis).toMatchObject({
+      title: { text: 'MTTF (h), base 8228.2' },
+    });
+    expect(tornadoLayout('MTTF (h)', undefined).xaxis).toMatchObject({
+      title: { text: 'MTTF (h), base —' },
+    });
+  });
+
+  test('the sweep uses log axes for log parameters and positive measures not near 1', () => {
+    const sweep = { parameter: 'lambda', x: [1, 2], y: [3, null] };
+    const layout = sweepLayout(sweep, true, 'mttf', 'MTTF (h)');
+    expect(layout.xaxis).toMatchObject({ title: { text: 'lambda' }, type: 'log' });
+    expect(layout.yaxis).toMatchObject({ title: { text: 'MTTF (h)' }, type: 'log' });
+    expect(sweepLayout(sweep, false, 'reliability', 'R').yaxis).toMatchObject({ type: 'linear' });
+    expect(sweepLayout(sweep, false, 'mttf', 'M').xaxis).toMatchObject({ type: 'linear' });
+    const negative = { ...sweep, y: [-1, 2] };
+    expect(sweepLayout(negative, false, 'mttf', 'M').yaxis).toMatchObject({ type: 'linear' });
+  });
+
+  test('the hazard axis runs from 0 to 1.1 times the largest finite hazard', () => {
+    const curves = { component: 'cpu', t: [0, 1], pdf: [1, 0.5], hazard: [2, null] };
+    expect(distributionLayout(curves, 'h').yaxis2).toMatchObject({
+      title: { text: 'hazard (per h)' },
+      range: [0, 2.2],
+      overlaying: 'y',
+    });
+    expect(distributionLayout({ ...curves, hazard: [0, null] }, 'h').yaxis2?.range).toEqual([
+      0, 1.1,
+    ]);
   });
 });

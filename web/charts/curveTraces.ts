@@ -1,9 +1,11 @@
 /**
  * Result → plotly traces of R(t) or A(t): exact curves of the live scenario and of each pin, and
- * a simulated mean with its 95 % band. Pure functions over plain data, unit-tested.
+ * a simulated mean with its 95 % band; and the layout of their plot. Pure functions over plain
+ * data, unit-tested.
  */
 import type { Data, Layout } from 'plotly.js-dist-min';
 import type { Curve, Result } from '../../src/index.js';
+import { BASE_LAYOUT } from './layout.js';
 
 /** Which time-dependent measure to draw. */
 export type CurveMeasure = 'reliability' | 'availability';
@@ -30,6 +32,16 @@ export const SERIES_COLORS: readonly string[] = [
   '#F0E442',
   '#999999',
 ];
+
+/**
+ * Returns the measure to draw: the wanted one, unless the result lacks it and has the other.
+ */
+export function shownCurveMeasure(wanted: CurveMeasure, result: Result | undefined): CurveMeasure {
+  const has = (measure: CurveMeasure) => result?.measures[measure] !== undefined;
+  if (wanted === 'reliability' && !has('reliability') && has('availability')) return 'availability';
+  if (wanted === 'availability' && !has('availability') && has('reliability')) return 'reliability';
+  return wanted;
+}
 
 /**
  * Returns the traces of one measure for every series that has it: a line per exact curve; for a
@@ -60,19 +72,36 @@ export function curveTraces(
   return traces;
 }
 
-/** Returns the axis titles and types of the curve plot. */
+/**
+ * Returns the layout of the curve plot: axis titles and types, and when there is no curve to
+ * draw (`empty`) a note saying so.
+ */
 export function curveLayout(
   measure: CurveMeasure,
   scale: CurveScale,
   timeUnit: string,
+  empty = false,
 ): Partial<Layout> {
   const symbol = measure === 'reliability' ? 'R' : 'A';
   return {
+    ...BASE_LAYOUT,
     xaxis: { title: { text: `t (${timeUnit})` } },
     yaxis:
       scale === 'log'
         ? { title: { text: `1 − ${symbol}(t)` }, type: 'log', exponentformat: 'power' }
         : { title: { text: `${symbol}(t)` }, type: 'linear' },
+    ...(empty && {
+      annotations: [
+        {
+          text: 'no time-dependent curve for this model (see the results above)',
+          showarrow: false,
+          xref: 'paper',
+          yref: 'paper',
+          x: 0.5,
+          y: 0.5,
+        },
+      ],
+    }),
   };
 }
 

@@ -1,10 +1,19 @@
 /**
- * What-if charts → plotly traces: component importance bars, the tornado chart, a parameter
- * sweep and a failure distribution's pdf and hazard. Pure functions, unit-tested.
+ * What-if charts → plotly traces and layouts: component importance bars, the tornado chart, a
+ * parameter sweep and a failure distribution's pdf and hazard. Pure functions, unit-tested.
  */
-import type { Data } from 'plotly.js-dist-min';
+import type { Data, Layout } from 'plotly.js-dist-min';
+import type { Extras } from '../compute/explore.js';
 import type { Importance } from '../compute/importance.js';
+import { isTimeMeasure, MEASURE_LABELS, type MeasureKey } from '../compute/measures.js';
 import type { Sweep, TornadoRow } from '../compute/sensitivity.js';
+import { formatNumber } from '../views/format.js';
+import { BASE_LAYOUT } from './layout.js';
+
+/** Returns the axis title of a measure, with the time unit for a time (`MTTF (h)`). */
+export function measureTitle(measure: MeasureKey, timeUnit: string): string {
+  return `${MEASURE_LABELS[measure]}${isTimeMeasure(measure) ? ` (${timeUnit})` : ''}`;
+}
 
 /** Returns one horizontal bar per component, largest importance on top. */
 export function importanceTraces(importance: Importance): Data[] {
@@ -21,6 +30,16 @@ export function importanceTraces(importance: Importance): Data[] {
       marker: { color: '#0072B2' },
     },
   ];
+}
+
+/** Returns the layout of the importance bars. */
+export function importanceLayout(): Partial<Layout> {
+  return {
+    ...BASE_LAYOUT,
+    xaxis: { title: { text: 'Birnbaum importance I_B' }, rangemode: 'tozero' },
+    margin: { l: 110, r: 20, t: 10, b: 45 },
+    showlegend: false,
+  };
 }
 
 /**
@@ -59,6 +78,16 @@ export function tornadoTraces(rows: readonly TornadoRow[], base: number, percent
   ];
 }
 
+/** Returns the layout of the tornado chart of a measure (`title`) around its `base` value. */
+export function tornadoLayout(title: string, base: number | undefined): Partial<Layout> {
+  return {
+    ...BASE_LAYOUT,
+    barmode: 'overlay',
+    xaxis: { title: { text: `${title}, base ${formatNumber(base)}` }, exponentformat: 'power' },
+    margin: { l: 110, r: 20, t: 30, b: 45 },
+  };
+}
+
 /** Returns the sweep line and a marker at the current value of the parameter. */
 export function sweepTraces(sweep: Sweep, current: number, currentMeasure?: number): Data[] {
   const traces: Data[] = [
@@ -83,6 +112,31 @@ export function sweepTraces(sweep: Sweep, current: number, currentMeasure?: numb
     });
   }
   return traces;
+}
+
+/**
+ * Returns the layout of the sweep of `measure` (axis title `title`): a log x axis for a parameter
+ * on a log slider (`logX`), a log y axis when every value is positive and the measure is not a
+ * probability near 1.
+ */
+export function sweepLayout(
+  sweep: Sweep | undefined,
+  logX: boolean,
+  measure: MeasureKey,
+  title: string,
+): Partial<Layout> {
+  const positive = sweep?.y.every((y) => y === null || y > 0) ?? false;
+  const logY = positive && measure !== 'reliability' && measure !== 'steadyAvailability';
+  return {
+    ...BASE_LAYOUT,
+    xaxis: {
+      title: { text: sweep?.parameter ?? '' },
+      type: logX ? 'log' : 'linear',
+      exponentformat: 'power',
+    },
+    yaxis: { title: { text: title }, type: logY ? 'log' : 'linear', exponentformat: 'power' },
+    showlegend: false,
+  };
 }
 
 /** Returns the pdf (left axis) and hazard (right axis) of a failure distribution. */
@@ -111,4 +165,34 @@ export function distributionTraces(curves: {
       line: { color: '#D55E00', dash: 'dot' },
     },
   ];
+}
+
+/** Returns the layout of the pdf and hazard plot: the hazard on a right axis from 0. */
+export function distributionLayout(
+  curves: NonNullable<Extras['distribution']>,
+  timeUnit: string,
+): Partial<Layout> {
+  return {
+    ...BASE_LAYOUT,
+    xaxis: { title: { text: `t (${timeUnit})` } },
+    yaxis: {
+      title: { text: `pdf (per ${timeUnit})` },
+      exponentformat: 'power',
+      rangemode: 'tozero',
+    },
+    yaxis2: {
+      title: { text: `hazard (per ${timeUnit})` },
+      overlaying: 'y',
+      side: 'right',
+      exponentformat: 'power',
+      range: [0, 1.1 * maxOf(curves.hazard)],
+    },
+    margin: { l: 60, r: 60, t: 30, b: 45 },
+  };
+}
+
+/** Returns the largest finite value when it is positive, else 1. */
+function maxOf(values: readonly (number | null)[]): number {
+  const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  return finite.length > 0 && Math.max(...finite) > 0 ? Math.max(...finite) : 1;
 }

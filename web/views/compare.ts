@@ -2,19 +2,11 @@
  * The numbers table: the live scenario and every pinned one side by side, pins renamed in place
  * and removed by their buttons.
  */
-import type { Numbers, Solution } from '../compute/solve.js';
-import { describeScenario, type Pin } from '../state/pins.js';
+import type { Numbers } from '../compute/solve.js';
+import { describeScenario } from '../state/pins.js';
+import type { Column } from '../state/selectors.js';
 import { h } from './dom.js';
 import { formatDowntime, formatNumber, formatProbability } from './format.js';
-
-/** A column of the table. */
-export interface Column {
-  readonly id: string;
-  readonly name: string;
-  readonly color: string;
-  readonly solution: Solution;
-  readonly pin?: Pin;
-}
 
 interface Row {
   readonly key: keyof Numbers;

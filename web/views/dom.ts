@@ -32,3 +32,22 @@ export function downloadText(name: string, text: string, type: string): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/**
+ * Gives a select the options `[value, label]` (rebuilt only when they change, so an open menu
+ * stays open) and selects `selected` when it is one of them.
+ */
+export function fillSelect(
+  select: HTMLSelectElement,
+  options: readonly (readonly [string, string])[],
+  selected: string | undefined,
+): void {
+  const signature = JSON.stringify(options);
+  if (select.dataset.options !== signature) {
+    select.dataset.options = signature;
+    select.replaceChildren(...options.map(([value, label]) => h('option', { value, text: label })));
+  }
+  if (selected !== undefined && options.some(([value]) => value === selected)) {
+    select.value = selected;
+  }
+}

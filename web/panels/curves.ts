@@ -1,0 +1,76 @@
+/**
+ * The curves panel: R(t) or A(t) of the current scenario, of every pin and the simulated band,
+ * on a linear axis or as 1 − x on a log axis (#plot-curve and its radios). Which curve is shown
+ * lives in its radios (links do not keep it); the axis is part of the view state.
+ */
+import {
+  curveLayout,
+  curveTraces,
+  SERIES_COLORS,
+  shownCurveMeasure,
+  type CurveMeasure,
+  type CurveSeries,
+} from '../charts/curveTraces.js';
+import { columns } from '../state/selectors.js';
+import type { AppState, Store } from '../state/store.js';
+import { addDownloadButtons, drawPlot } from './plot.js';
+
+/** The panel's handle for the composition root. */
+export interface CurvesPanel {
+  /** Redraws the curves of the state; resolves once plotly has drawn them. */
+  readonly draw: (state: AppState) => Promise<unknown>;
+}
+
+/** Wires the curve plot and its radios; the axis radios change the view through `store`. */
+export function createCurvesPanel(store: Store): CurvesPanel {
+  const measureRadios = [
+    ...document.querySelectorAll<HTMLInputElement>('input[name="curve-measure"]'),
+  ];
+  const scaleRadios = [...document.querySelectorAll<HTMLInputElement>('input[name="curve-scale"]')];
+
+  /** Picks the measure the radios ask for, or the one the model has, and shows which apply. */
+  const chooseMeasure = (state: AppState): CurveMeasure => {
+    const solution = state.exploration?.solution;
+    const result = solution?.ok ? solution.result : undefined;
+    const checked = measureRadios.find((radio) => radio.checked);
+    const measure = shownCurveMeasure(
+      (checked?.value as CurveMeasure | undefined) ?? 'reliability',
+      result,
+    );
+    for (const radio of measureRadios) {
+      const key: CurveMeasure = radio.value === 'reliability' ? 'reliability' : 'availability';
+      radio.disabled = result?.measures[key] === undefined;
+      radio.checked = radio.value === measure;
+    }
+    return measure;
+  };
+
+  const draw = (state: AppState): Promise<unknown> => {
+    const exploration = state.exploration;
+    if (!exploration) return Promise.resolve();
+    const measure = chooseMeasure(state);
+    const series: CurveSeries[] = columns(state).flatMap((column) =>
+      column.solution.ok
+        ? [{ name: column.name, result: column.solution.result, color: column.color }]
+        : [],
+    );
+    if (state.simulated) {
+      series.push({ name: 'current', result: state.simulated, color: SERIES_COLORS[0]! });
+    }
+    const data = curveTraces(series, measure, state.view.curve);
+    const layout = curveLayout(measure, state.view.curve, exploration.timeUnit, data.length === 0);
+    return drawPlot('plot-curve', data, layout);
+  };
+
+  for (const radio of measureRadios) {
+    radio.addEventListener('change', () => void draw(store.get()));
+  }
+  for (const radio of scaleRadios) {
+    radio.checked = radio.value === store.get().view.curve;
+    radio.addEventListener('change', () =>
+      store.dispatch({ type: 'setCurveScale', scale: radio.value === 'log' ? 'log' : 'linear' }),
+    );
+  }
+  addDownloadButtons('plot-curve');
+  return { draw };
+}

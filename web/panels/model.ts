@@ -1,0 +1,57 @@
+/**
+ * The model panel: the example menu, Open file… and Save model of the toolbar, the editor with
+ * its problems, and the model's name (#model-pane).
+ */
+import type { TextIssue } from '../compute/solve.js';
+import { EXAMPLES, exampleText } from '../state/examples.js';
+import type { Store } from '../state/store.js';
+import { byId, downloadText, h } from '../views/dom.js';
+import { createEditor } from '../views/editor.js';
+
+/** The panel's handle for the composition root. */
+export interface ModelPanel {
+  /** Lists the text's problems under the editor (none: the list hides). */
+  readonly showIssues: (issues: readonly TextIssue[]) => void;
+  /** Shows the name of the solved model in the heading. */
+  readonly showName: (name: string) => void;
+}
+
+/** Wires the model controls to `store` and shows its model text. */
+export function createModelPanel(store: Store): ModelPanel {
+  const editor = createEditor((text) => store.dispatch({ type: 'edit', text }));
+  const select = byId<HTMLSelectElement>('example-select');
+  select.replaceChildren(
+    ...[...EXAMPLES.keys()].map((name) => h('option', { value: name, text: name })),
+  );
+  select.value = store.get().example;
+  select.addEventListener('change', () => {
+    const name = select.value;
+    store.dispatch({ type: 'loadExample', name, text: exampleText(name) });
+    editor.setText(store.get().text);
+    select.value = name;
+  });
+
+  const open = byId<HTMLInputElement>('open-file');
+  open.addEventListener('change', () => {
+    const file = open.files?.[0];
+    if (!file) return;
+    void file.text().then((content) => {
+      store.dispatch({ type: 'openFile', text: content });
+      editor.setText(content);
+    });
+    open.value = '';
+  });
+
+  byId('save-model').addEventListener('click', () => {
+    const { example, text } = store.get();
+    downloadText(`${example || 'model'}.yaml`, text, 'text/yaml');
+  });
+
+  editor.setText(store.get().text);
+  return {
+    showIssues: editor.showIssues,
+    showName: (name) => {
+      byId('model-name').textContent = name;
+    },
+  };
+}

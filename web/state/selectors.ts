@@ -1,0 +1,100 @@
+/**
+ * What the panels and the worker requests read from the application state: pure functions of
+ * it, unit-tested.
+ */
+import { SERIES_COLORS } from '../charts/curveTraces.js';
+import type { ExtrasRequest, ParameterInfo } from '../compute/explore.js';
+import type { MeasureKey } from '../compute/measures.js';
+import type { Solution } from '../compute/solve.js';
+import type { Pin } from './pins.js';
+import type { AppState } from './store.js';
+import type { ExplorerState } from './urlState.js';
+
+/** A scenario as the numbers table, the curves and the result files show it. */
+export interface Column {
+  readonly id: string;
+  readonly name: string;
+  readonly color: string;
+  readonly solution: Solution;
+  readonly pin?: Pin;
+}
+
+/** Returns the live scenario (`live`, first colour) and every pin, with their solutions. */
+export function columns(state: AppState): Column[] {
+  const exploration = state.exploration;
+  if (!exploration) return [];
+  const live: Column = {
+    id: 'live',
+    name: 'current',
+    color: SERIES_COLORS[0]!,
+    solution: exploration.solution,
+  };
+  return [
+    live,
+    ...state.pins.map((pin, i): Column => ({
+      id: pin.id,
+      name: pin.name,
+      color: SERIES_COLORS[(i + 1) % SERIES_COLORS.length]!,
+      solution: exploration.pins.find((p) => p.id === pin.id)?.solution ?? {
+        ok: false,
+        message: 'not solved yet',
+      },
+      pin,
+    })),
+  ];
+}
+
+/** Returns the measure of the tornado and sweep: the chosen one if the model has it, else its first. */
+export function chosenMeasure(state: AppState): MeasureKey {
+  const measures = state.exploration?.measures ?? [];
+  const wanted = state.view.measure;
+  return wanted !== undefined && measures.includes(wanted) ? wanted : (measures[0] ?? 'mttf');
+}
+
+/** Returns the request of the what-if charts for the state's view settings. */
+export function extrasRequest(state: AppState): ExtrasRequest {
+  return {
+    measure: chosenMeasure(state),
+    ...(state.view.component !== undefined && { component: state.view.component }),
+    ...(state.view.sweep !== undefined && { sweep: state.view.sweep }),
+    tornadoPercent: state.view.tornadoPercent,
+  };
+}
+
+/**
+ * Returns the parameters of the last solved model with the state's values. Values come from the
+ * state, not the answer: while a drag runs ahead of the worker, an older answer must not pull the
+ * number field back.
+ */
+export function parameterValues(state: AppState): ParameterInfo[] {
+  return (state.exploration?.parameters ?? []).map((p) => ({
+    ...p,
+    value: p.isExpression ? p.value : (state.overrides[p.name] ?? p.fileValue),
+  }));
+}
+
+/** Returns the mission time to show and its value in the file (else the solved one). */
+export function missionValues(state: AppState): { value: number; base: number } {
+  const exploration = state.exploration;
+  const solution = exploration?.solution;
+  const mission = solution?.ok ? solution.numbers.missionTime : (state.missionTime ?? 1);
+  return {
+    value: state.missionTime ?? mission,
+    base: exploration?.fileMissionTime ?? mission,
+  };
+}
+
+/**
+ * Returns what a link holds of the state: the model text only when it differs from its example's
+ * (`exampleText`), so a link to an example stays short.
+ */
+export function linkState(state: AppState, exampleText: string): ExplorerState {
+  return {
+    example: state.example,
+    ...(state.text !== exampleText && { text: state.text }),
+    overrides: state.overrides,
+    ...(state.missionTime !== undefined && { missionTime: state.missionTime }),
+    pins: state.pins,
+    view: state.view,
+  };
+}
