@@ -207,9 +207,13 @@ describe.skipIf(!hasChromium)('explorer in headless Chromium', () => {
 
   test('a corrupt link says so and falls back to the default model', async () => {
     await page.goto(`${server.url}#s=AAAA`);
-    await expect.poll(() => page.locator('#banner').textContent()).toMatch(/^the link is damaged/);
+    // A hash change reloads the page; on a loaded machine that takes longer than poll's 1 s.
+    const reload = { timeout: 30_000 };
     await expect
-      .poll(() => page.locator('#model-name').textContent())
+      .poll(() => page.locator('#banner').textContent(), reload)
+      .toMatch(/^the link is damaged/);
+    await expect
+      .poll(() => page.locator('#model-name').textContent(), reload)
       .toBe('TMR flight controller');
   });
 
