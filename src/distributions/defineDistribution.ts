@@ -133,11 +133,12 @@ export function chooseParameterSet(where: string, given: object, sets: Parameter
   // One set: a missing name is reported by the factory's own check ("got nothing").
   if (sets.alternatives.length === 1) return 0;
   const complete = sets.alternatives.filter((set) => set.every((name) => present.includes(name)));
+  const [chosen] = complete;
   const isExtra = (name: string): boolean =>
-    !complete[0]?.includes(name) && !sets.optional.includes(name);
-  if (complete.length !== 1 || present.some(isExtra)) {
+    !chosen?.includes(name) && !sets.optional.includes(name);
+  if (chosen === undefined || complete.length !== 1 || present.some(isExtra)) {
     const choices = sets.alternatives.map((set) => `{ ${set.join(', ')} }`).join(' or ');
     throw new ParameterError(where, 'parameters', `be exactly one of ${choices}`, given);
   }
-  return sets.alternatives.indexOf(complete[0]);
+  return sets.alternatives.indexOf(chosen);
 }

@@ -65,6 +65,25 @@ export interface UnitModel {
   readonly copy: number;
 }
 
+/**
+ * Returns the component type of unit number `unit`.
+ *
+ * @param model - the components and units of a model
+ * @param unit - a unit number, an index into `model.units`
+ * @returns the component the unit is a copy of
+ * @throws Error (an internal error) when there is no such unit or its component is missing,
+ * which a loaded model never has
+ */
+export function unitComponent(
+  model: { readonly components: readonly ComponentModel[]; readonly units: readonly UnitModel[] },
+  unit: number,
+): ComponentModel {
+  const owner = model.units[unit];
+  const component = owner && model.components[owner.component];
+  if (component === undefined) throw new Error(`internal: unit ${unit} has no component`);
+  return component;
+}
+
 /** How failed units are repaired. */
 export interface MaintenanceModel {
   /** Number of repair crews; absent means unlimited (every failed unit repaired at once). */

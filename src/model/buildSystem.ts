@@ -1,6 +1,12 @@
 import type { DistributionSpec } from '../distributions/registry.js';
 import { listNames } from '../errors.js';
-import type { ComponentModel, StandbyMode, SystemNode, UnitModel } from './Model.js';
+import {
+  type ComponentModel,
+  type StandbyMode,
+  type SystemNode,
+  type UnitModel,
+  unitComponent,
+} from './Model.js';
 import { evaluateDistribution, evaluateInteger, evaluateProbability } from './buildComponents.js';
 import { evaluateNumeric, type ParameterValues } from './parameters.js';
 import type { RawNetwork, RawNode, RawStandby } from './schema.js';
@@ -30,9 +36,7 @@ export function buildSystem(raw: RawNode, system: SystemContext): SystemNode | u
   const unitsByName = new Map(
     system.components.map((component) => [component.name, [] as number[]]),
   );
-  system.units.forEach((unit, i) =>
-    unitsByName.get(system.components[unit.component]!.name)!.push(i),
-  );
+  system.units.forEach((_, i) => unitsByName.get(unitComponent(system, i).name)!.push(i));
   const context: ResolveContext = { ...system, unitsByName };
   const before = context.issues.length;
   const standbyUnits = new Map<number, string>();

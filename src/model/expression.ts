@@ -110,10 +110,11 @@ function checkTree(tree: MathNode): Set<string> {
     if (depth > MAX_EXPRESSION_DEPTH) throw new ExpressionError(TOO_DEEP);
     // Children pushed last first, so they are visited (and parameters listed) in reading order.
     const children = checkNode(node, parameters, products);
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth + 1]);
+    for (const child of children.toReversed()) stack.push([child, depth + 1]);
   }
   // Reported once every node passed, so a refused construct is named first.
-  if (products.length > 0) throw implicitProduct(products[0]!);
+  const [product] = products;
+  if (product !== undefined) throw implicitProduct(product);
   return parameters;
 }
 

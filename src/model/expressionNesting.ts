@@ -36,7 +36,9 @@ export const TOO_DEEP: string = `nests operations more than ${MAX_EXPRESSION_DEP
  * ambiguous it counts more, never less, so the bound holds for anything mathjs accepts.
  */
 export function nestingProblem(source: string): string | undefined {
-  const chains = [0];
+  // The chain of the innermost bracket, and those of the brackets around it, outermost first.
+  let chain = 0;
+  const outer: number[] = [];
   let chained = 0;
   // After an operand, + and - are binary and ' is a transpose; elsewhere a sign and a string.
   let afterOperand = false;
@@ -61,40 +63,43 @@ export function nestingProblem(source: string): string | undefined {
       }
       const operator = word === 'not' || BINARY_WORDS.has(word);
       if (word === 'not') {
-        chains[chains.length - 1]!++;
+        chain++;
         chained++;
-      } else if (operator) chained -= endChain(chains);
+      } else if (operator) {
+        chained -= chain;
+        chain = 0;
+      }
       afterOperand = !operator;
     } else if ('([{?=:'.includes(c)) {
-      chains.push(0);
-      if (chains.length - 1 > MAX_EXPRESSION_BRACKETS) {
+      outer.push(chain);
+      chain = 0;
+      if (outer.length > MAX_EXPRESSION_BRACKETS) {
         return `nests brackets more than ${MAX_EXPRESSION_BRACKETS} deep`;
       }
       afterOperand = false;
     } else if (')]}'.includes(c)) {
-      if (chains.length > 1) chained -= chains.pop()!;
+      const enclosing = outer.pop();
+      if (enclosing !== undefined) {
+        chained -= chain;
+        chain = enclosing;
+      }
       afterOperand = true;
     } else if (c === "'" || c === '!') {
       // Postfix transpose or factorial after an operand: a loop, no nesting.
     } else if ('*/%,;<>&|'.includes(c) || ((c === '+' || c === '-') && afterOperand)) {
-      chained -= endChain(chains);
+      // The chain of the innermost bracket ends.
+      chained -= chain;
+      chain = 0;
       afterOperand = false;
     } else {
       // ^, a sign, ~, or anything else: count it as one more nested call.
-      chains[chains.length - 1]!++;
+      chain++;
       chained++;
       afterOperand = false;
     }
     if (chained > MAX_EXPRESSION_DEPTH) return TOO_DEEP;
   }
   return undefined;
-}
-
-/** Ends the chain of the innermost bracket; returns how long it was. */
-function endChain(chains: number[]): number {
-  const length = chains[chains.length - 1]!;
-  chains[chains.length - 1] = 0;
-  return length;
 }
 
 /** Letters, digits, `_`, `$`, `.` and non-ASCII letters: the characters of names and numbers. */

@@ -104,10 +104,10 @@ export function evaluateParameters(
   for (const start of expressions.keys()) {
     if (values.has(start) || failed.has(start)) continue;
     push(start);
-    while (stack.length > 0) {
-      const frame = stack[stack.length - 1]!;
-      if (frame.next < frame.uses.length) {
-        const used = frame.uses[frame.next++]!;
+    for (let frame = stack.at(-1); frame !== undefined; frame = stack.at(-1)) {
+      const used = frame.uses[frame.next];
+      if (used !== undefined) {
+        frame.next++;
         if (values.has(used)) continue;
         if (!raw.has(used) && !rejected.has(used)) {
           issues.push({
@@ -137,7 +137,8 @@ export function evaluateParameters(
         : undefined;
       if (value === undefined) {
         failed.add(frame.name);
-        if (stack.length > 0) stack[stack.length - 1]!.ok = false;
+        const parent = stack.at(-1);
+        if (parent !== undefined) parent.ok = false;
       } else {
         values.set(frame.name, value);
       }

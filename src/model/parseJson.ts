@@ -52,7 +52,8 @@ export function jsonSyntaxProblem(text: string): YamlProblem | undefined {
       continue;
     }
     if (expect === 'afterValue') {
-      const closer = closers[closers.length - 1]!;
+      const closer = closers.at(-1);
+      if (closer === undefined) throw new Error('internal: a JSON value ended outside any bracket');
       if (c === ',') {
         lastComma = i;
         expect = closer === '}' ? 'keyAfterComma' : 'valueAfterComma';

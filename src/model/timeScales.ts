@@ -1,5 +1,5 @@
 import { distributionFromSpec } from '../distributions/registry.js';
-import type { Model, SystemNode } from './Model.js';
+import { type ComponentModel, type Model, type SystemNode, unitComponent } from './Model.js';
 
 /**
  * Returns the units that appear in the structure, in increasing order: a unit outside it
@@ -56,7 +56,7 @@ export function repairableHorizon(model: Model): number {
     spec === undefined ? 0 : distributionFromSpec(spec).mean;
   let longest = 0;
   for (const unit of unitsInStructure(model.system)) {
-    const component = model.components[model.units[unit]!.component]!;
+    const component = unitComponent(model, unit);
     const life = mean(component.failure);
     const down = component.repair && mean(component.repair) + mean(component.detection);
     const relaxation = down === undefined ? life : 1 / (1 / life + 1 / down);
@@ -107,12 +107,11 @@ export function slowestTimeScale(model: Model): TimeScale {
     const value = distributionFromSpec(spec).mean;
     if (value > slowest.value) slowest = { value, what };
   };
-  const seen = new Set<number>();
+  const seen = new Set<ComponentModel>();
   for (const unit of unitsInStructure(model.system)) {
-    const index = model.units[unit]!.component;
-    if (seen.has(index)) continue;
-    seen.add(index);
-    const component = model.components[index]!;
+    const component = unitComponent(model, unit);
+    if (seen.has(component)) continue;
+    seen.add(component);
     consider(component.failure, `the mean life of ${component.name}`);
     consider(component.repair, `the mean repair time of ${component.name}`);
     consider(component.detection, `the mean detection time of ${component.name}`);

@@ -66,8 +66,9 @@ export function addExact(accumulator: ExactAccumulator, value: number): void {
   const partials = accumulator.partials;
   let x = value;
   let used = 0;
-  for (let i = 0; i < partials.length; i++) {
-    let y = partials[i]!;
+  // Writes go to index used ≤ the one being read, so the iteration sees every old partial.
+  for (const partial of partials) {
+    let y = partial;
     if (Math.abs(x) < Math.abs(y)) {
       const swap = x;
       x = y;

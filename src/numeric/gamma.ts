@@ -411,7 +411,7 @@ function log1pmx(d: number): number {
 function stirlingCorrection(x: number): number {
   const inverseSquare = 1 / (x * x);
   let sum = 0;
-  for (let n = STIRLING.length - 1; n >= 0; n--) sum = sum * inverseSquare + STIRLING[n];
+  for (let n = STIRLING.length - 1; n >= 0; n--) sum = sum * inverseSquare + STIRLING[n]!;
   return sum / x;
 }
 
@@ -421,7 +421,7 @@ function logGamma1p(z: number): number {
   let power = -z;
   for (let n = 2; n <= ZETA_MINUS_ONE.length + 1; n++) {
     power *= -z;
-    sum += (ZETA_MINUS_ONE[n - 2] * power) / n;
+    sum += (ZETA_MINUS_ONE[n - 2]! * power) / n;
   }
   return -Math.log1p(z) + z * (1 - EULER_GAMMA) + sum;
 }

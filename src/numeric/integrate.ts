@@ -7,15 +7,15 @@ import { exactSum } from './sum.js';
 const KRONROD_NODES = [
   0.9914553711208126, 0.9491079123427585, 0.8648644233597691, 0.7415311855993945,
   0.5860872354676911, 0.4058451513773972, 0.20778495500789848, 0,
-];
+] as const;
 const KRONROD_WEIGHTS = [
   0.022935322010529224, 0.06309209262997856, 0.10479001032225019, 0.14065325971552592,
   0.1690047266392679, 0.19035057806478542, 0.20443294007529889, 0.20948214108472782,
-];
+] as const;
 // The 7-point Gauss weights belong to Kronrod nodes 1, 3, 5 (and their mirrors) and the centre.
 const GAUSS_WEIGHTS = [
   0.1294849661688697, 0.27970539148927664, 0.3818300505051189, 0.4179591836734694,
-];
+] as const;
 
 /** Options of {@link integrate}. */
 export interface IntegrateOptions {
@@ -164,7 +164,7 @@ function adapt(
   b: number,
   settings: { tolerance: number; absoluteTolerance: number; maxIntervals: number },
 ): IntegrateResult {
-  const intervals: Interval[] = [gaussKronrod(f, a, b)];
+  const intervals: [Interval, ...Interval[]] = [gaussKronrod(f, a, b)];
   let evaluations = 15;
   for (;;) {
     const value = exactSum(intervals.map((i) => i.value));
@@ -178,10 +178,14 @@ function adapt(
       throw new ConvergenceError('integrate', intervals.length, error, target);
     }
     let worst = 0;
-    for (let i = 1; i < intervals.length; i++) {
-      if (intervals[i].error > intervals[worst].error) worst = i;
+    let widest = intervals[0];
+    for (const [i, interval] of intervals.entries()) {
+      if (interval.error > widest.error) {
+        worst = i;
+        widest = interval;
+      }
     }
-    const { lo, hi } = intervals[worst];
+    const { lo, hi } = widest;
     const mid = lo + (hi - lo) / 2;
     if (!(mid > lo && mid < hi)) {
       // The interval cannot be split further in floating point: the tolerance is unreachable.
@@ -201,10 +205,11 @@ function gaussKronrod(f: (x: number) => number, lo: number, hi: number): Interva
   let kronrod = fc * KRONROD_WEIGHTS[7];
   let gauss = fc * GAUSS_WEIGHTS[3];
   for (let j = 0; j < 7; j++) {
-    const dx = half * KRONROD_NODES[j];
+    // j < 7 and (j − 1)/2 < 3 index within the tables.
+    const dx = half * KRONROD_NODES[j]!;
     const pair = f(centre - dx) + f(centre + dx);
-    kronrod += KRONROD_WEIGHTS[j] * pair;
-    if (j % 2 === 1) gauss += GAUSS_WEIGHTS[(j - 1) / 2] * pair;
+    kronrod += KRONROD_WEIGHTS[j]! * pair;
+    if (j % 2 === 1) gauss += GAUSS_WEIGHTS[(j - 1) / 2]! * pair;
   }
   return { lo, hi, value: kronrod * half, error: Math.abs((kronrod - gauss) * half) };
 }

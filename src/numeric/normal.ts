@@ -232,8 +232,8 @@ export function normalIntervalProbability(start: number, width: number): number 
     const middle = start + half;
     let sum = 0;
     for (let i = 0; i < GAUSS_NODES.length; i++) {
-      const offset = half * GAUSS_NODES[i];
-      sum += GAUSS_WEIGHTS[i] * (normalPdf(middle - offset) + normalPdf(middle + offset));
+      const offset = half * GAUSS_NODES[i]!; // GAUSS_WEIGHTS has the same length
+      sum += GAUSS_WEIGHTS[i]! * (normalPdf(middle - offset) + normalPdf(middle + offset));
     }
     return sum * half;
   }
@@ -331,6 +331,7 @@ function millsPositive(z: number): number {
   const h = z - z0;
   // Derivatives from M' = z₀M − 1 and M⁽ⁿ⁺¹⁾ = z₀M⁽ⁿ⁾ + nM⁽ⁿ⁻¹⁾ (differentiate M' = zM − 1).
   let previous = MILLS_TABLE[index];
+  if (previous === undefined) throw new Error(`internal: millsPositive(${z}) is outside its table`);
   let current = z0 * previous - 1;
   let sum = previous + current * h;
   let power = h;
@@ -374,6 +375,6 @@ function centralSeries(z: number): number {
 /** c₀ + c₁r + … by Horner's rule. */
 function polynomial(coefficients: readonly number[], r: number): number {
   let value = 0;
-  for (let i = coefficients.length - 1; i >= 0; i--) value = value * r + coefficients[i];
+  for (let i = coefficients.length - 1; i >= 0; i--) value = value * r + coefficients[i]!;
   return value;
 }

@@ -42,7 +42,7 @@ export function sumPositiveSeries(
     if (term === 0) break; // the rest are 0 too: ratios are finite
     if (term > BIG) {
       term *= SMALL;
-      for (let j = 0; j < terms.length; j++) terms[j] *= SMALL;
+      for (const [j, stored] of terms.entries()) terms[j] = stored * SMALL;
       shift += 1;
     }
     terms.push(term);

@@ -54,18 +54,19 @@ export function exactSum(values: Iterable<number>): number {
 function roundPartials(partials: number[]): number {
   let n = partials.length;
   if (n === 0) return 0;
-  let high = partials[--n];
+  // Every index below is in [0, partials.length): n only counts down while positive.
+  let high = partials[--n]!;
   let low = 0;
   while (n > 0) {
     const x = high;
-    const y = partials[--n];
+    const y = partials[--n]!;
     high = x + y;
     const yr = high - x;
     low = y - yr;
     if (low !== 0) break;
   }
   // Half-way case: round-half-even may have gone the wrong way for the remaining partials.
-  if (n > 0 && ((low < 0 && partials[n - 1] < 0) || (low > 0 && partials[n - 1] > 0))) {
+  if (n > 0 && ((low < 0 && partials[n - 1]! < 0) || (low > 0 && partials[n - 1]! > 0))) {
     const y = low * 2;
     const x = high + y;
     if (y === x - high) high = x;
@@ -106,7 +107,7 @@ export function compensatedSum(values: Float64Array, flags?: Uint8Array, which =
   let correction = 0;
   for (let i = 0; i < values.length; i++) {
     if (flags !== undefined && flags[i] !== which) continue;
-    const x = values[i];
+    const x = values[i]!;
     const t = sum + x;
     correction += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
     sum = t;

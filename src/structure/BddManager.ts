@@ -66,6 +66,8 @@ export class BddManager {
   private chain: Int32Array;
   private cacheKey: Float64Array;
   private cacheValue: Int32Array;
+  // The `!` reads below rest on two invariants: a node id stored in a table or on a stack is
+  // below `size` (ids come only from `node`), and hashes and slots are masked to their table.
   // Work stacks of apply, kept between calls: (f, g, phase) triples and results.
   private tasks = new Int32Array(INITIAL_CAPACITY);
   private results = new Int32Array(INITIAL_CAPACITY);
@@ -97,17 +99,17 @@ export class BddManager {
 
   /** Level of node `n` (`levelCount` for a terminal). */
   level(n: number): number {
-    return this.levels[n];
+    return this.entry(this.levels, n);
   }
 
   /** Child of `n` when its variable is 0. */
   low(n: number): number {
-    return this.lows[n];
+    return this.entry(this.lows, n);
   }
 
   /** Child of `n` when its variable is 1. */
   high(n: number): number {
-    return this.highs[n];
+    return this.entry(this.highs, n);
   }
 
   /** The function x at `level`. */
@@ -124,7 +126,7 @@ export class BddManager {
     if (low === high) return low;
     const mask = this.buckets.length - 1;
     const hash = mix(level, low, high) & mask;
-    for (let n = this.buckets[hash]; n !== -1; n = this.chain[n]) {
+    for (let n = this.buckets[hash]!; n !== -1; n = this.chain[n]!) {
       if (this.levels[n] === level && this.lows[n] === low && this.highs[n] === high) return n;
     }
     if (this.size >= this.maxNodes) throw nodeLimitError(this.where, this.maxNodes);
@@ -136,7 +138,7 @@ export class BddManager {
     this.levels[n] = level;
     this.lows[n] = low;
     this.highs[n] = high;
-    this.chain[n] = this.buckets[hash];
+    this.chain[n] = this.buckets[hash]!;
     this.buckets[hash] = n;
     return n;
   }
@@ -169,11 +171,20 @@ export class BddManager {
     ]);
     // Ids are a topological order (children first), so each node's children are mapped already.
     for (const n of nodes) {
-      const low = image.get(this.lows[n]) as number;
-      const high = image.get(this.highs[n]) as number;
-      image.set(n, this.node(this.levels[n], low, high));
+      const low = image.get(this.lows[n]!) as number;
+      const high = image.get(this.highs[n]!) as number;
+      image.set(n, this.node(this.levels[n]!, low, high));
     }
     return image.get(f) as number;
+  }
+
+  /** `table[n]` after checking that the caller's `n` is a node of this manager. */
+  private entry(table: Int32Array, n: number): number {
+    const value = table[n];
+    if (value === undefined || !(n < this.size)) {
+      throw new Error(`internal: ${n} is not a node of this decision diagram`);
+    }
+    return value;
   }
 
   /** Copies the nodes reachable from `root` into a compact, topologically ordered BDD. */
@@ -190,11 +201,14 @@ export class BddManager {
     const high = new Int32Array(count);
     nodes.forEach((n, k) => {
       const i = k + 2;
+      const nodeLevel = this.levels[n]!;
+      const tested = order[nodeLevel];
+      if (tested === undefined) throw new Error(`internal: the order has no level ${nodeLevel}`);
       index.set(n, i);
-      level[i] = this.levels[n];
-      component[i] = order[this.levels[n]];
-      low[i] = index.get(this.lows[n]) as number;
-      high[i] = index.get(this.highs[n]) as number;
+      level[i] = nodeLevel;
+      component[i] = tested;
+      low[i] = index.get(this.lows[n]!) as number;
+      high[i] = index.get(this.highs[n]!) as number;
     });
     return { order, level, component, low, high, root: index.get(root) as number };
   }
@@ -209,7 +223,7 @@ export class BddManager {
       if (seen.has(n)) continue;
       seen.add(n);
       nodes.push(n);
-      stack.push(this.lows[n], this.highs[n]);
+      stack.push(this.lows[n]!, this.highs[n]!);
     }
     return nodes.sort((a, b) => a - b);
   }
@@ -235,13 +249,13 @@ export class BddManager {
     };
     pushTask(f0, g0, 0);
     while (taskTop > 0) {
-      const phase = this.tasks[--taskTop];
-      let g = this.tasks[--taskTop];
-      let f = this.tasks[--taskTop];
+      const phase = this.tasks[--taskTop]!;
+      let g = this.tasks[--taskTop]!;
+      let f = this.tasks[--taskTop]!;
       if (phase === 1) {
-        const high = this.results[--resultTop];
-        const low = this.results[--resultTop];
-        const result = this.node(Math.min(this.levels[f], this.levels[g]), low, high);
+        const high = this.results[--resultTop]!;
+        const low = this.results[--resultTop]!;
+        const result = this.node(Math.min(this.levels[f]!, this.levels[g]!), low, high);
         // The cache may have been resized meanwhile: compute the slot now.
         const slot = mix(op, f, g) & (this.cacheKey.length - 1);
         this.cacheKey[slot] = cacheKey(op, f, g);
@@ -257,19 +271,19 @@ export class BddManager {
       if (f > g) [f, g] = [g, f]; // both operations commute: one cache entry per pair
       const slot = mix(op, f, g) & (this.cacheKey.length - 1);
       if (this.cacheKey[slot] === cacheKey(op, f, g)) {
-        pushResult(this.cacheValue[slot]);
+        pushResult(this.cacheValue[slot]!);
         continue;
       }
-      const lf = this.levels[f];
-      const lg = this.levels[g];
+      const lf = this.levels[f]!;
+      const lg = this.levels[g]!;
       const top = Math.min(lf, lg);
       pushTask(f, g, 1);
       // The high pair is pushed first so that the low pair is solved first, and its result
       // lies below the high one on the result stack when phase 1 joins them.
-      pushTask(lf === top ? this.highs[f] : f, lg === top ? this.highs[g] : g, 0);
-      pushTask(lf === top ? this.lows[f] : f, lg === top ? this.lows[g] : g, 0);
+      pushTask(lf === top ? this.highs[f]! : f, lg === top ? this.highs[g]! : g, 0);
+      pushTask(lf === top ? this.lows[f]! : f, lg === top ? this.lows[g]! : g, 0);
     }
-    return this.results[0];
+    return this.results[0]!;
   }
 
   /** Doubles the node arrays and the hash table, and grows the cache with them. */
@@ -287,8 +301,8 @@ export class BddManager {
     this.buckets = new Int32Array(capacity).fill(-1);
     const mask = capacity - 1;
     for (let n = 2; n < this.size; n++) {
-      const hash = mix(this.levels[n], this.lows[n], this.highs[n]) & mask;
-      this.chain[n] = this.buckets[hash];
+      const hash = mix(this.levels[n]!, this.lows[n]!, this.highs[n]!) & mask;
+      this.chain[n] = this.buckets[hash]!;
       this.buckets[hash] = n;
     }
     if (this.cacheKey.length < MAX_CACHE && this.cacheKey.length < capacity * 4) {

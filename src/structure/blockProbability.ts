@@ -55,6 +55,9 @@ export function blockTails(
   scratch: Float64Array,
   out: Float64Array,
 ): void {
+  // The `!` reads of this file are claims of the callers' contract: loops run below
+  // members.length, a member indexes p and q (every component), scratch holds
+  // blockScratchLength(block) doubles and out at least n.
   const { members, k } = block;
   const n = members.length;
   if (block.kind !== 'koon') {
@@ -62,7 +65,7 @@ export function blockTails(
     // logarithms of q; parallel is the same with the roles of p and q exchanged.
     const [up, down] = block.kind === 'series' ? [p, q] : [q, p];
     let product = 1;
-    for (let i = 0; i < n; i++) product *= up[members[i]];
+    for (let i = 0; i < n; i++) product *= up[members[i]!]!;
     const complement = 0 - Math.expm1(logProductOfComplements(members, down));
     out[0] = block.kind === 'series' ? product : complement;
     out[1] = block.kind === 'series' ? complement : product;
@@ -71,7 +74,7 @@ export function blockTails(
   const trackWorking = k <= n - k + 1;
   const cap = trackWorking ? k : n - k + 1;
   if (n * cap > DIRECT_WORK && identical(members, p, q)) {
-    binomial(n, k, p[members[0]], q[members[0]], out);
+    binomial(n, k, p[members[0]!]!, q[members[0]!]!, out);
     return;
   }
   const [step, stay] = trackWorking ? [p, q] : [q, p];
@@ -79,13 +82,13 @@ export function blockTails(
   d.fill(0, 0, cap + 1);
   d[0] = 1;
   for (let i = 0; i < n; i++) {
-    const a = step[members[i]];
-    const s = stay[members[i]];
-    d[cap] += d[cap - 1] * a;
-    for (let c = cap - 1; c > 0; c--) d[c] = d[c] * s + d[c - 1] * a;
-    d[0] *= s;
+    const a = step[members[i]!]!;
+    const s = stay[members[i]!]!;
+    d[cap]! += d[cap - 1]! * a;
+    for (let c = cap - 1; c > 0; c--) d[c] = d[c]! * s + d[c - 1]! * a;
+    d[0]! *= s;
   }
-  const decided = d[cap];
+  const decided = d[cap]!;
   const undecided = compensatedSum(d, cap);
   out[0] = trackWorking ? decided : undecided;
   out[1] = trackWorking ? undecided : decided;
@@ -134,12 +137,12 @@ export function blockGradient(
     let prefix = 1;
     for (let i = 0; i < n; i++) {
       out[i] = prefix;
-      prefix *= others[members[i]];
+      prefix *= others[members[i]!]!;
     }
     let suffix = 1;
     for (let i = n - 1; i >= 0; i--) {
-      out[i] *= suffix;
-      suffix *= others[members[i]];
+      out[i]! *= suffix;
+      suffix *= others[members[i]!]!;
     }
     return;
   }
@@ -147,8 +150,8 @@ export function blockGradient(
   const trackWorking = k <= n - k + 1;
   const target = trackWorking ? k - 1 : n - k;
   if (n * (target + 1) > DIRECT_WORK && identical(members, p, q)) {
-    binomial(n - 1, k - 1, p[members[0]], q[members[0]], scratch);
-    out.fill(scratch[2], 0, n);
+    binomial(n - 1, k - 1, p[members[0]!]!, q[members[0]!]!, scratch);
+    out.fill(scratch[2]!, 0, n);
     return;
   }
   const [step, stay] = trackWorking ? [p, q] : [q, p];
@@ -158,15 +161,17 @@ export function blockGradient(
   const add = (from: number, to: number, depth: number): void => {
     const d = depth * width;
     for (let i = from; i < to; i++) {
-      const a = step[members[i]];
-      const s = stay[members[i]];
-      for (let c = target; c > 0; c--) scratch[d + c] = scratch[d + c] * s + scratch[d + c - 1] * a;
-      scratch[d] *= s;
+      const a = step[members[i]!]!;
+      const s = stay[members[i]!]!;
+      for (let c = target; c > 0; c--) {
+        scratch[d + c] = scratch[d + c]! * s + scratch[d + c - 1]! * a;
+      }
+      scratch[d]! *= s;
     }
   };
   const split = (from: number, to: number, depth: number): void => {
     if (to - from === 1) {
-      out[from] = scratch[depth * width + target];
+      out[from] = scratch[depth * width + target]!;
       return;
     }
     const middle = (from + to) >>> 1;
@@ -200,8 +205,9 @@ function logProductOfComplements(members: Int32Array, x: ArrayLike<number>): num
   let sum = 0;
   let correction = 0;
   for (let i = 0; i < members.length; i++) {
-    if (x[members[i]] >= 1) return -Infinity;
-    const term = Math.log1p(-x[members[i]]);
+    const xi = x[members[i]!]!;
+    if (xi >= 1) return -Infinity;
+    const term = Math.log1p(-xi);
     const t = sum + term;
     correction += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;
     sum = t;
@@ -214,8 +220,9 @@ function compensatedSum(d: Float64Array, length: number): number {
   let sum = 0;
   let correction = 0;
   for (let c = 0; c < length; c++) {
-    const t = sum + d[c];
-    correction += Math.abs(sum) >= Math.abs(d[c]) ? sum - t + d[c] : d[c] - t + sum;
+    const dc = d[c]!;
+    const t = sum + dc;
+    correction += Math.abs(sum) >= Math.abs(dc) ? sum - t + dc : dc - t + sum;
     sum = t;
   }
   return sum + correction;
@@ -223,11 +230,12 @@ function compensatedSum(d: Float64Array, length: number): number {
 
 /** Whether every member has the same p and the same q, both probabilities. */
 function identical(members: Int32Array, p: ArrayLike<number>, q: ArrayLike<number>): boolean {
-  const p0 = p[members[0]];
-  const q0 = q[members[0]];
+  const first = members[0]!;
+  const p0 = p[first]!;
+  const q0 = q[first]!;
   if (!(p0 >= 0 && p0 <= 1 && q0 >= 0 && q0 <= 1)) return false;
   for (let i = 1; i < members.length; i++) {
-    if (p[members[i]] !== p0 || q[members[i]] !== q0) return false;
+    if (p[members[i]!] !== p0 || q[members[i]!] !== q0) return false;
   }
   return true;
 }
@@ -249,14 +257,14 @@ function binomial(n: number, k: number, p: number, q: number, out: Float64Array)
   const mode = Math.min(n, Math.floor((n + 1) * p));
   const odds = p / q;
   // Neumaier sums of the upper (j ≥ k) and lower (j < k) tails: [sum, correction] each.
-  const sums = [0, 0, 0, 0];
+  const sums: [number, number, number, number] = [0, 0, 0, 0];
   let atK = 0;
   const add = (j: number, t: number): void => {
     if (j === k) atK = t;
     const s = j >= k ? 0 : 2;
     const sum = sums[s];
     const total = sum + t;
-    sums[s + 1] += sum >= t ? sum - total + t : t - total + sum;
+    sums[j >= k ? 1 : 3] += sum >= t ? sum - total + t : t - total + sum;
     sums[s] = total;
   };
   let t = 1;

@@ -46,14 +46,15 @@ export function blockSets(block: Block, kind: 'path' | 'cut'): number[][] {
   const n = members.length;
   const size = kind === 'path' ? block.k : n - block.k + 1;
   const sets: number[][] = [];
+  // Positions: pick holds `size` increasing indices below n, and 0 ≤ j < size where it is read.
   const pick = Int32Array.from({ length: size }, (_, i) => i);
   for (;;) {
-    sets.push(Array.from(pick, (i) => members[i]));
+    sets.push(Array.from(pick, (i) => members[i]!));
     // Next combination: advance the last position that can still move, reset those after it.
     let j = size - 1;
     while (j >= 0 && pick[j] === n - size + j) j--;
     if (j < 0) return sets;
-    pick[j]++;
-    for (let i = j + 1; i < size; i++) pick[i] = pick[i - 1] + 1;
+    pick[j]!++;
+    for (let i = j + 1; i < size; i++) pick[i] = pick[i - 1]! + 1;
   }
 }

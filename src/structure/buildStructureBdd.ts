@@ -1,6 +1,6 @@
 import { type BddManager, FALSE, TRUE } from './BddManager.js';
 import { networkBdd } from './networkBdd.js';
-import { type NodePlan, planStructure } from './planStructure.js';
+import { type NodePlan, componentLevel, planStructure } from './planStructure.js';
 import type { StructureNode } from './StructureNode.js';
 
 /** A request from one node's builder to its driver: build `node` with these two continuations. */
@@ -53,7 +53,9 @@ export function buildStructureBdd(
     onTrue: number,
     onFalse: number,
   ): Generator<Request, number, number> {
-    if (n.kind === 'component') return manager.node(levelOf[n.component], onFalse, onTrue);
+    if (n.kind === 'component') {
+      return manager.node(componentLevel(levelOf, n.component), onFalse, onTrue);
+    }
     const p = plan.get(n) as NodePlan;
     if (p.constant !== -1) return p.constant === 1 ? onTrue : onFalse;
     if (n.kind === 'network') {
@@ -72,24 +74,26 @@ export function buildStructureBdd(
       }
       return manager.compose(f, onTrue, onFalse);
     }
-    // row[w] = T_{i+1}(w) for the undecided states of the boundary after child i.
+    // row[w] = T_{i+1}(w) for the undecided states of the boundary after child i; the `!` reads
+    // have 0 ≤ w < k ≤ size and 0 ≤ i < size.
     let row = new Int32Array(k + 1);
     let next = new Int32Array(k + 1);
     const at = (after: number, w: number): number =>
-      w >= k ? onTrue : after - w > size - k ? onFalse : row[w];
+      w >= k ? onTrue : after - w > size - k ? onFalse : row[w]!;
     for (let i = size - 1; i >= 0; i--) {
+      const child = children[i]!;
       for (let w = Math.min(i, k - 1); w >= Math.max(0, i - (size - k)); w--) {
-        next[w] = yield [children[i], at(i + 1, w + 1), at(i + 1, w)];
+        next[w] = yield [child, at(i + 1, w + 1), at(i + 1, w)];
       }
       [row, next] = [next, row];
     }
-    return row[0];
+    return row[0]!;
   }
 
   const stack: Generator<Request, number, number>[] = [build(node, TRUE, FALSE)];
   let value = FALSE;
-  while (stack.length > 0) {
-    const step = stack[stack.length - 1].next(value);
+  for (let top = stack.at(-1); top !== undefined; top = stack.at(-1)) {
+    const step = top.next(value);
     if (step.done === true) {
       stack.pop();
       value = step.value;
@@ -98,7 +102,7 @@ export function buildStructureBdd(
     const [child, onTrue, onFalse] = step.value;
     if (child.kind === 'component') {
       // Leaves are answered here, without a generator: most of a large tree is leaves.
-      value = manager.node(levelOf[child.component], onFalse, onTrue);
+      value = manager.node(componentLevel(levelOf, child.component), onFalse, onTrue);
     } else {
       stack.push(build(child, onTrue, onFalse));
     }
@@ -109,22 +113,21 @@ export function buildStructureBdd(
 /** "At least k of `parts`" from their diagrams, with the manager's AND and OR. */
 function combine(manager: BddManager, k: number, parts: readonly number[]): number {
   const n = parts.length;
-  let result = k === n ? TRUE : FALSE;
   if (k === n || k === 1) {
     // Right to left: the accumulated diagram lies mostly below the next part's variables.
-    for (let i = n - 1; i >= 0; i--) {
-      result = k === n ? manager.and(parts[i], result) : manager.or(parts[i], result);
-    }
-    return result;
+    return parts.reduceRight(
+      (result, part) => (k === n ? manager.and(part, result) : manager.or(part, result)),
+      k === n ? TRUE : FALSE,
+    );
   }
   // row[j] = T_{i+1}(j): at least j of parts i+1..n−1 work; T_n(0) = 1, T_n(j > 0) = 0.
   const row = new Int32Array(k + 1).fill(FALSE);
   row[0] = TRUE;
-  for (let i = n - 1; i >= 0; i--) {
-    // Descending j reads row[j − 1] before it is overwritten for this i.
+  for (const part of parts.toReversed()) {
+    // Descending j reads row[j − 1] before it is overwritten for this part; 1 ≤ j ≤ k.
     for (let j = k; j >= 1; j--) {
-      row[j] = manager.or(manager.and(parts[i], row[j - 1]), row[j]);
+      row[j] = manager.or(manager.and(part, row[j - 1]!), row[j]!);
     }
   }
-  return row[k];
+  return row[k]!;
 }

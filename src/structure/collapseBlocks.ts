@@ -51,11 +51,12 @@ export interface CollapsedStructure {
  * Rinehart and Winston, 1975, ch. 1 §3 (modules and modular decompositions) (paywalled).
  */
 export function collapseBlocks(node: StructureNode, componentCount: number): CollapsedStructure {
+  // Components of a validated tree are below componentCount: the `!` increments are in range.
   const uses = new Int32Array(componentCount);
-  if (node.kind === 'component') uses[node.component]++;
+  if (node.kind === 'component') uses[node.component]!++;
   postOrder(node, (n) => {
-    if (n.kind === 'network') for (const e of n.edges) uses[e.component]++;
-    for (const child of childrenOf(n)) if (child.kind === 'component') uses[child.component]++;
+    if (n.kind === 'network') for (const e of n.edges) uses[e.component]!++;
+    for (const child of childrenOf(n)) if (child.kind === 'component') uses[child.component]!++;
   });
   const blocks: Block[] = [];
   const collapsible = (n: StructureNode): boolean =>

@@ -57,6 +57,9 @@ export interface DifferencePairs {
  * pairwise expansion of apply).
  */
 export function differencePairs(bdd: CompactBdd, maxPairs: number): DifferencePairs | undefined {
+  // The `!` reads below rest on the invariants of a CompactBdd (its arrays have `size` entries
+  // and hold node ids below `size`), on the stack holding `top` entries, and on pair ids being
+  // below `count`.
   const { level, component, low, high } = bdd;
   const size = level.length;
   const index = new PairIndex(size);
@@ -90,27 +93,27 @@ export function differencePairs(bdd: CompactBdd, maxPairs: number): DifferencePa
     stack[top++] = l;
   };
   for (let v = 2; v < size; v++) {
-    if (reference(high[v], low[v]) >= 0) continue;
-    push(high[v], low[v]);
+    if (reference(high[v]!, low[v]!) >= 0) continue;
+    push(high[v]!, low[v]!);
     while (top > 0) {
-      const h = stack[top - 2];
-      const l = stack[top - 1];
+      const h = stack[top - 2]!;
+      const l = stack[top - 1]!;
       if (reference(h, l) >= 0) {
         top -= 2;
         continue;
       }
-      const first = Math.min(level[h], level[l]);
+      const first = Math.min(level[h]!, level[l]!);
       const hTop = level[h] === first;
       const lTop = level[l] === first;
-      const h1 = hTop ? high[h] : h;
-      const l1 = lTop ? high[l] : l;
+      const h1 = hTop ? high[h]! : h;
+      const l1 = lTop ? high[l]! : l;
       const one = reference(h1, l1);
       if (one < 0) {
         push(h1, l1);
         continue;
       }
-      const h0 = hTop ? low[h] : h;
-      const l0 = lTop ? low[l] : l;
+      const h0 = hTop ? low[h]! : h;
+      const l0 = lTop ? low[l]! : l;
       const zero = reference(h0, l0);
       if (zero < 0) {
         push(h0, l0);
@@ -125,7 +128,7 @@ export function differencePairs(bdd: CompactBdd, maxPairs: number): DifferencePa
         lowId = grown(lowId);
       }
       index.set(h, l, count);
-      variable[count] = component[hTop ? h : l];
+      variable[count] = component[hTop ? h : l]!;
       highKind[count] = one % 4;
       highId[count] = Math.floor(one / 4);
       lowKind[count] = zero % 4;
@@ -138,7 +141,7 @@ export function differencePairs(bdd: CompactBdd, maxPairs: number): DifferencePa
   const rootKind = new Int8Array(size);
   const rootId = new Int32Array(size);
   for (let v = 2; v < size; v++) {
-    const code = reference(high[v], low[v]);
+    const code = reference(high[v]!, low[v]!);
     rootKind[v] = code % 4;
     rootId[v] = Math.floor(code / 4);
   }
@@ -148,12 +151,12 @@ export function differencePairs(bdd: CompactBdd, maxPairs: number): DifferencePa
     size: count,
     evaluate(up, down, p, q, out): void {
       const value = (kind: number, id: number): number =>
-        kind === PAIR ? values[id] : kind === WORKS ? up[id] : kind === FAILS ? down[id] : 0;
+        kind === PAIR ? values[id]! : kind === WORKS ? up[id]! : kind === FAILS ? down[id]! : 0;
       for (let k = 0; k < count; k++) {
-        const c = variable[k];
-        values[k] = p[c] * value(highKind[k], highId[k]) + q[c] * value(lowKind[k], lowId[k]);
+        const c = variable[k]!;
+        values[k] = p[c]! * value(highKind[k]!, highId[k]!) + q[c]! * value(lowKind[k]!, lowId[k]!);
       }
-      for (let v = 2; v < size; v++) out[v] = value(rootKind[v], rootId[v]);
+      for (let v = 2; v < size; v++) out[v] = value(rootKind[v]!, rootId[v]!);
     },
   };
 }
@@ -184,7 +187,7 @@ class PairIndex {
     const mask = this.highs.length - 1;
     for (let slot = hash(h, l) & mask; ; slot = (slot + 1) & mask) {
       if (this.highs[slot] === -1) return -1;
-      if (this.highs[slot] === h && this.lows[slot] === l) return this.values[slot];
+      if (this.highs[slot] === h && this.lows[slot] === l) return this.values[slot]!;
     }
   }
 
@@ -207,7 +210,8 @@ class PairIndex {
     this.values = new Int32Array(highs.length * 2);
     this.count = 0;
     for (let slot = 0; slot < highs.length; slot++) {
-      if (highs[slot] !== -1) this.set(highs[slot], lows[slot], values[slot]);
+      const h = highs[slot]!;
+      if (h !== -1) this.set(h, lows[slot]!, values[slot]!);
     }
   }
 }

@@ -68,16 +68,23 @@ export function minimalSets(
 ): number[][] {
   const manager = new BddManager(bdd.order.length, maxNodes, where);
   // Re-create the nodes in the manager; compact ids are topological, so children come first.
+  // The arrays of a CompactBdd share one length and every child id is below its parent's, so
+  // the `!` reads of this loop are in range.
   const id = new Int32Array(bdd.level.length);
   id[FALSE] = kind === 'path' ? FALSE : TRUE;
   id[TRUE] = kind === 'path' ? TRUE : FALSE;
   for (let n = 2; n < bdd.level.length; n++) {
-    const [low, high] = kind === 'path' ? [bdd.low[n], bdd.high[n]] : [bdd.high[n], bdd.low[n]];
-    id[n] = manager.node(bdd.level[n], id[low], id[high]);
+    const [low, high] = kind === 'path' ? [bdd.low[n]!, bdd.high[n]!] : [bdd.high[n]!, bdd.low[n]!];
+    id[n] = manager.node(bdd.level[n]!, id[low]!, id[high]!);
   }
-  const family = minimalSolutions(manager, id[bdd.root]);
-  const weight = (level: number): number => {
+  const family = minimalSolutions(manager, id[bdd.root]!);
+  const componentAt = (level: number): number => {
     const c = bdd.order[level];
+    if (c === undefined) throw new Error(`internal: level ${level} is outside the variable order`);
+    return c;
+  };
+  const weight = (level: number): number => {
+    const c = componentAt(level);
     return expansion !== undefined && c >= expansion.first ? expansion.count(c) : 1;
   };
   const count = countSets(manager, family, weight);
@@ -90,7 +97,7 @@ export function minimalSets(
   }
   const sets: number[][] = [];
   forEachSet(manager, family, (levels) => {
-    const components = levels.map((level) => bdd.order[level]);
+    const components = levels.map(componentAt);
     if (expansion === undefined) sets.push(components.sort((a, b) => a - b));
     else expand(components, expansion, (set) => sets.push(set.sort((a, b) => a - b)));
   });
@@ -103,11 +110,12 @@ function minimalSolutions(manager: BddManager, root: number): number {
   const without = withoutOperation(manager);
   const solved = new Int32Array(root + 1);
   solved[TRUE] = TRUE;
+  // Children have smaller ids than their parent, so every `!` read is of a node solved already.
   for (let f = 2; f <= root; f++) {
-    const low = solved[manager.low(f)];
-    solved[f] = manager.node(manager.level(f), low, without(solved[manager.high(f)], low));
+    const low = solved[manager.low(f)]!;
+    solved[f] = manager.node(manager.level(f), low, without(solved[manager.high(f)]!, low));
   }
-  return solved[root];
+  return solved[root]!;
 }
 
 /**
@@ -194,10 +202,11 @@ function countSets(manager: BddManager, root: number, weight: (level: number) =>
   if (root === FALSE || root === TRUE) return root;
   const count = new Float64Array(root + 1);
   count[TRUE] = 1;
+  // Children have smaller ids than their parent, so every `!` read is of a node counted already.
   for (let n = 2; n <= root; n++) {
-    count[n] = count[manager.low(n)] + weight(manager.level(n)) * count[manager.high(n)];
+    count[n] = count[manager.low(n)]! + weight(manager.level(n)) * count[manager.high(n)]!;
   }
-  return count[root];
+  return count[root]!;
 }
 
 /** Calls `emit` with the levels of every set of the family, walking it on an explicit stack. */
@@ -231,14 +240,15 @@ function forEachSet(manager: BddManager, root: number, emit: (levels: number[]) 
 function expand(set: number[], expansion: SetExpansion, emit: (set: number[]) => void): void {
   const plain = set.filter((c) => c < expansion.first);
   const choices = set.filter((c) => c >= expansion.first).map((c) => expansion.sets(c));
+  // pick[j] < choices[j].length: the odometer wraps each digit at its module's number of sets.
   const pick = new Int32Array(choices.length);
   for (;;) {
     const result = plain.slice();
-    choices.forEach((sets, j) => result.push(...sets[pick[j]]));
+    choices.forEach((sets, j) => result.push(...sets[pick[j]!]!));
     emit(result);
     // Next combination, as an odometer over the modules' sets.
     let j = choices.length - 1;
-    while (j >= 0 && ++pick[j] === choices[j].length) pick[j--] = 0;
+    while (j >= 0 && ++pick[j]! === choices[j]!.length) pick[j--] = 0;
     if (j < 0) return;
   }
 }
@@ -251,6 +261,6 @@ function formatCount(count: number): string {
 
 function compareSets(a: number[], b: number[]): number {
   if (a.length !== b.length) return a.length - b.length;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!; // same lengths
   return 0;
 }

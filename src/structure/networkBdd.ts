@@ -1,4 +1,5 @@
 import { type BddManager, FALSE, TRUE } from './BddManager.js';
+import { componentLevel } from './planStructure.js';
 import type { NetworkEdge } from './StructureNode.js';
 
 /**
@@ -62,49 +63,58 @@ export function networkBdd(
   // Edges grouped by component, groups in level order: one decision per variable.
   const byLevel = new Map<number, [number, number][]>();
   for (const e of edges) {
-    const level = levelOf[e.component];
+    const level = componentLevel(levelOf, e.component);
     const group = byLevel.get(level);
     if (group === undefined) byLevel.set(level, [[id(e.from), id(e.to)]]);
     else group.push([id(e.from), id(e.to)]);
   }
   const levels = [...byLevel.keys()].sort((a, b) => a - b);
-  const groups = levels.map((level) => byLevel.get(level) as [number, number][]);
+  const groups = levels.map((level) => ({
+    level,
+    edges: byLevel.get(level) as [number, number][],
+  }));
   const s = id(source);
   const t = id(sink);
   // last[v]: index of the last group touching v; after it v leaves the frontier.
   const last = new Int32Array(vertex.size).fill(-1);
-  groups.forEach((group, i) => group.forEach(([a, b]) => (last[a] = last[b] = i)));
+  groups.forEach((group, i) => group.edges.forEach(([a, b]) => (last[a] = last[b] = i)));
 
-  // Successor of a state after deciding group i: a terminal code, or a partition for level i + 1.
+  // Successor of a state after deciding group i (its `edges`): a terminal code, or a partition
+  // for level i + 1. Vertex ids index `block` and `last` (both have one entry per vertex).
   const DECIDED_FALSE = -1;
   const DECIDED_TRUE = -2;
-  const next = (i: number, before: Int32Array, works: boolean): number | Int32Array => {
+  const next = (
+    i: number,
+    groupEdges: readonly [number, number][],
+    before: Int32Array,
+    works: boolean,
+  ): number | Int32Array => {
     const block = before.slice();
     if (works) {
-      for (const [a, b] of groups[i]) {
-        const keep = block[a];
-        const drop = block[b];
+      for (const [a, b] of groupEdges) {
+        const keep = block[a]!;
+        const drop = block[b]!;
         if (keep !== drop)
           for (let v = 0; v < block.length; v++) if (block[v] === drop) block[v] = keep;
       }
     }
     if (block[s] === block[t]) return DECIDED_TRUE;
     const grows = (x: number): boolean => {
-      for (let v = 0; v < block.length; v++) if (block[v] === block[x] && last[v] > i) return true;
+      for (let v = 0; v < block.length; v++) if (block[v] === block[x] && last[v]! > i) return true;
       return false;
     };
     if (!grows(s) || !grows(t)) return DECIDED_FALSE;
     // Forget vertices with no undecided edge (source and sink stay: their blocks are the answer).
-    for (let v = 0; v < block.length; v++) if (last[v] <= i && v !== s && v !== t) block[v] = -1;
+    for (let v = 0; v < block.length; v++) if (last[v]! <= i && v !== s && v !== t) block[v] = -1;
     return canonical(block);
   };
 
   // Forward pass, one level at a time: the states of each level and, for every state, its two
   // successors (terminal codes or indices of states of the next level).
-  const lows: Int32Array[] = [];
-  const highs: Int32Array[] = [];
+  const passes: { level: number; low: Int32Array; high: Int32Array }[] = [];
   let states: Int32Array[] = [Int32Array.from(last, (_, v) => v)];
-  for (let i = 0; i < groups.length && states.length > 0; i++) {
+  for (const [i, { level, edges: groupEdges }] of groups.entries()) {
+    if (states.length === 0) break;
     const nextStates: Int32Array[] = [];
     const index = new Map<string, number>();
     const refer = (successor: number | Int32Array): number => {
@@ -121,25 +131,28 @@ export function networkBdd(
     const low = new Int32Array(states.length);
     const high = new Int32Array(states.length);
     states.forEach((block, k) => {
-      low[k] = refer(next(i, block, false));
-      high[k] = refer(next(i, block, true));
+      low[k] = refer(next(i, groupEdges, block, false));
+      high[k] = refer(next(i, groupEdges, block, true));
     });
-    lows.push(low);
-    highs.push(high);
+    passes.push({ level, low, high });
     states = nextStates;
   }
-  // Backward pass: nodes from the last level up, so children exist before their parents.
+  // Backward pass: nodes from the last level up, so children exist before their parents. A
+  // successor r ≥ 0 is a state of the level below, so below[r] exists.
   let below = new Int32Array(0);
-  for (let i = lows.length - 1; i >= 0; i--) {
+  for (const { level, low, high } of passes.reverse()) {
     const resolve = (r: number): number =>
-      r === DECIDED_TRUE ? onTrue : r === DECIDED_FALSE ? onFalse : below[r];
-    const here = new Int32Array(lows[i].length);
+      r === DECIDED_TRUE ? onTrue : r === DECIDED_FALSE ? onFalse : below[r]!;
+    const here = new Int32Array(low.length);
     for (let k = 0; k < here.length; k++) {
-      here[k] = manager.node(levels[i], resolve(lows[i][k]), resolve(highs[i][k]));
+      here[k] = manager.node(level, resolve(low[k]!), resolve(high[k]!));
     }
     below = here;
   }
-  return below[0];
+  // The first level has one state (every vertex alone), and a network has at least one edge.
+  const root = below[0];
+  if (root === undefined) throw new Error('internal: networkBdd decided no level');
+  return root;
 }
 
 /** Relabels blocks 0, 1, 2… in order of first appearance, so equal partitions get equal keys. */

@@ -72,7 +72,7 @@ export function planStructure(
   const plans = postOrder<NodePlan>(node, (n, planOf) => {
     switch (n.kind) {
       case 'component': {
-        const level = levelOf[n.component];
+        const level = componentLevel(levelOf, n.component);
         return { ...LEAF, first: level, last: level };
       }
       case 'network': {
@@ -80,23 +80,23 @@ export function planStructure(
         let first = Infinity;
         let last = -Infinity;
         for (const e of n.edges) {
-          first = Math.min(first, levelOf[e.component]);
-          last = Math.max(last, levelOf[e.component]);
+          first = Math.min(first, componentLevel(levelOf, e.component));
+          last = Math.max(last, componentLevel(levelOf, e.component));
         }
         return { ...LEAF, first, last };
       }
       default: {
-        const childPlans = n.children.map(planOf);
         let working = 0;
         let failed = 0;
-        const openIndex: number[] = [];
-        childPlans.forEach((p, j) => {
+        const openChildren: [StructureNode, NodePlan][] = [];
+        for (const child of n.children) {
+          const p = planOf(child);
           if (p.constant === 1) working++;
           else if (p.constant === 0) failed++;
-          else openIndex.push(j);
-        });
-        openIndex.sort((a, b) => childPlans[a].first - childPlans[b].first);
-        const open = openIndex.map((j) => n.children[j]);
+          else openChildren.push([child, p]);
+        }
+        openChildren.sort(([, a], [, b]) => a.first - b.first);
+        const open = openChildren.map(([child]) => child);
         const size = open.length;
         // Components still needed among the open children: k of a koon, all for a series, one
         // for a parallel; a series with a failed child fails, a parallel with a working one works.
@@ -112,8 +112,11 @@ export function planStructure(
                 : 1;
         if (k <= 0) return TRUE_PLAN;
         if (k > size) return FALSE_PLAN;
-        const spans = openIndex.map((j) => childPlans[j]);
-        const disjoint = spans.every((p, j) => j === 0 || spans[j - 1].last < p.first);
+        const spans = openChildren.map(([, p]) => p);
+        const disjoint = spans.every((p, j) => {
+          const previous = spans[j - 1];
+          return previous === undefined || previous.last < p.first;
+        });
         let nodes = 1;
         if (disjoint) {
           nodes = 0;
@@ -124,7 +127,8 @@ export function planStructure(
         }
         let last = -Infinity;
         for (const p of spans) last = Math.max(last, p.last);
-        return { constant: -1, first: spans[0].first, last, disjoint, children: open, k, nodes };
+        // 1 ≤ k ≤ size above, so spans has a first entry.
+        return { constant: -1, first: spans[0]!.first, last, disjoint, children: open, k, nodes };
       }
     }
   });
@@ -145,6 +149,18 @@ export function planStructure(
     }
   }
   return { plans, nodeCount: largest + 2 };
+}
+
+/**
+ * The level of `component` in `levelOf` (component number → level, −1 for components absent from
+ * the tree), checked: every component a validated tree names has a level.
+ */
+export function componentLevel(levelOf: Int32Array, component: number): number {
+  const level = levelOf[component];
+  if (level === undefined || level < 0) {
+    throw new Error(`internal: component ${component} has no level in the variable order`);
+  }
+  return level;
 }
 
 const LEAF: NodePlan = {
@@ -174,8 +190,9 @@ function connected(source: string, sink: string, edges: StructureNodeEdges): boo
   }
   const seen = new Set([source]);
   const queue = [source];
-  for (let head = 0; head < queue.length; head++) {
-    for (const next of neighbours.get(queue[head]) ?? []) {
+  // The iteration also visits the vertices pushed while it runs.
+  for (const current of queue) {
+    for (const next of neighbours.get(current) ?? []) {
       if (!seen.has(next)) {
         seen.add(next);
         queue.push(next);

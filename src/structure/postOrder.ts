@@ -44,9 +44,9 @@ export function postOrder<T>(
     entered.add(node);
     stack.push(node);
     expanded.push(true);
-    for (let i = children.length - 1; i >= 0; i--) {
-      if (children[i].kind === 'component') continue;
-      stack.push(children[i]);
+    for (const child of children.toReversed()) {
+      if (child.kind === 'component') continue;
+      stack.push(child);
       expanded.push(false);
     }
   }

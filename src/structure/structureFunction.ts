@@ -68,6 +68,16 @@ export function structureFunction(
   let pairs: DifferencePairs | undefined | null = null; // built at the first birnbaum call
   const scratch = new Float64Array(blocks.reduce((n, b) => Math.max(n, blockScratchLength(b)), 0));
   const gradient = new Float64Array(blocks.reduce((n, b) => Math.max(n, b.members.length), 0));
+  // The `!` reads below rest on the invariants of a CompactBdd (component, low and high have
+  // `size` entries, children below their parent, components below `variables`), on p and q
+  // having m entries (checked by `failing`) and on the buffers sized above.
+
+  /** Block b of variable m + b (an internal error for any other variable). */
+  const blockOf = (variable: number): Block => {
+    const block = blocks[variable - m];
+    if (block === undefined) throw new Error(`internal: variable ${variable} is not a block`);
+    return block;
+  };
 
   /** Checks lengths and returns q, computing 1 − p into the scratch buffer when absent. */
   const failing = (
@@ -78,7 +88,7 @@ export function structureFunction(
     if (p.length !== m)
       throw new ParameterError(where, 'p.length', `equal componentCount ${m}`, p.length);
     if (q === undefined) {
-      for (let i = 0; i < m; i++) complement[i] = 1 - p[i];
+      for (let i = 0; i < m; i++) complement[i] = 1 - p[i]!;
       return complement;
     }
     if (q.length !== m)
@@ -93,13 +103,13 @@ export function structureFunction(
   ): [ArrayLike<number>, ArrayLike<number>] => {
     if (blocks.length === 0) return [p, q];
     for (let i = 0; i < m; i++) {
-      pAll[i] = p[i];
-      qAll[i] = q[i];
+      pAll[i] = p[i]!;
+      qAll[i] = q[i]!;
     }
     blocks.forEach((block, b) => {
       blockTails(block, p, q, scratch, tails);
-      pAll[m + b] = tails[0];
-      qAll[m + b] = tails[1];
+      pAll[m + b] = tails[0]!;
+      qAll[m + b] = tails[1]!;
     });
     return [pAll, qAll];
   };
@@ -118,10 +128,10 @@ export function structureFunction(
     out[0] = atFalse;
     out[1] = atTrue;
     for (let v = 2; v < size; v++) {
-      const c = component[v];
-      out[v] = p[c] * out[high[v]] + q[c] * out[low[v]];
+      const c = component[v]!;
+      out[v] = p[c]! * out[high[v]!]! + q[c]! * out[low[v]!]!;
     }
-    return out[root];
+    return out[root]!;
   };
 
   const listSets = (kind: 'path' | 'cut', options: MinimalSetsOptions): number[][] => {
@@ -129,8 +139,8 @@ export function structureFunction(
     const maxSets = checkInteger(where, 'maxSets', options.maxSets ?? DEFAULT_MAX_SETS, 0);
     return minimalSets(bdd, kind, maxSets, maxNodes, where, {
       first: m,
-      count: (c) => blockSetCount(blocks[c - m], kind),
-      sets: (c) => blockSets(blocks[c - m], kind),
+      count: (c) => blockSetCount(blockOf(c), kind),
+      sets: (c) => blockSets(blockOf(c), kind),
     });
   };
 
@@ -139,8 +149,9 @@ export function structureFunction(
   // continuations keep the copies distinct and reduced).
   let nodeCount = size;
   for (let v = 2; v < size; v++) {
-    if (component[v] >= m) {
-      const { k, members } = blocks[component[v] - m];
+    const c = component[v]!;
+    if (c >= m) {
+      const { k, members } = blockOf(c);
       nodeCount += k * (members.length - k + 1) - 1;
     }
   }
@@ -166,9 +177,9 @@ export function structureFunction(
         // Too many pairs: subtract, taking the pair of smaller numbers (P(high) − P(low) equals
         // F(low) − F(high)), exact to a few ε of the larger of them.
         for (let v = 2; v < size; v++) {
-          const lo = low[v];
-          const hi = high[v];
-          difference[v] = up[lo] <= 0.5 ? up[hi] - up[lo] : down[lo] - down[hi];
+          const lo = low[v]!;
+          const hi = high[v]!;
+          difference[v] = up[lo]! <= 0.5 ? up[hi]! - up[lo]! : down[lo]! - down[hi]!;
         }
       }
       importanceAll.fill(0);
@@ -176,17 +187,17 @@ export function structureFunction(
       through[root] = 1;
       // Parents have larger ids than children, so a descending sweep is top-down.
       for (let v = root; v >= 2; v--) {
-        const c = component[v];
-        const reach = through[v];
-        through[high[v]] += reach * ps[c];
-        through[low[v]] += reach * qv[c];
-        importanceAll[c] += reach * difference[v];
+        const c = component[v]!;
+        const reach = through[v]!;
+        through[high[v]!]! += reach * ps[c]!;
+        through[low[v]!]! += reach * qv[c]!;
+        importanceAll[c]! += reach * difference[v]!;
       }
       const importance = importanceAll.slice(0, m);
       blocks.forEach((block, b) => {
         blockGradient(block, p, qs, scratch, gradient);
-        const outer = importanceAll[m + b];
-        block.members.forEach((c, j) => (importance[c] = outer * gradient[j]));
+        const outer = importanceAll[m + b]!;
+        block.members.forEach((c, j) => (importance[c] = outer * gradient[j]!));
       });
       return importance;
     },

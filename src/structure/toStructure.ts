@@ -55,8 +55,7 @@ export function toStructure(model: Model, system: SystemNode): ModelStructure {
   const frames: { node: Inner; children: StructureNode[] }[] = [];
   let done: StructureNode | undefined = leaf(system);
   if (done === undefined) frames.push({ node: system as Inner, children: [] });
-  while (frames.length > 0) {
-    const frame = frames[frames.length - 1];
+  for (let frame = frames.at(-1); frame !== undefined; frame = frames.at(-1)) {
     const next = frame.node.children[frame.children.length];
     if (next === undefined) {
       frames.pop();
@@ -65,7 +64,7 @@ export function toStructure(model: Model, system: SystemNode): ModelStructure {
         node.kind === 'koon'
           ? { kind: 'koon', k: node.k, children }
           : { kind: node.kind, children };
-      if (frames.length > 0) frames[frames.length - 1].children.push(converted);
+      frames.at(-1)?.children.push(converted); // the parent's frame, when there is one
       done = converted;
       continue;
     }

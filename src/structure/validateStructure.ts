@@ -57,8 +57,8 @@ export function validateStructure(node: StructureNode, componentCount: number): 
         break;
       case 'network':
         checkNetwork(n.source, n.sink, n.edges);
-        for (const i of edgeOrder(n.source, n.edges)) {
-          add('network', `edges[${i}].component`, n.edges[i].component);
+        for (const [i, edge] of edgeOrder(n.source, n.edges)) {
+          add('network', `edges[${i}].component`, edge.component);
         }
         continue;
       default:
@@ -69,7 +69,7 @@ export function validateStructure(node: StructureNode, componentCount: number): 
           (n as { kind?: unknown } | undefined)?.kind,
         );
     }
-    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+    for (const child of n.children.toReversed()) stack.push(child);
   }
   return Int32Array.from(order);
 }
@@ -106,8 +106,11 @@ function checkNetwork(source: string, sink: string, edges: readonly NetworkEdge[
   }
 }
 
-/** Edge indices sorted by breadth-first distance (ignoring direction) of their nearer end. */
-function edgeOrder(source: string, edges: readonly NetworkEdge[]): number[] {
+/**
+ * The edges with their indices, sorted by breadth-first distance (ignoring direction) of their
+ * nearer end.
+ */
+function edgeOrder(source: string, edges: readonly NetworkEdge[]): [number, NetworkEdge][] {
   const neighbours = new Map<string, string[]>();
   for (const { from, to } of edges) {
     if (!neighbours.has(from)) neighbours.set(from, []);
@@ -117,9 +120,10 @@ function edgeOrder(source: string, edges: readonly NetworkEdge[]): number[] {
   }
   const distance = new Map<string, number>([[source, 0]]);
   const queue = [source];
-  for (let head = 0; head < queue.length; head++) {
-    const d = distance.get(queue[head]) as number;
-    for (const next of neighbours.get(queue[head]) ?? []) {
+  // The iteration also visits the vertices pushed while it runs.
+  for (const current of queue) {
+    const d = distance.get(current) as number;
+    for (const next of neighbours.get(current) ?? []) {
       if (!distance.has(next)) {
         distance.set(next, d + 1);
         queue.push(next);
@@ -131,5 +135,5 @@ function edgeOrder(source: string, edges: readonly NetworkEdge[]): number[] {
   const near = (e: NetworkEdge): number =>
     Math.min(distance.get(e.from) ?? far, distance.get(e.to) ?? far);
   // Array.prototype.sort is stable (ES2019), so ties keep input order.
-  return edges.map((_, i) => i).sort((a, b) => near(edges[a]) - near(edges[b]));
+  return [...edges.entries()].sort(([, a], [, b]) => near(a) - near(b));
 }

@@ -91,7 +91,7 @@ describe('duplexCoverageReliability, tmrCoverageReliability and their MTTFs', ()
       [1, 1],
       [1e-3, 50],
       [2, 7],
-    ]) {
+    ] as const) {
       const r = Math.exp(-l * t);
       expectRelClose(
         duplexCoverageReliability(l, 1, t),

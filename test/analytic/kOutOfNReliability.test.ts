@@ -88,7 +88,7 @@ describe('kOutOfNReliability', () => {
       [3, 5, 0.7],
       [500, 1000, 0.5],
       [1, 1, 0.25],
-    ]) {
+    ] as const) {
       expectRelClose(
         kOutOfNReliability(k, n, r) + kOutOfNUnreliability(k, n, 1 - r),
         1,

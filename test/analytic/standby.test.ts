@@ -178,7 +178,7 @@ describe('coldStandbyNonIdenticalReliability (hypoexponential)', () => {
       [1, 3, 2.5],
       [1e-3, 6, 4000],
       [50, 1, 0.01],
-    ]) {
+    ] as const) {
       const rates = Array<number>(n + 1).fill(rate);
       expectRelClose(
         coldStandbyNonIdenticalReliability(rates, t, 0.8),
@@ -245,7 +245,7 @@ describe('warmStandbyReliability and warmStandbyMttf', () => {
       [1, 3, 2],
       [1e-3, 5, 3000],
       [2, 1, 0.1],
-    ]) {
+    ] as const) {
       expectRelClose(
         warmStandbyReliability(l, 0, n, t),
         coldStandbyReliability(l, n, t),

@@ -225,7 +225,7 @@ describe('reductions', () => {
       [10, 5],
       [1e5, 3e5],
       [2e-3, 1e-6],
-    ]) {
+    ] as const) {
       const d = lognormal({ mean, sd });
       expectRelClose(d.mean, mean, 1e-14, `mean (${mean}, ${sd})`);
       expectRelClose(d.variance, sd * sd, 1e-13, `variance (${mean}, ${sd})`);

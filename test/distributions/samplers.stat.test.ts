@@ -133,8 +133,8 @@ const PINNED_FIRST_OUTPUTS = [0.18452622554177367, 0.037306802481395285, 0.46343
 /** sup |Fₙ(x) − F(x)| for sorted samples. */
 function ksDistance(sorted: Float64Array, d: Distribution): number {
   let distance = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    const f = d.cdf(sorted[i]);
+  for (const [i, x] of sorted.entries()) {
+    const f = d.cdf(x);
     distance = Math.max(distance, (i + 1) / sorted.length - f, f - i / sorted.length);
   }
   return distance;

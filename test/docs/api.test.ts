@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as relkit from '../../src/index.js';
+import { element } from '../helpers/element.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -10,12 +11,12 @@ describe('docs/api.md', () => {
   const doc = readFileSync(join(ROOT, 'docs/api.md'), 'utf8');
   const index = readFileSync(join(ROOT, 'src/index.ts'), 'utf8');
   const typeExports = [...index.matchAll(/export type \{([^}]*)\}/g)].flatMap((match) =>
-    match[1]!
+    element(match, 1)
       .split(',')
       .map((name) => name.trim())
       .filter(Boolean),
   );
-  const documented = new Set([...doc.matchAll(/^\| `(\w+)`/gm)].map((match) => match[1]!));
+  const documented = new Set([...doc.matchAll(/^\| `(\w+)`/gm)].map((match) => element(match, 1)));
 
   it('lists every value export of src/index.ts in a table row', () => {
     const missing = Object.keys(relkit).filter((name) => !documented.has(name));

@@ -12,6 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as relkit from '../../src/index.js';
+import { element } from '../helpers/element.js';
 
 const SRC = join(import.meta.dirname, '../../src');
 
@@ -85,7 +86,7 @@ function runExample(example: Example, scope: Record<string, unknown>): void {
   const names = Object.keys(scope);
   const values = Object.values(scope);
   const check = (index: number, actual: unknown): void => {
-    const { expected, line } = checks[index]!;
+    const { expected, line } = element(checks, index);
     const where = `${example.file}:${line}`;
     if (expected.startsWith('~')) {
       const shown = expected.slice(1);
@@ -109,7 +110,7 @@ function runExample(example: Example, scope: Record<string, unknown>): void {
 /** Half a unit in the last digit shown: `0.9048` → 5e-5, `1.2e-7` → 5e-9. */
 function halfUnitInLastPlace(shown: string): number {
   const [mantissa = '', exponent = '0'] = shown.toLowerCase().split('e');
-  const decimals = mantissa.includes('.') ? mantissa.split('.')[1]!.length : 0;
+  const decimals = mantissa.includes('.') ? element(mantissa.split('.'), 1).length : 0;
   return 0.5 * 10 ** (Number(exponent) - decimals) * (1 + 1e-9);
 }
 

@@ -2,15 +2,19 @@ import { expect } from 'vitest';
 
 /**
  * Asserts |actual − expected| ≤ relTol·|expected| (or ≤ absTol when expected is 0), and on
- * failure prints the inputs, actual, expected, Δ and the tolerance (STYLE.md §8).
+ * failure prints the inputs, actual, expected, Δ and the tolerance (STYLE.md §8). Either may be
+ * undefined, an element read past the end of a result or a table, which fails.
  */
 export function expectRelClose(
-  actual: number,
-  expected: number,
+  actual: number | undefined,
+  expected: number | undefined,
   relTol: number,
   label = '',
   absTol = 0,
 ): void {
+  if (actual === undefined || expected === undefined) {
+    expect.fail(`${label}: actual ${actual}, expected ${expected}: a value is missing`);
+  }
   if (Object.is(actual, expected) || (Number.isNaN(actual) && Number.isNaN(expected))) return;
   const delta = Math.abs(actual - expected);
   const bound = Math.max(relTol * Math.abs(expected), absTol);

@@ -7,6 +7,7 @@
  * is a finding of its own.
  */
 import type { Rng } from '../../src/distributions/types.js';
+import { element } from './element.js';
 import { testRng } from './testRng.js';
 
 /** One generated model: its text and what it was drawn with. */
@@ -47,7 +48,7 @@ class Draw {
     return lo + Math.floor(this.rng.next() * (hi - lo + 1));
   }
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.rng.next() * items.length)]!;
+    return element(items, Math.floor(this.rng.next() * items.length));
   }
   /** 10^x with x uniform on [lo, hi]. */
   logUniform(lo: number, hi: number): number {
@@ -57,7 +58,7 @@ class Draw {
     const copy = [...items];
     for (let i = copy.length - 1; i > 0; i--) {
       const j = Math.floor(this.rng.next() * (i + 1));
-      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+      [copy[i], copy[j]] = [element(copy, j), element(copy, i)];
     }
     return copy;
   }
@@ -69,7 +70,7 @@ class Draw {
     for (const [key, w] of entries) {
       if ((x -= w) < 0) return key;
     }
-    return entries[entries.length - 1]![0];
+    return element(entries, entries.length - 1)[0];
   }
 }
 
@@ -185,7 +186,8 @@ export function randomModel(seed: number, options: RandomModelOptions = {}): Ran
     components.push(component);
   }
   if (repairMode === 'some' && !components.some((c) => c.repair !== undefined)) {
-    components[0]!.repair = num(components[0]!.rate * draw.logUniform(0, 6));
+    const first = element(components, 0);
+    first.repair = num(first.rate * draw.logUniform(0, 6));
   }
 
   // ---- structure ----
@@ -195,7 +197,7 @@ export function randomModel(seed: number, options: RandomModelOptions = {}): Ran
 
   const build = (group: Component[], depth: number): Node => {
     if (group.length === 1) {
-      const only = group[0]!;
+      const only = element(group, 0);
       if (depth < maxDepth && only.count >= 2 && draw.chance(0.35)) {
         const kind = draw.weighted({ koon: 2, standby: 1.5, parallel: 1 });
         if (kind === 'koon') {
@@ -251,7 +253,7 @@ export function randomModel(seed: number, options: RandomModelOptions = {}): Ran
     const shuffled = draw.shuffle(group);
     const groups: Component[][] = Array.from({ length: parts }, () => []);
     shuffled.forEach((component, i) =>
-      groups[i < parts ? i : draw.int(0, parts - 1)]!.push(component),
+      element(groups, i < parts ? i : draw.int(0, parts - 1)).push(component),
     );
     const children = groups.map((g) => build(g, depth + 1));
     listNodes.push(children);
@@ -425,10 +427,10 @@ function standby(
     c.used = true;
   }
   // Warm and hot blocks have closed forms only with equal rates: make them equal often.
-  if (draw.chance(0.5)) for (const c of group) c.rate = group[0]!.rate;
+  if (draw.chance(0.5)) for (const c of group) c.rate = element(group, 0).rate;
   const success = draw.chance(0.3) ? probability(draw) : undefined;
   if (success !== undefined) features.add('switch:success');
-  const delay = draw.chance(0.12) ? num(group[0]!.rate * draw.logUniform(1, 5)) : undefined;
+  const delay = draw.chance(0.12) ? num(element(group, 0).rate * draw.logUniform(1, 5)) : undefined;
   if (delay !== undefined) features.add('switch:delay');
   const common = {
     kind: 'standby' as const,
@@ -440,13 +442,13 @@ function standby(
     sparesAsString: false,
   };
   let node: Node;
-  if (viaOf) node = { ...common, of: group[0]! };
+  if (viaOf) node = { ...common, of: element(group, 0) };
   else {
     // The primary must be a single unit; put a counted component among the spares.
     const ordered = draw
       .shuffle(group)
       .sort((a, b) => (a.count === 1 ? 0 : 1) - (b.count === 1 ? 0 : 1));
-    const primary = ordered[0]!;
+    const primary = element(ordered, 0);
     if (primary.count > 1) {
       node = { ...common, of: primary };
       // The other components of the group go in series around it; keep it simple: only `of`.
@@ -496,17 +498,17 @@ function network(draw: Draw, group: Component[], features: Set<string>): Node {
   const edges: { from: string; to: string; via: Component }[] = [];
   let v = 0;
   for (let i = 0; i + 1 < path.length && v < vias.length; i++) {
-    edges.push({ from: path[i]!, to: path[i + 1]!, via: vias[v++]! });
+    edges.push({ from: element(path, i), to: element(path, i + 1), via: element(vias, v++) });
   }
   const nodes = ['s', 't', ...inner];
   while (v < vias.length) {
     const from = draw.pick(nodes);
     let to = draw.pick(nodes);
     if (to === from) to = from === 't' ? 's' : 't';
-    edges.push({ from, to, via: vias[v++]! });
+    edges.push({ from, to, via: element(vias, v++) });
   }
   // The sink must end some edge even when there were too few links for the whole path.
-  if (!edges.some((e) => e.from === 't' || e.to === 't')) edges[edges.length - 1]!.to = 't';
+  if (!edges.some((e) => e.from === 't' || e.to === 't')) element(edges, edges.length - 1).to = 't';
   return { kind: 'network', source: 's', sink: 't', edges: draw.shuffle(edges) };
 }
 
@@ -539,7 +541,7 @@ function nodeLines(node: Node, indent: string): string[] {
       if (node.spares && node.spares.length > 0) {
         fields.push(
           node.sparesAsString
-            ? `spares: ${node.spares[0]!.name}`
+            ? `spares: ${element(node.spares, 0).name}`
             : `spares: [${node.spares.map((s) => s.name).join(', ')}]`,
         );
       }
@@ -567,5 +569,5 @@ function nodeLines(node: Node, indent: string): string[] {
 /** A node as an item of a YAML list: `- name`, or `- ` followed by the node's mapping. */
 function itemLines(node: Node, indent: string): string[] {
   const lines = nodeLines(node, indent + '  ');
-  return [`${indent}- ${lines[0]!.slice(indent.length + 2)}`, ...lines.slice(1)];
+  return [`${indent}- ${element(lines, 0).slice(indent.length + 2)}`, ...lines.slice(1)];
 }

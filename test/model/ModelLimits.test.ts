@@ -36,7 +36,7 @@ describe('loadModel limits', () => {
     expect(refusal(text, { maxExpressionLength: 8 })).toEqual([
       'm.yaml:3:38: components.disk.failure.mtbf is an expression of 9 characters; the limit is 8 (--max-expression-length or limits.maxExpressionLength raises it)',
     ]);
-    expect(loadModel(text, { limits: { maxExpressionLength: 9 } }).components[0]!.failure).toEqual({
+    expect(loadModel(text, { limits: { maxExpressionLength: 9 } }).components[0]?.failure).toEqual({
       dist: 'exponential',
       mean: 1000,
     });

@@ -19,7 +19,7 @@ describe('a .json model', () => {
   it('loads like the same model in YAML', () => {
     const model = loadModel(GOOD, { file: 'pair.json' });
     expect(model.units).toHaveLength(2);
-    expect(model.components[0]!.failure).toEqual({ dist: 'exponential', mean: 1000 });
+    expect(model.components[0]?.failure).toEqual({ dist: 'exponential', mean: 1000 });
     expect(loadModel(`\uFEFF${GOOD.replaceAll('  ', '\t')}`, { file: 'P.JSON' }).name).toBe('pair');
   });
 

@@ -18,7 +18,8 @@ describe('evaluateModel(parseModel(text), overrides)', () => {
     const template = parseModel(text, { file: name });
     expect(evaluateModel(template)).toEqual(loadModel(text, { file: name }));
     for (const parameter of template.parameterNames) {
-      const base = loadModel(text, { file: name }).parameters[parameter]!;
+      const base = loadModel(text, { file: name }).parameters[parameter];
+      if (base === undefined) expect.fail(`${name} has no value for its parameter ${parameter}`);
       const overrides = { [parameter]: base * 1.25 };
       let expected: unknown;
       try {
@@ -44,9 +45,9 @@ describe('parseModel', () => {
     );
     expect(template.parameterNames).toEqual(['b', 'a']);
     expect(Object.isFrozen(template)).toBe(true);
-    expect(evaluateModel(template, { b: 5 }).components[0]!.failure.mean).toBe(15);
+    expect(evaluateModel(template, { b: 5 }).components[0]?.failure.mean).toBe(15);
     // The template is not changed by an evaluation with overrides.
-    expect(evaluateModel(template).components[0]!.failure.mean).toBe(6);
+    expect(evaluateModel(template).components[0]?.failure.mean).toBe(6);
   });
 
   it('reports schema and evaluation problems of one file in one error', () => {

@@ -59,11 +59,15 @@ const PLOTLY = 'application/vnd.plotly.v1+json';
 
 /** The end of the bracketed span opening at `open` (`(` or `{`), or the source length. */
 function closing(source: string, open: number): number {
-  const pair: Record<string, string> = { '(': ')', '{': '}' };
+  const pair = new Map([
+    ['(', ')'],
+    ['{', '}'],
+  ]);
   const stack: string[] = [];
   for (let i = open; i < source.length; i++) {
-    const ch = source[i];
-    if (ch in pair) stack.push(pair[ch]);
+    const ch = source.charAt(i);
+    const closer = pair.get(ch);
+    if (closer !== undefined) stack.push(closer);
     else if (ch === stack.at(-1)) {
       stack.pop();
       if (stack.length === 0) return i;
@@ -136,12 +140,16 @@ function outputCalls(source: string): OutputCall[] {
  * printTable pads every column, so its lines are as long as its header and hold a column gap; it
  * prints the table as one message, so a table is there whole or not at all.
  */
-const isTableAt = (lines: readonly string[], at: number): boolean =>
-  lines.length >= 2 &&
-  at >= 0 &&
-  at + 1 < lines.length &&
-  lines[at].length === lines[at + 1].length &&
-  /\S {2,}\S/.test(lines[at]);
+const isTableAt = (lines: readonly string[], at: number): boolean => {
+  const line = lines[at];
+  const next = lines[at + 1];
+  return (
+    line !== undefined &&
+    next !== undefined &&
+    line.length === next.length &&
+    /\S {2,}\S/.test(line)
+  );
+};
 
 /** Whether the printed lines show the output of `call` where it should be: first or last. */
 function shows(call: OutputCall, lines: readonly string[], where: 'first' | 'last'): boolean {
@@ -171,17 +179,19 @@ function outputProblems(cell: Cell, index: number): string[] {
     problems.push(`${at}: wrote to stderr`);
   }
   const printing = calls.filter((call) => call.kind !== 'plot');
-  if (printing.length === 0 && stdout.length > 0) {
+  const first = printing[0];
+  const last = printing.at(-1);
+  if (first === undefined && stdout.length > 0) {
     problems.push(`${at}: prints nothing, yet holds output: ${JSON.stringify(stdout.slice(0, 80))}`);
   }
-  if (printing.length > 0) {
+  if (first !== undefined && last !== undefined) {
     if (lines.length === 0) problems.push(`${at}: prints, but its stdout is empty`);
     else {
-      if (!shows(printing[0], lines, 'first')) {
+      if (!shows(first, lines, 'first')) {
         problems.push(`${at}: does not open with its first print (output of another cell?)`);
       }
-      if (!shows(printing[printing.length - 1], lines, 'last')) {
-        const expected = printing[printing.length - 1];
+      if (!shows(last, lines, 'last')) {
+        const expected = last;
         const what = expected.kind === 'table' ? 'a table' : JSON.stringify(expected.starts);
         problems.push(`${at}: its last print (${what}) is missing; stdout ends ${JSON.stringify(lines.at(-1))}`);
       }

@@ -8,6 +8,7 @@ import type { StructureNode } from '../../src/structure/StructureNode.js';
 import { UnsupportedModelError } from '../../src/errors.js';
 import { exactSum } from '../../src/numeric/sum.js';
 import { expectRelClose } from '../helpers/expectClose.js';
+import { element } from '../helpers/element.js';
 
 // Issue 12, defect 2: a series of 100 000 components ran 238 s and 945 MB before failing on the
 // 5e6-node limit, and a 99 990-out-of-100 000 failed the same way after 17 s. Series, parallel and
@@ -222,11 +223,11 @@ describe('block kernels', () => {
     for (let s = 0; s < 2 ** n; s++) {
       const x = Array.from({ length: n }, (_, i) => ((s >> i) & 1) === 1);
       const count = x.filter(Boolean).length;
-      const weight = x.reduce((acc, w, i) => acc * (w ? p[i] : 1 - p[i]), 1);
+      const weight = x.reduce((acc, w, i) => acc * (w ? element(p, i) : 1 - element(p, i)), 1);
       (count >= b.k ? works : fails).push(weight);
       for (let i = 0; i < n; i++) {
         // Member i is decisive when exactly k − 1 others work.
-        if (!x[i] && count === b.k - 1) up[i].push(weight / (1 - p[i]));
+        if (!x[i] && count === b.k - 1) element(up, i).push(weight / (1 - element(p, i)));
       }
     }
     return [exactSum(works), exactSum(fails), up.map(exactSum)];

@@ -10,6 +10,7 @@ import type { StructureNode } from '../../src/structure/StructureNode.js';
 import { validateStructure } from '../../src/structure/validateStructure.js';
 import { exactSum } from '../../src/numeric/sum.js';
 import { expectRelClose } from '../helpers/expectClose.js';
+import { element } from '../helpers/element.js';
 
 // Issue 12, defect 3: an oracle for the whole compiler. Random structures (series, parallel,
 // k-of-n and networks nested up to 4 deep over at most 12 components, some components shared,
@@ -55,8 +56,8 @@ function randomStructure(random: () => number): { node: StructureNode; m: number
     const names = ['s', 'a', 'b', 'c', 't'];
     const count = 1 + pick(6);
     const edges = Array.from({ length: count }, (_, e) => ({
-      from: e === 0 ? 's' : names[pick(5)],
-      to: e === count - 1 ? 't' : names[pick(5)],
+      from: e === 0 ? 's' : element(names, pick(5)),
+      to: e === count - 1 ? 't' : element(names, pick(5)),
       component: component(false),
     }));
     return { kind: 'network', source: 's', sink: 't', edges };
@@ -75,7 +76,7 @@ function randomStructure(random: () => number): { node: StructureNode; m: number
       // A block of components: fresh ones (collapsible), sometimes one reused (not collapsible).
       const size = 2 + pick(4);
       return composite(
-        kinds[pick(3)],
+        element(kinds, pick(3)),
         Array.from({ length: size }, () => leaf(random() < 0.85)),
       );
     }
@@ -83,7 +84,7 @@ function randomStructure(random: () => number): { node: StructureNode; m: number
     // Nested nodes, now and then with no child (constant) or one.
     const size = depth === 0 ? 2 + pick(3) : pick(5);
     return composite(
-      kinds[pick(3)],
+      element(kinds, pick(3)),
       Array.from({ length: size }, () => tree(depth + 1)),
     );
   };
@@ -95,7 +96,7 @@ function randomStructure(random: () => number): { node: StructureNode; m: number
 function works(node: StructureNode, x: readonly boolean[]): boolean {
   switch (node.kind) {
     case 'component':
-      return x[node.component];
+      return element(x, node.component);
     case 'series':
       return node.children.every((child) => works(child, x));
     case 'parallel':
@@ -151,7 +152,7 @@ function bruteMinimalSets(table: Uint8Array, m: number, kind: 'path' | 'cut'): n
 }
 
 function compareLex(a: number[], b: number[]): number {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return element(a, i) - element(b, i);
   return 0;
 }
 
@@ -177,7 +178,7 @@ describe('compileStructure against brute force over all 2^m states (m ≤ 12)', 
         /** Probability of state s over every component but `skip`. */
         const weight = (s: number, skip = -1): number => {
           let w = 1;
-          for (let i = 0; i < m; i++) if (i !== skip) w *= (s >> i) & 1 ? p[i] : q[i];
+          for (let i = 0; i < m; i++) if (i !== skip) w *= element((s >> i) & 1 ? p : q, i);
           return w;
         };
         const up: number[] = [];
@@ -263,12 +264,15 @@ describe('the random structures cover what the oracle is for', () => {
     for (let seed = 1; seed <= 400; seed++) {
       const { node, m } = randomStructure(generator(seed));
       const uses = new Int32Array(m);
+      const use = (component: number): void => {
+        uses[component] = element(uses, component) + 1;
+      };
       const leafBlocks: number[][] = [];
       const walk = (n: StructureNode): void => {
-        if (n.kind === 'component') uses[n.component]++;
+        if (n.kind === 'component') use(n.component);
         else if (n.kind === 'network') {
           networks += 1;
-          n.edges.forEach((e) => uses[e.component]++);
+          n.edges.forEach((e) => use(e.component));
         } else {
           if (n.children.length >= 2 && n.children.every((child) => child.kind === 'component')) {
             leafBlocks.push(
@@ -280,7 +284,8 @@ describe('the random structures cover what the oracle is for', () => {
       };
       walk(node);
       if (collapseBlocks(node, m).blocks.length > 0) collapsed++;
-      if (leafBlocks.some((block) => block.some((component) => uses[component] > 1))) keptWhole++;
+      if (leafBlocks.some((block) => block.some((component) => element(uses, component) > 1)))
+        keptWhole++;
       if (uses.some((count) => count > 1)) shared++;
     }
     expect(collapsed).toBeGreaterThan(150);

@@ -5,6 +5,7 @@ import { compileStructure } from '../../src/structure/compileStructure.js';
 import type { StructureNode } from '../../src/structure/StructureNode.js';
 import { exactSum } from '../../src/numeric/sum.js';
 import { expectRelClose } from '../helpers/expectClose.js';
+import { element } from '../helpers/element.js';
 
 // Random trees over M components: every kind, shared components (M is small), nesting, networks
 // with self-loops, dead ends and components shared between edges. Seeded, so CI sees the same trees.
@@ -23,8 +24,8 @@ const network: fc.Arbitrary<StructureNode> = fc
   .array(edge, { minLength: 1, maxLength: 7 })
   .map((edges) => ({
     kind: 'network' as const,
-    source: edges[0].from,
-    sink: edges[edges.length - 1].to,
+    source: element(edges, 0).from,
+    sink: element(edges, edges.length - 1).to,
     edges,
   }))
   .filter((n) => n.source !== n.sink);
@@ -55,7 +56,7 @@ const probabilities = fc.array(fc.double({ min: 0.01, max: 0.99, noNaN: true }),
 function works(node: StructureNode, x: readonly boolean[]): boolean {
   switch (node.kind) {
     case 'component':
-      return x[node.component];
+      return element(x, node.component);
     case 'series':
       return node.children.every((child) => works(child, x));
     case 'parallel':
@@ -108,7 +109,9 @@ describe('compileStructure properties on seeded random trees', () => {
       fc.property(tree, probabilities, (node, p) => {
         const system = compileStructure(node, M);
         const terms = states.map((x) =>
-          works(node, x) ? x.reduce((acc, up, i) => acc * (up ? p[i] : 1 - p[i]), 1) : 0,
+          works(node, x)
+            ? x.reduce((acc, up, i) => acc * (up ? element(p, i) : 1 - element(p, i)), 1)
+            : 0,
         );
         const expected = exactSum(terms);
         expectRelClose(system.probability(p), expected, 1e-14, 'state sum', 1e-300);

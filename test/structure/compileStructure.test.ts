@@ -104,7 +104,7 @@ describe('compileStructure against exact references', () => {
 
   test('shared component 0 in two parallel branches equals p0·(1 − q1·q2), not the naive product', () => {
     const shared = compileStructure(parallel(series(c(0), c(1)), series(c(0), c(2))), 3);
-    const p = [0.95, 0.8, 0.7];
+    const p = [0.95, 0.8, 0.7] as const;
     expectRelClose(shared.probability(p), 0.893, RELATIVE, 'works');
     expectRelClose(shared.failureProbability(p), 0.10700000000000004, RELATIVE, 'fails');
     const naive = 1 - (1 - p[0] * p[1]) * (1 - p[0] * p[2]);

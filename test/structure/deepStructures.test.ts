@@ -6,6 +6,7 @@ import type { StructureNode } from '../../src/structure/StructureNode.js';
 import type { Model, SystemNode } from '../../src/model/Model.js';
 import { exactSum } from '../../src/numeric/sum.js';
 import { expectRelClose } from '../helpers/expectClose.js';
+import { element } from '../helpers/element.js';
 
 // Issue 12, defect 1: a series of 450 bridges crashed compileStructure with "RangeError: Maximum
 // call stack size exceeded" (recursive apply, network build, compaction and minimal sets, each as
@@ -40,15 +41,21 @@ const ladder = (n: number): StructureNode => ({
 });
 
 /** Whether the bridge works in state x (x[e] for its edges 0..4): its four minimal paths. */
-const bridgeWorks = (x: readonly boolean[]): boolean =>
-  (x[0] && x[3]) || (x[1] && x[4]) || (x[0] && x[2] && x[4]) || (x[1] && x[2] && x[3]);
+const bridgeWorks = (x: readonly boolean[]): boolean => {
+  const up = (e: number): boolean => element(x, e);
+  return (
+    (up(0) && up(3)) || (up(1) && up(4)) || (up(0) && up(2) && up(4)) || (up(1) && up(2) && up(3))
+  );
+};
 
 /** P(bridge works) with edge probabilities p, by brute force over the 32 states, summed exactly. */
 function bridgeReliability(p: readonly number[]): number {
   const terms: number[] = [];
   for (let s = 0; s < 32; s++) {
     const x = [0, 1, 2, 3, 4].map((e) => ((s >> e) & 1) === 1);
-    if (bridgeWorks(x)) terms.push(x.reduce((acc, up, e) => acc * (up ? p[e] : 1 - p[e]), 1));
+    if (bridgeWorks(x)) {
+      terms.push(x.reduce((acc, up, e) => acc * (up ? element(p, e) : 1 - element(p, e)), 1));
+    }
   }
   return exactSum(terms);
 }
@@ -58,7 +65,7 @@ function bridgeUnreliability(p: readonly number[], q: readonly number[]): number
   const terms: number[] = [];
   for (let s = 0; s < 32; s++) {
     const x = [0, 1, 2, 3, 4].map((e) => ((s >> e) & 1) === 1);
-    if (!bridgeWorks(x)) terms.push(x.reduce((acc, up, e) => acc * (up ? p[e] : q[e]), 1));
+    if (!bridgeWorks(x)) terms.push(x.reduce((acc, up, e) => acc * element(up ? p : q, e), 1));
   }
   return exactSum(terms);
 }
@@ -119,7 +126,13 @@ describe('ladders of bridges in series (issue 12: stack overflow)', () => {
       ].map((cut) => cut.map((e) => 5 * j + e)),
     )
       .flat()
-      .sort((a, b) => a.length - b.length || a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+      .sort(
+        (a, b) =>
+          a.length - b.length ||
+          element(a, 0) - element(b, 0) ||
+          element(a, 1) - element(b, 1) ||
+          element(a, 2) - element(b, 2),
+      );
     expect(cuts).toEqual(expected);
     // 4^450 = 8.45e270 path sets (one path of each bridge), counted before any is listed.
     expect(() => system.minimalPathSets()).toThrow(
@@ -208,12 +221,14 @@ describe('a deep ladder with a shared bypass (apply on diagrams thousands of lev
       for (let state = 0; state < 1024; state++) {
         const x = Array.from({ length: 10 }, (_, e) => ((state >> e) & 1) === 1);
         if (l === undefined) {
-          if (g(x)) terms.push(x.reduce((acc, up, e) => acc * (up ? local[e] : 1 - local[e]), 1));
+          const at = (e: number): number => element(local, e);
+          if (g(x)) terms.push(x.reduce((acc, up, e) => acc * (up ? at(e) : 1 - at(e)), 1));
         } else if (!x[l]) {
           const on = x.map((v, e) => e === l || v);
           const sign = Number(g(on)) - Number(g(x));
           const weight = x.reduce(
-            (acc, up, e) => (e === l ? acc : acc * (up ? local[e] : 1 - local[e])),
+            (acc, up, e) =>
+              e === l ? acc : acc * (up ? element(local, e) : 1 - element(local, e)),
             1,
           );
           if (sign !== 0) terms.push(sign * weight);
@@ -229,8 +244,8 @@ describe('a deep ladder with a shared bypass (apply on diagrams thousands of lev
       [2, 2],
       [m - 2, 8],
       [m - 1, 9],
-    ]) {
-      const bypass = i === 0 ? ps[m - 1] : i === m - 1 ? ps[0] : 0;
+    ] as const) {
+      const bypass = i === 0 ? element(ps, m - 1) : i === m - 1 ? element(ps, 0) : 0;
       expectRelClose(importance[i], bypass + all * localSum(l), RELATIVE, `I_B(${i})`);
     }
     // Edges of middle bridges: I_bridge(e) · (M without that bridge) · Q. The diagram's importance

@@ -108,16 +108,17 @@ function countTails(
   const trackWorking = k <= n - k + 1;
   // cap = the count (working or failed) at which the outcome is decided.
   const cap = trackWorking ? k : n - k + 1;
+  // dist has cap + 1 entries and every index read below lies in [0, cap].
   const dist = new Float64Array(cap + 1);
   dist[0] = 1;
   for (const [works, failed] of parts) {
     const step = trackWorking ? works : failed;
     const stay = trackWorking ? failed : works;
-    dist[cap] += dist[cap - 1] * step;
-    for (let c = cap - 1; c > 0; c--) dist[c] = dist[c] * stay + dist[c - 1] * step;
-    dist[0] *= stay;
+    dist[cap]! += dist[cap - 1]! * step;
+    for (let c = cap - 1; c > 0; c--) dist[c] = dist[c]! * stay + dist[c - 1]! * step;
+    dist[0]! *= stay;
   }
-  const decided = dist[cap];
+  const decided = dist[cap]!;
   const undecided = exactSum(dist.subarray(0, cap));
   return trackWorking ? { upper: decided, lower: undecided } : { upper: undecided, lower: decided };
 }

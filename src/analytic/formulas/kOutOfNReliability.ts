@@ -105,11 +105,12 @@ function binomialTails(
   const terms = new Array<number>(n + 1).fill(0);
   terms[mode] = 1;
   const odds = r / q;
-  for (let i = mode; i < n && terms[i] > 0; i++) {
-    terms[i + 1] = ((terms[i] * (n - i)) / (i + 1)) * odds;
+  // terms has n + 1 entries; 0 ≤ mode ≤ n and each loop stays in [0, n].
+  for (let i = mode; i < n && terms[i]! > 0; i++) {
+    terms[i + 1] = ((terms[i]! * (n - i)) / (i + 1)) * odds;
   }
-  for (let i = mode; i > 0 && terms[i] > 0; i--) {
-    terms[i - 1] = (terms[i] * i) / (n - i + 1) / odds;
+  for (let i = mode; i > 0 && terms[i]! > 0; i--) {
+    terms[i - 1] = (terms[i]! * i) / (n - i + 1) / odds;
   }
   const total = exactSum(terms);
   return {

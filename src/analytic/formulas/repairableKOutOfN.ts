@@ -74,13 +74,13 @@ export function repairableKOutOfN(
   checkInteger(where, 'crews', crews, 1, n);
   const lastUp = n - k;
 
-  // Unnormalised π_j = mantissa[j]·2^(830·exponent[j]).
+  // Unnormalised π_j = mantissa[j]·2^(830·exponent[j]), both n + 1 long (the `!` reads, j ≤ n).
   const mantissa = new Float64Array(n + 1);
   const exponent = new Int32Array(n + 1);
   mantissa[0] = 1;
   for (let j = 0; j < n; j++) {
-    let next = (mantissa[j] * (n - j) * rate) / (Math.min(j + 1, crews) * repairRate);
-    let e = exponent[j];
+    let next = (mantissa[j]! * (n - j) * rate) / (Math.min(j + 1, crews) * repairRate);
+    let e = exponent[j]!;
     if (next > 2 ** SCALE_BITS) {
       next *= 2 ** -SCALE_BITS;
       e += 1;
@@ -92,11 +92,11 @@ export function repairableKOutOfN(
     exponent[j + 1] = e;
   }
   const top = Math.max(...exponent);
-  const pi = Array.from(mantissa, (m, j) => scaleBy(m, exponent[j] - top));
+  const pi = Array.from(mantissa, (m, j) => scaleBy(m, exponent[j]! - top));
   const total = exactSum(pi);
   const steadyAvailability = exactSum(pi.slice(0, lastUp + 1)) / total;
   const steadyUnavailability = exactSum(pi.slice(lastUp + 1)) / total;
-  const failureFrequency = (pi[lastUp] / total) * k * rate;
+  const failureFrequency = (pi[lastUp]! / total) * k * rate; // lastUp = n − k < n + 1
 
   const passage: number[] = [];
   let visits = 1;

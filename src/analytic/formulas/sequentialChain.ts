@@ -54,35 +54,44 @@ export function sequentialChainSurvival(
   const h = t / 2 ** squarings;
   const size = n + 1; // state n is "down"
   // Nonzeros of Q·h: diagonal, superdiagonal and the last column.
+  /** p_j, the caller's advance probability of unit j < n − 1. */
+  const advanceAt = (j: number): number => {
+    const p = advance[j];
+    if (p === undefined) throw new Error(`internal: sequentialChainSurvival lacks advance[${j}]`);
+    return p;
+  };
   const diag = rates.map((rate) => -rate * h);
-  const up = rates.map((rate, j) => (j < n - 1 ? advance[j] * rate * h : 0));
-  const down = rates.map((rate, j) => (j < n - 1 ? (1 - advance[j]) * rate * h : rate * h));
+  const up = rates.map((rate, j) => (j < n - 1 ? advanceAt(j) * rate * h : 0));
+  const down = rates.map((rate, j) => (j < n - 1 ? (1 - advanceAt(j)) * rate * h : rate * h));
 
   // Taylor series E = Σ (Qh)^k / k!, term by term (T ← T·Qh/k costs O(n²) for this sparsity).
+  // Matrices are size × size and diag, up, down have n = size − 1 entries, so every `!` read
+  // below (indices i, j, l below those bounds) is in range.
   let term = identity(size);
   const e = identity(size);
   for (let k = 1; k <= size + 60; k++) {
     const next = zeros(size);
     let converged = k > size;
     for (let i = 0; i < size; i++) {
-      const row = term[i];
-      const out = next[i];
+      const row = term[i]!;
+      const out = next[i]!;
+      const eRow = e[i]!;
       for (let j = i; j < n; j++) {
-        out[j] = (row[j] * diag[j] + (j > i ? row[j - 1] * up[j - 1] : 0)) / k;
+        out[j] = (row[j]! * diag[j]! + (j > i ? row[j - 1]! * up[j - 1]! : 0)) / k;
       }
       let toDown = 0;
-      for (let l = i; l < n; l++) toDown += row[l] * down[l];
+      for (let l = i; l < n; l++) toDown += row[l]! * down[l]!;
       out[n] = toDown / k;
       for (let j = i; j < size; j++) {
-        e[i][j] += out[j];
-        if (Math.abs(out[j]) > 1e-18 * Math.abs(e[i][j])) converged = false;
+        eRow[j]! += out[j]!;
+        if (Math.abs(out[j]!) > 1e-18 * Math.abs(eRow[j]!)) converged = false;
       }
     }
     term = next;
     if (converged) break;
   }
-  for (let i = 0; i < size; i++) {
-    for (let j = i; j < size; j++) e[i][j] = Math.max(0, e[i][j]);
+  for (const [i, row] of e.entries()) {
+    for (let j = i; j < size; j++) row[j] = Math.max(0, row[j]!);
   }
   resetDiagonal(e, rates, h);
 
@@ -93,16 +102,18 @@ export function sequentialChainSurvival(
     step *= 2;
     resetDiagonal(current, rates, step);
   }
+  const start = current[0]!; // the row of the first unit: size ≥ 2 rows of size entries
   return {
-    reliability: exactSum(current[0].slice(0, n)),
-    unreliability: current[0][n],
+    reliability: exactSum(start.slice(0, n)),
+    unreliability: start[n]!,
   };
 }
 
 /** Sets the transient diagonal to the exact e^{−λ_j·time} and the absorbing one to 1. */
 function resetDiagonal(m: number[][], rates: readonly number[], time: number): void {
-  for (let j = 0; j < rates.length; j++) m[j][j] = Math.exp(-rates[j] * time);
-  m[rates.length][rates.length] = 1;
+  // m has rates.length + 1 rows of as many entries.
+  for (const [j, rate] of rates.entries()) m[j]![j] = Math.exp(-rate * time);
+  m[rates.length]![rates.length] = 1;
 }
 
 /** M² for a non-negative upper-triangular M; every product and sum is non-negative. */
@@ -110,11 +121,14 @@ function squareUpperTriangular(m: number[][]): number[][] {
   const size = m.length;
   const out = zeros(size);
   const column: number[] = [];
+  // Every row has `size` entries, and i ≤ l ≤ j < size.
   for (let i = 0; i < size; i++) {
+    const row = m[i]!;
+    const outRow = out[i]!;
     for (let j = i; j < size; j++) {
       column.length = 0;
-      for (let l = i; l <= j; l++) column.push(m[i][l] * m[l][j]);
-      out[i][j] = exactSum(column);
+      for (let l = i; l <= j; l++) column.push(row[l]! * m[l]![j]!);
+      outRow[j] = exactSum(column);
     }
   }
   return out;
@@ -122,7 +136,7 @@ function squareUpperTriangular(m: number[][]): number[][] {
 
 function identity(size: number): number[][] {
   const m = zeros(size);
-  for (let i = 0; i < size; i++) m[i][i] = 1;
+  m.forEach((row, i) => (row[i] = 1));
   return m;
 }
 

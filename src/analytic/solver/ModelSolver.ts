@@ -40,6 +40,8 @@ export class ModelSolver {
   private readonly laws: UnitLaw[];
   /** Per unit: the index of its law. */
   private readonly lawOf: Int32Array;
+  /** Per unit: its law. */
+  private readonly unitLaws: UnitLaw[];
   /** Per unit: its lifetime (one object per law), as the standby solver takes them. */
   private readonly lifetimes: Distribution[];
   private readonly structure: StructureFunction;
@@ -56,41 +58,49 @@ export class ModelSolver {
     private readonly layout: ModelStructure,
     options: CompileStructureOptions = {},
   ) {
-    const lawIndex = new Map<string, number>();
-    const laws: UnitLaw[] = [];
-    const lawOfComponent = model.components.map((component) => {
+    // The distinct laws in order of first use, each with its index; `units` grows as the
+    // components that share the law are read.
+    const entries = new Map<string, { readonly index: number; law: UnitLaw }>();
+    const componentLaws = model.components.map((component) => {
       const key = JSON.stringify([
         component.failure,
         component.repair,
         component.detection,
         component.coverage,
       ]);
-      let index = lawIndex.get(key);
-      if (index === undefined) {
-        index = laws.length;
-        lawIndex.set(key, index);
+      let entry = entries.get(key);
+      if (entry === undefined) {
         const repair = component.repair && distributionFromSpec(component.repair);
         const detection = component.detection && distributionFromSpec(component.detection);
-        laws.push({
-          life: distributionFromSpec(component.failure),
-          repair,
-          meanDowntime: repair && repair.mean + (detection ? detection.mean : 0),
-          coverage: component.coverage,
-          units: 0,
-        });
+        entry = {
+          index: entries.size,
+          law: {
+            life: distributionFromSpec(component.failure),
+            repair,
+            meanDowntime: repair && repair.mean + (detection ? detection.mean : 0),
+            coverage: component.coverage,
+            units: 0,
+          },
+        };
+        entries.set(key, entry);
       }
-      const law = laws[index]!;
-      laws[index] = { ...law, units: law.units + component.count };
-      return index;
+      entry.law = { ...entry.law, units: entry.law.units + component.count };
+      return entry;
     });
-    this.laws = laws;
-    this.lawOf = Int32Array.from(model.units, (unit) => lawOfComponent[unit.component]!);
-    this.lifetimes = Array.from(this.lawOf, (law) => laws[law]!.life);
+    const unitEntries = model.units.map((unit) => {
+      const entry = componentLaws[unit.component];
+      if (entry === undefined) throw new Error(`internal: unit ${unit.name} has no component`);
+      return entry;
+    });
+    this.laws = [...entries.values()].map((entry) => entry.law);
+    this.lawOf = Int32Array.from(unitEntries, (entry) => entry.index);
+    this.unitLaws = unitEntries.map((entry) => entry.law);
+    this.lifetimes = this.unitLaws.map((law) => law.life);
     this.structure = compileStructure(layout.node, layout.variableCount, options);
     this.p = new Float64Array(layout.variableCount);
     this.q = new Float64Array(layout.variableCount);
-    this.pl = new Float64Array(laws.length);
-    this.ql = new Float64Array(laws.length);
+    this.pl = new Float64Array(entries.size);
+    this.ql = new Float64Array(entries.size);
     this.used = model.system ? unitsInStructure(model.system) : [];
   }
 
@@ -164,8 +174,10 @@ export class ModelSolver {
     const steadyUnavailability = probability(this.structure.failureProbability(this.p, this.q));
     const importance = this.structure.birnbaum(this.p, this.q);
     let failureFrequency = 0;
-    for (let unit = 0; unit < this.lawOf.length; unit++)
-      failureFrequency += importance[unit]! * cycleRate[this.lawOf[unit]!]!;
+    // importance has an entry per variable, units first; cycleRate one per law.
+    this.lawOf.forEach((l, unit) => {
+      failureFrequency += importance[unit]! * cycleRate[l]!;
+    });
     return steadyStateMeasures(steadyAvailability, steadyUnavailability, failureFrequency);
   }
 
@@ -177,7 +189,7 @@ export class ModelSolver {
     let shortest = Infinity;
     let totalRate = 0;
     for (const unit of this.used) {
-      const life = this.lifetimes[unit]!;
+      const { life } = this.unitLaw(unit);
       totalRate += 1 / life.mean;
       const early = life.quantile(1e-6);
       if (early > 0) shortest = Math.min(shortest, early);
@@ -192,8 +204,8 @@ export class ModelSolver {
   shortestAvailabilityScale(): number {
     let totalRate = 0;
     for (const unit of this.used) {
-      const repair = this.laws[this.lawOf[unit]!]!.repair;
-      totalRate += 1 / this.lifetimes[unit]!.mean + (repair ? 1 / repair.mean : 0);
+      const { life, repair } = this.unitLaw(unit);
+      totalRate += 1 / life.mean + (repair ? 1 / repair.mean : 0);
     }
     return 1e-3 / totalRate;
   }
@@ -205,15 +217,15 @@ export class ModelSolver {
   availabilitySettlingTime(): number {
     let slowest = 0;
     for (const unit of this.used) {
-      const repair = this.laws[this.lawOf[unit]!]!.repair;
-      const rate = 1 / this.lifetimes[unit]!.mean + (repair ? 1 / repair.mean : 0);
+      const { life, repair } = this.unitLaw(unit);
+      const rate = 1 / life.mean + (repair ? 1 / repair.mean : 0);
       slowest = Math.max(slowest, 1 / rate);
     }
     // A standby block's life is at most the sum of its units' lives.
     for (const block of this.layout.blocks) {
       slowest = Math.max(
         slowest,
-        block.units.reduce((sum, unit) => sum + this.lifetimes[unit]!.mean, 0),
+        block.units.reduce((sum, unit) => sum + this.unitLaw(unit).life.mean, 0),
       );
     }
     return 40 * slowest;
@@ -237,7 +249,14 @@ export class ModelSolver {
 
   /** The mean life of one unit, exact. */
   meanLife(unit: number): number {
-    return this.lifetimes[unit]!.mean;
+    return this.unitLaw(unit).life.mean;
+  }
+
+  /** The law of `unit`, checked: unit numbers come from the structure and the callers. */
+  private unitLaw(unit: number): UnitLaw {
+    const law = this.unitLaws[unit];
+    if (law === undefined) throw new Error(`internal: the model has no unit ${unit}`);
+    return law;
   }
 
   /**
@@ -268,6 +287,7 @@ export class ModelSolver {
 
   /** Copies each law's probabilities to its units. */
   private spreadToUnits(): void {
+    // p and q have an entry per variable, units first; pl and ql one per law.
     for (let unit = 0; unit < this.lawOf.length; unit++) {
       const l = this.lawOf[unit]!;
       this.p[unit] = this.pl[l]!;

@@ -1,6 +1,6 @@
 import { distributionFromSpec } from '../../distributions/registry.js';
 import { UnsupportedModelError } from '../../errors.js';
-import type { Model } from '../../model/Model.js';
+import { type Model, unitComponent } from '../../model/Model.js';
 import type { StandbyBlock } from '../../structure/toStructure.js';
 
 /** The commands that solve what the closed forms cannot. */
@@ -54,7 +54,7 @@ function checkBlock(
   block: StandbyBlock,
   unsupported: (reason: string, suggestion?: string) => never,
 ): void {
-  const components = block.units.map((unit) => model.components[model.units[unit]!.component]!);
+  const components = block.units.map((unit) => unitComponent(model, unit));
   const at = `the standby block at ${block.path}`;
   const repairable = components.find((component) => component.repair !== undefined);
   if (repairable)

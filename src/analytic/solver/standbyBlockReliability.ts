@@ -31,8 +31,12 @@ export function standbyBlockReliability(
 ): SequentialChainSurvival {
   // Every unit fails eventually; the chain kernel needs a finite time.
   if (t === Infinity) return { reliability: 0, unreliability: 1 };
-  const { stageRates, advance } = stages(block, lifetimes);
-  return sequentialChainSurvival(stageRates, advance, t);
+  const chain = stages(block, lifetimes);
+  return sequentialChainSurvival(
+    chain.map((stage) => stage.rate),
+    chain.map((stage) => stage.advance),
+    t,
+  );
 }
 
 /**
@@ -51,28 +55,30 @@ export function standbyBlockReliability(
  * seed 1795).
  */
 export function standbyBlockMttf(block: StandbyBlock, lifetimes: readonly Distribution[]): number {
-  const { stageRates, advance } = stages(block, lifetimes);
   let reach = 1;
   const terms: number[] = [];
-  stageRates.forEach((rate, j) => {
+  for (const { rate, advance } of stages(block, lifetimes)) {
     terms.push(reach / rate);
-    reach *= advance[j]!;
-  });
+    reach *= advance;
+  }
   return exactSum(terms);
 }
 
-/** The stage rates and advance probabilities of a block's sequential chain. */
+/** The stages of a block's sequential chain: each one's rate and advance probability. */
 function stages(
   block: StandbyBlock,
   lifetimes: readonly Distribution[],
-): { stageRates: number[]; advance: number[] } {
-  const rates = block.units.map((unit) => 1 / lifetimes[unit]!.mean);
-  const stageRates: number[] = [];
-  const advance: number[] = [];
-  rates.forEach((rate, j) => {
-    const dormantRate = block.dormancy * rates.slice(j + 1).reduce((sum, r) => sum + r, 0);
-    stageRates.push(rate + dormantRate);
-    advance.push((block.switchSuccess * rate + dormantRate) / (rate + dormantRate));
+): { rate: number; advance: number }[] {
+  const rates = block.units.map((unit) => {
+    const life = lifetimes[unit];
+    if (life === undefined) throw new Error(`internal: ${block.path} names no unit ${unit}`);
+    return 1 / life.mean;
   });
-  return { stageRates, advance };
+  return rates.map((rate, j) => {
+    const dormantRate = block.dormancy * rates.slice(j + 1).reduce((sum, r) => sum + r, 0);
+    return {
+      rate: rate + dormantRate,
+      advance: (block.switchSuccess * rate + dormantRate) / (rate + dormantRate),
+    };
+  });
 }

@@ -30,7 +30,7 @@ describe('analyze on standby blocks', () => {
     const r = curve(result.measures.reliability);
     r.t.forEach((t, i) => {
       // Closed form: e^{-λt} Σ_{i≤n} (pλt)^i / i!, summed as a positive series (another algorithm).
-      expectRelClose(r.values[i]!, coldStandbyReliability(0.002, 2, t, 0.9), 1e-13, `R(${t})`);
+      expectRelClose(r.values[i], coldStandbyReliability(0.002, 2, t, 0.9), 1e-13, `R(${t})`);
     });
     // MTTF = (1 + p + p²)/λ by hand.
     expectRelClose(result.measures.mttf as number, (1 + 0.9 + 0.81) / 0.002, 1e-10, 'mttf');
@@ -45,7 +45,7 @@ describe('analyze on standby blocks', () => {
     );
     const r = curve(result.measures.reliability);
     r.t.forEach((t, i) => {
-      expectRelClose(r.values[i]!, warmStandbyReliability(0.01, 0.0025, 2, t), 1e-13, `R(${t})`);
+      expectRelClose(r.values[i], warmStandbyReliability(0.01, 0.0025, 2, t), 1e-13, `R(${t})`);
     });
   });
 
@@ -67,7 +67,7 @@ describe('analyze on standby blocks', () => {
       { times: [400] },
     );
     const expected = parallelReliability([Math.exp(-0.4), Math.exp(-1.2)]);
-    expectRelClose(curve(hot.measures.reliability).values[0]!, expected, 1e-14, 'R(400)');
+    expectRelClose(curve(hot.measures.reliability).values[0], expected, 1e-14, 'R(400)');
   });
 });
 
@@ -88,7 +88,7 @@ describe('analyze with coverage and repair', () => {
     );
     const a = curve(result.measures.availability);
     a.t.forEach((t, i) =>
-      expectRelClose(a.values[i]!, pointAvailability(0.01, 0.5, t), 1e-15, `A(${t})`),
+      expectRelClose(a.values[i], pointAvailability(0.01, 0.5, t), 1e-15, `A(${t})`),
     );
     // (1/T)∫_0^T A = μ/(λ+μ) + λ(1 − e^{−(λ+μ)T})/((λ+μ)²T)
     const s = 0.51;

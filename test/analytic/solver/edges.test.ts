@@ -77,7 +77,7 @@ describe('analyze at numerical edges', () => {
       },
     );
     expectRelClose(
-      (result.measures.reliability as Curve).values[0]!,
+      (result.measures.reliability as Curve).values[0],
       Math.exp(-0.1),
       1e-15,
       'R(10)',

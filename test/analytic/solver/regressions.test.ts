@@ -172,7 +172,7 @@ mission_time: 2650
     [0, 10, 1000].forEach((t, i) => {
       const fb = -Math.expm1(-lb * t);
       const ua = (la / (la + ma)) * -Math.expm1(-(la + ma) * t);
-      expectRelClose(curve.values[i]!, 1 - (1 - c) * fb - ua * c * fb, 1e-14, `A(${t})`);
+      expectRelClose(curve.values[i], 1 - (1 - c) * fb - ua * c * fb, 1e-14, `A(${t})`);
     });
     // The long run depends on whether the uncovered failure happens: no steady measures.
     expect(result.measures.steadyAvailability).toBeUndefined();
