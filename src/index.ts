@@ -196,8 +196,6 @@ export type {
   MarkovResult,
   SolveMarkovOptions,
 } from './markov/measures/solveMarkov.js';
-export { solveExactly } from './solve/solveExactly.js';
-export type { ExactOptions } from './solve/solveExactly.js';
 
 // Discrete-event simulation
 export { finalizeSimulation, runReplications, simulate, traceReplication } from './sim/simulate.js';
@@ -211,3 +209,19 @@ export type {
   SimulateOptions,
   SimulationResult,
 } from './sim/types.js';
+
+// Solving: one choice of exact method, what-if studies, importance
+export { solveExactly } from './solve/solveExactly.js';
+export { solveWith } from './solve/solveWith.js';
+export type { ExactMethod, ExactOptions } from './solve/solveWith.js';
+export { sweepParameter } from './solve/sweepParameter.js';
+export type { SweepOptions } from './solve/sweepParameter.js';
+export { tornado } from './solve/tornado.js';
+export type {
+  ParameterKind,
+  TornadoOptions,
+  TornadoParameter,
+  TornadoRow,
+} from './solve/tornado.js';
+export { componentImportance } from './solve/componentImportance.js';
+export type { ComponentImportance } from './solve/componentImportance.js';

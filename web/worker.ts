@@ -1,11 +1,13 @@
 /**
  * The explorer's solvers, off the UI thread: exact evaluation of the live scenario and the pins,
  * the what-if charts, and chunked simulation with progress and cancel (web/workerProtocol.ts).
+ * The worker keeps the parsed template of the last model text (web/compute/template.ts): every
+ * request for the same text evaluates it with the scenario's values and parses nothing.
  */
 import * as relkit from '../src/index.js';
 import { explore, exploreExtras } from './compute/explore.js';
-import { loadScenario } from './compute/solve.js';
 import { findSimulator, simulationChunks } from './compute/simulation.js';
+import { loadScenario } from './compute/template.js';
 import type { WorkerRequest, WorkerResponse } from './workerProtocol.js';
 
 const simulator = findSimulator(relkit);

@@ -69,8 +69,3 @@ export function analyzeCommand(args: readonly string[], output: Output): number 
   output.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result));
   return EXIT.ok;
 }
-
-/**
- * Solves with the closed forms, or, when they do not apply but every time is exponential, with
- * the Markov engine, saying so in a warning. When neither applies the error names simulation.
- */

@@ -1,7 +1,4 @@
 import { parseArgs } from 'node:util';
-import { analyze } from '../analytic/solver/analyze.js';
-import { ConvergenceError, UnsupportedModelError } from '../errors.js';
-import { solveMarkov } from '../markov/measures/solveMarkov.js';
 import type { Model } from '../model/Model.js';
 import type { Result } from '../model/Result.js';
 import { finalizeSimulation } from '../sim/simulate.js';
@@ -9,11 +6,8 @@ import { simulationSupport } from '../sim/simulationSupport.js';
 import type { SimulationResult } from '../sim/types.js';
 import {
   ALPHA,
-  compareExact,
-  compareSimulated,
   EXACT_TOLERANCE,
   isCurve,
-  measuresOf,
   MIN_EVENTS,
   summarizeComparisons,
   Z_CAP,
@@ -21,7 +15,9 @@ import {
   type CheckSummary,
   type Comparison,
   type Verdict,
-} from './checkComparisons.js';
+} from '../solve/compareResults.js';
+import { compareRuns } from '../solve/compareRuns.js';
+import { solveEach, type ExactRun } from '../solve/solveEach.js';
 import { formatEstimate, formatNumber } from './format.js';
 import { EXIT, UsageError, readJsonFile } from './io.js';
 import {
@@ -78,13 +74,6 @@ ${MODEL_LIMITS_HELP}
 Exit codes: 0 PASS; 1 DIFF, or an invalid model, an unreadable file, a refused or failed
 simulation; 2 the simulator cannot solve the model; 3 INCONCLUSIVE; 64 a wrong command line;
 130 interrupted (no verdict).`;
-
-/** One exact method's result, or why it does not apply. */
-export interface ExactRun {
-  readonly method: string;
-  readonly result?: Result;
-  readonly skipped?: string;
-}
 
 /**
  * `relkit check`: every applicable solver on one model, compared.
@@ -167,8 +156,7 @@ export function checkReport(
   exact: readonly ExactRun[],
   json = false,
 ): CheckReport {
-  const notes: string[] = [];
-  const comparisons = compareAll(simulation, exact, notes);
+  const { comparisons, notes } = compareRuns(simulation, exact);
   const summary = summarizeComparisons(comparisons);
   const text = json
     ? `${JSON.stringify(
@@ -208,109 +196,16 @@ const RULE = {
 };
 
 /**
- * Runs each exact solver at the simulation result's horizon (so that intervalAvailability covers
- * the same [0, T]) and at its grid times; one that cannot (analytic: dependent units; markov: a
- * non-exponential time, too many states; a numerical method that did not converge) says why.
+ * Runs each exact solver ({@link solveEach}) at the simulation result's horizon (so that
+ * intervalAvailability covers the same [0, T]) and at its grid times.
  */
 function solveExact(model: Model, simulation: SimulationResult, budget: ExactBudget): ExactRun[] {
   const curve = Object.values(simulation.measures).find(isCurve);
-  const options = {
+  return solveEach(model, {
     ...(simulation.horizon !== undefined && { horizon: simulation.horizon }),
     ...(curve && { times: curve.t }),
-  };
-  const solvers: [string, (model: Model) => Result][] = [
-    [
-      'analytic',
-      (m) =>
-        analyze(m, {
-          ...options,
-          ...(budget.maxNodes !== undefined && { maxNodes: budget.maxNodes }),
-        }),
-    ],
-    [
-      'markov',
-      (m) =>
-        solveMarkov(m, {
-          ...options,
-          ...(budget.maxStates !== undefined && { maxStates: budget.maxStates }),
-          ...(budget.maxProducts !== undefined && { maxProducts: budget.maxProducts }),
-        }),
-    ],
-  ];
-  return solvers.map(([method, solve]) => {
-    try {
-      return { method, result: solve(model) };
-    } catch (error) {
-      if (error instanceof UnsupportedModelError || error instanceof ConvergenceError) {
-        return { method, skipped: error.message };
-      }
-      throw error;
-    }
+    ...budget,
   });
-}
-
-/** Relative difference under which two horizons are the same T. */
-const SAME_HORIZON = 1e-12;
-
-/**
- * Every exact result against the simulation, and every pair of exact results. Like with like:
- * each simulated measure against the exact measure of the same name (the steady measures
- * against the exact steady measures), except `restrictedMttf`, E[min(T₁, τ)], which is held
- * one-sidedly against the exact `mttf`; `intervalAvailability` (over [0, T]) only against an
- * exact result at the simulation's horizon T, else a note says why it was left out.
- */
-function compareAll(
-  simulation: SimulationResult,
-  exact: readonly ExactRun[],
-  notes: string[],
-): Comparison[] {
-  const comparisons: Comparison[] = [];
-  const solved = exact.filter((run) => run.result !== undefined);
-  for (const [measure, simulated] of measuresOf(simulation)) {
-    for (const run of solved) {
-      const exactMeasure = measure === 'restrictedMttf' ? 'mttf' : measure;
-      const value = (run.result!.measures as Record<string, unknown>)[exactMeasure];
-      if (value === undefined || value === null) continue;
-      if (measure === 'intervalAvailability' && !sameHorizon(simulation, run.result!)) {
-        notes.push(
-          `intervalAvailability vs ${run.method} not compared: its horizon (${run.result!.horizon ?? 'not given'}) is not the simulation's ${simulation.horizon ?? '(none)'}`,
-        );
-        continue;
-      }
-      const comparison = compareSimulated(
-        measure,
-        simulated,
-        value as Parameters<typeof compareSimulated>[2],
-        simulation.replications,
-        run.method,
-      );
-      if (comparison) comparisons.push(comparison);
-    }
-  }
-  for (let i = 0; i < solved.length; i += 1) {
-    for (let j = i + 1; j < solved.length; j += 1) {
-      const a = solved[i]!;
-      const b = solved[j]!;
-      for (const [measure, value] of measuresOf(a.result!)) {
-        const other = (b.result!.measures as Record<string, unknown>)[measure];
-        if (other === undefined || other === null) continue;
-        if (measure === 'intervalAvailability' && !sameHorizon(a.result!, b.result!)) continue;
-        const comparison = compareExact(
-          measure,
-          { method: a.method, value },
-          { method: b.method, value: other as typeof value },
-        );
-        if (comparison) comparisons.push(comparison);
-      }
-    }
-  }
-  return comparisons;
-}
-
-/** Whether two results' interval measures cover the same [0, T]. */
-function sameHorizon(a: Result, b: Result): boolean {
-  if (a.horizon === undefined || b.horizon === undefined) return false;
-  return Math.abs(a.horizon - b.horizon) <= SAME_HORIZON * Math.max(a.horizon, b.horizon);
 }
 
 /** z for the table: two decimals, or `>99` / `<-99` when clamped to ±{@link Z_CAP}. */

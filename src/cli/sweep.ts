@@ -1,13 +1,12 @@
 import { parseArgs } from 'node:util';
-import { analyze } from '../analytic/solver/analyze.js';
 import { UnsupportedModelError } from '../errors.js';
-import type { ExactOptions } from '../solve/solveExactly.js';
-import { solveMarkov } from '../markov/measures/solveMarkov.js';
-import { loadModel } from '../model/loadModel.js';
+import { evaluateModel, parseModel } from '../model/loadModel.js';
 import type { Model } from '../model/Model.js';
 import type { Curve, Result, Scalar } from '../model/Result.js';
 import { finalizeSimulation } from '../sim/simulate.js';
 import { simulationSupport } from '../sim/simulationSupport.js';
+import { solveWith, type ExactOptions } from '../solve/solveWith.js';
+import { sweepParameter } from '../solve/sweepParameter.js';
 import { formatEstimate, formatNumber, parseNumberOption } from './format.js';
 import { EXIT, UsageError } from './io.js';
 import {
@@ -123,18 +122,16 @@ export async function sweepCommand(args: readonly string[], output: Output): Pro
   const limits = parseModelLimits(values);
   if (values.out !== undefined) checkWritable(values.out);
   const file = positionals[0]!;
-  const text = readModelText(file, limits);
-  const base = loadModel(text, { file, limits });
-  // An own property only: "constructor" or "toString" is not a parameter unless the file has one.
-  if (!Object.hasOwn(base.parameters, range.name)) {
-    const names = Object.keys(base.parameters);
+  // Parsed once; each point evaluates the template with its value.
+  const template = parseModel(readModelText(file, limits), { file, limits });
+  const base = evaluateModel(template);
+  if (!template.parameterNames.includes(range.name)) {
+    const names = template.parameterNames;
     throw new UsageError(
       `--param: ${file} has no parameter ${JSON.stringify(range.name)}; ${names.length > 0 ? `its parameters are ${names.join(', ')}` : 'it has no parameters'}`,
       EXIT.failed,
     );
   }
-  const pointModel = (value: number): Model =>
-    loadModel(text, { file, limits, overrides: { [range.name]: value } });
   const times = specs?.flatMap((spec) => (spec.t === undefined ? [] : [spec.t]));
   const exactOptions: ExactOptions = {
     ...(times && times.length > 0 && { times }),
@@ -149,24 +146,23 @@ export async function sweepCommand(args: readonly string[], output: Output): Pro
   try {
     // First every exact point, and the event estimate of every point the simulator must solve:
     // the work budget covers all the simulations before the first starts. A simulated point's
-    // model is loaded again when its turn comes rather than kept (10 000 points of a large
-    // model).
+    // model is evaluated again (not parsed) when its turn comes rather than kept (10 000 points
+    // of a large model).
     const replications = flags.replications ?? DEFAULT_REPLICATIONS;
-    const exact: (SolvedPoint | undefined)[] = [];
     const estimates: EventEstimate[] = [];
-    for (const value of range.values) {
-      const model = pointModel(value);
+    const exact = sweepParameter(template, range.name, range.values, (model) => {
       const solved = solveExact(model, method, exactOptions);
-      exact.push(solved);
-      if (solved) continue;
-      simulationSupport(model);
-      estimates.push(estimateEvents(model, flags.options, replications));
-    }
+      if (!solved) {
+        simulationSupport(model);
+        estimates.push(estimateEvents(model, flags.options, replications));
+      }
+      return solved;
+    });
     if (estimates.length > 0) checkWorkBudget('sweep', estimates, maxEvents);
     for (const [i, value] of range.values.entries()) {
       let solved = exact[i];
       if (!solved) {
-        const model = pointModel(value);
+        const model = evaluateModel(template, { [range.name]: value });
         const run = await runFixed(runner, model, { ...flags, replications });
         if (!run.stats) break;
         solved = {
@@ -257,26 +253,18 @@ function parseMeasures(text: string): MeasureSpec[] {
 }
 
 /**
- * Solves one point exactly by the method asked for, or returns undefined when the simulator
- * must: `auto` tries analytic, then markov (the order the analytic solver's message suggests),
- * and leaves to simulation what neither can solve.
+ * Solves one point exactly by the method asked for ({@link solveWith}), or returns undefined when
+ * the simulator must: `simulate`, or `auto` when neither exact method can solve the model.
  */
 function solveExact(model: Model, method: Method, options: ExactOptions): SolvedPoint | undefined {
-  if (method === 'analytic' || method === 'auto') {
-    try {
-      return { method: 'analytic', result: analyze(model, options) };
-    } catch (error) {
-      if (!(error instanceof UnsupportedModelError) || method === 'analytic') throw error;
-    }
+  if (method === 'simulate') return undefined;
+  try {
+    const result = solveWith(model, method, options);
+    return { method: result.method, result };
+  } catch (error) {
+    if (method === 'auto' && error instanceof UnsupportedModelError) return undefined;
+    throw error;
   }
-  if (method === 'markov' || method === 'auto') {
-    try {
-      return { method: 'markov', result: solveMarkov(model, options) };
-    } catch (error) {
-      if (!(error instanceof UnsupportedModelError) || method === 'markov') throw error;
-    }
-  }
-  return undefined;
 }
 
 function scalarSpecs(result: Result | undefined): MeasureSpec[] {

@@ -112,8 +112,8 @@ export interface EventEstimate {
  * \qquad L = \max\big(T, \min(\mathrm{MTTF}, c\,T)\big)\ \text{or}\ T
  * $$
  *
- * - n: replications; T: the horizon (`--horizon`, else `mission_time`, else 10 × the largest mean
- *   life); c: `mttfCap` (default 1000); m_u: the mean time to failure of unit u
+ * - n: replications; T: the horizon the simulator will use ({@link simulationHorizon}); c:
+ *   `mttfCap` (default 1000); m_u: the mean time to failure of unit u
  * - MTTF: the system's exact mean time to first failure from the Markov engine when every time
  *   is exponential and the chain has at most 200 states; otherwise c·T, the longest a
  *   replication can run

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHECK_HELP, checkReport, type ExactRun } from '../../src/cli/check.js';
+import { CHECK_HELP, checkReport } from '../../src/cli/check.js';
 import {
   compareEstimate,
   compareExact,
@@ -16,7 +16,8 @@ import {
   summarizeComparisons,
   Z_CAP,
   type Comparison,
-} from '../../src/cli/checkComparisons.js';
+} from '../../src/solve/compareResults.js';
+import type { ExactRun } from '../../src/solve/solveEach.js';
 import { EXIT } from '../../src/cli/io.js';
 import type { Estimate, Measures, Result } from '../../src/model/Result.js';
 import type { SimulationResult } from '../../src/sim/types.js';

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { analyze, loadModel } from '../../src/index.js';
+import { analyze, componentImportance, loadModel } from '../../src/index.js';
 import { explore, exploreExtras } from '../../web/compute/explore.js';
-import { componentImportance } from '../../web/compute/importance.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 
 const tmr = readFileSync(new URL('../../models/tmr-voter.yaml', import.meta.url), 'utf8');

@@ -1,15 +1,22 @@
 /**
- * The work the explorer's worker does, as pure functions of plain data (so they are unit-tested
- * in Node): load and solve the live scenario and the pins, then the slower what-if charts.
+ * The work the explorer's worker does, as functions of plain data (so they are unit-tested in
+ * Node): solve the live scenario and the pins, then the slower what-if charts. The text is parsed
+ * once (web/compute/template.ts); each scenario evaluates the parsed model.
  */
-import { parse } from 'yaml';
-import { distributionFromSpec, type DistributionSpec, type Model } from '../../src/index.js';
+import {
+  componentImportance,
+  distributionFromSpec,
+  type DistributionSpec,
+  type Model,
+  type ModelTemplate,
+} from '../../src/index.js';
 import type { Pin, Scenario } from '../state/pins.js';
 import { parameterControl, type ParameterControl } from '../state/parameterScale.js';
-import { componentImportance, type Importance } from './importance.js';
+import type { Importance } from './importance.js';
 import { availableMeasures, type MeasureKey } from './measures.js';
 import { sweep, tornado, type Sweep, type TornadoRow } from './sensitivity.js';
-import { loadScenario, solveModel, type Solution, type TextIssue } from './solve.js';
+import { solveModel, type Solution, type TextIssue } from './solve.js';
+import { derivedParameters, evaluateScenario, parseText } from './template.js';
 
 // A sweep of 25 points costs 25 solves, about 50 ms for the examples (docs/explorer.md).
 const SWEEP_POINTS = 25;
@@ -56,9 +63,11 @@ export type ExploreOutcome =
 
 /** Returns the model's parameters, controls and exact solution of the scenario and of each pin. */
 export function explore(text: string, scenario: Scenario, pins: readonly Pin[]): ExploreOutcome {
-  const base = loadScenario(text, {});
+  const parsed = parseText(text);
+  if (!parsed.ok) return parsed;
+  const { template, file: base } = parsed;
   if (!base.ok) return base;
-  const loaded = loadScenario(text, scenario.overrides);
+  const loaded = evaluateScenario(template, scenario.overrides);
   if (!loaded.ok) return loaded;
   const model = loaded.model;
   const solution = solveModel(model, scenario.missionTime);
@@ -69,7 +78,7 @@ export function explore(text: string, scenario: Scenario, pins: readonly Pin[]):
       description: model.description,
       timeUnit: model.timeUnit,
       ...(model.missionTime !== undefined && { fileMissionTime: model.missionTime }),
-      parameters: parameterInfo(text, base.model, model),
+      parameters: parameterInfo(template, base.model, model),
       components: model.components.map((component) => ({
         name: component.name,
         count: component.count,
@@ -79,7 +88,7 @@ export function explore(text: string, scenario: Scenario, pins: readonly Pin[]):
       solution,
       measures: solution.ok ? availableMeasures(solution.result) : [],
       pins: pins.map((pin) => {
-        const pinned = loadScenario(text, pin.overrides);
+        const pinned = evaluateScenario(template, pin.overrides);
         return {
           id: pin.id,
           solution: pinned.ok
@@ -119,14 +128,16 @@ export function exploreExtras(
   scenario: Scenario,
   request: ExtrasRequest,
 ): Extras | undefined {
-  const base = loadScenario(text, {});
-  const loaded = loadScenario(text, scenario.overrides);
-  if (!base.ok || !loaded.ok) return undefined;
+  const parsed = parseText(text);
+  if (!parsed.ok || !parsed.file.ok) return undefined;
+  const { template, file: base } = parsed;
+  const loaded = evaluateScenario(template, scenario.overrides);
+  if (!loaded.ok) return undefined;
   const model = loaded.model;
   const solution = solveModel(model, scenario.missionTime, 2);
   if (!solution.ok) return { measure: request.measure, tornado: [] };
   const mission = solution.numbers.missionTime;
-  const controls = parameterInfo(text, base.model, model).filter((p) => !p.isExpression);
+  const controls = parameterInfo(template, base.model, model).filter((p) => !p.isExpression);
   const swept = controls.find((p) => p.name === request.sweep) ?? controls[0];
   const component =
     model.components.find((c) => c.name === request.component) ?? model.components[0];
@@ -134,9 +145,9 @@ export function exploreExtras(
   return {
     measure: request.measure,
     ...(importance && { importance }),
-    tornado: tornado(text, scenario, request.measure, controls, request.tornadoPercent),
+    tornado: tornado(template, scenario, request.measure, controls, request.tornadoPercent),
     ...(swept && {
-      sweep: sweep(text, scenario, request.measure, swept.control, SWEEP_POINTS),
+      sweep: sweep(template, scenario, request.measure, swept.control, SWEEP_POINTS),
     }),
     ...(component && {
       distribution: distributionCurves(component.name, component.failure, mission),
@@ -165,26 +176,16 @@ function distributionCurves(
   };
 }
 
-/** Returns each parameter with its control; expression parameters are marked. */
-function parameterInfo(text: string, base: Model, model: Model): ParameterInfo[] {
-  let raw: Record<string, unknown> = {};
-  try {
-    const data: unknown = parse(text);
-    const parameters = (data as { parameters?: unknown } | null)?.parameters;
-    if (typeof parameters === 'object' && parameters !== null) {
-      raw = parameters as Record<string, unknown>;
-    }
-  } catch {
-    // loadModel accepted the text, so this does not happen; without raw values every parameter
-    // is treated as a plain number.
-  }
+/** Returns each parameter with its control; derived (expression) parameters are marked. */
+function parameterInfo(template: ModelTemplate, base: Model, model: Model): ParameterInfo[] {
+  const derived = derivedParameters(template, base);
   return Object.entries(model.parameters).map(([name, value]) => {
     const fileValue = base.parameters[name] ?? value;
     return {
       name,
       value,
       fileValue,
-      isExpression: typeof raw[name] === 'string',
+      isExpression: derived.has(name),
       control: parameterControl(name, fileValue),
     };
   });

@@ -4,14 +4,11 @@
  */
 import {
   downtimeHoursPerYear,
-  loadModel,
-  ModelError,
   solveExactly,
   UnsupportedModelError,
   type Model,
   type Result,
 } from '../../src/index.js';
-import type { Scenario } from '../state/pins.js';
 import { measureValue, scalarValue } from './measures.js';
 
 // 201 points draw smooth curves and cost about 1 ms more than the default 11 (measured on
@@ -45,35 +42,11 @@ export interface TextIssue {
   readonly message: string;
 }
 
-/** A loaded model, or every issue found in its text. */
-export type Loaded =
-  | { readonly ok: true; readonly model: Model }
-  | { readonly ok: false; readonly issues: readonly TextIssue[] };
-
-/** Returns the model of a text with the scenario's overrides, or its issues with their lines. */
-export function loadScenario(text: string, overrides: Scenario['overrides']): Loaded {
-  try {
-    return { ok: true, model: loadModel(text, { file: 'model', overrides }) };
-  } catch (error) {
-    if (error instanceof ModelError) {
-      return {
-        ok: false,
-        issues: error.issues.map((issue) => ({
-          ...(issue.line !== undefined && { line: issue.line }),
-          ...(issue.column !== undefined && { column: issue.column }),
-          path: issue.path,
-          message: issue.message,
-        })),
-      };
-    }
-    return { ok: false, issues: [{ path: '', message: String(error) }] };
-  }
-}
-
 /**
- * Returns the exact result (analyze, falling back to the Markov engine) of a model at a mission time (absent: the model's own, else analyze's
- * default horizon), with `points` times on [0, mission] so the last is the mission time, or the
- * solver's message when no exact solver applies.
+ * Returns the exact result (`solveExactly`: analyze, else the Markov engine) of a model at a
+ * mission time (absent: the model's own, else analyze's default horizon), with `points` times on
+ * [0, mission] so the last is the mission time, or the solver's message when no exact solver
+ * applies.
  */
 export function solveModel(
   model: Model,
