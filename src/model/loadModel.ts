@@ -68,6 +68,11 @@ export interface ModelTemplate {
   readonly file: string;
   /** The names of the file's parameters, in file order. */
   readonly parameterNames: readonly string[];
+  /**
+   * The parameters the file writes as expressions (`mu: 1 / mttr`), in file order: their values
+   * follow from the others, so a what-if study moves the others.
+   */
+  readonly expressionParameterNames: readonly string[];
 }
 
 /** What a template holds for {@link evaluateModel}; out of the caller's reach. */
@@ -142,10 +147,13 @@ function parseTemplate(
     if (parsed) buildModel(parsed, overrides, issues);
     throw new ModelError(issues.map(source.locate));
   }
-  const names = Object.keys(sections.raw.parameters ?? {});
+  const written = Object.entries(sections.raw.parameters ?? {});
   const template: ModelTemplate = Object.freeze({
     file,
-    parameterNames: Object.freeze(names),
+    parameterNames: Object.freeze(written.map(([name]) => name)),
+    expressionParameterNames: Object.freeze(
+      written.filter(([, value]) => typeof value === 'string').map(([name]) => name),
+    ),
   });
   parsedModels.set(template, parsed);
   return template;

@@ -44,6 +44,7 @@ describe('parseModel', () => {
       'name: t\nparameters: { b: 2, a: b * 3 }\ncomponents:\n  c: { failure: { mtbf: a } }\nsystem: c',
     );
     expect(template.parameterNames).toEqual(['b', 'a']);
+    expect(template.expressionParameterNames).toEqual(['a']);
     expect(Object.isFrozen(template)).toBe(true);
     expect(evaluateModel(template, { b: 5 }).components[0]?.failure.mean).toBe(15);
     // The template is not changed by an evaluation with overrides.
@@ -75,7 +76,9 @@ describe('parseModel', () => {
   });
 
   it('refuses a template it did not make', () => {
-    expect(() => evaluateModel({ file: 'x', parameterNames: [] })).toThrow(ParameterError);
+    expect(() =>
+      evaluateModel({ file: 'x', parameterNames: [], expressionParameterNames: [] }),
+    ).toThrow(ParameterError);
   });
 });
 

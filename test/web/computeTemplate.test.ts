@@ -8,12 +8,7 @@ import { loadModel } from '../../src/index.js';
 import { explore, exploreExtras } from '../../web/compute/explore.js';
 import { sweep, tornado } from '../../web/compute/sensitivity.js';
 import { solveModel } from '../../web/compute/solve.js';
-import {
-  derivedParameters,
-  evaluateScenario,
-  loadScenario,
-  parseText,
-} from '../../web/compute/template.js';
+import { evaluateScenario, loadScenario, parseText } from '../../web/compute/template.js';
 import { measureValue } from '../../web/compute/measures.js';
 import { parameterControl } from '../../web/state/parameterScale.js';
 
@@ -64,13 +59,11 @@ describe('parseText', () => {
   });
 });
 
-describe('derivedParameters', () => {
-  test('marks the parameters that follow from others, counts and probabilities included', () => {
+describe('expression parameters', () => {
+  test('the template names the parameters written as expressions, counts and probabilities included', () => {
     const parsed = parseText(DERIVED);
-    if (!parsed.ok || !parsed.file.ok) throw new Error('should load');
-    const derived = derivedParameters(parsed.template, parsed.file.model);
-    expect([...derived].sort()).toEqual(['k', 'mu', 'twice']);
-    expect(derivedParameters(parsed.template, parsed.file.model)).toBe(derived);
+    if (!parsed.ok) throw new Error('should parse');
+    expect([...parsed.template.expressionParameterNames].sort()).toEqual(['k', 'mu', 'twice']);
   });
 
   test('explore gives derived parameters no control and leaves them out of the tornado', () => {

@@ -16,7 +16,7 @@ import type { Importance } from './importance.js';
 import { availableMeasures, type MeasureKey } from './measures.js';
 import { sweep, tornado, type Sweep, type TornadoRow } from './sensitivity.js';
 import { solveModel, type Solution, type TextIssue } from './solve.js';
-import { derivedParameters, evaluateScenario, parseText } from './template.js';
+import { evaluateScenario, parseText } from './template.js';
 
 // A sweep of 25 points costs 25 solves, about 50 ms for the examples (docs/explorer.md).
 const SWEEP_POINTS = 25;
@@ -178,7 +178,7 @@ function distributionCurves(
 
 /** Returns each parameter with its control; derived (expression) parameters are marked. */
 function parameterInfo(template: ModelTemplate, base: Model, model: Model): ParameterInfo[] {
-  const derived = derivedParameters(template, base);
+  const derived = new Set(template.expressionParameterNames);
   return Object.entries(model.parameters).map(([name, value]) => {
     const fileValue = base.parameters[name] ?? value;
     return {
