@@ -128,11 +128,8 @@ export type { MttfFromReliabilityOptions } from './analytic/formulas/mttfFromRel
 
 // Structure function
 export { compileStructure } from './structure/compileStructure.js';
-export type {
-  CompileStructureOptions,
-  MinimalSetsOptions,
-  StructureFunction,
-} from './structure/compileStructure.js';
+export type { CompileStructureOptions } from './structure/compileStructure.js';
+export type { MinimalSetsOptions, StructureFunction } from './structure/structureFunction.js';
 export type { NetworkEdge, StructureNode } from './structure/StructureNode.js';
 
 // Models and results

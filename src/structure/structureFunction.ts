@@ -3,9 +3,77 @@ import type { CompactBdd } from './BddManager.js';
 import { blockGradient, blockScratchLength, blockTails } from './blockProbability.js';
 import { blockSetCount, blockSets } from './blockSets.js';
 import type { Block } from './collapseBlocks.js';
-import type { MinimalSetsOptions, StructureFunction } from './compileStructure.js';
 import { type DifferencePairs, differencePairs } from './differencePairs.js';
 import { minimalSets } from './minimalSets.js';
+
+/** Options of {@link StructureFunction.minimalPathSets} and {@link StructureFunction.minimalCutSets}. */
+export interface MinimalSetsOptions {
+  /**
+   * Largest number of sets to list; the sets are counted first and an error is thrown above this.
+   *
+   * @defaultValue 100 000
+   */
+  readonly maxSets?: number;
+}
+
+/**
+ * A compiled structure function: probabilities and importances of one structure tree for any
+ * component probabilities, evaluated on its BDD without allocation (methods share scratch buffers,
+ * so the object is not re-entrant; JavaScript never runs two calls at once).
+ *
+ * Arguments `p` and `q` have length `componentCount`: p[i] is the probability that component i
+ * works (reliability at a time, or availability), q[i] that it fails. When `q` is omitted it is
+ * taken as 1 − p[i]; pass it when failure probabilities are small to keep them exact. The methods
+ * trust their inputs beyond the lengths: values outside [0, 1] give meaningless results and NaN
+ * gives NaN.
+ */
+export interface StructureFunction {
+  /** Number of components m, as passed to {@link compileStructure}. */
+  readonly componentCount: number;
+  /**
+   * Nodes of the reduced ordered BDD of Φ over the components (in the order described at
+   * {@link compileStructure}), the two terminals included. Series, parallel and k-of-n blocks of
+   * components used nowhere else are stored as one node each and evaluated in closed form, so
+   * this counts the nodes their diagrams would have (n, n and k(n − k + 1)) rather than what is
+   * stored, and may exceed `maxNodes`.
+   */
+  readonly nodeCount: number;
+  /**
+   * Returns P(system works), a probability in [0, 1].
+   *
+   * @throws {@link ParameterError} when `p` or `q` does not have length `componentCount`.
+   */
+  probability(p: ArrayLike<number>, q?: ArrayLike<number>): number;
+  /**
+   * Returns P(system fails), computed on the failure side of the BDD (no 1 − x cancellation),
+   * so that a failure probability of 1e-15 keeps its digits when `q` is passed.
+   *
+   * @throws {@link ParameterError} when `p` or `q` does not have length `componentCount`.
+   */
+  failureProbability(p: ArrayLike<number>, q?: ArrayLike<number>): number;
+  /**
+   * Returns the Birnbaum importance I_B(i) = P(sys | i works) − P(sys | i fails) of every
+   * component, each in [0, 1]; 0 for components absent from the tree. Computed without
+   * subtracting probabilities, so an importance of 1e-24 beside probabilities near 1 keeps its
+   * digits (unless the diagram needs more than 8 difference pairs a node or `maxNodes` pairs;
+   * then by subtraction, exact to a few ε of the probabilities).
+   *
+   * @throws {@link ParameterError} when `p` or `q` does not have length `componentCount`.
+   */
+  birnbaum(p: ArrayLike<number>, q?: ArrayLike<number>): Float64Array;
+  /**
+   * Returns the minimal path sets: minimal sets of components whose working makes the system work.
+   *
+   * @throws {@link UnsupportedModelError} when there are more than `maxSets` sets.
+   */
+  minimalPathSets(options?: MinimalSetsOptions): number[][];
+  /**
+   * Returns the minimal cut sets: minimal sets of components whose failure makes the system fail.
+   *
+   * @throws {@link UnsupportedModelError} when there are more than `maxSets` sets.
+   */
+  minimalCutSets(options?: MinimalSetsOptions): number[][];
+}
 
 // Listing more sets than this is a report nobody reads, and the list costs O(sets · m) memory.
 const DEFAULT_MAX_SETS = 100_000;

@@ -8,8 +8,8 @@ import { steadyStateMeasures } from '../../model/steadyStateMeasures.js';
 import {
   compileStructure,
   type CompileStructureOptions,
-  type StructureFunction,
 } from '../../structure/compileStructure.js';
+import type { StructureFunction } from '../../structure/structureFunction.js';
 import { standbyBlockMttf, standbyBlockReliability } from './standbyBlockReliability.js';
 import type { ModelStructure } from '../../structure/toStructure.js';
 
