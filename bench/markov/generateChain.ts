@@ -11,6 +11,8 @@
  * at least `needed` working units (a series of k-out-of-n classes). Starts with all units up.
  */
 
+import { checkedAt } from '../../src/markov/linalg/checked.js';
+
 /** One class of identical units. */
 export interface UnitClass {
   readonly count: number;
@@ -50,7 +52,11 @@ export function benchModel(size: 'small' | 'medium' | 'large'): BenchModel {
     size
   ];
   return {
-    classes: counts.map((count, c) => ({ count, needed: count - 2, ...RATES[c] })),
+    classes: counts.map((count, c) => ({
+      count,
+      needed: count - 2,
+      ...checkedAt('benchModel', RATES, c),
+    })),
     crews: 3,
   };
 }
@@ -59,11 +65,13 @@ export function benchModel(size: 'small' | 'medium' | 'large'): BenchModel {
 export function generateChain(model: BenchModel): GeneratedChain {
   const { classes, crews } = model;
   const k = classes.length;
+  // `!` below: every class index c is in [0, k), the length of classes, stride, failed and
+  // repairs.
   const stride = new Array<number>(k);
   let n = 1;
   for (let c = k - 1; c >= 0; c--) {
     stride[c] = n;
-    n *= classes[c].count + 1;
+    n *= classes[c]!.count + 1;
   }
   const capacity = n * 2 * k;
   const from = new Int32Array(capacity);
@@ -76,32 +84,36 @@ export function generateChain(model: BenchModel): GeneratedChain {
     let rest = s;
     let isUp = 1;
     for (let c = 0; c < k; c++) {
-      failed[c] = Math.floor(rest / stride[c]);
-      rest -= failed[c] * stride[c];
-      if (classes[c].count - failed[c] < classes[c].needed) isUp = 0;
+      const unit = classes[c]!;
+      const f = Math.floor(rest / stride[c]!);
+      failed[c] = f;
+      rest -= f * stride[c]!;
+      if (unit.count - f < unit.needed) isUp = 0;
     }
     up[s] = isUp;
     // Repairs first (they go to lower indices) so each row is sorted by target.
     const repairs: number[] = [];
     let free = crews;
     for (let c = 0; c < k; c++) {
-      const busy = failed[c] > 0 && free > 0 ? 1 : 0;
+      const busy = failed[c]! > 0 && free > 0 ? 1 : 0;
       free -= busy;
       repairs.push(busy);
     }
     for (let c = k - 1; c >= 0; c--) {
-      if (repairs[c] === 0) continue;
+      const busy = repairs[c]!;
+      if (busy === 0) continue;
       from[m] = s;
-      to[m] = s - stride[c];
-      rate[m] = repairs[c] * classes[c].repairRate;
+      to[m] = s - stride[c]!;
+      rate[m] = busy * classes[c]!.repairRate;
       m++;
     }
     for (let c = k - 1; c >= 0; c--) {
-      const working = classes[c].count - failed[c];
+      const unit = classes[c]!;
+      const working = unit.count - failed[c]!;
       if (working === 0) continue;
       from[m] = s;
-      to[m] = s + stride[c];
-      rate[m] = working * classes[c].rate;
+      to[m] = s + stride[c]!;
+      rate[m] = working * unit.rate;
       m++;
     }
   }
@@ -122,13 +134,15 @@ export function chainChecksum(chain: GeneratedChain): Record<string, number> {
   let sumFrom = 0;
   let sumTo = 0;
   let weighted = 0;
+  // `!`: from, to and rate have one entry per transition.
   for (let e = 0; e < chain.from.length; e++) {
-    sumFrom += chain.from[e];
-    sumTo += chain.to[e];
-    weighted += chain.rate[e] * (chain.from[e] + 1);
+    const from = chain.from[e]!;
+    sumFrom += from;
+    sumTo += chain.to[e]!;
+    weighted += chain.rate[e]! * (from + 1);
   }
   let upStates = 0;
-  for (let i = 0; i < chain.stateCount; i++) upStates += chain.up[i];
+  for (const up of chain.up) upStates += up;
   return {
     states: chain.stateCount,
     transitions: chain.from.length,

@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCtmc } from '../../src/markov/generation/buildCtmc.js';
 import { formatChainText, parseChainText } from '../../src/markov/generation/chainText.js';
+import { checkedAt, takeVectors } from '../../src/markov/linalg/checked.js';
 import { solveSteadyState } from '../../src/markov/linalg/solveSteadyState.js';
 import type { Ctmc } from '../../src/markov/generation/Ctmc.js';
 import type { KernelBackend } from '../../src/markov/linalg/kernels/GatherMatrix.js';
@@ -46,7 +47,8 @@ if (sizeIndex >= 0) {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const at = (i: number): number => checkedAt('median', sorted, i);
+  return sorted.length % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
 
 function time<T>(runs: number, fn: () => T): { seconds: number; runs: number[]; value: T } {
@@ -68,7 +70,7 @@ function measureRelkit(size: Size): Record<string, unknown> {
   const chain = built.value;
   const downMass = (v: Float64Array): number => {
     let s = 0;
-    for (let i = 0; i < v.length; i++) if (chain.up[i] === 0) s += v[i];
+    for (let i = 0; i < v.length; i++) if (chain.up[i] === 0) s += v[i]!;
     return s;
   };
   const steady = time(runs, () => solveSteadyState(chain, { tolerance: STEADY_TOLERANCE }));
@@ -127,7 +129,7 @@ function measureRelkit(size: Size): Record<string, unknown> {
 /** The sparse kernel alone: median of 21 products v·P on one backend, in milliseconds. */
 function productTime(chain: Ctmc, backend: KernelBackend): number {
   const uniformized = uniformize(chain, 2, backend);
-  const [v, out] = uniformized.matrix.vectors;
+  const [v, out] = takeVectors('productTime', uniformized.matrix.vectors, 2, chain.stateCount);
   v.fill(1 / chain.stateCount);
   return time(21, () => stepUniformized(uniformized, v, out)).seconds * 1000;
 }

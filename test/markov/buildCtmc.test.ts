@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCtmc } from '../../src/markov/generation/buildCtmc.js';
+import { element } from '../helpers/element.js';
 
 describe('buildCtmc', () => {
   it('buildCtmc merges duplicate pairs, drops self-loops and sorts each row by target', () => {
@@ -48,10 +49,11 @@ describe('buildCtmc', () => {
       }
     }
     const chain = buildCtmc(50, transitions, new Array(50).fill(1), 0);
-    for (let i = 0; i < 50; i++) {
-      let sum = -chain.exitRate[i];
-      for (let p = chain.rowStart[i]; p < chain.rowStart[i + 1]; p++) sum += chain.rate[p];
-      expect(Math.abs(sum)).toBeLessThanOrEqual(1e-12 * chain.exitRate[i]);
+    for (const [i, exit] of chain.exitRate.entries()) {
+      let sum = -exit;
+      const last = element(chain.rowStart, i + 1);
+      for (let p = element(chain.rowStart, i); p < last; p++) sum += element(chain.rate, p);
+      expect(Math.abs(sum)).toBeLessThanOrEqual(1e-12 * exit);
     }
   });
 

@@ -4,7 +4,9 @@ import {
   type GatherLayout,
   type KernelBackend,
 } from '../../src/markov/linalg/kernels/GatherMatrix.js';
+import { takeVectors } from '../../src/markov/linalg/checked.js';
 import { assembleModule, op } from '../../src/markov/linalg/kernels/wasmBinary.js';
+import { element } from '../helpers/element.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 import { testRng } from '../helpers/testRng.js';
 
@@ -29,8 +31,8 @@ function randomLayout(seed: number, n: number, maxPerRow: number): Required<Gath
   const source = Int32Array.from(sources);
   const split = new Int32Array(n);
   for (let j = 0; j < n; j++) {
-    let p = start[j];
-    while (p < start[j + 1] && source[p] < j) p++;
+    let p = element(start, j);
+    while (p < element(start, j + 1) && element(source, p) < j) p++;
     split[j] = p;
   }
   const diagonal = Float64Array.from({ length: n }, () => 1 + rng.next());
@@ -41,8 +43,9 @@ function randomLayout(seed: number, n: number, maxPerRow: number): Required<Gath
 function denseGather(layout: GatherLayout, v: ArrayLike<number>): number[] {
   const { start, source, weight, diagonal } = layout;
   return Array.from(diagonal, (d, j) => {
-    let s = d * v[j];
-    for (let p = start[j]; p < start[j + 1]; p++) s += weight[p] * v[source[p]];
+    let s = d * element(v, j);
+    for (let p = element(start, j); p < element(start, j + 1); p++)
+      s += element(weight, p) * element(v, element(source, p));
     return s;
   });
 }
@@ -92,22 +95,23 @@ describe('createGatherMatrix', () => {
       const layout = randomLayout(seed, n, k);
       const rng = testRng(seed + 100);
       const input = Array.from({ length: n }, () => rng.next());
-      const results = BACKENDS.map((backend) => {
+      const run = (backend: KernelBackend): { out: number[]; delta: number } => {
         const matrix = createGatherMatrix(layout, 2, backend);
-        const [v, out] = matrix.vectors;
+        const [v, out] = takeVectors('test', matrix.vectors, 2, n);
         v.set(input);
         const delta = matrix.gather(v, out);
         return { out: [...out], delta };
-      });
-      expect(results[0]).toEqual(results[1]);
+      };
+      const wasm = run('webassembly');
+      expect(wasm).toEqual(run('javascript'));
       const expected = denseGather(layout, input);
       // ≤ 10 terms of mixed sign: the two-accumulator order differs by a few ulp of the largest.
       expected.forEach((x, j) => {
-        const scale = layout.diagonal[j] + 10;
-        expect(Math.abs(results[0].out[j] - x)).toBeLessThanOrEqual(8 * Number.EPSILON * scale);
+        const scale = element(layout.diagonal, j) + 10;
+        expect(Math.abs(element(wasm.out, j) - x)).toBeLessThanOrEqual(8 * Number.EPSILON * scale);
       });
-      const delta = expected.reduce((s, x, j) => s + Math.abs(x - input[j]), 0);
-      expectRelClose(results[0].delta, delta, 1e-12, 'delta');
+      const delta = expected.reduce((s, x, j) => s + Math.abs(x - element(input, j)), 0);
+      expectRelClose(wasm.delta, delta, 1e-12, 'delta');
     },
   );
 
@@ -115,17 +119,17 @@ describe('createGatherMatrix', () => {
     const layout = randomLayout(5, 40, 6);
     for (const backend of BACKENDS) {
       const matrix = createGatherMatrix(layout, 2, backend);
-      const [v, out] = matrix.vectors;
+      const [v, out] = takeVectors('test', matrix.vectors, 2, 40);
       v.set(Array.from({ length: 40 }, (_, i) => i / 40));
       out.fill(-7);
       const delta = matrix.gather(v, out, 10, 25);
       const expected = denseGather(layout, v);
-      for (let j = 0; j < 40; j++) {
-        if (j < 10 || j >= 25) expect(out[j]).toBe(-7);
-        else expect(Math.abs(out[j] - expected[j])).toBeLessThan(1e-14);
+      for (const [j, x] of out.entries()) {
+        if (j < 10 || j >= 25) expect(x).toBe(-7);
+        else expect(Math.abs(x - element(expected, j))).toBeLessThan(1e-14);
       }
       let sum = 0;
-      for (let j = 10; j < 25; j++) sum += Math.abs(out[j] - v[j]);
+      for (let j = 10; j < 25; j++) sum += Math.abs(element(out, j) - element(v, j));
       expect(delta).toBe(sum);
       expect(matrix.gather(v, out, 25, 25)).toBe(0);
     }
@@ -136,25 +140,26 @@ describe('createGatherMatrix', () => {
     const layout = randomLayout(6, n, 9);
     const rng = testRng(7);
     const rhs = Array.from({ length: n }, () => rng.next() - 0.5);
-    const results = BACKENDS.map((backend) => {
+    const run = (backend: KernelBackend): number[] => {
       const matrix = createGatherMatrix(layout, 2, backend);
-      const [r, z] = matrix.vectors;
+      const [r, z] = takeVectors('test', matrix.vectors, 2, n);
       r.set(rhs);
       matrix.lowerSolve(r, z);
       return [...z];
-    });
-    expect(results[0]).toEqual(results[1]);
+    };
+    const z = run('webassembly');
+    expect(z).toEqual(run('javascript'));
     // Residual of (D + L) z = r, L the entries with source < row.
-    const z = results[0];
     const { start, source, weight, diagonal, split } = layout;
-    for (let j = 0; j < n; j++) {
-      let s = diagonal[j] * z[j];
+    for (const [j, r] of rhs.entries()) {
+      let s = element(diagonal, j) * element(z, j);
       let scale = Math.abs(s);
-      for (let p = start[j]; p < split[j]; p++) {
-        s += weight[p] * z[source[p]];
-        scale += Math.abs(weight[p] * z[source[p]]);
+      for (let p = element(start, j); p < element(split, j); p++) {
+        const term = element(weight, p) * element(z, element(source, p));
+        s += term;
+        scale += Math.abs(term);
       }
-      expect(Math.abs(s - rhs[j])).toBeLessThanOrEqual(16 * Number.EPSILON * (scale + 1));
+      expect(Math.abs(s - r)).toBeLessThanOrEqual(16 * Number.EPSILON * (scale + 1));
     }
   });
 
@@ -163,11 +168,11 @@ describe('createGatherMatrix', () => {
     const noSplit = { start, source, weight, diagonal };
     const wasm = createGatherMatrix(noSplit, 2, 'webassembly');
     const js = createGatherMatrix(noSplit, 2, 'javascript');
-    expect(() => wasm.gather(new Float64Array(10), wasm.vectors[1])).toThrow(
-      /not one of its work vectors/,
-    );
-    expect(() => wasm.lowerSolve(wasm.vectors[0], wasm.vectors[1])).toThrow(/no split/);
-    expect(() => js.lowerSolve(js.vectors[0], js.vectors[1])).toThrow(/no split/);
+    const [wasmV, wasmZ] = takeVectors('test', wasm.vectors, 2, 10);
+    const [jsV, jsZ] = takeVectors('test', js.vectors, 2, 10);
+    expect(() => wasm.gather(new Float64Array(10), wasmZ)).toThrow(/not one of its work vectors/);
+    expect(() => wasm.lowerSolve(wasmV, wasmZ)).toThrow(/no split/);
+    expect(() => js.lowerSolve(jsV, jsZ)).toThrow(/no split/);
   });
 
   it('handles an empty matrix and a matrix without entries', () => {
@@ -180,7 +185,7 @@ describe('createGatherMatrix', () => {
       },
       2,
     );
-    expect(empty.gather(empty.vectors[0], empty.vectors[1])).toBe(0);
+    expect(empty.gather(...takeVectors('test', empty.vectors, 2, 0))).toBe(0);
     const diagonalOnly = createGatherMatrix(
       {
         start: new Int32Array(4),
@@ -190,7 +195,7 @@ describe('createGatherMatrix', () => {
       },
       2,
     );
-    const [v, out] = diagonalOnly.vectors;
+    const [v, out] = takeVectors('test', diagonalOnly.vectors, 2, 3);
     v.set([1, 1, 1]);
     expect(diagonalOnly.gather(v, out)).toBe(6);
     expect([...out]).toEqual([2, 3, 4]);

@@ -11,6 +11,7 @@ import { solveMarkov, type MarkovResult } from '../../src/markov/measures/solveM
 import { loadModel } from '../../src/model/loadModel.js';
 import type { Model } from '../../src/model/Model.js';
 import type { Curve, Result } from '../../src/model/Result.js';
+import { element } from '../helpers/element.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 
 const MODELS = join(import.meta.dirname, '../../models');
@@ -29,7 +30,7 @@ function statedAnswers(text: string): { measure: string; t?: number; value: numb
     const match = /^#\s+(\w+)(?:\(([\d.e+-]+)\))?\s*=\s*([\d.e+-]+)\s*$/.exec(line);
     if (match) {
       answers.push({
-        measure: match[1]!,
+        measure: element(match, 1),
         ...(match[2] !== undefined && { t: Number(match[2]) }),
         value: Number(match[3]),
       });
@@ -47,7 +48,7 @@ function measureAt(result: Result, measure: string, t?: number): number {
   const curve = value as Curve;
   const index = curve.t.indexOf(t);
   expect(index, `${measure} has t = ${t}`).toBeGreaterThanOrEqual(0);
-  return curve.values[index]!;
+  return element(curve.values, index);
 }
 
 function isExponential(model: Model): boolean {
@@ -99,7 +100,7 @@ describe('solveMarkov on models/', () => {
           curve.t.forEach((t, i) => {
             expectRelClose(
               measureAt(markov, key, t),
-              curve.values[i]!,
+              curve.values[i],
               TOLERANCE,
               `${file} ${key}(${t})`,
             );
@@ -118,7 +119,7 @@ describe('solveMarkov against chains built independently', () => {
     for (const [key, value] of Object.entries(expected)) {
       const match = /^(\w+)\((.+)\)$/.exec(key);
       const actual = match
-        ? measureAt(result, match[1]!, Number(match[2]))
+        ? measureAt(result, element(match, 1), Number(match[2]))
         : measureAt(result, key);
       expectRelClose(actual, value, TOLERANCE, `${label} ${key}`);
     }

@@ -10,6 +10,7 @@ import { incomingTransitions } from '../../src/markov/generation/incomingTransit
 import { expectedRateReward } from '../../src/markov/measures/expectedRateReward.js';
 import { failureFrequency } from '../../src/markov/measures/failureFrequency.js';
 import { solveSteadyState, steadyStateResidual } from '../../src/markov/linalg/solveSteadyState.js';
+import { element } from '../helpers/element.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 import { duplexCoverageChain, kOutOfNChain } from './chains.js';
 import { SCIPY_CHAINS } from './scipyChains.js';
@@ -236,7 +237,8 @@ describe('failureFrequency and expectedRateReward', () => {
   it('failureFrequency counts only up → down flow and checks the vector length', () => {
     const chain = duplexCoverageChain(0.01, 0.9, 1, 0.5);
     const pi = solveSteadyState(chain).probabilities;
-    expectRelClose(failureFrequency(chain, pi), pi[0] * 0.02 * 0.1 + pi[1] * 0.01, 1e-15, 'f');
+    const f = element(pi, 0) * 0.02 * 0.1 + element(pi, 1) * 0.01;
+    expectRelClose(failureFrequency(chain, pi), f, 1e-15, 'f');
     expect(() => failureFrequency(chain, [1])).toThrow(
       /^failureFrequency: probabilities must have 3 entries; got 1$/,
     );
@@ -278,7 +280,7 @@ describe('solveSteadyState on stiff chains', () => {
     expect(result.method).toBe('gth');
     expect(result.warnings).toEqual([]);
     // Balance of states 1 and 2: π1(1e4 + 1e-9) = π0·1e4 and π2 = π1·1e-9.
-    const ratio = result.probabilities[2]! / result.probabilities[0]!;
+    const ratio = element(result.probabilities, 2) / element(result.probabilities, 0);
     expect(Math.abs(ratio / ((1e-9 * 1e4) / (1e4 + 1e-9)) - 1)).toBeLessThan(1e-12);
   });
 });

@@ -24,6 +24,7 @@ import {
 import { transientBySquaring } from '../../src/markov/linalg/squaringTransient.js';
 import { uniformize } from '../../src/markov/linalg/uniformize.js';
 import { solveTransient } from '../../src/markov/linalg/solveTransient.js';
+import { element } from '../helpers/element.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 import { testRng } from '../helpers/testRng.js';
 
@@ -80,14 +81,14 @@ describe('dense kernels', () => {
         let vx = 0;
         let cx = 0;
         for (let k = 0; k < n; k++) {
-          vx += v[k] * a[k * n + i];
-          cx += a[i * n + k] * v[k];
+          vx += element(v, k) * element(a, k * n + i);
+          cx += element(a, i * n + k) * element(v, k);
         }
         expectRelClose(vOut[i], vx, 1e-15, `n=${n} (vA)_${i}`);
         expectRelClose(cOut[i], cx, 1e-15, `n=${n} (Av)_${i}`);
         for (let j = 0; j < n; j++) {
           let x = 0;
-          for (let k = 0; k < n; k++) x += a[i * n + k] * a[k * n + j];
+          for (let k = 0; k < n; k++) x += element(a, i * n + k) * element(a, k * n + j);
           expectRelClose(out[i * n + j], x, 1e-15, `n=${n} (A²)_${i}${j}`);
         }
       }
@@ -131,7 +132,7 @@ describe('settleDiagonal and squareStochastic', () => {
       [0.3, 0.7, 1],
       [1e-12, 1e-3, 0.5],
       [5, 1e-9, 0.1],
-    ]) {
+    ] as const) {
       const power = twoState(a, b, h);
       const out: StochasticPower = {
         stateCount: 2,
@@ -231,7 +232,7 @@ describe('poissonTable and poissonSeries', () => {
     );
     const result = transientBySquaring(chain, [0, 0.01, 7.3, 1e9], true);
     expect(result.step).toBe(0.125);
-    expect([...result.probabilities[0]]).toEqual([0.25, 0.5, 0.25]);
+    expect([...element(result.probabilities, 0)]).toEqual([0.25, 0.5, 0.25]);
     expect(result.upShare[0]).toBe(0.75);
     expect(result.downShare[0]).toBe(0.25);
     const reference = solveTransient(chain, [0.01, 7.3], {
@@ -239,14 +240,15 @@ describe('poissonTable and poissonSeries', () => {
       tolerance: 1e-16,
     });
     [1, 2].forEach((j) => {
-      reference.probabilities[j - 1].forEach((p, i) =>
-        expectRelClose(result.probabilities[j][i], p, 1e-14, `π_${i}(t${j})`),
+      element(reference.probabilities, j - 1).forEach((p, i) =>
+        expectRelClose(result.probabilities[j]?.[i], p, 1e-14, `π_${i}(t${j})`),
       );
     });
     // Each of the 33 doublings of C·1 adds a rounding: measured 1.7e-15 relative at 1e9.
     [0.01, 7.3, 1e9].forEach((t, i) => {
       const j = i + 1;
-      expectRelClose(result.upShare[j] + result.downShare[j], 1, 1e-14, `shares of [0, ${t}]`);
+      const total = element(result.upShare, j) + element(result.downShare, j);
+      expectRelClose(total, 1, 1e-14, `shares of [0, ${t}]`);
     });
     expect(result.convergedAt).not.toBeNull();
   });
@@ -281,7 +283,8 @@ describe('lumpDownStates', () => {
     const full = solveTransient(absorbing, times, { tolerance: 1e-16, method: 'uniformization' });
     const curve = reliabilityCurve(chain, times, { tolerance: 1e-15 });
     times.forEach((t, j) => {
-      const r = full.probabilities[j][0] + full.probabilities[j][2];
+      const vector = element(full.probabilities, j);
+      const r = element(vector, 0) + element(vector, 2);
       expectRelClose(curve.reliability[j], r, 1e-13, `R(${t})`);
     });
     // No down state: the chain comes back whole, nothing merged.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PoissonWeights } from '../../src/markov/linalg/poissonWeights.js';
 import { WindowSums } from '../../src/markov/linalg/windowSums.js';
+import { element } from '../helpers/element.js';
 import { testRng } from '../helpers/testRng.js';
 
 /** n-vectors v_0 … v_{count−1} of uniform draws. */
@@ -22,7 +23,9 @@ function window(left: number, right: number, seed: number): PoissonWeights {
 function oneByOne(w: PoissonWeights, vectors: readonly Float64Array[], n: number): Float64Array {
   const sum = new Float64Array(n);
   for (let k = w.left; k <= Math.min(w.right, vectors.length - 1); k++) {
-    for (let i = 0; i < n; i++) sum[i] += w.weights[k - w.left] * vectors[k][i];
+    const weight = element(w.weights, k - w.left);
+    const vector = element(vectors, k);
+    for (let i = 0; i < n; i++) sum[i] = element(sum, i) + weight * element(vector, i);
   }
   return sum;
 }
@@ -55,11 +58,14 @@ describe('WindowSums', () => {
     const sums = new WindowSums(windows.slice(0, 3), n);
     sums.addIterates(all.slice(0, 4), 0, 4);
     const before = sums.sums.map((s) => Float64Array.from(s));
-    sums.addScaled(all[5], [0.5, 0, 2]);
+    const v = element(all, 5);
+    sums.addScaled(v, [0.5, 0, 2]);
+    const entry = (vectors: readonly Float64Array[], j: number, i: number): number =>
+      element(element(vectors, j), i);
     for (let i = 0; i < n; i += 997) {
-      expect(sums.sums[0][i]).toBe(before[0][i] + 0.5 * all[5][i]);
-      expect(sums.sums[1][i]).toBe(before[1][i]);
-      expect(sums.sums[2][i]).toBe(before[2][i] + 2 * all[5][i]);
+      expect(entry(sums.sums, 0, i)).toBe(entry(before, 0, i) + 0.5 * element(v, i));
+      expect(entry(sums.sums, 1, i)).toBe(entry(before, 1, i));
+      expect(entry(sums.sums, 2, i)).toBe(entry(before, 2, i) + 2 * element(v, i));
     }
   });
 });

@@ -96,11 +96,13 @@ export function buildCtmc(
   }
 
   // Count entries per row, checking every index and rate once here so the solvers can trust them.
+  // The three lists have m entries (checked above), so e indexes each; a hole in an array
+  // (undefined) fails the checks below.
   const rowStart = new Int32Array(n + 1);
   for (let e = 0; e < m; e++) {
-    const i = from[e];
-    const j = to[e];
-    const r = rate[e];
+    const i = from[e]!;
+    const j = to[e]!;
+    const r = rate[e]!;
     if (!(Number.isInteger(i) && i >= 0 && i < n)) {
       throw new ParameterError(
         where,
@@ -115,33 +117,37 @@ export function buildCtmc(
     if (!(Number.isFinite(r) && r > 0)) {
       throw new ParameterError(where, `transitions[${e}].rate`, 'be a finite number > 0', r);
     }
-    if (i !== j) rowStart[i + 1]++;
+    if (i !== j) rowStart[i + 1]!++;
   }
-  for (let i = 0; i < n; i++) rowStart[i + 1] += rowStart[i];
+  for (let i = 0; i < n; i++) rowStart[i + 1]! += rowStart[i]!;
 
   // Scatter into rows, then sort each row by target and merge duplicates in place.
+  const total = rowStart[n]!;
   const fill = rowStart.slice(0, n);
-  const rawTarget = new Int32Array(rowStart[n]);
-  const rawRate = new Float64Array(rowStart[n]);
+  const rawTarget = new Int32Array(total);
+  const rawRate = new Float64Array(total);
   for (let e = 0; e < m; e++) {
-    const i = from[e];
-    if (i === to[e]) continue;
-    const p = fill[i]++;
-    rawTarget[p] = to[e];
-    rawRate[p] = rate[e];
+    const i = from[e]!;
+    const j = to[e]!;
+    if (i === j) continue;
+    const p = fill[i]!++;
+    rawTarget[p] = j;
+    rawRate[p] = rate[e]!;
   }
   const merged = new Int32Array(n + 1);
   let out = 0;
   for (let i = 0; i < n; i++) {
-    const begin = rowStart[i];
-    const end = rowStart[i + 1];
+    const begin = rowStart[i]!;
+    const end = rowStart[i + 1]!;
     sortRow(rawTarget, rawRate, begin, end);
-    merged[i] = out;
+    const rowOut = out;
+    merged[i] = rowOut;
     for (let p = begin; p < end; p++) {
-      if (out > merged[i] && rawTarget[out - 1] === rawTarget[p]) rawRate[out - 1] += rawRate[p];
+      const t = rawTarget[p]!;
+      if (out > rowOut && rawTarget[out - 1] === t) rawRate[out - 1]! += rawRate[p]!;
       else {
-        rawTarget[out] = rawTarget[p];
-        rawRate[out] = rawRate[p];
+        rawTarget[out] = t;
+        rawRate[out] = rawRate[p]!;
         out++;
       }
     }
@@ -152,7 +158,7 @@ export function buildCtmc(
   const exitRate = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = 0;
-    for (let p = merged[i]; p < merged[i + 1]; p++) s += rates[p];
+    for (let p = merged[i]!; p < merged[i + 1]!; p++) s += rates[p]!;
     exitRate[i] = s;
   }
 
@@ -186,12 +192,12 @@ function toArrays(
 /** Insertion sort of one row by target (rows hold a handful of entries). */
 function sortRow(target: Int32Array, rate: Float64Array, begin: number, end: number): void {
   for (let p = begin + 1; p < end; p++) {
-    const t = target[p];
-    const r = rate[p];
+    const t = target[p]!;
+    const r = rate[p]!;
     let q = p - 1;
-    while (q >= begin && target[q] > t) {
-      target[q + 1] = target[q];
-      rate[q + 1] = rate[q];
+    while (q >= begin && target[q]! > t) {
+      target[q + 1] = target[q]!;
+      rate[q + 1] = rate[q]!;
       q--;
     }
     target[q + 1] = t;
@@ -223,7 +229,7 @@ function checkInitial(where: string, initial: ArrayLike<number> | number, n: num
   }
   for (let i = 0; i < n; i++) {
     const p = initial[i];
-    if (!(p >= 0 && p <= 1)) {
+    if (p === undefined || !(p >= 0 && p <= 1)) {
       throw new ParameterError(where, `initial[${i}]`, 'be a probability in [0, 1]', p);
     }
     vector[i] = p;

@@ -2,6 +2,7 @@ import { ModelError, formatValue, type ModelIssue } from '../../errors.js';
 import { exactSum } from '../../numeric/sum.js';
 import type { Ctmc } from './Ctmc.js';
 import { buildCtmc } from './buildCtmc.js';
+import { checkedAt } from '../linalg/checked.js';
 
 const MAGIC = 'relkit-ctmc';
 const VERSION = '1';
@@ -89,15 +90,17 @@ export function parseChainText(text: string, file: string): Ctmc {
     const hash = content.indexOf('#');
     if (hash >= 0) content = content.slice(0, hash);
     const tokens = content.trim().split(/\s+/);
-    if (tokens[0] === '') continue;
+    // split gives at least one token: '' for a blank line.
+    const keyword = tokenAt(tokens, 0);
+    if (keyword === '') continue;
     if (n < 0) {
       const [magic, version, states, transitions] = tokens;
       if (
         tokens.length !== 4 ||
         magic !== MAGIC ||
         version !== VERSION ||
-        !/^\d+$/.test(states) ||
-        !/^\d+$/.test(transitions) ||
+        !isCount(states) ||
+        !isCount(transitions) ||
         Number(states) < 1
       ) {
         fail(
@@ -116,15 +119,14 @@ export function parseChainText(text: string, file: string): Ctmc {
       initialSeen = new Uint8Array(n);
       continue;
     }
-    const keyword = tokens[0];
     if (keyword === 'down') {
       if (tokens.length < 2) fail(lineNumber, 'down must list states or ranges a-b; got nothing');
-      for (let t = 1; t < tokens.length; t++) {
-        const dash = tokens[t].indexOf('-', 1);
-        const a = checkState(lineNumber, 'down', dash < 0 ? tokens[t] : tokens[t].slice(0, dash));
-        const b = dash < 0 ? a : checkState(lineNumber, 'down', tokens[t].slice(dash + 1));
+      for (const range of tokens.slice(1)) {
+        const dash = range.indexOf('-', 1);
+        const a = checkState(lineNumber, 'down', dash < 0 ? range : range.slice(0, dash));
+        const b = dash < 0 ? a : checkState(lineNumber, 'down', range.slice(dash + 1));
         if (a < 0 || b < 0) continue;
-        if (b < a) fail(lineNumber, `down range must run upwards; got ${formatValue(tokens[t])}`);
+        if (b < a) fail(lineNumber, `down range must run upwards; got ${formatValue(range)}`);
         for (let i = a; i <= b; i++) up[i] = 0;
       }
     } else if (keyword === 'initial') {
@@ -135,12 +137,13 @@ export function parseChainText(text: string, file: string): Ctmc {
         );
         continue;
       }
-      const i = checkState(lineNumber, 'initial state', tokens[1]);
-      const p = Number(tokens[2]);
-      if (!(isNumeric(tokens[2]) && p >= 0 && p <= 1)) {
+      const i = checkState(lineNumber, 'initial state', tokenAt(tokens, 1));
+      const probabilityText = tokenAt(tokens, 2);
+      const p = Number(probabilityText);
+      if (!(isNumeric(probabilityText) && p >= 0 && p <= 1)) {
         fail(
           lineNumber,
-          `initial probability must be a number in [0, 1]; got ${formatValue(isNumeric(tokens[2]) ? p : tokens[2])}`,
+          `initial probability must be a number in [0, 1]; got ${formatValue(isNumeric(probabilityText) ? p : probabilityText)}`,
         );
       } else if (i >= 0 && initialSeen[i] === 1) {
         fail(lineNumber, `initial state must be given once; got ${i} again`);
@@ -149,7 +152,7 @@ export function parseChainText(text: string, file: string): Ctmc {
         initial[i] = p;
       }
     } else if (keyword === 'name') {
-      const i = tokens.length >= 3 ? checkState(lineNumber, 'name state', tokens[1]) : -1;
+      const i = tokens.length >= 3 ? checkState(lineNumber, 'name state', tokenAt(tokens, 1)) : -1;
       if (tokens.length < 3)
         fail(lineNumber, `name must be "name <state> <text>"; got ${formatValue(content.trim())}`);
       else if (i >= 0) {
@@ -164,13 +167,14 @@ export function parseChainText(text: string, file: string): Ctmc {
         );
         continue;
       }
-      const i = checkState(lineNumber, 'from', tokens[0]);
-      const j = checkState(lineNumber, 'to', tokens[1]);
-      const r = Number(tokens[2]);
-      if (!(isNumeric(tokens[2]) && Number.isFinite(r) && r > 0)) {
+      const i = checkState(lineNumber, 'from', keyword);
+      const j = checkState(lineNumber, 'to', tokenAt(tokens, 1));
+      const rateText = tokenAt(tokens, 2);
+      const r = Number(rateText);
+      if (!(isNumeric(rateText) && Number.isFinite(r) && r > 0)) {
         fail(
           lineNumber,
-          `rate must be a finite number > 0; got ${formatValue(isNumeric(tokens[2]) ? r : tokens[2])}`,
+          `rate must be a finite number > 0; got ${formatValue(isNumeric(rateText) ? r : rateText)}`,
         );
         continue;
       }
@@ -263,14 +267,19 @@ export function formatChainText(ctmc: Ctmc): string {
   for (let k = 0; k < ranges.length; k += RANGES_PER_LINE) {
     parts.push(`down ${ranges.slice(k, k + RANGES_PER_LINE).join(' ')}`);
   }
-  for (let i = 0; i < n; i++) if (initial[i] > 0) parts.push(`initial ${i} ${initial[i]}`);
+  for (let i = 0; i < n; i++) {
+    const p = initial[i]!;
+    if (p > 0) parts.push(`initial ${i} ${p}`);
+  }
   if (stateNames !== undefined) {
     stateNames.forEach((name, i) => parts.push(`name ${i} ${name.replace(/[\r\n#]/g, ' ')}`));
   }
   // Transition lines are joined in blocks, so 10^7 lines never sit in one array of strings.
   let block: string[] = [];
   for (let i = 0; i < n; i++) {
-    for (let p = rowStart[i]; p < rowStart[i + 1]; p++) block.push(`${i} ${target[p]} ${rate[p]}`);
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
+      block.push(`${i} ${target[p]} ${rate[p]}`);
+    }
     if (block.length >= LINES_PER_BLOCK) {
       parts.push(block.join('\n'));
       block = [];
@@ -279,6 +288,16 @@ export function formatChainText(ctmc: Ctmc): string {
   if (block.length > 0) parts.push(block.join('\n'));
   parts.push('');
   return parts.join('\n');
+}
+
+/** Token t of a line whose token count was checked; an internal error when it has none. */
+function tokenAt(tokens: readonly string[], t: number): string {
+  return checkedAt('parseChainText', tokens, t);
+}
+
+/** True for a token of decimal digits (a count in the header); false for a missing one. */
+function isCount(token: string | undefined): token is string {
+  return token !== undefined && /^\d+$/.test(token);
 }
 
 /** True for a decimal number token (so `abc` is echoed as a string, `-3` as a number). */

@@ -65,15 +65,15 @@ export function checkReachability(ctmc: Ctmc, incoming?: IncomingTransitions): R
   const queue = new Int32Array(n);
   let tail = 0;
   for (let i = 0; i < n; i++) {
-    if (initial[i] > 0) {
+    if (initial[i]! > 0) {
       reached[i] = 1;
       queue[tail++] = i;
     }
   }
   for (let head = 0; head < tail; head++) {
-    const i = queue[head];
-    for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
-      const j = target[p];
+    const i = queue[head]!;
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
+      const j = target[p]!;
       if (reached[j] === 0) {
         reached[j] = 1;
         queue[tail++] = j;
@@ -81,7 +81,7 @@ export function checkReachability(ctmc: Ctmc, incoming?: IncomingTransitions): R
     }
   }
 
-  if (tail === n && everyStateReaches(ctmc, queue[0], incoming)) {
+  if (tail === n && everyStateReaches(ctmc, queue[0]!, incoming)) {
     // Fast path: all states reached, and all reach one of them, so one class holds them all.
     const all = Array.from({ length: n }, (_, i) => i);
     const absorbing = n === 1 ? [0] : [];
@@ -99,8 +99,9 @@ export function checkReachability(ctmc: Ctmc, incoming?: IncomingTransitions): R
   const open = new Uint8Array(component.count);
   for (let i = 0; i < n; i++) {
     if (reached[i] === 0) continue;
-    for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
-      if (component.of[target[p]] !== component.of[i]) open[component.of[i]] = 1;
+    const c = component.of[i]!;
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
+      if (component.of[target[p]!] !== c) open[c] = 1;
     }
   }
   const members = new Map<number, number[]>();
@@ -113,7 +114,7 @@ export function checkReachability(ctmc: Ctmc, incoming?: IncomingTransitions): R
       continue;
     }
     if (exitRate[i] === 0) absorbing.push(i);
-    const c = component.of[i];
+    const c = component.of[i]!;
     if (open[c] === 1) transient.push(i);
     else {
       const list = members.get(c);
@@ -124,7 +125,7 @@ export function checkReachability(ctmc: Ctmc, incoming?: IncomingTransitions): R
   const closedClasses = [...members.values()];
   const traps = closedClasses.filter((states) => states.every((i) => up[i] === 0));
   return {
-    isIrreducible: closedClasses.length === 1 && closedClasses[0].length === n,
+    isIrreducible: closedClasses.length === 1 && closedClasses[0]?.length === n,
     unreachable,
     transient,
     closedClasses,
@@ -147,9 +148,9 @@ function everyStateReaches(
   seen[root] = 1;
   queue[tail++] = root;
   for (let head = 0; head < tail; head++) {
-    const j = queue[head];
-    for (let p = start[j]; p < start[j + 1]; p++) {
-      const i = source[p];
+    const j = queue[head]!;
+    for (let p = start[j]!; p < start[j + 1]!; p++) {
+      const i = source[p]!;
       if (seen[i] === 0) {
         seen[i] = 1;
         queue[tail++] = i;
@@ -185,28 +186,28 @@ function stronglyConnectedComponents(
     if (reached[root] === 0 || index[root] !== -1) continue;
     let depth = 0;
     callState[0] = root;
-    callEdge[0] = rowStart[root];
+    callEdge[0] = rowStart[root]!;
     index[root] = low[root] = counter++;
     stack[stackTop++] = root;
     onStack[root] = 1;
     while (depth >= 0) {
-      const v = callState[depth];
-      if (callEdge[depth] < rowStart[v + 1]) {
-        const w = target[callEdge[depth]++];
+      const v = callState[depth]!;
+      if (callEdge[depth]! < rowStart[v + 1]!) {
+        const w = target[callEdge[depth]!++]!;
         if (index[w] === -1) {
           index[w] = low[w] = counter++;
           stack[stackTop++] = w;
           onStack[w] = 1;
           depth++;
           callState[depth] = w;
-          callEdge[depth] = rowStart[w];
-        } else if (onStack[w] === 1 && index[w] < low[v]) low[v] = index[w];
+          callEdge[depth] = rowStart[w]!;
+        } else if (onStack[w] === 1 && index[w]! < low[v]!) low[v] = index[w]!;
         continue;
       }
       if (low[v] === index[v]) {
         let w: number;
         do {
-          w = stack[--stackTop];
+          w = stack[--stackTop]!;
           onStack[w] = 0;
           of[w] = count;
         } while (w !== v);
@@ -214,8 +215,8 @@ function stronglyConnectedComponents(
       }
       depth--;
       if (depth >= 0) {
-        const parent = callState[depth];
-        if (low[v] < low[parent]) low[parent] = low[v];
+        const parent = callState[depth]!;
+        if (low[v]! < low[parent]!) low[parent] = low[v]!;
       }
     }
   }

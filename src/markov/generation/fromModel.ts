@@ -1,4 +1,4 @@
-import { compileStructure } from '../../structure/compileStructure.js';
+import { evaluateStructure } from '../../structure/evaluateStructure.js';
 import { UnsupportedModelError, checkInteger } from '../../errors.js';
 import type { ChainModel, Model } from '../../model/Model.js';
 import { buildCtmc } from './buildCtmc.js';
@@ -98,8 +98,10 @@ export function chainFromModel(
       `the limit is ${formatCount(maxStates)} (--max-states raises it)`,
     );
   }
-  const structure = compileStructure(layout.structure, layout.variableCount);
-  const p = new Float64Array(layout.variableCount);
+  // Φ by the Boolean evaluator, not the BDD the analytic solver uses, so that the two engines
+  // agreeing also checks the structure function.
+  const structure = evaluateStructure(layout.structure, layout.variableCount);
+  const x = new Uint8Array(layout.variableCount);
 
   // States are explored breadth-first; each is a vector of `width` small integers, numbered
   // by a StateIndex in the order first reached.
@@ -129,7 +131,7 @@ export function chainFromModel(
     for (let current = 0; current < states.size; current++) {
       const s = new Int32Array(width);
       states.read(current, s);
-      const up = isStateUp(layout, structure, p, s);
+      const up = isStateUp(layout, structure, x, s);
       upFlags.push(up);
       if (s[0] === 1) continue; // the permanent outage is absorbing
       const emit = (next: Int32Array, rate: number): void => {

@@ -181,19 +181,21 @@ function exchangeableComponents(
   blockUnits: ReadonlySet<number>,
 ): boolean[] {
   const parents: (StructureNode | undefined)[][] = model.units.map(() => []);
-  const walk = (node: StructureNode, parent: StructureNode | undefined): void => {
+  // Every place in the tree with its parent, on an explicit stack (a tree may be 10^5 deep).
+  const stack: [StructureNode, StructureNode | undefined][] = [[root, undefined]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [node, parent] = top;
     switch (node.kind) {
       case 'component':
         if (node.component < model.units.length) parents[node.component]!.push(parent);
-        return;
+        break;
       case 'network':
         for (const edge of node.edges) parents[edge.component]?.push(node);
-        return;
+        break;
       default:
-        for (const child of node.children) walk(child, node);
+        for (const child of node.children) stack.push([child, node]);
     }
-  };
-  walk(root, undefined);
+  }
   return model.components.map((component, c) => {
     if (component.count === 1) return false;
     const units = model.units.flatMap((unit, u) => (unit.component === c ? [u] : []));

@@ -1,4 +1,4 @@
-import type { StructureFunction } from '../../structure/compileStructure.js';
+import type { StructureEvaluator } from '../../structure/evaluateStructure.js';
 import { GROUP_WIDTH, SLOT, type ChainLayout } from './fromModelLayout.js';
 
 /**
@@ -12,11 +12,15 @@ export type EmitTransition = (next: Int32Array, rate: number) => void;
  * recovery, or an uncovered failure whose unit is not yet repaired), and the structure works
  * with each group's first working units up and each block up when it has an active unit that
  * is not being switched in.
+ *
+ * @param structure - Φ over the layout's variables (units, then blocks)
+ * @param x - scratch for the variables' states, length `layout.variableCount`, overwritten
+ * @param s - the state vector
  */
 export function isStateUp(
   layout: ChainLayout,
-  structure: StructureFunction,
-  p: Float64Array,
+  structure: StructureEvaluator,
+  x: Uint8Array,
   s: Int32Array,
 ): number {
   if (s[0] === 1) return 0;
@@ -25,13 +29,15 @@ export function isStateUp(
     const o = group.offset;
     if (s[o + SLOT.detect1]! + s[o + SLOT.wait1]! + s[o + SLOT.repair1]! > 0) return 0;
     const working = group.units.length - failedCount(s, o);
-    group.units.forEach((unit, i) => (p[unit] = i < working ? 1 : 0));
+    let i = 0;
+    for (const unit of group.units) x[unit] = i++ < working ? 1 : 0;
   }
-  const units = layout.model.units.length;
-  layout.blocks.forEach((block, b) => {
-    p[units + b] = s[block.offset]! > 0 && s[block.offset + 1] === 0 ? 1 : 0;
-  });
-  return structure.probability(p) > 0.5 ? 1 : 0;
+  // Block b is variable units + b.
+  let variable = layout.model.units.length;
+  for (const block of layout.blocks) {
+    x[variable++] = s[block.offset]! > 0 && s[block.offset + 1] === 0 ? 1 : 0;
+  }
+  return structure.up(x) ? 1 : 0;
 }
 
 /**
@@ -80,7 +86,7 @@ export function emitTransitions(
         const detecting = s[o + SLOT.detect0 + flag]!;
         if (detecting === 0) continue;
         const next = copyOf(s);
-        next[o + SLOT.detect0 + flag]--;
+        next[o + SLOT.detect0 + flag]!--;
         enterRepair(layout, next, g, flag);
         emit(next, detecting * rate.detection);
       }
@@ -90,7 +96,7 @@ export function emitTransitions(
         const repairing = s[o + SLOT.repair0 + flag]!;
         if (repairing === 0) continue;
         const next = copyOf(s);
-        next[o + SLOT.repair0 + flag]--;
+        next[o + SLOT.repair0 + flag]!--;
         takeFromQueue(layout, next);
         if (group.block !== undefined) {
           const slot = blocks[group.block]!.offset;
@@ -104,7 +110,7 @@ export function emitTransitions(
   layout.recoverySlot.forEach((slot, c) => {
     if (slot < 0 || s[slot] === 0) return;
     const next = copyOf(s);
-    next[slot]--;
+    next[slot]!--;
     emit(next, s[slot]! * rates[c]!.recovery!);
   });
   for (const block of blocks) {
@@ -140,8 +146,8 @@ function failureOutcomes(
   const outcomes: [number, Int32Array | 'capped'][] = [];
   const afterFailure = (flag: number): Int32Array => {
     const next = s.slice();
-    if (!repairable) next[o + SLOT.lost]++;
-    else if (rate.detection !== undefined) next[o + SLOT.detect0 + flag]++;
+    if (!repairable) next[o + SLOT.lost]!++;
+    else if (rate.detection !== undefined) next[o + SLOT.detect0 + flag]!++;
     else enterRepair(layout, next, g, flag);
     return next;
   };
@@ -152,7 +158,7 @@ function failureOutcomes(
     const slot = layout.recoverySlot[group.component]!;
     if (slot >= 0) {
       const next = afterFailure(0);
-      if (next[slot]! < layout.model.components[group.component]!.count) next[slot]++;
+      if (next[slot]! < layout.model.components[group.component]!.count) next[slot]!++;
       else outcomes.push([0, 'capped']);
       covered.push([uncovered, next]);
     } else if (repairable) covered.push([uncovered, afterFailure(1)]);
@@ -197,10 +203,10 @@ function switchOutcomes(layout: ChainLayout, s: Int32Array, b: number): [number,
 function enterRepair(layout: ChainLayout, s: Int32Array, g: number, flag: number): void {
   const o = layout.groups[g]!.offset;
   if (layout.crews === undefined || busyCrews(layout, s) < layout.crews) {
-    s[o + SLOT.repair0 + flag]++;
+    s[o + SLOT.repair0 + flag]!++;
     return;
   }
-  s[o + SLOT.wait0 + flag]++;
+  s[o + SLOT.wait0 + flag]!++;
   // The queue is kept stably sorted by rank: within a rank, arrival order (longest waiting
   // first); across ranks the order never matters, so sorting makes equivalent states equal.
   const q = layout.queueOffset;
@@ -218,15 +224,15 @@ function enterRepair(layout: ChainLayout, s: Int32Array, g: number, flag: number
 /** A crew freed by a repair takes the head of the queue (highest rank, longest waiting). */
 function takeFromQueue(layout: ChainLayout, s: Int32Array): void {
   const q = layout.queueOffset;
-  const length = s[q] ?? 0;
+  const length = s[q]!;
   if (layout.crews === undefined || length === 0) return;
   const token = s[q + 1]!;
   for (let i = 1; i < length; i++) s[q + i] = s[q + i + 1]!;
   s[q + length] = 0;
   s[q] = length - 1;
   const o = layout.groups[token >> 1]!.offset;
-  s[o + SLOT.wait0 + (token & 1)]--;
-  s[o + SLOT.repair0 + (token & 1)]++;
+  s[o + SLOT.wait0 + (token & 1)]!--;
+  s[o + SLOT.repair0 + (token & 1)]!++;
 }
 
 function busyCrews(layout: ChainLayout, s: Int32Array): number {

@@ -46,23 +46,24 @@ export function incomingTransitions(ctmc: Ctmc, keep?: Uint8Array): IncomingTran
   const start = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     if (keep !== undefined && keep[i] === 0) continue;
-    for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
-      const j = target[p];
-      if (keep === undefined || keep[j] === 1) start[j + 1]++;
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
+      const j = target[p]!;
+      if (keep === undefined || keep[j] === 1) start[j + 1]!++;
     }
   }
-  for (let j = 0; j < n; j++) start[j + 1] += start[j];
+  for (let j = 0; j < n; j++) start[j + 1]! += start[j]!;
   const fill = start.slice(0, n);
-  const source = new Int32Array(start[n]);
-  const inRate = new Float64Array(start[n]);
+  const total = start[n]!;
+  const source = new Int32Array(total);
+  const inRate = new Float64Array(total);
   for (let i = 0; i < n; i++) {
     if (keep !== undefined && keep[i] === 0) continue;
-    for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
-      const j = target[p];
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
+      const j = target[p]!;
       if (keep !== undefined && keep[j] === 0) continue;
-      const slot = fill[j]++;
+      const slot = fill[j]!++;
       source[slot] = i;
-      inRate[slot] = rate[p];
+      inRate[slot] = rate[p]!;
     }
   }
   return { start, source, rate: inRate };

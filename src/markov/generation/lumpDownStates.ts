@@ -47,29 +47,30 @@ export function lumpDownStates(ctmc: Ctmc): Ctmc {
   const rates: number[] = [];
   const newExit = new Float64Array(size);
   for (let i = 0; i < n; i++) {
-    const from = index[i];
+    const from = index[i]!;
     if (from < 0) continue;
     let toDown = 0;
-    for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
-      const to = index[target[p]];
-      if (to < 0) toDown += rate[p];
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
+      const to = index[target[p]!]!;
+      const r = rate[p]!;
+      if (to < 0) toDown += r;
       else {
         targets.push(to);
-        rates.push(rate[p]);
+        rates.push(r);
       }
     }
     if (toDown > 0) {
       targets.push(merged);
       rates.push(toDown);
     }
-    newExit[from] = exitRate[i];
+    newExit[from] = exitRate[i]!;
     newStart[from + 1] = targets.length;
   }
   if (hasDown) newStart[size] = targets.length;
   const initial = new Float64Array(size);
   for (let i = 0; i < n; i++) {
-    if (index[i] >= 0) initial[index[i]] += ctmc.initial[i];
-    else initial[merged] += ctmc.initial[i];
+    const k = index[i]!;
+    initial[k >= 0 ? k : merged]! += ctmc.initial[i]!;
   }
   const newUp = new Uint8Array(size);
   newUp.fill(1, 0, upCount);

@@ -37,16 +37,19 @@ export function makeAbsorbing(ctmc: Ctmc, absorbing: Uint8Array | 'down'): Ctmc 
   const { rowStart, target, rate, exitRate } = ctmc;
   const newStart = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
-    newStart[i + 1] = newStart[i] + (marked[i] === 1 ? 0 : rowStart[i + 1] - rowStart[i]);
+    newStart[i + 1] = newStart[i]! + (marked[i] === 1 ? 0 : rowStart[i + 1]! - rowStart[i]!);
   }
-  const newTarget = new Int32Array(newStart[n]);
-  const newRate = new Float64Array(newStart[n]);
+  const total = newStart[n]!;
+  const newTarget = new Int32Array(total);
+  const newRate = new Float64Array(total);
   const newExit = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     if (marked[i] === 1) continue;
-    newTarget.set(target.subarray(rowStart[i], rowStart[i + 1]), newStart[i]);
-    newRate.set(rate.subarray(rowStart[i], rowStart[i + 1]), newStart[i]);
-    newExit[i] = exitRate[i];
+    const begin = rowStart[i]!;
+    const end = rowStart[i + 1]!;
+    newTarget.set(target.subarray(begin, end), newStart[i]!);
+    newRate.set(rate.subarray(begin, end), newStart[i]!);
+    newExit[i] = exitRate[i]!;
   }
   const chain: Ctmc = {
     stateCount: n,
@@ -94,8 +97,8 @@ export function absorbingMask(
     );
   }
   for (let i = 0; i < n; i++) {
-    if (absorbing[i] > 1)
-      throw new ParameterError(where, `absorbing[${i}]`, 'be 0 or 1', absorbing[i]);
+    const flag = absorbing[i]!;
+    if (flag > 1) throw new ParameterError(where, `absorbing[${i}]`, 'be 0 or 1', flag);
   }
   return absorbing;
 }

@@ -58,42 +58,46 @@ export interface AbsorbingSystem {
 export function absorbingSystem(ctmc: Ctmc, mask: Uint8Array, states: Int32Array): AbsorbingSystem {
   const d = states.length;
   const { rowStart, target, rate, exitRate, initial } = ctmc;
+  // `!`: states are chain states, the chain's rows point into target (a Ctmc's layout), and
+  // every target of a state of T outside the mask is in T (the closure documented above).
   const position = new Int32Array(ctmc.stateCount).fill(-1);
-  for (let k = 0; k < d; k++) position[states[k]] = k;
+  for (let k = 0; k < d; k++) position[states[k]!] = k;
   const start = new Int32Array(d + 1);
   const toAbsorbing = new Float64Array(d);
   for (let k = 0; k < d; k++) {
-    const i = states[k];
-    for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
-      const j = target[p];
-      if (mask[j] === 1) toAbsorbing[k] += rate[p];
-      else start[position[j] + 1]++;
+    const i = states[k]!;
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
+      const j = target[p]!;
+      if (mask[j] === 1) toAbsorbing[k]! += rate[p]!;
+      else start[position[j]! + 1]!++;
     }
   }
-  for (let k = 0; k < d; k++) start[k + 1] += start[k];
+  for (let k = 0; k < d; k++) start[k + 1]! += start[k]!;
   const fill = start.slice(0, d);
-  const source = new Int32Array(start[d]);
-  const inRate = new Float64Array(start[d]);
+  const source = new Int32Array(start[d]!);
+  const inRate = new Float64Array(start[d]!);
   for (let k = 0; k < d; k++) {
-    const i = states[k];
-    for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
-      const j = target[p];
+    const i = states[k]!;
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
+      const j = target[p]!;
       if (mask[j] === 1) continue;
-      const slot = fill[position[j]]++;
+      const slot = fill[position[j]!]!++;
       source[slot] = k;
-      inRate[slot] = rate[p];
+      inRate[slot] = rate[p]!;
     }
   }
   const exit = new Float64Array(d);
   const alpha = new Float64Array(d);
   let maxExit = 0;
   for (let k = 0; k < d; k++) {
-    exit[k] = exitRate[states[k]];
-    alpha[k] = initial[states[k]];
-    if (exit[k] > maxExit) maxExit = exit[k];
+    const i = states[k]!;
+    const q = exitRate[i]!;
+    exit[k] = q;
+    alpha[k] = initial[i]!;
+    if (q > maxExit) maxExit = q;
   }
   const initialMass = compensatedSum(alpha);
-  for (let k = 0; k < d; k++) alpha[k] /= initialMass;
+  for (let k = 0; k < d; k++) alpha[k]! /= initialMass;
   return {
     states,
     start,
@@ -147,12 +151,13 @@ export function renewalResidual(system: AbsorbingSystem, x: Float64Array): numbe
   const { start, source, rate, exitRate, restart, maxExit } = system;
   const d = exitRate.length;
   const flow = absorptionFlow(system, x);
+  // `!`: x and the system's vectors have length d, start has d + 1 pointers into source.
   let mass = 0;
-  for (let k = 0; k < d; k++) mass += x[k];
+  for (let k = 0; k < d; k++) mass += x[k]!;
   let norm = 0;
   for (let k = 0; k < d; k++) {
-    let s = restart[k] * flow - x[k] * exitRate[k];
-    for (let p = start[k]; p < start[k + 1]; p++) s += x[source[p]] * rate[p];
+    let s = restart[k]! * flow - x[k]! * exitRate[k]!;
+    for (let p = start[k]!; p < start[k + 1]!; p++) s += x[source[p]!]! * rate[p]!;
     norm += Math.abs(s);
   }
   return norm / (maxExit * mass);
@@ -175,7 +180,7 @@ export function renewalResidual(system: AbsorbingSystem, x: Float64Array): numbe
 export function absorptionFlow(system: AbsorbingSystem, x: Float64Array): number {
   const { toAbsorbing } = system;
   let flow = 0;
-  for (let k = 0; k < toAbsorbing.length; k++) flow += x[k] * toAbsorbing[k];
+  for (let k = 0; k < toAbsorbing.length; k++) flow += x[k]! * toAbsorbing[k]!;
   return flow;
 }
 
@@ -264,8 +269,8 @@ export function stoppingResidual(
 export function scaleToAbsorption(system: AbsorbingSystem, x: Float64Array): number {
   const d = x.length;
   const flow = new Float64Array(d);
-  for (let k = 0; k < d; k++) flow[k] = x[k] * system.toAbsorbing[k];
+  for (let k = 0; k < d; k++) flow[k] = x[k]! * system.toAbsorbing[k]!;
   const factor = system.initialMass / compensatedSum(flow);
-  for (let k = 0; k < d; k++) x[k] *= factor;
+  for (let k = 0; k < d; k++) x[k]! *= factor;
   return compensatedSum(x);
 }

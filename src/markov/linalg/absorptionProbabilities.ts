@@ -66,11 +66,13 @@ export function absorptionProbabilities(
   const n = ctmc.stateCount;
   const { rowStart, target, rate, initial } = ctmc;
   const classOf = new Int32Array(n).fill(-1);
-  classes.forEach((members, c) => {
-    for (const i of members) classOf[i] = c;
-  });
   const mask = new Uint8Array(n);
-  for (let i = 0; i < n; i++) mask[i] = classOf[i] >= 0 ? 1 : 0;
+  classes.forEach((members, c) => {
+    for (const i of members) {
+      classOf[i] = c;
+      mask[i] = 1;
+    }
+  });
   const { timeInState, meanTime, method, warnings } = meanTimeToAbsorption(ctmc, mask, options);
   if (!(meanTime < Infinity)) {
     throw new UnsupportedModelError(
@@ -80,16 +82,20 @@ export function absorptionProbabilities(
     );
   }
   const terms: number[][] = classes.map(() => []);
+  // `!`: i < n, the rows point into target (a Ctmc's layout), and every classOf ≥ 0 is the index
+  // of a class (set above), so of a list of terms.
   for (let i = 0; i < n; i++) {
-    if (classOf[i] >= 0) {
-      if (initial[i] > 0) terms[classOf[i]].push(initial[i]);
+    const c = classOf[i]!;
+    if (c >= 0) {
+      const x = initial[i]!;
+      if (x > 0) terms[c]!.push(x);
       continue;
     }
-    const tau = timeInState[i];
+    const tau = timeInState[i]!;
     if (!(tau > 0)) continue;
-    for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
-      const c = classOf[target[p]];
-      if (c >= 0) terms[c].push(tau * rate[p]);
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
+      const to = classOf[target[p]!]!;
+      if (to >= 0) terms[to]!.push(tau * rate[p]!);
     }
   }
   const raw = terms.map((list) => exactSum(list));

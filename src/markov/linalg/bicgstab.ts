@@ -1,4 +1,5 @@
 import { ConvergenceError } from '../../errors.js';
+import { checkLength, takeVectors } from './checked.js';
 
 /** The system B x = c that {@link bicgstab} solves, with its preconditioner M ≈ B. */
 export interface BicgstabSystem {
@@ -63,7 +64,7 @@ const STAGNANT_RESTARTS = 4;
  *
  * @param system - B, M⁻¹, c, the acceptance test and the scale of the cheap test
  * @param x - the initial guess, overwritten with the solution (a work vector)
- * @param work - six work vectors of the same length (r, p, v, p̂, ŝ, t)
+ * @param work - six work vectors of the length of x (r, p, v, p̂, ŝ, t)
  * @param settings - tolerance, maxIterations, where, onIteration
  * @returns iterations and the accepted residual
  *
@@ -103,8 +104,10 @@ export function bicgstab(
 ): BicgstabRun {
   const { apply, precondition, rhs: c, accept, scale } = system;
   const { tolerance, maxIterations, onIteration } = settings;
-  const [r, p, v, pHat, sHat, t] = work;
   const n = x.length;
+  // Checked once here, so that the loops over [0, n) below index every vector with `!`.
+  const [r, p, v, pHat, sHat, t] = takeVectors('bicgstab', work, 6, n);
+  checkLength('bicgstab', c, n);
   const rHat = new Float64Array(n);
   let rho = 1;
   let alpha = 1;
@@ -115,7 +118,7 @@ export function bicgstab(
   /** r = c − Bx, r̂ = r, and the scalars of a fresh start. */
   const restart = (): void => {
     apply(x, r);
-    for (let j = 0; j < n; j++) r[j] = c[j] - r[j];
+    for (let j = 0; j < n; j++) r[j] = c[j]! - r[j]!;
     rHat.set(r);
     rhoNext = dot(rHat, r);
     rNorm2 = rhoNext;
@@ -143,19 +146,19 @@ export function bicgstab(
     iterations++;
     const beta = (rhoNew / rho) * (alpha / omega);
     rho = rhoNew;
-    for (let j = 0; j < n; j++) p[j] = r[j] + beta * (p[j] - omega * v[j]);
+    for (let j = 0; j < n; j++) p[j] = r[j]! + beta * (p[j]! - omega * v[j]!);
     precondition(p, pHat);
     apply(pHat, v);
     alpha = rho / dot(rHat, v);
     // s = r − αv, kept in r.
-    for (let j = 0; j < n; j++) r[j] -= alpha * v[j];
+    for (let j = 0; j < n; j++) r[j]! -= alpha * v[j]!;
     precondition(r, sHat);
     apply(sHat, t);
     let tt = 0;
     let ts = 0;
     for (let j = 0; j < n; j++) {
-      tt += t[j] * t[j];
-      ts += t[j] * r[j];
+      tt += t[j]! * t[j]!;
+      ts += t[j]! * r[j]!;
     }
     omega = tt === 0 ? 0 : ts / tt;
     let rNorm = 0;
@@ -163,13 +166,13 @@ export function bicgstab(
     rhoNext = 0;
     rNorm2 = 0;
     for (let j = 0; j < n; j++) {
-      x[j] += alpha * pHat[j] + omega * sHat[j];
-      const rj = r[j] - omega * t[j];
+      x[j]! += alpha * pHat[j]! + omega * sHat[j]!;
+      const rj = r[j]! - omega * t[j]!;
       r[j] = rj;
       rNorm += Math.abs(rj);
       rNorm2 += rj * rj;
-      xNorm += Math.abs(x[j]);
-      rhoNext += rHat[j] * rj;
+      xNorm += Math.abs(x[j]!);
+      rhoNext += rHat[j]! * rj;
     }
     if (!Number.isFinite(rNorm + xNorm)) {
       // Overflow or NaN: no later iteration can recover.
@@ -202,8 +205,9 @@ export function bicgstab(
   throw new ConvergenceError(settings.where, iterations, residual, tolerance);
 }
 
+/** a·b over the length of a; b is at least as long (both are n-vectors of {@link bicgstab}). */
 function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
-  for (let j = 0; j < a.length; j++) s += a[j] * b[j];
+  for (let j = 0; j < a.length; j++) s += a[j]! * b[j]!;
   return s;
 }

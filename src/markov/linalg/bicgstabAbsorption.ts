@@ -1,5 +1,6 @@
 import { absorptionFlow, stoppingResidual, type AbsorbingSystem } from './absorbingSystem.js';
 import { bicgstab } from './bicgstab.js';
+import { takeVectors } from './checked.js';
 import { createGatherMatrix } from './kernels/GatherMatrix.js';
 import { iterationNote, residualFraction, type ProgressReporter } from './solverProgress.js';
 
@@ -79,19 +80,22 @@ export function bicgstabAbsorption(
   const { start, source, rate, exitRate: exit, restart, initialMass, maxExit } = system;
   const d = exit.length;
   const split = new Int32Array(d);
+  // `!`: start has d + 1 pointers into source (the layout of the AbsorbingSystem).
   for (let k = 0; k < d; k++) {
-    let p = start[k];
-    while (p < start[k + 1] && source[p] < k) p++;
+    let p = start[k]!;
+    while (p < start[k + 1]! && source[p]! < k) p++;
     split[k] = p;
   }
   const weight = new Float64Array(rate.length);
-  for (let p = 0; p < rate.length; p++) weight[p] = -rate[p];
+  for (let p = 0; p < rate.length; p++) weight[p] = -rate[p]!;
   const matrix = createGatherMatrix({ start, source, weight, diagonal: exit, split }, 7);
-  const [x, ...work] = matrix.vectors;
+  // Every vector the loops below index has length d (checked here): `!` in them.
+  const [x, ...work] = takeVectors('bicgstabAbsorption', matrix.vectors, 7, d);
   const alpha = Float64Array.from(restart, (a) => a * initialMass);
   // The start: one sweep of the preconditioner on α (through a work vector, as the kernels need).
-  work[0].set(alpha);
-  matrix.lowerSolve(work[0], x);
+  const [guess] = work;
+  guess.set(alpha);
+  matrix.lowerSolve(guess, x);
   const { tolerance, maxIterations, progress } = settings;
   // Both start at the guess's flow, so a guess that solves the system is accepted at once.
   let flow = absorptionFlow(system, x);
@@ -105,7 +109,7 @@ export function bicgstabAbsorption(
       precondition: (input, z) => matrix.lowerSolve(input, z),
       rhs: alpha,
       accept: (v) => {
-        for (let k = 0; k < d; k++) if (v[k] < 0) v[k] = 0;
+        for (let k = 0; k < d; k++) if (v[k]! < 0) v[k] = 0;
         const value = stoppingResidual(system, v, previousFlow);
         // Judged again without an iteration between (r = 0 after a restart), v is compared
         // with itself.

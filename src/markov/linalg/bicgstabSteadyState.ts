@@ -1,4 +1,5 @@
 import { bicgstab, type BicgstabSystem } from './bicgstab.js';
+import { checkedAt, takeVectors } from './checked.js';
 import type { Ctmc } from '../generation/Ctmc.js';
 import {
   incomingTransitions,
@@ -82,25 +83,28 @@ export function bicgstabSteadyState(
   const exit = ctmc.exitRate;
   // split[j]: first incoming entry of j whose source is ≥ j (sources ascend within a target).
   const split = new Int32Array(n);
+  // `!`: start has n + 1 pointers into source (the layout of incomingTransitions).
   for (let j = 0; j < n; j++) {
-    let p = start[j];
-    while (p < start[j + 1] && source[p] < j) p++;
+    let p = start[j]!;
+    while (p < start[j + 1]! && source[p]! < j) p++;
     split[j] = p;
   }
   let maxExit = 0;
-  for (let i = 0; i < n; i++) if (exit[i] > maxExit) maxExit = exit[i];
+  for (const q of exit) if (q > maxExit) maxExit = q;
   // B without its row 0 is diag(q_j) − Qᵀ off the diagonal: weights −q_ij, diagonal q_j.
   const weight = new Float64Array(rate.length);
-  for (let p = 0; p < rate.length; p++) weight[p] = -rate[p];
+  for (let p = 0; p < rate.length; p++) weight[p] = -rate[p]!;
   const matrix = createGatherMatrix({ start, source, weight, diagonal: exit, split }, 7);
-  const [x, ...work] = matrix.vectors;
-  const scratch = work[0];
+  // Every vector the loops below index has length n (checked here): `!` in them.
+  const [x, ...work] = takeVectors('bicgstabSteadyState', matrix.vectors, 7, n);
+  const [scratch] = work;
+  const exit0 = checkedAt('bicgstabSteadyState', exit, 0);
 
   const c = new Float64Array(n);
-  c[0] = exit[0];
+  c[0] = exit0;
   const system: BicgstabSystem = {
     apply: (input, out) => {
-      out[0] = exit[0] * input[0];
+      out[0] = exit0 * input[0]!;
       matrix.gather(input, out, 1, n);
     },
     // One forward Gauss–Seidel sweep solves M z = r with M = D − U.
@@ -108,13 +112,13 @@ export function bicgstabSteadyState(
     rhs: c,
     /** Clips x at 0 and returns ‖xQ‖₁ / (max exit rate · ‖x‖₁): the gather gives −(xQ). */
     accept: (v) => {
-      for (let j = 0; j < n; j++) if (v[j] < 0) v[j] = 0;
+      for (let j = 0; j < n; j++) if (v[j]! < 0) v[j] = 0;
       matrix.gather(v, scratch);
       let norm = 0;
       let mass = 0;
       for (let j = 0; j < n; j++) {
-        norm += Math.abs(scratch[j]);
-        mass += v[j];
+        norm += Math.abs(scratch[j]!);
+        mass += v[j]!;
       }
       return norm / (maxExit * mass);
     },

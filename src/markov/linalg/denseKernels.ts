@@ -33,6 +33,7 @@
  */
 export function squareDense(matrix: Float64Array, out: Float64Array, n: number): void {
   const a = matrix;
+  // `!`: every index is below n² by the loop bounds and the documented lengths.
   out.fill(0);
   const whole = n - (n % 4);
   let i = 0;
@@ -40,37 +41,37 @@ export function squareDense(matrix: Float64Array, out: Float64Array, n: number):
     const r0 = i * n;
     const r1 = r0 + n;
     for (let k = 0; k < whole; k += 4) {
-      const a0 = a[r0 + k];
-      const a1 = a[r0 + k + 1];
-      const a2 = a[r0 + k + 2];
-      const a3 = a[r0 + k + 3];
-      const e0 = a[r1 + k];
-      const e1 = a[r1 + k + 1];
-      const e2 = a[r1 + k + 2];
-      const e3 = a[r1 + k + 3];
+      const a0 = a[r0 + k]!;
+      const a1 = a[r0 + k + 1]!;
+      const a2 = a[r0 + k + 2]!;
+      const a3 = a[r0 + k + 3]!;
+      const e0 = a[r1 + k]!;
+      const e1 = a[r1 + k + 1]!;
+      const e2 = a[r1 + k + 2]!;
+      const e3 = a[r1 + k + 3]!;
       if (a0 + a1 + a2 + a3 + e0 + e1 + e2 + e3 === 0) continue;
       const b0 = k * n;
       const b1 = b0 + n;
       const b2 = b1 + n;
       const b3 = b2 + n;
       for (let j = 0; j < n; j++) {
-        const x0 = a[b0 + j];
-        const x1 = a[b1 + j];
-        const x2 = a[b2 + j];
-        const x3 = a[b3 + j];
-        out[r0 + j] += a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
-        out[r1 + j] += e0 * x0 + e1 * x1 + e2 * x2 + e3 * x3;
+        const x0 = a[b0 + j]!;
+        const x1 = a[b1 + j]!;
+        const x2 = a[b2 + j]!;
+        const x3 = a[b3 + j]!;
+        out[r0 + j]! += a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
+        out[r1 + j]! += e0 * x0 + e1 * x1 + e2 * x2 + e3 * x3;
       }
     }
     for (let k = whole; k < n; k++) {
-      const a0 = a[r0 + k];
-      const e0 = a[r1 + k];
+      const a0 = a[r0 + k]!;
+      const e0 = a[r1 + k]!;
       if (a0 + e0 === 0) continue;
       const b0 = k * n;
       for (let j = 0; j < n; j++) {
-        const x0 = a[b0 + j];
-        out[r0 + j] += a0 * x0;
-        out[r1 + j] += e0 * x0;
+        const x0 = a[b0 + j]!;
+        out[r0 + j]! += a0 * x0;
+        out[r1 + j]! += e0 * x0;
       }
     }
   }
@@ -78,10 +79,10 @@ export function squareDense(matrix: Float64Array, out: Float64Array, n: number):
     // The last row when n is odd.
     const r0 = i * n;
     for (let k = 0; k < n; k++) {
-      const a0 = a[r0 + k];
+      const a0 = a[r0 + k]!;
       if (a0 === 0) continue;
       const b0 = k * n;
-      for (let j = 0; j < n; j++) out[r0 + j] += a0 * a[b0 + j];
+      for (let j = 0; j < n; j++) out[r0 + j]! += a0 * a[b0 + j]!;
     }
   }
 }
@@ -118,11 +119,12 @@ export function vectorTimesDense(
   out: Float64Array,
 ): void {
   out.fill(0);
+  // `!`: indices below n and n² by the loop bounds.
   for (let i = 0; i < n; i++) {
-    const x = v[i];
+    const x = v[i]!;
     if (x === 0) continue;
     const row = i * n;
-    for (let j = 0; j < n; j++) out[j] += x * matrix[row + j];
+    for (let j = 0; j < n; j++) out[j]! += x * matrix[row + j]!;
   }
 }
 
@@ -157,10 +159,11 @@ export function denseTimesVector(
   n: number,
   out: Float64Array,
 ): void {
+  // `!`: indices below n and n² by the loop bounds.
   for (let i = 0; i < n; i++) {
     const row = i * n;
     let s = 0;
-    for (let j = 0; j < n; j++) s += matrix[row + j] * x[j];
+    for (let j = 0; j < n; j++) s += matrix[row + j]! * x[j]!;
     out[i] = s;
   }
 }

@@ -50,9 +50,11 @@ export function eliminationAbsorption(
 ): Float64Array {
   const d = system.exitRate.length;
   const { start, source, rate } = system;
+  // `!`: start has d + 1 pointers into source (sources < d), the vectors have length d, and
+  // every index into the d×d matrix is under d² by the loop bounds.
   const a = new Float64Array(d * d);
   for (let l = 0; l < d; l++) {
-    for (let p = start[l]; p < start[l + 1]; p++) a[source[p] * d + l] += rate[p];
+    for (let p = start[l]!; p < start[l + 1]!; p++) a[source[p]! * d + l]! += rate[p]!;
   }
   const toAbsorbing = Float64Array.from(system.toAbsorbing);
   const alpha = Float64Array.from(system.restart, (x) => x * system.initialMass);
@@ -60,24 +62,24 @@ export function eliminationAbsorption(
   const pivot = new Float64Array(d);
   for (let k = d - 1; k >= 0; k--) {
     const rowK = k * d;
-    let s = toAbsorbing[k];
-    for (let j = 0; j < k; j++) s += a[rowK + j];
+    let s = toAbsorbing[k]!;
+    for (let j = 0; j < k; j++) s += a[rowK + j]!;
     pivot[k] = s;
     for (let i = 0; i < k; i++) {
-      alpha[i] += (alpha[k] * a[rowK + i]) / s;
-      const factor = a[i * d + k] / s;
+      alpha[i]! += (alpha[k]! * a[rowK + i]!) / s;
+      const factor = a[i * d + k]! / s;
       if (factor === 0) continue;
-      toAbsorbing[i] += factor * toAbsorbing[k];
+      toAbsorbing[i]! += factor * toAbsorbing[k]!;
       const rowI = i * d;
-      for (let j = 0; j < k; j++) if (j !== i) a[rowI + j] += factor * a[rowK + j];
+      for (let j = 0; j < k; j++) if (j !== i) a[rowI + j]! += factor * a[rowK + j]!;
     }
     progress?.update(1 - (k / d) ** 3, () => `elimination: ${d - k} of ${d} states eliminated`);
   }
   const tau = new Float64Array(d);
   for (let k = 0; k < d; k++) {
-    let s = alpha[k];
-    for (let i = 0; i < k; i++) s += tau[i] * a[i * d + k];
-    tau[k] = s / pivot[k];
+    let s = alpha[k]!;
+    for (let i = 0; i < k; i++) s += tau[i]! * a[i * d + k]!;
+    tau[k] = s / pivot[k]!;
   }
   return tau;
 }

@@ -90,10 +90,11 @@ export function gaussSeidelAbsorption(
   const sweep = (from: number, step: number): number => {
     const flow = absorptionFlow(system, x);
     let total = 0;
+    // `!`: 0 ≤ k < d, the system's vectors have length d and start has d + 1 pointers.
     for (let k = from; k >= 0 && k < d; k += step) {
-      let s = restart[k] * flow;
-      for (let p = start[k]; p < start[k + 1]; p++) s += x[source[p]] * rate[p];
-      let value = s / exit[k];
+      let s = restart[k]! * flow;
+      for (let p = start[k]!; p < start[k + 1]!; p++) s += x[source[p]!]! * rate[p]!;
+      let value = s / exit[k]!;
       if (value < FLUSH_BELOW) value = 0;
       x[k] = value;
       total += value;
@@ -113,7 +114,7 @@ export function gaussSeidelAbsorption(
   while (iterations < maxIterations) {
     sweep(0, 1);
     const scale = 1 / sweep(d - 1, -1);
-    for (let k = 0; k < d; k++) x[k] *= scale;
+    for (let k = 0; k < d; k++) x[k]! *= scale;
     iterations++;
     if (iterations % checkEvery === 0 || iterations === maxIterations) {
       residual = stoppingResidual(system, x, previousFlow);

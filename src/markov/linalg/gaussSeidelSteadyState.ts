@@ -87,14 +87,15 @@ export function gaussSeidelSteadyState(
   } else {
     order = states;
     keep = new Uint8Array(n);
-    for (let k = 0; k < states.length; k++) keep[states[k]] = 1;
+    for (const state of states) keep[state] = 1;
   }
   const { start, source, rate } = incomingTransitions(ctmc, keep);
   const exit = ctmc.exitRate;
   let maxExit = 0;
-  for (let k = 0; k < order.length; k++) maxExit = Math.max(maxExit, exit[order[k]]);
+  // `!`: order holds chain states, k < count, and start has n + 1 pointers into source.
+  for (const i of order) maxExit = Math.max(maxExit, exit[i]!);
   const pi = new Float64Array(n);
-  for (let k = 0; k < order.length; k++) pi[order[k]] = 1 / order.length;
+  for (const i of order) pi[i] = 1 / order.length;
   const omega = settings.relaxation;
   const count = order.length;
 
@@ -111,17 +112,17 @@ export function gaussSeidelSteadyState(
     let total = 0;
     // Descending order: see the remarks.
     for (let k = count - 1; k >= 0; k--) {
-      const j = order[k];
+      const j = order[k]!;
       let s = 0;
-      for (let p = start[j]; p < start[j + 1]; p++) s += pi[source[p]] * rate[p];
-      let value = s / exit[j];
-      if (omega !== 1) value = (1 - omega) * pi[j] + omega * value;
+      for (let p = start[j]!; p < start[j + 1]!; p++) s += pi[source[p]!]! * rate[p]!;
+      let value = s / exit[j]!;
+      if (omega !== 1) value = (1 - omega) * pi[j]! + omega * value;
       if (value < FLUSH_BELOW) value = 0;
       pi[j] = value;
       total += value;
     }
     const scale = 1 / total;
-    for (let k = 0; k < count; k++) pi[order[k]] *= scale;
+    for (let k = 0; k < count; k++) pi[order[k]!]! *= scale;
     iterations++;
     if (iterations % settings.checkEvery === 0 || iterations === settings.maxIterations) {
       residual = relativeResidual(pi, order, start, source, rate, exit, maxExit);
@@ -149,12 +150,13 @@ function relativeResidual(
 ): number {
   let norm = 0;
   let mass = 0;
+  // `!`: as in the sweeps of gaussSeidelSteadyState.
   for (let k = 0; k < order.length; k++) {
-    const j = order[k];
-    let s = -pi[j] * exit[j];
-    for (let p = start[j]; p < start[j + 1]; p++) s += pi[source[p]] * rate[p];
+    const j = order[k]!;
+    let s = -pi[j]! * exit[j]!;
+    for (let p = start[j]!; p < start[j + 1]!; p++) s += pi[source[p]!]! * rate[p]!;
     norm += Math.abs(s);
-    mass += pi[j];
+    mass += pi[j]!;
   }
   return maxExit === 0 ? 0 : norm / (maxExit * mass);
 }

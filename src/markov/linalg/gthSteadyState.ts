@@ -48,26 +48,28 @@ export function gthSteadyState(
   const d = states.length;
   const { rowStart, target, rate } = ctmc;
   const position = new Map<number, number>();
-  for (let k = 0; k < d; k++) position.set(states[k], k);
+  // `!`: k < d, the states are chain states whose rows point into target (a Ctmc's layout),
+  // and every index into the d×d matrix below is under d² by its loop bounds.
+  for (let k = 0; k < d; k++) position.set(states[k]!, k);
   const a = new Float64Array(d * d);
   for (let k = 0; k < d; k++) {
-    const i = states[k];
-    for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
-      const col = position.get(target[p]);
-      if (col !== undefined) a[k * d + col] += rate[p];
+    const i = states[k]!;
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
+      const col = position.get(target[p]!);
+      if (col !== undefined) a[k * d + col]! += rate[p]!;
     }
   }
   progress?.phase(0, `gth elimination of ${d} states, ${shortNumber((2 / 3) * d ** 3)} flops`);
   for (let k = d - 1; k >= 1; k--) {
     const rowK = k * d;
     let s = 0;
-    for (let j = 0; j < k; j++) s += a[rowK + j];
+    for (let j = 0; j < k; j++) s += a[rowK + j]!;
     for (let i = 0; i < k; i++) {
       const rowI = i * d;
-      const factor = a[rowI + k] / s;
+      const factor = a[rowI + k]! / s;
       a[rowI + k] = factor;
       if (factor === 0) continue;
-      for (let j = 0; j < k; j++) a[rowI + j] += factor * a[rowK + j];
+      for (let j = 0; j < k; j++) a[rowI + j]! += factor * a[rowK + j]!;
     }
     progress?.update(1 - (k / d) ** 3, () => `gth: ${d - k} of ${d} states eliminated`);
   }
@@ -75,7 +77,7 @@ export function gthSteadyState(
   x[0] = 1;
   for (let j = 1; j < d; j++) {
     let s = 0;
-    for (let i = 0; i < j; i++) s += x[i] * a[i * d + j];
+    for (let i = 0; i < j; i++) s += x[i]! * a[i * d + j]!;
     x[j] = s;
   }
   return x;

@@ -154,19 +154,20 @@ export function meanTimeToAbsorption(
   const { rowStart, target, initial } = ctmc;
 
   // R: transient states reachable from the initial mass without passing an absorbing state.
+  // `!`: i < n, head < tail ≤ n, and the rows point into target (a Ctmc's layout).
   const inR = new Uint8Array(n);
   const queue = new Int32Array(n);
   let tail = 0;
   for (let i = 0; i < n; i++) {
-    if (initial[i] > 0 && mask[i] === 0) {
+    if (initial[i]! > 0 && mask[i] === 0) {
       inR[i] = 1;
       queue[tail++] = i;
     }
   }
   for (let head = 0; head < tail; head++) {
-    const i = queue[head];
-    for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
-      const j = target[p];
+    const i = queue[head]!;
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
+      const j = target[p]!;
       if (mask[j] === 0 && inR[j] === 0) {
         inR[j] = 1;
         queue[tail++] = j;
@@ -224,7 +225,7 @@ export function meanTimeToAbsorption(
     }
     // A flow of 0: the states next to the absorbing set hold less than the smallest double.
     if (absorptionFlow(system, shape) > 0) scaleToAbsorption(system, shape);
-    else for (let k = 0; k < d; k++) shape[k] = shape[k] > 0 ? Infinity : 0;
+    else for (let k = 0; k < d; k++) shape[k] = shape[k]! > 0 ? Infinity : 0;
     tau = shape;
   }
   let meanTime = compensatedSum(tau);
@@ -234,7 +235,7 @@ export function meanTimeToAbsorption(
     for (let k = 0; k < d; k++) if (Number.isNaN(tau[k])) tau[k] = Infinity;
     warnings.push(`${where}: the mean time is beyond the range of doubles (above 1.8e308)`);
   }
-  for (let k = 0; k < d; k++) timeInState[states[k]] = tau[k];
+  for (let k = 0; k < d; k++) timeInState[states[k]!] = tau[k]!;
   progress.done(
     used === 'elimination'
       ? `done: mean ${shortNumber(meanTime)}`
@@ -252,7 +253,7 @@ function whyNeverAbsorbed(ctmc: Ctmc, mask: Uint8Array, states: Int32Array): str
   const name = (i: number): string =>
     ctmc.stateNames?.[i] === undefined ? `state ${i}` : `state ${i} (${ctmc.stateNames[i]})`;
   let absorbingCount = 0;
-  for (let j = 0; j < n; j++) absorbingCount += mask[j];
+  for (const absorbs of mask) absorbingCount += absorbs;
   if (absorbingCount === 0) {
     return 'no state is absorbing (the system has no down state), so the mean time is infinite';
   }
@@ -266,10 +267,11 @@ function whyNeverAbsorbed(ctmc: Ctmc, mask: Uint8Array, states: Int32Array): str
       queue[tail++] = j;
     }
   }
+  // `!`: head < tail ≤ n, and start has n + 1 pointers into source.
   for (let head = 0; head < tail; head++) {
-    const j = queue[head];
-    for (let p = incoming.start[j]; p < incoming.start[j + 1]; p++) {
-      const i = incoming.source[p];
+    const j = queue[head]!;
+    for (let p = incoming.start[j]!; p < incoming.start[j + 1]!; p++) {
+      const i = incoming.source[p]!;
       // Only non-absorbing sources propagate: absorbing rows are ignored.
       if (canAbsorb[i] === 0 && mask[i] === 0) {
         canAbsorb[i] = 1;
@@ -279,13 +281,13 @@ function whyNeverAbsorbed(ctmc: Ctmc, mask: Uint8Array, states: Int32Array): str
   }
   let stuck = -1;
   let reaching = 0;
-  for (let k = 0; k < states.length; k++) {
-    if (canAbsorb[states[k]] === 1) reaching++;
-    else if (stuck < 0) stuck = states[k];
+  for (const state of states) {
+    if (canAbsorb[state] === 1) reaching++;
+    else if (stuck < 0) stuck = state;
   }
   if (stuck < 0) return undefined;
   let startsAbsorbed = false;
-  for (let j = 0; j < n; j++) if (mask[j] === 1 && ctmc.initial[j] > 0) startsAbsorbed = true;
+  for (let j = 0; j < n; j++) if (mask[j] === 1 && ctmc.initial[j]! > 0) startsAbsorbed = true;
   if (reaching === 0 && !startsAbsorbed) {
     return `none of the ${absorbingCount} absorbing states can be reached from the initial distribution, so the mean time is infinite`;
   }

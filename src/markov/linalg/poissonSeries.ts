@@ -1,3 +1,4 @@
+import { checkLength, takeVectors } from './checked.js';
 import { stepUniformized, type UniformizedChain } from './uniformize.js';
 
 // Relative truncation of the series: far below the rounding of the sums.
@@ -72,11 +73,13 @@ export function poissonTable(lambda: number): PoissonTable {
   const above = new Float64Array(length + 1);
   const share = new Float64Array(length + 1);
   const shareTail = new Float64Array(length + 2);
+  // `!`: k + 1 ≤ length, below the lengths of above, share (length + 1) and shareTail (+ 2);
+  // weight and terms may be shorter than length, where their terms are 0.
   for (let k = length - 1; k >= 0; k--) {
-    above[k] = above[k + 1] + (weight[k + 1] ?? 0);
-    share[k] = share[k + 1] + (terms[k] ?? 0);
+    above[k] = above[k + 1]! + (weight[k + 1] ?? 0);
+    share[k] = share[k + 1]! + (terms[k] ?? 0);
   }
-  for (let k = length; k >= 0; k--) shareTail[k] = shareTail[k + 1] + share[k];
+  for (let k = length; k >= 0; k--) shareTail[k] = shareTail[k + 1]! + share[k]!;
   return { lambda, weight, above, share, shareTail };
 }
 
@@ -139,8 +142,10 @@ export function poissonSeries(
 ): SeriesIntegrals {
   const n = chain.stateCount;
   const { weight, above, share, shareTail } = table;
-  let v = chain.matrix.vectors[0];
-  let next = chain.matrix.vectors[1];
+  // `!` below: j < n, the length of v, next, out (checked here) and up; k + 1 < share.length − 1
+  // past the break, and above, share and shareTail are at least as long as share.
+  let [v, next] = takeVectors('poissonSeries', chain.matrix.vectors, 2, n);
+  checkLength('poissonSeries', out, n);
   v.set(start);
   out.fill(0);
   let upShare = 0;
@@ -152,21 +157,21 @@ export function poissonSeries(
     let upMass = 0;
     let downMass = 0;
     for (let j = 0; j < n; j++) {
-      const x = v[j];
-      out[j] += w * x;
+      const x = v[j]!;
+      out[j]! += w * x;
       if (up[j] === 1) upMass += x;
       else downMass += x;
     }
-    upShare += share[k] * upMass;
-    downShare += share[k] * downMass;
+    upShare += share[k]! * upMass;
+    downShare += share[k]! * downMass;
     if (k + 1 >= share.length - 1) break;
     // The stop test can only pass once the tail is below 2^-60 (entries are at most 1): count
     // the support from the step before that on.
-    if (above[k] <= SERIES_EPSILON || (k + 1 < above.length && above[k + 1] <= SERIES_EPSILON)) {
+    if (above[k]! <= SERIES_EPSILON || (k + 1 < above.length && above[k + 1]! <= SERIES_EPSILON)) {
       let count = 0;
       let smallest = Infinity;
       for (let j = 0; j < n; j++) {
-        const s = out[j];
+        const s = out[j]!;
         if (s > 0) {
           count++;
           if (s < smallest) smallest = s;
@@ -180,8 +185,8 @@ export function poissonSeries(
       );
       if (
         closed &&
-        above[k] <= SERIES_EPSILON * Math.max(smallest, TINY) &&
-        shareTail[k + 1] <= SERIES_EPSILON * Math.max(least === Infinity ? 0 : least, TINY)
+        above[k]! <= SERIES_EPSILON * Math.max(smallest, TINY) &&
+        shareTail[k + 1]! <= SERIES_EPSILON * Math.max(least === Infinity ? 0 : least, TINY)
       ) {
         break;
       }

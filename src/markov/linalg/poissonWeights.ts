@@ -83,9 +83,9 @@ export function poissonWeights(
     mass += w;
   }
   const weights = new Float64Array(left.length + right.length);
-  for (let i = 0; i < left.length; i++) weights[left.length - 1 - i] = left[i];
+  for (const [i, x] of left.entries()) weights[left.length - 1 - i] = x;
   weights.set(right, left.length);
   const total = exactSum(weights);
-  for (let i = 0; i < weights.length; i++) weights[i] /= total;
+  for (let i = 0; i < weights.length; i++) weights[i]! /= total;
   return { left: mode - left.length, right: mode + right.length - 1, weights };
 }

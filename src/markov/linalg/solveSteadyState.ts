@@ -21,6 +21,7 @@ import {
   type ProgressCallback,
   type ProgressReporter,
 } from './solverProgress.js';
+import { checkLength, checkedAt } from './checked.js';
 
 // Dense GTH costs (2/3)d³ flops: 2000 states take a few seconds. It is exact to rounding however
 // stiff the chain; the iterative methods are not (a 1440-state chain with rates from 1e-9 to 1e4
@@ -213,7 +214,7 @@ export function solveSteadyState(ctmc: Ctmc, options: SteadyStateOptions = {}): 
       .slice(0, 5)
       .map(
         (c, k) =>
-          `{${c.slice(0, 5).join(', ')}${c.length > 5 ? ', …' : ''}} with probability ${shortNumber(weights[k])}`,
+          `{${c.slice(0, 5).join(', ')}${c.length > 5 ? ', …' : ''}} with probability ${shortNumber(checkedAt(where, weights, k))}`,
       );
     warnings.push(
       `${where}: the chain has ${classes.length} closed classes reachable from the initial distribution (${shown.join(', ')}${classes.length > 5 ? ', …' : ''}); the long-run distribution is the mix of theirs, weighted by the probability of ending in each`,
@@ -226,11 +227,12 @@ export function solveSteadyState(ctmc: Ctmc, options: SteadyStateOptions = {}): 
   let residual = 0;
   let used: SteadyStateResult['method'] = 'gth';
   const settings = { method, tolerance, maxIterations, directLimit, relaxation, progress };
-  for (let c = 0; c < classes.length; c++) {
-    const closed = classes[c];
-    if (!(weights[c] > 0)) continue;
-    if (closed.length === 1) {
-      probabilities[closed[0]] = weights[c];
+  for (const [c, closed] of classes.entries()) {
+    const weight = checkedAt(where, weights, c);
+    if (!(weight > 0)) continue;
+    const only = closed.length === 1 ? closed[0] : undefined;
+    if (only !== undefined) {
+      probabilities[only] = weight;
       continue;
     }
     const solved = solveClass(ctmc, closed, closed.length === n ? incoming : undefined, settings);
@@ -238,15 +240,16 @@ export function solveSteadyState(ctmc: Ctmc, options: SteadyStateOptions = {}): 
     iterations += solved.iterations;
     residual = Math.max(residual, solved.residual);
     if (solved.method !== 'gth') used = solved.method;
-    const x = solved.vector;
-    const scale = weights[c] / compensatedSum(x);
+    // `!`: the solved vector has one entry per state of the class.
+    const x = checkLength(where, solved.vector, closed.length);
+    const scale = weight / compensatedSum(x);
     if (closed.length === n) {
-      for (let k = 0; k < n; k++) x[k] *= scale;
+      for (let k = 0; k < n; k++) x[k]! *= scale;
       probabilities = x;
-    } else for (let k = 0; k < closed.length; k++) probabilities[closed[k]] = x[k] * scale;
+    } else for (let k = 0; k < closed.length; k++) probabilities[closed[k]!] = x[k]! * scale;
   }
   const total = compensatedSum(probabilities);
-  for (let i = 0; i < n; i++) probabilities[i] /= total;
+  for (let i = 0; i < n; i++) probabilities[i]! /= total;
   // The iterative methods report the true residual of their (scale-free) final vector already.
   if (used === 'gth') residual = steadyStateResidual(ctmc, probabilities);
   if (classes.some((closed) => closed.length > 1)) {
@@ -367,10 +370,11 @@ function polish(chain: Ctmc, x: Float64Array, incoming: IncomingTransitions): vo
   const { start, source, rate } = incoming;
   const exit = chain.exitRate;
   const n = chain.stateCount;
+  // `!`: j < n, start has n + 1 pointers into source, x and exit have length n.
   const update = (j: number): void => {
     let s = 0;
-    for (let p = start[j]; p < start[j + 1]; p++) s += x[source[p]] * rate[p];
-    x[j] = s / exit[j];
+    for (let p = start[j]!; p < start[j + 1]!; p++) s += x[source[p]!]! * rate[p]!;
+    x[j] = s / exit[j]!;
   };
   for (let sweep = 0; sweep < POLISH_SWEEPS; sweep++) {
     for (let j = 0; j < n; j++) update(j);
@@ -405,17 +409,20 @@ export function steadyStateResidual(ctmc: Ctmc, probabilities: ArrayLike<number>
   const n = ctmc.stateCount;
   const { rowStart, target, rate, exitRate } = ctmc;
   const flow = new Float64Array(n);
+  checkLength('steadyStateResidual', probabilities, n);
+  // `!`: i < n, the vectors have length n and the rows point into target (a Ctmc's layout).
   let maxExit = 0;
   let mass = 0;
   for (let i = 0; i < n; i++) {
-    const x = probabilities[i];
+    const x = probabilities[i]!;
+    const q = exitRate[i]!;
     mass += x;
-    if (exitRate[i] > maxExit) maxExit = exitRate[i];
-    flow[i] -= x * exitRate[i];
-    for (let p = rowStart[i]; p < rowStart[i + 1]; p++) flow[target[p]] += x * rate[p];
+    if (q > maxExit) maxExit = q;
+    flow[i]! -= x * q;
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) flow[target[p]!]! += x * rate[p]!;
   }
   let norm = 0;
-  for (let i = 0; i < n; i++) norm += Math.abs(flow[i]);
+  for (const f of flow) norm += Math.abs(f);
   return maxExit === 0 ? 0 : norm / (maxExit * mass);
 }
 
@@ -424,21 +431,23 @@ function restrict(ctmc: Ctmc, states: readonly number[]): Ctmc {
   const index = new Int32Array(ctmc.stateCount).fill(-1);
   states.forEach((state, k) => (index[state] = k));
   const d = states.length;
+  // `!`: k < d, the states are chain states, and a closed class's targets are in the class.
   const rowStart = new Int32Array(d + 1);
   for (let k = 0; k < d; k++) {
-    rowStart[k + 1] = rowStart[k] + ctmc.rowStart[states[k] + 1] - ctmc.rowStart[states[k]];
+    const i = states[k]!;
+    rowStart[k + 1] = rowStart[k]! + ctmc.rowStart[i + 1]! - ctmc.rowStart[i]!;
   }
-  const target = new Int32Array(rowStart[d]);
-  const rate = new Float64Array(rowStart[d]);
+  const target = new Int32Array(rowStart[d]!);
+  const rate = new Float64Array(rowStart[d]!);
   const exitRate = new Float64Array(d);
   for (let k = 0; k < d; k++) {
-    const i = states[k];
+    const i = states[k]!;
     // A closed class keeps all its transitions, and renumbering keeps targets ascending.
-    for (let p = ctmc.rowStart[i], q = rowStart[k]; p < ctmc.rowStart[i + 1]; p++, q++) {
-      target[q] = index[ctmc.target[p]];
-      rate[q] = ctmc.rate[p];
+    for (let p = ctmc.rowStart[i]!, q = rowStart[k]!; p < ctmc.rowStart[i + 1]!; p++, q++) {
+      target[q] = index[ctmc.target[p]!]!;
+      rate[q] = ctmc.rate[p]!;
     }
-    exitRate[k] = ctmc.exitRate[i];
+    exitRate[k] = ctmc.exitRate[i]!;
   }
   const initial = new Float64Array(d);
   initial[0] = 1;

@@ -1,4 +1,5 @@
 import type { Ctmc } from '../generation/Ctmc.js';
+import { takeVectors } from './checked.js';
 import type { PoissonWeights } from './poissonWeights.js';
 import { transientBySquaring } from './squaringTransient.js';
 import { chooseTransientMethod } from './transientMethod.js';
@@ -143,8 +144,10 @@ export function solveTransient(
   const budget = (options.tolerance ?? 1e-12) / 2;
   const sums = new WindowSums(plan.windows, ctmc.stateCount);
   const tails = detect ? plan.windows.map(windowTails) : [];
-  // A ring of iterates: block[0 … filled − 1] hold v_first … v_{first+filled−1}.
-  const block = plan.chain.matrix.vectors;
+  // A ring of iterates: block[0 … filled − 1] hold v_first … v_{first+filled−1}, and
+  // 1 ≤ filled ≤ block.length where block[filled − 1] is read, filled < block.length where
+  // block[filled] is (the `!` below).
+  const block = takeVectors(where, plan.chain.matrix.vectors, ITERATES, ctmc.stateCount);
   block[0].set(ctmc.initial);
   let first = 0;
   let filled = 1;
@@ -156,13 +159,13 @@ export function solveTransient(
       sums.addIterates(block, first, filled);
       break;
     }
-    const current = block[filled - 1];
+    const current = block[filled - 1]!;
     if (filled === block.length) {
       sums.addIterates(block, first, filled);
       first += filled;
       filled = 0;
     }
-    const delta = stepUniformized(plan.chain, current, block[filled]);
+    const delta = stepUniformized(plan.chain, current, block[filled]!);
     filled++;
     products++;
     // The test (its tail sums) runs on every CHECK_EVERY-th product only.
@@ -177,7 +180,7 @@ export function solveTransient(
     if (delta * worst <= budget) {
       sums.addIterates(block, first, filled - 1);
       sums.addScaled(
-        block[filled - 1],
+        block[filled - 1]!,
         tails.map((tail) => tail.massAt(K)),
       );
       stationaryAt = K;
@@ -209,13 +212,15 @@ function windowTails(window: PoissonWeights): WindowTails {
   const length = right - left + 1;
   const mass = new Float64Array(length + 1);
   const lag = new Float64Array(length + 1);
+  // `!`: the window holds `length` weights, the tables length + 1 entries, and K ≤ right
+  // keeps K − left below length.
   for (let d = length - 1; d >= 0; d--) {
-    mass[d] = mass[d + 1] + weights[d];
+    mass[d] = mass[d + 1]! + weights[d]!;
     // T(K) = T(K + 1) + Σ_{i > K} w_i.
-    lag[d] = lag[d + 1] + mass[d + 1];
+    lag[d] = lag[d + 1]! + mass[d + 1]!;
   }
   return {
-    massAt: (K) => (K > right ? 0 : mass[Math.max(0, K - left)]),
-    lagAt: (K) => (K > right ? 0 : K >= left ? lag[K - left] : lag[0] + (left - K) * mass[0]),
+    massAt: (K) => (K > right ? 0 : mass[Math.max(0, K - left)]!),
+    lagAt: (K) => (K > right ? 0 : K >= left ? lag[K - left]! : lag[0]! + (left - K) * mass[0]!),
   };
 }

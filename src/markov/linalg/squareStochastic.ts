@@ -51,16 +51,17 @@ export interface StochasticPower {
  */
 export function settleDiagonal(power: StochasticPower): void {
   const { stateCount: n, matrix, leave } = power;
+  // `!`: the matrix is n×n (length n²) and i, j < n.
   for (let i = 0; i < n; i++) {
     const row = i * n;
     let off = 0;
-    for (let j = 0; j < n; j++) if (j !== i) off += matrix[row + j];
+    for (let j = 0; j < n; j++) if (j !== i) off += matrix[row + j]!;
     if (off < 0.5) {
       matrix[row + i] = 1 - off;
       leave[i] = off;
     } else {
-      const total = matrix[row + i] + off;
-      for (let j = 0; j < n; j++) matrix[row + j] /= total;
+      const total = matrix[row + i]! + off;
+      for (let j = 0; j < n; j++) matrix[row + j]! /= total;
       leave[i] = off / total;
     }
   }
@@ -112,12 +113,13 @@ export function squareStochastic(power: StochasticPower, out: StochasticPower): 
   return Math.max(relativeChange(power.matrix, out.matrix), relativeChange(power.leave, out.leave));
 }
 
-/** max_i |b_i − a_i| / max(a_i, b_i) over entries where either is at least TINY. */
+/** max_i |b_i − a_i| / max(a_i, b_i) over entries where either is at least TINY (b as long as a). */
 function relativeChange(a: Float64Array, b: Float64Array): number {
   let worst = 0;
+  // `!`: i < a.length, and the two are a matrix and its square, or their complements.
   for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
+    const x = a[i]!;
+    const y = b[i]!;
     const larger = x > y ? x : y;
     if (larger < TINY) continue;
     const change = Math.abs(y - x) / larger;

@@ -1,5 +1,6 @@
 import { compensatedSum } from '../../numeric/sum.js';
 import type { Ctmc } from '../generation/Ctmc.js';
+import { checkedAt } from './checked.js';
 import { transientBySquaring } from './squaringTransient.js';
 import { normalizeMasses, type UniformizedMasses } from './uniformizedMasses.js';
 
@@ -41,17 +42,21 @@ export function squaredMasses(
   times: readonly number[],
   kind: 'point' | 'interval',
 ): UniformizedMasses {
+  const where = 'squaredMasses';
   const result = transientBySquaring(ctmc, times, kind === 'interval');
-  const values = times.map((_, j) =>
-    normalizeMasses(
-      kind === 'point'
-        ? [
-            compensatedSum(result.probabilities[j], ctmc.up, 1),
-            compensatedSum(result.probabilities[j], ctmc.up, 0),
-          ]
-        : [result.upShare[j], result.downShare[j]],
-    ),
-  );
+  const values = times.map((_, j) => {
+    if (kind === 'interval') {
+      return normalizeMasses([
+        checkedAt(where, result.upShare, j),
+        checkedAt(where, result.downShare, j),
+      ]);
+    }
+    const probabilities = checkedAt(where, result.probabilities, j);
+    return normalizeMasses([
+      compensatedSum(probabilities, ctmc.up, 1),
+      compensatedSum(probabilities, ctmc.up, 0),
+    ]);
+  });
   return {
     up: values.map((v) => v[0]),
     down: values.map((v) => v[1]),

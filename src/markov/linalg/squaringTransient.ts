@@ -105,8 +105,6 @@ export function transientBySquaring(
   const up = ctmc.up;
   let q = 0;
   for (const rate of ctmc.exitRate) if (rate > q) q = rate;
-  const upTime = times.map(() => 0);
-  const downTime = times.map(() => 0);
   let upMass = 0;
   let downMass = 0;
   ctmc.initial.forEach((p, i) => (up[i] === 1 ? (upMass += p) : (downMass += p)));
@@ -126,34 +124,49 @@ export function transientBySquaring(
   while (q * 2 ** (exponent + 1) <= 1) exponent++;
   const step = 2 ** exponent;
   const chain = uniformize(ctmc, 2);
-  const splits = times.map((t) => splitTime(t, exponent));
   let products = 0;
 
-  // π(r), and the shares of [0, r] spent up and down, for each time's remainder.
-  const upShare = times.map(() => (integrals ? upMass : 0));
-  const downShare = times.map(() => (integrals ? downMass : 0));
-  const vectors = splits.map(({ remainder }, j) => {
-    const v = new Float64Array(n);
+  // Per time: its binary levels; π(r), and the shares of [0, r] spent up and down, for its
+  // remainder r; the times up and down integrated so far; whether it has met the limit matrix.
+  const points = times.map((time) => {
+    const { levels, remainder } = splitTime(time, exponent);
+    const point = {
+      time,
+      levels,
+      vector: new Float64Array(n),
+      upShare: integrals ? upMass : 0,
+      downShare: integrals ? downMass : 0,
+      upTime: 0,
+      downTime: 0,
+      settled: false,
+    };
     if (remainder === 0) {
-      v.set(ctmc.initial);
-      return v;
+      point.vector.set(ctmc.initial);
+      return point;
     }
-    const series = poissonSeries(chain, ctmc.initial, poissonTable(q * remainder), up, v);
+    const series = poissonSeries(
+      chain,
+      ctmc.initial,
+      poissonTable(q * remainder),
+      up,
+      point.vector,
+    );
     products += series.steps;
     if (integrals) {
-      upShare[j] = series.up;
-      downShare[j] = series.down;
-      upTime[j] = series.up * remainder;
-      downTime[j] = series.down * remainder;
+      point.upShare = series.up;
+      point.downShare = series.down;
+      point.upTime = series.up * remainder;
+      point.downTime = series.down * remainder;
     }
-    return v;
+    return point;
   });
-  const last = Math.max(-1, ...splits.map(({ levels }) => levels[levels.length - 1] ?? -1));
+  const vectors = points.map(({ vector }) => vector);
+  const last = Math.max(-1, ...points.map(({ levels }) => levels.at(-1) ?? -1));
   if (last < 0) {
     return {
       probabilities: vectors,
-      upShare,
-      downShare,
+      upShare: points.map((point) => point.upShare),
+      downShare: points.map((point) => point.downShare),
       products,
       squarings: 0,
       step,
@@ -191,23 +204,22 @@ export function transientBySquaring(
   const scratch = new Float64Array(n);
   let squarings = 0;
   let convergedAt: number | null = null;
-  const settled = times.map(() => false);
   for (let s = 0; ; s++) {
-    splits.forEach(({ levels }, j) => {
-      if (!levels.includes(s)) return;
-      const v = vectors[j];
+    for (const point of points) {
+      if (!point.levels.includes(s)) continue;
+      const v = point.vector;
       if (integrals) {
-        upTime[j] += dot(v, upColumn);
-        downTime[j] += dot(v, downColumn);
+        point.upTime += dot(v, upColumn);
+        point.downTime += dot(v, downColumn);
         products += 2;
       }
       // The limit matrix is idempotent: applying it once is enough.
-      if (settled[j]) return;
+      if (point.settled) continue;
       vectorTimesDense(v, power.matrix, n, scratch);
       v.set(scratch);
       products++;
-      if (convergedAt !== null) settled[j] = true;
-    });
+      if (convergedAt !== null) point.settled = true;
+    }
     if (s === last) break;
     if (integrals) {
       accumulate(power.matrix, upColumn, n, scratch);
@@ -224,16 +236,16 @@ export function transientBySquaring(
   }
   // A time with binary digits is at least h, so its integrals do not underflow (t < h keeps the
   // series' own shares, which do not depend on dividing a tiny integral by a tiny t).
-  splits.forEach(({ levels }, j) => {
-    if (integrals && levels.length > 0) {
-      upShare[j] = upTime[j] / times[j];
-      downShare[j] = downTime[j] / times[j];
+  for (const point of points) {
+    if (integrals && point.levels.length > 0) {
+      point.upShare = point.upTime / point.time;
+      point.downShare = point.downTime / point.time;
     }
-  });
+  }
   return {
     probabilities: vectors,
-    upShare,
-    downShare,
+    upShare: points.map((point) => point.upShare),
+    downShare: points.map((point) => point.downShare),
     products,
     squarings,
     step,
@@ -244,12 +256,13 @@ export function transientBySquaring(
 /** Σ_i a_i·b_i (non-negative terms). */
 function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  // `!`: both are n-vectors here.
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
   return s;
 }
 
 /** c ← c + E·c: the occupation integral over twice the step. */
 function accumulate(matrix: Float64Array, c: Float64Array, n: number, scratch: Float64Array): void {
   denseTimesVector(matrix, c, n, scratch);
-  for (let i = 0; i < n; i++) c[i] += scratch[i];
+  for (let i = 0; i < n; i++) c[i]! += scratch[i]!;
 }

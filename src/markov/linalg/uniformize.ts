@@ -56,13 +56,13 @@ export function uniformize(ctmc: Ctmc, iterates = 2, backend?: KernelBackend): U
   const n = ctmc.stateCount;
   const exit = ctmc.exitRate;
   let q = 0;
-  for (let i = 0; i < n; i++) if (exit[i] > q) q = exit[i];
+  for (const x of exit) if (x > q) q = x;
   const { start, source, rate } = incomingTransitions(ctmc);
   const stay = new Float64Array(n);
   if (q > 0) {
     // The rates become the probabilities in place: the transposition's array is not kept.
-    for (let p = 0; p < rate.length; p++) rate[p] /= q;
-    for (let i = 0; i < n; i++) stay[i] = (q - exit[i]) / q;
+    for (let p = 0; p < rate.length; p++) rate[p]! /= q;
+    for (let i = 0; i < n; i++) stay[i] = (q - exit[i]!) / q;
   } else stay.fill(1);
   const matrix = createGatherMatrix(
     { start, source, weight: rate, diagonal: stay },

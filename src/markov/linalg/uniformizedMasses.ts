@@ -1,6 +1,7 @@
 import { compensatedSum } from '../../numeric/sum.js';
 import type { Ctmc } from '../generation/Ctmc.js';
 import { poissonWeights, type PoissonWeights } from './poissonWeights.js';
+import { takeVectors } from './checked.js';
 import { TINY } from './poissonSeries.js';
 import { WARN_PRODUCTS } from './transientPlan.js';
 import { stepUniformized, uniformize, type UniformizedChain } from './uniformize.js';
@@ -83,36 +84,39 @@ export function uniformizedMasses(
   const chain = uniformize(ctmc, 2);
   const q = chain.rate;
   const sequence = new MassSequence(chain, ctmc.initial, ctmc.up);
-  const epsilon = times.map(() => tolerance);
+  // Per time: λ = q·t (below 1e-290 it is t = 0 to far better than any tolerance, and may be
+  // subnormal), and the truncation error allowed, tightened round by round.
+  const points = times.map((t) => ({ lambda: q * t < TINY ? 0 : q * t, epsilon: tolerance }));
   let up: number[] = [];
   let down: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    // q·t below 1e-290 is t = 0 to far better than any tolerance (and may be subnormal).
-    const lambdas = times.map((t) => (q * t < TINY ? 0 : q * t));
-    const short = kind === 'interval' ? lambdas.map((x, j) => shortHorizon(x, epsilon[j])) : [];
-    const windows = lambdas.map((x, j) => poissonWeights(x, epsilon[j], LEFT_EPSILON));
+    const plans = points.map((point) => ({
+      point,
+      short: kind === 'interval' ? shortHorizon(point.lambda, point.epsilon) : null,
+      window: poissonWeights(point.lambda, point.epsilon, LEFT_EPSILON),
+    }));
     sequence.extendTo(
-      Math.max(0, ...windows.map((w) => w.right), ...short.map((s) => s?.length ?? 0)),
+      Math.max(0, ...plans.map(({ window, short }) => Math.max(window.right, short?.length ?? 0))),
     );
-    const values = windows.map((w, j) =>
-      normalizeMasses(
-        kind === 'point'
-          ? [sequence.weighted(w, sequence.up), sequence.weighted(w, sequence.down)]
-          : short[j]
-            ? sequence.shortInterval(short[j])
-            : sequence.interval(w, lambdas[j]),
-      ),
-    );
-    up = values.map((v) => v[0]);
-    down = values.map((v) => v[1]);
     let widened = false;
-    values.forEach(([a, u], j) => {
+    const values = plans.map(({ point, short, window }) => {
+      const masses = normalizeMasses(
+        kind === 'point'
+          ? [sequence.weighted(window, sequence.up), sequence.weighted(window, sequence.down)]
+          : short
+            ? sequence.shortInterval(short)
+            : sequence.interval(window, point.lambda),
+      );
+      const [a, u] = masses;
       const needed = tolerance * Math.max(Math.min(a, u), TINY);
-      if (epsilon[j] > needed) {
-        epsilon[j] = needed / 2;
+      if (point.epsilon > needed) {
+        point.epsilon = needed / 2;
         widened = true;
       }
+      return masses;
     });
+    up = values.map(([a]) => a);
+    down = values.map(([, d]) => d);
     if (!widened) break;
   }
   const products = sequence.length - 1;
@@ -143,11 +147,12 @@ function shortHorizon(lambda: number, epsilon: number): Float64Array | null {
   }
   // tail[k] = P{N > k}/λ = Σ_{l>k} u_l = u[k] + u[k+1] + … (u[k] holds u_{k+1}).
   const tail = new Float64Array(u.length + 1);
-  for (let k = u.length - 1; k >= 0; k--) tail[k] = tail[k + 1] + u[k];
+  // `!`: k < u.length < tail.length.
+  for (let k = u.length - 1; k >= 0; k--) tail[k] = tail[k + 1]! + u[k]!;
   // Σ_{k≥K} tail[k] bounds what stopping before K leaves out (a_k ≤ 1).
   let lag = 0;
   let length = tail.length;
-  while (length > 1 && lag + tail[length - 1] <= epsilon) lag += tail[--length];
+  while (length > 1 && lag + tail[length - 1]! <= epsilon) lag += tail[--length]!;
   return tail.subarray(0, length);
 }
 
@@ -175,7 +180,7 @@ function shortHorizon(lambda: number, epsilon: number): Float64Array | null {
  * normalizeMasses([3, 1]); // → [0.75, 0.25]
  * ```
  */
-export function normalizeMasses([a, d]: readonly number[]): [number, number] {
+export function normalizeMasses([a, d]: readonly [number, number]): [number, number] {
   const total = a + d;
   return total > 0 ? [a / total, d / total] : [a, d];
 }
@@ -193,7 +198,9 @@ class MassSequence {
   constructor(chain: UniformizedChain, initial: Float64Array, flags: Uint8Array) {
     this.#chain = chain;
     this.#flags = flags;
-    [this.#v, this.#next] = chain.matrix.vectors;
+    const [v, next] = takeVectors('uniformizedMasses', chain.matrix.vectors, 2, chain.stateCount);
+    this.#v = v;
+    this.#next = next;
     this.#v.set(initial);
     this.#record();
   }
@@ -210,7 +217,8 @@ class MassSequence {
   /** Σ_k w_k x_k over the window. */
   weighted(window: PoissonWeights, x: Float64Array): number {
     let s = 0;
-    for (let k = window.left; k <= window.right; k++) s += window.weights[k - window.left] * x[k];
+    // `!`: the window holds right − left + 1 weights, and x is recorded up to `right` (extendTo).
+    for (let k = window.left; k <= window.right; k++) s += window.weights[k - window.left]! * x[k]!;
     return s;
   }
 
@@ -218,24 +226,26 @@ class MassSequence {
   shortInterval(tail: Float64Array): [number, number] {
     let a = 0;
     let d = 0;
+    // `!`: k < tail.length ≤ this.length (extendTo).
     for (let k = tail.length - 1; k >= 0; k--) {
-      a += this.up[k] * tail[k];
-      d += this.down[k] * tail[k];
+      a += this.up[k]! * tail[k]!;
+      d += this.down[k]! * tail[k]!;
     }
     return [a, d];
   }
 
   /** [Ā, Ū]: Σ_k a_k P{N > k} / λ, tails summed from the right of the window (no 1 − F). */
   interval(window: PoissonWeights, lambda: number): [number, number] {
-    if (lambda === 0) return [this.up[0], this.down[0]];
+    // `!`: step 0 is recorded at construction, and steps up to `right` by extendTo.
+    if (lambda === 0) return [this.up[0]!, this.down[0]!];
     const { left, right, weights } = window;
     let tail = 0;
     let a = 0;
     let d = 0;
     for (let k = right - 1; k >= 0; k--) {
-      if (k + 1 >= left) tail += weights[k + 1 - left];
-      a += this.up[k] * tail;
-      d += this.down[k] * tail;
+      if (k + 1 >= left) tail += weights[k + 1 - left]!;
+      a += this.up[k]! * tail;
+      d += this.down[k]! * tail;
     }
     return [a / lambda, d / lambda];
   }

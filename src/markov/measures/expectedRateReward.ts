@@ -44,11 +44,13 @@ export function expectedRateReward(
     );
   }
   const terms = new Float64Array(reward.length);
+  // `!`: i < reward.length, which is probabilities.length (checked above).
   for (let i = 0; i < reward.length; i++) {
-    if (!Number.isFinite(reward[i])) {
-      throw new ParameterError(where, `reward[${i}]`, 'be a finite number', reward[i]);
+    const r = reward[i]!;
+    if (!Number.isFinite(r)) {
+      throw new ParameterError(where, `reward[${i}]`, 'be a finite number', r);
     }
-    terms[i] = probabilities[i] * reward[i];
+    terms[i] = probabilities[i]! * r;
   }
   return exactSum(terms);
 }

@@ -47,10 +47,13 @@ export function failureFrequency(ctmc: Ctmc, probabilities: ArrayLike<number>): 
   }
   const { rowStart, target, rate, up } = ctmc;
   const terms: number[] = [];
+  // `!`: i < n, the length of probabilities (checked above), and the rows point into target
+  // (a Ctmc's layout).
   for (let i = 0; i < n; i++) {
-    if (up[i] === 0 || probabilities[i] === 0) continue;
-    for (let p = rowStart[i]; p < rowStart[i + 1]; p++) {
-      if (up[target[p]] === 0) terms.push(probabilities[i] * rate[p]);
+    const x = probabilities[i]!;
+    if (up[i] === 0 || x === 0) continue;
+    for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) {
+      if (up[target[p]!] === 0) terms.push(x * rate[p]!);
     }
   }
   return exactSum(terms);

@@ -1,5 +1,6 @@
 import { ParameterError } from '../../errors.js';
 import type { Ctmc } from '../generation/Ctmc.js';
+import { checkedAt } from '../linalg/checked.js';
 import { squaredMasses } from '../linalg/squaredMasses.js';
 import { chooseTransientMethod } from '../linalg/transientMethod.js';
 import {
@@ -91,8 +92,8 @@ export function intervalAvailability(
       : uniformizedMasses(where, ctmc, [horizon], checked.tolerance, 'interval');
   return {
     horizon,
-    availability: masses.up[0],
-    unavailability: masses.down[0],
+    availability: checkedAt(where, masses.up, 0),
+    unavailability: checkedAt(where, masses.down, 0),
     products: masses.products,
     warnings: masses.warnings,
     method,

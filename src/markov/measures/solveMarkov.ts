@@ -1,7 +1,7 @@
 import { timeGrid } from '../../model/timeGrid.js';
 import { steadyStateMeasures } from '../../model/steadyStateMeasures.js';
 import { distributionFromSpec } from '../../distributions/registry.js';
-import type { Model } from '../../model/Model.js';
+import { unitComponent, type Model } from '../../model/Model.js';
 import { ConvergenceError, UnsupportedModelError } from '../../errors.js';
 import { finiteMeasures } from '../../model/finiteMeasures.js';
 import { repairableHorizon, unitsInStructure } from '../../model/timeScales.js';
@@ -131,10 +131,9 @@ export function solveMarkov(model: Model, options: SolveMarkovOptions = {}): Mar
         repairable: model.components.some((component) => component.repair !== undefined),
         relaxationHorizon: repairableHorizon(model),
         lifeScale: Math.max(
-          ...unitsInStructure(model.system).map((unit) => {
-            const component = model.components[model.units[unit]!.component]!;
-            return distributionFromSpec(component.failure).mean;
-          }),
+          ...unitsInStructure(model.system).map(
+            (unit) => distributionFromSpec(unitComponent(model, unit).failure).mean,
+          ),
         ),
       }),
     },
@@ -226,7 +225,7 @@ function solveChain(
       const pi = steady.probabilities;
       const upMass: number[] = [];
       const downMass: number[] = [];
-      for (let i = 0; i < ctmc.stateCount; i++) (ctmc.up[i] ? upMass : downMass).push(pi[i]!);
+      for (const [i, p] of pi.entries()) (ctmc.up[i] ? upMass : downMass).push(p);
       measures = steadyStateMeasures(
         exactSum(upMass),
         exactSum(downMass),

@@ -17,19 +17,21 @@ export function gatherJs(
   v: Float64Array,
   out: Float64Array,
 ): number {
+  // The `!` below are the CSR invariants GatherMatrix guarantees (start non-decreasing with
+  // start.length = n + 1, every source < n, [first, last) ⊆ [0, n)): no index is out of range.
   let delta = 0;
-  let p = start[first];
+  let p = start[first]!;
   for (let j = first; j < last; j++) {
-    const end = start[j + 1];
-    const x = v[j];
-    let s = x * diagonal[j];
+    const end = start[j + 1]!;
+    const x = v[j]!;
+    let s = x * diagonal[j]!;
     let s2 = 0;
     // Two accumulators: measured 25% faster in V8 on rows of about 8 entries.
     for (; p + 1 < end; p += 2) {
-      s += v[source[p]] * weight[p];
-      s2 += v[source[p + 1]] * weight[p + 1];
+      s += v[source[p]!]! * weight[p]!;
+      s2 += v[source[p + 1]!]! * weight[p + 1]!;
     }
-    if (p < end) s += v[source[p]] * weight[p++];
+    if (p < end) s += v[source[p]!]! * weight[p++]!;
     const y = s + s2;
     out[j] = y;
     delta += Math.abs(y - x);
@@ -52,10 +54,11 @@ export function lowerSolveJs(
   r: Float64Array,
   z: Float64Array,
 ): void {
+  // `!`: the CSR invariants of GatherMatrix, as in gatherJs (start[j] ≤ split[j] ≤ start[j + 1]).
   for (let j = first; j < last; j++) {
-    const end = split[j];
-    let s = r[j];
-    for (let p = start[j]; p < end; p++) s -= z[source[p]] * weight[p];
-    z[j] = s / diagonal[j];
+    const end = split[j]!;
+    let s = r[j]!;
+    for (let p = start[j]!; p < end; p++) s -= z[source[p]!]! * weight[p]!;
+    z[j] = s / diagonal[j]!;
   }
 }
