@@ -134,6 +134,8 @@ export type { NetworkEdge, StructureNode } from './structure/StructureNode.js';
 
 // Models and results
 export { evaluateModel, loadModel, parseModel } from './model/loadModel.js';
+export { componentFacts, exponentialRate } from './model/componentFacts.js';
+export type { ComponentFacts, ComponentLaws } from './model/componentFacts.js';
 export type { LoadModelOptions, ModelTemplate, ParseModelOptions } from './model/loadModel.js';
 export { DEFAULT_MODEL_LIMITS } from './model/ModelLimits.js';
 export type { ModelLimits } from './model/ModelLimits.js';

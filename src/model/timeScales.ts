@@ -1,4 +1,5 @@
-import { distributionFromSpec } from '../distributions/registry.js';
+import type { Distribution } from '../distributions/types.js';
+import { componentFacts, unitLaws } from './componentFacts.js';
 import { type ComponentModel, type Model, type SystemNode, unitComponent } from './Model.js';
 
 /**
@@ -52,20 +53,17 @@ export function unitsInStructure(system: SystemNode): number[] {
  */
 export function repairableHorizon(model: Model): number {
   if (!model.system) return 0;
-  const mean = (spec: Parameters<typeof distributionFromSpec>[0] | undefined): number =>
-    spec === undefined ? 0 : distributionFromSpec(spec).mean;
+  const mean = (law: Distribution | undefined): number => law?.mean ?? 0;
   let longest = 0;
   for (const unit of unitsInStructure(model.system)) {
-    const component = unitComponent(model, unit);
-    const life = mean(component.failure);
-    const down = component.repair && mean(component.repair) + mean(component.detection);
+    const laws = unitLaws(model, unit);
+    const life = laws.failure.mean;
+    const down = laws.repair && laws.repair.mean + mean(laws.detection);
     const relaxation = down === undefined ? life : 1 / (1 / life + 1 / down);
-    longest = Math.max(longest, relaxation, mean(component.recovery));
+    longest = Math.max(longest, relaxation, mean(laws.recovery));
   }
-  const delays: SystemNode[] = [model.system];
-  for (let node = delays.pop(); node !== undefined; node = delays.pop()) {
-    if (node.kind === 'standby') longest = Math.max(longest, mean(node.switchDelay));
-    else if ('children' in node) delays.push(...node.children);
+  for (const delay of componentFacts(model).switchDelays.values()) {
+    longest = Math.max(longest, delay.mean);
   }
   return 10 * longest;
 }
@@ -99,29 +97,22 @@ export interface TimeScale {
 export function slowestTimeScale(model: Model): TimeScale {
   let slowest: TimeScale = { value: 0, what: 'no time' };
   if (!model.system) return slowest;
-  const consider = (
-    spec: Parameters<typeof distributionFromSpec>[0] | undefined,
-    what: string,
-  ): void => {
-    if (spec === undefined) return;
-    const value = distributionFromSpec(spec).mean;
-    if (value > slowest.value) slowest = { value, what };
+  const consider = (law: Distribution | undefined, what: string): void => {
+    if (law !== undefined && law.mean > slowest.value) slowest = { value: law.mean, what };
   };
   const seen = new Set<ComponentModel>();
   for (const unit of unitsInStructure(model.system)) {
     const component = unitComponent(model, unit);
     if (seen.has(component)) continue;
     seen.add(component);
-    consider(component.failure, `the mean life of ${component.name}`);
-    consider(component.repair, `the mean repair time of ${component.name}`);
-    consider(component.detection, `the mean detection time of ${component.name}`);
-    consider(component.recovery, `the mean recovery time of ${component.name}`);
+    const laws = unitLaws(model, unit);
+    consider(laws.failure, `the mean life of ${component.name}`);
+    consider(laws.repair, `the mean repair time of ${component.name}`);
+    consider(laws.detection, `the mean detection time of ${component.name}`);
+    consider(laws.recovery, `the mean recovery time of ${component.name}`);
   }
-  const nodes: SystemNode[] = [model.system];
-  for (let node = nodes.pop(); node !== undefined; node = nodes.pop()) {
-    if (node.kind === 'standby')
-      consider(node.switchDelay, `the mean switch-over time of ${node.path}`);
-    else if ('children' in node) nodes.push(...node.children);
+  for (const [node, delay] of componentFacts(model).switchDelays) {
+    consider(delay, `the mean switch-over time of ${node.path}`);
   }
   return slowest;
 }

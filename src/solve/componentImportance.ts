@@ -2,9 +2,9 @@ import {
   steadyAvailability,
   steadyUnavailability,
 } from '../analytic/formulas/steadyAvailability.js';
-import { distributionFromSpec } from '../distributions/registry.js';
 import { checkNonNegative } from '../errors.js';
-import type { ComponentModel, Model } from '../model/Model.js';
+import type { Model } from '../model/Model.js';
+import { unitLaws, type ComponentLaws } from '../model/componentFacts.js';
 import { compileStructure } from '../structure/compileStructure.js';
 import { toStructure } from '../structure/toStructure.js';
 
@@ -75,9 +75,9 @@ export function componentImportance(
   if (!repairable) checkNonNegative('componentImportance', 'missionTime', missionTime);
   const p = new Float64Array(layout.variableCount);
   const q = new Float64Array(layout.variableCount);
-  model.units.forEach((unit, i) => {
-    const component = model.components[unit.component]!;
-    [p[i], q[i]] = repairable ? availability(component) : reliability(component, missionTime);
+  model.units.forEach((_, i) => {
+    const laws = unitLaws(model, i);
+    [p[i], q[i]] = repairable ? availability(laws) : reliability(laws, missionTime);
   });
   // A standby block counted as parallel redundancy: it fails when every one of its units has.
   const offset = model.units.length;
@@ -112,17 +112,14 @@ export function componentImportance(
 }
 
 /** [A, 1 − A] of a unit in the long run; [0, 1] when it is never repaired. */
-function availability(component: ComponentModel): [number, number] {
-  if (!component.repair) return [0, 1];
-  const up = distributionFromSpec(component.failure).mean;
-  const down =
-    distributionFromSpec(component.repair).mean +
-    (component.detection ? distributionFromSpec(component.detection).mean : 0);
+function availability(laws: ComponentLaws): [number, number] {
+  if (!laws.repair) return [0, 1];
+  const up = laws.failure.mean;
+  const down = laws.repair.mean + (laws.detection?.mean ?? 0);
   return [steadyAvailability(up, down), steadyUnavailability(up, down)];
 }
 
 /** [R(t), F(t)] of a unit's life. */
-function reliability(component: ComponentModel, t: number): [number, number] {
-  const life = distributionFromSpec(component.failure);
-  return [life.sf(t), life.cdf(t)];
+function reliability(laws: ComponentLaws, t: number): [number, number] {
+  return [laws.failure.sf(t), laws.failure.cdf(t)];
 }

@@ -5,7 +5,8 @@
  */
 import {
   componentImportance,
-  distributionFromSpec,
+  componentFacts,
+  type Distribution,
   type DistributionSpec,
   type Model,
   type ModelTemplate,
@@ -139,8 +140,12 @@ export function exploreExtras(
   const mission = solution.numbers.missionTime;
   const controls = parameterInfo(template, base.model, model).filter((p) => !p.isExpression);
   const swept = controls.find((p) => p.name === request.sweep) ?? controls[0];
-  const component =
-    model.components.find((c) => c.name === request.component) ?? model.components[0];
+  const chosen = Math.max(
+    0,
+    model.components.findIndex((c) => c.name === request.component),
+  );
+  const component = model.components[chosen];
+  const law = componentFacts(model).components[chosen]?.failure;
   const importance = componentImportance(model, mission);
   return {
     measure: request.measure,
@@ -149,18 +154,18 @@ export function exploreExtras(
     ...(swept && {
       sweep: sweep(template, scenario, request.measure, swept.control, SWEEP_POINTS),
     }),
-    ...(component && {
-      distribution: distributionCurves(component.name, component.failure, mission),
-    }),
+    ...(component &&
+      law && {
+        distribution: distributionCurves(component.name, law, mission),
+      }),
   };
 }
 
 function distributionCurves(
   name: string,
-  spec: DistributionSpec,
+  law: Distribution,
   horizon: number,
 ): NonNullable<Extras['distribution']> {
-  const law = distributionFromSpec(spec);
   // Show at least the bulk of the law (its 99 % quantile) even when the mission is short.
   const end = Math.max(horizon, Number.isFinite(law.quantile(0.99)) ? law.quantile(0.99) : 0);
   const t = Array.from(

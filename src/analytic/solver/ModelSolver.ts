@@ -1,10 +1,10 @@
-import { distributionFromSpec } from '../../distributions/registry.js';
 import type { Distribution } from '../../distributions/types.js';
 import type { Model } from '../../model/Model.js';
 import type { Measures } from '../../model/Result.js';
 import { unitsInStructure } from '../../model/timeScales.js';
 import { pointAvailability, pointUnavailability } from '../formulas/pointAvailability.js';
 import { steadyStateMeasures } from '../../model/steadyStateMeasures.js';
+import { componentFacts } from '../../model/componentFacts.js';
 import {
   compileStructure,
   type CompileStructureOptions,
@@ -61,7 +61,8 @@ export class ModelSolver {
     // The distinct laws in order of first use, each with its index; `units` grows as the
     // components that share the law are read.
     const entries = new Map<string, { readonly index: number; law: UnitLaw }>();
-    const componentLaws = model.components.map((component) => {
+    const facts = componentFacts(model).components;
+    const componentLaws = model.components.map((component, c) => {
       const key = JSON.stringify([
         component.failure,
         component.repair,
@@ -70,12 +71,11 @@ export class ModelSolver {
       ]);
       let entry = entries.get(key);
       if (entry === undefined) {
-        const repair = component.repair && distributionFromSpec(component.repair);
-        const detection = component.detection && distributionFromSpec(component.detection);
+        const { failure, repair, detection } = facts[c]!; // one entry per component
         entry = {
           index: entries.size,
           law: {
-            life: distributionFromSpec(component.failure),
+            life: failure,
             repair,
             meanDowntime: repair && repair.mean + (detection ? detection.mean : 0),
             coverage: component.coverage,

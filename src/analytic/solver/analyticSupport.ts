@@ -1,4 +1,4 @@
-import { distributionFromSpec } from '../../distributions/registry.js';
+import { unitLaws } from '../../model/componentFacts.js';
 import { UnsupportedModelError } from '../../errors.js';
 import { type Model, unitComponent } from '../../model/Model.js';
 import type { StandbyBlock } from '../../structure/toStructure.js';
@@ -74,7 +74,7 @@ function checkBlock(
   if (uncovered) unsupported(`${at} has ${uncovered.name} with coverage ${uncovered.coverage} < 1`);
   if (
     block.mode !== 'cold' &&
-    new Set(components.map((c) => distributionFromSpec(c.failure).mean)).size > 1
+    new Set(block.units.map((unit) => unitLaws(model, unit).failure.mean)).size > 1
   ) {
     unsupported(
       `${at} is ${block.mode} with units of different failure rates: spares that fail while dormant make the order matter`,

@@ -1,6 +1,7 @@
 import { toStructure, type StandbyBlock } from '../../structure/toStructure.js';
 import type { StructureNode } from '../../structure/StructureNode.js';
-import { distributionFromSpec, type DistributionSpec } from '../../distributions/registry.js';
+import type { Distribution } from '../../distributions/types.js';
+import { componentFacts, exponentialRate } from '../../model/componentFacts.js';
 import { UnsupportedModelError } from '../../errors.js';
 import type { Model, SystemNode } from '../../model/Model.js';
 import { logGamma } from '../../numeric/gamma.js';
@@ -79,18 +80,21 @@ export interface ChainLayout {
 export function chainLayout(model: Model, system: SystemNode): ChainLayout {
   const structure = toStructure(model, system);
   const priority = model.maintenance.priority;
+  const facts = componentFacts(model);
   const rates = model.components.map((component, c): ComponentRates => {
-    const rateOf = (spec: DistributionSpec | undefined, role: string): number | undefined => {
-      if (spec === undefined) return undefined;
-      requireExponential(spec, `component ${component.name} has a ${spec.dist} ${role} time`);
-      return 1 / distributionFromSpec(spec).mean;
-    };
+    const laws = facts.components[c]!; // one entry per component, in the same order
+    // The rate as the file gives it: 1/(1/λ) would change λ in its last bit one time in seven.
+    const rateOf = (law: Distribution | undefined, role: string): number | undefined =>
+      law && exponentialRateOf(law, `component ${component.name} has a ${law.family} ${role} time`);
     const listed = priority.indexOf(c);
-    const repair = rateOf(component.repair, 'repair');
-    const detection = repair === undefined ? undefined : rateOf(component.detection, 'detection');
-    const recovery = component.coverage < 1 ? rateOf(component.recovery, 'recovery') : undefined;
+    const repair = rateOf(laws.repair, 'repair');
+    const detection = repair === undefined ? undefined : rateOf(laws.detection, 'detection');
+    const recovery = component.coverage < 1 ? rateOf(laws.recovery, 'recovery') : undefined;
     return {
-      failure: rateOf(component.failure, 'failure')!,
+      failure: exponentialRateOf(
+        laws.failure,
+        `component ${component.name} has a ${laws.failure.family} failure time`,
+      ),
       ...(repair !== undefined && { repair }),
       ...(detection !== undefined && { detection }),
       ...(recovery !== undefined && { recovery }),
@@ -119,17 +123,18 @@ export function chainLayout(model: Model, system: SystemNode): ChainLayout {
       const g = groupOfUnit[unit]!;
       groups[g] = { ...groups[g]!, block: b, position };
     });
-    const delay = node.switchDelay;
-    if (delay)
-      requireExponential(
+    const delay = facts.switchDelays.get(node);
+    const switchRate =
+      delay &&
+      exponentialRateOf(
         delay,
-        `the standby block at ${node.path} has a ${delay.dist} switch delay`,
+        `the standby block at ${node.path} has a ${delay.family} switch delay`,
       );
     const layout: BlockLayout = {
       node,
       groups: node.units.map((unit) => groupOfUnit[unit]!),
       offset: width,
-      ...(delay && { switchRate: 1 / distributionFromSpec(delay).mean }),
+      ...(switchRate !== undefined && { switchRate }),
     };
     width += 2;
     return layout;
@@ -160,14 +165,17 @@ export function chainLayout(model: Model, system: SystemNode): ChainLayout {
   return { ...layout, estimatedStates: estimateStates(layout) };
 }
 
-function requireExponential(spec: DistributionSpec, what: string): void {
-  if (spec.dist !== 'exponential') {
+/** The rate of an exponential law; any other law is refused, saying `what` it is. */
+function exponentialRateOf(law: Distribution, what: string): number {
+  const rate = exponentialRate(law);
+  if (rate === undefined) {
     throw new UnsupportedModelError(
       'markov',
       `${what}; the Markov engine needs exponential times`,
       'use relkit simulate',
     );
   }
+  return rate;
 }
 
 /**

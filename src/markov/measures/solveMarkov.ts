@@ -1,7 +1,7 @@
 import { timeGrid } from '../../model/timeGrid.js';
 import { steadyStateMeasures } from '../../model/steadyStateMeasures.js';
-import { distributionFromSpec } from '../../distributions/registry.js';
-import { unitComponent, type Model } from '../../model/Model.js';
+import type { Model } from '../../model/Model.js';
+import { unitLaws } from '../../model/componentFacts.js';
 import { ConvergenceError, UnsupportedModelError } from '../../errors.js';
 import { finiteMeasures } from '../../model/finiteMeasures.js';
 import { repairableHorizon, unitsInStructure } from '../../model/timeScales.js';
@@ -131,9 +131,7 @@ export function solveMarkov(model: Model, options: SolveMarkovOptions = {}): Mar
         repairable: model.components.some((component) => component.repair !== undefined),
         relaxationHorizon: repairableHorizon(model),
         lifeScale: Math.max(
-          ...unitsInStructure(model.system).map(
-            (unit) => distributionFromSpec(unitComponent(model, unit).failure).mean,
-          ),
+          ...unitsInStructure(model.system).map((unit) => unitLaws(model, unit).failure.mean),
         ),
       }),
     },

@@ -1,0 +1,52 @@
+/** componentFacts: one set of laws per model, and rates carried as the file gives them. */
+import { describe, expect, it } from 'vitest';
+import { chainFromModel } from '../../src/markov/generation/fromModel.js';
+import { componentFacts, exponentialRate, unitLaws } from '../../src/model/componentFacts.js';
+import { loadModel } from '../../src/model/loadModel.js';
+
+// 1/(1/0.9) is 0.9000000000000001: a rate carried as a reciprocal of its mean changes.
+const RATE = 0.9;
+
+const pair = loadModel(`name: pair
+components:
+  a: { count: 2, failure: { rate: ${RATE} }, repair: { rate: 49 } }
+  b: { count: 2, failure: { dist: weibull, shape: 2, scale: 10 } }
+system:
+  series:
+    - { parallel: [a] }
+    - { standby: { of: b, switch: { delay: { mean: 0.5 } } } }
+`);
+
+describe('componentFacts', () => {
+  it('keeps a rate written in the file exactly', () => {
+    expect(1 / (1 / RATE)).not.toBe(RATE);
+    expect(1 / (1 / 49)).not.toBe(49);
+    const [a] = componentFacts(pair).components;
+    expect(exponentialRate(a!.failure)).toBe(RATE);
+    expect(exponentialRate(a!.repair!)).toBe(49);
+    expect(exponentialRate(componentFacts(pair).components[1]!.failure)).toBeUndefined();
+  });
+
+  it('builds the laws once per model', () => {
+    expect(componentFacts(pair)).toBe(componentFacts(pair));
+    expect(unitLaws(pair, 1)).toBe(componentFacts(pair).components[0]);
+    expect(() => unitLaws(pair, 99)).toThrow(/internal/);
+  });
+
+  it('gives the switch-over delay of each standby block', () => {
+    const delays = [...componentFacts(pair).switchDelays.values()];
+    expect(delays.map((law) => law.mean)).toEqual([0.5]);
+  });
+
+  it('gives the Markov generator the rates as written, not 1/(1/λ)', () => {
+    const model = loadModel(`name: exact
+components:
+  a: { count: 2, failure: { rate: ${RATE} }, repair: { rate: 49 } }
+system: { parallel: [a] }
+maintenance: { crews: 1 }
+`);
+    const rates = new Set(chainFromModel(model).ctmc.rate);
+    // Two working units fail at 2λ, one at λ; the one crew repairs at μ.
+    expect(rates).toEqual(new Set([2 * RATE, RATE, 49]));
+  });
+});
