@@ -134,7 +134,7 @@ export type { NetworkEdge, StructureNode } from './structure/StructureNode.js';
 
 // Models and results
 export { evaluateModel, loadModel, parseModel } from './model/loadModel.js';
-export { componentFacts, exponentialRate } from './model/componentFacts.js';
+export { componentFacts, exponentialRate, rateOf } from './model/componentFacts.js';
 export type { ComponentFacts, ComponentLaws } from './model/componentFacts.js';
 export type { LoadModelOptions, ModelTemplate, ParseModelOptions } from './model/loadModel.js';
 export { DEFAULT_MODEL_LIMITS } from './model/ModelLimits.js';

@@ -93,3 +93,21 @@ export function unitLaws(model: Model, unit: number): ComponentLaws {
   if (laws === undefined) throw new Error(`internal: unit ${unit} has no component`);
   return laws;
 }
+
+/**
+ * Returns the rate of a law as the formulas that need one take it: the exponential's rate as
+ * the model gave it, else 1/mean (a time scale).
+ *
+ * $$
+ * r = \lambda \text{ (exponential)}, \qquad r = 1/E[T] \text{ otherwise}
+ * $$
+ *
+ * @example
+ * ```ts
+ * rateOf(distributionFromSpec({ dist: 'exponential', rate: 0.9 })); // → 0.9
+ * rateOf(distributionFromSpec({ dist: 'deterministic', value: 4 })); // → 0.25
+ * ```
+ */
+export function rateOf(law: Distribution): number {
+  return exponentialRate(law) ?? 1 / law.mean;
+}

@@ -50,3 +50,20 @@ maintenance: { crews: 1 }
     expect(rates).toEqual(new Set([2 * RATE, RATE, 49]));
   });
 });
+
+describe('rateOf in the closed forms', () => {
+  it('gives the analytic A(t) the rates as written', async () => {
+    const { analyze } = await import('../../src/analytic/solver/analyze.js');
+    const { pointAvailability } = await import('../../src/analytic/formulas/pointAvailability.js');
+    const model = loadModel(`name: one
+components:
+  a: { failure: { rate: 49 }, repair: { rate: ${RATE} } }
+system: a
+`);
+    // With 1/(1/λ) and 1/(1/μ) this A(0.1) differs in its last bit.
+    const curve = analyze(model, { times: [0.1] }).measures.availability;
+    expect(curve && 'values' in curve ? curve.values[0] : undefined).toBe(
+      pointAvailability(49, RATE, 0.1),
+    );
+  });
+});

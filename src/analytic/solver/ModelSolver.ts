@@ -4,7 +4,7 @@ import type { Measures } from '../../model/Result.js';
 import { unitsInStructure } from '../../model/timeScales.js';
 import { pointAvailability, pointUnavailability } from '../formulas/pointAvailability.js';
 import { steadyStateMeasures } from '../../model/steadyStateMeasures.js';
-import { componentFacts } from '../../model/componentFacts.js';
+import { componentFacts, rateOf } from '../../model/componentFacts.js';
 import {
   compileStructure,
   type CompileStructureOptions,
@@ -190,7 +190,7 @@ export class ModelSolver {
     let totalRate = 0;
     for (const unit of this.used) {
       const { life } = this.unitLaw(unit);
-      totalRate += 1 / life.mean;
+      totalRate += rateOf(life);
       const early = life.quantile(1e-6);
       if (early > 0) shortest = Math.min(shortest, early);
     }
@@ -205,7 +205,7 @@ export class ModelSolver {
     let totalRate = 0;
     for (const unit of this.used) {
       const { life, repair } = this.unitLaw(unit);
-      totalRate += 1 / life.mean + (repair ? 1 / repair.mean : 0);
+      totalRate += rateOf(life) + (repair ? rateOf(repair) : 0);
     }
     return 1e-3 / totalRate;
   }
@@ -218,7 +218,7 @@ export class ModelSolver {
     let slowest = 0;
     for (const unit of this.used) {
       const { life, repair } = this.unitLaw(unit);
-      const rate = 1 / life.mean + (repair ? 1 / repair.mean : 0);
+      const rate = rateOf(life) + (repair ? rateOf(repair) : 0);
       slowest = Math.max(slowest, 1 / rate);
     }
     // A standby block's life is at most the sum of its units' lives.
@@ -267,8 +267,8 @@ export class ModelSolver {
     let logKept = 0;
     this.laws.forEach((law, l) => {
       if (law.repair) {
-        this.pl[l] = pointAvailability(1 / law.life.mean, 1 / law.repair.mean, t);
-        this.ql[l] = pointUnavailability(1 / law.life.mean, 1 / law.repair.mean, t);
+        this.pl[l] = pointAvailability(rateOf(law.life), rateOf(law.repair), t);
+        this.ql[l] = pointUnavailability(rateOf(law.life), rateOf(law.repair), t);
       } else {
         const r = law.life.sf(t);
         const f = law.life.cdf(t);

@@ -1,4 +1,5 @@
 import type { Distribution } from '../../distributions/types.js';
+import { rateOf } from '../../model/componentFacts.js';
 import { exactSum } from '../../numeric/sum.js';
 import {
   sequentialChainSurvival,
@@ -72,7 +73,7 @@ function stages(
   const rates = block.units.map((unit) => {
     const life = lifetimes[unit];
     if (life === undefined) throw new Error(`internal: ${block.path} names no unit ${unit}`);
-    return 1 / life.mean;
+    return rateOf(life);
   });
   return rates.map((rate, j) => {
     const dormantRate = block.dormancy * rates.slice(j + 1).reduce((sum, r) => sum + r, 0);
