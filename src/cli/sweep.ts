@@ -45,8 +45,8 @@ export const SWEEP_HELP: string = `relkit sweep MODEL --param NAME=FROM:TO[:log]
              [--max-events N] [--max-states N] [--max-nodes N] [--max-products N]
              [--max-model-size N] [--max-expression-length N] [--max-units N]
 
-Evaluates measures across a range of one parameter, reloading the model with NAME set to each
-value (as if the file said so).
+Evaluates measures across a range of one parameter: the model is evaluated with NAME set to
+each value (as if the file said so).
 
   --param NAME=FROM:TO[:log][:POINTS]  POINTS values from FROM to TO, evenly spaced or, with
                     "log", geometrically (FROM, TO > 0); default 11 points

@@ -74,7 +74,7 @@ export function sweepParameter<T>(
  *
  * @throws {@link ParameterError} naming the model's parameters when it is not.
  */
-export function checkParameterName(where: string, template: ModelTemplate, name: string): string {
+function checkParameterName(where: string, template: ModelTemplate, name: string): string {
   const names = template.parameterNames;
   if (!names.includes(name)) {
     const expectation =

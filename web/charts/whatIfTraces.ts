@@ -4,7 +4,7 @@
  */
 import type { Data, Layout } from 'plotly.js-dist-min';
 import type { Extras } from '../compute/explore.js';
-import type { Importance } from '../compute/importance.js';
+import type { ComponentImportance } from '../../src/index.js';
 import { isTimeMeasure, MEASURE_LABELS, type MeasureKey } from '../compute/measures.js';
 import type { Sweep, TornadoRow } from '../compute/sensitivity.js';
 import { formatNumber } from '../views/format.js';
@@ -16,7 +16,7 @@ export function measureTitle(measure: MeasureKey, timeUnit: string): string {
 }
 
 /** Returns one horizontal bar per component, largest importance on top. */
-export function importanceTraces(importance: Importance): Data[] {
+export function importanceTraces(importance: ComponentImportance): Data[] {
   const order = importance.components
     .map((name, i) => ({ name, value: importance.values[i]! }))
     .sort((a, b) => a.value - b.value);

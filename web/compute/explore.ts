@@ -5,6 +5,7 @@
  */
 import {
   componentImportance,
+  type ComponentImportance,
   componentFacts,
   type Distribution,
   type DistributionSpec,
@@ -13,7 +14,6 @@ import {
 } from '../../src/index.js';
 import type { Pin, Scenario } from '../state/pins.js';
 import { parameterControl, type ParameterControl } from '../state/parameterScale.js';
-import type { Importance } from './importance.js';
 import { availableMeasures, type MeasureKey } from './measures.js';
 import { sweep, tornado, type Sweep, type TornadoRow } from './sensitivity.js';
 import { solveModel, type Solution, type TextIssue } from './solve.js';
@@ -112,7 +112,7 @@ export interface ExtrasRequest {
 /** The what-if charts of the live scenario. */
 export interface Extras {
   readonly measure: MeasureKey;
-  readonly importance?: Importance;
+  readonly importance?: ComponentImportance;
   readonly tornado: readonly TornadoRow[];
   readonly sweep?: Sweep;
   readonly distribution?: {
