@@ -4,7 +4,7 @@ import type { TimeScale } from '../model/timeScales.js';
 import { exactValue, type ExactAccumulator } from '../numeric/exactAccumulator.js';
 import { inverseRegularizedGammaP } from '../numeric/gamma.js';
 import { BATCH_COUNT, MSER_MAX_DELETION, type MomentSums, type SimulationStats } from './stats.js';
-import { CYCLE } from './system/SystemSimulator.js';
+import { CYCLE } from './system/ReplicationRecorder.js';
 import { STEADY_MEASURES, type CriticalityEntry } from './types.js';
 
 // Φ⁻¹(0.975), the two-sided 95 % normal quantile (scipy.stats.norm.ppf(0.975)).

@@ -25,13 +25,8 @@ import {
 } from './stats.js';
 import { compileSystem, LEAF, type SystemPlan } from './system/compileSystem.js';
 import { StructureState } from './system/StructureState.js';
-import {
-  CYCLE_SUMS,
-  isRegenerative,
-  SystemSimulator,
-  type RunOn,
-  type TraceEntry,
-} from './system/SystemSimulator.js';
+import { CYCLE_SUMS, type ReplicationRecord, type RunOn } from './system/ReplicationRecorder.js';
+import { isRegenerative, SystemSimulator, type TraceEntry } from './system/SystemSimulator.js';
 import { simulationSupport } from './simulationSupport.js';
 import {
   SIMULATED_MEASURES,
@@ -223,7 +218,7 @@ export function runReplications(
  */
 function addBatches(
   stats: MutableStats,
-  record: SystemSimulator['record'],
+  record: ReplicationRecord,
   batchLength: number,
   down: Float64Array,
   rate: Float64Array,

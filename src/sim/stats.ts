@@ -93,7 +93,7 @@ export interface SimulationStats {
   readonly suffixCross: ExactAccumulator[];
   /** Regeneration cycles that began in [0, T] and ended, all replications. */
   readonly cycles: number;
-  /** Exact sums over those cycles, indexed by `CYCLE` of src/sim/system/SystemSimulator.ts. */
+  /** Exact sums over those cycles, indexed by `CYCLE` of src/sim/system/ReplicationRecorder.ts. */
   readonly cycleSums: ExactAccumulator[];
   /** Replications whose cycle open at T was still open at the cap. */
   readonly cyclesCensored: number;

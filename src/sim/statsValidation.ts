@@ -12,7 +12,7 @@ import {
   SIMULATION_STATS_VERSION,
   type SimulationStats,
 } from './stats.js';
-import { CYCLE_SUMS } from './system/SystemSimulator.js';
+import { CYCLE_SUMS } from './system/ReplicationRecorder.js';
 import { SIMULATED_MEASURES } from './types.js';
 
 const WHERE = 'validateSimulationStats';

@@ -2,8 +2,8 @@ import type { Distribution, Rng } from '../../distributions/types.js';
 import { EventQueue } from '../engine/EventQueue.js';
 import { nextExponential } from '../exponentialZiggurat.js';
 import { nextUniform, seedReplicationStream, streamRng } from '../random.js';
-import { BATCH_COUNT } from '../stats.js';
 import type { SystemPlan } from './compileSystem.js';
+import { ReplicationRecorder, type ReplicationRecord, type RunOn } from './ReplicationRecorder.js';
 import { StructureState } from './StructureState.js';
 
 // Unit states of docs/semantics.md ("Units and their states"); working means ≤ DORMANT.
@@ -26,65 +26,6 @@ const PRIORITY_FAILURE = 4;
 export type TraceEntry = readonly [time: number, entity: string, event: string];
 
 /**
- * Sums over the regeneration cycles of one replication (see {@link SystemSimulator}), at these
- * indices of {@link ReplicationRecord.cycleSums}. Per cycle: L its length, D its down time, F its
- * system failures, X the time from its start to its first system failure (L when none), I 1 when
- * it had a system failure; and the products that the delta method needs.
- */
-export const CYCLE = {
-  L: 0,
-  D: 1,
-  F: 2,
-  X: 3,
-  I: 4,
-  LL: 5,
-  DD: 6,
-  FF: 7,
-  XX: 8,
-  LD: 9,
-  LF: 10,
-  DF: 11,
-  XI: 12,
-} as const;
-/** Number of cycle sums. */
-export const CYCLE_SUMS = 13;
-
-/** What a replication runs on for, past the horizon T (each bounded by the cap). */
-export interface RunOn {
-  /** Until the first system failure (the MTTF when no regeneration is available). */
-  readonly firstFailure: boolean;
-  /** Until the regeneration cycle open at T ends (regenerative estimators). */
-  readonly cycles: boolean;
-}
-
-/** Facts of one replication, read by the caller after {@link SystemSimulator.run}. */
-export interface ReplicationRecord {
-  /** Time of the first system failure, or −1 when none happened before the run ended. */
-  firstFailure: number;
-  /** Down time in [0, T]. */
-  downtime: number;
-  /** System failures (up → down) in [0, T]. */
-  failures: number;
-  /** Events processed (each popped event counts once, also past T while running on). */
-  events: number;
-  /**
-   * Per batch b of the {@link BATCH_COUNT} equal batches of [0, T] (the b-th is [b·L, (b + 1)·L],
-   * L = T/B): down time in it, and system failures (an exact integer count) starting in it. Sums
-   * over b equal downtime and failures.
-   */
-  readonly batchDowntime: Float64Array;
-  readonly batchFailures: Float64Array;
-  /** Regeneration cycles that started in [0, T] and ended (by the cap at the latest). */
-  cycles: number;
-  /** Sums over those cycles, indexed by {@link CYCLE}. */
-  readonly cycleSums: Float64Array;
-  /** 1 when the cycle open at T was still open at the cap (then it is not in the sums). */
-  cycleCensored: number;
-  /** Length of the longest cycle in the sums. */
-  longestCycle: number;
-}
-
-/**
  * Simulates one replication at a time of a compiled model, following docs/semantics.md: unit
  * ageing (with dormancy and idle-while-down freezing by remaining life), coverage with outages,
  * detection, finite crews with priority and FIFO, standby switching with success and delay.
@@ -95,6 +36,11 @@ export interface ReplicationRecord {
  * standby block for its switch-over. An event is one popped timer: a failure, the end of a
  * detection, repair, recovery or switch-over. The specialised path allocates nothing per event
  * (the general path may, where the JIT boxes the doubles of a call it does not inline).
+ *
+ * Statistics are kept by a {@link ReplicationRecorder}, which the event loop calls at system
+ * transitions, at regeneration points and when time passes a grid time or T (never per event);
+ * the simulator keeps the event logic (units, crews, standby, detection, outages, recovery) and
+ * decides when a replication ends.
  *
  * The hot path is specialised without changing what is computed: per-unit typed arrays hold the
  * mean of an exponential failure or repair law (drawn as mean times {@link nextExponential}, the
@@ -145,16 +91,15 @@ export class SystemSimulator {
   private readonly waitQueue: Int32Array;
   private readonly waitHead: Int32Array;
   private readonly waitLength: Int32Array;
-  private readonly gridTime: Float64Array;
-  /** Per grid point, 1 when the system was up there in this replication. */
+  /** Records the statistics of each replication. */
+  private readonly recorder: ReplicationRecorder;
+  /** Per grid point, 1 when the system was up there in this replication (the recorder's). */
   readonly gridUp: Uint8Array;
-  /** System failures in [0, T] caused by each component, summed over replications. */
+  /** System failures in [0, T] caused by each component, over replications (the recorder's). */
   readonly criticality: Float64Array;
-  private readonly horizon: number;
-  /** Length of one batch of [0, T], T/{@link BATCH_COUNT}. */
-  private readonly batchLength: number;
+  /** The facts of the last replication run (the recorder's). */
+  readonly record: ReplicationRecord;
   private readonly cap: number;
-  private readonly runOn: RunOn;
   /**
    * Whether the all-new state regenerates the process (see {@link SystemSimulator}) and cycles
    * are recorded.
@@ -162,12 +107,6 @@ export class SystemSimulator {
   private readonly regenerative: boolean;
   /** Per standby block, the component of each of its units in list order (the initial order). */
   private readonly blockInitialComponents: Int32Array;
-  // The open regeneration cycle: start, down time so far, failures, first failure (−1: none).
-  private cycleStart = 0;
-  private cycleDown = 0;
-  private cycleDownStart = 0;
-  private cycleFailures = 0;
-  private cycleFirst = -1;
   /** Units not working (failed, in detection, waiting, in repair or lost). */
   private broken = 0;
   /** Standby blocks with a switch-over in progress. */
@@ -183,26 +122,10 @@ export class SystemSimulator {
   private outages = 0;
   private systemUp = true;
   private frozen = false;
-  private downStart = 0;
-  private nextGrid = 0;
-  private horizonOpen = true;
   /** Event times up to `mark` need no bookkeeping of grid, horizon or end (see advanceMark). */
   private mark = 0;
   private cause = -1;
   private trace: TraceEntry[] | null = null;
-  /** The facts of the last replication run. */
-  readonly record: ReplicationRecord = {
-    firstFailure: -1,
-    downtime: 0,
-    failures: 0,
-    events: 0,
-    batchDowntime: new Float64Array(BATCH_COUNT),
-    batchFailures: new Float64Array(BATCH_COUNT),
-    cycles: 0,
-    cycleSums: new Float64Array(CYCLE_SUMS),
-    cycleCensored: 0,
-    longestCycle: 0,
-  };
 
   /**
    * @param plan - the compiled model
@@ -264,14 +187,18 @@ export class SystemSimulator {
     this.waitQueue = new Int32Array(plan.rankCount * n);
     this.waitHead = new Int32Array(plan.rankCount);
     this.waitLength = new Int32Array(plan.rankCount);
-    this.gridTime = gridTimes;
-    this.gridUp = new Uint8Array(gridTimes.length);
-    this.criticality = new Float64Array(plan.componentCount);
-    this.horizon = horizon;
-    this.batchLength = horizon / BATCH_COUNT;
     this.cap = cap;
     this.regenerative = runOn.cycles && isRegenerative(plan);
-    this.runOn = { firstFailure: runOn.firstFailure, cycles: this.regenerative };
+    this.recorder = new ReplicationRecorder(
+      horizon,
+      gridTimes,
+      plan.unitComponent,
+      plan.componentCount,
+      { firstFailure: runOn.firstFailure, cycles: this.regenerative },
+    );
+    this.record = this.recorder.record;
+    this.gridUp = this.recorder.gridUp;
+    this.criticality = this.recorder.criticality;
     this.blockInitialComponents = Int32Array.from(plan.blockUnit, (u) => component[u]!);
     this.stream = new Uint32Array(4);
     this.rng = streamRng(this.stream);
@@ -279,7 +206,8 @@ export class SystemSimulator {
 
   /**
    * Runs replication `replication` of a run with seed `seed` (its stream is keyed by
-   * {@link seedReplicationStream}), filling {@link SystemSimulator.record} and `gridUp`.
+   * {@link seedReplicationStream}), filling {@link SystemSimulator.record} and `gridUp` (through
+   * the recorder).
    */
   run(seed: number, replication: number, trace: TraceEntry[] | null = null): void {
     seedReplicationStream(this.stream, seed, replication);
@@ -384,8 +312,8 @@ export class SystemSimulator {
   }
 
   /**
-   * Called when the next event time t (in `now`) passes `mark`: records the grid points before
-   * t, closes the horizon once t > T, and returns true when the replication ends (horizon closed
+   * Called when the next event time t (in `now`) passes `mark`: has the recorder mark the grid
+   * points before t and close the horizon once t > T, and returns true when the replication ends (horizon closed
    * and nothing left to run on for, see {@link RunOn}, or t past the cap). Sets the next mark: the
    * next grid time (the last is T), then the cap, then −∞ once the run-on is done (so the next
    * event ends the run, as a check at every event would).
@@ -393,39 +321,31 @@ export class SystemSimulator {
   private advanceMark(): boolean {
     // Read from a field, not passed: a call the JIT does not inline would box a double argument.
     const t = this.now;
-    if (this.horizonOpen) {
-      if (t > this.horizon) this.closeHorizon();
-      else this.fillGrid(t);
-    }
-    if (!this.horizonOpen) {
-      if (this.runOnDone()) return true;
+    const recorder = this.recorder;
+    if (recorder.horizonOpen) recorder.advance(t, this.systemUp);
+    if (!recorder.horizonOpen) {
+      if (recorder.runOnDone()) return true;
       if (t > this.cap) {
-        if (this.runOn.cycles) this.record.cycleCensored = 1;
+        recorder.censor();
         return true;
       }
       this.mark = this.cap;
-    } else
-      this.mark =
-        this.nextGrid < this.gridTime.length ? this.gridTime[this.nextGrid]! : this.horizon;
+    } else this.mark = recorder.nextMark();
     return false;
-  }
-
-  /** Whether nothing is left to run on for past T (see {@link RunOn}). */
-  private runOnDone(): boolean {
-    return (
-      (!this.runOn.firstFailure || this.record.firstFailure >= 0) &&
-      (!this.runOn.cycles || this.cycleStart > this.horizon)
-    );
   }
 
   /**
    * Ends the open regeneration cycle now when the process is back in its all-new state: every
    * unit working, no outage or switch-over in progress, and every standby block with the same
    * components in the same roles as at 0. Only called when every unit works (`broken` = 0).
+   * The recorder closes the cycle; the run ends at the next event when, past T, that was all it
+   * ran on for.
    */
   private regenerationCheck(): void {
     if (this.outages !== 0 || this.switching !== 0) return;
-    if (this.plan.blockCount === 0 || this.blocksInitial()) this.endCycle();
+    if (this.plan.blockCount === 0 || this.blocksInitial()) {
+      if (this.recorder.endCycle(this.now)) this.mark = -Infinity;
+    }
   }
 
   /** Whether every standby block has the same components in the same roles as at 0. */
@@ -449,46 +369,6 @@ export class SystemSimulator {
     return true;
   }
 
-  /** Closes the open cycle at `now` (into the sums when it began in [0, T]) and opens the next. */
-  private endCycle(): void {
-    const now = this.now;
-    const record = this.record;
-    if (this.cycleStart <= this.horizon) {
-      const sums = record.cycleSums;
-      const length = now - this.cycleStart;
-      const failures = this.cycleFailures;
-      record.cycles++;
-      if (length > record.longestCycle) record.longestCycle = length;
-      // Indices as in CYCLE, written as literals for the hot path. A cycle without a system
-      // failure (the usual one) adds to L, X, LL and XX only (D = F = I = 0, X = L).
-      sums[0]! += length;
-      sums[5]! += length * length;
-      if (failures === 0) {
-        sums[3]! += length;
-        sums[8]! += length * length;
-      } else {
-        const down = this.cycleDown;
-        const exposure = this.cycleFirst - this.cycleStart;
-        sums[1]! += down;
-        sums[2]! += failures;
-        sums[3]! += exposure;
-        sums[4]! += 1;
-        sums[6]! += down * down;
-        sums[7]! += failures * failures;
-        sums[8]! += exposure * exposure;
-        sums[9]! += length * down;
-        sums[10]! += length * failures;
-        sums[11]! += down * failures;
-        sums[12]! += exposure;
-      }
-    }
-    this.cycleStart = now;
-    this.cycleDown = 0;
-    this.cycleFailures = 0;
-    this.cycleFirst = -1;
-    if (!this.horizonOpen && this.runOnDone()) this.mark = -Infinity;
-  }
-
   private reset(): void {
     const plan = this.plan;
     this.queue.clear();
@@ -498,29 +378,13 @@ export class SystemSimulator {
     this.waiting = 0;
     this.outages = 0;
     this.frozen = false;
-    this.nextGrid = 0;
-    this.horizonOpen = true;
-    this.mark = this.gridTime.length > 0 ? this.gridTime[0]! : this.horizon;
+    const recorder = this.recorder;
+    recorder.reset();
+    this.mark = recorder.nextMark();
     this.cause = -1;
     this.outageUntilRepair.fill(0);
     this.waitHead.fill(0);
     this.waitLength.fill(0);
-    this.gridUp.fill(0);
-    const record = this.record;
-    record.firstFailure = -1;
-    record.downtime = 0;
-    record.failures = 0;
-    record.batchDowntime.fill(0);
-    record.batchFailures.fill(0);
-    record.cycles = 0;
-    record.cycleSums.fill(0);
-    record.cycleCensored = 0;
-    record.longestCycle = 0;
-    this.cycleStart = 0;
-    this.cycleDown = 0;
-    this.cycleDownStart = 0;
-    this.cycleFailures = 0;
-    this.cycleFirst = -1;
     this.broken = 0;
     this.switching = 0;
     for (let b = 0; b < plan.blockCount; b++) {
@@ -542,8 +406,7 @@ export class SystemSimulator {
     this.systemUp = this.structureUp[this.root] === 1;
     if (!this.systemUp) {
       // Down from the start (e.g. an empty parallel): a failure at 0 that is never up first.
-      record.firstFailure = 0;
-      this.downStart = 0;
+      recorder.downAtStart();
       if (this.idleWhileDown) this.freezeAll(true);
     }
   }
@@ -804,74 +667,15 @@ export class SystemSimulator {
     }
   }
 
+  /** The system went down (`up` false) or came up at `now`: recorded, then freezing. */
   private transition(up: boolean): void {
-    const record = this.record;
     const now = this.now;
     this.systemUp = up;
     if (this.trace !== null) this.log('system', up ? 'up' : 'down');
-    if (!up) {
-      this.cycleFailures++;
-      if (this.cycleFirst < 0) this.cycleFirst = now;
-      this.cycleDownStart = now;
-      if (record.firstFailure < 0) {
-        record.firstFailure = now;
-        // After T the run may end with this failure: then the next event is past the mark.
-        if (!this.horizonOpen && this.runOnDone()) this.mark = -Infinity;
-      }
-      if (this.horizonOpen) {
-        this.downStart = now;
-        record.failures++;
-        record.batchFailures[this.batchOf(now)]!++;
-        if (this.cause >= 0) this.criticality[this.plan.unitComponent[this.cause]!]!++;
-      }
-    } else {
-      this.cycleDown += now - this.cycleDownStart;
-      if (this.horizonOpen) this.addDowntime(now);
-    }
+    if (up) this.recorder.up(now);
+    // After T the run may end with this failure: then the next event is past the mark.
+    else if (this.recorder.down(now, this.cause)) this.mark = -Infinity;
     if (this.idleWhileDown) this.freezeAll(!up);
-  }
-
-  private addDowntime(end: number): void {
-    const start = this.downStart;
-    this.record.downtime += end - start;
-    if (end > start) {
-      // Batches: the down period is split at batch boundaries, only here (at a system repair or
-      // at T), so the event loop pays nothing for the batches.
-      const down = this.record.batchDowntime;
-      const length = this.batchLength;
-      const last = this.batchOf(end);
-      let b = this.batchOf(start);
-      let from = start;
-      while (b < last) {
-        const boundary = (b + 1) * length;
-        if (boundary > from) down[b]! += boundary - from;
-        from = boundary > from ? boundary : from;
-        b++;
-      }
-      if (end > from) down[last]! += end - from;
-    }
-  }
-
-  /** The batch holding time t of [0, T], clamped to [0, B − 1] (T itself is in the last). */
-  private batchOf(t: number): number {
-    const b = Math.floor(t / this.batchLength);
-    return b < 0 ? 0 : b >= BATCH_COUNT ? BATCH_COUNT - 1 : b;
-  }
-
-  /** Records up/down at every grid time before `t` (the state after all events up to it). */
-  private fillGrid(t: number): void {
-    const up = this.systemUp ? 1 : 0;
-    while (this.nextGrid < this.gridTime.length && this.gridTime[this.nextGrid]! < t) {
-      this.gridUp[this.nextGrid++] = up;
-    }
-  }
-
-  /** Ends observation at T: grid points up to T, and a down period still open at T. */
-  private closeHorizon(): void {
-    const up = this.systemUp ? 1 : 0;
-    while (this.nextGrid < this.gridTime.length) this.gridUp[this.nextGrid++] = up;
-    if (!this.systemUp) this.addDowntime(this.horizon);
-    this.horizonOpen = false;
   }
 
   private log(entity: string, event: string): void {
