@@ -1,11 +1,10 @@
 import { ConvergenceError, UnsupportedModelError } from '../errors.js';
 import { solveMarkov } from '../markov/measures/solveMarkov.js';
 import type { Model } from '../model/Model.js';
-import { slowestTimeScale } from '../model/timeScales.js';
+import { SETTLING_SCALES, defaultHorizon, slowestTimeScale } from '../model/timeScales.js';
 import {
   DEFAULT_MAX_EVENTS,
   DEFAULT_MTTF_CAP,
-  defaultHorizon,
   expectedEvents,
   runsOnToFirstFailure,
 } from '../sim/simulate.js';
@@ -144,7 +143,7 @@ export function estimateEvents(
     // Only the default can overflow (--horizon and mission_time are finite): 10 × a mean of 1e308.
     const slowest = slowestTimeScale(model);
     throw new UsageError(
-      `the default horizon, 10 x the model's slowest time scale (${slowest.what}, ${compact(slowest.value)} ${model.timeUnit}), is not a finite number; give --horizon`,
+      `the default horizon, ${SETTLING_SCALES} x the model's slowest time scale (${slowest.what}, ${compact(slowest.value)} ${model.timeUnit}), is not a finite number; give --horizon`,
       EXIT.failed,
     );
   }

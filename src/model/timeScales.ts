@@ -116,3 +116,24 @@ export function slowestTimeScale(model: Model): TimeScale {
   }
   return slowest;
 }
+
+/**
+ * How many of the slowest time scale a simulated horizon needs before time averages settle: the
+ * default horizon is this many, and a shorter one makes steady estimates inconclusive.
+ */
+export const SETTLING_SCALES = 10;
+
+/**
+ * Returns the default horizon of a simulation: the model's mission time, else
+ * {@link SETTLING_SCALES} of its slowest time scale ({@link slowestTimeScale}).
+ *
+ * $$
+ * T = \text{mission\_time}, \text{ else } 10\,\tau_{\max}
+ * $$
+ *
+ * @param model - a loaded model with a `system`
+ * @returns T, > 0 (Infinity when 10 τ_max overflows; callers refuse it)
+ */
+export function defaultHorizon(model: Model): number {
+  return model.missionTime ?? SETTLING_SCALES * slowestTimeScale(model).value;
+}

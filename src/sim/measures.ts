@@ -1,6 +1,6 @@
 import type { Model } from '../model/Model.js';
 import type { Curve, Estimate, Measures } from '../model/Result.js';
-import type { TimeScale } from '../model/timeScales.js';
+import { SETTLING_SCALES, type TimeScale } from '../model/timeScales.js';
 import { exactValue, type ExactAccumulator } from '../numeric/exactAccumulator.js';
 import { inverseRegularizedGammaP } from '../numeric/gamma.js';
 import { BATCH_COUNT, MSER_MAX_DELETION, type MomentSums, type SimulationStats } from './stats.js';
@@ -32,9 +32,6 @@ const LONGEST_CYCLE_SHARE = 0.05;
  */
 const HEAVY_TAIL_CV2 = 3;
 const HEAVY_TAIL_EFFECTIVE = 300;
-
-/** A horizon shorter than this many slowest time scales makes steady time averages inconclusive. */
-const SETTLING_SCALES = 10;
 
 /** t₀.₉₇₅,ν for ν = 1 … 18: scipy.stats.t.ppf(0.975, ν), scipy 1.17.1. */
 const SMALL_DF_T975 = [

@@ -1,5 +1,5 @@
 import { MAX_GRID_POINTS } from '../model/timeGrid.js';
-import { distributionFromSpec } from '../distributions/registry.js';
+import { unitLaws } from '../model/componentFacts.js';
 import {
   checkFinite,
   checkInteger,
@@ -9,7 +9,7 @@ import {
 } from '../errors.js';
 import type { Model } from '../model/Model.js';
 import { modelHash } from '../model/modelHash.js';
-import { slowestTimeScale, unitsInStructure } from '../model/timeScales.js';
+import { defaultHorizon, slowestTimeScale, unitsInStructure } from '../model/timeScales.js';
 import { addExact } from '../numeric/exactAccumulator.js';
 import { gridTimes, simulatedMeasures, type ModelFacts } from './measures.js';
 import { SIMULATION_GENERATOR } from './random.js';
@@ -41,8 +41,6 @@ const DEFAULT_SEED = 1;
 const DEFAULT_GRID = 21;
 /** Default of `maxEvents`, as the CLI's `--max-events`. */
 export const DEFAULT_MAX_EVENTS = 1e11;
-/** The default horizon is this many of the model's slowest time scale. */
-const SETTLING_SCALES = 10;
 /**
  * Default of `mttfCap`: a replication with no system failure by the horizon T runs on, for the
  * MTTF, until its first failure or 1000·T (see SimulateOptions).
@@ -419,17 +417,6 @@ function resolveMaxEvents(options: SimulateOptions): number {
 }
 
 /**
- * Returns the simulator's default horizon: the model's mission time, else ten of its slowest
- * time scale ({@link slowestTimeScale}).
- *
- * @param model - a loaded model with a `system`
- * @returns T, > 0
- */
-export function defaultHorizon(model: Model): number {
-  return model.missionTime ?? SETTLING_SCALES * slowestTimeScale(model).value;
-}
-
-/**
  * Whether replications of this run go on past the horizon to their first system failure: when
  * the MTTF is asked for and the model is not regenerative (see {@link SimulateOptions.measures}).
  *
@@ -460,10 +447,10 @@ export function runsOnToFirstFailure(model: Model, options: SimulateOptions): bo
  */
 export function expectedEvents(model: Model, length: number): number {
   let events = 0;
-  for (const unit of model.units) {
-    const component = model.components[unit.component]!;
-    const failures = length / distributionFromSpec(component.failure).mean;
-    events += component.repair === undefined ? Math.min(1, failures) : 2 * failures;
+  for (let unit = 0; unit < model.units.length; unit++) {
+    const laws = unitLaws(model, unit);
+    const failures = length / laws.failure.mean;
+    events += laws.repair === undefined ? Math.min(1, failures) : 2 * failures;
   }
   return events;
 }
@@ -473,10 +460,8 @@ function modelFacts(model: Model): ModelFacts {
   const plan = compileSystem(model, simulationSupport(model));
   let lostForGood = 0;
   for (const unit of unitsInStructure(model.system!)) {
-    const component = model.components[model.units[unit]!.component]!;
-    if (component.repair === undefined) {
-      lostForGood = Math.max(lostForGood, distributionFromSpec(component.failure).mean);
-    }
+    const laws = unitLaws(model, unit);
+    if (laws.repair === undefined) lostForGood = Math.max(lostForGood, laws.failure.mean);
   }
   const constant = structureConstant(plan);
   return {

@@ -1,4 +1,4 @@
-import { distributionFromSpec } from '../distributions/registry.js';
+import { componentFacts } from '../model/componentFacts.js';
 import { UnsupportedModelError } from '../errors.js';
 import type { Model, SystemNode } from '../model/Model.js';
 
@@ -29,15 +29,7 @@ export function simulationSupport(model: Model): SystemNode {
       'use relkit markov',
     );
   }
-  for (const component of model.components) {
-    for (const spec of [
-      component.failure,
-      component.repair,
-      component.detection,
-      component.recovery,
-    ]) {
-      if (spec !== undefined) distributionFromSpec(spec);
-    }
-  }
+  // Building the laws checks every one of them (a model built by hand skipped loadModel).
+  componentFacts(model);
   return model.system;
 }

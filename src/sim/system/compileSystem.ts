@@ -1,5 +1,5 @@
-import { distributionFromSpec, type DistributionSpec } from '../../distributions/registry.js';
 import type { Distribution } from '../../distributions/types.js';
+import { componentFacts } from '../../model/componentFacts.js';
 import type { Model, SystemNode } from '../../model/Model.js';
 
 /** Node kinds of the compiled structure. */
@@ -88,10 +88,9 @@ export interface SystemPlan {
  */
 export function compileSystem(model: Model, system: SystemNode): SystemPlan {
   const components = model.components;
-  const build = (spec: DistributionSpec | undefined): Distribution | undefined =>
-    spec === undefined ? undefined : distributionFromSpec(spec);
-  const failure = components.map((c) => distributionFromSpec(c.failure));
-  const repair = components.map((c) => build(c.repair));
+  const facts = componentFacts(model);
+  const failure = facts.components.map((laws) => laws.failure);
+  const repair = facts.components.map((laws) => laws.repair);
   const exponentialMean = (d: Distribution | undefined): number =>
     d !== undefined && d.family === 'exponential' ? d.mean : 0;
 
@@ -146,7 +145,7 @@ export function compileSystem(model: Model, system: SystemNode): SystemPlan {
         for (const unit of node.units) unitBlock[unit] = b;
         blockDormancy.push(node.dormancy);
         blockSwitchSuccess.push(node.switchSuccess);
-        blockSwitchDelay.push(build(node.switchDelay));
+        blockSwitchDelay.push(facts.switchDelays.get(node));
         return leaf;
       }
       case 'network': {
@@ -220,8 +219,8 @@ export function compileSystem(model: Model, system: SystemNode): SystemPlan {
     failure,
     repairExponentialMean: Float64Array.from(repair, exponentialMean),
     repair,
-    detection: components.map((c) => build(c.detection)),
-    recovery: components.map((c) => build(c.recovery)),
+    detection: facts.components.map((laws) => laws.detection),
+    recovery: facts.components.map((laws) => laws.recovery),
     coverage: Float64Array.from(components, (c) => c.coverage),
     crews: model.maintenance.crews ?? 0,
     priorityRank,
