@@ -2,14 +2,13 @@ import { ModelError, formatValue, type ModelIssue } from '../../errors.js';
 import { exactSum } from '../../numeric/sum.js';
 import type { Ctmc } from './Ctmc.js';
 import { buildCtmc } from './buildCtmc.js';
+import { INITIAL_SUM_TOLERANCE, checkCtmc } from './checkCtmc.js';
 import { checkedAt } from '../linalg/checked.js';
 
 const MAGIC = 'relkit-ctmc';
 const VERSION = '1';
 // Stop collecting after this many issues: a broken generator would otherwise report 10^6 lines.
 const MAX_ISSUES = 20;
-// Same rule as buildCtmc: the initial vector may miss 1 by rounding only.
-const INITIAL_SUM_TOLERANCE = 1e-12;
 // Ranges per `down` line written by formatChainText.
 const RANGES_PER_LINE = 16;
 // Transition lines joined per block by formatChainText (bounds the array of small strings).
@@ -208,7 +207,7 @@ export function parseChainText(text: string, file: string): Ctmc {
       issues.push({
         file,
         path: '',
-        message: `initial probabilities must sum to 1 within 1e-12; got ${total}`,
+        message: `initial probabilities must sum to 1 within ${INITIAL_SUM_TOLERANCE}; got ${total}`,
       });
     }
   }
@@ -236,6 +235,8 @@ export function parseChainText(text: string, file: string): Ctmc {
  * @param ctmc - the chain
  * @returns the text, ending with a newline
  *
+ * @throws {@link ParameterError} when `ctmc` is not a well-formed chain ({@link checkCtmc}).
+ *
  * @remarks
  * Down states are written as ranges (`down 4-7 9`), so a chain whose down states are contiguous
  * costs a few bytes; about 20 bytes per transition line. Names containing line breaks or `#`
@@ -250,8 +251,10 @@ export function parseChainText(text: string, file: string): Ctmc {
  * ```
  */
 export function formatChainText(ctmc: Ctmc): string {
+  checkCtmc(ctmc, 'formatChainText');
   const n = ctmc.stateCount;
   const { rowStart, target, rate, up, initial, stateNames } = ctmc;
+  // `!`: i < n, the length of initial, and rowStart has n + 1 entries (checked above).
   const parts: string[] = [
     `${MAGIC} ${VERSION} ${n} ${rowStart[n]}`,
     '# written by relkit formatChainText; format: docs/chain-format.md',

@@ -1,4 +1,5 @@
 import type { Ctmc } from './Ctmc.js';
+import { checkCtmc } from './checkCtmc.js';
 import { incomingTransitions, type IncomingTransitions } from './incomingTransitions.js';
 
 /** What {@link checkReachability} found: plain data the caller turns into warnings or errors. */
@@ -36,6 +37,8 @@ export interface ReachabilityReport {
  * (saves one transposition, 0.1 s at 10^6 states)
  * @returns the report; an irreducible chain has one closed class of all states and nothing else
  *
+ * @throws {@link ParameterError} when `ctmc` is not a well-formed chain ({@link checkCtmc}).
+ *
  * @remarks
  * Breadth-first search from the support of `ctmc.initial`; when it reaches every state, a
  * backward search decides irreducibility at once (the common case, 0.1 s at 10^6 states);
@@ -57,8 +60,12 @@ export interface ReachabilityReport {
  * ```
  */
 export function checkReachability(ctmc: Ctmc, incoming?: IncomingTransitions): ReachabilityReport {
+  checkCtmc(ctmc, 'checkReachability');
   const n = ctmc.stateCount;
   const { rowStart, target, initial, up, exitRate } = ctmc;
+  // `!`: every state index i, j is below n, the length of the state vectors (initial, up,
+  // exitRate, reached, queue, component.of), since the chain was checked above and its rows
+  // point into target with targets in [0, n); tail ≤ n, each state being queued once.
 
   // Forward search from every state of positive initial probability.
   const reached = new Uint8Array(n);
@@ -142,6 +149,8 @@ function everyStateReaches(
 ): boolean {
   const { start, source } = incoming;
   const n = ctmc.stateCount;
+  // `!`: incoming is the transposition of the checked chain (incomingTransitions), so start has
+  // n + 1 pointers into source and every source is a state below n; tail ≤ n.
   const seen = new Uint8Array(n);
   const queue = new Int32Array(n);
   let tail = 0;
@@ -172,6 +181,9 @@ function stronglyConnectedComponents(
 ): { of: Int32Array; count: number } {
   const n = ctmc.stateCount;
   const { rowStart, target } = ctmc;
+  // `!`: states v, w are below n, the length of every vector here (a checked chain's targets);
+  // depth and stackTop stay below n, each state being pushed once; callEdge[depth] runs up to
+  // rowStart[v + 1] ≤ target.length.
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const of = new Int32Array(n).fill(-1);

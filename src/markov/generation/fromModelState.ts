@@ -1,6 +1,12 @@
 import type { StructureEvaluator } from '../../structure/evaluateStructure.js';
 import { GROUP_WIDTH, SLOT, type ChainLayout } from './fromModelLayout.js';
 
+// `!` on a state vector s (and its copies next, none, switched): s has layout.width entries,
+// and chainLayout placed every slot read below inside it (group.offset + SLOT.*, block.offset
+// and block.offset + 1, recoverySlot[c] ≥ 0, queueOffset + 1 + k for k < queueCapacity, the
+// queue's length never exceeding its capacity); groups, blocks and rates are indexed by the
+// group, block and component numbers the layout itself holds.
+
 /**
  * Receives one transition out of the current state: the target state vector and its rate. The
  * vector may be reused for the next transition: copy it to keep it.
@@ -23,6 +29,7 @@ export function isStateUp(
   x: Uint8Array,
   s: Int32Array,
 ): number {
+  // `!`: slots of the layout, inside s (see the note at the top of this file).
   if (s[0] === 1) return 0;
   for (const slot of layout.recoverySlot) if (slot >= 0 && s[slot]! > 0) return 0;
   for (const group of layout.groups) {
@@ -52,6 +59,7 @@ export function emitTransitions(
   up: number,
   emit: EmitTransition,
 ): boolean {
+  // `!`: slots and group, block and component numbers of the layout (the note at the top).
   let capped = false;
   const { rates, groups, blocks } = layout;
   const ages = up === 1 || !layout.model.maintenance.idleWhileDown;
@@ -124,6 +132,7 @@ export function emitTransitions(
 
 /** Number of failed units of the group whose slots start at `o`. */
 function failedCount(s: Int32Array, o: number): number {
+  // `!`: o is a group's offset, and its GROUP_WIDTH slots are inside s (chainLayout).
   let failed = 0;
   for (let k = 0; k < GROUP_WIDTH; k++) failed += s[o + k]!;
   return failed;
@@ -139,6 +148,7 @@ function failureOutcomes(
   g: number,
   wasActive: boolean,
 ): [number, Int32Array | 'capped'][] {
+  // `!`: g is a group of the layout, and the slots read are its own and its component's.
   const group = layout.groups[g]!;
   const rate = layout.rates[group.component]!;
   const o = group.offset;
@@ -181,6 +191,7 @@ function failureOutcomes(
  * there is one); otherwise, or without a working spare, the block has no active unit.
  */
 function switchOutcomes(layout: ChainLayout, s: Int32Array, b: number): [number, Int32Array][] {
+  // `!`: b is a block of the layout and its groups are groups of the layout.
   const block = layout.blocks[b]!;
   const none = s.slice();
   none[block.offset] = 0;
@@ -201,6 +212,8 @@ function switchOutcomes(layout: ChainLayout, s: Int32Array, b: number): [number,
 
 /** A detected failed unit starts repair when a crew is free, else joins the queue. */
 function enterRepair(layout: ChainLayout, s: Int32Array, g: number, flag: number): void {
+  // `!`: g is a group of the layout; the queue holds fewer than queueCapacity tokens before
+  // this one (a unit waits once), so q + at + 1 stays inside s.
   const o = layout.groups[g]!.offset;
   if (layout.crews === undefined || busyCrews(layout, s) < layout.crews) {
     s[o + SLOT.repair0 + flag]!++;
@@ -223,6 +236,7 @@ function enterRepair(layout: ChainLayout, s: Int32Array, g: number, flag: number
 
 /** A crew freed by a repair takes the head of the queue (highest rank, longest waiting). */
 function takeFromQueue(layout: ChainLayout, s: Int32Array): void {
+  // `!`: the queue's slots are inside s, and each token names a group of the layout (token >> 1).
   const q = layout.queueOffset;
   const length = s[q]!;
   if (layout.crews === undefined || length === 0) return;
@@ -236,6 +250,7 @@ function takeFromQueue(layout: ChainLayout, s: Int32Array): void {
 }
 
 function busyCrews(layout: ChainLayout, s: Int32Array): number {
+  // `!`: every group's repair slots are inside s (chainLayout).
   let busy = 0;
   for (const group of layout.groups)
     busy += s[group.offset + SLOT.repair0]! + s[group.offset + SLOT.repair1]!;
@@ -243,6 +258,7 @@ function busyCrews(layout: ChainLayout, s: Int32Array): number {
 }
 
 function rankOf(layout: ChainLayout, token: number): number {
+  // `!`: a queue token is group · 2 + flag for a group of the layout.
   return layout.rates[layout.groups[token >> 1]!.component]!.rank;
 }
 

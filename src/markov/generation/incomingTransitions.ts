@@ -21,7 +21,7 @@ export interface IncomingTransitions {
  * - π: a row vector over the states, q_ij: `ctmc.rate` of the transition i → j
  * - q_j: `ctmc.exitRate[j]`
  *
- * @param ctmc - the chain
+ * @param ctmc - the chain, already checked by its caller (checkCtmc or buildCtmc)
  * @param keep - optional filter: only transitions whose source and target both have `keep` = 1
  * @returns the transposed structure; sources ascend within each target
  *
@@ -43,6 +43,9 @@ export interface IncomingTransitions {
 export function incomingTransitions(ctmc: Ctmc, keep?: Uint8Array): IncomingTransitions {
   const n = ctmc.stateCount;
   const { rowStart, target, rate } = ctmc;
+  // `!`: i < n, and the rows point into target with targets j in [0, n) (a chain checked by
+  // checkCtmc or made by buildCtmc), so start (n + 1 entries) and fill (n) are indexed below
+  // their lengths, and fill[j] stays below start[j + 1] ≤ total, the length of source and inRate.
   const start = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     if (keep !== undefined && keep[i] === 0) continue;

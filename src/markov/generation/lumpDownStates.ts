@@ -1,4 +1,5 @@
 import type { Ctmc } from './Ctmc.js';
+import { markCtmcChecked } from './checkCtmc.js';
 
 /**
  * Returns the first-passage chain of the down states: the up states as they are, and every down
@@ -11,8 +12,8 @@ import type { Ctmc } from './Ctmc.js';
  *
  * - q_ij: the rates of `ctmc`; D: the merged down state
  *
- * @param ctmc - the chain
- * @returns a chain of u + 1 states (u up states in their order, then D; just the u up states when
+ * @param ctmc - the chain, already checked by its caller (checkCtmc or buildCtmc)
+ * @returns a frozen chain of u + 1 states (u up states in their order, then D; just the u up states when
  * the chain has no down state), with the initial mass of the down states on D
  *
  * @remarks
@@ -36,6 +37,9 @@ import type { Ctmc } from './Ctmc.js';
 export function lumpDownStates(ctmc: Ctmc): Ctmc {
   const n = ctmc.stateCount;
   const { rowStart, target, rate, exitRate, up } = ctmc;
+  // `!`: i < n, the length of up, exitRate and initial, and the rows point into target with
+  // targets in [0, n) (a chain checked by checkCtmc or made by buildCtmc); index has n entries,
+  // and every new index (from, k or merged) is below size, the length of the new vectors.
   const index = new Int32Array(n);
   let upCount = 0;
   for (let i = 0; i < n; i++) index[i] = up[i] === 1 ? upCount++ : -1;
@@ -74,7 +78,9 @@ export function lumpDownStates(ctmc: Ctmc): Ctmc {
   }
   const newUp = new Uint8Array(size);
   newUp.fill(1, 0, upCount);
-  return {
+  // Targets in [0, size) other than their row, positive rates whose sum is the old row's (in
+  // another order), initial mass moved, not changed: a well-formed chain by construction.
+  return markCtmcChecked({
     stateCount: size,
     rowStart: newStart,
     target: Int32Array.from(targets),
@@ -82,5 +88,5 @@ export function lumpDownStates(ctmc: Ctmc): Ctmc {
     exitRate: newExit,
     up: newUp,
     initial,
-  };
+  });
 }

@@ -1,5 +1,6 @@
 import { ParameterError } from '../../errors.js';
 import type { Ctmc } from './Ctmc.js';
+import { checkCtmc, markCtmcChecked } from './checkCtmc.js';
 
 /**
  * Returns a copy of a chain in which the marked states are absorbing: every transition out of
@@ -15,7 +16,8 @@ import type { Ctmc } from './Ctmc.js';
  * @param absorbing - 1 for each state to make absorbing, length n, or `'down'` for the down states
  * @returns a frozen chain with the same states, up flags, initial vector and names
  *
- * @throws {@link ParameterError} when absorbing does not have n entries.
+ * @throws {@link ParameterError} when `ctmc` is not a well-formed chain ({@link checkCtmc}), or
+ * absorbing does not have n entries.
  *
  * @remarks
  * The first-passage construction: P(no visit to D by t) of the original chain equals
@@ -32,9 +34,13 @@ import type { Ctmc } from './Ctmc.js';
  * ```
  */
 export function makeAbsorbing(ctmc: Ctmc, absorbing: Uint8Array | 'down'): Ctmc {
+  const where = 'makeAbsorbing';
+  checkCtmc(ctmc, where);
   const n = ctmc.stateCount;
-  const marked = absorbingMask('makeAbsorbing', ctmc, absorbing);
+  const marked = absorbingMask(where, ctmc, absorbing);
   const { rowStart, target, rate, exitRate } = ctmc;
+  // `!`: i < n, and rowStart (n + 1 entries), exitRate (n) and marked (n, absorbingMask) are the
+  // vectors of a chain checked by checkCtmc; newStart has n + 1 entries.
   const newStart = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     newStart[i + 1] = newStart[i]! + (marked[i] === 1 ? 0 : rowStart[i + 1]! - rowStart[i]!);
@@ -61,7 +67,8 @@ export function makeAbsorbing(ctmc: Ctmc, absorbing: Uint8Array | 'down'): Ctmc 
     initial: ctmc.initial,
     ...(ctmc.stateNames === undefined ? {} : { stateNames: ctmc.stateNames }),
   };
-  return Object.freeze(chain);
+  // Whole rows of a checked chain, with their exit rates, or empty rows with exit rate 0.
+  return markCtmcChecked(chain);
 }
 
 /**
@@ -96,6 +103,7 @@ export function absorbingMask(
       absorbing instanceof Uint8Array ? `${absorbing.length} entries` : absorbing,
     );
   }
+  // `!`: i < n, the mask's length (checked above).
   for (let i = 0; i < n; i++) {
     const flag = absorbing[i]!;
     if (flag > 1) throw new ParameterError(where, `absorbing[${i}]`, 'be 0 or 1', flag);

@@ -1,6 +1,7 @@
 import { ConvergenceError, ParameterError, checkInteger } from '../../errors.js';
 import { compensatedSum } from '../../numeric/sum.js';
 import type { Ctmc } from '../generation/Ctmc.js';
+import { checkCtmc } from '../generation/checkCtmc.js';
 import { absorbingSystem, absorptionFlow, scaleToAbsorption } from './absorbingSystem.js';
 import { bicgstabAbsorption } from './bicgstabAbsorption.js';
 import { eliminationAbsorption } from './eliminationAbsorption.js';
@@ -88,7 +89,8 @@ export interface AbsorptionResult {
  * @param options - tolerance, maxIterations, method, directLimit, onProgress
  * @returns the mean time (Infinity, with a warning, when absorption is not certain), τ, method
  *
- * @throws {@link ParameterError} when absorbing is not `'down'` or a 0/1 Uint8Array of n
+ * @throws {@link ParameterError} when `ctmc` is not a well-formed chain ({@link checkCtmc}),
+ * absorbing is not `'down'` or a 0/1 Uint8Array of n
  * entries, tolerance is not a finite number > 0, maxIterations/directLimit is not an integer
  * ≥ 1, or method is not one of the four.
  * @throws {@link ConvergenceError} when the iterative methods miss the tolerance within
@@ -129,6 +131,7 @@ export function meanTimeToAbsorption(
   options: AbsorptionOptions = {},
 ): AbsorptionResult {
   const where = 'meanTimeToAbsorption';
+  checkCtmc(ctmc, where);
   const tolerance = options.tolerance ?? 1e-14;
   if (!(Number.isFinite(tolerance) && tolerance > 0)) {
     throw new ParameterError(where, 'tolerance', 'be a finite number > 0', tolerance);

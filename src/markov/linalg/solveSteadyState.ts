@@ -6,6 +6,7 @@ import {
 } from '../../errors.js';
 import { compensatedSum } from '../../numeric/sum.js';
 import type { Ctmc } from '../generation/Ctmc.js';
+import { checkCtmc, markCtmcChecked } from '../generation/checkCtmc.js';
 import { absorptionProbabilities } from './absorptionProbabilities.js';
 import { bicgstabSteadyState } from './bicgstabSteadyState.js';
 import { checkReachability } from '../generation/checkReachability.js';
@@ -111,8 +112,9 @@ export interface SteadyStateResult {
  * @param options - tolerance, maxIterations, method, directLimit, relaxation, onProgress
  * @returns π with the iterations, residual and method used
  *
- * @throws {@link ParameterError} when tolerance is not a finite number > 0, maxIterations is not
- * an integer ≥ 1, directLimit is not an integer ≥ 1 or relaxation is not in (0, 2).
+ * @throws {@link ParameterError} when `ctmc` is not a well-formed chain ({@link checkCtmc}),
+ * tolerance is not a finite number > 0, maxIterations is not an integer ≥ 1, directLimit is not
+ * an integer ≥ 1 or relaxation is not in (0, 2).
  * @throws {@link UnsupportedModelError} when there are several closed classes and the expected
  * time before entering one is beyond the range of doubles, or when `'auto'` had to solve a class
  * iteratively and the chain is too stiff for the residual to vouch for the probabilities
@@ -154,6 +156,7 @@ export interface SteadyStateResult {
  */
 export function solveSteadyState(ctmc: Ctmc, options: SteadyStateOptions = {}): SteadyStateResult {
   const where = 'solveSteadyState';
+  checkCtmc(ctmc, where);
   const tolerance = options.tolerance ?? 1e-14;
   if (!(Number.isFinite(tolerance) && tolerance > 0)) {
     throw new ParameterError(where, 'tolerance', 'be a finite number > 0', tolerance);
@@ -395,6 +398,9 @@ function polish(chain: Ctmc, x: Float64Array, incoming: IncomingTransitions): vo
  * @param probabilities - π, length n, entries ≥ 0
  * @returns r ≥ 0; 0 for a chain without transitions
  *
+ * @throws {@link ParameterError} when `ctmc` is not a well-formed chain ({@link checkCtmc}) or
+ * probabilities does not have n entries.
+ *
  * @remarks
  * One scatter pass over the rows, O(n + m), one n-vector of scratch. A residual of r bounds
  * the probability flow imbalance per unit time relative to the fastest rate.
@@ -406,10 +412,14 @@ function polish(chain: Ctmc, x: Float64Array, incoming: IncomingTransitions): vo
  * ```
  */
 export function steadyStateResidual(ctmc: Ctmc, probabilities: ArrayLike<number>): number {
+  const where = 'steadyStateResidual';
+  checkCtmc(ctmc, where);
   const n = ctmc.stateCount;
   const { rowStart, target, rate, exitRate } = ctmc;
   const flow = new Float64Array(n);
-  checkLength('steadyStateResidual', probabilities, n);
+  if (probabilities.length !== n) {
+    throw new ParameterError(where, 'probabilities', `have ${n} entries`, probabilities.length);
+  }
   // `!`: i < n, the vectors have length n and the rows point into target (a Ctmc's layout).
   let maxExit = 0;
   let mass = 0;
@@ -451,7 +461,17 @@ function restrict(ctmc: Ctmc, states: readonly number[]): Ctmc {
   }
   const initial = new Float64Array(d);
   initial[0] = 1;
-  return { stateCount: d, rowStart, target, rate, exitRate, up: new Uint8Array(d), initial };
+  // Whole rows of a checked chain (a closed class keeps all its transitions), renumbered onto
+  // [0, d) without self-loops, with their exit rates: well formed by construction.
+  return markCtmcChecked({
+    stateCount: d,
+    rowStart,
+    target,
+    rate,
+    exitRate,
+    up: new Uint8Array(d),
+    initial,
+  });
 }
 
 /** The largest transition rate over the smallest: a bound on the chain's stiffness. */

@@ -1,4 +1,5 @@
 import type { Ctmc } from '../generation/Ctmc.js';
+import { checkCtmc } from '../generation/checkCtmc.js';
 import { takeVectors } from './checked.js';
 import type { PoissonWeights } from './poissonWeights.js';
 import { transientBySquaring } from './squaringTransient.js';
@@ -59,8 +60,9 @@ export interface TransientResult {
  * @returns one probability vector per time, the products done, where stationarity stopped
  * them, q and the method used
  *
- * @throws {@link ParameterError} when a time is not a finite number ≥ 0, tolerance is not in
- * (0, 1) (see {@link checkTransientOptions}).
+ * @throws {@link ParameterError} when `ctmc` is not a well-formed chain ({@link checkCtmc}), a
+ * time is not a finite number ≥ 0, tolerance is not in (0, 1) (see
+ * {@link checkTransientOptions}).
  * @throws {@link TransientLimitError} for a chain of more than 1000 states whose q·max(times)
  * exceeds maxProducts.
  *
@@ -125,6 +127,7 @@ export function solveTransient(
   options: TransientOptions = {},
 ): TransientResult {
   const where = 'solveTransient';
+  checkCtmc(ctmc, where);
   const checked = checkTransientOptions(where, times, options);
   if (chooseTransientMethod(where, ctmc, times, checked) === 'squaring') {
     const squared = transientBySquaring(ctmc, times, false);

@@ -1,6 +1,7 @@
 import { ParameterError } from '../../errors.js';
 import { exactSum } from '../../numeric/sum.js';
 import type { Ctmc } from '../generation/Ctmc.js';
+import { checkCtmc } from '../generation/checkCtmc.js';
 
 /**
  * Returns the failure frequency: the long-run number of up → down transitions per unit time,
@@ -17,7 +18,8 @@ import type { Ctmc } from '../generation/Ctmc.js';
  * @param probabilities - π, length n
  * @returns f ≥ 0, system failures per time unit (MTBF = 1/f, MUT = A/f, MDT = U/f)
  *
- * @throws {@link ParameterError} when probabilities does not have n entries.
+ * @throws {@link ParameterError} when `ctmc` is not a well-formed chain ({@link checkCtmc}) or
+ * probabilities does not have n entries.
  *
  * @remarks
  * The rate of crossing the up/down cut in steady state (the flow out of the up set equals the
@@ -36,19 +38,16 @@ import type { Ctmc } from '../generation/Ctmc.js';
  * ```
  */
 export function failureFrequency(ctmc: Ctmc, probabilities: ArrayLike<number>): number {
+  const where = 'failureFrequency';
+  checkCtmc(ctmc, where);
   const n = ctmc.stateCount;
   if (probabilities.length !== n) {
-    throw new ParameterError(
-      'failureFrequency',
-      'probabilities',
-      `have ${n} entries`,
-      probabilities.length,
-    );
+    throw new ParameterError(where, 'probabilities', `have ${n} entries`, probabilities.length);
   }
   const { rowStart, target, rate, up } = ctmc;
   const terms: number[] = [];
   // `!`: i < n, the length of probabilities (checked above), and the rows point into target
-  // (a Ctmc's layout).
+  // with targets below n (a chain checked by checkCtmc).
   for (let i = 0; i < n; i++) {
     const x = probabilities[i]!;
     if (up[i] === 0 || x === 0) continue;

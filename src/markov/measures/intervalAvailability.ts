@@ -1,5 +1,6 @@
 import { ParameterError } from '../../errors.js';
 import type { Ctmc } from '../generation/Ctmc.js';
+import { checkCtmc } from '../generation/checkCtmc.js';
 import { checkedAt } from '../linalg/checked.js';
 import { squaredMasses } from '../linalg/squaredMasses.js';
 import { chooseTransientMethod } from '../linalg/transientMethod.js';
@@ -44,7 +45,8 @@ export interface IntervalAvailabilityResult {
  * @param options - tolerance (default 1e-12, relative), maxProducts, method
  * @returns the expected up and down fractions of [0, T], and the method used
  *
- * @throws {@link ParameterError} when horizon is not a finite number ≥ 0, or as
+ * @throws {@link ParameterError} when `ctmc` is not a well-formed chain ({@link checkCtmc}),
+ * horizon is not a finite number ≥ 0, or as
  * {@link checkTransientOptions}.
  * @throws {@link TransientLimitError} for a chain of more than 1000 states whose q·T exceeds
  * maxProducts.
@@ -81,6 +83,7 @@ export function intervalAvailability(
   options: TransientOptions = {},
 ): IntervalAvailabilityResult {
   const where = 'intervalAvailability';
+  checkCtmc(ctmc, where);
   if (!(Number.isFinite(horizon) && horizon >= 0)) {
     throw new ParameterError(where, 'horizon', 'be a finite number >= 0', horizon);
   }

@@ -1,4 +1,5 @@
 import type { Ctmc } from '../generation/Ctmc.js';
+import { checkCtmc } from '../generation/checkCtmc.js';
 import { squaredMasses } from '../linalg/squaredMasses.js';
 import { chooseTransientMethod } from '../linalg/transientMethod.js';
 import {
@@ -42,7 +43,8 @@ export interface AvailabilityCurve {
  * @returns A(t) and U(t) per time, each to `tolerance` relative (uniformization) or to rounding
  * (squaring), and the method used
  *
- * @throws {@link ParameterError} as {@link checkTransientOptions}.
+ * @throws {@link ParameterError} when `ctmc` is not a well-formed chain ({@link checkCtmc}), or
+ * as {@link checkTransientOptions}.
  * @throws {@link TransientLimitError} for a chain of more than 1000 states whose q·t_max
  * exceeds maxProducts.
  *
@@ -77,6 +79,7 @@ export function pointAvailabilityCurve(
   options: TransientOptions = {},
 ): AvailabilityCurve {
   const where = 'pointAvailabilityCurve';
+  checkCtmc(ctmc, where);
   const checked = checkTransientOptions(where, times, options);
   const method = chooseTransientMethod(where, ctmc, times, checked);
   const masses =

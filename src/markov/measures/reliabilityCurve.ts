@@ -1,4 +1,5 @@
 import type { Ctmc } from '../generation/Ctmc.js';
+import { checkCtmc } from '../generation/checkCtmc.js';
 import { lumpDownStates } from '../generation/lumpDownStates.js';
 import { squaredMasses } from '../linalg/squaredMasses.js';
 import { chooseTransientMethod } from '../linalg/transientMethod.js';
@@ -42,7 +43,8 @@ export interface ReliabilityCurve {
  * @param options - tolerance (default 1e-12, relative), maxProducts, method
  * @returns R(t) and 1 − R(t) per time, and the method used
  *
- * @throws {@link ParameterError} as {@link checkTransientOptions}.
+ * @throws {@link ParameterError} when `ctmc` is not a well-formed chain ({@link checkCtmc}), or
+ * as {@link checkTransientOptions}.
  * @throws {@link TransientLimitError} for a chain of more than 1000 up states whose q·t_max
  * exceeds maxProducts.
  *
@@ -78,6 +80,7 @@ export function reliabilityCurve(
   options: TransientOptions = {},
 ): ReliabilityCurve {
   const where = 'reliabilityCurve';
+  checkCtmc(ctmc, where);
   const checked = checkTransientOptions(where, times, options);
   const absorbing = lumpDownStates(ctmc);
   const method = chooseTransientMethod(where, absorbing, times, checked);

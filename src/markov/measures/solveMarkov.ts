@@ -10,6 +10,7 @@ import type { Measures, Result } from '../../model/Result.js';
 import { exactSum } from '../../numeric/sum.js';
 import { checkReachability, type ReachabilityReport } from '../generation/checkReachability.js';
 import type { Ctmc } from '../generation/Ctmc.js';
+import { checkCtmc } from '../generation/checkCtmc.js';
 import { failureFrequency } from './failureFrequency.js';
 import { chainFromModel } from '../generation/fromModel.js';
 import { intervalAvailability } from './intervalAvailability.js';
@@ -168,7 +169,8 @@ export interface ChainSource {
  * @param source - its name, hash, time unit and mission time
  * @param options - as {@link solveMarkov} (maxStates is ignored)
  * @returns the common result shape with `method: "markov"`, `states` and `transitions`
- * @throws as {@link solveMarkov}
+ * @throws as {@link solveMarkov}, and {@link ParameterError} when `ctmc` is not a well-formed
+ * chain ({@link checkCtmc})
  *
  * @remarks
  * A chain counts as repairable when exactly one closed class is reachable and no trap of down
@@ -180,6 +182,8 @@ export function solveCtmc(
   source: ChainSource,
   options: SolveMarkovOptions = {},
 ): MarkovResult {
+  // Checked once here: the solvers solveChain calls find it remembered.
+  checkCtmc(ctmc, 'solveCtmc');
   return solveChain(ctmc, source, options, []);
 }
 
