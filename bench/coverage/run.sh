@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out=/tmp/relkit-coverage-build
 # Checksum of the simulator sources as compiled (others may edit src/ while the study runs).
-sum="$(cd "$root" && cat $(ls src/sim/*.ts src/sim/system/*.ts src/cli/checkComparisons.ts | sort) | sha256sum | cut -c1-16)"
+sum="$(cd "$root" && cat $(ls src/sim/*.ts src/sim/system/*.ts src/solve/compareResults.ts src/solve/compareRuns.ts | sort) | sha256sum | cut -c1-16)"
 rm -rf "$out"
 (cd "$root" && npx tsc --outDir "$out" --rootDir . --module nodenext --moduleResolution nodenext \
   --target es2022 --skipLibCheck --types node bench/coverage/run.ts)

@@ -2,7 +2,7 @@
 // Coverage study of issue 13 (docs/validation.md, "Coverage study"): every model of the zoo
 // (test/sim/zoo.ts) simulated with S seeds; per (model, measure) how often the 95 % interval
 // holds the exact value, how often the estimate is inconclusive or left out, and check's
-// verdicts (src/cli/checkComparisons.ts). Run with bench/coverage/run.sh (compiles to /tmp):
+// verdicts (src/solve/compareRuns.ts and compareResults.ts). Run with bench/coverage/run.sh (compiles to /tmp):
 //   bench/coverage/run.sh                       200 seeds, every model
 //   bench/coverage/run.sh --seeds 20 --models unit-repair,bridge
 //   bench/coverage/run.sh --report bench/results/coverage.json   tables of a stored run only
@@ -51,13 +51,14 @@ interface Study {
   models: ModelTally[];
 }
 
-/** sha256 of src/sim/*.ts and src/cli/checkComparisons.ts as compiled (src changes under us). */
+/** sha256 of src/sim and the check's comparison code (src/solve) as compiled (src changes under us). */
 function checksum(): string {
   const hash = createHash('sha256');
   for (const file of [
     ...readdirSync(join(root, 'src/sim')).filter((f) => f.endsWith('.ts')).map((f) => `src/sim/${f}`),
     ...readdirSync(join(root, 'src/sim/system')).map((f) => `src/sim/system/${f}`),
-    'src/cli/checkComparisons.ts',
+    'src/solve/compareResults.ts',
+    'src/solve/compareRuns.ts',
   ].sort()) {
     hash.update(file).update(readFileSync(join(root, file)));
   }

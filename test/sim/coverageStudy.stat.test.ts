@@ -23,7 +23,7 @@
  *    [93 %, 97 %] (curves: the pooled Wilson target ± 2 %), where the pooled count N makes the
  *    band meaningful: only when P(outside the band | coverage exactly 95 %) ≤ 1e-4, so a correct
  *    simulator fails it with probability ≤ 1e-4 per measure.
- * 3. check's verdicts (compareSimulated of src/cli/checkComparisons.ts against every exact
+ * 3. check's verdicts (compareRuns of src/solve/compareRuns.ts against every exact
  *    method, as relkit check does): a run of a correct model has a DIFF with probability at
  *    most α = 1e-4 (check's stated rate per measure) times its conclusive measures (union bound;
  *    the exact methods of one measure agree to 1e-9 and count once). The runs with a DIFF must

@@ -24,31 +24,18 @@
  */
 import {
   compareExact,
-  compareSimulated,
   isCurve,
-  measuresOf,
   MIN_EVENTS,
   summarizeComparisons,
-  type Comparison,
-} from '../../src/cli/checkComparisons.js';
+} from '../../src/solve/compareResults.js';
+import { compareRuns } from '../../src/solve/compareRuns.js';
 import { UnsupportedModelError } from '../../src/errors.js';
 import { analyze, loadModel, logGamma, simulate, solveMarkov } from '../../src/index.js';
 import type { Model } from '../../src/model/Model.js';
-import type { Curve, Estimate, Result, Scalar } from '../../src/model/Result.js';
+import type { Curve, Estimate, Scalar } from '../../src/model/Result.js';
 import { gridTimes, wilsonInterval } from '../../src/sim/measures.js';
-import {
-  SIMULATED_MEASURES,
-  STEADY_MEASURES,
-  type SimulateOptions,
-  type SimulationResult,
-} from '../../src/sim/types.js';
-
-/** One exact method's result at the simulation's horizon and grid, or why it does not apply. */
-export interface ExactRun {
-  readonly method: string;
-  readonly result?: Result;
-  readonly skipped?: string;
-}
+import { SIMULATED_MEASURES, STEADY_MEASURES, type SimulateOptions } from '../../src/sim/types.js';
+import type { ExactRun } from '../../src/solve/solveEach.js';
 
 /** One model of the zoo. */
 export interface ZooModel {
@@ -882,31 +869,6 @@ function warned(measure: string, warnings: readonly string[]): boolean {
   );
 }
 
-/** Comparisons of one simulation with every exact run, as `relkit check` makes them. */
-export function checkComparisons(
-  simulation: SimulationResult,
-  exact: readonly ExactRun[],
-): Comparison[] {
-  const comparisons: Comparison[] = [];
-  for (const [measure, simulated] of measuresOf(simulation)) {
-    for (const run of exact) {
-      if (!run.result) continue;
-      const exactMeasure = measure === 'restrictedMttf' ? 'mttf' : measure;
-      const value = (run.result.measures as Record<string, unknown>)[exactMeasure];
-      if (value === undefined || value === null) continue;
-      const comparison = compareSimulated(
-        measure,
-        simulated,
-        value as Scalar | Curve,
-        simulation.replications,
-        run.method,
-      );
-      if (comparison) comparisons.push(comparison);
-    }
-  }
-  return comparisons;
-}
-
 /** Options of {@link studyModel}. */
 export interface StudyOptions {
   /** Number of seeds S: runs use seeds seedBase … seedBase + S − 1. */
@@ -1071,16 +1033,17 @@ export function studyModel(zoo: ZooModel, study: StudyOptions): ModelTally {
         entry.halfWidthSum += Math.max(scalar.mean - lo, hi - scalar.mean) / Math.abs(exactValue);
       }
     }
-    const comparisons = checkComparisons(result, exact);
+    // As `relkit check` makes them; exact-vs-exact pairs are tallied apart (exactDisagreements).
+    const comparisons = compareRuns(result, exact).comparisons.filter(
+      (c) => c.kind === 'simulation',
+    );
     for (const measure of new Set(
       comparisons.filter((c) => c.verdict !== 'INCONCLUSIVE').map((c) => c.measure),
     )) {
       get(measure).conclusiveRuns++;
     }
     for (const c of comparisons) {
-      const key =
-        c.measure === 'reliability' || c.measure === 'availability' ? c.measure : c.measure;
-      get(key).verdicts[c.verdict]++;
+      get(c.measure).verdicts[c.verdict]++;
       if (c.verdict === 'DIFF') {
         tally.diffs.push({
           seed,
