@@ -130,6 +130,8 @@ export type { MttfFromReliabilityOptions } from './analytic/formulas/mttfFromRel
 export { compileStructure } from './structure/compileStructure.js';
 export type { CompileStructureOptions } from './structure/compileStructure.js';
 export type { MinimalSetsOptions, StructureFunction } from './structure/structureFunction.js';
+export { importanceMeasures } from './structure/importanceMeasures.js';
+export type { ImportanceMeasures } from './structure/importanceMeasures.js';
 export type { NetworkEdge, StructureNode } from './structure/StructureNode.js';
 
 // Models and results
