@@ -9,6 +9,7 @@ import { UnsupportedModelError } from '../../src/errors.js';
 import { exactSum } from '../../src/numeric/sum.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 import { element } from '../helpers/element.js';
+import { c, koon, parallel, series } from '../helpers/structures.js';
 
 // Issue 12, defect 2: a series of 100 000 components ran 238 s and 945 MB before failing on the
 // 5e6-node limit, and a 99 990-out-of-100 000 failed the same way after 17 s. Series, parallel and
@@ -23,14 +24,6 @@ import { element } from '../helpers/element.js';
 const RELATIVE = 1e-12;
 const N = 100_000;
 
-const c = (component: number): StructureNode => ({ kind: 'component', component });
-const series = (...children: StructureNode[]): StructureNode => ({ kind: 'series', children });
-const parallel = (...children: StructureNode[]): StructureNode => ({ kind: 'parallel', children });
-const koon = (k: number, ...children: StructureNode[]): StructureNode => ({
-  kind: 'koon',
-  k,
-  children,
-});
 const leaves = (n: number, from = 0): StructureNode[] =>
   Array.from({ length: n }, (_, i) => c(from + i));
 

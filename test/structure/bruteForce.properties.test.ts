@@ -11,6 +11,7 @@ import { validateStructure } from '../../src/structure/validateStructure.js';
 import { exactSum } from '../../src/numeric/sum.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 import { element } from '../helpers/element.js';
+import { seededRandom, works } from '../helpers/structures.js';
 
 // Issue 12, defect 3: an oracle for the whole compiler. Random structures (series, parallel,
 // k-of-n and networks nested up to 4 deep over at most 12 components, some components shared,
@@ -29,18 +30,6 @@ const SEED = 20261127;
 const RUNS = 400;
 const MAX_COMPONENTS = 12;
 const RELATIVE = 1e-12;
-
-/** mulberry32: a small seeded generator, enough to draw structures from a fast-check seed. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A random structure and its number of components (all of 0..m−1 appear). */
 function randomStructure(random: () => number): { node: StructureNode; m: number } {
@@ -92,36 +81,6 @@ function randomStructure(random: () => number): { node: StructureNode; m: number
   return { node, m: next };
 }
 
-/** Direct Boolean evaluation of the tree on one state, independent of any BDD. */
-function works(node: StructureNode, x: readonly boolean[]): boolean {
-  switch (node.kind) {
-    case 'component':
-      return element(x, node.component);
-    case 'series':
-      return node.children.every((child) => works(child, x));
-    case 'parallel':
-      return node.children.some((child) => works(child, x));
-    case 'koon':
-      return node.children.filter((child) => works(child, x)).length >= node.k;
-    case 'network': {
-      const seen = new Set([node.source]);
-      const stack = [node.source];
-      while (stack.length > 0) {
-        const at = stack.pop() as string;
-        for (const e of node.edges) {
-          if (!x[e.component]) continue;
-          const other = e.from === at ? e.to : e.to === at ? e.from : undefined;
-          if (other !== undefined && !seen.has(other)) {
-            seen.add(other);
-            stack.push(other);
-          }
-        }
-      }
-      return seen.has(node.sink);
-    }
-  }
-}
-
 /** Φ on every state s (bit i of s is component i), and the sorted minimal sets by brute force. */
 function truthTable(node: StructureNode, m: number): Uint8Array {
   const table = new Uint8Array(2 ** m);
@@ -170,7 +129,7 @@ describe('compileStructure against brute force over all 2^m states (m ≤ 12)', 
   test('probability, failureProbability and birnbaum equal the exact state sums', () => {
     fc.assert(
       fc.property(seeds, (seed) => {
-        const random = generator(seed);
+        const random = seededRandom(seed);
         const { node, m } = randomStructure(random);
         const system = compileStructure(node, m);
         const table = truthTable(node, m);
@@ -215,7 +174,7 @@ describe('compileStructure against brute force over all 2^m states (m ≤ 12)', 
   test('minimal path and cut sets equal those found by testing every subset', () => {
     fc.assert(
       fc.property(seeds, (seed) => {
-        const { node, m } = randomStructure(generator(seed));
+        const { node, m } = randomStructure(seededRandom(seed));
         const system = compileStructure(node, m);
         const table = truthTable(node, m);
         expect(system.minimalPathSets()).toEqual(bruteMinimalSets(table, m, 'path'));
@@ -228,7 +187,7 @@ describe('compileStructure against brute force over all 2^m states (m ≤ 12)', 
   test('nodeCount equals the uncollapsed diagram, and the bound never exceeds the built one', () => {
     fc.assert(
       fc.property(seeds, (seed) => {
-        const { node, m } = randomStructure(generator(seed));
+        const { node, m } = randomStructure(seededRandom(seed));
         // The diagram without collapsing any block, built directly.
         const order = validateStructure(node, m);
         const levelOf = new Int32Array(m).fill(-1);
@@ -262,7 +221,7 @@ describe('the random structures cover what the oracle is for', () => {
     let networks = 0;
     let shared = 0;
     for (let seed = 1; seed <= 400; seed++) {
-      const { node, m } = randomStructure(generator(seed));
+      const { node, m } = randomStructure(seededRandom(seed));
       const uses = new Int32Array(m);
       const use = (component: number): void => {
         uses[component] = element(uses, component) + 1;

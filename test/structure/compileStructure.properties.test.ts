@@ -6,6 +6,7 @@ import type { StructureNode } from '../../src/structure/StructureNode.js';
 import { exactSum } from '../../src/numeric/sum.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 import { element } from '../helpers/element.js';
+import { works } from '../helpers/structures.js';
 
 // Random trees over M components: every kind, shared components (M is small), nesting, networks
 // with self-loops, dead ends and components shared between edges. Seeded, so CI sees the same trees.
@@ -51,37 +52,6 @@ const probabilities = fc.array(fc.double({ min: 0.01, max: 0.99, noNaN: true }),
   minLength: M,
   maxLength: M,
 });
-
-/** Direct Boolean evaluation of the tree on one state, independent of the BDD. */
-function works(node: StructureNode, x: readonly boolean[]): boolean {
-  switch (node.kind) {
-    case 'component':
-      return element(x, node.component);
-    case 'series':
-      return node.children.every((child) => works(child, x));
-    case 'parallel':
-      return node.children.some((child) => works(child, x));
-    case 'koon':
-      return node.children.filter((child) => works(child, x)).length >= node.k;
-    case 'network': {
-      // Depth-first search over working edges.
-      const seen = new Set([node.source]);
-      const stack = [node.source];
-      while (stack.length > 0) {
-        const at = stack.pop() as string;
-        for (const e of node.edges) {
-          if (!x[e.component]) continue;
-          const next = e.from === at ? e.to : e.to === at ? e.from : undefined;
-          if (next !== undefined && !seen.has(next)) {
-            seen.add(next);
-            stack.push(next);
-          }
-        }
-      }
-      return seen.has(node.sink);
-    }
-  }
-}
 
 const states = Array.from({ length: 2 ** M }, (_, s) =>
   Array.from({ length: M }, (_, i) => ((s >> i) & 1) === 1),

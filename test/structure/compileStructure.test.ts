@@ -4,6 +4,7 @@ import { UnsupportedModelError } from '../../src/errors.js';
 import { compileStructure } from '../../src/structure/compileStructure.js';
 import type { StructureNode } from '../../src/structure/StructureNode.js';
 import { expectRelClose } from '../helpers/expectClose.js';
+import { BRIDGE, c, koon, parallel, series } from '../helpers/structures.js';
 
 // Reference values: test/reference/structure_reference.py (brute force over all 2^n component
 // states, exact rational arithmetic, correctly rounded), python 3.11.7, numpy 2.4.6 (mpmath not
@@ -15,28 +16,6 @@ import { expectRelClose } from '../helpers/expectClose.js';
 // 1e-12 leaves a margin of 500× yet catches any wrong term (the terms are all above 1e-4).
 const RELATIVE = 1e-12;
 
-const c = (component: number): StructureNode => ({ kind: 'component', component });
-const series = (...children: StructureNode[]): StructureNode => ({ kind: 'series', children });
-const parallel = (...children: StructureNode[]): StructureNode => ({ kind: 'parallel', children });
-const koon = (k: number, ...children: StructureNode[]): StructureNode => ({
-  kind: 'koon',
-  k,
-  children,
-});
-
-/** The bridge: s–a (0), s–b (1), a–b (2), a–t (3), b–t (4); Rausand & Høyland (2004) ch. 4. */
-const BRIDGE: StructureNode = {
-  kind: 'network',
-  source: 's',
-  sink: 't',
-  edges: [
-    { from: 's', to: 'a', component: 0 },
-    { from: 's', to: 'b', component: 1 },
-    { from: 'a', to: 'b', component: 2 },
-    { from: 'a', to: 't', component: 3 },
-    { from: 'b', to: 't', component: 4 },
-  ],
-};
 const NESTED = series(
   parallel(c(0), koon(2, c(1), c(2), c(3))),
   koon(2, series(c(4), c(5)), c(6), parallel(c(7), c(0))),

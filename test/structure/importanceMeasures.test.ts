@@ -10,6 +10,7 @@ import {
 import type { StructureNode } from '../../src/structure/StructureNode.js';
 import { element } from '../helpers/element.js';
 import { expectRelClose } from '../helpers/expectClose.js';
+import { BRIDGE, c, koon, parallel, seededRandom, series, works } from '../helpers/structures.js';
 
 // Relative tolerance 1e-12 for every measure against brute-force enumeration of all 2^m states
 // (m ≤ 10), each conditional probability summed directly from the truth table with exactSum.
@@ -19,39 +20,6 @@ const RELATIVE = 1e-12;
 const RUNS = 300;
 const MAX_COMPONENTS = 10;
 const KEYS = ['birnbaum', 'criticality', 'diagnostic', 'raw', 'rrw'] as const;
-
-const c = (component: number): StructureNode => ({ kind: 'component', component });
-const series = (...children: StructureNode[]): StructureNode => ({ kind: 'series', children });
-const parallel = (...children: StructureNode[]): StructureNode => ({ kind: 'parallel', children });
-const koon = (k: number, ...children: StructureNode[]): StructureNode => ({
-  kind: 'koon',
-  k,
-  children,
-});
-const bridge: StructureNode = {
-  kind: 'network',
-  source: 's',
-  sink: 't',
-  edges: [
-    { from: 's', to: 'a', component: 0 },
-    { from: 's', to: 'b', component: 1 },
-    { from: 'a', to: 'b', component: 2 },
-    { from: 'a', to: 't', component: 3 },
-    { from: 'b', to: 't', component: 4 },
-  ],
-};
-
-/** mulberry32: a small seeded generator (as in bruteForce.properties.test.ts). */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A random tree of series, parallel, k-of-n and network nodes; components may be shared. */
 function randomStructure(random: () => number): { node: StructureNode; m: number } {
@@ -82,36 +50,6 @@ function randomStructure(random: () => number): { node: StructureNode; m: number
   };
   const node = tree(0);
   return { node, m: next };
-}
-
-/** Direct Boolean evaluation of the tree on one state. */
-function works(node: StructureNode, x: readonly boolean[]): boolean {
-  switch (node.kind) {
-    case 'component':
-      return element(x, node.component);
-    case 'series':
-      return node.children.every((child) => works(child, x));
-    case 'parallel':
-      return node.children.some((child) => works(child, x));
-    case 'koon':
-      return node.children.filter((child) => works(child, x)).length >= node.k;
-    case 'network': {
-      const seen = new Set([node.source]);
-      const stack = [node.source];
-      while (stack.length > 0) {
-        const at = stack.pop() as string;
-        for (const e of node.edges) {
-          if (!element(x, e.component)) continue;
-          const other = e.from === at ? e.to : e.to === at ? e.from : undefined;
-          if (other !== undefined && !seen.has(other)) {
-            seen.add(other);
-            stack.push(other);
-          }
-        }
-      }
-      return seen.has(node.sink);
-    }
-  }
 }
 
 /** Every measure by enumeration of all 2^m states (bit i of s set: component i works). */
@@ -230,7 +168,7 @@ describe('importanceMeasures: hand cases', () => {
   });
 
   test('bridge: the middle link from the two structures it leaves when fixed', () => {
-    const r = measuresOf(bridge, 5, [0.9, 0.9, 0.9, 0.9, 0.9]);
+    const r = measuresOf(BRIDGE, 5, [0.9, 0.9, 0.9, 0.9, 0.9]);
     const total = 1 - 0.97848;
     const failed = (1 - 0.81) ** 2; // link 2 down: two series paths in parallel
     const working = 1 - 0.99 ** 2; // link 2 up: two parallel pairs in series
@@ -240,7 +178,7 @@ describe('importanceMeasures: hand cases', () => {
     expectRelClose(r.diagnostic[2], (0.1 * failed) / total, 1e-12, 'DIF 2');
     compare(
       r,
-      bruteForce(bridge, 5, [0.9, 0.9, 0.9, 0.9, 0.9], [0.1, 0.1, 0.1, 0.1, 0.1]),
+      bruteForce(BRIDGE, 5, [0.9, 0.9, 0.9, 0.9, 0.9], [0.1, 0.1, 0.1, 0.1, 0.1]),
       'bridge',
     );
   });
@@ -304,7 +242,7 @@ describe('importanceMeasures against enumeration of all 2^m states (m ≤ 10)', 
   test(`${RUNS} random structures, relative tolerance ${RELATIVE}`, () => {
     let worst = 0;
     for (let seed = 1; seed <= RUNS; seed++) {
-      const random = generator(seed);
+      const random = seededRandom(seed);
       const { node, m } = randomStructure(random);
       const q = Array.from({ length: m }, () =>
         random() < 0.7 ? 0.01 + 0.98 * random() : 10 ** -(3 + 9 * random()),
