@@ -23,7 +23,75 @@ export interface Model {
   readonly maintenance: MaintenanceModel;
   /** Mission time for reliability questions, in `timeUnit`, when the file gives one. */
   readonly missionTime?: number;
+  /**
+   * The fault-tree form (failure logic), when the file is written as a fault tree: basic events,
+   * house events and gates. Its events with failure times are also `units`, and when the tree is
+   * coherent and every event has failure times, `system` is the same function in success logic,
+   * so that every solver applies.
+   */
+  readonly faultTree?: FaultTreeModel;
 }
+
+/**
+ * A fault tree after evaluation: the top event's failure logic over basic events, with house
+ * events folded in as constants and common-cause groups expanded into their events.
+ */
+export interface FaultTreeModel {
+  /** Name of the top gate. */
+  readonly top: string;
+  /** Basic events: those of the file in file order, then the common-cause events. */
+  readonly events: readonly BasicEventModel[];
+  /** House events and their values after overrides (true: the event occurs). */
+  readonly houseEvents: Readonly<Record<string, boolean>>;
+  /** The top gate. Gates used at several places are one shared object (a DAG). */
+  readonly root: FaultNode;
+  /** The common-cause groups as written, after evaluation (for reports and export). */
+  readonly commonCause: readonly CommonCauseGroupModel[];
+}
+
+/**
+ * A basic event: with a fixed probability of occurring, or with failure (and repair) times as a
+ * unit of the model, whose unavailability at a time is its probability then.
+ */
+export type BasicEventModel =
+  | { readonly name: string; readonly probability: number }
+  | { readonly name: string; readonly unit: number };
+
+/** Common-cause models, as in the Open-PSA Model Exchange Format. */
+export type CommonCauseModelKind = 'beta-factor' | 'MGL' | 'alpha-factor' | 'phi-factor';
+
+/** One common-cause group after evaluation. */
+export interface CommonCauseGroupModel {
+  readonly name: string;
+  /** Member basic events (names in the file). */
+  readonly members: readonly string[];
+  readonly model: CommonCauseModelKind;
+  /** The factors as written: [β]; MGL [β, γ, δ, …]; alpha [α1 … αn]; phi [φ1 … φn]. */
+  readonly factors: readonly number[];
+}
+
+/** A gate kind of a fault tree (failure logic: a gate's output is "the event occurs"). */
+export type GateKind = 'and' | 'or' | 'atleast' | 'not' | 'xor' | 'nand' | 'nor';
+
+/**
+ * A node of the failure logic. `event` indexes `FaultTreeModel.events`; a house event is a
+ * constant; gates carry their name when they are named in the file.
+ */
+export type FaultNode =
+  | { readonly kind: 'event'; readonly event: number }
+  | { readonly kind: 'house'; readonly name: string; readonly value: boolean }
+  | {
+      readonly kind: Exclude<GateKind, 'atleast'>;
+      readonly name?: string;
+      readonly children: readonly FaultNode[];
+    }
+  | {
+      readonly kind: 'atleast';
+      readonly name?: string;
+      /** The gate occurs when at least k of its children occur. */
+      readonly k: number;
+      readonly children: readonly FaultNode[];
+    };
 
 /** One component type as written under `components`. */
 export interface ComponentModel {

@@ -63,6 +63,42 @@ export interface Measures {
   readonly mdt?: Scalar;
   /** −log10(steadyUnavailability). */
   readonly nines?: Scalar;
+  /**
+   * Fault trees: P(top event) at the mission time (or with every event at its fixed
+   * probability), exact by BDD unless `approximation` says otherwise. A contract: kept.
+   */
+  readonly topEventProbability?: Scalar;
+  /** How `topEventProbability` was computed when not exactly: `rare-event` or `mcub`. */
+  readonly approximation?: 'rare-event' | 'mcub';
+  /**
+   * Minimal cut sets of a coherent structure: event (or unit) names, the sets sorted by
+   * probability, largest first; `count` is exact even when `sets` is capped. A contract: kept.
+   */
+  readonly minimalCutSets?: SetList;
+  /** Prime implicants of a non-coherent tree: literals `name` or `not name`. */
+  readonly primeImplicants?: SetList;
+  /** Importance of every basic event (or unit) at the mission time. A contract: kept. */
+  readonly importance?: Readonly<Record<string, ImportanceFactors>>;
+}
+
+/** A list of sets of names with the exact number of sets, of which `sets` may list fewer. */
+export interface SetList {
+  readonly count: number;
+  readonly sets: readonly (readonly string[])[];
+}
+
+/**
+ * The importance factors of one event (docs/concepts.md): Birnbaum (MIF), criticality (CIF),
+ * diagnostic (DIF), Fussell–Vesely, risk achievement worth and risk reduction worth. A ratio
+ * without a value (RRW of an event in every cut set, any ratio when P(top) = 0) is null.
+ */
+export interface ImportanceFactors {
+  readonly birnbaum: number;
+  readonly criticality: number | null;
+  readonly diagnostic: number | null;
+  readonly fussellVesely: number | null;
+  readonly raw: number | null;
+  readonly rrw: number | null;
 }
 
 /** The result of solving one model with one method. */
