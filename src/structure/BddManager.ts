@@ -42,7 +42,9 @@ export interface CompactBdd {
  * where x is the variable of lowest level in f or g and ∘ is AND or OR.
  *
  * @remarks
- * Nodes are never freed: a manager lives for one compilation. Node ids grow in creation order and
+ * The same store holds families of sets as zero-suppressed diagrams ({@link familyNode}; Minato),
+ * for minimal cut sets and prime implicants. Nodes are never freed: a manager lives for one
+ * compilation. Node ids grow in creation order and
  * a node is created after its children, so ids are a topological order. AND and OR expand pairs
  * of nodes on explicit stacks (no recursion), so diagrams of any number of variables are fine.
  * Cost of one operation O(|f|·|g|) nodes; the cache makes it near that bound in practice, and
@@ -50,6 +52,9 @@ export interface CompactBdd {
  *
  * @see R. E. Bryant, "Graph-Based Algorithms for Boolean Function Manipulation", IEEE Transactions
  * on Computers C-35(8) (1986) 677–691, https://doi.org/10.1109/TC.1986.1676819 (paywalled).
+ * @see S. Minato, "Zero-suppressed BDDs for set manipulation in combinatorial problems", Proc.
+ * 30th Design Automation Conference (1993) 272–277, https://doi.org/10.1145/157485.164890
+ * (paywalled).
  */
 export class BddManager {
   /** Number of variables; also the level stored in the terminals. */
@@ -123,7 +128,23 @@ export class BddManager {
    * @throws {@link UnsupportedModelError} when the node budget `maxNodes` would be exceeded.
    */
   node(level: number, low: number, high: number): number {
-    if (low === high) return low;
+    return low === high ? low : this.unique(level, low, high);
+  }
+
+  /**
+   * The node of the set family {s : s ∈ low} ∪ {s ∪ {x} : s ∈ high}, x the variable at `level`,
+   * as a zero-suppressed diagram: `low` itself when `high` is the empty family (FALSE), the unique
+   * node (level, low, high) otherwise (equal children are kept: low ∪ x·low is not low). Read as
+   * a family, a path to TRUE lists the variables it leaves on a 1-edge; TRUE is {∅}.
+   *
+   * @throws {@link UnsupportedModelError} when the node budget `maxNodes` would be exceeded.
+   */
+  familyNode(level: number, low: number, high: number): number {
+    return high === FALSE ? low : this.unique(level, low, high);
+  }
+
+  /** The unique node (level, low, high), created when new. */
+  private unique(level: number, low: number, high: number): number {
     const mask = this.buckets.length - 1;
     const hash = mix(level, low, high) & mask;
     for (let n = this.buckets[hash]!; n !== -1; n = this.chain[n]!) {
@@ -132,7 +153,7 @@ export class BddManager {
     if (this.size >= this.maxNodes) throw nodeLimitError(this.where, this.maxNodes);
     if (this.size === this.levels.length) {
       this.grow();
-      return this.node(level, low, high);
+      return this.unique(level, low, high);
     }
     const n = this.size++;
     this.levels[n] = level;
@@ -189,28 +210,37 @@ export class BddManager {
 
   /** Copies the nodes reachable from `root` into a compact, topologically ordered BDD. */
   compact(root: number, order: Int32Array): CompactBdd {
-    const nodes = root < 2 ? [] : this.reachable(root);
-    const count = nodes.length + 2;
-    const index = new Map<number, number>([
-      [FALSE, FALSE],
-      [TRUE, TRUE],
-    ]);
+    // Ids are topological, so one descending sweep from the root marks what it reaches (0 in
+    // `index`, −1 unreached) and one ascending sweep numbers it children first.
+    const index = new Int32Array(Math.max(root, TRUE) + 1).fill(-1);
+    index[FALSE] = FALSE;
+    index[TRUE] = TRUE;
+    let count = 2;
+    if (root >= 2) index[root] = 0;
+    for (let n = root; n >= 2; n--) {
+      if (index[n] === -1) continue;
+      count++;
+      if (index[this.lows[n]!] === -1) index[this.lows[n]!] = 0;
+      if (index[this.highs[n]!] === -1) index[this.highs[n]!] = 0;
+    }
     const level = new Int32Array(count).fill(this.levelCount);
     const component = new Int32Array(count).fill(-1);
     const low = new Int32Array(count);
     const high = new Int32Array(count);
-    nodes.forEach((n, k) => {
-      const i = k + 2;
+    let i = 2;
+    for (let n = 2; n <= root; n++) {
+      if (index[n] === -1) continue;
       const nodeLevel = this.levels[n]!;
       const tested = order[nodeLevel];
       if (tested === undefined) throw new Error(`internal: the order has no level ${nodeLevel}`);
-      index.set(n, i);
+      index[n] = i;
       level[i] = nodeLevel;
       component[i] = tested;
-      low[i] = index.get(this.lows[n]!) as number;
-      high[i] = index.get(this.highs[n]!) as number;
-    });
-    return { order, level, component, low, high, root: index.get(root) as number };
+      low[i] = index[this.lows[n]!]!;
+      high[i] = index[this.highs[n]!]!;
+      i++;
+    }
+    return { order, level, component, low, high, root: index[root]! };
   }
 
   /** The non-terminal nodes reachable from `root`, ascending (children before parents). */

@@ -15,14 +15,19 @@
  *   iff its `component` works. Edges are undirected: a link works in both directions.
  *   Several edges may share a component (they fail together). Self-loops are allowed and
  *   irrelevant.
+ * - `not`: works iff its `child` fails, Φ = 1 − Φ_child (the NOT, NAND and NOR gates of fault
+ *   trees).
  *
  * The same component number may appear several times (a shared power supply feeding two branches);
  * the evaluator is exact for such trees, not the naive product.
  *
  * @remarks
- * Every kind is monotone in each x_i, so any tree is a coherent structure when every component it
- * lists is relevant. A node object may also be reused at several places in the tree (a DAG); it is
- * compiled once.
+ * Every kind but `not` is monotone in each x_i, so a tree without `not` is a coherent structure
+ * when every component it lists is relevant. A tree with `not` may be non-coherent: the system
+ * may work again when a component fails (Φ(x) = x_0 ∧ ¬x_1), so minimal cut sets do not describe
+ * it and prime implicants do; `not(not(x))` and other monotone uses stay coherent
+ * (the compiled structure's `coherent` decides it exactly). A node object may also be reused at
+ * several places in the tree (a DAG); it is compiled once.
  *
  * @see M. Rausand and A. Høyland, System Reliability Theory: Models, Statistical Methods, and
  * Applications, 2nd ed., Wiley, 2004, ch. 4 (structure functions, k-out-of-n and bridge
@@ -41,7 +46,8 @@ export type StructureNode =
       readonly sink: string;
       /** The links, each working iff its component works; at least one. */
       readonly edges: readonly NetworkEdge[];
-    };
+    }
+  | { readonly kind: 'not'; readonly child: StructureNode };
 
 /** One link of a `network` node: works iff component `component` works. */
 export interface NetworkEdge {

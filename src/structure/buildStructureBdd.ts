@@ -11,7 +11,8 @@ type Request = readonly [node: StructureNode, onTrue: number, onFalse: number];
  *
  * $$
  * B(v, t, f) = \Phi_v\,t + (1 - \Phi_v)\,f, \qquad
- * T_i(w) = B\big(c_i,\ T_{i+1}(w + 1),\ T_{i+1}(w)\big)
+ * T_i(w) = B\big(c_i,\ T_{i+1}(w + 1),\ T_{i+1}(w)\big), \qquad
+ * B(\lnot c, t, f) = B(c, f, t)
  * $$
  * - B(v, t, f): the diagram of node v whose 1-terminal leads to t and 0-terminal to f
  * - T_i(w): the diagram deciding "at least k of children i..n−1 work" after w of the first i
@@ -33,7 +34,8 @@ type Request = readonly [node: StructureNode, onTrue: number, onFalse: number];
  * O(Σ size·states)). Children that share components are built on their own and combined with
  * the manager's AND and OR, right to left (each step then walks mostly the new child), k-of-n by
  * the recurrence T_i(j) = c_i·T_{i+1}(j−1) + T_{i+1}(j); the result is re-pointed to its
- * continuations by {@link BddManager.compose}. A node object reused at several places is built on
+ * continuations by {@link BddManager.compose}. A `not` builds its child with the continuations
+ * exchanged, so negation creates no node of its own. A node object reused at several places is built on
  * its own once. Each node's builder is a generator driven from an explicit stack, so neither the
  * depth of the tree nor the number of variables is limited by the call stack.
  *
@@ -61,6 +63,8 @@ export function buildStructureBdd(
     if (n.kind === 'network') {
       return networkBdd(manager, n.source, n.sink, n.edges, levelOf, onTrue, onFalse);
     }
+    // B(¬c, t, f) = B(c, f, t): negation costs nothing but the exchanged continuations.
+    if (n.kind === 'not') return yield [n.child, onFalse, onTrue];
     const children = p.children;
     const size = children.length;
     const k = p.k;

@@ -41,7 +41,9 @@ export interface CollapsedStructure {
  * @remarks
  * A component counts as used elsewhere when any other child link or network edge names it, so a
  * shared component (a power supply feeding two branches) is never folded into a block and the
- * decision diagram keeps it exact. A node object reused at several places stays one object, and a
+ * decision diagram keeps it exact. A `not` is never part of a block, but a block may lie below
+ * one: ¬χ_b is a function of the module's variable like any other, so the decomposition stays
+ * exact for non-coherent trees. A node object reused at several places stays one object, and a
  * block reused so becomes one variable used at those places. Because a block's components appear
  * nowhere else, they are consecutive in the depth-first variable order, and the decision diagram of
  * Φ is that of ψ with each block variable's node replaced by the block's own diagram. Cost O(tree
@@ -75,6 +77,8 @@ export function collapseBlocks(node: StructureNode, componentCount: number): Col
         return { kind: n.kind, children: n.children.map(valueOf) };
       case 'koon':
         return { kind: 'koon', k: n.k, children: n.children.map(valueOf) };
+      case 'not':
+        return { kind: 'not', child: valueOf(n.child) };
       default:
         return n;
     }

@@ -1,4 +1,5 @@
 import { type CompactBdd, FALSE, TRUE } from './BddManager.js';
+import { PairIndex } from './PairIndex.js';
 
 /** What a difference refers to: nothing (0), P(node works), P(node fails), or another pair. */
 const ZERO = 0;
@@ -166,61 +167,4 @@ function grown<T extends Int8Array | Int32Array>(from: T): T {
   const to = new (from.constructor as new (length: number) => T)(from.length * 2);
   to.set(from);
   return to;
-}
-
-/** An open-addressing hash table from node pairs to pair numbers, in typed arrays. */
-class PairIndex {
-  private highs: Int32Array;
-  private lows: Int32Array;
-  private values: Int32Array;
-  private count = 0;
-
-  constructor(expected: number) {
-    const capacity = 1 << Math.ceil(Math.log2(Math.max(16, expected * 2)));
-    this.highs = new Int32Array(capacity).fill(-1);
-    this.lows = new Int32Array(capacity);
-    this.values = new Int32Array(capacity);
-  }
-
-  /** The number of pair (h, l), or −1. */
-  get(h: number, l: number): number {
-    const mask = this.highs.length - 1;
-    for (let slot = hash(h, l) & mask; ; slot = (slot + 1) & mask) {
-      if (this.highs[slot] === -1) return -1;
-      if (this.highs[slot] === h && this.lows[slot] === l) return this.values[slot]!;
-    }
-  }
-
-  /** Numbers pair (h, l), which must be absent. */
-  set(h: number, l: number, value: number): void {
-    if (2 * (this.count + 1) > this.highs.length) this.grow();
-    const mask = this.highs.length - 1;
-    let slot = hash(h, l) & mask;
-    while (this.highs[slot] !== -1) slot = (slot + 1) & mask;
-    this.highs[slot] = h;
-    this.lows[slot] = l;
-    this.values[slot] = value;
-    this.count++;
-  }
-
-  private grow(): void {
-    const { highs, lows, values } = this;
-    this.highs = new Int32Array(highs.length * 2).fill(-1);
-    this.lows = new Int32Array(highs.length * 2);
-    this.values = new Int32Array(highs.length * 2);
-    this.count = 0;
-    for (let slot = 0; slot < highs.length; slot++) {
-      const h = highs[slot]!;
-      if (h !== -1) this.set(h, lows[slot]!, values[slot]!);
-    }
-  }
-}
-
-/** A 32-bit hash of two small integers (multiplicative mixing, as in MurmurHash3's finaliser). */
-function hash(a: number, b: number): number {
-  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x7feb352d);
-  h ^= h >>> 15;
-  return h >>> 0;
 }

@@ -5,6 +5,7 @@ import { validateStructure } from './validateStructure.js';
 /** Node kinds of the flat evaluator. */
 const GATE = 0;
 const NETWORK = 1;
+const NOT = 2;
 
 /**
  * A structure tree compiled for Boolean evaluation: Φ(x) for one state x of the components at a
@@ -36,7 +37,8 @@ export interface StructureEvaluator {
  * \min_j \Phi_j(x) & \text{series} \\
  * \max_j \Phi_j(x) & \text{parallel} \\
  * \big[\textstyle\sum_j \Phi_j(x) \ge k\big] & k\text{-out-of-}n \\
- * \big[\,s \leftrightarrow t \text{ in } (V, \{e : x_{c(e)} = 1\})\big] & \text{network}
+ * \big[\,s \leftrightarrow t \text{ in } (V, \{e : x_{c(e)} = 1\})\big] & \text{network} \\
+ * 1 - \Phi_c(x) & \text{not}
  * \end{cases}
  * $$
  * - x ∈ {0, 1}^m: the state of the components, x_i = 1 when component i works
@@ -44,6 +46,7 @@ export interface StructureEvaluator {
  *   works), max over none is 0 (an empty parallel fails), and k = 0 always works
  * - s, t, V: a network's source, sink and node names; c(e) the component of edge e, which joins
  *   its ends in both directions while it works (self-loops join nothing)
+ * - Φ_c: the structure function of a `not` node's child
  *
  * @param node - the structure tree over components 0..m−1; a component or a node object may
  *   appear several times (a DAG: each node is evaluated once per state)
@@ -53,15 +56,15 @@ export interface StructureEvaluator {
  * @throws {@link ParameterError} when `componentCount` is not an integer >= 0; a component number
  * is not an integer in [0, m − 1]; a koon's `k` is not an integer in [0, children.length]; a
  * network has no edges, a source or sink named in no edge, or a sink equal to its source; a node
- * has an unknown kind or children that are not an array (all checked by the same validation as
- * `compileStructure`); a node contains itself.
+ * has an unknown kind, children that are not an array or (a `not`) a child that is not an object
+ * (all checked by the same validation as `compileStructure`); a node contains itself.
  *
  * @remarks
  * Method: the distinct nodes are numbered children first on an explicit stack (so a tree 100 000
  * levels deep compiles), each with its operands: the numbers of its child nodes, or the component
  * of a child leaf. A state is evaluated in that order: a series, parallel or k-out-of-n node
  * counts its working operands against its threshold (n, 1 or k), stopping once the threshold is
- * reached or out of reach; a network joins the ends of its working edges by union–find (path
+ * reached or out of reach; a `not` negates its one operand; a network joins the ends of its working edges by union–find (path
  * halving) and works when source and sink end in one set. Only the validation is shared with the
  * BDD code (apply, frontier method for networks), and nothing with the simulator's incremental
  * depth-first search, so agreement between them is evidence. Cost: compiling O(tree size +
@@ -129,6 +132,11 @@ export function evaluateStructure(node: StructureNode, componentCount: number): 
           value[g] = connected(network[g]!, x) ? 1 : 0;
           continue;
         }
+        if (kind[g] === NOT) {
+          const o = operand[operandStart[g]!]!;
+          value[g] = (o >= 0 ? value[o] === 1 : x[~o]) ? 0 : 1;
+          continue;
+        }
         // Count down the working operands still needed and the failed ones still affordable,
         // stopping as soon as either runs out.
         let i = operandStart[g]!;
@@ -154,6 +162,7 @@ export function evaluateStructure(node: StructureNode, componentCount: number): 
  * from `vertexStart[n]` and their edges from `edgeStart[n]`.
  */
 interface FlatStructure {
+  /** GATE, NETWORK or NOT (whose one operand is its child). */
   readonly kind: Uint8Array;
   /** Working operands a gate needs: n for series, 1 for parallel, k for k-out-of-n. */
   readonly threshold: Int32Array;
@@ -217,6 +226,11 @@ function flatten(root: StructureNode): FlatStructure {
       sink.push(vertex(n.sink));
       vertexStart.push(base + vertices.size);
       edgeStart.push(edgeFrom.length);
+    } else if (n.kind === 'not') {
+      kind.push(NOT);
+      threshold.push(0);
+      network.push(-1);
+      operand.push(operandOf(n.child));
     } else {
       kind.push(GATE);
       const count = n.children.length;
@@ -248,8 +262,9 @@ function flatten(root: StructureNode): FlatStructure {
       open.add(n);
       stack.push(n);
       expanded.push(true);
-      for (let i = n.children.length - 1; i >= 0; i--) {
-        const child = n.children[i]!;
+      const children = n.kind === 'not' ? [n.child] : n.children;
+      for (let i = children.length - 1; i >= 0; i--) {
+        const child = children[i]!;
         if (child.kind === 'component' || numberOf.has(child)) continue;
         stack.push(child);
         expanded.push(false);

@@ -1,18 +1,9 @@
 import { UnsupportedModelError } from '../errors.js';
 import { BddManager, type CompactBdd, FALSE, TRUE } from './BddManager.js';
-
-/**
- * How the variables of a diagram stand for sets of components: variable `c` below `first` is
- * component c itself; variable c ≥ `first` is a module whose own minimal sets replace it.
- */
-export interface SetExpansion {
-  /** The first variable that stands for a module. */
-  readonly first: number;
-  /** Number of the module's own minimal sets (of the requested kind), c ≥ `first`. */
-  count(c: number): number;
-  /** The module's own minimal sets (of the requested kind), c ≥ `first`. */
-  sets(c: number): readonly (readonly number[])[];
-}
+import type { Block } from './collapseBlocks.js';
+import { blockSetCount } from './blockSetCount.js';
+import { expandFamily } from './expandFamily.js';
+import { minimalSolutions, truncatedMinimalSolutions } from './setFamily.js';
 
 /**
  * Returns the minimal path sets (`kind` "path") or minimal cut sets (`kind` "cut") of a coherent
@@ -25,32 +16,28 @@ export interface SetExpansion {
  * $$
  * where ↑K is every superset of a set in K; cut sets are the minimal solutions of the dual
  * Φ^d(x) = 1 − Φ(1 − x), whose BDD swaps the children of every node and the two terminals.
- * A variable standing for a module χ (a function of components used nowhere else) is expanded:
- * $$
- * \operatorname{MinSol}(\psi(\chi(x_B), x_R)) = \{(s \setminus \{\chi\}) \cup t : s \in
- * \operatorname{MinSol}(\psi),\ \chi \in s,\ t \in \operatorname{MinSol}(\chi)\} \cup
- * \{s \in \operatorname{MinSol}(\psi) : \chi \notin s\}
- * $$
+ * A variable standing for a block (a module: series, parallel or k-of-n of components used
+ * nowhere else) is replaced by the block's own minimal sets ({@link expandFamily}).
  *
  * @param bdd - the structure function, monotone (coherent)
  * @param kind - "path" or "cut"
  * @param maxSets - largest number of sets to list
- * @param maxNodes - node budget for the set BDDs
+ * @param maxNodes - node budget for the set diagrams
  * @param where - function name for error messages
- * @param expansion - which variables are modules and their sets (none when omitted)
+ * @param m - number of components; variables m + b stand for block b
+ * @param blocks - the blocks
  * @returns the minimal sets as arrays of component numbers
  *
  * @throws {@link UnsupportedModelError} when there are more than `maxSets` sets (counted before any
- * is listed) or the set BDDs exceed `maxNodes` nodes.
+ * is listed) or the set diagrams exceed `maxNodes` nodes.
  *
  * @remarks
- * The sets are encoded as a BDD read as a set family (Rauzy's meta-products: a path to 1 lists the
- * variables left on their 1-edge), computed with Rauzy's MinSol and Without operations, then
- * counted (each module variable weighing its number of sets) and listed. The expansion is exact
- * for modules (Barlow and Proschan's modular decomposition). MinSol runs over the nodes in
- * topological order and Without, counting and listing on explicit stacks, so the number of
- * variables is not limited by the call stack. Cost O(size of the set BDD) to count,
- * O(number of sets · m) to list.
+ * The sets are encoded as a zero-suppressed diagram (Rauzy's meta-products: a path to 1 lists the
+ * variables left on their 1-edge), computed with Rauzy's MinSol ({@link minimalSolutions}), then
+ * counted (each block weighing its number of sets, so a count beyond `maxSets` is refused before
+ * the blocks are expanded) and listed. MinSol runs over the nodes in topological order and the
+ * rest on explicit stacks, so the number of variables is not limited by the call stack. Cost
+ * O(size of the set diagram) to count, O(number of sets · m) to list.
  *
  * @see A. Rauzy, "New algorithms for fault trees analysis", Reliability Engineering & System Safety
  * 40(3) (1993) 203–211, https://doi.org/10.1016/0951-8320(93)90060-C (paywalled), §4 (minimal
@@ -64,30 +51,18 @@ export function minimalSets(
   maxSets: number,
   maxNodes: number,
   where: string,
-  expansion?: SetExpansion,
+  m: number,
+  blocks: readonly Block[],
 ): number[][] {
-  const manager = new BddManager(bdd.order.length, maxNodes, where);
-  // Re-create the nodes in the manager; compact ids are topological, so children come first.
-  // The arrays of a CompactBdd share one length and every child id is below its parent's, so
-  // the `!` reads of this loop are in range.
-  const id = new Int32Array(bdd.level.length);
-  id[FALSE] = kind === 'path' ? FALSE : TRUE;
-  id[TRUE] = kind === 'path' ? TRUE : FALSE;
-  for (let n = 2; n < bdd.level.length; n++) {
-    const [low, high] = kind === 'path' ? [bdd.low[n]!, bdd.high[n]!] : [bdd.high[n]!, bdd.low[n]!];
-    id[n] = manager.node(bdd.level[n]!, id[low]!, id[high]!);
-  }
-  const family = minimalSolutions(manager, id[bdd.root]!);
-  const componentAt = (level: number): number => {
-    const c = bdd.order[level];
-    if (c === undefined) throw new Error(`internal: level ${level} is outside the variable order`);
-    return c;
-  };
+  const manager = new BddManager(2 * bdd.order.length, maxNodes, where);
+  const root = minimalSetFamily(bdd, kind, manager);
   const weight = (level: number): number => {
-    const c = componentAt(level);
-    return expansion !== undefined && c >= expansion.first ? expansion.count(c) : 1;
+    const c = bdd.order[level >> 1];
+    if (c === undefined) throw new Error(`internal: level ${level} is outside the variable order`);
+    const block = blocks[c - m];
+    return block === undefined ? 1 : blockSetCount(block, kind);
   };
-  const count = countSets(manager, family, weight);
+  const count = countSets(manager, root, weight);
   if (count > maxSets) {
     throw new UnsupportedModelError(
       where,
@@ -95,103 +70,75 @@ export function minimalSets(
       'use probability() and birnbaum(), which do not list them, or raise maxSets',
     );
   }
+  const family = expandFamily(manager, root, bdd.order, m, blocks, maxNodes, where);
   const sets: number[][] = [];
-  forEachSet(manager, family, (levels) => {
-    const components = levels.map(componentAt);
-    if (expansion === undefined) sets.push(components.sort((a, b) => a - b));
-    else expand(components, expansion, (set) => sets.push(set.sort((a, b) => a - b)));
-  });
+  forEachSet(family, (literals) => sets.push(literals.map((x) => x >> 1).sort((a, b) => a - b)));
   return sets.sort(compareSets);
 }
 
-/** Rauzy's MinSol for every node below `root`, children first: node ids are topological. */
-function minimalSolutions(manager: BddManager, root: number): number {
-  if (root === FALSE || root === TRUE) return root;
-  const without = withoutOperation(manager);
-  const solved = new Int32Array(root + 1);
-  solved[TRUE] = TRUE;
-  // Children have smaller ids than their parent, so every `!` read is of a node solved already.
-  for (let f = 2; f <= root; f++) {
-    const low = solved[manager.low(f)]!;
-    solved[f] = manager.node(manager.level(f), low, without(solved[manager.high(f)]!, low));
+/**
+ * Returns, in `manager` (2·levels of `bdd` levels), the minimal path sets (`kind` "path") or cut
+ * sets ("cut") of at most `maxOrder` variables of a coherent structure as a family over literals:
+ * variable level l is literal level 2l + 1 ("works") for paths and 2l ("failed") for cuts.
+ *
+ * @param bdd - the structure function, monotone (coherent)
+ * @param kind - "path" or "cut"
+ * @param manager - an empty store with 2·(levels of `bdd`) levels
+ * @param maxOrder - largest number of variables (blocks count one) kept; Infinity for all
+ * @returns the family's root
+ *
+ * @remarks
+ * The diagram (or its dual for cuts) is copied first, so MinSol's sweep over ids 2..root visits
+ * exactly its nodes; below the number of variables, the truncated MinSol
+ * ({@link truncatedMinimalSolutions}). Cost O(diagram) plus MinSol's Without operations.
+ */
+export function minimalSetFamily(
+  bdd: CompactBdd,
+  kind: 'path' | 'cut',
+  manager: BddManager,
+  maxOrder: number = Infinity,
+): number {
+  // Compact ids are topological, so children come first; the arrays of a CompactBdd share one
+  // length and every child id is below its parent's, so the `!` reads of this loop are in range.
+  const id = new Int32Array(bdd.level.length);
+  id[FALSE] = kind === 'path' ? FALSE : TRUE;
+  id[TRUE] = kind === 'path' ? TRUE : FALSE;
+  for (let n = 2; n < bdd.level.length; n++) {
+    const [low, high] = kind === 'path' ? [bdd.low[n]!, bdd.high[n]!] : [bdd.high[n]!, bdd.low[n]!];
+    id[n] = manager.node(2 * bdd.level[n]! + (kind === 'path' ? 1 : 0), id[low]!, id[high]!);
   }
-  return solved[root]!;
+  const root = id[bdd.root]!;
+  return maxOrder >= bdd.order.length
+    ? minimalSolutions(manager, root)
+    : truncatedMinimalSolutions(manager, root, maxOrder);
 }
 
 /**
- * Rauzy's Without: the sets of family F that contain no set of antichain G. An antichain that
- * holds ∅ is {∅} (the terminal 1), which the terminal cases rely on. Runs on explicit stacks of
- * (f, g, phase) tasks and of results, memoised per pair.
+ * Calls `emit` with the literals (the `component` entries) of every set of a compacted family,
+ * walking it on an explicit stack.
+ *
+ * @param family - the family, compacted
+ * @param emit - receives each set's literals, a fresh array
  */
-function withoutOperation(manager: BddManager): (f: number, g: number) => number {
-  const memo = new Map<number, number>();
-  const tasks: number[] = [];
-  const results: number[] = [];
-  const finish = (f: number, g: number, result: number): void => {
-    // Ids stay below 2^26, so the key is an exact integer.
-    memo.set(f * 67108864 + g, result);
-    results.push(result);
-  };
-  return (f0: number, g0: number): number => {
-    tasks.push(f0, g0, 0);
-    while (tasks.length > 0) {
-      const phase = tasks.pop() as number;
-      const g = tasks.pop() as number;
-      const f = tasks.pop() as number;
-      const lf = manager.level(f);
-      switch (phase) {
-        case 0: {
-          if (f === FALSE || g === TRUE) {
-            results.push(FALSE);
-            break;
-          }
-          if (g === FALSE || f === TRUE) {
-            results.push(f);
-            break;
-          }
-          const done = memo.get(f * 67108864 + g);
-          if (done !== undefined) {
-            results.push(done);
-            break;
-          }
-          const lg = manager.level(g);
-          if (lf < lg) {
-            // node(lf, W(f0, g), W(f1, g)): low solved first, so it lies below high.
-            tasks.push(f, g, 1, manager.high(f), g, 0, manager.low(f), g, 0);
-          } else if (lf > lg) {
-            // Sets of G holding g's variable cannot lie inside a set of F, which never holds it.
-            tasks.push(f, g, 2, f, manager.low(g), 0);
-          } else {
-            // high = W(W(f1, g1), g0), low = W(f0, g0).
-            tasks.push(f, g, 3, manager.high(f), manager.high(g), 0);
-          }
-          break;
-        }
-        case 1: {
-          const high = results.pop() as number;
-          const low = results.pop() as number;
-          finish(f, g, manager.node(lf, low, high));
-          break;
-        }
-        case 2:
-          finish(f, g, results.pop() as number);
-          break;
-        case 3: // results: W(f1, g1); next W(that, g0), which stays on the result stack
-          tasks.push(f, g, 4, results.pop() as number, manager.low(g), 0);
-          break;
-        case 4: // results: high; next low = W(f0, g0)
-          tasks.push(f, g, 5, manager.low(f), manager.low(g), 0);
-          break;
-        case 5: {
-          const low = results.pop() as number;
-          const high = results.pop() as number;
-          finish(f, g, manager.node(lf, low, high));
-          break;
-        }
-      }
+export function forEachSet(family: CompactBdd, emit: (literals: number[]) => void): void {
+  const { low, high, component } = family;
+  const current: number[] = [];
+  // Entries: node, length of `current` to restore, literal to append (−1 for none). Node ids
+  // come from the family's arrays, so the `!` reads are in range.
+  const stack: number[] = [family.root, 0, -1];
+  while (stack.length > 0) {
+    const add = stack.pop() as number;
+    const length = stack.pop() as number;
+    const n = stack.pop() as number;
+    current.length = length;
+    if (add >= 0) current.push(add);
+    if (n === FALSE) continue;
+    if (n === TRUE) {
+      emit(current.slice());
+      continue;
     }
-    return results.pop() as number;
-  };
+    stack.push(low[n]!, current.length, -1, high[n]!, current.length, component[n]!);
+  }
 }
 
 /**
@@ -207,50 +154,6 @@ function countSets(manager: BddManager, root: number, weight: (level: number) =>
     count[n] = count[manager.low(n)]! + weight(manager.level(n)) * count[manager.high(n)]!;
   }
   return count[root]!;
-}
-
-/** Calls `emit` with the levels of every set of the family, walking it on an explicit stack. */
-function forEachSet(manager: BddManager, root: number, emit: (levels: number[]) => void): void {
-  const current: number[] = [];
-  // Entries: node, length of `current` to restore, level to append (−1 for none).
-  const stack: number[] = [root, 0, -1];
-  while (stack.length > 0) {
-    const add = stack.pop() as number;
-    const length = stack.pop() as number;
-    const n = stack.pop() as number;
-    current.length = length;
-    if (add >= 0) current.push(add);
-    if (n === FALSE) continue;
-    if (n === TRUE) {
-      emit(current.slice());
-      continue;
-    }
-    stack.push(
-      manager.low(n),
-      current.length,
-      -1,
-      manager.high(n),
-      current.length,
-      manager.level(n),
-    );
-  }
-}
-
-/** Emits every set made of the plain components of `set` and one set of each of its modules. */
-function expand(set: number[], expansion: SetExpansion, emit: (set: number[]) => void): void {
-  const plain = set.filter((c) => c < expansion.first);
-  const choices = set.filter((c) => c >= expansion.first).map((c) => expansion.sets(c));
-  // pick[j] < choices[j].length: the odometer wraps each digit at its module's number of sets.
-  const pick = new Int32Array(choices.length);
-  for (;;) {
-    const result = plain.slice();
-    choices.forEach((sets, j) => result.push(...sets[pick[j]!]!));
-    emit(result);
-    // Next combination, as an odometer over the modules' sets.
-    let j = choices.length - 1;
-    while (j >= 0 && ++pick[j]! === choices[j]!.length) pick[j--] = 0;
-    if (j < 0) return;
-  }
 }
 
 /** A set count for messages: exact up to 10^15, then 4 digits (`1.607e60`), or beyond doubles. */

@@ -14,11 +14,11 @@ export interface NodePlan {
    * do not overlap, so the node's diagram is its children's diagrams chained, without any apply.
    */
   readonly disjoint: boolean;
-  /** The non-constant children, by increasing `first`. */
+  /** The non-constant children, by increasing `first`; the child of a `not`. */
   readonly children: readonly StructureNode[];
   /**
    * Open children that must work: for koon, k less the children that always work; all of them
-   * for series, 1 for parallel (so every kind is "at least k of `children`").
+   * for series, 1 for parallel (so every kind is "at least k of `children`"); 1 for `not`.
    */
   readonly k: number;
   /**
@@ -26,6 +26,11 @@ export interface NodePlan {
    * subtree has no network and no overlapping children.
    */
   readonly nodes: number;
+  /**
+   * Whether a `not` lies below the node (on a non-constant path): when false the node's function
+   * is monotone; when true it may or may not be.
+   */
+  readonly hasNot: boolean;
 }
 
 /**
@@ -48,16 +53,20 @@ export interface NodePlan {
  * bound and the bounds of the children built on their own (those of nodes whose children overlap)
  *
  * @remarks
- * Constant nodes are found exactly: every kind is monotone, so a non-constant node fails when all
- * its components fail and works when all work, and the rules above (and series of nothing works,
- * parallel of nothing fails, k = 0 works, a network whose source cannot reach its sink fails)
- * decide each node from its children. When the children's variables occupy disjoint, consecutive
+ * Constant nodes are found exactly in a tree without `not`: every other kind is monotone, so a
+ * non-constant node fails when all its components fail and works when all work, and the rules
+ * above (and series of nothing works, parallel of nothing fails, k = 0 works, a network whose
+ * source cannot reach its sink fails, `not` of a constant is the other constant) decide each node
+ * from its children. With `not`, children sharing components may cancel (a ∧ ¬a): such a node is
+ * planned as non-constant, which the builder's diagram corrects, and counts 0 nodes in the bound.
+ * A `not` node has its child's span and size (its diagram is the child's with the terminals
+ * exchanged). When the children's variables occupy disjoint, consecutive
  * ranges of levels, the diagram of a series (parallel) is each child's diagram with its
  * 1-terminal (0-terminal) leading to the next child's, and that of a k-of-n has one copy of child
  * i per undecided state:
  * distinct continuations give distinct, non-redundant nodes, so the counts above are exact. A
- * network counts 1 node and a node with overlapping children (shared components) 1 node, so the
- * bound is exact for trees without networks and sharing. The children of an overlapping node are
+ * network counts 1 node and a node with overlapping children (shared components) 1 node (0 with
+ * a `not` below it), so the bound is exact for trees without networks and sharing. The children of an overlapping node are
  * each built whole before the manager combines them, and nodes are never freed, so each of their
  * bounds is also a bound on the nodes held. Cost O(tree size · log(children)), iterative.
  *
@@ -74,6 +83,12 @@ export function planStructure(
       case 'component': {
         const level = componentLevel(levelOf, n.component);
         return { ...LEAF, first: level, last: level };
+      }
+      case 'not': {
+        // ¬f has the diagram of f with its terminals exchanged: same span, same size.
+        const p = planOf(n.child);
+        if (p.constant !== -1) return p.constant === 1 ? FALSE_PLAN : TRUE_PLAN;
+        return { ...p, disjoint: true, children: [n.child], k: 1, hasNot: true };
       }
       case 'network': {
         if (!connected(n.source, n.sink, n.edges)) return FALSE_PLAN;
@@ -117,7 +132,10 @@ export function planStructure(
           const previous = spans[j - 1];
           return previous === undefined || previous.last < p.first;
         });
-        let nodes = 1;
+        const hasNot = spans.some((p) => p.hasNot);
+        // Overlapping children of a monotone node give a non-constant function, at least one
+        // node; with a `not` below they may cancel (a ∧ ¬a), so the bound is 0.
+        let nodes = hasNot ? 0 : 1;
         if (disjoint) {
           nodes = 0;
           spans.forEach((p, i) => {
@@ -128,7 +146,16 @@ export function planStructure(
         let last = -Infinity;
         for (const p of spans) last = Math.max(last, p.last);
         // 1 ≤ k ≤ size above, so spans has a first entry.
-        return { constant: -1, first: spans[0]!.first, last, disjoint, children: open, k, nodes };
+        return {
+          constant: -1,
+          first: spans[0]!.first,
+          last,
+          disjoint,
+          children: open,
+          k,
+          nodes,
+          hasNot,
+        };
       }
     }
   });
@@ -171,8 +198,17 @@ const LEAF: NodePlan = {
   children: [],
   k: 0,
   nodes: 1,
+  hasNot: false,
 };
-const CONSTANT = { first: Infinity, last: -Infinity, disjoint: true, children: [], k: 0, nodes: 0 };
+const CONSTANT = {
+  first: Infinity,
+  last: -Infinity,
+  disjoint: true,
+  children: [],
+  k: 0,
+  nodes: 0,
+  hasNot: false,
+};
 const TRUE_PLAN: NodePlan = { ...CONSTANT, constant: 1 };
 const FALSE_PLAN: NodePlan = { ...CONSTANT, constant: 0 };
 

@@ -14,7 +14,8 @@ import type { StructureNode } from './StructureNode.js';
  *
  * @remarks
  * Runs on an explicit stack, so the depth of the tree is not limited by the call stack. Children
- * are those of `series`, `parallel` and `koon`; components and networks are leaves. Cost
+ * are those of `series`, `parallel` and `koon` and the child of `not`; components and networks
+ * are leaves. Cost
  * O(nodes + child links).
  */
 export function postOrder<T>(
@@ -53,9 +54,16 @@ export function postOrder<T>(
   return values;
 }
 
-/** The child nodes of a series, parallel or koon node; none for the other kinds. */
+/** The child nodes of a series, parallel or koon node, the child of a not; none for the others. */
 export function childrenOf(node: StructureNode): readonly StructureNode[] {
-  return node.kind === 'series' || node.kind === 'parallel' || node.kind === 'koon'
-    ? node.children
-    : [];
+  switch (node.kind) {
+    case 'series':
+    case 'parallel':
+    case 'koon':
+      return node.children;
+    case 'not':
+      return [node.child];
+    default:
+      return [];
+  }
 }

@@ -1,10 +1,14 @@
 import { ParameterError, checkInteger } from '../errors.js';
 import type { CompactBdd } from './BddManager.js';
 import { blockGradient, blockScratchLength, blockTails } from './blockProbability.js';
-import { blockSetCount, blockSets } from './blockSets.js';
 import type { Block } from './collapseBlocks.js';
 import { type DifferencePairs, differencePairs } from './differencePairs.js';
-import { minimalSets } from './minimalSets.js';
+import {
+  type CutSetOptions,
+  type ImplicantLiteral,
+  type RankedSets,
+  structureSets,
+} from './structureSets.js';
 
 /** Options of {@link StructureFunction.minimalPathSets} and {@link StructureFunction.minimalCutSets}. */
 export interface MinimalSetsOptions {
@@ -39,6 +43,14 @@ export interface StructureFunction {
    */
   readonly nodeCount: number;
   /**
+   * Whether Φ is coherent: monotone non-decreasing in every component (repairing a component
+   * never makes the system fail). Always true for a tree without `not`; with `not`, decided
+   * exactly on the diagram (every node's low child implies its high child). Minimal cut and path
+   * sets and Fussell–Vesely importance exist only for coherent structures; prime implicants
+   * describe any.
+   */
+  readonly coherent: boolean;
+  /**
    * Returns P(system works), a probability in [0, 1].
    *
    * @throws {@link ParameterError} when `p` or `q` does not have length `componentCount`.
@@ -53,29 +65,76 @@ export interface StructureFunction {
   failureProbability(p: ArrayLike<number>, q?: ArrayLike<number>): number;
   /**
    * Returns the Birnbaum importance I_B(i) = P(sys | i works) − P(sys | i fails) of every
-   * component, each in [0, 1]; 0 for components absent from the tree. Computed without
-   * subtracting probabilities, so an importance of 1e-24 beside probabilities near 1 keeps its
-   * digits (unless the diagram needs more than 8 difference pairs a node or `maxNodes` pairs;
-   * then by subtraction, exact to a few ε of the probabilities).
+   * component, each in [0, 1] for a coherent structure and in [−1, 1] otherwise (negative where
+   * repairing i makes the system likelier to fail); 0 for components absent from the tree. For a
+   * coherent structure computed without subtracting probabilities, so an importance of 1e-24
+   * beside probabilities near 1 keeps its digits (unless the diagram needs more than 8 difference
+   * pairs a node or `maxNodes` pairs); otherwise, and then, by subtraction, exact to a few ε of
+   * the probabilities.
    *
    * @throws {@link ParameterError} when `p` or `q` does not have length `componentCount`.
    */
   birnbaum(p: ArrayLike<number>, q?: ArrayLike<number>): Float64Array;
   /**
-   * Returns the minimal path sets: minimal sets of components whose working makes the system work.
+   * Returns the Fussell–Vesely importance of every component, P(some minimal cut set containing
+   * i has failed)/P(system fails), in [0, 1], exactly (no cut-set approximation); 0 for a
+   * component in no cut set, NaN when P(system fails) = 0 and for every component of a
+   * non-coherent structure (the measure is defined on minimal cut sets). See
+   * {@link importanceMeasures} for the formula.
    *
-   * @throws {@link UnsupportedModelError} when there are more than `maxSets` sets.
+   * @throws {@link ParameterError} when `p` or `q` does not have length `componentCount`.
+   * @throws {@link UnsupportedModelError} when the diagrams of the cut sets exceed `maxNodes`.
+   */
+  fussellVesely(p: ArrayLike<number>, q?: ArrayLike<number>): Float64Array;
+  /**
+   * Returns the minimal path sets: minimal sets of components whose working makes the system
+   * work, each ascending, by size then lexicographically.
+   *
+   * @throws {@link UnsupportedModelError} when there are more than `maxSets` sets, or the
+   * structure is not coherent.
    */
   minimalPathSets(options?: MinimalSetsOptions): number[][];
   /**
-   * Returns the minimal cut sets: minimal sets of components whose failure makes the system fail.
+   * Returns the minimal cut sets: minimal sets of components whose failure makes the system fail,
+   * each ascending, by size then lexicographically.
    *
-   * @throws {@link UnsupportedModelError} when there are more than `maxSets` sets.
+   * @throws {@link UnsupportedModelError} when there are more than `maxSets` sets, or the
+   * structure is not coherent (then see {@link primeImplicants}).
    */
   minimalCutSets(options?: MinimalSetsOptions): number[][];
+  /**
+   * Returns the minimal cut sets of at most `maxOrder` components and of probability
+   * ∏_{i∈C} q_i at least `cutOff`: their exact `count`, and the `maxSets` most probable of them
+   * (each ascending), sorted by probability, largest first (ties: smaller first, then
+   * lexicographically).
+   *
+   * @param q - q[i] = P(component i fails), length `componentCount`
+   * @param options - order limit, cut-off and number listed ({@link CutSetOptions})
+   * @throws {@link ParameterError} when `q` does not have length `componentCount` or an option is
+   * out of range.
+   * @throws {@link UnsupportedModelError} when the structure is not coherent (it has prime
+   * implicants instead) or the set diagrams exceed `maxNodes`.
+   */
+  cutSets(q: ArrayLike<number>, options?: CutSetOptions): RankedSets<number>;
+  /**
+   * Returns the prime implicants of the failure function 1 − Φ (minimal conjunctions of component
+   * states that make the system fail; for a coherent structure the minimal cut sets) within
+   * `maxOrder` literals and probability at least `cutOff`: their exact `count`, and the
+   * `maxSets` most probable, each by component, sorted as {@link cutSets}. A literal
+   * `{ component: i, negated: false }` is "i has failed" (probability q_i), `negated: true` "i
+   * works" (1 − q_i).
+   *
+   * @param q - q[i] = P(component i fails), length `componentCount`
+   * @param options - order limit, cut-off and number listed ({@link CutSetOptions})
+   * @throws {@link ParameterError} when `q` does not have length `componentCount` or an option is
+   * out of range.
+   * @throws {@link UnsupportedModelError} when the set diagrams exceed `maxNodes`.
+   */
+  primeImplicants(q: ArrayLike<number>, options?: CutSetOptions): RankedSets<ImplicantLiteral>;
 }
 
-// Listing more sets than this is a report nobody reads, and the list costs O(sets · m) memory.
+// Listing more minimal sets than this is a report nobody reads, and the list costs O(sets · m)
+// memory.
 const DEFAULT_MAX_SETS = 100_000;
 // Difference pairs per diagram node allowed before Birnbaum importance falls back to subtracting
 // probabilities (measured: 0.75 to 6 pairs a node on ladders, grids and complete graphs). A pair
@@ -101,14 +160,18 @@ const PAIRS_PER_NODE = 8;
  * @param m - number of components
  * @param blocks - the collapsed blocks, block b being variable m + b
  * @param maxNodes - node budget of the set diagrams of minimal sets
+ * @param coherent - whether Φ is monotone ({@link isMonotone}); decides how Birnbaum importance is
+ *   computed and which set answers exist
  * @returns the frozen {@link StructureFunction}
  *
  * @remarks
  * Evaluation is a bottom-up sweep of the nodes in topological order (children first), Birnbaum
  * importance a sweep over the difference pairs and one more sweep down; nothing recurses. The
  * pairs are listed at the first `birnbaum` call; when there would be more than 8 per node (or
- * `maxNodes`), the differences are taken by subtraction instead, each from the side (works or
- * fails) of smaller probabilities. Cost O(diagram nodes + pairs + m + block work) per call with no
+ * `maxNodes`), or Φ is not coherent (low ≤ high fails, so P(high) − P(low) is no probability),
+ * the differences are taken by subtraction instead, each from the side (works or fails) of
+ * smaller probabilities. Cut sets, prime implicants and the unions of Fussell–Vesely come from
+ * {@link structureSets}, built at their first call. Cost O(diagram nodes + pairs + m + block work) per call with no
  * allocation except the array `birnbaum` returns.
  *
  * @see R. E. Bryant, "Graph-Based Algorithms for Boolean Function Manipulation", IEEE Transactions
@@ -119,6 +182,7 @@ export function structureFunction(
   m: number,
   blocks: readonly Block[],
   maxNodes: number,
+  coherent: boolean,
 ): StructureFunction {
   const size = bdd.level.length;
   const { component, low, high, root } = bdd;
@@ -202,14 +266,13 @@ export function structureFunction(
     return out[root]!;
   };
 
+  const sets = structureSets(bdd, m, blocks, maxNodes, coherent);
   const listSets = (kind: 'path' | 'cut', options: MinimalSetsOptions): number[][] => {
     const where = kind === 'path' ? 'minimalPathSets' : 'minimalCutSets';
-    const maxSets = checkInteger(where, 'maxSets', options.maxSets ?? DEFAULT_MAX_SETS, 0);
-    return minimalSets(bdd, kind, maxSets, maxNodes, where, {
-      first: m,
-      count: (c) => blockSetCount(blockOf(c), kind),
-      sets: (c) => blockSets(blockOf(c), kind),
-    });
+    return sets.minimalSets(
+      kind,
+      checkInteger(where, 'maxSets', options.maxSets ?? DEFAULT_MAX_SETS, 0),
+    );
   };
 
   // Nodes of the diagram over components only: each node testing block b stands for the block's
@@ -227,6 +290,7 @@ export function structureFunction(
   return Object.freeze({
     componentCount: m,
     nodeCount,
+    coherent,
     probability: (p: ArrayLike<number>, q?: ArrayLike<number>): number =>
       evaluate(up, ...variablesOf(p, failing('probability', p, q)), 0, 1),
     failureProbability: (p: ArrayLike<number>, q?: ArrayLike<number>): number =>
@@ -237,13 +301,15 @@ export function structureFunction(
       evaluate(up, ps, qv, 0, 1);
       evaluate(down, ps, qv, 1, 0);
       if (pairs === null) {
-        pairs = differencePairs(bdd, Math.min(PAIRS_PER_NODE * size + 1024, maxNodes));
+        pairs = coherent
+          ? differencePairs(bdd, Math.min(PAIRS_PER_NODE * size + 1024, maxNodes))
+          : undefined;
       }
       if (pairs !== undefined) {
         pairs.evaluate(up, down, ps, qv, difference);
       } else {
-        // Too many pairs: subtract, taking the pair of smaller numbers (P(high) − P(low) equals
-        // F(low) − F(high)), exact to a few ε of the larger of them.
+        // Too many pairs, or not coherent: subtract, taking the pair of smaller numbers
+        // (P(high) − P(low) equals F(low) − F(high)), exact to a few ε of the larger of them.
         for (let v = 2; v < size; v++) {
           const lo = low[v]!;
           const hi = high[v]!;
@@ -269,7 +335,22 @@ export function structureFunction(
       });
       return importance;
     },
+    fussellVesely: (p: ArrayLike<number>, q?: ArrayLike<number>): Float64Array => {
+      const qs = failing('fussellVesely', p, q);
+      if (!coherent) return new Float64Array(m).fill(NaN);
+      const total = evaluate(down, ...variablesOf(p, qs), 1, 0);
+      const measure = new Float64Array(m);
+      sets.cutSetUnions().evaluate(p, qs, measure);
+      for (let i = 0; i < m; i++) measure[i] = total > 0 ? measure[i]! / total : NaN;
+      return measure;
+    },
     minimalPathSets: (options: MinimalSetsOptions = {}): number[][] => listSets('path', options),
     minimalCutSets: (options: MinimalSetsOptions = {}): number[][] => listSets('cut', options),
+    cutSets: (q: ArrayLike<number>, options: CutSetOptions = {}): RankedSets<number> =>
+      sets.cutSets(q, options),
+    primeImplicants: (
+      q: ArrayLike<number>,
+      options: CutSetOptions = {},
+    ): RankedSets<ImplicantLiteral> => sets.primeImplicants(q, options),
   });
 }

@@ -16,7 +16,7 @@ import type { NetworkEdge, StructureNode } from './StructureNode.js';
  * @throws {@link ParameterError} when `componentCount` is not an integer >= 0; a component number is
  * not an integer in [0, m − 1]; `k` of a koon is not an integer in [0, children.length]; a network
  * has no edges, a source or sink that appears in no edge, or a sink equal to its source; a node has
- * an unknown kind or children that are not an array.
+ * an unknown kind, children that are not an array, or (a `not`) a child that is not an object.
  *
  * @remarks
  * Iterative (an explicit stack), so any depth of tree is accepted. Cost O(size of the tree +
@@ -61,11 +61,17 @@ export function validateStructure(node: StructureNode, componentCount: number): 
           add('network', `edges[${i}].component`, edge.component);
         }
         continue;
+      case 'not':
+        if (typeof n.child !== 'object' || n.child === null) {
+          throw new ParameterError('not', 'child', 'be a structure node', n.child);
+        }
+        stack.push(n.child);
+        continue;
       default:
         throw new ParameterError(
           'compileStructure',
           'kind',
-          'be one of component, series, parallel, koon, network',
+          'be one of component, series, parallel, koon, network, not',
           (n as { kind?: unknown } | undefined)?.kind,
         );
     }

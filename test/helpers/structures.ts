@@ -25,6 +25,9 @@ export const koon = (k: number, ...children: StructureNode[]): StructureNode => 
   children,
 });
 
+/** Works iff `child` fails. */
+export const not = (child: StructureNode): StructureNode => ({ kind: 'not', child });
+
 /** The bridge: s–a (0), s–b (1), a–b (2), a–t (3), b–t (4); Rausand & Høyland (2004) ch. 4. */
 export const BRIDGE: Extract<StructureNode, { kind: 'network' }> = {
   kind: 'network',
@@ -62,6 +65,8 @@ export function works(node: StructureNode, x: readonly boolean[]): boolean {
       return node.children.some((child) => works(child, x));
     case 'koon':
       return node.children.filter((child) => works(child, x)).length >= node.k;
+    case 'not':
+      return !works(node.child, x);
     case 'network': {
       const seen = new Set([node.source]);
       const stack = [node.source];

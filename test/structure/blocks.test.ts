@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
 import { blockGradient, blockTails } from '../../src/structure/blockProbability.js';
-import { blockSetCount, blockSets } from '../../src/structure/blockSets.js';
+import { blockSetCount } from '../../src/structure/blockSetCount.js';
 import { type Block, collapseBlocks } from '../../src/structure/collapseBlocks.js';
 import { compileStructure } from '../../src/structure/compileStructure.js';
 import type { StructureNode } from '../../src/structure/StructureNode.js';
@@ -321,22 +321,24 @@ describe('block kernels', () => {
 
   test('block set counts and lists: C(n, k) paths and C(n, n − k + 1) cuts', () => {
     const b: Block = { kind: 'koon', k: 2, members: Int32Array.of(7, 3, 9, 4) };
-    expect(blockSets(b, 'path')).toEqual([
-      [7, 3],
-      [7, 9],
-      [7, 4],
-      [3, 9],
-      [3, 4],
-      [9, 4],
-    ]);
-    expect(blockSets(b, 'cut')).toEqual([
-      [7, 3, 9],
-      [7, 3, 4],
-      [7, 9, 4],
-      [3, 9, 4],
-    ]);
     expect(blockSetCount(b, 'path')).toBe(6);
     expect(blockSetCount(b, 'cut')).toBe(4);
+    // The lists come from the expanded set families: the block is one variable of the diagram.
+    const system = compileStructure(koon(2, c(7), c(3), c(9), c(4)), 10);
+    expect(system.minimalPathSets()).toEqual([
+      [3, 4],
+      [3, 7],
+      [3, 9],
+      [4, 7],
+      [4, 9],
+      [7, 9],
+    ]);
+    expect(system.minimalCutSets()).toEqual([
+      [3, 4, 7],
+      [3, 4, 9],
+      [3, 7, 9],
+      [4, 7, 9],
+    ]);
     // C(100000, 10) = 27544920827561470257469913571105409574990000 (Python math.comb).
     expectRelClose(
       blockSetCount(block('koon', 10, 100_000), 'path'),
@@ -345,7 +347,11 @@ describe('block kernels', () => {
       'C',
     );
     expect(blockSetCount(block('series', 5, 5), 'cut')).toBe(5);
-    expect(blockSets(block('series', 3, 3), 'path')).toEqual([[0, 1, 2]]);
-    expect(blockSets(block('parallel', 1, 3), 'path')).toEqual([[0], [1], [2]]);
+    expect(compileStructure(series(c(0), c(1), c(2)), 3).minimalPathSets()).toEqual([[0, 1, 2]]);
+    expect(compileStructure(parallel(c(0), c(1), c(2)), 3).minimalPathSets()).toEqual([
+      [0],
+      [1],
+      [2],
+    ]);
   });
 });

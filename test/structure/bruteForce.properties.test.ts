@@ -232,6 +232,8 @@ describe('the random structures cover what the oracle is for', () => {
         else if (n.kind === 'network') {
           networks += 1;
           n.edges.forEach((e) => use(e.component));
+        } else if (n.kind === 'not') {
+          walk(n.child);
         } else {
           if (n.children.length >= 2 && n.children.every((child) => child.kind === 'component')) {
             leafBlocks.push(
@@ -261,6 +263,8 @@ function countLeaves(node: StructureNode): number {
       return 1;
     case 'network':
       return node.edges.length;
+    case 'not':
+      return countLeaves(node.child);
     default:
       return node.children.reduce((acc, child) => acc + countLeaves(child), 0);
   }

@@ -301,7 +301,7 @@ describe('compileStructure errors', () => {
     [
       'unknown kind',
       () => compileStructure({ kind: 'bridge' } as unknown as StructureNode, 1),
-      /^compileStructure: kind must be one of component, series, parallel, koon, network; got "bridge"$/,
+      /^compileStructure: kind must be one of component, series, parallel, koon, network, not; got "bridge"$/,
     ],
     [
       'empty network',

@@ -12,7 +12,8 @@ import type { NetworkEdge, StructureNode } from '../../src/structure/StructureNo
 // among the components and the nodes made before it, so components and whole nodes are shared;
 // series, parallel and k-out-of-n with k anywhere in [0, n] (no child, one child, k = 0 and k = n
 // included); networks on five named vertices with self-loops, parallel edges, edges sharing a
-// component and sinks cut off from the source. Small structures are evaluated on all 2^7 states,
+// component and sinks cut off from the source; `not` of a component or of an earlier node (issue
+// 16: non-coherent structures, a node used both plain and negated, double negation). Small structures are evaluated on all 2^7 states,
 // larger ones on random states. Seeded, so CI sees the same structures; fast-check shrinks a
 // disagreement to a small DAG.
 const SEED = 20261215;
@@ -26,6 +27,7 @@ const VERTICES = ['s', 'a', 'b', 'c', 't'];
  */
 type NodeSpec =
   | { readonly kind: 'series' | 'parallel'; readonly refs: readonly number[] }
+  | { readonly kind: 'not'; readonly ref: number }
   | { readonly kind: 'koon'; readonly refs: readonly number[]; readonly k: number }
   | {
       readonly kind: 'network';
@@ -43,6 +45,10 @@ const nodeSpec: fc.Arbitrary<NodeSpec> = fc.oneof(
   {
     weight: 2,
     arbitrary: fc.record({ kind: fc.constant('koon' as const), refs, k: fc.nat({ max: 6 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('not' as const), ref: fc.nat({ max: 60 }) }),
   },
   {
     weight: 1,
@@ -85,14 +91,15 @@ function leaf(component: number): StructureNode {
  */
 function resolve(specs: readonly NodeSpec[], m: number): StructureNode {
   const nodes: StructureNode[] = [];
+  const resolveRef = (r: number): StructureNode =>
+    r % 3 === 0 || nodes.length === 0
+      ? leaf(Math.floor(r / 3) % m)
+      : nodes[Math.floor(r / 3) % nodes.length]!;
   for (const spec of specs) {
     if (spec.kind === 'network') nodes.push(network(spec, m));
+    else if (spec.kind === 'not') nodes.push({ kind: 'not', child: resolveRef(spec.ref) });
     else {
-      const children = spec.refs.map((r) =>
-        r % 3 === 0 || nodes.length === 0
-          ? leaf(Math.floor(r / 3) % m)
-          : nodes[Math.floor(r / 3) % nodes.length]!,
-      );
+      const children = spec.refs.map(resolveRef);
       nodes.push(
         spec.kind === 'koon'
           ? { kind: 'koon', k: spec.k % (children.length + 1), children }
@@ -154,6 +161,11 @@ function features(root: StructureNode): Set<string> {
       continue;
     }
     found.add(n.kind);
+    if (n.kind === 'not') {
+      if (n.child.kind === 'not') found.add('double not');
+      stack.push(n.child);
+      continue;
+    }
     if (n.children.length === 0) found.add(`empty ${n.kind}`);
     if (n.kind === 'koon' && n.k === 0) found.add('koon k = 0');
     if (n.kind === 'koon' && n.k === n.children.length && n.k > 0) found.add('koon k = n');
@@ -243,6 +255,7 @@ describe('evaluateStructure against the BDD of compileStructure', () => {
         'shared node',
         'shared component',
         'four nodes or more',
+        'not',
       ]) {
         expect(counts.get(f) ?? 0, `${f} (m = ${m})`).toBeGreaterThanOrEqual(runs / 40);
       }

@@ -200,6 +200,9 @@ function exchangeableComponents(
       case 'network':
         for (const edge of node.edges) parents[edge.component]?.push(node);
         break;
+      case 'not':
+        stack.push([node.child, node]);
+        break;
       default:
         for (const child of node.children) stack.push([child, node]);
     }

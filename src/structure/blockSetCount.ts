@@ -29,32 +29,3 @@ export function blockSetCount(block: Block, kind: 'path' | 'cut'): number {
   for (let i = 1; i <= r; i++) count = (count * (n - r + i)) / i;
   return Math.round(count);
 }
-
-/**
- * Returns the minimal path sets (`kind` "path") or cut sets (`kind` "cut") of a block: every
- * subset of k (paths) or n − k + 1 (cuts) of its components, in lexicographic order of positions.
- *
- * @param block - the block
- * @param kind - "path" or "cut"
- * @returns the sets, each listing component numbers
- *
- * @remarks
- * Cost O(count · size); callers check {@link blockSetCount} against their limit first.
- */
-export function blockSets(block: Block, kind: 'path' | 'cut'): number[][] {
-  const { members } = block;
-  const n = members.length;
-  const size = kind === 'path' ? block.k : n - block.k + 1;
-  const sets: number[][] = [];
-  // Positions: pick holds `size` increasing indices below n, and 0 ≤ j < size where it is read.
-  const pick = Int32Array.from({ length: size }, (_, i) => i);
-  for (;;) {
-    sets.push(Array.from(pick, (i) => members[i]!));
-    // Next combination: advance the last position that can still move, reset those after it.
-    let j = size - 1;
-    while (j >= 0 && pick[j] === n - size + j) j--;
-    if (j < 0) return sets;
-    pick[j]!++;
-    for (let i = j + 1; i < size; i++) pick[i] = pick[i - 1]! + 1;
-  }
-}

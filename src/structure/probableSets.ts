@@ -1,0 +1,295 @@
+import { type CompactBdd, FALSE, TRUE } from './BddManager.js';
+
+/** The limits of {@link probableSets}, validated by the caller. */
+export interface SetLimits {
+  /** Largest number of literals a set may have; Infinity for no limit. */
+  readonly maxOrder: number;
+  /** Smallest probability a set may have, in [0, 1]; 0 for no limit. */
+  readonly cutOff: number;
+  /** Largest number of sets to list (the most probable); Infinity for all. */
+  readonly maxSets: number;
+}
+
+/** The sets of {@link probableSets}: how many pass the limits, and the listed ones. */
+export interface ProbableSets<T> {
+  /** Number of sets of the family within `maxOrder` and `cutOff`. */
+  readonly count: number;
+  /** At most `maxSets` of them, each its literals ascending (decoded), the most probable first. */
+  readonly sets: T[][];
+}
+
+// Relative slack of the pruning tests: a bound is a product taken in another order than the
+// set's own probability, so the two may differ by a few ulps. Pruning waits until the bound is
+// clearly beyond the limit; the sets themselves are compared exactly.
+const SLACK = 1e-9;
+
+/**
+ * Returns the number of sets of a family of literal sets within an order limit and a probability
+ * cut-off, and the `maxSets` most probable of them, sorted by probability (largest first), then
+ * by size, then lexicographically.
+ *
+ * $$
+ * P(S) = \prod_{\ell \in S} w_\ell, \qquad
+ * N_r(v) = N_r(\mathrm{low}(v)) + N_{r-1}(\mathrm{high}(v)), \qquad
+ * B_r(v) = \max\big(B_r(\mathrm{low}(v)),\ w_{\ell(v)}\,B_{r-1}(\mathrm{high}(v))\big)
+ * $$
+ * - w_ℓ: the probability of literal ℓ (`weight[ℓ]`: q_i for "i failed", p_i for "i works")
+ * - N_r(v), B_r(v): the number of sets below node v with at most r literals, and the largest
+ *   probability among them (the smallest, W_r, the same with min); N_r(1) = 1, N_r(0) = 0
+ *
+ * @param family - the family, compacted, each node's `component` entry its literal (≥ 0)
+ * @param weight - literal → probability
+ * @param limits - order limit, cut-off and number of sets to list
+ * @param decode - literal → the value listed for it
+ * @returns the count and the listed sets
+ *
+ * @remarks
+ * Without a cut-off the count is N at the root, exact without listing. The listing is a
+ * depth-first walk of the diagram with branch and bound: a node is left when the probability so
+ * far times B cannot reach the cut-off, or, once `maxSets` sets are held, the least probable of
+ * them; the more probable child is walked first, so the held sets improve fast. With a cut-off
+ * the count needs the walk too, but a node whose every set passes (probability so far times W at
+ * least the cut-off) and none of which can be listed adds its N without being walked. The product
+ * only shrinks as a set grows, so no set that passes is missed. Tables O(nodes · (maxOrder + 1))
+ * doubles (one column without an order limit); the walk costs O(m) per set reached, the held
+ * sets one flat array and a heap, O(log maxSets) per set listed.
+ *
+ * @see A. Rauzy, "Mathematical foundations of minimal cutsets", IEEE Transactions on Reliability
+ * 50(4) (2001) 389–396, https://doi.org/10.1109/24.983400 (paywalled) (truncation of cut sets
+ * by order and probability on decision diagrams).
+ */
+export function probableSets<T>(
+  family: CompactBdd,
+  weight: Float64Array,
+  limits: SetLimits,
+  decode: (literal: number) => T,
+): ProbableSets<T> {
+  const { low, high, component: literal, root } = family;
+  const size = low.length;
+  const { maxOrder, cutOff, maxSets } = limits;
+  if (root === FALSE) return { count: 0, sets: [] };
+  // The `!` reads below index the family's arrays by node ids from those arrays, the tables by
+  // node·width + r with 0 ≤ r < width, and `weight` by literals of the family.
+  const longest = new Float64Array(size);
+  longest[FALSE] = -Infinity;
+  for (let n = 2; n < size; n++) longest[n] = Math.max(longest[low[n]!]!, longest[high[n]!]! + 1);
+  const bounded = maxOrder < longest[root]!;
+  const width = bounded ? maxOrder + 1 : 1;
+  const count = new Float64Array(size * width);
+  const best = new Float64Array(size * width).fill(-1); // −1: no set
+  const worst = new Float64Array(size * width).fill(Infinity);
+  for (let r = 0; r < width; r++) {
+    count[TRUE * width + r] = 1;
+    best[TRUE * width + r] = 1;
+    worst[TRUE * width + r] = 1;
+  }
+  for (let n = 2; n < size; n++) {
+    const w = weight[literal[n]!]!;
+    for (let r = 0; r < width; r++) {
+      const lo = low[n]! * width + r;
+      const at = n * width + r;
+      count[at] = count[lo]!;
+      best[at] = best[lo]!;
+      worst[at] = worst[lo]!;
+      if (bounded && r === 0) continue;
+      const hi = high[n]! * width + (bounded ? r - 1 : 0);
+      count[at]! += count[hi]!;
+      if (best[hi]! >= 0) {
+        best[at] = Math.max(best[at]!, w * best[hi]!);
+        worst[at] = Math.min(worst[at]!, w * worst[hi]!);
+      }
+    }
+  }
+  const budget = bounded ? maxOrder : 0;
+  const counting = cutOff > 0;
+  const total = counting ? 0 : count[root * width + budget]!;
+  if (!counting && (maxSets === 0 || total === 0)) return { count: total, sets: [] };
+
+  const stride = Math.min(longest[root]!, bounded ? maxOrder : Infinity);
+  const held = new HeldSets(counting ? maxSets : Math.min(maxSets, total), stride);
+  let counted = 0;
+  const path = new Int32Array(stride);
+  // Entries of five numbers: node, budget, probability so far, depth, literal written at
+  // depth − 1 (−1 for none).
+  const stack: number[] = [root, budget, 1, 0, -1];
+  while (stack.length > 0) {
+    const added = stack.pop() as number;
+    const depth = stack.pop() as number;
+    const probability = stack.pop() as number;
+    const r = stack.pop() as number;
+    const n = stack.pop() as number;
+    if (added >= 0) path[depth - 1] = added;
+    if (n === TRUE) {
+      if (probability >= cutOff) {
+        counted++;
+        held.offer(probability, path, depth);
+      }
+      continue;
+    }
+    const at = n * width + r;
+    const bound = probability * best[at]!;
+    if (bound < cutOff * (1 - SLACK)) continue;
+    if (held.full() && bound < held.worstProbability() * (1 - SLACK)) {
+      if (!counting) continue;
+      if (probability * worst[at]! >= cutOff * (1 + SLACK)) {
+        counted += count[at]!;
+        continue;
+      }
+    }
+    const w = weight[literal[n]!]!;
+    const hi = high[n]!;
+    const lo = low[n]!;
+    const rHigh = bounded ? r - 1 : 0;
+    // −1 where the child holds no set within its budget.
+    const highBest = rHigh >= 0 ? best[hi * width + rHigh]! : -1;
+    const lowBest = best[lo * width + r]!;
+    // The child of larger bound is pushed last, so it is walked first.
+    const highFirst = w * highBest >= lowBest;
+    if (highFirst && lowBest >= 0) stack.push(lo, r, probability, depth, -1);
+    if (highBest >= 0) stack.push(hi, rHigh, probability * w, depth + 1, literal[n]!);
+    if (!highFirst && lowBest >= 0) stack.push(lo, r, probability, depth, -1);
+  }
+  return { count: counting ? counted : total, sets: held.sorted(decode) };
+}
+
+/**
+ * The best `capacity` sets offered so far, each its literals ascending in a slot of `stride`
+ * entries of one flat array. Once full, the slots form a binary heap whose root is the worst set
+ * held (the first to go): least probable, then largest, then lexicographically last.
+ */
+class HeldSets {
+  private literals: Int32Array;
+  private probabilities: Float64Array;
+  private lengths: Int32Array;
+  /** Slot numbers; a heap once `size` reaches `capacity`. */
+  private heap: Int32Array;
+  private size = 0;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly stride: number,
+  ) {
+    const initial = Math.min(capacity, 1024);
+    this.literals = new Int32Array(initial * stride);
+    this.probabilities = new Float64Array(initial);
+    this.lengths = new Int32Array(initial);
+    this.heap = new Int32Array(initial);
+  }
+
+  full(): boolean {
+    return this.size >= this.capacity;
+  }
+
+  /** The probability of the worst set held (call only when full). */
+  worstProbability(): number {
+    return this.probabilities[this.heap[0]!]!;
+  }
+
+  /** Holds the set `path[0..length)` of probability `p` if it ranks among the best. */
+  offer(p: number, path: Int32Array, length: number): void {
+    if (this.capacity === 0) return;
+    let slot: number;
+    if (this.size < this.capacity) {
+      if (this.size === this.heap.length) this.grow();
+      slot = this.size;
+      this.heap[this.size++] = slot;
+    } else {
+      if (p < this.worstProbability()) return; // cannot rank: spare the copy
+      slot = this.capacity; // the spare slot past the held ones
+      if (slot === this.heap.length) this.grow();
+    }
+    this.store(slot, p, path, length);
+    if (slot === this.capacity) {
+      // Swap the offered set into the root's slot when it ranks before the worst held.
+      const root = this.heap[0]!;
+      if (this.compare(slot, root) >= 0) return;
+      this.copySlot(slot, root);
+      this.down(0);
+    } else if (this.size === this.capacity) {
+      for (let i = (this.size >> 1) - 1; i >= 0; i--) this.down(i);
+    }
+  }
+
+  /** The held sets, best first, each literal decoded. */
+  sorted<T>(decode: (literal: number) => T): T[][] {
+    const slots = Array.from(this.heap.subarray(0, this.size));
+    slots.sort((a, b) => this.compare(a, b));
+    return slots.map((slot) => {
+      const from = slot * this.stride;
+      const set: T[] = [];
+      for (let k = 0; k < this.lengths[slot]!; k++) set.push(decode(this.literals[from + k]!));
+      return set;
+    });
+  }
+
+  /** Writes the set into `slot`, its literals sorted ascending (insertion sort: sets are short). */
+  private store(slot: number, p: number, path: Int32Array, length: number): void {
+    const from = slot * this.stride;
+    const literals = this.literals;
+    for (let k = 0; k < length; k++) {
+      const x = path[k]!;
+      let j = from + k;
+      while (j > from && literals[j - 1]! > x) {
+        literals[j] = literals[j - 1]!;
+        j--;
+      }
+      literals[j] = x;
+    }
+    this.probabilities[slot] = p;
+    this.lengths[slot] = length;
+  }
+
+  private copySlot(from: number, to: number): void {
+    this.literals.copyWithin(to * this.stride, from * this.stride, (from + 1) * this.stride);
+    this.probabilities[to] = this.probabilities[from]!;
+    this.lengths[to] = this.lengths[from]!;
+  }
+
+  /** Restores the heap below position i (a parent ranks after, or equal to, its children). */
+  private down(i: number): void {
+    const heap = this.heap;
+    for (;;) {
+      let worst = i;
+      const left = 2 * i + 1;
+      const right = left + 1;
+      if (left < this.size && this.compare(heap[left]!, heap[worst]!) > 0) worst = left;
+      if (right < this.size && this.compare(heap[right]!, heap[worst]!) > 0) worst = right;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
+      i = worst;
+    }
+  }
+
+  /** Negative when the set in slot a ranks before the one in slot b. */
+  private compare(a: number, b: number): number {
+    const pa = this.probabilities[a]!;
+    const pb = this.probabilities[b]!;
+    if (pa !== pb) return pa > pb ? -1 : 1;
+    const length = this.lengths[a]!;
+    if (length !== this.lengths[b]) return length - this.lengths[b]!;
+    const from = a * this.stride;
+    const to = b * this.stride;
+    for (let k = 0; k < length; k++) {
+      const d = this.literals[from + k]! - this.literals[to + k]!;
+      if (d !== 0) return d;
+    }
+    return 0;
+  }
+
+  /** Doubles the storage (up to the capacity and its spare slot). */
+  private grow(): void {
+    const slots = Math.min(this.heap.length * 2, this.capacity + 1);
+    const literals = new Int32Array(slots * this.stride);
+    literals.set(this.literals);
+    this.literals = literals;
+    const probabilities = new Float64Array(slots);
+    probabilities.set(this.probabilities);
+    this.probabilities = probabilities;
+    const lengths = new Int32Array(slots);
+    lengths.set(this.lengths);
+    this.lengths = lengths;
+    const heap = new Int32Array(slots);
+    heap.set(this.heap);
+    this.heap = heap;
+  }
+}
