@@ -8,9 +8,10 @@ import type { RawComponent, RawDistribution } from './schema.js';
 import type { Path, PathIssue } from './source.js';
 
 /**
- * Evaluates the `components` section: counts, distributions (checked by their factories),
- * coverage. Every problem becomes an issue at its path; components with problems are left out,
- * and so is a component whose count brings the units over `maxUnits` (see ModelLimits).
+ * Evaluates the `components` section (or the basic events with failure times of a fault tree,
+ * `section` "events"): counts, distributions (checked by their factories), coverage. Every
+ * problem becomes an issue at its path; components with problems are left out, and so is a
+ * component whose count brings the units over `maxUnits` (see ModelLimits).
  */
 export function buildComponents(
   raw: ReadonlyMap<string, RawComponent>,
@@ -22,11 +23,12 @@ export function buildComponents(
   },
   maxUnits: number,
   issues: PathIssue[],
+  section: 'components' | 'events' = 'components',
 ): { components: ComponentModel[]; units: UnitModel[] } {
   const components: ComponentModel[] = [];
   const units: UnitModel[] = [];
   for (const [name, component] of raw) {
-    const path = ['components', name];
+    const path = [section, name];
     const count =
       component.count === undefined
         ? 1

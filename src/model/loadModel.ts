@@ -3,6 +3,7 @@ import type { Model } from './Model.js';
 import { resolveModelLimits, type ModelLimits } from './ModelLimits.js';
 import { buildComponents, evaluateInteger } from './buildComponents.js';
 import { buildSystem } from './buildSystem.js';
+import { buildFaultTree, type FaultTreeParts } from './buildFaultTree.js';
 import {
   evaluateNumeric,
   evaluateParameters,
@@ -11,6 +12,7 @@ import {
   type ParameterValues,
 } from './parameters.js';
 import { buildChain } from './buildChain.js';
+import { expandBlockCommonCause } from './blockCommonCause.js';
 import {
   DELAY_SHORTHANDS,
   FAILURE_SHORTHANDS,
@@ -133,6 +135,30 @@ function parseTemplate(
   } else {
     source = objectSource(input, file);
   }
+  return templateOf(source, limits, overrides);
+}
+
+/**
+ * Parses a model already read into a {@link ModelSource} by another reader (an Open-PSA MEF or
+ * Galileo file), whose `locate` points issues back into that file: as {@link parseModel}.
+ *
+ * @param source - the document in relkit's model form, with its way back to the file's lines
+ * @param options - limits (the file name and format are the source's)
+ * @throws {@link ModelError} as {@link parseModel}
+ */
+export function parseModelSource(
+  source: ModelSource,
+  options: Pick<ParseModelOptions, 'limits'> = {},
+): ModelTemplate {
+  return templateOf(source, resolveModelLimits(options.limits), {});
+}
+
+function templateOf(
+  source: ModelSource,
+  limits: Required<ModelLimits>,
+  overrides: Readonly<Record<string, number>>,
+): ModelTemplate {
+  const file = source.file;
   const issues: PathIssue[] = [];
   const data = source.data;
   const sections =
@@ -243,7 +269,12 @@ function buildModel(
   // A Map keyed by name: an override named "constructor" or "__proto__" is not a parameter
   // unless the file defines one.
   const rawParameters = new Map<string, Numeric>(Object.entries(raw.parameters ?? {}));
+  const houseOverrides = new Map<string, number>();
   for (const [name, value] of Object.entries(overrides)) {
+    if (raw.house_events && Object.hasOwn(raw.house_events, name)) {
+      houseOverrides.set(name, value);
+      continue;
+    }
     if (!rawParameters.has(name) && !rejectedParameters.has(name)) {
       issues.push({ path: ['parameters'], message: `has no parameter "${name}" to override` });
     }
@@ -252,7 +283,38 @@ function buildModel(
   const parameters = evaluateParameters(rawParameters, rejectedParameters, issues, compile);
   const chain = raw.markov && buildChain(raw.markov, parameters, issues);
   let structure: Structure | undefined;
-  if (
+  let faultTree: FaultTreeParts | undefined;
+  // common_cause belongs to block models too: beside components or system it is theirs.
+  const block = Object.hasOwn(written, 'components') || Object.hasOwn(written, 'system');
+  const treeKeys = ['events', 'house_events', 'fault_tree', ...(block ? [] : ['common_cause'])];
+  if (treeKeys.some((key) => Object.hasOwn(written, key))) {
+    for (const key of ['events', 'fault_tree'] as const) {
+      if (!Object.hasOwn(written, key))
+        issues.push({ path: [], message: `must have the key "${key}" (a fault tree)` });
+    }
+    for (const key of ['components', 'system', 'markov'] as const) {
+      if (Object.hasOwn(written, key)) {
+        issues.push({
+          path: [key],
+          message:
+            'is a block-diagram key; a fault-tree model (events, fault_tree) has its basic events under events',
+          atKey: true,
+        });
+      }
+    }
+    faultTree = buildFaultTree(raw, {
+      parameters,
+      shorthands: {
+        failure: FAILURE_SHORTHANDS,
+        repair: REPAIR_SHORTHANDS,
+        delay: DELAY_SHORTHANDS,
+      },
+      maxUnits: limits.maxUnits,
+      rejectedEvents: sections.rejectedEvents,
+      houseOverrides,
+      issues,
+    });
+  } else if (
     Object.hasOwn(written, 'components') ||
     Object.hasOwn(written, 'system') ||
     !Object.hasOwn(written, 'markov')
@@ -286,12 +348,14 @@ function buildModel(
     description: raw.description ?? '',
     timeUnit: raw.time_unit ?? 'h',
     parameters: Object.fromEntries(parameters.values),
-    components: structure?.components ?? [],
-    units: structure?.units ?? [],
+    components: structure?.components ?? faultTree?.components ?? [],
+    units: structure?.units ?? faultTree?.units ?? [],
     ...(structure?.system && { system: structure.system }),
+    ...(faultTree?.system && { system: faultTree.system }),
     ...(chain && { chain }),
     maintenance: structure?.maintenance ?? { priority: [], idleWhileDown: false },
     ...(missionTime !== undefined && { missionTime }),
+    ...(faultTree && { faultTree: faultTree.faultTree }),
   });
 }
 
@@ -299,7 +363,8 @@ type Structure = Pick<Model, 'components' | 'units' | 'system' | 'maintenance'>;
 
 /**
  * Components, the structure over their units, and maintenance, from the sections that passed the
- * schema: components rejected there or here are left out silently wherever they are named.
+ * schema, with the common-cause groups expanded: components rejected there or here are left out
+ * silently wherever they are named.
  */
 function buildStructure(
   raw: Partial<RawModel>,
@@ -354,14 +419,26 @@ function buildStructure(
     }
     return component;
   });
-  if (!system) return undefined;
-  return {
+  const expanded = expandBlockCommonCause(raw.common_cause ?? [], {
     components,
     units,
-    system,
+    system: system || undefined,
+    priority,
+    parameters,
+    rejected,
+    written,
+    maxUnits: limits.maxUnits,
+    limitedCrews: maintenance?.crews !== undefined,
+    issues,
+  });
+  if (!expanded) return undefined;
+  return {
+    components: expanded.components,
+    units: expanded.units,
+    system: expanded.system,
     maintenance: {
       ...(crews !== undefined && { crews }),
-      priority,
+      priority: expanded.priority,
       idleWhileDown: maintenance?.idle_while_down ?? false,
     },
   };

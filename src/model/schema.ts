@@ -20,6 +20,14 @@ import {
   type SchemaLimits,
 } from './schemaKit.js';
 import type { Path, PathIssue } from './source.js';
+import {
+  faultTreeSchemas,
+  gateSchema,
+  type RawCommonCause,
+  type RawEvent,
+  type RawFaultTree,
+  type RawGate,
+} from './faultTreeSchema.js';
 
 /** A model file as written, after its shape is checked and before anything is evaluated. */
 export interface RawModel {
@@ -32,6 +40,11 @@ export interface RawModel {
   readonly markov?: RawChain;
   readonly maintenance?: RawMaintenance;
   readonly mission_time?: Numeric;
+  /** Basic events of a fault tree (the fault-tree form, beside `components`/`system`). */
+  readonly events?: Readonly<Record<string, RawEvent<RawComponent>>>;
+  readonly house_events?: Readonly<Record<string, boolean>>;
+  readonly fault_tree?: RawFaultTree;
+  readonly common_cause?: readonly RawCommonCause[];
 }
 
 export interface RawComponent {
@@ -129,6 +142,9 @@ const componentSchema = object<RawComponent>(
   'a component type: its failure and repair times, number of units, coverage',
 );
 
+const gate: Schema<RawGate> = definition('gate', definitions, () => gateSchema(gate));
+const faultTree = faultTreeSchemas(componentSchema, gate);
+
 /** The parameters section: names to numbers or expressions. */
 const parametersSchema = record(
   numeric('a number, or an expression over other parameters'),
@@ -162,6 +178,10 @@ const modelProperties: Record<keyof RawModel, Property> = {
     ),
   },
   mission_time: { schema: numeric('mission time for reliability questions, > 0') },
+  events: { schema: faultTree.events },
+  house_events: { schema: faultTree.houseEvents },
+  fault_tree: { schema: faultTree.faultTree },
+  common_cause: { schema: faultTree.commonCause },
 };
 
 /** The whole model file. */
@@ -178,6 +198,8 @@ export interface CheckedSections {
   readonly rejectedParameters: ReadonlySet<string>;
   /** Components written in the file but rejected by the schema (already reported). */
   readonly rejectedComponents: ReadonlySet<string>;
+  /** Basic events written in the file but rejected by the schema (already reported). */
+  readonly rejectedEvents: ReadonlySet<string>;
 }
 
 /**
@@ -198,17 +220,23 @@ export function checkModelSections(
   const raw: Record<string, unknown> = {};
   let rejectedParameters = new Set<string>();
   let rejectedComponents = new Set<string>();
+  let rejectedEvents = new Set<string>();
+  const entryWise = {
+    parameters: parametersSchema,
+    components: componentsSchema,
+    events: faultTree.events,
+  } as const;
   for (const key of Object.keys(data)) {
     const property = known.get(key);
     if (!property) {
       issues.push({ path: [key], message: unknownKey(key, [...known.keys()]), atKey: true });
-    } else if (key === 'parameters' || key === 'components') {
-      const schema = key === 'parameters' ? parametersSchema : componentsSchema;
+    } else if (key === 'parameters' || key === 'components' || key === 'events') {
       const before = issues.length;
-      const checked = schema.checkEntries(data[key], [key], issues, limits);
+      const checked = entryWise[key].checkEntries(data[key], [key], issues, limits);
       if (!checked) continue;
       if (key === 'parameters') rejectedParameters = checked.rejected;
-      else rejectedComponents = checked.rejected;
+      else if (key === 'components') rejectedComponents = checked.rejected;
+      else rejectedEvents = checked.rejected;
       // No entry passed (or there are none, which is an issue): nothing later can stand on it.
       if (checked.entries.size === 0 && issues.length > before) continue;
       raw[key] = Object.fromEntries(checked.entries);
@@ -222,7 +250,7 @@ export function checkModelSections(
       issues.push({ path: [], message: `must have the key "${key}"` });
     }
   }
-  return { raw: raw as Partial<RawModel>, rejectedParameters, rejectedComponents };
+  return { raw: raw as Partial<RawModel>, rejectedParameters, rejectedComponents, rejectedEvents };
 }
 
 /** The JSON Schema of model files, as written to models/schema.json. */
@@ -233,8 +261,13 @@ export function modelJsonSchema(): JsonSchema {
     $id: 'https://relkit.dev/schema/model.json',
     title: 'relkit model',
     ...root,
-    // A model is a structure (components and system) or a hand-written chain (markov).
-    anyOf: [{ required: ['components', 'system'] }, { required: ['markov'] }],
+    // A model is a structure (components and system), a fault tree (events and fault_tree) or
+    // a hand-written chain (markov).
+    anyOf: [
+      { required: ['components', 'system'] },
+      { required: ['events', 'fault_tree'] },
+      { required: ['markov'] },
+    ],
     $defs: Object.fromEntries([...definitions].map(([key, json]) => [key, json()])),
   };
 }

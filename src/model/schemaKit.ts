@@ -171,8 +171,16 @@ export interface RecordSchema<T> extends Schema<Record<string, T>> {
   ): { entries: Map<string, T>; rejected: Set<string> } | undefined;
 }
 
-/** A mapping from user-chosen names (parameters, components) to values of one kind. */
-export function record<T>(item: Schema<T>, description: string, minItems = 0): RecordSchema<T> {
+/**
+ * A mapping from user-chosen names (parameters, components) to values of one kind; names match
+ * `pattern` ({@link NAME_PATTERN} unless given).
+ */
+export function record<T>(
+  item: Schema<T>,
+  description: string,
+  minItems = 0,
+  pattern: RegExp = NAME_PATTERN,
+): RecordSchema<T> {
   const checkEntries: RecordSchema<T>['checkEntries'] = (value, path, issues, limits) => {
     if (!isPlainObject(value)) {
       return fail(issues, path, 'must be a mapping (name: value)', value);
@@ -185,10 +193,13 @@ export function record<T>(item: Schema<T>, description: string, minItems = 0): R
     const rejected = new Set<string>();
     for (const key of keys) {
       let ok = true;
-      if (!NAME_PATTERN.test(key)) {
+      if (!pattern.test(key)) {
         issues.push({
           path: [...path, key],
-          message: 'must be a name of letters, digits and _ that does not start with a digit',
+          message:
+            pattern === NAME_PATTERN
+              ? 'must be a name of letters, digits and _ that does not start with a digit'
+              : 'must be a name of letters, digits and _ (with - or . between parts) that does not start with a digit',
           atKey: true,
         });
         ok = false;
@@ -204,7 +215,7 @@ export function record<T>(item: Schema<T>, description: string, minItems = 0): R
       type: 'object',
       description,
       minProperties: minItems,
-      propertyNames: { pattern: NAME_PATTERN.source },
+      propertyNames: { pattern: pattern.source },
       additionalProperties: item.json,
     },
     checkEntries,
