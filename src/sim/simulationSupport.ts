@@ -1,4 +1,5 @@
 import { componentFacts } from '../model/componentFacts.js';
+import { whyNoBlockForm } from '../model/buildFaultTree.js';
 import { UnsupportedModelError } from '../errors.js';
 import type { Model, SystemNode } from '../model/Model.js';
 
@@ -22,6 +23,13 @@ import type { Model, SystemNode } from '../model/Model.js';
  * ```
  */
 export function simulationSupport(model: Model): SystemNode {
+  if (model.system === undefined && model.faultTree) {
+    throw new UnsupportedModelError(
+      'simulation',
+      `the fault tree has no block form to simulate: ${whyNoBlockForm(model.faultTree)}`,
+      'relkit analyze gives its top-event probability, cut sets and importance',
+    );
+  }
   if (model.system === undefined) {
     throw new UnsupportedModelError(
       'simulation',

@@ -356,9 +356,27 @@ export function isCurve(value: unknown): value is Curve {
   );
 }
 
-/** Every measure of a result with its value, for pairing results measure by measure. */
+/**
+ * Every number or curve of a result with its value, for pairing results measure by measure: the
+ * fault-tree lists (cut sets, importance) and labels are left out.
+ */
 export function measuresOf(result: Result): [string, Scalar | Curve][] {
-  return Object.entries(result.measures) as [string, Scalar | Curve][];
+  return (Object.entries(result.measures) as [string, unknown][]).filter(
+    (entry): entry is [string, Scalar | Curve] => {
+      const value = entry[1];
+      return typeof value === 'number' || isCurve(value) || isEstimate(value);
+    },
+  );
+}
+
+/** A simulated estimate: a mean and its interval. */
+function isEstimate(value: unknown): value is Estimate {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Estimate).mean === 'number' &&
+    Array.isArray((value as Estimate).ci95)
+  );
 }
 
 /** Six significant digits, for numbers inside a sentence. */

@@ -89,6 +89,8 @@ function solveAuto(
     return analyze(model, analyzeOptions);
   } catch (analytic) {
     if (!(analytic instanceof UnsupportedModelError)) throw analytic;
+    // A fault tree without a block form has no chain: the analytic reason is the whole story.
+    if (model.faultTree && !model.system) throw analytic;
     let markov: Result;
     try {
       markov = solveMarkov(model, markovOptions);

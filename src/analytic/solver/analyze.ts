@@ -1,11 +1,14 @@
 import { ConvergenceError, UnsupportedModelError } from '../../errors.js';
-import type { Model } from '../../model/Model.js';
+import type { FaultTreeModel, Model } from '../../model/Model.js';
+import { whyNoBlockForm } from '../../model/buildFaultTree.js';
+import { faultTreeMeasures, type FaultTreeOptions } from '../faultTree/faultTreeMeasures.js';
 import { finiteMeasures } from '../../model/finiteMeasures.js';
 import { modelHash } from '../../model/modelHash.js';
 import type { Curve, Measures, Result } from '../../model/Result.js';
 import { repairableHorizon, unitsInStructure } from '../../model/timeScales.js';
 import { integrateAcrossScales } from '../../numeric/integrateAcrossScales.js';
 import { checkAnalyticSupport } from './analyticSupport.js';
+import { blockImportance } from './blockImportance.js';
 import { ModelSolver } from './ModelSolver.js';
 import { toStructure } from '../../structure/toStructure.js';
 import { timeGrid } from '../../model/timeGrid.js';
@@ -31,6 +34,8 @@ export interface AnalyzeOptions {
    * @defaultValue 5 000 000
    */
   readonly maxNodes?: number;
+  /** Fault trees: the approximation and cut-set limits (see {@link FaultTreeOptions}). */
+  readonly faultTree?: Omit<FaultTreeOptions, 'maxNodes' | 'time'>;
 }
 
 /**
@@ -82,6 +87,57 @@ export interface AnalyzeOptions {
  * ```
  */
 export function analyze(model: Model, options: AnalyzeOptions = {}): Result {
+  if (model.faultTree) return analyzeFaultTree(model, options);
+  return analyzeBlocks(model, options);
+}
+
+/** A fault tree: its own measures, and those of its block form when it has one. */
+function analyzeFaultTree(model: Model, options: AnalyzeOptions): Result {
+  // The top event at the end of the time grid: the mission time unless the caller moves it.
+  const time = options.horizon ?? model.missionTime;
+  const tree = faultTreeMeasures(model, {
+    ...options.faultTree,
+    ...(time !== undefined && { time }),
+    ...(options.maxNodes !== undefined && { maxNodes: options.maxNodes }),
+  });
+  if (model.system) {
+    const blocks = analyzeBlocks(model, options);
+    return {
+      ...blocks,
+      measures: { ...blocks.measures, ...tree.measures },
+      warnings: [...tree.warnings, ...blocks.warnings],
+    };
+  }
+  const warnings = [...tree.warnings, noBlockForm(model.faultTree!)]; // checked by the caller
+  const timed = model.faultTree!.events.some((event) => 'unit' in event);
+  let measures: Measures = tree.measures;
+  let horizon: number | undefined;
+  if (timed) {
+    horizon = options.horizon ?? model.missionTime;
+    const times = horizon === undefined ? [] : timeGrid(options, horizon);
+    const values = times.map((t) => tree.probabilityAt(t));
+    if (horizon !== undefined && values.every((v) => v !== undefined)) {
+      // A(t) = 1 − P(top at t): exact for independent events, whatever the gates.
+      measures = { availability: { t: times, values: values.map((v) => 1 - v!) }, ...measures };
+    }
+  }
+  return {
+    method: 'analytic',
+    model: { name: model.name, hash: modelHash(model) },
+    timeUnit: model.timeUnit,
+    ...(horizon !== undefined && { horizon }),
+    measures: finiteMeasures(measures, warnings),
+    warnings,
+  };
+}
+
+/** Why a fault tree has no block form, so that only its own measures are given. */
+function noBlockForm(tree: FaultTreeModel): string {
+  return `reliability, mttf and the steady measures are left out: ${whyNoBlockForm(tree)}; they need every event to have failure times and AND, OR and at-least gates only`;
+}
+
+/** A block model, or a fault tree's block form. */
+function analyzeBlocks(model: Model, options: AnalyzeOptions): Result {
   if (!model.system) {
     throw new UnsupportedModelError(
       'analytic',
@@ -146,6 +202,23 @@ export function analyze(model: Model, options: AnalyzeOptions = {}): Result {
       reliability: { t: times, values: times.map((t) => solver.reliability(t)) },
       ...(mttf !== undefined && { mttf }),
     };
+  }
+  // A fault tree reports the importance of its events itself (common-cause events included).
+  if (!model.faultTree) {
+    // At the mission time; without one, a repairable system in the steady state and a
+    // non-repairable one at the end of its curve: at the horizon, or a note says steady state.
+    const found = blockImportance(
+      model,
+      structure,
+      options.horizon ?? model.missionTime ?? (repairable ? undefined : horizon),
+      options.maxNodes,
+    );
+    if ('reason' in found) warnings.push(`importance is left out: ${found.reason}`);
+    else {
+      measures = { ...measures, importance: found.importance };
+      // At the horizon (the end of the curves) unless this note says otherwise.
+      if (found.basis === 'steady') warnings.push('importance is in the steady state');
+    }
   }
   return {
     method: 'analytic',

@@ -1,4 +1,5 @@
 import { evaluateStructure } from '../../structure/evaluateStructure.js';
+import { whyNoBlockForm } from '../../model/buildFaultTree.js';
 import { UnsupportedModelError, checkInteger } from '../../errors.js';
 import type { ChainModel, Model } from '../../model/Model.js';
 import { buildCtmc } from './buildCtmc.js';
@@ -85,6 +86,13 @@ export function chainFromModel(
 ): ChainFromModelResult {
   const maxStates = checkInteger('markov', 'maxStates', options.maxStates ?? DEFAULT_MAX_STATES, 1);
   if (!model.system) {
+    if (model.faultTree) {
+      throw new UnsupportedModelError(
+        'markov',
+        `the fault tree has no block form: ${whyNoBlockForm(model.faultTree)}`,
+        'relkit analyze gives its top-event probability, cut sets and importance',
+      );
+    }
     if (!model.chain) {
       throw new UnsupportedModelError('markov', 'the model has no system and no chain', 'add one');
     }
