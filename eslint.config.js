@@ -5,17 +5,29 @@ import prettier from 'eslint-config-prettier';
 
 /**
  * Imports flow one way (docs/development.md): numeric → distributions → model → structure →
- * the three solvers (analytic, markov, sim) → solve → cli | web. The solvers are siblings: none
+ * the three solvers (analytic, markov, sim) → solve → cli | web. The file formats other than
+ * relkit's own (formats: Open-PSA MEF, Galileo) sit beside the solvers, read by solve and cli. The solvers are siblings: none
  * imports another, so their agreement is evidence.
  */
 const layers = {
-  numeric: ['distributions', 'model', 'structure', 'analytic', 'markov', 'sim', 'solve', 'cli'],
-  distributions: ['model', 'structure', 'analytic', 'markov', 'sim', 'solve', 'cli'],
-  model: ['structure', 'analytic', 'markov', 'sim', 'solve', 'cli'],
-  structure: ['analytic', 'markov', 'sim', 'solve', 'cli'],
-  analytic: ['markov', 'sim', 'solve', 'cli'],
-  markov: ['analytic', 'sim', 'solve', 'cli'],
-  sim: ['analytic', 'markov', 'solve', 'cli'],
+  numeric: [
+    'distributions',
+    'model',
+    'structure',
+    'formats',
+    'analytic',
+    'markov',
+    'sim',
+    'solve',
+    'cli',
+  ],
+  distributions: ['model', 'structure', 'formats', 'analytic', 'markov', 'sim', 'solve', 'cli'],
+  model: ['structure', 'formats', 'analytic', 'markov', 'sim', 'solve', 'cli'],
+  structure: ['formats', 'analytic', 'markov', 'sim', 'solve', 'cli'],
+  formats: ['analytic', 'markov', 'sim', 'solve', 'cli'],
+  analytic: ['formats', 'markov', 'sim', 'solve', 'cli'],
+  markov: ['formats', 'analytic', 'sim', 'solve', 'cli'],
+  sim: ['formats', 'analytic', 'markov', 'solve', 'cli'],
   solve: ['cli'],
 };
 
