@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { solveExactly } from '../solve/solveExactly.js';
+import { FAULT_TREE_FLAGS, FAULT_TREE_HELP, parseFaultTreeFlags } from './faultTreeFlags.js';
 import {
-  loadModelFile,
+  loadModelFiles,
   MODEL_LIMIT_FLAGS,
   MODEL_LIMITS_HELP,
   parseModelLimits,
@@ -13,8 +14,12 @@ import { startSolverProgress } from './progress.js';
 import { EXACT_BUDGET_FLAGS, EXACT_BUDGET_HELP, parseExactBudget } from './workBudget.js';
 
 export const ANALYZE_HELP: string = `relkit analyze MODEL [--at t1,t2,...] [--points N] [--horizon T] [--json]
+               [--approximation rare-event|mcub] [--limit-order N] [--cut-off P]
+               [--max-cut-sets N] [--house NAME=true|false] [--mission-time T]
                [--max-states N] [--max-nodes N] [--max-products N] [--max-model-size N]
                [--max-expression-length N] [--max-units N]
+relkit analyze A.xml [B.xml ...] [options]   (Open-PSA MEF files, read as one model)
+relkit analyze TREE.dft [options]            (a Galileo fault tree)
 
 Exact measures from closed forms and the structure function, for models whose units are
 independent. Non-repairable: reliability R(t) and mttf. Repairable: steadyAvailability,
@@ -27,6 +32,7 @@ the Markov engine instead (relkit markov), and a warning says so.
   --horizon T     end of the time grid (default: mission_time, else 2*mttf, or for a repairable
                   system 10 relaxation times 1/(1/mttf + 1/mttr) of its slowest unit)
   --json          the result as JSON (the common result shape)
+${FAULT_TREE_HELP}
 ${EXACT_BUDGET_HELP}
 ${MODEL_LIMITS_HELP}
 
@@ -43,20 +49,26 @@ export function analyzeCommand(args: readonly string[], output: Output): number 
       points: { type: 'string' },
       horizon: { type: 'string' },
       json: { type: 'boolean', default: false },
+      ...FAULT_TREE_FLAGS,
       ...EXACT_BUDGET_FLAGS,
       ...MODEL_LIMIT_FLAGS,
     },
   });
-  if (positionals.length !== 1)
-    throw new UsageError(`analyze takes one model file\n\n${ANALYZE_HELP}`);
+  if (positionals.length === 0)
+    throw new UsageError(`analyze takes a model file (or MEF files)\n\n${ANALYZE_HELP}`);
   const budget = parseExactBudget(values);
-  const model = loadModelFile(positionals[0]!, { limits: parseModelLimits(values) });
+  const faultTree = parseFaultTreeFlags(values);
+  const { model, notes } = loadModelFiles(positionals, {
+    limits: parseModelLimits(values),
+    ...faultTree.load,
+  });
   const progress = startSolverProgress();
   let result;
   try {
     result = solveExactly(model, {
       ...budget,
       onProgress: progress.report,
+      faultTree: faultTree.analysis,
       ...(values.at !== undefined && { times: parseNumberList('--at', values.at) }),
       ...(values.points !== undefined && { points: parseNumberOption('--points', values.points) }),
       ...(values.horizon !== undefined && {
@@ -66,6 +78,7 @@ export function analyzeCommand(args: readonly string[], output: Output): number 
   } finally {
     progress.finish();
   }
+  if (notes.length > 0) result = { ...result, warnings: [...notes, ...result.warnings] };
   output.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result));
   return EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import type { Curve, Result, Scalar } from '../model/Result.js';
+import type { Curve, ImportanceFactors, Result, Scalar, SetList } from '../model/Result.js';
 import { EXIT, UsageError } from './io.js';
 
 /** Parses a number given on the command line, naming the flag when it is not one. */
@@ -47,7 +47,8 @@ export function formatResult(result: Result): string {
   const curves: [string, Curve][] = [];
   // Estimates that cannot support a verdict: one note per distinct reason, naming the measures.
   const doubts = new Map<string, string[]>();
-  for (const [key, value] of Object.entries(result.measures) as [string, Scalar | Curve][]) {
+  const { minimalCutSets, primeImplicants, importance, approximation, ...rest } = result.measures;
+  for (const [key, value] of Object.entries(rest) as [string, Scalar | Curve][]) {
     if (typeof value === 'object' && 't' in value) curves.push([key, value]);
     else {
       lines.push(
@@ -58,7 +59,11 @@ export function formatResult(result: Result): string {
       }
     }
   }
+  if (approximation) lines.push(`  (topEventProbability by the ${approximation} approximation)`);
   for (const [why, keys] of doubts) lines.push(`  INCONCLUSIVE ${keys.join(', ')}: ${why}`);
+  if (minimalCutSets) lines.push(...formatSets('minimal cut sets', minimalCutSets));
+  if (primeImplicants) lines.push(...formatSets('prime implicants', primeImplicants));
+  if (importance) lines.push(...formatImportance(importance));
   for (const [key, curve] of curves) {
     lines.push('', `  ${key}(t)`, `  ${`t (${unit})`.padStart(14)}  value`);
     curve.t.forEach((t, i) =>
@@ -67,6 +72,45 @@ export function formatResult(result: Result): string {
   }
   if (result.warnings.length > 0) lines.push('', ...result.warnings.map((w) => `  note: ${w}`));
   return `${lines.join('\n')}\n`;
+}
+
+// Rows of the tables of cut sets and importance; --json gives them all.
+const TABLE_ROWS = 25;
+
+/** The most probable sets (they come sorted), and how many there are. */
+function formatSets(title: string, list: SetList): string[] {
+  const shown = Math.min(list.sets.length, TABLE_ROWS);
+  const more = list.count > shown ? `, the first ${shown} shown (--json lists more)` : '';
+  return [
+    '',
+    `  ${title}: ${list.count}${more}`,
+    ...list.sets
+      .slice(0, shown)
+      .map((set, i) => `  ${String(i + 1).padStart(5)}  ${set.join(' ')}`),
+  ];
+}
+
+/** Importance factors, the most critical events first. */
+function formatImportance(importance: Readonly<Record<string, ImportanceFactors>>): string[] {
+  const rows = Object.entries(importance).sort(
+    ([, a], [, b]) => (b.criticality ?? 0) - (a.criticality ?? 0) || b.birnbaum - a.birnbaum,
+  );
+  // Six digits: enough to rank and to compare with SCRAM's reports, narrow enough for a row.
+  const cell = (x: number | null): string =>
+    (x === null ? '-' : formatNumber(Number(x.toPrecision(6)))).padStart(14);
+  const width = Math.max(5, ...rows.slice(0, TABLE_ROWS).map(([name]) => name.length));
+  const shown = Math.min(rows.length, TABLE_ROWS);
+  return [
+    '',
+    `  importance${rows.length > shown ? ` (the ${shown} most critical of ${rows.length} events; --json gives all)` : ''}`,
+    `  ${'event'.padEnd(width)}  ${['birnbaum', 'criticality', 'diagnostic', 'fussellVesely', 'raw', 'rrw'].map((h) => h.padStart(14)).join('')}`,
+    ...rows
+      .slice(0, shown)
+      .map(
+        ([name, f]) =>
+          `  ${name.padEnd(width)}  ${cell(f.birnbaum)}${cell(f.criticality)}${cell(f.diagnostic)}${cell(f.fussellVesely)}${cell(f.raw)}${cell(f.rrw)}`,
+      ),
+  ];
 }
 
 function formatScalar(value: Scalar): string {

@@ -1,10 +1,17 @@
 import { statSync } from 'node:fs';
 import { ModelError } from '../errors.js';
-import { loadModel, type LoadModelOptions } from '../model/loadModel.js';
+import { readGalileo } from '../formats/galileo.js';
+import { readMef } from '../formats/mef/readMef.js';
+import {
+  evaluateModel,
+  loadModel,
+  parseModelSource,
+  type LoadModelOptions,
+} from '../model/loadModel.js';
 import type { Model } from '../model/Model.js';
 import { DEFAULT_MODEL_LIMITS, limitReached, type ModelLimits } from '../model/ModelLimits.js';
 import { parseIntegerOption } from './format.js';
-import { readText } from './io.js';
+import { readText, UsageError } from './io.js';
 
 /** The parseArgs options of the model limits, shared by every command that loads a model. */
 export const MODEL_LIMIT_FLAGS = {
@@ -70,4 +77,75 @@ export function readModelText(path: string, limits: ModelLimits = {}): string {
  */
 export function loadModelFile(path: string, options: Omit<LoadModelOptions, 'file'> = {}): Model {
   return loadModel(readModelText(path, options.limits), { ...options, file: path });
+}
+
+/** A model read from one or more files, and what its reader noted (parts it skipped). */
+export interface LoadedModel {
+  readonly model: Model;
+  readonly notes: readonly string[];
+}
+
+/** Options of {@link loadModelFiles}. */
+export interface LoadModelFilesOptions extends Omit<LoadModelOptions, 'file'> {
+  /** Mission time of an Open-PSA MEF or Galileo file (they do not carry one); default 8760. */
+  readonly missionTime?: number;
+}
+
+/**
+ * Reads a model from its files by their names: one relkit model (YAML or JSON); one or more
+ * Open-PSA MEF files (`.xml`), read together as one model; or one Galileo file (`.dft`,
+ * `.galileo`). Overrides apply as to a relkit model (house events too).
+ *
+ * @throws {@link UsageError} for a mix of kinds, several relkit files, or `missionTime` with a
+ *   relkit model (it writes its own mission_time)
+ * @throws {@link ModelError} with every issue located in the file it comes from
+ */
+export function loadModelFiles(
+  paths: readonly string[],
+  options: LoadModelFilesOptions = {},
+): LoadedModel {
+  const { missionTime, ...loadOptions } = options;
+  const kinds = new Set(paths.map(fileKind));
+  if (paths.length === 0) throw new UsageError('give a model file');
+  if (kinds.size > 1) {
+    throw new UsageError(
+      `the files are of different kinds (${paths.join(', ')}); give one relkit model, MEF files (.xml), or one Galileo file`,
+    );
+  }
+  const kind = fileKind(paths[0]!); // paths is not empty
+  const reader = missionTime === undefined ? {} : { missionTime };
+  if (kind === 'relkit' || kind === 'galileo') {
+    if (paths.length > 1) {
+      throw new UsageError(
+        `give one ${kind === 'relkit' ? 'relkit model' : 'Galileo file'}; got ${paths.length} files`,
+      );
+    }
+  }
+  if (kind === 'relkit') {
+    if (missionTime !== undefined) {
+      throw new UsageError(
+        '--mission-time is for MEF and Galileo files; a relkit model gives mission_time',
+      );
+    }
+    return { model: loadModelFile(paths[0]!, loadOptions), notes: [] };
+  }
+  const files = paths.map((path) => ({
+    name: path,
+    text: readModelText(path, loadOptions.limits),
+  }));
+  const read =
+    kind === 'mef'
+      ? readMef(files, reader)
+      : { source: readGalileo(files[0]!, reader), warnings: [] };
+  const template = parseModelSource(
+    read.source,
+    loadOptions.limits ? { limits: loadOptions.limits } : {},
+  );
+  return { model: evaluateModel(template, loadOptions.overrides), notes: read.warnings };
+}
+
+function fileKind(path: string): 'relkit' | 'mef' | 'galileo' {
+  if (/\.xml$/i.test(path)) return 'mef';
+  if (/\.(dft|galileo)$/i.test(path)) return 'galileo';
+  return 'relkit';
 }

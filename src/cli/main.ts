@@ -10,6 +10,7 @@ import {
 } from '../errors.js';
 import { ANALYZE_HELP, analyzeCommand } from './analyze.js';
 import { CHECK_HELP, checkCommand } from './check.js';
+import { EXPORT_HELP, exportCommand } from './export.js';
 import {
   EXIT,
   EXIT_INTERRUPTED,
@@ -44,6 +45,11 @@ const COMMANDS: Record<string, { run: Command; help: string; summary: string }> 
     run: validateCommand,
     help: VALIDATE_HELP,
     summary: 'check a model file and report every problem with its location',
+  },
+  export: {
+    run: exportCommand,
+    help: EXPORT_HELP,
+    summary: 'write a model as Open-PSA MEF XML (fault trees and block diagrams)',
   },
   schema: {
     run: schemaCommand,

@@ -1,6 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Curve, Result, Scalar } from '../model/Result.js';
+import type { Result } from '../model/Result.js';
+import { measuresOf } from '../solve/compareResults.js';
 import { formatResult } from './format.js';
 import { EXIT, UsageError, writeTextAtomically } from './io.js';
 import type { Output } from './io.js';
@@ -46,7 +47,7 @@ export function formatOutput(result: Result, format: OutputFormat, output: Outpu
  */
 export function resultToCsv(result: Result): string {
   const rows = [CSV_HEADER];
-  for (const [name, value] of Object.entries(result.measures) as [string, Scalar | Curve][]) {
+  for (const [name, value] of measuresOf(result)) {
     if (typeof value === 'number') rows.push(`${name},,${value},,`);
     else if ('mean' in value) rows.push(`${name},,${value.mean},${value.ci95[0]},${value.ci95[1]}`);
     else {

@@ -7,6 +7,7 @@ import { finalizeSimulation } from '../sim/simulate.js';
 import { simulationSupport } from '../sim/simulationSupport.js';
 import { solveWith, type ExactOptions } from '../solve/solveWith.js';
 import { sweepParameter } from '../solve/sweepParameter.js';
+import { isCurve, measuresOf } from '../solve/compareResults.js';
 import { formatEstimate, formatNumber, parseNumberOption } from './format.js';
 import { EXIT, UsageError } from './io.js';
 import {
@@ -269,8 +270,8 @@ function solveExact(model: Model, method: Method, options: ExactOptions): Solved
 
 function scalarSpecs(result: Result | undefined): MeasureSpec[] {
   if (!result) return [];
-  return Object.entries(result.measures)
-    .filter(([, value]) => typeof value === 'number' || 'mean' in (value as object))
+  return measuresOf(result)
+    .filter(([, value]) => !isCurve(value))
     .map(([name]) => ({ label: name, name }));
 }
 

@@ -276,6 +276,7 @@ describe('--version and --help', () => {
       'analyze',
       'markov',
       'validate',
+      'export',
       'schema',
       'simulate',
       'merge',
