@@ -133,9 +133,12 @@ export type { MinimalSetsOptions, StructureFunction } from './structure/structur
 export { importanceMeasures } from './structure/importanceMeasures.js';
 export type { ImportanceMeasures } from './structure/importanceMeasures.js';
 export type { NetworkEdge, StructureNode } from './structure/StructureNode.js';
+export type { CutSetOptions, ImplicantLiteral, RankedSets } from './structure/structureSets.js';
+export { mcubApproximation, rareEventApproximation } from './structure/cutSetApproximations.js';
 
 // Models and results
-export { evaluateModel, loadModel, parseModel } from './model/loadModel.js';
+export { evaluateModel, loadModel, parseModel, parseModelSource } from './model/loadModel.js';
+export type { ModelSource } from './model/source.js';
 export { componentFacts, exponentialRate, rateOf } from './model/componentFacts.js';
 export type { ComponentFacts, ComponentLaws } from './model/componentFacts.js';
 export type { LoadModelOptions, ModelTemplate, ParseModelOptions } from './model/loadModel.js';
@@ -145,18 +148,43 @@ export { finiteMeasures } from './model/finiteMeasures.js';
 export { modelHash } from './model/modelHash.js';
 export { modelJsonSchema } from './model/schema.js';
 export type {
+  BasicEventModel,
+  CommonCauseGroupModel,
+  CommonCauseModelKind,
   ComponentModel,
+  FaultNode,
+  FaultTreeModel,
+  GateKind,
   MaintenanceModel,
   Model,
   StandbyMode,
   SystemNode,
   UnitModel,
 } from './model/Model.js';
-export type { Curve, Estimate, Measures, Result, Scalar } from './model/Result.js';
+export type {
+  Curve,
+  Estimate,
+  ImportanceFactors,
+  Measures,
+  Result,
+  Scalar,
+  SetList,
+} from './model/Result.js';
+export { commonCauseLevels, expandCommonCause } from './model/commonCause.js';
+export type { CommonCauseEvent } from './model/commonCause.js';
+
+// Other file formats
+export { readMef } from './formats/mef/readMef.js';
+export type { MefFile, ReadMefOptions, ReadMefResult } from './formats/mef/readMef.js';
+export { writeMef } from './formats/mef/writeMef.js';
+export { readGalileo } from './formats/galileo.js';
+export type { ReadGalileoOptions } from './formats/galileo.js';
 
 // Solvers
 export { analyze } from './analytic/solver/analyze.js';
 export type { AnalyzeOptions } from './analytic/solver/analyze.js';
+export { faultTreeMeasures } from './analytic/faultTree/faultTreeMeasures.js';
+export type { FaultTreeOptions, FaultTreeResult } from './analytic/faultTree/faultTreeMeasures.js';
 
 // Markov engine: sparse chains and their solvers
 export type { Ctmc } from './markov/generation/Ctmc.js';
