@@ -4,6 +4,8 @@
  * change of the state to the worker, the URL and the panels that show it.
  */
 import { createCurvesPanel } from './panels/curves.js';
+import { createFaultTreePanel } from './panels/faultTree.js';
+import { createImportancePanel } from './panels/importance.js';
 import { createModelPanel } from './panels/model.js';
 import { createNumbersPanel } from './panels/numbers.js';
 import { createParametersPanel } from './panels/parameters.js';
@@ -42,6 +44,8 @@ async function start(): Promise<void> {
   const parameters = createParametersPanel(store);
   const curves = createCurvesPanel(store);
   const whatIf = createWhatIfPanel(store);
+  const importance = createImportancePanel(store);
+  const faultTree = createFaultTreePanel();
   createSimulationPanel(store, simulationWorker);
 
   store.subscribe((change, state) => {
@@ -59,11 +63,17 @@ async function start(): Promise<void> {
         url.schedule();
         void curves.draw(state);
         return;
+      case 'importance':
+        url.schedule();
+        importance.draw(state, false);
+        return;
       case 'explored':
         model.showIssues(state.issues);
         model.showName(state.exploration!.name);
         parameters.draw(state);
         numbers.draw(state);
+        faultTree.draw(state);
+        importance.draw(state, false);
         whatIf.showChoices(state);
         void curves
           .draw(state)
@@ -77,6 +87,7 @@ async function start(): Promise<void> {
         return;
       case 'extras':
         whatIf.draw(state);
+        importance.draw(state, true);
         return;
       case 'simulated':
         void curves.draw(state);

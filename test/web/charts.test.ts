@@ -6,12 +6,14 @@ import {
   shownCurveMeasure,
   withAlpha,
 } from '../../web/charts/curveTraces.js';
+import {
+  componentImportanceLayout,
+  componentImportanceTraces,
+} from '../../web/charts/importanceTraces.js';
 import { BASE_LAYOUT, withAutomargin } from '../../web/charts/layout.js';
 import {
   distributionLayout,
   distributionTraces,
-  importanceLayout,
-  importanceTraces,
   measureTitle,
   sweepLayout,
   sweepTraces,
@@ -95,8 +97,8 @@ describe('curveTraces', () => {
 });
 
 describe('what-if traces', () => {
-  test('importanceTraces sorts bars so the largest is on top', () => {
-    const [bar] = importanceTraces({
+  test('componentImportanceTraces sorts bars so the largest is on top', () => {
+    const [bar] = componentImportanceTraces({
       components: ['a', 'b', 'c'],
       values: [0.2, 0.9, 0.1],
       basis: '',
@@ -146,7 +148,7 @@ describe('layouts', () => {
   test('every chart starts from the base layout; axes grow their margins', () => {
     for (const layout of [
       curveLayout('reliability', 'linear', 'h'),
-      importanceLayout(),
+      componentImportanceLayout(),
       tornadoLayout('MTTF (h)', 1),
       sweepLayout(undefined, false, 'mttf', 'MTTF (h)'),
     ]) {
@@ -160,11 +162,13 @@ describe('layouts', () => {
     });
   });
 
-  test('the curve plot says so when there is no curve to draw', () => {
+  test('the curve plot says so when there is no curve to draw, without empty axes', () => {
     expect(curveLayout('reliability', 'linear', 'h').annotations).toBeUndefined();
-    expect(curveLayout('reliability', 'linear', 'h', true).annotations).toMatchObject([
+    const empty = curveLayout('reliability', 'linear', 'h', true);
+    expect(empty.annotations).toMatchObject([
       { text: 'no time-dependent curve for this model (see the results above)' },
     ]);
+    expect([empty.xaxis?.visible, empty.yaxis?.visible]).toEqual([false, false]);
   });
 
   test('shownCurveMeasure falls back to the curve the result has', () => {
@@ -182,10 +186,10 @@ describe('layouts', () => {
     expect(measureTitle('mttf', 'h')).toBe('MTTF (h)');
     expect(measureTitle('reliability', 'h')).toBe('R(mission)');
     expect(tornadoLayout('MTTF (h)', 8228.2033).xaxis).toMatchObject({
-      title: { text: 'MTTF (h), base 8228.2' },
+      title: { text: 'MTTF (h)<br>base 8228.2' },
     });
     expect(tornadoLayout('MTTF (h)', undefined).xaxis).toMatchObject({
-      title: { text: 'MTTF (h), base —' },
+      title: { text: 'MTTF (h)<br>base —' },
     });
   });
 

@@ -17,6 +17,9 @@ describe('parameterControl', () => {
     ['crews', 2, 'integer', 1, 7],
     ['n_disks', 8, 'integer', 1, 16],
     ['pump_shape', 1.8, 'linear', 0.1, 5],
+    ['pt_pfd', 4.4e-3, 'log', 4.4e-5, 0.44],
+    ['xv_pfd', 2.2e-2, 'log', 2.2e-4, 1],
+    ['switch_prob', 0.3, 'probability', 0, 1],
   ])('parameterControl(%s, %s) is a %s slider on [%s, %s]', (name, value, scale, min, max) => {
     const control = parameterControl(name, value);
     expect(control.scale).toBe(scale);

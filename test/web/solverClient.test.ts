@@ -19,6 +19,7 @@ const exploration: Exploration = {
     },
   ],
   components: [],
+  houseEvents: [],
   solution: { ok: false, message: 'unsolvable' },
   measures: [],
   pins: [],

@@ -3,9 +3,12 @@ import type { Result } from '../../src/index.js';
 import type { Exploration, Extras } from '../../web/compute/explore.js';
 import { parameterControl } from '../../web/state/parameterScale.js';
 import {
+  chosenImportanceFactor,
   chosenMeasure,
   columns,
   extrasRequest,
+  houseEventOverride,
+  houseEventValues,
   linkState,
   missionValues,
   parameterValues,
@@ -55,6 +58,7 @@ const exploration: Exploration = {
     },
   ],
   components: [],
+  houseEvents: [],
   solution: { ok: true, result, numbers: { missionTime: 1000, reliability: 0.9, mttf: 5000 } },
   measures: ['reliability', 'mttf'],
   pins: [{ id: 'p1', solution: { ok: false, message: 'no' } }],
@@ -277,6 +281,66 @@ describe('selectors', () => {
     ]);
     expect(missionValues(explored)).toEqual({ value: 1000, base: 1000 });
     expect(missionValues({ ...explored, missionTime: 50 })).toEqual({ value: 50, base: 1000 });
+  });
+
+  test('missionValues: none for a model whose solution has no mission time', () => {
+    const timeless = {
+      ...exploration,
+      solution: { ok: true, result, numbers: { missionTime: NaN } },
+    } as const;
+    expect(missionValues({ ...explored, exploration: timeless })).toBeUndefined();
+  });
+
+  test('house events: the state says whether each occurs; the file value needs no override', () => {
+    const tree: AppState = {
+      ...explored,
+      overrides: { maintenance: 1, test: 0 },
+      exploration: {
+        ...exploration,
+        houseEvents: [
+          { name: 'maintenance', fileValue: false },
+          { name: 'test', fileValue: true },
+          { name: 'flood', fileValue: true },
+        ],
+      },
+    };
+    expect(houseEventValues(tree).map((e) => [e.name, e.occurs])).toEqual([
+      ['maintenance', true],
+      ['test', false],
+      ['flood', true],
+    ]);
+    const maintenance = { name: 'maintenance', fileValue: false };
+    expect(houseEventOverride(maintenance, true)).toBe(1);
+    expect(houseEventOverride(maintenance, false)).toBeUndefined();
+    expect(houseEventOverride({ name: 'test', fileValue: true }, false)).toBe(0);
+    expect(houseEventValues(fresh())).toEqual([]);
+  });
+
+  test('a house event toggled on and pinned is kept by the pin and the link', async () => {
+    const [state] = run(
+      explored,
+      { type: 'setParameter', name: 'maintenance', value: 1 },
+      { type: 'pin' },
+      { type: 'setParameter', name: 'maintenance', value: undefined },
+    );
+    expect(state.overrides).toEqual({ lambda: 3e-4 });
+    expect(state.pins.at(-1)!.overrides).toEqual({ lambda: 3e-4, maintenance: 1 });
+    const link = linkState(state, TEXT);
+    expect((await decodeState(await encodeState(link)))?.pins.at(-1)?.overrides).toEqual({
+      lambda: 3e-4,
+      maintenance: 1,
+    });
+  });
+
+  test('the importance factor is a view change of its own, kept across examples', () => {
+    expect(chosenImportanceFactor(fresh())).toBe('birnbaum');
+    const [state, changes] = run(
+      fresh(),
+      { type: 'setImportanceFactor', factor: 'raw' },
+      { type: 'loadExample', name: 'b', text: 'B' },
+    );
+    expect(changes).toEqual(['importance', 'scenario']);
+    expect(chosenImportanceFactor(state)).toBe('raw');
   });
 
   test('linkState keeps the text only when it differs from the example, and round-trips', async () => {

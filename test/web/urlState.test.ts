@@ -63,7 +63,9 @@ describe('encodeState / decodeState', () => {
     expect(() => checkState({ example: 'x', overrides: { lambda: 'alert(1)' } })).toThrow(
       /^the link's state is invalid: state\.overrides\.lambda must be a finite number$/,
     );
-    expect(() => checkState({ example: 'x', overrides: { 'a.b': 1 } })).toThrow(/overrides/);
+    expect(() => checkState({ example: 'x', overrides: { '<img src=x>': 1 } })).toThrow(
+      /^the link's state is invalid: state\.overrides has a name that is not a parameter or event name$/,
+    );
   });
 
   test('checkState refuses a missing example and a bad pin', () => {
@@ -75,5 +77,38 @@ describe('encodeState / decodeState', () => {
     const checked = checkState({ example: 'x', view: { curve: 'weird', measure: 'evil' } });
     expect(checked.view).toEqual({ curve: 'linear', tornadoPercent: 20 });
     expect(checked.pins).toEqual([]);
+  });
+});
+
+describe('links and fault trees', () => {
+  test('house events named with - and . are overrides a link keeps', async () => {
+    const tree: ExplorerState = {
+      ...state,
+      overrides: { 'Isolation-valve-A': 1, 'train.pump': 0, lambda: 2e-4 },
+      view: { ...state.view, importance: 'raw' },
+    };
+    expect(await decodeState(await encodeState(tree))).toEqual(tree);
+  });
+
+  test('a link made before the importance factor and house events still opens the same', () => {
+    // The state of a link written by the explorer before this round (no view.importance).
+    const old = {
+      example: 'tmr-voter',
+      overrides: { lambda: 2e-4 },
+      missionTime: 500,
+      pins: [{ id: 'p1', name: 'slow', overrides: { lambda: 5e-5 } }],
+      view: { curve: 'log', measure: 'mttf', tornadoPercent: 10 },
+    };
+    expect(checkState(old)).toEqual(old);
+  });
+
+  test('checkState drops an unknown importance factor and refuses names that are not names', () => {
+    expect(checkState({ example: 'x', view: { importance: 'evil' } }).view).toEqual({
+      curve: 'linear',
+      tornadoPercent: 20,
+    });
+    for (const name of ['a..b', '-a', 'a-', 'x'.repeat(101), 'a b']) {
+      expect(() => checkState({ example: 'x', overrides: { [name]: 1 } })).toThrow(/overrides/);
+    }
   });
 });

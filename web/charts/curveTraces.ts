@@ -5,7 +5,7 @@
  */
 import type { Data, Layout } from 'plotly.js-dist-min';
 import type { Curve, Result } from '../../src/index.js';
-import { BASE_LAYOUT } from './layout.js';
+import { BASE_LAYOUT, emptyLayout, plotText } from './layout.js';
 
 /** Which time-dependent measure to draw. */
 export type CurveMeasure = 'reliability' | 'availability';
@@ -55,7 +55,10 @@ export function curveTraces(
   scale: CurveScale,
 ): Data[] {
   const traces: Data[] = [];
-  for (const { name, result, color } of series) {
+  for (const entry of series) {
+    const { result, color } = entry;
+    // A pin's name is typed by the user (or comes in a link): shown as written.
+    const name = plotText(entry.name);
     const curve = result.measures[measure];
     if (!curve) continue;
     const y = (values: readonly number[]) => values.map((v) => shown(v, scale));
@@ -73,8 +76,8 @@ export function curveTraces(
 }
 
 /**
- * Returns the layout of the curve plot: axis titles and types, and when there is no curve to
- * draw (`empty`) a note saying so.
+ * Returns the layout of the curve plot: axis titles and types, or when there is no curve to draw
+ * (`empty`) no axes and a note saying so.
  */
 export function curveLayout(
   measure: CurveMeasure,
@@ -82,6 +85,7 @@ export function curveLayout(
   timeUnit: string,
   empty = false,
 ): Partial<Layout> {
+  if (empty) return emptyLayout('no time-dependent curve for this model (see the results above)');
   const symbol = measure === 'reliability' ? 'R' : 'A';
   return {
     ...BASE_LAYOUT,
@@ -90,18 +94,6 @@ export function curveLayout(
       scale === 'log'
         ? { title: { text: `1 − ${symbol}(t)` }, type: 'log', exponentformat: 'power' }
         : { title: { text: `${symbol}(t)` }, type: 'linear' },
-    ...(empty && {
-      annotations: [
-        {
-          text: 'no time-dependent curve for this model (see the results above)',
-          showarrow: false,
-          xref: 'paper',
-          yref: 'paper',
-          x: 0.5,
-          y: 0.5,
-        },
-      ],
-    }),
   };
 }
 

@@ -22,3 +22,35 @@ export function withAutomargin(layout: Partial<Layout>): Partial<Layout> {
   }
   return { ...layout, ...axes };
 }
+
+/**
+ * Returns text for a plotly label or legend that shows as written: plotly reads a subset of HTML
+ * in its text (`<b>`, `<a href>`, entities), so a name from a model file or a pin's name has its
+ * `&`, `<` and `>` written as entities (`<img src=x>` shows as those characters).
+ */
+export function plotText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Returns the layout of a chart with nothing to draw: no axes, and a note saying why (plotly
+ * does not wrap text: `\n` starts a new line).
+ */
+export function emptyLayout(note: string): Partial<Layout> {
+  return {
+    ...BASE_LAYOUT,
+    xaxis: { visible: false },
+    yaxis: { visible: false },
+    annotations: [
+      {
+        text: note.split('\n').map(plotText).join('<br>'),
+        showarrow: false,
+        xref: 'paper',
+        yref: 'paper',
+        x: 0.5,
+        y: 0.5,
+        font: { color: '#5b6472' },
+      },
+    ],
+  };
+}

@@ -1,45 +1,18 @@
 /**
- * What-if charts → plotly traces and layouts: component importance bars, the tornado chart, a
- * parameter sweep and a failure distribution's pdf and hazard. Pure functions, unit-tested.
+ * What-if charts → plotly traces and layouts: the tornado chart, a parameter sweep and a failure
+ * distribution's pdf and hazard (the importance bars: importanceTraces.ts). Pure functions,
+ * unit-tested.
  */
 import type { Data, Layout } from 'plotly.js-dist-min';
 import type { Extras } from '../compute/explore.js';
-import type { ComponentImportance } from '../../src/index.js';
 import { isTimeMeasure, MEASURE_LABELS, type MeasureKey } from '../compute/measures.js';
 import type { Sweep, TornadoRow } from '../compute/sensitivity.js';
 import { formatNumber } from '../views/format.js';
-import { BASE_LAYOUT } from './layout.js';
+import { BASE_LAYOUT, plotText } from './layout.js';
 
 /** Returns the axis title of a measure, with the time unit for a time (`MTTF (h)`). */
 export function measureTitle(measure: MeasureKey, timeUnit: string): string {
   return `${MEASURE_LABELS[measure]}${isTimeMeasure(measure) ? ` (${timeUnit})` : ''}`;
-}
-
-/** Returns one horizontal bar per component, largest importance on top. */
-export function importanceTraces(importance: ComponentImportance): Data[] {
-  const order = importance.components
-    .map((name, i) => ({ name, value: importance.values[i]! }))
-    .sort((a, b) => a.value - b.value);
-  return [
-    {
-      type: 'bar',
-      orientation: 'h',
-      name: 'Birnbaum importance',
-      y: order.map((entry) => entry.name),
-      x: order.map((entry) => entry.value),
-      marker: { color: '#0072B2' },
-    },
-  ];
-}
-
-/** Returns the layout of the importance bars. */
-export function importanceLayout(): Partial<Layout> {
-  return {
-    ...BASE_LAYOUT,
-    xaxis: { title: { text: 'Birnbaum importance I_B' }, rangemode: 'tozero' },
-    margin: { l: 110, r: 20, t: 10, b: 45 },
-    showlegend: false,
-  };
 }
 
 /**
@@ -49,7 +22,7 @@ export function importanceLayout(): Partial<Layout> {
  */
 export function tornadoTraces(rows: readonly TornadoRow[], base: number, percent: number): Data[] {
   const kept = rows.filter((row) => row.low !== null && row.high !== null).reverse();
-  const y = kept.map((row) => row.parameter);
+  const y = kept.map((row) => plotText(row.parameter));
   const bar = (name: string, values: number[], ends: number[], color: string): Data =>
     ({
       type: 'bar',
@@ -83,8 +56,12 @@ export function tornadoLayout(title: string, base: number | undefined): Partial<
   return {
     ...BASE_LAYOUT,
     barmode: 'overlay',
-    xaxis: { title: { text: `${title}, base ${formatNumber(base)}` }, exponentformat: 'power' },
-    margin: { l: 110, r: 20, t: 30, b: 45 },
+    // Two lines: "steady unavailability, base 2.30356e-8" is wider than a half-width chart.
+    xaxis: {
+      title: { text: `${title}<br>base ${formatNumber(base)}` },
+      exponentformat: 'power',
+    },
+    margin: { l: 110, r: 35, t: 30, b: 45 },
   };
 }
 

@@ -43,6 +43,13 @@ export interface ComponentInfo {
   readonly repairable: boolean;
 }
 
+/** A house event of a fault tree as its checkbox shows it. */
+export interface HouseEventInfo {
+  readonly name: string;
+  /** Its value in the file: true, the event occurs. */
+  readonly fileValue: boolean;
+}
+
 /** The live scenario solved, with what the controls need. */
 export interface Exploration {
   readonly name: string;
@@ -52,6 +59,8 @@ export interface Exploration {
   readonly fileMissionTime?: number;
   readonly parameters: readonly ParameterInfo[];
   readonly components: readonly ComponentInfo[];
+  /** A fault tree's house events, in file order (none for other models). */
+  readonly houseEvents: readonly HouseEventInfo[];
   readonly solution: Solution;
   readonly measures: readonly MeasureKey[];
   readonly pins: readonly { readonly id: string; readonly solution: Solution }[];
@@ -86,6 +95,9 @@ export function explore(text: string, scenario: Scenario, pins: readonly Pin[]):
         failure: component.failure,
         repairable: component.repair !== undefined,
       })),
+      houseEvents: Object.entries(base.model.faultTree?.houseEvents ?? {}).map(
+        ([name, fileValue]) => ({ name, fileValue }),
+      ),
       solution,
       measures: solution.ok ? availableMeasures(solution.result) : [],
       pins: pins.map((pin) => {
@@ -112,6 +124,10 @@ export interface ExtrasRequest {
 /** The what-if charts of the live scenario. */
 export interface Extras {
   readonly measure: MeasureKey;
+  /**
+   * Birnbaum importance summed over each component's units, for a model whose result has no
+   * `importance` of its own (dependent units, standby blocks: the result says why).
+   */
   readonly importance?: ComponentImportance;
   readonly tornado: readonly TornadoRow[];
   readonly sweep?: Sweep;
@@ -123,7 +139,10 @@ export interface Extras {
   };
 }
 
-/** Returns the importance bars, tornado, sweep and failure-distribution curves of a scenario. */
+/**
+ * Returns the tornado, sweep and failure-distribution curves of a scenario, and the importance
+ * bars of `componentImportance` when the result has no `importance` of its own.
+ */
 export function exploreExtras(
   text: string,
   scenario: Scenario,
@@ -146,7 +165,12 @@ export function exploreExtras(
   );
   const component = model.components[chosen];
   const law = componentFacts(model).components[chosen]?.failure;
-  const importance = componentImportance(model, mission);
+  // The result's own factors (web/panels/importance.ts) are exact per event or unit; the sum of
+  // Birnbaum over a component's units (which can exceed 1) is only a fallback.
+  const importance =
+    solution.result.measures.importance === undefined
+      ? componentImportance(model, mission)
+      : undefined;
   return {
     measure: request.measure,
     ...(importance && { importance }),

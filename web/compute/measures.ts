@@ -1,15 +1,23 @@
 /**
  * The scalar measures the explorer charts (tornado, sweep, numbers), read from a Result by the
- * measure names of DESIGN.md. `reliability` here means R at the mission time.
+ * measure names of DESIGN.md. `reliability` here means R at the mission time, and
+ * `topEventProbability` a fault tree's P(top event) at the mission time.
  */
 import type { Result, Scalar } from '../../src/index.js';
 
 /** Scalar measures the tornado and sweep charts can show. */
 export type MeasureKey =
-  'reliability' | 'mttf' | 'steadyAvailability' | 'steadyUnavailability' | 'nines' | 'mtbf';
+  | 'topEventProbability'
+  | 'reliability'
+  | 'mttf'
+  | 'steadyAvailability'
+  | 'steadyUnavailability'
+  | 'nines'
+  | 'mtbf';
 
-/** Every measure key, in the order of the measure menu. */
+/** Every measure key, in the order of the measure menu (a fault tree's P(top) first). */
 export const MEASURE_KEYS: readonly MeasureKey[] = [
+  'topEventProbability',
   'reliability',
   'mttf',
   'steadyUnavailability',
@@ -20,6 +28,7 @@ export const MEASURE_KEYS: readonly MeasureKey[] = [
 
 /** Labels of the measures, with where the unit goes. */
 export const MEASURE_LABELS: Readonly<Record<MeasureKey, string>> = {
+  topEventProbability: 'P(top event)',
   reliability: 'R(mission)',
   mttf: 'MTTF',
   steadyAvailability: 'steady availability',

@@ -19,6 +19,8 @@ export const CURVE_POINTS = 201;
 /** The headline numbers of a scenario; a number the solver cannot give is absent. */
 export interface Numbers {
   readonly missionTime: number;
+  /** A fault tree's P(top event) at the mission time (or at its events' fixed probabilities). */
+  readonly topEventProbability?: number;
   readonly reliability?: number;
   readonly mttf?: number;
   readonly steadyAvailability?: number;
@@ -74,6 +76,7 @@ export function numbersOf(result: Result): Numbers {
   const m = result.measures;
   const unavailability = scalarValue(m.steadyUnavailability);
   const entries: [keyof Numbers, number | undefined][] = [
+    ['topEventProbability', scalarValue(m.topEventProbability)],
     ['reliability', measureValue(result, 'reliability')],
     ['mttf', scalarValue(m.mttf)],
     ['steadyAvailability', scalarValue(m.steadyAvailability)],

@@ -1,30 +1,46 @@
 /**
- * The parameters panel: a slider and number field per parameter and for the mission time, and
- * Reset all (#parameters). Its controls are built by web/views/parameters.ts.
+ * The parameters panel: a slider and number field per parameter and for the mission time, a
+ * checkbox per house event of a fault tree, and Reset all (#parameters, #house-events). Its
+ * controls are built by web/views/parameters.ts and web/views/houseEvents.ts.
  */
-import { parameterValues, missionValues } from '../state/selectors.js';
+import {
+  houseEventOverride,
+  houseEventValues,
+  missionValues,
+  parameterValues,
+} from '../state/selectors.js';
 import type { AppState, Store } from '../state/store.js';
 import { byId } from '../views/dom.js';
+import { createHouseEventView } from '../views/houseEvents.js';
 import { createParameterView, MISSION } from '../views/parameters.js';
 
 /** The panel's handle for the composition root. */
 export interface ParametersPanel {
-  /** Shows the solved model's parameters with the state's values. */
+  /** Shows the solved model's parameters and house events with the state's values. */
   readonly draw: (state: AppState) => void;
 }
 
-/** Wires the parameter controls and Reset all to `store`. */
+/** Wires the parameter controls, house events and Reset all to `store`. */
 export function createParametersPanel(store: Store): ParametersPanel {
   const view = createParameterView(byId('parameters'), (name, value) =>
     store.dispatch(
       name === MISSION ? { type: 'setMissionTime', value } : { type: 'setParameter', name, value },
     ),
   );
+  // A house event is overridden like a parameter (1 occurs, 0 not), so pins and links keep it.
+  const houseEvents = createHouseEventView(byId('house-events'), (event, occurs) =>
+    store.dispatch({
+      type: 'setParameter',
+      name: event.name,
+      value: houseEventOverride(event, occurs),
+    }),
+  );
   byId('reset-all').addEventListener('click', () => store.dispatch({ type: 'resetAll' }));
   return {
     draw: (state) => {
       if (!state.exploration) return;
       view.update(parameterValues(state), state.exploration.timeUnit, missionValues(state));
+      houseEvents.update(houseEventValues(state));
     },
   };
 }

@@ -4,8 +4,19 @@ import type { Data, Layout } from 'plotly.js-dist-min';
 import { PLOT_CONFIG, withAutomargin } from '../charts/layout.js';
 import { h } from '../views/dom.js';
 
-/** Draws (or redraws in place) the plot `id`; resolves once plotly has drawn it. */
+/**
+ * Draws (or redraws in place) the plot `id`; resolves once plotly has drawn it. A chart with
+ * nothing to draw (charts/layout.ts `emptyLayout`: hidden axes) is drawn short, a line for its
+ * note instead of an empty frame.
+ */
 export function drawPlot(id: string, data: Data[], layout: Partial<Layout>): Promise<unknown> {
+  const element = document.getElementById(id);
+  const empty = layout.xaxis?.visible === false;
+  if (element && element.classList.contains('empty') !== empty) {
+    element.classList.toggle('empty', empty);
+    // plotly.react keeps the size it measured first: a new height needs a new plot.
+    Plotly.purge(element);
+  }
   return Plotly.react(id, data, withAutomargin(layout), PLOT_CONFIG);
 }
 

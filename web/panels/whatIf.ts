@@ -1,13 +1,13 @@
 /**
- * The what-if panel: the failure distribution of a component, Birnbaum importance, the tornado
- * chart of a measure and its sweep over one parameter, with their menus (#plot-distribution,
- * #plot-importance, #plot-tornado, #plot-sweep). The worker computes them after the numbers.
+ * The what-if panel: the failure distribution of a component, the tornado chart of a measure and
+ * its sweep over one parameter, with their menus (#plot-distribution, #plot-tornado,
+ * #plot-sweep). The worker computes them after the numbers. (The importance chart beside them:
+ * web/panels/importance.ts.)
  */
+import { emptyLayout } from '../charts/layout.js';
 import {
   distributionLayout,
   distributionTraces,
-  importanceLayout,
-  importanceTraces,
   measureTitle,
   sweepLayout,
   sweepTraces,
@@ -54,7 +54,7 @@ export function createWhatIfPanel(store: Store): WhatIfPanel {
       store.dispatch({ type: 'setWhatIf', settings: { tornadoPercent: value } });
     }
   });
-  for (const id of ['plot-distribution', 'plot-importance', 'plot-tornado', 'plot-sweep']) {
+  for (const id of ['plot-distribution', 'plot-tornado', 'plot-sweep']) {
     addDownloadButtons(id);
   }
 
@@ -86,26 +86,27 @@ export function createWhatIfPanel(store: Store): WhatIfPanel {
     const base = exploration.solution.ok
       ? measureValue(exploration.solution.result, extras.measure)
       : undefined;
-    if (extras.distribution) {
-      void drawPlot(
-        'plot-distribution',
-        distributionTraces(extras.distribution),
-        distributionLayout(extras.distribution, unit),
-      );
-    }
-    const importance = extras.importance;
-    byId('importance-title').textContent = importance
-      ? `Birnbaum importance (${importance.basis})`
-      : 'Birnbaum importance';
-    byId('importance-notes').textContent = importance?.notes.join('; ') ?? '';
     void drawPlot(
-      'plot-importance',
-      importance ? importanceTraces(importance) : [],
-      importanceLayout(),
+      'plot-distribution',
+      extras.distribution ? distributionTraces(extras.distribution) : [],
+      extras.distribution
+        ? distributionLayout(extras.distribution, unit)
+        : emptyLayout('no component or event has failure times'),
     );
+    const varied = exploration.parameters.some((p) => !p.isExpression);
+    if (!varied || base === undefined) {
+      // Nothing to vary, or no measure to show: say which rather than draw empty axes (a fault
+      // tree of fixed probabilities has P(top) but may have no parameter to move it).
+      const note = varied
+        ? 'no scalar measure to chart for this model'
+        : 'this model has no parameters to vary';
+      void drawPlot('plot-tornado', [], emptyLayout(note));
+      void drawPlot('plot-sweep', [], emptyLayout(note));
+      return;
+    }
     void drawPlot(
       'plot-tornado',
-      base === undefined ? [] : tornadoTraces(extras.tornado, base, state.view.tornadoPercent),
+      tornadoTraces(extras.tornado, base, state.view.tornadoPercent),
       tornadoLayout(title, base),
     );
     const swept = extras.sweep;

@@ -18,18 +18,26 @@ export interface ParameterControl {
 /** Number of steps of every slider. */
 export const SLIDER_STEPS = 1000;
 
-// Names that say "probability": coverage, switch success, dormancy factor, plain p or c.
-const PROBABILITY_NAME = /(^c$|^p$|cov|prob|success|fraction|dormancy)/i;
+// Names that say "probability": coverage, switch success, dormancy factor, plain p or c, and a
+// fault tree's probability of failure on demand (`pt_pfd`).
+const PROBABILITY_NAME = /(^c$|^p$|cov|prob|success|fraction|dormancy|pfd)/i;
+// Below this a probability gets a log slider: on [0, 1] in steps of 0.001 a value of 4.4e-3 sits
+// at step 4 and could not be moved by less than a quarter of itself.
+const SMALL_PROBABILITY = 0.05;
 // Names that say "a count": units, spares, crews, k of k-out-of-n.
 const INTEGER_NAME = /(^n$|^k$|^n_|count|crews|spares|units|disks)/i;
 
 /**
  * Returns the control of a parameter from its name and current value: probabilities in (0, 1]
- * named like one (`c`, `coverage`, `p_switch`) get a linear [0, 1] slider; integer counts named
+ * named like one (`c`, `coverage`, `p_switch`, `pt_pfd`) get a linear [0, 1] slider, or below
+ * 0.05 a log slider from v/100 to min(1, 100 v); integer counts named
  * like one (`n_disks`, `crews`) an integer slider; shapes a linear slider; every other positive
  * number (rates, times, means, scales) a log slider two decades either side of its value.
  */
 export function parameterControl(name: string, value: number): ParameterControl {
+  if (value > 0 && value < SMALL_PROBABILITY && PROBABILITY_NAME.test(name)) {
+    return { name, scale: 'log', min: value / 100, max: Math.min(1, value * 100) };
+  }
   if (value >= 0 && value <= 1 && PROBABILITY_NAME.test(name)) {
     return { name, scale: 'probability', min: 0, max: 1 };
   }

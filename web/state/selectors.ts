@@ -3,7 +3,8 @@
  * it, unit-tested.
  */
 import { SERIES_COLORS } from '../charts/curveTraces.js';
-import type { ExtrasRequest, ParameterInfo } from '../compute/explore.js';
+import type { ExtrasRequest, HouseEventInfo, ParameterInfo } from '../compute/explore.js';
+import type { ImportanceKey } from '../compute/importance.js';
 import type { MeasureKey } from '../compute/measures.js';
 import type { Solution } from '../compute/solve.js';
 import type { Pin } from './pins.js';
@@ -73,11 +74,46 @@ export function parameterValues(state: AppState): ParameterInfo[] {
   }));
 }
 
-/** Returns the mission time to show and its value in the file (else the solved one). */
-export function missionValues(state: AppState): { value: number; base: number } {
+/** A house event with whether it occurs in the live scenario. */
+export interface HouseEventValue extends HouseEventInfo {
+  readonly occurs: boolean;
+}
+
+/**
+ * Returns the house events of the last solved model with the state's values (an override 1: the
+ * event occurs, 0: it does not; none: the file's value), like {@link parameterValues}.
+ */
+export function houseEventValues(state: AppState): HouseEventValue[] {
+  return (state.exploration?.houseEvents ?? []).map((event) => {
+    const override = state.overrides[event.name];
+    return { ...event, occurs: override === undefined ? event.fileValue : override !== 0 };
+  });
+}
+
+/**
+ * Returns the override that makes a house event occur or not: none when that is the file's
+ * value (the link and the pin stay as short as the file allows), else 1 or 0.
+ */
+export function houseEventOverride(event: HouseEventInfo, occurs: boolean): number | undefined {
+  if (occurs === event.fileValue) return undefined;
+  return occurs ? 1 : 0;
+}
+
+/** Returns the factor of the importance chart: the chosen one, else Birnbaum. */
+export function chosenImportanceFactor(state: AppState): ImportanceKey {
+  return state.view.importance ?? 'birnbaum';
+}
+
+/**
+ * Returns the mission time to show and its value in the file (else the solved one), or undefined
+ * when the model has none: a fault tree whose events all have fixed probabilities does not
+ * depend on time.
+ */
+export function missionValues(state: AppState): { value: number; base: number } | undefined {
   const exploration = state.exploration;
   const solution = exploration?.solution;
   const mission = solution?.ok ? solution.numbers.missionTime : (state.missionTime ?? 1);
+  if (!Number.isFinite(mission)) return undefined;
   return {
     value: state.missionTime ?? mission,
     base: exploration?.fileMissionTime ?? mission,

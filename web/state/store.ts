@@ -6,6 +6,7 @@
 import type { Result } from '../../src/index.js';
 import type { CurveScale } from '../charts/curveTraces.js';
 import type { Exploration, Extras } from '../compute/explore.js';
+import type { ImportanceKey } from '../compute/importance.js';
 import type { MeasureKey } from '../compute/measures.js';
 import type { TextIssue } from '../compute/solve.js';
 import { addPin, removePin, renamePin, type Pin, type Scenario } from './pins.js';
@@ -56,6 +57,7 @@ export type Action =
   | { readonly type: 'removePin'; readonly id: string }
   | { readonly type: 'setCurveScale'; readonly scale: CurveScale }
   | { readonly type: 'setWhatIf'; readonly settings: WhatIfSettings }
+  | { readonly type: 'setImportanceFactor'; readonly factor: ImportanceKey }
   | { readonly type: 'explored'; readonly exploration: Exploration; readonly solveMs: number }
   | { readonly type: 'invalid'; readonly issues: readonly TextIssue[] }
   | { readonly type: 'extras'; readonly extras: Extras | undefined }
@@ -67,10 +69,11 @@ export type Action =
  *   update the link;
  * - `whatIf`: a setting of the what-if charts changed: recompute them and update the link;
  * - `curve`: the curve axis changed: redraw the curves and update the link;
+ * - `importance`: the factor of the importance chart changed: redraw it and update the link;
  * - `explored`, `invalid`, `extras`, `simulated`: an answer arrived: show it.
  */
 export type Change =
-  'scenario' | 'whatIf' | 'curve' | 'explored' | 'invalid' | 'extras' | 'simulated';
+  'scenario' | 'whatIf' | 'curve' | 'importance' | 'explored' | 'invalid' | 'extras' | 'simulated';
 
 /**
  * Returns the state of a page that opens a link (or none): its scenario, pins and view, with
@@ -114,15 +117,16 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
   ];
   switch (action.type) {
     case 'loadExample': {
-      // The note about a damaged link no longer applies to the new model.
-      const { curve, tornadoPercent } = state.view;
+      // The note about a damaged link no longer applies to the new model; the chart choices
+      // that name its measures, components or parameters do not either.
+      const { curve, tornadoPercent, importance } = state.view;
       return scenario({
         ...without(state, 'missionTime', 'banner'),
         example: action.name,
         text: action.text,
         overrides: {},
         pins: [],
-        view: { curve, tornadoPercent },
+        view: { curve, tornadoPercent, ...(importance !== undefined && { importance }) },
       });
     }
     case 'openFile': {
@@ -160,6 +164,8 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
       return [{ ...state, view: { ...state.view, curve: action.scale } }, 'curve'];
     case 'setWhatIf':
       return [{ ...state, view: { ...state.view, ...action.settings } }, 'whatIf'];
+    case 'setImportanceFactor':
+      return [{ ...state, view: { ...state.view, importance: action.factor } }, 'importance'];
     case 'explored':
       return [
         { ...state, exploration: action.exploration, solveMs: action.solveMs, issues: [] },

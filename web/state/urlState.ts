@@ -4,6 +4,7 @@
  * values, pins and view. Decoding trusts nothing: the data is checked field by field, and the
  * model text later goes through loadModel, whose expressions are whitelisted.
  */
+import { IMPORTANCE_KEYS, type ImportanceKey } from '../compute/importance.js';
 import type { MeasureKey } from '../compute/measures.js';
 import { MEASURE_KEYS } from '../compute/measures.js';
 import { MAX_PINS, type Pin, type Scenario } from './pins.js';
@@ -20,6 +21,8 @@ export interface ViewState {
   readonly sweep?: string;
   /** ± percentage of the tornado chart. */
   readonly tornadoPercent: number;
+  /** Factor of the importance chart; absent: Birnbaum. */
+  readonly importance?: ImportanceKey;
 }
 
 /** Everything a link restores. */
@@ -38,6 +41,11 @@ export const DEFAULT_VIEW: ViewState = { curve: 'linear', tornadoPercent: 20 };
 // Model text is at most 5 000 000 characters (docs/model-format.md); the state adds little.
 const MAX_DECODED_BYTES = 6_000_000;
 const PREFIX = 's=';
+// An override names a parameter (letters, digits, `_`) or a house event, whose names may also
+// have `-` or `.` between parts (docs/model-format.md, "Fault trees"). Links made when only the
+// first were allowed match it too.
+const OVERRIDE_NAME = /^[A-Za-z_][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*$/;
+const MAX_NAME_LENGTH = 100;
 
 /** A hash that is not a valid explorer state, with a message for the page. */
 export class StateDecodeError extends Error {
@@ -132,6 +140,9 @@ export function checkState(data: unknown): ExplorerState {
       }),
       ...(typeof view.component === 'string' && { component: view.component }),
       ...(typeof view.sweep === 'string' && { sweep: view.sweep }),
+      ...(IMPORTANCE_KEYS.includes(view.importance as ImportanceKey) && {
+        importance: view.importance as ImportanceKey,
+      }),
       tornadoPercent:
         typeof percent === 'number' && percent > 0 && percent < 100
           ? percent
@@ -149,7 +160,10 @@ function checkScenario(
   if (!isRecord(overrides)) return fail(`${where}.overrides must be an object`);
   const checked: Record<string, number> = {};
   for (const [name, value] of Object.entries(overrides)) {
-    if (!/^[A-Za-z_]\w{0,99}$/.test(name) || typeof value !== 'number' || !isFinite(value)) {
+    if (name.length > MAX_NAME_LENGTH || !OVERRIDE_NAME.test(name)) {
+      fail(`${where}.overrides has a name that is not a parameter or event name`);
+    }
+    if (typeof value !== 'number' || !isFinite(value)) {
       fail(`${where}.overrides.${name.slice(0, 40)} must be a finite number`);
     }
     checked[name] = value as number;

@@ -21,6 +21,11 @@ const ROWS: readonly Row[] = [
     format: (n) => formatNumber(n.missionTime),
   },
   {
+    key: 'topEventProbability',
+    label: () => 'P(top event) at mission',
+    format: (n) => formatProbability(n.topEventProbability),
+  },
+  {
     key: 'reliability',
     label: () => 'R(mission)',
     format: (n) => formatProbability(n.reliability),
@@ -54,7 +59,10 @@ export function renderCompare(
   onRemove: (id: string) => void,
 ): void {
   const solved = columns.flatMap((c) => (c.solution.ok ? [c.solution.numbers] : []));
-  const rows = ROWS.filter((row) => solved.some((n) => n[row.key] !== undefined));
+  // A fault tree of fixed probabilities has no mission time (NaN): no row for it.
+  const rows = ROWS.filter((row) =>
+    solved.some((n) => n[row.key] !== undefined && !Number.isNaN(n[row.key])),
+  );
   const head = h(
     'tr',
     {},

@@ -51,3 +51,15 @@ export function fillSelect(
     select.value = selected;
   }
 }
+
+/**
+ * Returns text as nodes with a line-break opportunity (`<wbr>`) after each `_`, `-`, `.` and
+ * space, so a long event name (`operator_fails_to_start_b`) wraps between its words, not inside
+ * them. The pieces are text nodes: a name never becomes markup.
+ */
+export function breakableText(text: string): Node[] {
+  return text
+    .split(/(?<=[_\-. ])/)
+    .flatMap((piece, i) => (i === 0 ? [piece] : [h('wbr'), piece]))
+    .map((piece) => (typeof piece === 'string' ? document.createTextNode(piece) : piece));
+}

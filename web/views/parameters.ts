@@ -30,11 +30,14 @@ export function parameterUnit(name: string, control: ParameterControl, timeUnit:
 
 /** The controls' handle for the controller. */
 export interface ParameterView {
-  /** Shows the parameters with their current values; `mission` the time and its file value. */
+  /**
+   * Shows the parameters with their current values; `mission` the time and its file value
+   * (undefined: the model does not depend on time, and has no mission-time control).
+   */
   readonly update: (
     parameters: readonly ParameterInfo[],
     timeUnit: string,
-    mission: { readonly value: number; readonly base: number },
+    mission: { readonly value: number; readonly base: number } | undefined,
   ) => void;
 }
 
@@ -110,14 +113,15 @@ export function createParameterView(
 
   return {
     update: (parameters, timeUnit, mission) => {
-      const next = JSON.stringify([parameters.map((p) => [p.name, p.fileValue]), mission.base]);
+      const next = JSON.stringify([parameters.map((p) => [p.name, p.fileValue]), mission?.base]);
       if (next !== signature) {
         signature = next;
         setters.clear();
-        const missionControl = parameterControl('mission_time', mission.base);
-        const rows: Node[] = [
-          row(MISSION, `mission time / horizon`, timeUnit, missionControl, mission.base),
-        ];
+        const rows: Node[] = [];
+        if (mission) {
+          const missionControl = parameterControl('mission_time', mission.base);
+          rows.push(row(MISSION, `mission time / horizon`, timeUnit, missionControl, mission.base));
+        }
         const derived: ParameterInfo[] = [];
         for (const p of parameters) {
           if (p.isExpression) derived.push(p);
@@ -141,7 +145,7 @@ export function createParameterView(
         }
         container.replaceChildren(...rows);
       }
-      setters.get(MISSION)?.(mission.value, mission.value !== mission.base);
+      if (mission) setters.get(MISSION)?.(mission.value, mission.value !== mission.base);
       for (const p of parameters) setters.get(p.name)?.(p.value, p.value !== p.fileValue);
       for (const p of parameters.filter((q) => q.isExpression)) {
         const code = container.querySelector(`[data-derived="${p.name}"]`);
