@@ -86,7 +86,10 @@ function formatSets(title: string, list: SetList): string[] {
     `  ${title}: ${list.count}${more}`,
     ...list.sets
       .slice(0, shown)
-      .map((set, i) => `  ${String(i + 1).padStart(5)}  ${set.join(' ')}`),
+      .map(
+        (set, i) =>
+          `  ${String(i + 1).padStart(5)}  ${set.length > 0 ? set.join(' ') : '(the empty set: the top event always occurs)'}`,
+      ),
   ];
 }
 

@@ -333,7 +333,9 @@ export function whyNoBlockForm(tree: FaultTreeModel): string {
   }
   const gates: FaultNode[] = [tree.root];
   const seen = new Set<FaultNode>();
+  let events = 0;
   for (let node = gates.pop(); node !== undefined; node = gates.pop()) {
+    if (node.kind === 'event') events++;
     if (seen.has(node) || !('children' in node)) continue;
     seen.add(node);
     if (node.kind !== 'and' && node.kind !== 'or' && node.kind !== 'atleast') {
@@ -341,6 +343,7 @@ export function whyNoBlockForm(tree: FaultTreeModel): string {
     }
     gates.push(...node.children);
   }
+  if (events === 0) return 'its top depends on no basic event (house events only)';
   return `its shared gates would copy into more than ${MAX_BLOCK_FORM_NODES} block nodes`;
 }
 
@@ -389,6 +392,8 @@ function blockForm(root: FaultNode, events: readonly BasicEventModel[]): SystemN
     pending.pop();
   }
   // Sizes were computed children first, so the same order copies children before parents.
+  // A top that no event reaches (house events only) is a constant: no block form.
+  if (![...size.keys()].some((node) => node.kind === 'event')) return undefined;
   const copies = new Map<FaultNode, SystemNode>();
   for (const node of size.keys()) copies.set(node, blockOf(node, events, copies));
   return copies.get(root)!; // the root was sized last

@@ -185,4 +185,29 @@ common_cause:
 `).join('\n'),
     ).toMatch(/must be alike/);
   });
+
+  it('gives a tree whose top depends on house events only no block form, and says why', () => {
+    const model = loadModel(`name: t
+mission_time: 100
+events:
+  a: { failure: { rate: 1e-3 }, repair: { mttr: 10 } }
+house_events: { h: true }
+fault_tree:
+  top: g
+  gates:
+    g: { or: [h] }
+`);
+    // Found by the fault-tree differential test: a constant block form made analyze throw a
+    // quadrature option error.
+    expect(model.system).toBeUndefined();
+  });
+
+  it('refuses a block model whose system uses no component (a constant)', () => {
+    expect(
+      messages(`name: e
+components: { a: { failure: { rate: 1 } } }
+system: { series: [] }
+`).join('\n'),
+    ).toMatch(/system uses no component, so the system is always up or always down/);
+  });
 });
