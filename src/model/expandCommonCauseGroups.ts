@@ -94,6 +94,18 @@ export function expandCommonCauseGroups(
     if (total === undefined || issues.length > before) return;
     groups.push({ name: group.name, members: group.members, model: group.model, factors: values });
     const expansion = expandCommonCause(group.model, members.length, values, total.value);
+    if (!expansion.some((share) => share.members.length === 1)) {
+      // No independent share (β = 1, α₁ = 0, φ₁ = 0): a member fails only with the others.
+      if (total.kind === 'rate') {
+        issues.push({
+          path: [...path, 'factors'],
+          message: `leave the members no independent share; members with failure times need one (β < 1, α₁ > 0 or φ₁ > 0), or give them fixed probabilities`,
+        });
+        return;
+      }
+      // The member's own event stays out of the tree; its probability is its share, 0.
+      for (const i of members) events[i] = { name: events[i]!.name, probability: 0 };
+    }
     const parts = new Map(members.map((i) => [i, [] as FaultNode[]]));
     for (const share of expansion) {
       if (share.members.length === 1) {

@@ -85,7 +85,12 @@ export function faultTreeMeasures(model: Model, options: FaultTreeOptions = {}):
     const at = eventProbabilities(model, t);
     return 'reason' in at ? undefined : structure.failureProbability(at.p, at.q);
   };
-  const probabilities = eventProbabilities(model, time);
+  let probabilities = eventProbabilities(model, time);
+  if ('reason' in probabilities && constant(structure, tree.events.length)) {
+    // A top that depends on no event (house events only) needs no event probability.
+    const half = new Float64Array(tree.events.length).fill(0.5);
+    probabilities = { q: half, p: half };
+  }
   if ('reason' in probabilities) {
     warnings.push(
       `topEventProbability, the cut sets' probabilities and importance are left out: ${probabilities.reason}; relkit simulate estimates the measures over time`,
@@ -126,6 +131,14 @@ export function faultTreeMeasures(model: Model, options: FaultTreeOptions = {}):
     warnings,
     probabilityAt,
   };
+}
+
+/** Whether the structure is a constant: the same probability with every event failed or none. */
+function constant(structure: StructureFunction, m: number): boolean {
+  const zero = new Float64Array(m);
+  const one = new Float64Array(m).fill(1);
+  const never = structure.failureProbability(one, zero);
+  return never === structure.failureProbability(zero, one) && (never === 0 || never === 1);
 }
 
 interface SetLimits {
