@@ -1,15 +1,13 @@
 import {
-  didYouMean,
-  fail,
   flag,
   isPlainObject,
   list,
+  nameOrKind,
   numeric,
   object,
   oneOf,
   record,
   text,
-  type JsonSchema,
   type Numeric,
   type Schema,
 } from './schemaKit.js';
@@ -182,39 +180,5 @@ export function gateSchema(self: Schema<RawGate>): Schema<RawGate> {
     nand: children,
     nor: children,
   };
-  const json: JsonSchema = {
-    oneOf: [
-      { type: 'string', description: 'a gate, basic event or house event' },
-      ...GATE_KINDS.map((kind) => ({
-        type: 'object',
-        properties: { [kind]: kinds[kind].json },
-        required: [kind],
-        additionalProperties: false,
-      })),
-    ],
-  };
-  return {
-    json,
-    check: (value, path, issues, limits) => {
-      if (typeof value === 'string' && value.length > 0) return value;
-      const keys = isPlainObject(value) ? Object.keys(value) : [];
-      const kind = keys[0] as (typeof GATE_KINDS)[number];
-      if (keys.length !== 1 || !GATE_KINDS.includes(kind)) {
-        return fail(
-          issues,
-          path,
-          `must be an event name or a mapping with one key: ${GATE_KINDS.join(', ')}`,
-          value,
-          keys.length === 1 ? didYouMean(keys[0], GATE_KINDS) : '',
-        );
-      }
-      const checked = kinds[kind].check(
-        (value as Record<string, unknown>)[kind],
-        [...path, kind],
-        issues,
-        limits,
-      );
-      return checked === undefined ? undefined : (value as RawGate);
-    },
-  };
+  return nameOrKind<RawGate>('an event name', kinds) as Schema<RawGate>;
 }

@@ -2,6 +2,7 @@ import { DISTRIBUTION_PARAMETERS } from '../distributions/registry.js';
 import type { DistributionFamily } from '../distributions/types.js';
 import {
   definition,
+  nameOrKind,
   fail,
   flag,
   isPlainObject,
@@ -366,41 +367,7 @@ function structureNode(): Schema<RawNode> {
       'a network: works while a path of working links joins source and sink',
     ),
   };
-  const json = {
-    oneOf: [
-      { type: 'string', description: 'a component name' },
-      ...NODE_KINDS.map((kind) => ({
-        type: 'object',
-        properties: { [kind]: kinds[kind].json },
-        required: [kind],
-        additionalProperties: false,
-      })),
-    ],
-  };
-  return {
-    json,
-    check: (value, path, issues, limits) => {
-      if (typeof value === 'string' && value.length > 0) return value;
-      const keys = isPlainObject(value) ? Object.keys(value) : [];
-      const kind = keys[0] as (typeof NODE_KINDS)[number];
-      if (keys.length !== 1 || !NODE_KINDS.includes(kind)) {
-        return fail(
-          issues,
-          path,
-          `must be a component name or a mapping with one key: ${NODE_KINDS.join(', ')}`,
-          value,
-          keys.length === 1 ? didYouMean(keys[0], NODE_KINDS) : '',
-        );
-      }
-      const checked = kinds[kind].check(
-        (value as Record<string, unknown>)[kind],
-        [...path, kind],
-        issues,
-        limits,
-      );
-      return checked === undefined ? undefined : (value as RawNode);
-    },
-  };
+  return nameOrKind<RawNode>('a component name', kinds) as Schema<RawNode>;
 }
 
 /** A component name (all its units) or a list of children. */

@@ -292,3 +292,53 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+/**
+ * A name, or a mapping with exactly one key naming its kind (`{ series: [...] }`, `{ or: [...] }`):
+ * the recursive nodes of a structure or a fault tree. The key's value is checked by that kind's
+ * schema.
+ *
+ * @param name - what a plain string stands for, in messages and the JSON Schema (`a component name`)
+ * @param kinds - the kinds in the order the messages list them, each with its value's schema
+ */
+export function nameOrKind<T>(
+  name: string,
+  kinds: Readonly<Record<string, Schema<unknown>>>,
+): Schema<string | T> {
+  const names = Object.keys(kinds);
+  return {
+    json: {
+      oneOf: [
+        { type: 'string', description: name },
+        ...names.map((kind) => ({
+          type: 'object',
+          properties: { [kind]: kinds[kind]!.json }, // a key of kinds
+          required: [kind],
+          additionalProperties: false,
+        })),
+      ],
+    },
+    check: (value, path, issues, limits) => {
+      if (typeof value === 'string' && value.length > 0) return value;
+      const keys = isPlainObject(value) ? Object.keys(value) : [];
+      const kind = keys.length === 1 ? keys[0]! : ''; // one key
+      const schema = Object.hasOwn(kinds, kind) ? kinds[kind] : undefined;
+      if (schema === undefined) {
+        return fail(
+          issues,
+          path,
+          `must be ${name} or a mapping with one key: ${names.join(', ')}`,
+          value,
+          keys.length === 1 ? didYouMean(keys[0], names) : '',
+        );
+      }
+      const checked = schema.check(
+        (value as Record<string, unknown>)[kind],
+        [...path, kind],
+        issues,
+        limits,
+      );
+      return checked === undefined ? undefined : (value as T);
+    },
+  };
+}
