@@ -302,6 +302,15 @@ function buildModel(
         });
       }
     }
+    if (Object.hasOwn(written, 'maintenance')) {
+      // Crews and priorities are not applied to a fault tree's events: refuse, never ignore.
+      issues.push({
+        path: ['maintenance'],
+        message:
+          "applies to block models only; a fault tree's events are repaired independently (write the model as components and system to share crews)",
+        atKey: true,
+      });
+    }
     faultTree = buildFaultTree(raw, {
       parameters,
       shorthands: {

@@ -210,4 +210,18 @@ system: { series: [] }
 `).join('\n'),
     ).toMatch(/system uses no component, so the system is always up or always down/);
   });
+
+  it('refuses maintenance in a fault tree rather than ignoring it', () => {
+    expect(
+      messages(`name: t
+events:
+  a: { failure: { rate: 1e-3 }, repair: { mttr: 5 } }
+fault_tree:
+  top: g
+  gates:
+    g: { or: [a] }
+maintenance: { crews: 1 }
+`).join('\n'),
+    ).toMatch(/8: maintenance applies to block models only/);
+  });
 });
