@@ -288,6 +288,13 @@ export function randomFaultTree(
     const members = draw.shuffle(free).slice(0, size);
     // Alike: every member takes the first one's law, written the same way.
     const law = events.get(element(members, 0))!; // a member is an event
+    // Members with failure times need an independent share (a rate of 0 is no exponential
+    // law): β < 1, α₁ > 0 (φ₁ ≥ 1/2 here). Only zero-share edge draws change, sizes ≥ 2 keep
+    // their events.
+    if ('failure' in law && (model === 'beta-factor' || model === 'MGL') && factors[0] === 1) {
+      factors[0] = 0.5;
+    }
+    if ('failure' in law && model === 'alpha-factor' && factors[0] === 0) factors[0] = 0.9;
     for (const member of members) {
       events.set(member, structuredClone(law));
       grouped.add(member);

@@ -85,11 +85,20 @@ export function faultTreeMeasures(model: Model, options: FaultTreeOptions = {}):
     const at = eventProbabilities(model, t);
     return 'reason' in at ? undefined : structure.failureProbability(at.p, at.q);
   };
-  let probabilities = eventProbabilities(model, time);
-  if ('reason' in probabilities && constant(structure, tree.events.length)) {
-    // A top that depends on no event (house events only) needs no event probability.
+  const probabilities = eventProbabilities(model, time);
+  if ('reason' in probabilities && structure.nodeCount === 2) {
+    // The diagram is a terminal: a top of house events only occurs always or never, whatever
+    // the events' probabilities; their importance needs those probabilities.
+    warnings.push(`importance is left out: ${probabilities.reason}`);
     const half = new Float64Array(tree.events.length).fill(0.5);
-    probabilities = { q: half, p: half };
+    return {
+      measures: {
+        topEventProbability: structure.failureProbability(half, half),
+        ...setsOf(structure, tree, half, limits, warnings),
+      },
+      warnings,
+      probabilityAt,
+    };
   }
   if ('reason' in probabilities) {
     warnings.push(
@@ -131,14 +140,6 @@ export function faultTreeMeasures(model: Model, options: FaultTreeOptions = {}):
     warnings,
     probabilityAt,
   };
-}
-
-/** Whether the structure is a constant: the same probability with every event failed or none. */
-function constant(structure: StructureFunction, m: number): boolean {
-  const zero = new Float64Array(m);
-  const one = new Float64Array(m).fill(1);
-  const never = structure.failureProbability(one, zero);
-  return never === structure.failureProbability(zero, one) && (never === 0 || never === 1);
 }
 
 interface SetLimits {
