@@ -42,14 +42,6 @@ export function buildSystem(raw: RawNode, system: SystemContext): SystemNode | u
   const standbyUnits = new Map<number, string>();
   const otherUnits = new Map<number, string>();
   const node = resolve(raw, ['system'], context, standbyUnits, otherUnits);
-  if (node && standbyUnits.size === 0 && otherUnits.size === 0) {
-    // Empty series and parallels only: a constant, which no measure over time describes.
-    context.issues.push({
-      path: ['system'],
-      message:
-        'uses no component, so the system is always up or always down; name at least one component',
-    });
-  }
   for (const [unit, where] of standbyUnits) {
     const elsewhere = otherUnits.get(unit);
     if (elsewhere !== undefined) {

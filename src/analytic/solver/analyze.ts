@@ -145,6 +145,14 @@ function analyzeBlocks(model: Model, options: AnalyzeOptions): Result {
       'use relkit markov',
     );
   }
+  if (unitsInStructure(model.system).length === 0) {
+    // Empty series and parallels only: the time scales of the closed forms come from units.
+    throw new UnsupportedModelError(
+      'analytic',
+      'the system uses no component, so it is always up or always down',
+      'relkit markov gives its constant measures',
+    );
+  }
   const structure = toStructure(model, model.system);
   checkAnalyticSupport(model, structure.blocks);
   const solver = new ModelSolver(
