@@ -564,9 +564,11 @@ interface KnownIssue {
 
 // None open. Fixed: ccf-zero-independent-share (a member without an independent share kept
 // the group's total as its probability), constant-structure (a top of house events only got a
-// block form without units, and analyze threw) and constant-top-without-probabilities (a
+// block form without units, and analyze threw), constant-top-without-probabilities (a
 // non-monotone top such as xor(a, b) was taken for a constant when events had no
-// probabilities); their smallest examples are regressions below.
+// probabilities) and zero-mttf-horizon (a non-repairable system down from t = 0 without a
+// mission time got the horizon 2·MTTF = 0 and analyze threw); their smallest examples are
+// regressions below.
 const KNOWN_ISSUES: readonly KnownIssue[] = [];
 
 /** The events of the known-issue examples. */
@@ -859,5 +861,11 @@ describe('fault-tree analysis against brute force over random trees', () => {
     // Importance needs every event's probability (a has failure times and no mission time).
     expect(r.measures.importance).toBeUndefined();
     expect(r.warnings[0]).toMatch(/^importance is left out: event a has failure times/);
+  });
+
+  it('regression (zero-mttf-horizon): a timed tree down from t = 0 without a mission time', () => {
+    // The house event h occurs, so the top does from t = 0: R(t) = 0, MTTF = 0.
+    const text = `name: k\nevents:\n  a: { failure: { rate: 0.001 } }\nhouse_events:\n  h: true\nfault_tree:\n  top: g\n  gates:\n    g: { or: [h, a] }\n`;
+    expect(analyze(loadModel(text)).measures.reliability?.values[0]).toBe(0);
   });
 });

@@ -202,7 +202,8 @@ function analyzeBlocks(model: Model, options: AnalyzeOptions): Result {
     horizon =
       options.horizon ??
       model.missionTime ??
-      (mttf !== undefined && Number.isFinite(mttf)
+      // A system down from the start (MTTF 0) needs a grid too: its units' time scale.
+      (mttf !== undefined && Number.isFinite(mttf) && mttf > 0
         ? 2 * mttf
         : 10 * Math.max(...unitsInStructure(model.system).map((unit) => solver.meanLife(unit))));
     const times = timeGrid(options, horizon);
