@@ -102,7 +102,7 @@ export function faultTreeMeasures(model: Model, options: FaultTreeOptions = {}):
   }
   if ('reason' in probabilities) {
     warnings.push(
-      `topEventProbability, the cut sets' probabilities and importance are left out: ${probabilities.reason}; relkit simulate estimates the measures over time`,
+      `topEventProbability, the cut sets' probabilities and importance are left out: ${probabilities.reason}${time === undefined ? '; give mission_time (or --horizon)' : model.system ? '; relkit simulate estimates the measures over time' : ''}`,
     );
     // Without probabilities the sets are listed by size (every event equally likely).
     const half = new Float64Array(tree.events.length).fill(0.5);
