@@ -78,9 +78,15 @@ const COMMANDS: Record<string, { run: Command; help: string; summary: string }> 
   },
 };
 
+/**
+ * package.json from dist/cli, in a constant: the build's bundler would inline a literal
+ * `new URL('…', import.meta.url)` as a data URL.
+ */
+const PACKAGE_JSON = '../../package.json';
+
 /** The version of package.json (`relkit --version`), read once when asked. */
 export function version(): string {
-  const file = new URL('../../package.json', import.meta.url);
+  const file = new URL(PACKAGE_JSON, import.meta.url);
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 

@@ -15,6 +15,11 @@ import { CancelledError, WorkerDiedError, WorkerPool } from './workerPool.js';
 const TARGET_CHUNK_SECONDS = 0.25;
 /** Replications in a first chunk, before the speed of the model is known. */
 const FIRST_CHUNK = 16;
+/**
+ * The worker's module, beside the CLI's in dist/cli, in a constant: the build's bundler would
+ * inline a literal `new URL('…', import.meta.url)` as a data URL of the source.
+ */
+const WORKER_SCRIPT = './simulationWorker.js';
 
 /** What a {@link SimulationRunner} finished of one range. */
 export interface RangeOutcome {
@@ -48,7 +53,7 @@ export class SimulationRunner {
     this.where = where;
     this.#progress = progress;
     this.#pool = new WorkerPool({
-      script: new URL('./simulationWorker.js', import.meta.url),
+      script: new URL(WORKER_SCRIPT, import.meta.url),
       workers,
     });
   }

@@ -1,4 +1,5 @@
-import { parse, type MathNode } from 'mathjs/number';
+import type { MathNode } from 'mathjs/number';
+import { parse } from './mathjsSubset.js';
 import { MAX_EXPRESSION_DEPTH, TOO_DEEP, nestingProblem } from './expressionNesting.js';
 import { numberProblem } from './expressionNumbers.js';
 

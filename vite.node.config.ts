@@ -1,0 +1,38 @@
+import { builtinModules } from 'node:module';
+import { defineConfig, type UserConfig } from 'vite';
+
+/**
+ * `npm run build`, after tsc: bundles the library (`dist/index.js`), the CLI
+ * (`dist/cli/main.js`) and the simulation worker (`dist/cli/simulationWorker.js`) for Node, so a
+ * command loads a few files instead of about 190 modules and all of mathjs (docs/development.md,
+ * "The build"). Node's built-in modules stay imports; the npm dependencies are inlined.
+ */
+const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+const config: UserConfig = defineConfig({
+  publicDir: false,
+  logLevel: 'warn',
+  build: {
+    lib: {
+      entry: {
+        index: 'src/index.ts',
+        'cli/main': 'src/cli/main.ts',
+        'cli/simulationWorker': 'src/cli/simulationWorker.ts',
+      },
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.js`,
+    },
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'node20',
+    minify: false,
+    sourcemap: true,
+    copyPublicDir: false,
+    rollupOptions: {
+      external: NODE_BUILTINS,
+      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});
+
+export default config;
