@@ -29,6 +29,24 @@ export function unitsInStructure(system: SystemNode): number[] {
 }
 
 /**
+ * Returns the units whose times set a model's time scales: those in the structure
+ * ({@link unitsInStructure}), or every unit of the model when the structure uses none (an empty
+ * series or parallel: a constant system, whose curves still need a time axis).
+ */
+export function timedUnits(model: Model): number[] {
+  const used = model.system ? unitsInStructure(model.system) : [];
+  return used.length > 0 ? used : model.units.map((_, unit) => unit);
+}
+
+/**
+ * Returns the largest mean life of the units that set the model's time scales
+ * ({@link timedUnits}): the time scale of a system that is not repaired.
+ */
+export function longestMeanLife(model: Model): number {
+  return Math.max(0, ...timedUnits(model).map((unit) => unitLaws(model, unit).failure.mean));
+}
+
+/**
  * Returns the default horizon of a repairable system: ten of its longest relaxation times, by
  * which every transient of A(t) has decayed to e^{-10} ≈ 5·10⁻⁵ of its size.
  *
@@ -38,7 +56,7 @@ export function unitsInStructure(system: SystemNode): number[] {
  * \tau_i = \mathrm{MTTF}_i\ (\text{not repairable})
  * $$
  *
- * - S: the units in the structure ({@link unitsInStructure}); MDT_i: mean detection delay plus
+ * - S: the units in the structure ({@link timedUnits}); MDT_i: mean detection delay plus
  *   mean repair time; switch-over and recovery delays count as relaxation times of their own
  *
  * @remarks
@@ -55,7 +73,7 @@ export function repairableHorizon(model: Model): number {
   if (!model.system) return 0;
   const mean = (law: Distribution | undefined): number => law?.mean ?? 0;
   let longest = 0;
-  for (const unit of unitsInStructure(model.system)) {
+  for (const unit of timedUnits(model)) {
     const laws = unitLaws(model, unit);
     const life = laws.failure.mean;
     const down = laws.repair && laws.repair.mean + mean(laws.detection);
@@ -84,7 +102,7 @@ export interface TimeScale {
  * \tau_{\max} = \max\big(\{E[X_i], E[R_i], E[D_i], E[V_i] : i \in S\} \cup \{E[W_b]\}\big)
  * $$
  *
- * - S: the units in the structure ({@link unitsInStructure}); X life, R repair, D detection, V
+ * - S: the units in the structure ({@link timedUnits}); X life, R repair, D detection, V
  *   recovery time; W_b the switch-over time of standby block b
  *
  * @param model - a loaded model
@@ -101,7 +119,7 @@ export function slowestTimeScale(model: Model): TimeScale {
     if (law !== undefined && law.mean > slowest.value) slowest = { value: law.mean, what };
   };
   const seen = new Set<ComponentModel>();
-  for (const unit of unitsInStructure(model.system)) {
+  for (const unit of timedUnits(model)) {
     const component = unitComponent(model, unit);
     if (seen.has(component)) continue;
     seen.add(component);

@@ -5,7 +5,7 @@ import { faultTreeMeasures, type FaultTreeOptions } from '../faultTree/faultTree
 import { finiteMeasures } from '../../model/finiteMeasures.js';
 import { modelHash } from '../../model/modelHash.js';
 import type { Curve, Measures, Result } from '../../model/Result.js';
-import { repairableHorizon, unitsInStructure } from '../../model/timeScales.js';
+import { longestMeanLife, repairableHorizon, unitsInStructure } from '../../model/timeScales.js';
 import { integrateAcrossScales } from '../../numeric/integrateAcrossScales.js';
 import { checkAnalyticSupport } from './analyticSupport.js';
 import { blockImportance } from './blockImportance.js';
@@ -205,7 +205,7 @@ function analyzeBlocks(model: Model, options: AnalyzeOptions): Result {
       // A system down from the start (MTTF 0) needs a grid too: its units' time scale.
       (mttf !== undefined && Number.isFinite(mttf) && mttf > 0
         ? 2 * mttf
-        : 10 * Math.max(...unitsInStructure(model.system).map((unit) => solver.meanLife(unit))));
+        : 10 * longestMeanLife(model));
     const times = timeGrid(options, horizon);
     measures = {
       reliability: { t: times, values: times.map((t) => solver.reliability(t)) },

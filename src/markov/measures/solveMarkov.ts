@@ -1,10 +1,9 @@
 import { timeGrid } from '../../model/timeGrid.js';
 import { steadyStateMeasures } from '../../model/steadyStateMeasures.js';
 import type { Model } from '../../model/Model.js';
-import { unitLaws } from '../../model/componentFacts.js';
 import { ConvergenceError, UnsupportedModelError } from '../../errors.js';
 import { finiteMeasures } from '../../model/finiteMeasures.js';
-import { repairableHorizon, unitsInStructure } from '../../model/timeScales.js';
+import { longestMeanLife, repairableHorizon } from '../../model/timeScales.js';
 import { modelHash } from '../../model/modelHash.js';
 import type { Measures, Result } from '../../model/Result.js';
 import { exactSum } from '../../numeric/sum.js';
@@ -131,9 +130,7 @@ export function solveMarkov(model: Model, options: SolveMarkovOptions = {}): Mar
       ...(model.system && {
         repairable: model.components.some((component) => component.repair !== undefined),
         relaxationHorizon: repairableHorizon(model),
-        lifeScale: Math.max(
-          ...unitsInStructure(model.system).map((unit) => unitLaws(model, unit).failure.mean),
-        ),
+        lifeScale: longestMeanLife(model),
       }),
     },
     options,
