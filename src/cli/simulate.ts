@@ -152,6 +152,7 @@ export async function simulateCommand(args: readonly string[], output: Output): 
       text = `${JSON.stringify(file)}\n`;
       [done, planned] = [outcome.done, count];
     } else {
+      const started = performance.now();
       const run = precision
         ? await runToPrecision(runner, model, flags, {
             ...precision,
@@ -160,7 +161,8 @@ export async function simulateCommand(args: readonly string[], output: Output): 
         : await runFixed(runner, model, flags);
       progress.finish();
       if (!run.stats) return nothingFinished(output);
-      const result = finalizeSimulation(model, run.stats, flags.options);
+      const wallSeconds = (performance.now() - started) / 1000;
+      const result = finalizeSimulation(model, run.stats, flags.options, wallSeconds);
       [done, planned] = [run.stats.replications, run.planned];
       const warnings = [...result.warnings, ...run.warnings];
       if (runner.interrupted) warnings.push(interruptedWarning(done, planned));

@@ -109,7 +109,10 @@ export function simulate(model: Model, options: SimulateOptions = {}): Simulatio
       `simulate: about ${short(events)} events (${replications} replications x about ${short(length)} ${model.timeUnit} each); the limit is maxEvents = ${short(maxEvents)}: raise it, or simulate fewer replications, a shorter horizon or fewer measures`,
     );
   }
-  return finalizeSimulation(model, runReplications(model, options, 0, replications), options);
+  const started = globalThis.performance.now();
+  const stats = runReplications(model, options, 0, replications);
+  const wallSeconds = (globalThis.performance.now() - started) / 1000;
+  return finalizeSimulation(model, stats, options, wallSeconds);
 }
 
 /**
@@ -268,6 +271,8 @@ function structureConstant(plan: SystemPlan): 'up' | 'down' | undefined {
  * @param model - the model the statistics came from
  * @param stats - statistics of one or more merged parts
  * @param _options - reserved; the run's facts are taken from `stats`
+ * @param wallSeconds - wall-clock seconds of the whole run, when one process ran it: gives
+ *   `eventsPerWallSecond`
  * @returns the common result shape with `method: "simulation"`
  * @throws {@link ParameterError} when `stats` came from another model (hash differs) or holds
  * no replication
@@ -288,6 +293,7 @@ export function finalizeSimulation(
   model: Model,
   stats: SimulationStats,
   _options: SimulateOptions = {},
+  wallSeconds?: number,
 ): SimulationResult {
   const hash = modelHash(model);
   if (stats.modelHash !== hash) {
@@ -300,6 +306,7 @@ export function finalizeSimulation(
   }
   checkInteger('finalizeSimulation', 'stats.replications', stats.replications, 1);
   const { measures, warnings, criticality } = simulatedMeasures(model, stats, modelFacts(model));
+  const perThread = stats.elapsedSeconds > 0 ? stats.events / stats.elapsedSeconds : 0;
   return {
     method: 'simulation',
     model: { name: model.name, hash },
@@ -309,7 +316,11 @@ export function finalizeSimulation(
     warnings,
     replications: stats.replications,
     events: stats.events,
-    eventsPerSecond: stats.elapsedSeconds > 0 ? stats.events / stats.elapsedSeconds : 0,
+    eventsPerThreadSecond: perThread,
+    ...(wallSeconds !== undefined && wallSeconds > 0 && {
+      eventsPerWallSecond: stats.events / wallSeconds,
+    }),
+    eventsPerSecond: perThread,
     seed: stats.seed,
     generator: stats.generator,
     criticality,

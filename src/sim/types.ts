@@ -96,7 +96,18 @@ export interface SimulationResult extends Result {
   readonly replications: number;
   /** Events processed: failures and ends of detection, repair, recovery and switch-over. */
   readonly events: number;
-  /** events / wall-clock seconds summed over all parts (per core). */
+  /**
+   * Speed of one thread: events / the run time of every thread (worker, shard) summed; 0 when no
+   * time was measured.
+   */
+  readonly eventsPerThreadSecond: number;
+  /**
+   * Throughput: events / the wall-clock seconds of the whole run, when one process ran it
+   * (absent for merged shards, which ran apart). With w busy workers it is about w times
+   * {@link SimulationResult.eventsPerThreadSecond}.
+   */
+  readonly eventsPerWallSecond?: number;
+  /** The same figure as {@link SimulationResult.eventsPerThreadSecond}, under its former name. */
   readonly eventsPerSecond: number;
   readonly seed: number;
   /** The random generator behind the streams. */

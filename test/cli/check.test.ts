@@ -34,6 +34,7 @@ function simulated(measures: Measures, horizon = 100): SimulationResult {
     warnings: [],
     replications: 1000,
     events: 0,
+    eventsPerThreadSecond: 0,
     eventsPerSecond: 0,
     seed: 1,
     generator: 'test',

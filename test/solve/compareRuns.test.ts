@@ -21,6 +21,7 @@ function simulated(measures: Measures): SimulationResult {
     warnings: [],
     replications: 1000,
     events: 0,
+    eventsPerThreadSecond: 0,
     eventsPerSecond: 0,
     seed: 1,
     generator: 'test',
