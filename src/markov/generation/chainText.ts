@@ -80,7 +80,21 @@ export function parseChainText(text: string, file: string): Ctmc {
     return value;
   };
 
+  const scanned = new Float64Array(3);
   while (position < text.length && issues.length < MAX_ISSUES) {
+    // Most lines of a large chain are plain transitions: read them without slicing or splitting.
+    if (n >= 0 && count < m) {
+      const next = scanTransition(text, position, n, scanned);
+      if (next >= 0) {
+        lineNumber++;
+        from[count] = scanned[0]!;
+        to[count] = scanned[1]!;
+        rate[count] = scanned[2]!;
+        count++;
+        position = next;
+        continue;
+      }
+    }
     let end = text.indexOf('\n', position);
     if (end < 0) end = text.length;
     lineNumber++;
@@ -301,6 +315,92 @@ function tokenAt(tokens: readonly string[], t: number): string {
 /** True for a token of decimal digits (a count in the header); false for a missing one. */
 function isCount(token: string | undefined): token is string {
   return token !== undefined && /^\d+$/.test(token);
+}
+
+// Exact powers of ten: a double holds 10^k exactly for k ≤ 22.
+const POWERS_OF_TEN = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
+// Significant digits a double holds exactly as an integer (10^15 < 2^53).
+const EXACT_DIGITS = 15;
+const [ZERO, NINE, SPACE, TAB, CR, NEWLINE, DOT, LOWER_E, UPPER_E, PLUS, MINUS] = [
+  '0', '9', ' ', '\t', '\r', '\n', '.', 'e', 'E', '+', '-',
+].map((c) => c.charCodeAt(0)) as [number, number, number, number, number, number, number, number, number, number, number]; // prettier-ignore
+
+/**
+ * Reads a valid transition line `<from> <to> <rate>` starting at `start` into `out` (from, to,
+ * rate) and returns where the next line starts; returns −1 for anything else (another
+ * directive, a comment, an invalid or unusual line), which the general path then reads and
+ * reports. So it only ever accepts what the general path accepts, with the same values.
+ *
+ * @remarks
+ * Char codes are read in place. Indices have at most 15 digits and must be below `n`. The rate
+ * is `digits[.digits][e[±]digits]` (what the general path accepts, less a sign); with at most
+ * 15 significant digits and a decimal exponent of at most 22 in size it is computed as m·10^e
+ * or m/10^−e: both operands are exact doubles, so the one rounding gives the correctly rounded
+ * value, the same double as `Number` (Clinger's fast path). Longer mantissas (such as
+ * 0.30000000000000004, which sums of rates give) are read by `Number` from the token alone.
+ *
+ * @see W. D. Clinger, "How to read floating point numbers accurately", PLDI 1990,
+ * https://doi.org/10.1145/93542.93557 (the exact case of section 5).
+ */
+function scanTransition(text: string, start: number, n: number, out: Float64Array): number {
+  const length = text.length;
+  let i = start;
+  let c = text.charCodeAt(i);
+  while (c === SPACE || c === TAB) c = text.charCodeAt(++i);
+  // Two state indices, each followed by blanks.
+  for (let field = 0; field < 2; field++) {
+    const first = i;
+    let value = 0;
+    while (c >= ZERO && c <= NINE) {
+      value = value * 10 + (c - ZERO);
+      c = text.charCodeAt(++i);
+    }
+    if (i === first || i - first > EXACT_DIGITS || value >= n) return -1;
+    if (c !== SPACE && c !== TAB) return -1;
+    while (c === SPACE || c === TAB) c = text.charCodeAt(++i);
+    out[field] = value;
+  }
+  // The rate: mantissa digits with an optional point, then an optional exponent.
+  const rateStart = i;
+  let mantissa = 0;
+  let significant = 0;
+  let digits = 0;
+  let scale = 0;
+  let point = false;
+  for (; ; c = text.charCodeAt(++i)) {
+    if (c >= ZERO && c <= NINE) {
+      digits++;
+      if (mantissa > 0 || c !== ZERO) significant++;
+      mantissa = mantissa * 10 + (c - ZERO);
+      if (point) scale--;
+    } else if (c === DOT && !point) point = true;
+    else break;
+  }
+  if (digits === 0) return -1;
+  if (c === LOWER_E || c === UPPER_E) {
+    c = text.charCodeAt(++i);
+    const negative = c === MINUS;
+    if (c === PLUS || c === MINUS) c = text.charCodeAt(++i);
+    const first = i;
+    let exponent = 0;
+    while (c >= ZERO && c <= NINE) {
+      exponent = Math.min(exponent * 10 + (c - ZERO), 1e6);
+      c = text.charCodeAt(++i);
+    }
+    if (i === first) return -1;
+    scale += negative ? -exponent : exponent;
+  }
+  const rate =
+    significant <= EXACT_DIGITS && scale >= -22 && scale <= 22
+      ? scale >= 0
+        ? mantissa * POWERS_OF_TEN[scale]!
+        : mantissa / POWERS_OF_TEN[-scale]!
+      : Number(text.slice(rateStart, i));
+  if (!(rate > 0 && rate < Infinity)) return -1;
+  out[2] = rate;
+  while (c === SPACE || c === TAB || c === CR) c = text.charCodeAt(++i);
+  if (i >= length) return length;
+  return c === NEWLINE ? i + 1 : -1;
 }
 
 /** True for a decimal number token (so `abc` is echoed as a string, `-3` as a number). */
