@@ -63,7 +63,9 @@ export function formatResult(result: Result): string {
   for (const [why, keys] of doubts) lines.push(`  INCONCLUSIVE ${keys.join(', ')}: ${why}`);
   if (minimalCutSets) lines.push(...formatSets('minimal cut sets', minimalCutSets));
   if (primeImplicants) lines.push(...formatSets('prime implicants', primeImplicants));
-  if (importance) lines.push(...formatImportance(importance));
+  // A fault tree ranks its basic events; a block model its units (`cpu[2]`).
+  const ranked = result.measures.topEventProbability === undefined ? 'unit' : 'event';
+  if (importance) lines.push(...formatImportance(importance, ranked));
   for (const [key, curve] of curves) {
     lines.push('', `  ${key}(t)`, `  ${`t (${unit})`.padStart(14)}  value`);
     curve.t.forEach((t, i) =>
@@ -93,20 +95,23 @@ function formatSets(title: string, list: SetList): string[] {
   ];
 }
 
-/** Importance factors, the most critical events first. */
-function formatImportance(importance: Readonly<Record<string, ImportanceFactors>>): string[] {
+/** Importance factors, the most critical events (or units) first. */
+function formatImportance(
+  importance: Readonly<Record<string, ImportanceFactors>>,
+  ranked: 'event' | 'unit',
+): string[] {
   const rows = Object.entries(importance).sort(
     ([, a], [, b]) => (b.criticality ?? 0) - (a.criticality ?? 0) || b.birnbaum - a.birnbaum,
   );
   // Six digits: enough to rank and to compare with SCRAM's reports, narrow enough for a row.
   const cell = (x: number | null): string =>
     (x === null ? '-' : formatNumber(Number(x.toPrecision(6)))).padStart(14);
-  const width = Math.max(5, ...rows.slice(0, TABLE_ROWS).map(([name]) => name.length));
+  const width = Math.max(ranked.length, ...rows.slice(0, TABLE_ROWS).map(([name]) => name.length));
   const shown = Math.min(rows.length, TABLE_ROWS);
   return [
     '',
-    `  importance${rows.length > shown ? ` (the ${shown} most critical of ${rows.length} events; --json gives all)` : ''}`,
-    `  ${'event'.padEnd(width)}  ${['birnbaum', 'criticality', 'diagnostic', 'fussellVesely', 'raw', 'rrw'].map((h) => h.padStart(14)).join('')}`,
+    `  importance${rows.length > shown ? ` (the ${shown} most critical of ${rows.length} ${ranked}s; --json gives all)` : ''}`,
+    `  ${ranked.padEnd(width)}  ${['birnbaum', 'criticality', 'diagnostic', 'fussellVesely', 'raw', 'rrw'].map((h) => h.padStart(14)).join('')}`,
     ...rows
       .slice(0, shown)
       .map(
