@@ -68,6 +68,17 @@ describe.skipIf(!hasChromium('test/e2e/editor.test.ts'))('model editor, headless
       .first()
       .evaluate((el) => el.getBoundingClientRect().height);
     expect((await line.boundingBox())!.height).toBeGreaterThan(2 * lineHeight);
+    // Its wrapped rows start right of the line's indentation (2 columns), not at column 0.
+    const [firstLeft, lastLeft] = await line.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+      const lastTop = Math.max(...rects.map((r) => r.top));
+      const left = (top: number) =>
+        Math.min(...rects.filter((r) => Math.abs(r.top - top) < 2).map((r) => r.left));
+      return [left(Math.min(...rects.map((r) => r.top))), left(lastTop)];
+    });
+    expect(lastLeft - firstLeft).toBeGreaterThan(3 * 6);
     // Nothing is cut off: the text never scrolls sideways.
     const scroller = page.locator('#model-editor .cm-scroller');
     expect(await scroller.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
@@ -210,12 +221,14 @@ describe.skipIf(!hasChromium('test/e2e/editor.test.ts'))('model editor, headless
     const content = page.locator('#model-text');
     expect(await content.getAttribute('aria-label')).toBe('model text (YAML or JSON)');
     expect(await content.getAttribute('role')).toBe('textbox');
+    const focusInEditor = () =>
+      page.evaluate(() => document.activeElement?.closest('#model-editor') !== null);
     await content.focus();
     await page.keyboard.press('Tab');
-    const inside = await page.evaluate(
-      () => document.activeElement?.closest('#model-editor') !== null,
-    );
-    expect(inside).toBe(false);
+    expect(await focusInEditor()).toBe(false);
+    await content.focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusInEditor()).toBe(false);
   });
 
   test('at 390 px wide the editor fits the window, wraps and takes edits', async () => {
@@ -236,6 +249,14 @@ describe.skipIf(!hasChromium('test/e2e/editor.test.ts'))('model editor, headless
       await expect
         .poll(() => small.locator('#model-name').textContent(), SLOW)
         .toBe('TMR flight controller mk2');
+      await endOfLine(small, 'count: 3');
+      await small.keyboard.press('Enter');
+      await small.keyboard.press('Control+Space');
+      const list = small.locator('.cm-tooltip-autocomplete');
+      await list.waitFor(SLOW);
+      const listBox = (await list.boundingBox())!;
+      expect(listBox.x).toBeGreaterThanOrEqual(0);
+      expect(listBox.x + listBox.width).toBeLessThanOrEqual(390);
       await small.screenshot({ path: SHOT('07-narrow'), fullPage: false });
     } finally {
       await narrow.close();

@@ -10,6 +10,7 @@ import { basicSetup, EditorView } from 'codemirror';
 import type { TextIssue } from '../compute/solve.js';
 import { modelCompletions } from '../editor/completionSource.js';
 import { diagnosticsOf, issueMessage, issueRange } from '../editor/diagnostics.js';
+import { hangingIndent } from '../editor/hangingIndent.js';
 import { byId, h } from './dom.js';
 
 /** The editor's handle for the controller. */
@@ -38,6 +39,7 @@ export function createEditor(onChange: (text: string) => void): Editor {
         yaml(),
         lintGutter(),
         EditorView.lineWrapping,
+        hangingIndent,
         EditorState.languageData.of(() => [{ autocomplete: modelCompletions }]),
         EditorView.contentAttributes.of({
           id: 'model-text',
@@ -81,15 +83,12 @@ export function createEditor(onChange: (text: string) => void): Editor {
             issue.line === undefined
               ? ''
               : `line ${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}: `;
-          const item = h(
-            'li',
-            {},
-            h('button', { type: 'button', class: 'issue', text: where + issueMessage(issue) }),
-          );
-          if (issue.line !== undefined) {
-            item.firstElementChild!.addEventListener('click', () => moveTo(issue));
-          }
-          return item;
+          const text = where + issueMessage(issue);
+          // A problem with a line is a button that moves the cursor there.
+          if (issue.line === undefined) return h('li', {}, h('span', { class: 'issue', text }));
+          const button = h('button', { type: 'button', class: 'issue', text });
+          button.addEventListener('click', () => moveTo(issue));
+          return h('li', {}, button);
         }),
       );
       list.hidden = issues.length === 0;
