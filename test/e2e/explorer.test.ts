@@ -199,7 +199,7 @@ describe.skipIf(!hasChromium)('explorer in headless Chromium', () => {
 
   test('invalid YAML shows an inline error with its line and keeps the last good plot', async () => {
     const before = await plotData('plot-curve');
-    const text = await page.locator('#model-text').innerText();
+    const text = models('tmr-voter');
     await page.locator('#model-text').fill(text.replace('count: 3', 'count: [3'));
     await expect
       .poll(() => page.locator('#model-issues .issue').first().textContent())
