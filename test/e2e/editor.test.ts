@@ -203,6 +203,20 @@ describe.skipIf(!hasChromium('test/e2e/editor.test.ts'))('model editor, headless
     expect(await page.locator('#model-issues').isHidden()).toBe(true);
   });
 
+  test('opening a file replaces the text', async () => {
+    const text =
+      'name: Opened pump\ncomponents:\n  pump:\n    failure: { mtbf: 500 }\nsystem: pump\n';
+    await page.setInputFiles('#open-file', {
+      name: 'pump.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from(text),
+    });
+    await expect.poll(() => page.locator('#model-name').textContent(), SLOW).toBe('Opened pump');
+    expect(await page.locator('#model-editor .cm-line').allTextContents()).toEqual([
+      ...text.split('\n'),
+    ]);
+  });
+
   test('the editor is resized by dragging its corner', async () => {
     const editor = page.locator('#model-editor');
     expect(await editor.evaluate((el) => getComputedStyle(el).resize)).toBe('vertical');
