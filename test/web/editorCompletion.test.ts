@@ -256,6 +256,13 @@ describe('completionsAt', () => {
     ).toEqual(['g1', 'g2']);
   });
 
+  test('in an expression only the name at the cursor is completed', () => {
+    const [text, offset] = cursor('parameters:\n  lambda: 1\ncomponents:\n  x:\n    count: 2*la|');
+    const found = completionsAt(MODEL_SCHEMA, text, offset)!;
+    expect(found).toMatchObject({ prefix: 'la', from: offset - 2 });
+    expect(found.candidates.map((c) => c.label)).toEqual(['lambda']);
+  });
+
   test('markov transitions offer state names', () => {
     const text =
       'markov:\n  states:\n    - { name: up, up: true }\n    - name: down\n      up: false\n  transitions:\n    - { from: |';

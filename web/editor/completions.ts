@@ -173,6 +173,9 @@ export function completionsAt(
           ...keyCandidates(root, context),
         ];
   if (candidates.length === 0) return undefined;
-  const afterIndicator = /(?:[:\-[{,])[ \t]*$/.test(text.slice(0, context.from));
-  return { from: context.from, prefix: context.prefix, afterIndicator, candidates };
+  // In an expression (`rate: 2*la`) only the name at the cursor is replaced.
+  const prefix = /[\w.-]*$/.exec(context.prefix)![0];
+  const from = context.from + context.prefix.length - prefix.length;
+  const afterIndicator = /(?:[:\-[{,])[ \t]*$/.test(text.slice(0, from));
+  return { from, prefix, afterIndicator, candidates };
 }
