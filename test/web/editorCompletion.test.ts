@@ -3,7 +3,7 @@
  * block scalars), the walk of relkit's JSON Schema, the completion candidates at a cursor, and
  * the worker's problems as diagnostics.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Text } from '@codemirror/state';
 import { describe, expect, test } from 'vitest';
@@ -277,6 +277,19 @@ describe('completionsAt', () => {
     expect(modelNames(example('fire-detection')).houseEvents).toEqual(['panel_in_test']);
     expect(modelNames(example('fire-detection')).gates).toContain('fire_not_alarmed');
   });
+});
+
+test('completion never throws, at every third offset of every example and of JSON texts', () => {
+  const texts = readdirSync(join(ROOT, 'models'))
+    .filter((file) => file.endsWith('.yaml'))
+    .map((file) => example(file.replace(/\.yaml$/, '')));
+  const json = { name: 'x', components: { cpu: { failure: { dist: 'weibull' } } }, system: 'cpu' };
+  texts.push(JSON.stringify(json, null, 2), '{"a": [1, {"b": "c\\"d"}], "e": \'x');
+  for (const text of texts) {
+    for (let offset = 0; offset <= text.length; offset += 3) {
+      expect(() => completionsAt(MODEL_SCHEMA, text, offset)).not.toThrow();
+    }
+  }
 });
 
 describe('diagnostics of the worker’s issues', () => {
