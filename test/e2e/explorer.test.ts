@@ -199,12 +199,12 @@ describe.skipIf(!hasChromium)('explorer in headless Chromium', () => {
 
   test('invalid YAML shows an inline error with its line and keeps the last good plot', async () => {
     const before = await plotData('plot-curve');
-    const text = await page.locator('#model-text').inputValue();
+    const text = models('tmr-voter');
     await page.locator('#model-text').fill(text.replace('count: 3', 'count: [3'));
     await expect
       .poll(() => page.locator('#model-issues .issue').first().textContent())
       .toMatch(/^line \d+/);
-    expect(await page.locator('.gutter span.bad').count()).toBeGreaterThan(0);
+    expect(await page.locator('.cm-lint-marker-error').count()).toBeGreaterThan(0);
     expect(await plotData('plot-curve')).toEqual(before);
     await shot('05-invalid-yaml');
     await page.locator('#model-text').fill(text);

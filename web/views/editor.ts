@@ -1,13 +1,20 @@
 /**
- * The model editor: a textarea with line numbers, validation issues listed under it with their
- * line and column (a click selects the line), and the line numbers of issues highlighted.
+ * The model editor: CodeMirror 6 with YAML highlighting, line numbers, wrapped lines, the
+ * worker's problems as inline diagnostics (underline, gutter marker, message on hover) and listed
+ * under it (a click moves the cursor there), and completion from relkit's JSON Schema.
  */
+import { lintGutter, setDiagnostics } from '@codemirror/lint';
+import { yaml } from '@codemirror/lang-yaml';
+import { Annotation, EditorState } from '@codemirror/state';
+import { basicSetup, EditorView } from 'codemirror';
 import type { TextIssue } from '../compute/solve.js';
+import { modelCompletions } from '../editor/completionSource.js';
+import { diagnosticsOf, issueMessage, issueRange } from '../editor/diagnostics.js';
+import { hangingIndent } from '../editor/hangingIndent.js';
 import { byId, h } from './dom.js';
 
 /** The editor's handle for the controller. */
 export interface Editor {
-  readonly text: () => string;
   readonly setText: (text: string) => void;
   readonly showIssues: (issues: readonly TextIssue[]) => void;
 }
@@ -15,59 +22,73 @@ export interface Editor {
 // Long enough that typing a word does not re-solve at every key, short enough to feel live.
 const DEBOUNCE_MS = 300;
 
-/** Wires the editor in index.html; `onChange` runs, debounced, after the user edits. */
+// Marks the page's own replacements of the text (an example, a file), which are not edits.
+const replacement = Annotation.define<boolean>();
+
+/** Creates the editor in #model-editor; `onChange` runs, debounced, after the user edits. */
 export function createEditor(onChange: (text: string) => void): Editor {
-  const area = byId<HTMLTextAreaElement>('model-text');
-  const gutter = byId('model-gutter');
   const list = byId('model-issues');
-  let issueLines = new Set<number>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const renderGutter = () => {
-    const count = area.value.split('\n').length;
-    const lines: Node[] = [];
-    for (let i = 1; i <= count; i++) {
-      lines.push(h('span', { class: issueLines.has(i) ? 'bad' : undefined, text: String(i) }));
-    }
-    gutter.replaceChildren(...lines);
-    gutter.scrollTop = area.scrollTop;
-  };
-  area.addEventListener('scroll', () => (gutter.scrollTop = area.scrollTop));
-  area.addEventListener('input', () => {
-    renderGutter();
-    clearTimeout(timer);
-    timer = setTimeout(() => onChange(area.value), DEBOUNCE_MS);
+  const view = new EditorView({
+    parent: byId('model-editor'),
+    state: EditorState.create({
+      extensions: [
+        // basicSetup binds no Tab: Tab leaves the editor, Ctrl-] and Ctrl-[ indent.
+        basicSetup,
+        yaml(),
+        lintGutter(),
+        EditorView.lineWrapping,
+        hangingIndent,
+        EditorState.languageData.of(() => [{ autocomplete: modelCompletions }]),
+        EditorView.contentAttributes.of({
+          id: 'model-text',
+          'aria-label': 'model text (YAML or JSON)',
+          'aria-describedby': 'editor-help model-issues',
+        }),
+        EditorView.updateListener.of((update) => {
+          if (!update.docChanged || update.transactions.some((t) => t.annotation(replacement))) {
+            return;
+          }
+          clearTimeout(timer);
+          timer = setTimeout(() => onChange(view.state.doc.toString()), DEBOUNCE_MS);
+        }),
+      ],
+    }),
   });
 
-  const selectLine = (line: number) => {
-    const lines = area.value.split('\n');
-    const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
-    area.focus();
-    area.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
+  const moveTo = (issue: TextIssue) => {
+    const range = issueRange(view.state.doc, issue);
+    if (!range) return;
+    view.dispatch({ selection: { anchor: range.from }, scrollIntoView: true });
+    view.focus();
   };
 
   return {
-    text: () => area.value,
     setText: (text) => {
-      area.value = text;
-      renderGutter();
+      clearTimeout(timer);
+      view.dispatch({
+        changes: { from: 0, to: view.state.doc.length, insert: text },
+        selection: { anchor: 0 },
+        annotations: replacement.of(true),
+      });
+      view.dispatch(setDiagnostics(view.state, []));
+      view.scrollDOM.scrollTop = 0;
     },
     showIssues: (issues) => {
-      issueLines = new Set(issues.flatMap((i) => (i.line === undefined ? [] : [i.line])));
-      renderGutter();
+      view.dispatch(setDiagnostics(view.state, diagnosticsOf(view.state.doc, issues)));
       list.replaceChildren(
         ...issues.map((issue) => {
           const where =
             issue.line === undefined
               ? ''
               : `line ${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}: `;
-          const text = `${where}${issue.path === '' ? '' : `${issue.path} `}${issue.message}`;
-          const item = h('li', {}, h('button', { type: 'button', class: 'issue', text }));
-          if (issue.line !== undefined) {
-            const line = issue.line;
-            item.firstElementChild!.addEventListener('click', () => selectLine(line));
-          }
-          return item;
+          const text = where + issueMessage(issue);
+          // A problem with a line is a button that moves the cursor there.
+          if (issue.line === undefined) return h('li', {}, h('span', { class: 'issue', text }));
+          const button = h('button', { type: 'button', class: 'issue', text });
+          button.addEventListener('click', () => moveTo(issue));
+          return h('li', {}, button);
         }),
       );
       list.hidden = issues.length === 0;
