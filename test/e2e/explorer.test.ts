@@ -3,73 +3,36 @@
  * with playwright-core. Asserts on the numbers shown (against the library), on plotly figure data
  * and saves screenshots to test-results/ for a look.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as relkit from '../../src/index.js';
 import { analyze, loadModel } from '../../src/index.js';
 import { findSimulator } from '../../web/compute/simulation.js';
 import { formatNumber } from '../../web/views/format.js';
-import { serveStatic, type StaticServer } from './staticServer.js';
+import { hasChromium, openExplorer, ROOT, type Explorer } from './harness.js';
+import type { StaticServer } from './staticServer.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `test/e2e/explorer.test.ts: skipped, ${CHROMIUM} is missing (apt-get install -y chromium)`,
-  );
-}
-const ROOT = resolve(import.meta.dirname, '../..');
+const chromiumHere = hasChromium('test/e2e/explorer.test.ts');
 const SHOTS = join(ROOT, 'test-results');
 const models = (name: string) => readFileSync(join(ROOT, 'models', `${name}.yaml`), 'utf8');
 // The fault-tree examples show P(top event) (test/e2e/faultTrees.test.ts checks the rest).
 const FAULT_TREES = ['fire-detection', 'interlock-not', 'loss-of-cooling', 'safety-function-ccf'];
 
-describe.skipIf(!hasChromium)('explorer in headless Chromium', () => {
-  let outDir: string;
-  let profile: string;
+describe.skipIf(!chromiumHere)('explorer in headless Chromium', () => {
+  let explorer: Explorer;
   let server: StaticServer;
-  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    outDir = mkdtempSync(join(tmpdir(), 'relkit-web-'));
-    profile = mkdtempSync(join(tmpdir(), 'relkit-chromium-'));
     mkdirSync(SHOTS, { recursive: true });
-    await build({
-      configFile: join(ROOT, 'vite.config.ts'),
-      root: join(ROOT, 'web'),
-      build: { outDir, emptyOutDir: true },
-      logLevel: 'error',
-    });
-    server = await serveStatic(outDir);
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-      viewport: { width: 1440, height: 1000 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => console.warn(`page error: ${error.message}`));
+    explorer = await openExplorer();
+    ({ server, page } = explorer);
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    rmSync(outDir, { recursive: true, force: true });
-    rmSync(profile, { recursive: true, force: true });
+    await explorer?.close();
   });
 
   const cell = (measure: string, scenario = 'live') =>

@@ -4,25 +4,17 @@
  * table sorted by a click, the importance chart), a house event toggled, pinned and restored from
  * the link, and names from a file shown as text. Screenshots go to /tmp/ft-explorer-*.png.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyze, loadModel, type Result } from '../../src/index.js';
 import { importanceRows, sortImportanceRows } from '../../web/compute/importance.js';
 import { formatProbability } from '../../web/views/format.js';
-import { serveStatic, type StaticServer } from './staticServer.js';
+import { hasChromium, openExplorer, ROOT, type Explorer } from './harness.js';
+import type { StaticServer } from './staticServer.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `test/e2e/faultTrees.test.ts: skipped, ${CHROMIUM} is missing (apt-get install -y chromium)`,
-  );
-}
-const ROOT = resolve(import.meta.dirname, '../..');
+const chromiumHere = hasChromium('test/e2e/faultTrees.test.ts');
 const TREES = ['fire-detection', 'interlock-not', 'loss-of-cooling', 'safety-function-ccf'];
 const text = (name: string) => readFileSync(join(ROOT, 'models', `${name}.yaml`), 'utf8');
 const solve = (name: string, overrides: Record<string, number> = {}): Result =>
@@ -32,48 +24,18 @@ const EVIL = '<img src=x onerror=window.__xss=1>';
 // A hash change reloads the page; on a loaded machine that takes longer than poll's 1 s.
 const SLOW = { timeout: 30_000 };
 
-describe.skipIf(!hasChromium)('fault trees in the explorer, headless Chromium', () => {
-  let outDir: string;
-  let profile: string;
+describe.skipIf(!chromiumHere)('fault trees in the explorer, headless Chromium', () => {
+  let explorer: Explorer;
   let server: StaticServer;
-  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    outDir = mkdtempSync(join(tmpdir(), 'relkit-web-ft-'));
-    profile = mkdtempSync(join(tmpdir(), 'relkit-chromium-ft-'));
-    await build({
-      configFile: join(ROOT, 'vite.config.ts'),
-      root: join(ROOT, 'web'),
-      build: { outDir, emptyOutDir: true },
-      logLevel: 'error',
-    });
-    server = await serveStatic(outDir);
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-      viewport: { width: 1440, height: 1000 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => console.warn(`page error: ${error.message}`));
-    await page.goto(server.url);
+    explorer = await openExplorer();
+    ({ server, page } = explorer);
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    rmSync(outDir, { recursive: true, force: true });
-    rmSync(profile, { recursive: true, force: true });
+    await explorer?.close();
   });
 
   const topCell = (scenario = 'live', on: Page = page) =>
@@ -214,7 +176,7 @@ describe.skipIf(!hasChromium)('fault trees in the explorer, headless Chromium', 
 
   test('an event named with markup shows as text in the table, the cut sets and the chart', async () => {
     // A page whose worker answers carry EVIL in place of detector_1, as a file could name it.
-    const evil = await context.newPage();
+    const evil = await explorer.context.newPage();
     await evil.addInitScript((name) => {
       const Native = window.Worker;
       window.Worker = class extends Native {
