@@ -119,14 +119,19 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
     case 'loadExample': {
       // The note about a damaged link no longer applies to the new model; the chart choices
       // that name its measures, components or parameters do not either.
-      const { curve, tornadoPercent, importance } = state.view;
+      const { curve, curveChosen, tornadoPercent, importance } = state.view;
       return scenario({
         ...without(state, 'missionTime', 'banner'),
         example: action.name,
         text: action.text,
         overrides: {},
         pins: [],
-        view: { curve, tornadoPercent, ...(importance !== undefined && { importance }) },
+        view: {
+          curve,
+          ...(curveChosen !== undefined && { curveChosen }),
+          tornadoPercent,
+          ...(importance !== undefined && { importance }),
+        },
       });
     }
     case 'openFile': {
@@ -161,7 +166,10 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
     case 'removePin':
       return scenario({ ...state, pins: removePin(state.pins, action.id) });
     case 'setCurveScale':
-      return [{ ...state, view: { ...state.view, curve: action.scale } }, 'curve'];
+      return [
+        { ...state, view: { ...state.view, curve: action.scale, curveChosen: true } },
+        'curve',
+      ];
     case 'setWhatIf':
       return [{ ...state, view: { ...state.view, ...action.settings } }, 'whatIf'];
     case 'setImportanceFactor':
