@@ -61,7 +61,8 @@ export type Action =
   | { readonly type: 'explored'; readonly exploration: Exploration; readonly solveMs: number }
   | { readonly type: 'invalid'; readonly issues: readonly TextIssue[] }
   | { readonly type: 'extras'; readonly extras: Extras | undefined }
-  | { readonly type: 'simulated'; readonly result: Result };
+  | { readonly type: 'simulated'; readonly result: Result }
+  | { readonly type: 'refuseLinkValues'; readonly message: string };
 
 /**
  * What a change calls for:
@@ -188,6 +189,14 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
       ];
     case 'simulated':
       return [{ ...state, simulated: action.result }, 'simulated'];
+    case 'refuseLinkValues':
+      // The link's values do not fit its model: the file's values, and a banner saying so.
+      return scenario({
+        ...without(state, 'missionTime'),
+        overrides: {},
+        pins: [],
+        banner: action.message,
+      });
   }
 }
 
