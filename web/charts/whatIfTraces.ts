@@ -63,6 +63,8 @@ export function tornadoLayout(title: string, base: number | undefined): Partial<
     xaxis: {
       title: { text: `${title}<br>base ${formatNumber(base)}` },
       exponentformat: 'power',
+      // Values close together (1.6635e-7 … 1.665e-7) have long labels: few of them fit.
+      nticks: 5,
     },
     margin: { l: 110, r: 35, t: 30, b: 45 },
   };
