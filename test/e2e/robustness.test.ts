@@ -113,7 +113,7 @@ describe.skipIf(!hasChromium('test/e2e/robustness.test.ts'))('robust explorer', 
       .toMatch(
         /^the link's values do not fit the model: .+ Showing it with its file's values instead\.$/,
       );
-    await expect.poll(modelName).not.toBe('');
+    await expect.poll(modelName, SLOW).not.toBe('');
     expect(await page.locator('#model-issues').isHidden()).toBe(true);
     // The file's values: no parameter is marked as changed.
     await expect.poll(() => page.locator('.param').count()).toBeGreaterThan(0);
@@ -151,7 +151,7 @@ describe.skipIf(!hasChromium('test/e2e/robustness.test.ts'))('robust explorer', 
     expect(await page.locator('input[name="curve-scale"][value="log"]').isChecked()).toBe(true);
 
     await open(storedLink('fire-detection-house-events').hash);
-    await expect.poll(modelName).toMatch(/fire/i);
+    await expect.poll(modelName, SLOW).toMatch(/fire/i);
     expect(await page.locator('#banner').isHidden()).toBe(true);
     expect(await page.locator('#house-events input[type="checkbox"]').first().isChecked()).toBe(
       true,
@@ -159,7 +159,7 @@ describe.skipIf(!hasChromium('test/e2e/robustness.test.ts'))('robust explorer', 
 
     const opened = storedLink('opened-text-model');
     await open(opened.hash);
-    await expect.poll(modelName).toBe('Pump pair — ünïcode ✓');
+    await expect.poll(modelName, SLOW).toBe('Pump pair — ünïcode ✓');
     await expect.poll(() => page.locator('#param-mttr').inputValue()).toBe('24');
     expect(errors).toEqual([]);
   });
@@ -167,24 +167,32 @@ describe.skipIf(!hasChromium('test/e2e/robustness.test.ts'))('robust explorer', 
   test('a highly available model opens on the log axis with readable ticks; a chosen axis is kept', async () => {
     // raid5's A(t) stays within 1e-7 of 1: the old link (linear, not chosen) now shows log.
     await open(storedLink('raid5-linear').hash);
-    await expect.poll(async () => (await figure('plot-curve')).layout.yaxis?.type).toBe('log');
+    await expect
+      .poll(async () => (await figure('plot-curve')).layout.yaxis?.type, SLOW)
+      .toBe('log');
     expect(await page.locator('input[name="curve-scale"][value="log"]').isChecked()).toBe(true);
     const ticks = await page.locator('#plot-curve .ytick text').allTextContents();
     expect(ticks.length).toBeGreaterThan(1);
     for (const tick of ticks) expect(tick).not.toMatch(/0\.999/);
     // The user's linear axis is kept by the link.
     await page.click('input[name="curve-scale"][value="linear"]');
-    await expect.poll(async () => (await figure('plot-curve')).layout.yaxis?.type).toBe('linear');
+    await expect
+      .poll(async () => (await figure('plot-curve')).layout.yaxis?.type, SLOW)
+      .toBe('linear');
     await expect.poll(() => page.evaluate(() => document.body.dataset.urlState)).toBe('written');
     await page.waitForTimeout(400);
     const url = page.url();
     await open(url.slice(url.indexOf('#')));
-    await expect.poll(async () => (await figure('plot-curve')).layout.yaxis?.type).toBe('linear');
+    await expect
+      .poll(async () => (await figure('plot-curve')).layout.yaxis?.type, SLOW)
+      .toBe('linear');
     expect(await page.locator('input[name="curve-scale"][value="linear"]').isChecked()).toBe(true);
     // A model far from 1 keeps the linear axis.
     await page.selectOption('#example-select', 'power-2n');
-    await expect.poll(modelName).toMatch(/2N power/);
-    await expect.poll(async () => (await figure('plot-curve')).layout.yaxis?.type).toBe('linear');
+    await expect.poll(modelName, SLOW).toMatch(/2N power/);
+    await expect
+      .poll(async () => (await figure('plot-curve')).layout.yaxis?.type, SLOW)
+      .toBe('linear');
   });
 
   test('examples without parameters draw short charts with a reason, not empty axes', async () => {
@@ -203,6 +211,26 @@ describe.skipIf(!hasChromium('test/e2e/robustness.test.ts'))('robust explorer', 
       }
       expect(await page.locator('#sweep-select').isDisabled()).toBe(true);
     }
+  });
+
+  test('importance by component keeps the units of each component together', async () => {
+    await open('');
+    await page.selectOption('#example-select', 'web-3tier');
+    await expect.poll(() => page.locator('#importance-grouping').isVisible(), SLOW).toBe(true);
+    await page.check('#importance-grouped');
+    await expect
+      .poll(() => page.locator('#importance-notes').textContent())
+      .toMatch(/each bar is still one unit/);
+    const bars = await page.evaluate(
+      () =>
+        (document.getElementById('plot-importance') as unknown as { data: { y: string[] }[] })
+          .data[0]!.y,
+    );
+    const components = [...bars].reverse().map((name) => name.replace(/\[\d+\]$/, ''));
+    // Each component's bars are consecutive.
+    expect(components.filter((c, i) => c !== components[i - 1])).toEqual([...new Set(components)]);
+    await page.selectOption('#example-select', 'fire-detection');
+    await expect.poll(() => page.locator('#importance-grouping').isHidden(), SLOW).toBe(true);
   });
 
   test('every control has a label, and text has AA contrast', async () => {
@@ -263,7 +291,10 @@ describe.skipIf(!hasChromium('test/e2e/robustness.test.ts'))('robust explorer', 
       await page.setViewportSize({ width, height: width === 390 ? 844 : 1000 });
       for (const name of names) {
         await page.selectOption('#example-select', name);
-        await expect.poll(() => page.locator('#model-name').textContent()).not.toBe('');
+        const title = /^name: (.*)$/m.exec(
+          readFileSync(join(ROOT, 'models', `${name}.yaml`), 'utf8'),
+        )![1]!;
+        await expect.poll(modelName, SLOW).toBe(title);
         await page.waitForTimeout(1200);
         const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
         expect(scrollWidth, name).toBeLessThanOrEqual(width);
