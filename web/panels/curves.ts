@@ -65,6 +65,8 @@ export function createCurvesPanel(store: Store): CurvesPanel {
     );
     for (const radio of scaleRadios) radio.checked = radio.value === scale;
     const data = curveTraces(series, measure, scale);
+    // No curve: no axis to choose.
+    for (const radio of scaleRadios) radio.disabled = data.length === 0;
     const layout = curveLayout(measure, scale, exploration.timeUnit, data.length === 0);
     return drawPlot('plot-curve', data, layout);
   };
