@@ -16,6 +16,7 @@ import { createWhatIfPanel } from './panels/whatIf.js';
 import { DEFAULT_EXAMPLE, EXAMPLES, exampleText } from './state/examples.js';
 import { createSolverClient } from './state/solverClient.js';
 import { createStore, initialState } from './state/store.js';
+import { unfitLinkValues } from './state/linkValues.js';
 import { createUrlSync, readLink } from './state/urlSync.js';
 
 // The redraw time of the first answer counts from here, like every later one from its change.
@@ -79,12 +80,18 @@ async function start(): Promise<void> {
           .draw(state)
           .then(() => status.drawn(state.solveMs, performance.now() - store.get().changedAt));
         return;
-      case 'invalid':
+      case 'invalid': {
+        const unfit = unfitLinkValues(state);
+        if (unfit !== undefined) {
+          store.dispatch({ type: 'refuseLinkValues', message: unfit });
+          return;
+        }
         model.showIssues(state.issues);
         status.show(
           `the model has ${state.issues.length} problem(s); the plots show the last valid model`,
         );
         return;
+      }
       case 'extras':
         whatIf.draw(state);
         importance.draw(state, true);

@@ -166,7 +166,7 @@ describe('layouts', () => {
     expect(curveLayout('reliability', 'linear', 'h').annotations).toBeUndefined();
     const empty = curveLayout('reliability', 'linear', 'h', true);
     expect(empty.annotations).toMatchObject([
-      { text: 'no time-dependent curve for this model (see the results above)' },
+      { text: 'no time-dependent curve for this model<br>(see the results above)' },
     ]);
     expect([empty.xaxis?.visible, empty.yaxis?.visible]).toEqual([false, false]);
   });

@@ -199,7 +199,12 @@ describe('reduce', () => {
       { type: 'setWhatIf', settings: { tornadoPercent: 10 } },
     );
     expect(changes).toEqual(['curve', 'whatIf', 'whatIf']);
-    expect(state.view).toEqual({ curve: 'log', measure: 'mttf', tornadoPercent: 10 });
+    expect(state.view).toEqual({
+      curve: 'log',
+      curveChosen: true,
+      measure: 'mttf',
+      tornadoPercent: 10,
+    });
     expect(state.changedAt).toBe(0);
   });
 

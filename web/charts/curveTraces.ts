@@ -89,7 +89,7 @@ export function curveLayout(
   const symbol = measure === 'reliability' ? 'R' : 'A';
   return {
     ...BASE_LAYOUT,
-    xaxis: { title: { text: `t (${timeUnit})` } },
+    xaxis: { title: { text: `t (${plotText(timeUnit)})` } },
     yaxis:
       scale === 'log'
         ? { title: { text: `1 − ${symbol}(t)` }, type: 'log', exponentformat: 'power' }

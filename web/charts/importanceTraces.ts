@@ -35,15 +35,22 @@ export interface FactorBars {
  * are ratios around 1 and span decades: on a log axis from 1 when every value is > 0, so a bar
  * to the left means the event lowers the risk.
  */
-export function factorBars(rows: readonly ImportanceRow[], key: ImportanceKey): FactorBars {
+export function factorBars(
+  rows: readonly ImportanceRow[],
+  key: ImportanceKey,
+  grouped = false,
+): FactorBars {
   const valued = rows.flatMap((row) => {
     const value = row.factors[key];
     return value === null ? [] : [{ name: row.name, value }];
   });
-  const shown = valued
-    .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name))
-    .slice(0, IMPORTANCE_BARS)
-    .reverse();
+  valued.sort((a, b) => b.value - a.value || a.name.localeCompare(b.name));
+  const top = (grouped ? groupByComponent(valued) : valued).slice(0, IMPORTANCE_BARS);
+  const shown = [...top].reverse();
+  // Grouped, a component's bars share a colour, alternating from the top component down.
+  const groupColors = grouped
+    ? alternatingColors(top.map((entry) => componentOf(entry.name))).reverse()
+    : undefined;
   const log = (key === 'raw' || key === 'rrw') && shown.every((entry) => entry.value > 0);
   const data: Data[] = [
     {
@@ -55,7 +62,7 @@ export function factorBars(rows: readonly ImportanceRow[], key: ImportanceKey): 
       ...(log && { base: shown.map(() => 1), x: shown.map((entry) => entry.value - 1) }),
       customdata: shown.map((entry) => entry.value),
       hovertemplate: `%{y}: ${IMPORTANCE_LABELS[key]} %{customdata:.6g}<extra></extra>`,
-      marker: { color: '#0072B2' },
+      marker: { color: groupColors ?? '#0072B2' },
     } as Data,
   ];
   const values = [1, ...shown.map((entry) => entry.value)];
@@ -66,6 +73,39 @@ export function factorBars(rows: readonly ImportanceRow[], key: ImportanceKey): 
     log,
     decades: log ? Math.log10(Math.max(...values) / Math.min(...values)) : 0,
   };
+}
+
+/** Returns the component a unit belongs to: its name without the `[n]` of its index (`cpu[2]`: `cpu`). */
+export function componentOf(unit: string): string {
+  return unit.replace(/\[\d+\]$/, '');
+}
+
+/** Returns whether some component of the rows has more than one unit (so grouping shows something). */
+export function hasUnitGroups(rows: readonly ImportanceRow[]): boolean {
+  const components = rows.map((row) => componentOf(row.name));
+  return components.some((component, i) => components.indexOf(component) !== i);
+}
+
+/**
+ * Returns the entries (sorted by value, largest first) with each component's units together: the
+ * component of the largest value first, its units in value order.
+ */
+function groupByComponent<T extends { readonly name: string }>(sorted: readonly T[]): T[] {
+  const groups = new Map<string, T[]>();
+  for (const entry of sorted) {
+    const component = componentOf(entry.name);
+    groups.set(component, [...(groups.get(component) ?? []), entry]);
+  }
+  return [...groups.values()].flat();
+}
+
+/** Returns a colour per entry, changing whenever the group changes. */
+function alternatingColors(groups: readonly string[]): string[] {
+  let dark = true;
+  return groups.map((group, i) => {
+    if (i > 0 && group !== groups[i - 1]) dark = !dark;
+    return dark ? '#0072B2' : '#56B4E9';
+  });
 }
 
 /**

@@ -32,9 +32,31 @@ export function plotText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** Longest line of a chart's note: about 280 px, narrower than a chart in a 390 px window. */
+const NOTE_LINE = 40;
+
+/** Returns the lines of `text` broken at spaces so that each is at most `width` characters. */
+export function wrapLines(text: string, width: number = NOTE_LINE): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      if (line !== '' && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = line === '' ? word : `${line} ${word}`;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
 /**
  * Returns the layout of a chart with nothing to draw: no axes, and a note saying why (plotly
- * does not wrap text: `\n` starts a new line).
+ * does not wrap text: `\n` starts a new line, and lines longer than NOTE_LINE are broken at a
+ * space so the note fits a narrow window).
  */
 export function emptyLayout(note: string): Partial<Layout> {
   return {
@@ -43,7 +65,7 @@ export function emptyLayout(note: string): Partial<Layout> {
     yaxis: { visible: false },
     annotations: [
       {
-        text: note.split('\n').map(plotText).join('<br>'),
+        text: wrapLines(note).map(plotText).join('<br>'),
         showarrow: false,
         xref: 'paper',
         yref: 'paper',

@@ -10,9 +10,12 @@ import type { Sweep, TornadoRow } from '../compute/sensitivity.js';
 import { formatNumber } from '../views/format.js';
 import { BASE_LAYOUT, plotText } from './layout.js';
 
-/** Returns the axis title of a measure, with the time unit for a time (`MTTF (h)`). */
+/**
+ * Returns the axis title of a measure, with the time unit for a time (`MTTF (h)`), as plotly text
+ * (the unit comes from the model file).
+ */
 export function measureTitle(measure: MeasureKey, timeUnit: string): string {
-  return `${MEASURE_LABELS[measure]}${isTimeMeasure(measure) ? ` (${timeUnit})` : ''}`;
+  return `${MEASURE_LABELS[measure]}${isTimeMeasure(measure) ? ` (${plotText(timeUnit)})` : ''}`;
 }
 
 /**
@@ -60,6 +63,8 @@ export function tornadoLayout(title: string, base: number | undefined): Partial<
     xaxis: {
       title: { text: `${title}<br>base ${formatNumber(base)}` },
       exponentformat: 'power',
+      // Values close together (1.6635e-7 … 1.665e-7) have long labels: few of them fit.
+      nticks: 5,
     },
     margin: { l: 110, r: 35, t: 30, b: 45 },
   };
@@ -71,7 +76,7 @@ export function sweepTraces(sweep: Sweep, current: number, currentMeasure?: numb
     {
       type: 'scatter',
       mode: 'lines+markers',
-      name: sweep.parameter,
+      name: plotText(sweep.parameter),
       x: [...sweep.x],
       y: [...sweep.y],
       line: { color: '#0072B2' },
@@ -107,7 +112,7 @@ export function sweepLayout(
   return {
     ...BASE_LAYOUT,
     xaxis: {
-      title: { text: sweep?.parameter ?? '' },
+      title: { text: plotText(sweep?.parameter ?? '') },
       type: logX ? 'log' : 'linear',
       exponentformat: 'power',
     },
@@ -151,14 +156,14 @@ export function distributionLayout(
 ): Partial<Layout> {
   return {
     ...BASE_LAYOUT,
-    xaxis: { title: { text: `t (${timeUnit})` } },
+    xaxis: { title: { text: `t (${plotText(timeUnit)})` } },
     yaxis: {
-      title: { text: `pdf (per ${timeUnit})` },
+      title: { text: `pdf (per ${plotText(timeUnit)})` },
       exponentformat: 'power',
       rangemode: 'tozero',
     },
     yaxis2: {
-      title: { text: `hazard (per ${timeUnit})` },
+      title: { text: `hazard (per ${plotText(timeUnit)})` },
       overlaying: 'y',
       side: 'right',
       exponentformat: 'power',

@@ -1,7 +1,8 @@
 /**
  * The curves panel: R(t) or A(t) of the current scenario, of every pin and the simulated band,
  * on a linear axis or as 1 − x on a log axis (#plot-curve and its radios). Which curve is shown
- * lives in its radios (links do not keep it); the axis is part of the view state.
+ * lives in its radios (links do not keep it); the axis is part of the view state, chosen by the
+ * page (charts/curveScale.ts) until the user picks one.
  */
 import {
   curveLayout,
@@ -11,6 +12,7 @@ import {
   type CurveMeasure,
   type CurveSeries,
 } from '../charts/curveTraces.js';
+import { shownCurveScale } from '../charts/curveScale.js';
 import { columns } from '../state/selectors.js';
 import type { AppState, Store } from '../state/store.js';
 import { addDownloadButtons, drawPlot } from './plot.js';
@@ -57,8 +59,15 @@ export function createCurvesPanel(store: Store): CurvesPanel {
     if (state.simulated) {
       series.push({ name: 'current', result: state.simulated, color: SERIES_COLORS[0]! });
     }
-    const data = curveTraces(series, measure, state.view.curve);
-    const layout = curveLayout(measure, state.view.curve, exploration.timeUnit, data.length === 0);
+    const scale = shownCurveScale(
+      state.view,
+      series.map((entry) => entry.result.measures[measure]?.values ?? []),
+    );
+    for (const radio of scaleRadios) radio.checked = radio.value === scale;
+    const data = curveTraces(series, measure, scale);
+    // No curve: no axis to choose.
+    for (const radio of scaleRadios) radio.disabled = data.length === 0;
+    const layout = curveLayout(measure, scale, exploration.timeUnit, data.length === 0);
     return drawPlot('plot-curve', data, layout);
   };
 
@@ -66,7 +75,6 @@ export function createCurvesPanel(store: Store): CurvesPanel {
     radio.addEventListener('change', () => void draw(store.get()));
   }
   for (const radio of scaleRadios) {
-    radio.checked = radio.value === store.get().view.curve;
     radio.addEventListener('change', () =>
       store.dispatch({ type: 'setCurveScale', scale: radio.value === 'log' ? 'log' : 'linear' }),
     );

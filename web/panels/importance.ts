@@ -10,6 +10,7 @@ import {
   componentImportanceTraces,
   factorBars,
   factorLayout,
+  hasUnitGroups,
   IMPORTANCE_BARS,
 } from '../charts/importanceTraces.js';
 import { emptyLayout } from '../charts/layout.js';
@@ -50,6 +51,10 @@ export function createImportancePanel(store: Store): ImportancePanel {
   select.addEventListener('change', () =>
     store.dispatch({ type: 'setImportanceFactor', factor: select.value as ImportanceKey }),
   );
+  // Units grouped by their component: a choice of this page only (links do not keep it).
+  const grouping = byId('importance-grouping');
+  const grouped = byId<HTMLInputElement>('importance-grouped');
+  grouped.addEventListener('change', () => draw(store.get(), false));
   addDownloadButtons('plot-importance');
 
   const draw = (state: AppState, withExtras: boolean): void => {
@@ -61,13 +66,20 @@ export function createImportancePanel(store: Store): ImportancePanel {
       chooser.hidden = false;
       const key = chosenImportanceFactor(state);
       select.value = key;
-      const bars = factorBars(rows, key);
+      grouping.hidden = !hasUnitGroups(rows);
+      const byComponent = grouped.checked && !grouping.hidden;
+      const bars = factorBars(rows, key, byComponent);
       const subject = importanceSubject(result);
       title.textContent = `Importance of each ${subject}`;
       title.dataset.source = 'result';
       const shown = Math.min(bars.valued, IMPORTANCE_BARS);
       notes.textContent = [
         `${IMPORTANCE_LABELS[key]} ${importanceBasis(result)}`,
+        ...(byComponent
+          ? [
+              "each bar is still one unit, beside its component's others: the result gives no factor for a component's units together, and theirs do not add up to it",
+            ]
+          : []),
         ...(shown < bars.valued ? [`the ${shown} largest of ${bars.valued}`] : []),
         ...(bars.unvalued.length > 0
           ? [`no value (–) for ${bars.unvalued.length} ${subject}(s): ${bars.unvalued.join(', ')}`]
@@ -85,6 +97,7 @@ export function createImportancePanel(store: Store): ImportancePanel {
     // The fallback comes with the what-if charts, after the numbers.
     if (!withExtras) return;
     chooser.hidden = true;
+    grouping.hidden = true;
     const summed = state.extras?.importance;
     title.dataset.source = summed ? 'components' : 'none';
     title.textContent = summed

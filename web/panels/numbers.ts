@@ -7,6 +7,7 @@ import { columns } from '../state/selectors.js';
 import type { AppState, Store } from '../state/store.js';
 import { renderCompare } from '../views/compare.js';
 import { byId } from '../views/dom.js';
+import { renderHeadline } from '../views/headline.js';
 
 /** The panel's handle for the composition root. */
 export interface NumbersPanel {
@@ -18,6 +19,7 @@ export interface NumbersPanel {
 export function createNumbersPanel(store: Store): NumbersPanel {
   const table = byId<HTMLTableElement>('numbers');
   const message = byId('solver-message');
+  const headline = byId('headline');
   byId('pin-button').addEventListener('click', () => store.dispatch({ type: 'pin' }));
   return {
     draw: (state) => {
@@ -26,6 +28,7 @@ export function createNumbersPanel(store: Store): NumbersPanel {
       const solution = exploration.solution;
       message.hidden = solution.ok;
       message.textContent = solution.ok ? '' : solution.message;
+      renderHeadline(headline, solution.ok ? solution.numbers : undefined);
       renderCompare(
         table,
         columns(state),

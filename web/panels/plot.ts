@@ -17,7 +17,14 @@ export function drawPlot(id: string, data: Data[], layout: Partial<Layout>): Pro
     // plotly.react keeps the size it measured first: a new height needs a new plot.
     Plotly.purge(element);
   }
-  return Plotly.react(id, data, withAutomargin(layout), PLOT_CONFIG);
+  return Plotly.react(id, data, withAutomargin(layout), PLOT_CONFIG).then((plot) => {
+    // plotly's zoom and pan tools are pointer tools, hidden until hovered: out of the tab order,
+    // where the chart's own labelled PNG and SVG buttons are.
+    for (const tool of element?.querySelectorAll('.modebar-btn') ?? []) {
+      tool.setAttribute('tabindex', '-1');
+    }
+    return plot;
+  });
 }
 
 /** Adds the PNG and SVG download buttons of plot `id` to its `.exports[data-plot=id]` holder. */

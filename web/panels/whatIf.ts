@@ -71,11 +71,17 @@ export function createWhatIfPanel(store: Store): WhatIfPanel {
       exploration.components.map((c) => [c.name, c.name]),
       state.view.component,
     );
+    const varied = exploration.parameters.filter((p) => !p.isExpression);
     fillSelect(
       sweepSelect,
-      exploration.parameters.filter((p) => !p.isExpression).map((p) => [p.name, p.name]),
+      varied.map((p) => [p.name, p.name]),
       state.view.sweep,
     );
+    // A menu with nothing to choose is disabled rather than shown empty.
+    componentSelect.disabled = exploration.components.length === 0;
+    for (const control of [measureSelect, percent, sweepSelect]) {
+      control.disabled = varied.length === 0;
+    }
   };
 
   const draw = (state: AppState): void => {

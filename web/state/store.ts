@@ -61,7 +61,8 @@ export type Action =
   | { readonly type: 'explored'; readonly exploration: Exploration; readonly solveMs: number }
   | { readonly type: 'invalid'; readonly issues: readonly TextIssue[] }
   | { readonly type: 'extras'; readonly extras: Extras | undefined }
-  | { readonly type: 'simulated'; readonly result: Result };
+  | { readonly type: 'simulated'; readonly result: Result }
+  | { readonly type: 'refuseLinkValues'; readonly message: string };
 
 /**
  * What a change calls for:
@@ -119,14 +120,19 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
     case 'loadExample': {
       // The note about a damaged link no longer applies to the new model; the chart choices
       // that name its measures, components or parameters do not either.
-      const { curve, tornadoPercent, importance } = state.view;
+      const { curve, curveChosen, tornadoPercent, importance } = state.view;
       return scenario({
         ...without(state, 'missionTime', 'banner'),
         example: action.name,
         text: action.text,
         overrides: {},
         pins: [],
-        view: { curve, tornadoPercent, ...(importance !== undefined && { importance }) },
+        view: {
+          curve,
+          ...(curveChosen !== undefined && { curveChosen }),
+          tornadoPercent,
+          ...(importance !== undefined && { importance }),
+        },
       });
     }
     case 'openFile': {
@@ -161,7 +167,10 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
     case 'removePin':
       return scenario({ ...state, pins: removePin(state.pins, action.id) });
     case 'setCurveScale':
-      return [{ ...state, view: { ...state.view, curve: action.scale } }, 'curve'];
+      return [
+        { ...state, view: { ...state.view, curve: action.scale, curveChosen: true } },
+        'curve',
+      ];
     case 'setWhatIf':
       return [{ ...state, view: { ...state.view, ...action.settings } }, 'whatIf'];
     case 'setImportanceFactor':
@@ -180,6 +189,14 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
       ];
     case 'simulated':
       return [{ ...state, simulated: action.result }, 'simulated'];
+    case 'refuseLinkValues':
+      // The link's values do not fit its model: the file's values, and a banner saying so.
+      return scenario({
+        ...without(state, 'missionTime'),
+        overrides: {},
+        pins: [],
+        banner: action.message,
+      });
   }
 }
 

@@ -7,12 +7,18 @@
 import { IMPORTANCE_KEYS, type ImportanceKey } from '../compute/importance.js';
 import type { MeasureKey } from '../compute/measures.js';
 import { MEASURE_KEYS } from '../compute/measures.js';
+import { isObjectKey, isSaneParameter, missionTimeProblem } from './limits.js';
 import { MAX_PINS, type Pin, type Scenario } from './pins.js';
 
 /** How plots and charts are shown. */
 export interface ViewState {
   /** R(t)/A(t) on a linear axis, or 1 − R / 1 − A on a log axis. */
   readonly curve: 'linear' | 'log';
+  /**
+   * True when the user chose `curve`; absent: the page picks the axis (log 1 − x when the curve
+   * stays within 1e-3 of 1, web/charts/curveScale.ts) and `curve` is only its fallback.
+   */
+  readonly curveChosen?: boolean;
   /** Measure of the tornado and sweep charts; absent: the first the model has. */
   readonly measure?: MeasureKey;
   /** Component whose failure distribution is plotted; absent: the first. */
@@ -38,6 +44,13 @@ export interface ExplorerState extends Scenario {
 /** The state of a fresh page. */
 export const DEFAULT_VIEW: ViewState = { curve: 'linear', tornadoPercent: 20 };
 
+/**
+ * The version of the link format that encodeState writes. 1 (links without a `version`): before
+ * the automatic curve axis, when a link's `curve: 'log'` was always the user's choice; 2: the
+ * choice is `view.curveChosen`. A later explorer reads every earlier version.
+ */
+export const LINK_VERSION = 2;
+
 // Model text is at most 5 000 000 characters (docs/model-format.md); the state adds little.
 const MAX_DECODED_BYTES = 6_000_000;
 const PREFIX = 's=';
@@ -46,6 +59,8 @@ const PREFIX = 's=';
 // first were allowed match it too.
 const OVERRIDE_NAME = /^[A-Za-z_][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*$/;
 const MAX_NAME_LENGTH = 100;
+// Pins get ids p1, p2… (pins.ts addPin).
+const PIN_ID = /^[A-Za-z0-9_-]{1,20}$/;
 
 /** A hash that is not a valid explorer state, with a message for the page. */
 export class StateDecodeError extends Error {
@@ -54,7 +69,7 @@ export class StateDecodeError extends Error {
 
 /** Returns the URL hash (without `#`) that encodes the state. */
 export async function encodeState(state: ExplorerState): Promise<string> {
-  const bytes = new TextEncoder().encode(JSON.stringify(state));
+  const bytes = new TextEncoder().encode(JSON.stringify({ version: LINK_VERSION, ...state }));
   const compressed = await pipeBytes(bytes, new CompressionStream('deflate-raw'), Infinity);
   return PREFIX + toBase64Url(compressed);
 }
@@ -108,6 +123,15 @@ export function checkState(data: unknown): ExplorerState {
     throw new StateDecodeError(`the link's state is invalid: ${what}`);
   };
   if (!isRecord(data)) return fail('it is not an object');
+  const version = data.version ?? 1;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    fail('version must be a whole number from 1');
+  }
+  if ((version as number) > LINK_VERSION) {
+    fail(
+      `it was made by a newer explorer (link version ${version as number}; this page reads up to ${LINK_VERSION})`,
+    );
+  }
   if (typeof data.example !== 'string' || !/^[\w.-]{0,100}$/.test(data.example)) {
     fail('example must be a file name');
   }
@@ -116,30 +140,39 @@ export function checkState(data: unknown): ExplorerState {
   if (!Array.isArray(pinsData) || pinsData.length > MAX_PINS) {
     fail(`pins must be a list of at most ${MAX_PINS}`);
   }
+  const pinIds = new Set<string>();
   const pins = (pinsData as unknown[]).map((pin, i): Pin => {
     if (!isRecord(pin) || typeof pin.id !== 'string' || typeof pin.name !== 'string') {
       return fail(`pins[${i}] must have an id and a name`);
     }
+    if (!PIN_ID.test(pin.id) || pinIds.has(pin.id)) {
+      return fail(`pins[${i}].id must be a short name of letters and digits, once`);
+    }
+    pinIds.add(pin.id);
     return {
-      id: pin.id.slice(0, 20),
+      id: pin.id,
       name: pin.name.slice(0, 80),
       ...checkScenario(pin, `pins[${i}]`, fail),
     };
   });
   const view = isRecord(data.view) ? data.view : {};
   const percent = view.tornadoPercent;
+  const curve = view.curve === 'log' ? 'log' : 'linear';
+  // Before version 2 the axis was linear unless the user chose log.
+  const curveChosen = version === 1 ? curve === 'log' : view.curveChosen === true;
   return {
     example: data.example as string,
     ...(typeof data.text === 'string' && { text: data.text }),
     ...checkScenario(data, 'state', fail),
     pins,
     view: {
-      curve: view.curve === 'log' ? 'log' : 'linear',
+      curve,
+      ...(curveChosen && { curveChosen }),
       ...(MEASURE_KEYS.includes(view.measure as MeasureKey) && {
         measure: view.measure as MeasureKey,
       }),
-      ...(typeof view.component === 'string' && { component: view.component }),
-      ...(typeof view.sweep === 'string' && { sweep: view.sweep }),
+      ...(isName(view.component) && { component: view.component }),
+      ...(isName(view.sweep) && { sweep: view.sweep }),
       ...(IMPORTANCE_KEYS.includes(view.importance as ImportanceKey) && {
         importance: view.importance as ImportanceKey,
       }),
@@ -160,19 +193,28 @@ function checkScenario(
   if (!isRecord(overrides)) return fail(`${where}.overrides must be an object`);
   const checked: Record<string, number> = {};
   for (const [name, value] of Object.entries(overrides)) {
-    if (name.length > MAX_NAME_LENGTH || !OVERRIDE_NAME.test(name)) {
+    if (name.length > MAX_NAME_LENGTH || !OVERRIDE_NAME.test(name) || isObjectKey(name)) {
       fail(`${where}.overrides has a name that is not a parameter or event name`);
     }
     if (typeof value !== 'number' || !isFinite(value)) {
       fail(`${where}.overrides.${name.slice(0, 40)} must be a finite number`);
     }
+    if (!isSaneParameter(value as number)) {
+      fail(`${where}.overrides.${name.slice(0, 40)} is not a usable value (${String(value)})`);
+    }
     checked[name] = value as number;
   }
   const mission = data.missionTime;
-  if (mission !== undefined && !(typeof mission === 'number' && mission > 0 && isFinite(mission))) {
-    fail(`${where}.missionTime must be a number > 0`);
+  if (mission !== undefined) {
+    const problem = typeof mission === 'number' ? missionTimeProblem(mission) : 'must be a number';
+    if (problem !== undefined) fail(`${where}.missionTime ${problem}`);
   }
   return { overrides: checked, ...(typeof mission === 'number' && { missionTime: mission }) };
+}
+
+/** Returns whether a view setting names a component or parameter (short, not an object key). */
+function isName(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_NAME_LENGTH && !isObjectKey(value);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

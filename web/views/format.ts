@@ -27,10 +27,30 @@ export function formatProbability(p: number | undefined, complement?: number): s
   return formatNumber(p);
 }
 
-/** Returns a duration in hours per year as hours, minutes or seconds, whichever reads best. */
+/**
+ * Returns a duration in hours per year as hours, minutes or seconds, whichever reads best, to 3
+ * significant digits (it comes from an unavailability whose inputs are rarely known better):
+ * `2.02 h/yr`, `12.1 min/yr`, `0.726 s/yr`.
+ */
 export function formatDowntime(hours: number | undefined): string {
   if (hours === undefined || Number.isNaN(hours)) return '—';
-  if (hours >= 1) return `${formatNumber(hours)} h/yr`;
-  if (hours * 60 >= 1) return `${formatNumber(hours * 60)} min/yr`;
-  return `${formatNumber(hours * 3600)} s/yr`;
+  if (hours >= 1) return `${formatSignificant(hours, 3)} h/yr`;
+  if (hours * 60 >= 1) return `${formatSignificant(hours * 60, 3)} min/yr`;
+  return `${formatSignificant(hours * 3600, 3)} s/yr`;
+}
+
+/**
+ * Returns the number of nines (−log10 of the unavailability) to 2 decimals, the resolution a
+ * headline needs: `7.64`.
+ */
+export function formatNines(nines: number | undefined): string {
+  if (nines === undefined || Number.isNaN(nines)) return '—';
+  if (!Number.isFinite(nines)) return nines > 0 ? '∞' : '−∞';
+  return nines.toFixed(2);
+}
+
+/** Returns `x` with `digits` significant digits, as formatNumber writes it otherwise. */
+function formatSignificant(x: number, digits: number): string {
+  if (!Number.isFinite(x) || x === 0) return formatNumber(x);
+  return formatNumber(Number(x.toPrecision(digits)));
 }

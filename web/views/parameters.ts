@@ -12,6 +12,12 @@ import {
   type ParameterControl,
 } from '../state/parameterScale.js';
 import { h } from './dom.js';
+import {
+  isSaneParameter,
+  MAX_PARAMETER_MAGNITUDE,
+  MIN_PARAMETER_MAGNITUDE,
+  missionTimeProblem,
+} from '../state/limits.js';
 import { formatNumber } from './format.js';
 
 /** The name the mission-time control reports changes under. */
@@ -26,6 +32,17 @@ export function parameterUnit(name: string, control: ParameterControl, timeUnit:
     return timeUnit;
   }
   return '';
+}
+
+/**
+ * Returns why a typed value cannot be used (the mission time must leave a time grid; a parameter
+ * must be a number of sane size), or undefined.
+ */
+function valueProblem(name: string, value: number): string | undefined {
+  if (name === MISSION) return missionTimeProblem(value);
+  return isSaneParameter(value)
+    ? undefined
+    : `must be 0 or of size ${MIN_PARAMETER_MAGNITUDE} to ${MAX_PARAMETER_MAGNITUDE}`;
 }
 
 /** The controls' handle for the controller. */
@@ -92,7 +109,13 @@ export function createParameterView(
     });
     field.addEventListener('change', () => {
       const value = Number(field.value);
-      if (field.value.trim() === '' || !Number.isFinite(value)) return;
+      const problem = field.value.trim() === '' ? 'is empty' : valueProblem(name, value);
+      field.setCustomValidity(problem === undefined ? '' : `${label} ${problem}`);
+      field.toggleAttribute('aria-invalid', problem !== undefined);
+      if (problem !== undefined) {
+        field.reportValidity();
+        return;
+      }
       slider.value = String(sliderPosition(control, value));
       onChange(name, value);
     });
