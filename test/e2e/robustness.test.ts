@@ -267,7 +267,9 @@ describe.skipIf(!hasChromium('test/e2e/robustness.test.ts'))('robust explorer', 
       reached.push(
         await page.evaluate(() => {
           const e = document.activeElement as HTMLElement;
-          const style = getComputedStyle(e);
+          // The model editor draws its ring around the whole editor, not its text area.
+          const ringed = (e.closest('.cm-editor') as HTMLElement | null) ?? e;
+          const style = getComputedStyle(ringed);
           const id = e.id || e.getAttribute('aria-label') || e.tagName;
           return { id, ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
         }),
