@@ -4,6 +4,7 @@
  * change of the state to the worker, the URL and the panels that show it.
  */
 import { createCurvesPanel } from './panels/curves.js';
+import { createExactProgressPanel } from './panels/exactProgress.js';
 import { createFaultTreePanel } from './panels/faultTree.js';
 import { createImportancePanel } from './panels/importance.js';
 import { createModelPanel } from './panels/model.js';
@@ -22,7 +23,10 @@ import { createUrlSync, readLink } from './state/urlSync.js';
 const openedAt = performance.now();
 // One worker solves the numbers and what-if charts, the other simulates: a long simulation never
 // holds up a slider.
-const solverWorker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+const newWorker = (): Worker =>
+  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+// Cancel of a long exact solve terminates the solver worker and starts a fresh one.
+let solverWorker = newWorker();
 const simulationWorker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 
 async function start(): Promise<void> {
@@ -46,12 +50,24 @@ async function start(): Promise<void> {
   const whatIf = createWhatIfPanel(store);
   const importance = createImportancePanel(store);
   const faultTree = createFaultTreePanel();
-  createSimulationPanel(store, simulationWorker);
+  const simulation = createSimulationPanel(store, simulationWorker);
+  const exactProgress = createExactProgressPanel(status, () => {
+    solverWorker.terminate();
+    solverWorker = newWorker();
+    store.dispatch({ type: 'cancelExact' });
+    solver.replaceWorker(solverWorker);
+  });
 
   store.subscribe((change, state) => {
     switch (change) {
       case 'scenario':
         status.showBanner(state.banner);
+        // Every panel that shows the model or its simulation follows at once: the menu, the
+        // simulation (a run of the old scenario stops), the numbers without its column.
+        model.showExample(state.example);
+        simulation.stop();
+        simulation.draw(state);
+        numbers.draw(state);
         solver.request();
         url.schedule();
         return;
@@ -68,6 +84,15 @@ async function start(): Promise<void> {
         importance.draw(state, false);
         return;
       case 'explored':
+        exactProgress.draw(state);
+        // No exact method: the page simulates on its own, within a time budget (after this
+        // change has been shown: starting is a change of its own).
+        if (!state.exploration!.solution.ok && !state.simulation) {
+          queueMicrotask(() => {
+            const now = store.get();
+            if (now.exploration?.solution.ok === false && !now.simulation) simulation.start(true);
+          });
+        }
         model.showIssues(state.issues);
         model.showName(state.exploration!.name);
         parameters.draw(state);
@@ -80,6 +105,7 @@ async function start(): Promise<void> {
           .then(() => status.drawn(state.solveMs, performance.now() - store.get().changedAt));
         return;
       case 'invalid':
+        exactProgress.draw(state);
         model.showIssues(state.issues);
         status.show(
           `the model has ${state.issues.length} problem(s); the plots show the last valid model`,
@@ -90,7 +116,16 @@ async function start(): Promise<void> {
         importance.draw(state, true);
         return;
       case 'simulated':
+        simulation.draw(state);
+        numbers.draw(state);
+        parameters.draw(state);
         void curves.draw(state);
+        return;
+      case 'simulation':
+        simulation.draw(state);
+        return;
+      case 'progress':
+        exactProgress.draw(state);
         return;
     }
   });

@@ -11,8 +11,10 @@ import {
   type CurveMeasure,
   type CurveSeries,
 } from '../charts/curveTraces.js';
+import { fittedTimeAxis } from '../charts/curveRange.js';
 import { columns } from '../state/selectors.js';
 import type { AppState, Store } from '../state/store.js';
+import { byId } from '../views/dom.js';
 import { addDownloadButtons, drawPlot } from './plot.js';
 
 /** The panel's handle for the composition root. */
@@ -29,9 +31,11 @@ export function createCurvesPanel(store: Store): CurvesPanel {
   const scaleRadios = [...document.querySelectorAll<HTMLInputElement>('input[name="curve-scale"]')];
 
   /** Picks the measure the radios ask for, or the one the model has, and shows which apply. */
+  const note = byId('curve-note');
   const chooseMeasure = (state: AppState): CurveMeasure => {
     const solution = state.exploration?.solution;
-    const result = solution?.ok ? solution.result : undefined;
+    // Without an exact solution, the simulated curves say which measures there are.
+    const result = solution?.ok ? solution.result : state.simulated;
     const checked = measureRadios.find((radio) => radio.checked);
     const measure = shownCurveMeasure(
       (checked?.value as CurveMeasure | undefined) ?? 'reliability',
@@ -59,7 +63,18 @@ export function createCurvesPanel(store: Store): CurvesPanel {
     }
     const data = curveTraces(series, measure, state.view.curve);
     const layout = curveLayout(measure, state.view.curve, exploration.timeUnit, data.length === 0);
-    return drawPlot('plot-curve', data, layout);
+    const live = exploration.solution.ok ? exploration.solution.result : state.simulated;
+    const pinHorizons = columns(state).flatMap((column) =>
+      column.pin && column.solution.ok ? [column.solution.result.horizon ?? NaN] : [],
+    );
+    const axis = fittedTimeAxis(live?.horizon, pinHorizons, exploration.timeUnit);
+    note.hidden = axis === undefined;
+    note.textContent = axis?.note ?? '';
+    return drawPlot(
+      'plot-curve',
+      data,
+      axis ? { ...layout, xaxis: { ...layout.xaxis, range: [...axis.range] } } : layout,
+    );
   };
 
   for (const radio of measureRadios) {

@@ -14,21 +14,32 @@ export interface ModelPanel {
   readonly showIssues: (issues: readonly TextIssue[]) => void;
   /** Shows the name of the solved model in the heading. */
   readonly showName: (name: string) => void;
+  /** Shows the state's example in the menu: an opened file is "(opened file)". */
+  readonly showExample: (example: string) => void;
 }
+
+/** The menu entry of a model that is no example (an opened file). */
+export const OPENED_FILE_LABEL = '(opened file)';
 
 /** Wires the model controls to `store` and shows its model text. */
 export function createModelPanel(store: Store): ModelPanel {
   const editor = createEditor((text) => store.dispatch({ type: 'edit', text }));
   const select = byId<HTMLSelectElement>('example-select');
+  const opened = h('option', { value: '', text: OPENED_FILE_LABEL, disabled: true, hidden: true });
   select.replaceChildren(
+    opened,
     ...[...EXAMPLES.keys()].map((name) => h('option', { value: name, text: name })),
   );
-  select.value = store.get().example;
+  const showExample = (example: string): void => {
+    // The entry exists only while it is chosen; it cannot be picked from the menu.
+    opened.hidden = example !== '';
+    select.value = example;
+  };
+  showExample(store.get().example);
   select.addEventListener('change', () => {
     const name = select.value;
     store.dispatch({ type: 'loadExample', name, text: exampleText(name) });
     editor.setText(store.get().text);
-    select.value = name;
   });
 
   const open = byId<HTMLInputElement>('open-file');
@@ -53,5 +64,6 @@ export function createModelPanel(store: Store): ModelPanel {
     showName: (name) => {
       byId('model-name').textContent = name;
     },
+    showExample,
   };
 }

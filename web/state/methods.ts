@@ -1,0 +1,51 @@
+/**
+ * Which method produced a number, in plain words, and what the page leaves out because of it:
+ * pure functions of results and state, unit-tested.
+ */
+import type { Result } from '../../src/index.js';
+import { formatCount } from '../compute/plainWords.js';
+import type { Solution } from '../compute/solve.js';
+
+/**
+ * Most states of a chain for which the tornado and sweep are drawn: each solves the model again
+ * (2 per parameter, 25 per sweep), a few seconds each above this.
+ */
+export const WHAT_IF_STATE_LIMIT = 20_000;
+
+/** Returns the number of states of a Markov result (the engine adds `states` to its result). */
+export function chainStates(result: Result): number | undefined {
+  const states = (result as { readonly states?: unknown }).states;
+  return typeof states === 'number' ? states : undefined;
+}
+
+/**
+ * Returns how a result was computed, as the page says it: `exact: closed form / structure
+ * function`, `exact: Markov chain (N states)`, `simulation: N replications`.
+ */
+export function methodLabel(result: Result): string {
+  if (result.method === 'analytic') return 'exact: closed form / structure function';
+  if (result.method === 'markov') {
+    const states = chainStates(result);
+    return `exact: Markov chain${states === undefined ? '' : ` (${formatCount(states)} states)`}`;
+  }
+  const replications = (result as { readonly replications?: unknown }).replications;
+  return typeof replications === 'number'
+    ? `simulation: ${formatCount(replications)} replications`
+    : 'simulation';
+}
+
+/**
+ * Returns why the tornado and sweep are left out for a live solution, or undefined when they are
+ * drawn: they need an exact solution, and one that is quick to repeat.
+ */
+export function whatIfSkipReason(solution: Solution | undefined): string | undefined {
+  if (!solution) return undefined;
+  if (!solution.ok) {
+    return 'the tornado and sweep need an exact solution\nat every point; this model has none in the page';
+  }
+  const states = chainStates(solution.result);
+  if (states !== undefined && states > WHAT_IF_STATE_LIMIT) {
+    return `the Markov chain has ${formatCount(states)} states:\nthe tornado and sweep would solve it\ndozens of times, so they are left out`;
+  }
+  return undefined;
+}
