@@ -100,9 +100,13 @@ async function start(): Promise<void> {
         faultTree.draw(state);
         importance.draw(state, false);
         whatIf.showChoices(state);
-        void curves
-          .draw(state)
-          .then(() => status.drawn(state.solveMs, performance.now() - store.get().changedAt));
+        // A long solve shows the model's facts first; its what-if charts wait for the answer.
+        if (state.solving) whatIf.draw(state);
+        void curves.draw(state).then(() => {
+          if (!store.get().solving) {
+            status.drawn(state.solveMs, performance.now() - store.get().changedAt);
+          }
+        });
         return;
       case 'invalid':
         exactProgress.draw(state);

@@ -33,6 +33,7 @@ function handle(request: WorkerRequest): void {
       const start = performance.now();
       const outcome = explore(request.text, request.scenario, request.pins, {
         ...(request.skipExact !== undefined && { skipExact: request.skipExact }),
+        onSlowSolve: (exploration) => post({ type: 'preview', id: request.id, exploration }),
         onProgress: (fraction, note) =>
           post({
             type: 'progress',

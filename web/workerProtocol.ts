@@ -1,6 +1,6 @@
 /** Messages between the page and web/worker.ts; all plain, structured-cloneable data. */
 import type { Result } from '../src/index.js';
-import type { ExploreOutcome, Extras, ExtrasRequest } from './compute/explore.js';
+import type { Exploration, ExploreOutcome, Extras, ExtrasRequest } from './compute/explore.js';
 import type { Pin, Scenario } from './state/pins.js';
 
 /** A message to the worker. */
@@ -59,6 +59,12 @@ export type WorkerResponse =
       readonly finished: boolean;
       /** Why a finished run has fewer replications than asked: cancelled, or out of time. */
       readonly stopped?: 'cancelled' | 'budget';
+    }
+  | {
+      /** A long exact solve has begun: the model's facts, without a solution yet. */
+      readonly type: 'preview';
+      readonly id: number;
+      readonly exploration: Exploration;
     }
   | {
       /** The Markov engine's progress on a large chain (web/compute/plainWords.ts). */

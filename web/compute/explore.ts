@@ -78,7 +78,22 @@ export interface ExploreOptions {
   readonly skipExact?: string;
   /** Hears the Markov engine's progress on a large chain. */
   readonly onProgress?: ProgressCallback;
+  /**
+   * Hears, once, before a long solve (a chain estimated over 20 000 states), the model's facts
+   * with no solution yet, so the page shows the model while it waits.
+   */
+  readonly onSlowSolve?: (preview: Exploration) => void;
 }
+
+/**
+ * Chains estimated up to this many states are solved without a preview (well under a second);
+ * the estimate is an upper one, about 5 to 10 times the real size.
+ */
+const QUICK_STATE_LIMIT = 20_000;
+
+/** The note of an exploration whose exact solve is still running. */
+export const SOLVING_NOTE =
+  'Solving exactly: the Markov chain of this model is large. Simulation estimates meanwhile; the exact numbers follow.';
 
 /** Returns the model's parameters, controls and exact solution of the scenario and of each pin. */
 export function explore(
@@ -94,28 +109,49 @@ export function explore(
   const loaded = evaluateScenario(template, scenario.overrides);
   if (!loaded.ok) return loaded;
   const model = loaded.model;
-  const solve = (scenarioModel: Model, missionTime: number | undefined): Solution =>
-    options.skipExact === undefined
-      ? solveModel(scenarioModel, missionTime, undefined, options.onProgress)
-      : { ok: false, message: options.skipExact };
+  const facts = {
+    name: model.name,
+    description: model.description,
+    timeUnit: model.timeUnit,
+    ...(model.missionTime !== undefined && { fileMissionTime: model.missionTime }),
+    parameters: parameterInfo(template, base.model, model),
+    components: model.components.map((component) => ({
+      name: component.name,
+      count: component.count,
+      failure: component.failure,
+      repairable: component.repair !== undefined,
+    })),
+    houseEvents: Object.entries(base.model.faultTree?.houseEvents ?? {}).map(
+      ([name, fileValue]) => ({ name, fileValue }),
+    ),
+  };
+  const solve = (scenarioModel: Model, missionTime: number | undefined): Solution => {
+    if (options.skipExact !== undefined) return { ok: false, message: options.skipExact };
+    // A chain estimated small is solved at once, silently; a larger one shows the model's facts
+    // first, then its progress.
+    const quick = solveModel(scenarioModel, missionTime, undefined, {
+      maxStates: QUICK_STATE_LIMIT,
+    });
+    if (quick.ok || quick.chainStates === undefined) return quick;
+    if (!previewed && options.onSlowSolve) {
+      previewed = true;
+      options.onSlowSolve({
+        ...facts,
+        solution: { ok: false, message: SOLVING_NOTE },
+        measures: [],
+        pins: [],
+      });
+    }
+    return solveModel(scenarioModel, missionTime, undefined, {
+      ...(options.onProgress && { onProgress: options.onProgress }),
+    });
+  };
+  let previewed = false;
   const solution = solve(model, scenario.missionTime);
   return {
     ok: true,
     exploration: {
-      name: model.name,
-      description: model.description,
-      timeUnit: model.timeUnit,
-      ...(model.missionTime !== undefined && { fileMissionTime: model.missionTime }),
-      parameters: parameterInfo(template, base.model, model),
-      components: model.components.map((component) => ({
-        name: component.name,
-        count: component.count,
-        failure: component.failure,
-        repairable: component.repair !== undefined,
-      })),
-      houseEvents: Object.entries(base.model.faultTree?.houseEvents ?? {}).map(
-        ([name, fileValue]) => ({ name, fileValue }),
-      ),
+      ...facts,
       solution,
       measures: solution.ok ? availableMeasures(solution.result) : [],
       pins: pins.map((pin) => {

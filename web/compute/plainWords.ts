@@ -13,17 +13,29 @@ export const PAGE_STATE_LIMIT = 500_000;
 // Words only a command-line user can act on: a command, a flag, a camelCase option name.
 const COMMAND_LINE = /\brelkit\s+\w+|--[a-z][\w-]*|\b[a-z]+[A-Z]\w*\b/;
 
+// Advice to change a setting the page does not offer: `raise the cap (mttfCap, --mttf-cap)`.
+const SETTING_ADVICE = /^(raise|lower|set|pass|use|add)\b/;
+
 /**
  * Returns a library note without what a page user cannot act on: each `;`-separated clause that
- * names a command, a flag or an option is dropped, and so is each parenthesis that does.
+ * names a command, a flag or an option is dropped (and a piece of advice whose aside names one),
+ * and so is each parenthesis that does.
  */
 export function plainLibraryNote(text: string): string {
-  const withoutAsides = text.replace(/\s*\(([^()]*)\)/g, (aside, inner: string) =>
-    COMMAND_LINE.test(inner) ? '' : aside,
-  );
-  return withoutAsides
+  return text
     .split(/;\s*/)
-    .filter((clause) => clause.trim() !== '' && !COMMAND_LINE.test(clause))
+    .filter((clause) => {
+      const asides = [...clause.matchAll(/\(([^()]*)\)/g)].map((match) => match[1]!);
+      const words = clause.replace(/\s*\([^()]*\)/g, '');
+      if (COMMAND_LINE.test(words)) return false;
+      return !(SETTING_ADVICE.test(words.trim()) && asides.some((a) => COMMAND_LINE.test(a)));
+    })
+    .map((clause) =>
+      clause.replace(/\s*\(([^()]*)\)/g, (aside, inner: string) =>
+        COMMAND_LINE.test(inner) ? '' : aside,
+      ),
+    )
+    .filter((clause) => clause.trim() !== '')
     .join('; ')
     .trim();
 }

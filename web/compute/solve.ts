@@ -11,7 +11,12 @@ import {
   type Result,
 } from '../../src/index.js';
 import { measureValue, scalarValue } from './measures.js';
-import { noExactMethodMessage, PAGE_STATE_LIMIT, plainLibraryNote } from './plainWords.js';
+import {
+  chainSizeOf,
+  noExactMethodMessage,
+  PAGE_STATE_LIMIT,
+  plainLibraryNote,
+} from './plainWords.js';
 
 // 201 points draw smooth curves and cost about 1 ms more than the default 11 (measured on
 // tmr-voter and bridge, see docs/explorer.md).
@@ -36,7 +41,12 @@ export interface Numbers {
 /** A solved scenario, or why it could not be solved. */
 export type Solution =
   | { readonly ok: true; readonly result: Result; readonly numbers: Numbers }
-  | { readonly ok: false; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly message: string;
+      /** The chain size the Markov engine estimated, when it refused the chain as too large. */
+      readonly chainStates?: number;
+    };
 
 /** One problem of a model text, located by line and column when known. */
 export interface TextIssue {
@@ -50,27 +60,33 @@ export interface TextIssue {
  * Returns the exact result (`solveExactly`: analyze, else the Markov engine) of a model at a
  * mission time (absent: the model's own, else analyze's default horizon), with `points` times on
  * [0, mission] so the last is the mission time, or why no exact solver applies, in plain words
- * (web/compute/plainWords.ts). A Markov chain is built only up to the page's limit;
- * `onProgress` hears the Markov engine's progress.
+ * (web/compute/plainWords.ts). A Markov chain is built only up to `maxStates` (the page's
+ * limit); `onProgress` hears the Markov engine's progress.
  */
 export function solveModel(
   model: Model,
   missionTime: number | undefined,
   points: number = CURVE_POINTS,
-  onProgress?: ProgressCallback,
+  options: { readonly onProgress?: ProgressCallback; readonly maxStates?: number } = {},
 ): Solution {
+  const { onProgress, maxStates = PAGE_STATE_LIMIT } = options;
   let result: Result;
   try {
     // analyze where units are independent, else the Markov engine (exponential times).
     result = solveExactly(model, {
       points,
-      maxStates: PAGE_STATE_LIMIT,
+      maxStates,
       ...(missionTime !== undefined && { horizon: missionTime }),
       ...(onProgress !== undefined && { onProgress }),
     });
   } catch (error) {
     if (error instanceof UnsupportedModelError) {
-      return { ok: false, message: noExactMethodMessage(error.reason) };
+      const chainStates = chainSizeOf(error.reason);
+      return {
+        ok: false,
+        message: noExactMethodMessage(error.reason, maxStates),
+        ...(chainStates !== undefined && { chainStates }),
+      };
     }
     if (error instanceof RangeError) {
       return { ok: false, message: plainLibraryNote(error.message) };

@@ -80,7 +80,14 @@ export function createWhatIfPanel(store: Store): WhatIfPanel {
 
   const draw = (state: AppState): void => {
     const { exploration, extras } = state;
-    if (!exploration || !extras) return;
+    if (!exploration) return;
+    if (state.solving) {
+      for (const id of ['plot-distribution', 'plot-tornado', 'plot-sweep']) {
+        void drawPlot(id, [], emptyLayout('drawn once the exact solution is in'));
+      }
+      return;
+    }
+    if (!extras) return;
     const unit = exploration.timeUnit;
     const title = measureTitle(extras.measure, unit);
     const base = exploration.solution.ok

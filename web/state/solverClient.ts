@@ -55,6 +55,16 @@ export function createSolverClient(
 
   const listen = (event: MessageEvent<WorkerResponse>): void => {
     const message = event.data;
+    if (message.type === 'preview') {
+      // Still busy: the model is shown while its exact solve goes on.
+      store.dispatch({
+        type: 'explored',
+        exploration: message.exploration,
+        solveMs: 0,
+        preview: true,
+      });
+      return;
+    }
     if (message.type === 'progress') {
       store.dispatch({
         type: 'solveProgress',

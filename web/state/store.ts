@@ -89,7 +89,13 @@ export type Action =
   | { readonly type: 'setCurveScale'; readonly scale: CurveScale }
   | { readonly type: 'setWhatIf'; readonly settings: WhatIfSettings }
   | { readonly type: 'setImportanceFactor'; readonly factor: ImportanceKey }
-  | { readonly type: 'explored'; readonly exploration: Exploration; readonly solveMs: number }
+  | {
+      readonly type: 'explored';
+      readonly exploration: Exploration;
+      readonly solveMs: number;
+      /** The model's facts while its long exact solve goes on (its progress stays shown). */
+      readonly preview?: boolean;
+    }
   | { readonly type: 'invalid'; readonly issues: readonly TextIssue[] }
   | { readonly type: 'extras'; readonly extras: Extras | undefined }
   | {
@@ -230,7 +236,10 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
     case 'explored':
       return [
         {
-          ...without(state, 'solving'),
+          // A preview comes as a long solve starts: its progress shows from then on.
+          ...(action.preview
+            ? { ...state, solving: state.solving ?? { text: 'solving the Markov chain' } }
+            : without(state, 'solving')),
           exploration: action.exploration,
           solveMs: action.solveMs,
           issues: [],

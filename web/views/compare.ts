@@ -79,82 +79,87 @@ export function renderCompare(
       estimates[row.key] !== undefined ||
       solved.some((n) => n[row.key] !== undefined && !Number.isNaN(n[row.key])),
   );
+  // The simulated column stands right after the current scenario's exact one, before the pins.
+  const at = columns[0] && !columns[0].pin ? 1 : 0;
+  const beside = (cells: HTMLElement[], cell: HTMLElement | undefined): HTMLElement[] =>
+    cell ? [...cells.slice(0, at), cell, ...cells.slice(at)] : cells;
   const simulatedHead = simulated
-    ? [
-        h(
-          'th',
-          { scope: 'col', 'data-scenario': 'simulated' },
-          h('span', { class: 'swatch simulated', style: `background:${simulated.color}` }),
-          'current, simulated',
-        ),
-      ]
-    : [];
+    ? h(
+        'th',
+        { scope: 'col', 'data-scenario': 'simulated' },
+        h('span', { class: 'swatch simulated', style: `background:${simulated.color}` }),
+        'current, simulated',
+      )
+    : undefined;
   const methodRow = h(
     'tr',
     { class: 'method-row' },
     h('th', { scope: 'row', text: 'method' }),
-    ...columns.map((column) =>
-      h('td', {
-        'data-scenario': column.id,
-        'data-measure': 'method',
-        text: column.solution.ok ? methodLabel(column.solution.result) : 'no exact method',
-      }),
+    ...beside(
+      columns.map((column) =>
+        h('td', {
+          'data-scenario': column.id,
+          'data-measure': 'method',
+          text: column.solution.ok ? methodLabel(column.solution.result) : 'no exact method',
+        }),
+      ),
+      simulated &&
+        h('td', {
+          'data-scenario': 'simulated',
+          'data-measure': 'method',
+          text: methodLabel(simulated.result),
+        }),
     ),
-    ...(simulated
-      ? [
-          h('td', {
-            'data-scenario': 'simulated',
-            'data-measure': 'method',
-            text: methodLabel(simulated.result),
-          }),
-        ]
-      : []),
   );
   const head = h(
     'tr',
     {},
     h('th', { scope: 'col', text: 'measure' }),
-    ...columns.map((column) => {
-      const cell = h('th', { scope: 'col', 'data-scenario': column.id });
-      const swatch = h('span', { class: 'swatch', style: `background:${column.color}` });
-      if (!column.pin) {
-        cell.append(swatch, 'current');
+    ...beside(
+      columns.map((column) => {
+        const cell = h('th', { scope: 'col', 'data-scenario': column.id });
+        const swatch = h('span', { class: 'swatch', style: `background:${column.color}` });
+        if (!column.pin) {
+          cell.append(swatch, 'current');
+          return cell;
+        }
+        const pin = column.pin;
+        const name = h('input', {
+          type: 'text',
+          value: pin.name,
+          'aria-label': `name of pinned scenario ${pin.name}`,
+          class: 'pin-name',
+        });
+        name.addEventListener('change', () => onRename(pin.id, name.value));
+        const remove = h('button', {
+          type: 'button',
+          class: 'remove',
+          'aria-label': `remove pinned scenario ${pin.name}`,
+          title: 'remove this pin',
+          text: '×',
+        });
+        remove.addEventListener('click', () => onRemove(pin.id));
+        cell.append(swatch, name, remove, h('div', { class: 'hint', text: describeScenario(pin) }));
         return cell;
-      }
-      const pin = column.pin;
-      const name = h('input', {
-        type: 'text',
-        value: pin.name,
-        'aria-label': `name of pinned scenario ${pin.name}`,
-        class: 'pin-name',
-      });
-      name.addEventListener('change', () => onRename(pin.id, name.value));
-      const remove = h('button', {
-        type: 'button',
-        class: 'remove',
-        'aria-label': `remove pinned scenario ${pin.name}`,
-        title: 'remove this pin',
-        text: '×',
-      });
-      remove.addEventListener('click', () => onRemove(pin.id));
-      cell.append(swatch, name, remove, h('div', { class: 'hint', text: describeScenario(pin) }));
-      return cell;
-    }),
-    ...simulatedHead,
+      }),
+      simulatedHead,
+    ),
   );
   const body = rows.map((row) =>
     h(
       'tr',
       {},
       h('th', { scope: 'row', text: row.label(timeUnit, '') }),
-      ...columns.map((column) =>
-        h('td', {
-          'data-scenario': column.id,
-          'data-measure': row.key,
-          text: column.solution.ok ? row.format(column.solution.numbers) : '—',
-        }),
+      ...beside(
+        columns.map((column) =>
+          h('td', {
+            'data-scenario': column.id,
+            'data-measure': row.key,
+            text: column.solution.ok ? row.format(column.solution.numbers) : '—',
+          }),
+        ),
+        simulated && estimateTd(row.key, estimates[row.key]),
       ),
-      ...(simulated ? [estimateTd(row.key, estimates[row.key])] : []),
     ),
   );
   // The live scenario's message is shown once, under the table (web/panels/numbers.ts); a pin

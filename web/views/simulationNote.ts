@@ -9,7 +9,7 @@ export const AUTO_BUDGET_MS = 20_000;
 export function simulationNote(run: SimulationRun | undefined): string {
   if (!run) return 'Runs in a worker; the band fills in as replications finish.';
   const of = `${formatCount(run.done)} of ${formatCount(run.total)} replications`;
-  const why = run.auto ? ' (started by the page: no exact method applies)' : '';
+  const why = run.auto ? ' (started by the page: no exact solution)' : '';
   switch (run.phase) {
     case 'running':
       return `${of}…${why}`;
