@@ -25,14 +25,14 @@ export const OPENED_FILE_LABEL = '(opened file)';
 export function createModelPanel(store: Store): ModelPanel {
   const editor = createEditor((text) => store.dispatch({ type: 'edit', text }));
   const select = byId<HTMLSelectElement>('example-select');
-  const opened = h('option', { value: '', text: OPENED_FILE_LABEL, disabled: true, hidden: true });
   select.replaceChildren(
-    opened,
     ...[...EXAMPLES.keys()].map((name) => h('option', { value: name, text: name })),
   );
+  // The entry of an opened file is in the menu only while it is shown; it cannot be picked.
+  const opened = h('option', { value: '', text: OPENED_FILE_LABEL, disabled: true });
   const showExample = (example: string): void => {
-    // The entry exists only while it is chosen; it cannot be picked from the menu.
-    opened.hidden = example !== '';
+    if (example === '') select.prepend(opened);
+    else opened.remove();
     select.value = example;
   };
   showExample(store.get().example);
