@@ -23,7 +23,9 @@ import {
 import { solveModel } from '../../web/compute/solve.js';
 import { solvingText } from '../../web/panels/exactProgress.js';
 import { methodLabel, whatIfSkipReason, WHAT_IF_STATE_LIMIT } from '../../web/state/methods.js';
+import { createSolverClient, type WorkerPort } from '../../web/state/solverClient.js';
 import {
+  createStore,
   EXACT_CANCELLED,
   initialState,
   reduce,
@@ -33,6 +35,7 @@ import {
 import { estimateCell, simulatedCells } from '../../web/views/estimates.js';
 import { formatNumber } from '../../web/views/format.js';
 import { simulationNote } from '../../web/views/simulationNote.js';
+import type { WorkerRequest, WorkerResponse } from '../../web/workerProtocol.js';
 
 const PUMPS = `name: pumps
 components:
@@ -322,5 +325,58 @@ maintenance: { crews: 3, priority: [a, b, c], idle_while_down: true }
       ok: false,
       message: EXACT_CANCELLED,
     });
+  });
+});
+
+describe('the solver client across a cancelled solve', () => {
+  function fakeWorker() {
+    const sent: WorkerRequest[] = [];
+    let listener: ((event: MessageEvent<WorkerResponse>) => void) | undefined;
+    const port: WorkerPort = {
+      postMessage: (message) => sent.push(message),
+      addEventListener: (_type, l) => (listener = l),
+    };
+    const answer = (data: WorkerResponse) => listener!({ data } as MessageEvent<WorkerResponse>);
+    return { port, sent, answer };
+  }
+  const preview: Exploration = {
+    name: 'big',
+    description: '',
+    timeUnit: 'h',
+    parameters: [],
+    components: [],
+    houseEvents: [],
+    solution: { ok: false, message: SOLVING_NOTE },
+    measures: [],
+    pins: [],
+  };
+
+  test('a preview shows the model and keeps the solve going; Cancel asks a fresh worker to skip it', () => {
+    const first = fakeWorker();
+    const store = createStore(initialState(undefined, 'big text', 'tmr-voter', 0), () => 0);
+    const client = createSolverClient(first.port, store, () => {});
+    client.request();
+    first.answer({ type: 'preview', id: 1, exploration: preview });
+    expect(store.get().exploration?.name).toBe('big');
+    expect(store.get().solving).toBeDefined();
+    first.answer({ type: 'progress', id: 1, note: 'markov: building the chain' });
+    expect(store.get().solving?.text).toBe('building the Markov chain');
+    // Still busy: a new request waits for the answer instead of queueing behind the solve.
+    client.request();
+    expect(first.sent).toHaveLength(1);
+    const second = fakeWorker();
+    store.dispatch({ type: 'cancelExact' });
+    client.replaceWorker(second.port);
+    expect(second.sent).toEqual([
+      {
+        type: 'explore',
+        id: 2,
+        text: 'big text',
+        scenario: { overrides: {} },
+        pins: [],
+        skipExact: EXACT_CANCELLED,
+      },
+    ]);
+    expect(store.get().solving).toBeUndefined();
   });
 });
