@@ -15,6 +15,7 @@ import { createSimulationPanel } from './panels/simulation.js';
 import { createStatusPanel } from './panels/status.js';
 import { createWhatIfPanel } from './panels/whatIf.js';
 import { DEFAULT_EXAMPLE, EXAMPLES, exampleText } from './state/examples.js';
+import { needsAutoSimulation, needsHorizonExtras } from './state/methods.js';
 import { createSolverClient } from './state/solverClient.js';
 import { createStore, initialState } from './state/store.js';
 import { createUrlSync, readLink } from './state/urlSync.js';
@@ -87,10 +88,9 @@ async function start(): Promise<void> {
         exactProgress.draw(state);
         // No exact method: the page simulates on its own, within a time budget (after this
         // change has been shown: starting is a change of its own).
-        if (!state.exploration!.solution.ok && !state.simulation) {
+        if (needsAutoSimulation(state)) {
           queueMicrotask(() => {
-            const now = store.get();
-            if (now.exploration?.solution.ok === false && !now.simulation) simulation.start(true);
+            if (needsAutoSimulation(store.get())) simulation.start(true);
           });
         }
         model.showIssues(state.issues);
@@ -124,6 +124,7 @@ async function start(): Promise<void> {
         numbers.draw(state);
         parameters.draw(state);
         void curves.draw(state);
+        if (needsHorizonExtras(state)) solver.request();
         return;
       case 'simulation':
         simulation.draw(state);

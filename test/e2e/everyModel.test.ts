@@ -225,6 +225,10 @@ describe.skipIf(!RUN)('every model gets numbers, no stale state, large chains', 
     expect(await text('#solver-message')).not.toMatch(/max-states|maxStates|relkit/);
     await expect.poll(() => text('#sim-note'), LONG).toMatch(/started by the page/);
     await expect.poll(() => cell('method', 'simulated').textContent(), LONG).toMatch(/^simulation/);
+    // Without a mission time the importance bars wait for the simulated horizon, then come.
+    await expect.poll(() => text('#sim-note'), LONG).toMatch(/done|stopped/);
+    await expect.poll(async () => (await plot('plot-importance')).names.length, LONG).toBe(1);
+    expect(await text('#importance-title')).toMatch(/^Birnbaum importance, summed over units/);
     await shot('04-over-limit');
     await chooseExample('tmr-voter');
     await expectOnlyTmrVoter();

@@ -22,7 +22,13 @@ import {
 } from '../../web/compute/plainWords.js';
 import { solveModel } from '../../web/compute/solve.js';
 import { solvingText } from '../../web/panels/exactProgress.js';
-import { methodLabel, whatIfSkipReason, WHAT_IF_STATE_LIMIT } from '../../web/state/methods.js';
+import {
+  methodLabel,
+  needsAutoSimulation,
+  needsHorizonExtras,
+  whatIfSkipReason,
+  WHAT_IF_STATE_LIMIT,
+} from '../../web/state/methods.js';
 import { createSolverClient, type WorkerPort } from '../../web/state/solverClient.js';
 import {
   createStore,
@@ -378,5 +384,42 @@ describe('the solver client across a cancelled solve', () => {
       },
     ]);
     expect(store.get().solving).toBeUndefined();
+  });
+});
+
+describe('when the page simulates on its own', () => {
+  const unsolved: Exploration = {
+    name: 'm',
+    description: '',
+    timeUnit: 'h',
+    parameters: [],
+    components: [],
+    houseEvents: [],
+    solution: { ok: false, message: 'no exact method' },
+    measures: [],
+    pins: [],
+  };
+  const base = initialState(undefined, 'text', 'tmr-voter', 0);
+
+  test('a model without an exact solution is simulated once per scenario', () => {
+    const explored = { ...base, exploration: unsolved };
+    expect(needsAutoSimulation(base)).toBe(false);
+    expect(needsAutoSimulation(explored)).toBe(true);
+    const running = reduce(
+      explored,
+      { type: 'simulationStarted', id: 1, auto: true, total: 9 },
+      0,
+    )[0];
+    expect(needsAutoSimulation(running)).toBe(false);
+    expect(needsHorizonExtras(running)).toBe(false);
+    const done = reduce(
+      running,
+      { type: 'simulated', id: 1, result: simResult({}), done: 9, total: 9, finished: true },
+      0,
+    )[0];
+    expect(needsHorizonExtras(done)).toBe(true);
+    expect(needsHorizonExtras({ ...done, exploration: { ...unsolved, fileMissionTime: 5 } })).toBe(
+      false,
+    );
   });
 });

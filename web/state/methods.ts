@@ -5,6 +5,7 @@
 import type { Result } from '../../src/index.js';
 import { formatCount } from '../compute/plainWords.js';
 import type { Solution } from '../compute/solve.js';
+import type { AppState } from './store.js';
 
 /**
  * Most states of a chain for which the tornado and sweep are drawn: each solves the model again
@@ -48,4 +49,24 @@ export function whatIfSkipReason(solution: Solution | undefined): string | undef
     return `the Markov chain has ${formatCount(states)} states:\nthe tornado and sweep would solve it\ndozens of times, so they are left out`;
   }
   return undefined;
+}
+
+/** Whether the page starts a simulation of its own: no exact solution and no run of this scenario. */
+export function needsAutoSimulation(state: AppState): boolean {
+  return state.exploration?.solution.ok === false && state.simulation === undefined;
+}
+
+/**
+ * Whether the what-if charts are asked again once a run is over: a model without an exact
+ * solution nor a mission time has a horizon (the simulated one) only then, and the importance
+ * bars are computed at it.
+ */
+export function needsHorizonExtras(state: AppState): boolean {
+  return (
+    state.simulation !== undefined &&
+    state.simulation.phase !== 'running' &&
+    state.exploration?.solution.ok === false &&
+    state.exploration.fileMissionTime === undefined &&
+    state.extras?.importance === undefined
+  );
 }
