@@ -42,7 +42,7 @@ export function methodLabel(result: Result): string {
 export function whatIfSkipReason(solution: Solution | undefined): string | undefined {
   if (!solution) return undefined;
   if (!solution.ok) {
-    return 'the tornado and sweep need an exact solution\nat every point; this model has none in the page';
+    return 'the tornado and sweep need an exact solution\nat every point; the page has none for this model';
   }
   const states = chainStates(solution.result);
   if (states !== undefined && states > WHAT_IF_STATE_LIMIT) {
