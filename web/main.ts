@@ -4,6 +4,7 @@
  * change of the state to the worker, the URL and the panels that show it.
  */
 import { createCurvesPanel } from './panels/curves.js';
+import { createExactProgressPanel } from './panels/exactProgress.js';
 import { createFaultTreePanel } from './panels/faultTree.js';
 import { createImportancePanel } from './panels/importance.js';
 import { createModelPanel } from './panels/model.js';
@@ -14,6 +15,7 @@ import { createSimulationPanel } from './panels/simulation.js';
 import { createStatusPanel } from './panels/status.js';
 import { createWhatIfPanel } from './panels/whatIf.js';
 import { DEFAULT_EXAMPLE, EXAMPLES, exampleText } from './state/examples.js';
+import { needsAutoSimulation, needsHorizonExtras } from './state/methods.js';
 import { createSolverClient } from './state/solverClient.js';
 import { createStore, initialState } from './state/store.js';
 import { unfitLinkValues } from './state/linkValues.js';
@@ -23,7 +25,10 @@ import { createUrlSync, readLink } from './state/urlSync.js';
 const openedAt = performance.now();
 // One worker solves the numbers and what-if charts, the other simulates: a long simulation never
 // holds up a slider.
-const solverWorker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+const newWorker = (): Worker =>
+  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+// Cancel of a long exact solve terminates the solver worker and starts a fresh one.
+let solverWorker = newWorker();
 const simulationWorker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 
 async function start(): Promise<void> {
@@ -47,12 +52,24 @@ async function start(): Promise<void> {
   const whatIf = createWhatIfPanel(store);
   const importance = createImportancePanel(store);
   const faultTree = createFaultTreePanel();
-  createSimulationPanel(store, simulationWorker);
+  const simulation = createSimulationPanel(store, simulationWorker);
+  const exactProgress = createExactProgressPanel(status, () => {
+    solverWorker.terminate();
+    solverWorker = newWorker();
+    store.dispatch({ type: 'cancelExact' });
+    solver.replaceWorker(solverWorker);
+  });
 
   store.subscribe((change, state) => {
     switch (change) {
       case 'scenario':
         status.showBanner(state.banner);
+        // Every panel that shows the model or its simulation follows at once: the menu, the
+        // simulation (a run of the old scenario stops), the numbers without its column.
+        model.showExample(state.example);
+        simulation.stop();
+        simulation.draw(state);
+        numbers.draw(state);
         solver.request();
         url.schedule();
         return;
@@ -69,6 +86,14 @@ async function start(): Promise<void> {
         importance.draw(state, false);
         return;
       case 'explored':
+        exactProgress.draw(state);
+        // No exact method: the page simulates on its own, within a time budget (after this
+        // change has been shown: starting is a change of its own).
+        if (needsAutoSimulation(state)) {
+          queueMicrotask(() => {
+            if (needsAutoSimulation(store.get())) simulation.start(true);
+          });
+        }
         model.showIssues(state.issues);
         model.showName(state.exploration!.name);
         parameters.draw(state);
@@ -76,9 +101,13 @@ async function start(): Promise<void> {
         faultTree.draw(state);
         importance.draw(state, false);
         whatIf.showChoices(state);
-        void curves
-          .draw(state)
-          .then(() => status.drawn(state.solveMs, performance.now() - store.get().changedAt));
+        // A long solve shows the model's facts first; its what-if charts wait for the answer.
+        if (state.solving) whatIf.draw(state);
+        void curves.draw(state).then(() => {
+          if (!store.get().solving) {
+            status.drawn(state.solveMs, performance.now() - store.get().changedAt);
+          }
+        });
         return;
       case 'invalid': {
         const unfit = unfitLinkValues(state);
@@ -86,6 +115,7 @@ async function start(): Promise<void> {
           store.dispatch({ type: 'refuseLinkValues', message: unfit });
           return;
         }
+        exactProgress.draw(state);
         model.showIssues(state.issues);
         status.show(
           `the model has ${state.issues.length} problem(s); the plots show the last valid model`,
@@ -97,7 +127,17 @@ async function start(): Promise<void> {
         importance.draw(state, true);
         return;
       case 'simulated':
+        simulation.draw(state);
+        numbers.draw(state);
+        parameters.draw(state);
         void curves.draw(state);
+        if (needsHorizonExtras(state)) solver.request();
+        return;
+      case 'simulation':
+        simulation.draw(state);
+        return;
+      case 'progress':
+        exactProgress.draw(state);
         return;
     }
   });

@@ -31,7 +31,17 @@ function handle(request: WorkerRequest): void {
       return;
     case 'explore': {
       const start = performance.now();
-      const outcome = explore(request.text, request.scenario, request.pins);
+      const outcome = explore(request.text, request.scenario, request.pins, {
+        ...(request.skipExact !== undefined && { skipExact: request.skipExact }),
+        onSlowSolve: (exploration) => post({ type: 'preview', id: request.id, exploration }),
+        onProgress: (fraction, note) =>
+          post({
+            type: 'progress',
+            id: request.id,
+            note,
+            ...(fraction !== undefined && { fraction }),
+          }),
+      });
       post({ type: 'explored', id: request.id, outcome, elapsed: performance.now() - start });
       return;
     }
@@ -69,6 +79,7 @@ async function simulate(request: Extract<WorkerRequest, { type: 'simulate' }>): 
   };
   let merged: unknown;
   let done = 0;
+  const started = performance.now();
   const chunks = simulationChunks(request.replications);
   for (const [index, count] of chunks.entries()) {
     // Yield to the event loop so a cancel message can arrive between chunks.
@@ -77,14 +88,19 @@ async function simulate(request: Extract<WorkerRequest, { type: 'simulate' }>): 
     const part = simulator.runReplications(model, options, done, count);
     merged = merged === undefined ? part : simulator.mergeSimulationStats([merged, part]);
     done += count;
+    const last = index === chunks.length - 1;
+    const outOfTime =
+      !last && request.budgetMs !== undefined && performance.now() - started > request.budgetMs;
     post({
       type: 'simulation',
       id,
       done,
       total: request.replications,
       result: simulator.finalizeSimulation(model, merged),
-      finished: index === chunks.length - 1,
+      finished: last || outOfTime,
+      ...(outOfTime && { stopped: 'budget' as const }),
     });
+    if (outOfTime) return;
   }
   if (cancelled.has(id)) {
     cancelled.delete(id);
@@ -96,6 +112,7 @@ async function simulate(request: Extract<WorkerRequest, { type: 'simulate' }>): 
         total: request.replications,
         result: simulator.finalizeSimulation(model, merged),
         finished: true,
+        stopped: 'cancelled',
       });
     }
   }

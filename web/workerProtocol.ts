@@ -1,6 +1,6 @@
 /** Messages between the page and web/worker.ts; all plain, structured-cloneable data. */
 import type { Result } from '../src/index.js';
-import type { ExploreOutcome, Extras, ExtrasRequest } from './compute/explore.js';
+import type { Exploration, ExploreOutcome, Extras, ExtrasRequest } from './compute/explore.js';
 import type { Pin, Scenario } from './state/pins.js';
 
 /** A message to the worker. */
@@ -11,6 +11,8 @@ export type WorkerRequest =
       readonly text: string;
       readonly scenario: Scenario;
       readonly pins: readonly Pin[];
+      /** Solve nothing exactly: the note to show instead (the user cancelled a long solve). */
+      readonly skipExact?: string;
     }
   | {
       readonly type: 'extras';
@@ -26,6 +28,8 @@ export type WorkerRequest =
       readonly scenario: Scenario;
       readonly replications: number;
       readonly seed: number;
+      /** Stop after the chunk that passes this wall time, ms (none: run every replication). */
+      readonly budgetMs?: number;
     }
   | { readonly type: 'cancel'; readonly id: number }
   | { readonly type: 'hello' };
@@ -53,5 +57,21 @@ export type WorkerResponse =
       readonly total: number;
       readonly result: Result;
       readonly finished: boolean;
+      /** Why a finished run has fewer replications than asked: cancelled, or out of time. */
+      readonly stopped?: 'cancelled' | 'budget';
+    }
+  | {
+      /** A long exact solve has begun: the model's facts, without a solution yet. */
+      readonly type: 'preview';
+      readonly id: number;
+      readonly exploration: Exploration;
+    }
+  | {
+      /** The Markov engine's progress on a large chain (web/compute/plainWords.ts). */
+      readonly type: 'progress';
+      readonly id: number;
+      /** Fraction of the current phase done, when the engine can tell. */
+      readonly fraction?: number;
+      readonly note: string;
     }
   | { readonly type: 'error'; readonly id: number; readonly message: string };

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Exploration } from '../../web/compute/explore.js';
+import { whatIfSkipReason } from '../../web/state/methods.js';
 import { parameterControl } from '../../web/state/parameterScale.js';
 import { createSolverClient, type WorkerPort } from '../../web/state/solverClient.js';
 import { createStore, initialState, type Change } from '../../web/state/store.js';
@@ -62,7 +63,11 @@ describe('createSolverClient', () => {
       id: 2,
       text: 'text',
       scenario: { overrides: { lambda: 2 } },
-      request: { measure: 'mttf', tornadoPercent: 20 },
+      request: {
+        measure: 'mttf',
+        tornadoPercent: 20,
+        skipSolves: whatIfSkipReason(exploration.solution),
+      },
     });
     answer({ type: 'extras', id: 2, extras: { measure: 'mttf', tornado: [] }, elapsed: 1 });
     expect(store.get().extras).toEqual({ measure: 'mttf', tornado: [] });

@@ -11,6 +11,7 @@ import {
   type DistributionSpec,
   type Model,
   type ModelTemplate,
+  type ProgressCallback,
 } from '../../src/index.js';
 import type { Pin, Scenario } from '../state/pins.js';
 import { parameterControl, type ParameterControl } from '../state/parameterScale.js';
@@ -71,8 +72,36 @@ export type ExploreOutcome =
   | { readonly ok: true; readonly exploration: Exploration }
   | { readonly ok: false; readonly issues: readonly TextIssue[] };
 
+/** How {@link explore} solves: `skipExact`, the note shown instead of an exact solution. */
+export interface ExploreOptions {
+  /** Solve nothing exactly (the user cancelled a long solve of this model); the note says so. */
+  readonly skipExact?: string;
+  /** Hears the Markov engine's progress on a large chain. */
+  readonly onProgress?: ProgressCallback;
+  /**
+   * Hears, once, before a long solve (a chain estimated over 20 000 states), the model's facts
+   * with no solution yet, so the page shows the model while it waits.
+   */
+  readonly onSlowSolve?: (preview: Exploration) => void;
+}
+
+/**
+ * Chains estimated up to this many states are solved without a preview (well under a second);
+ * the estimate is an upper one, about 5 to 10 times the real size.
+ */
+const QUICK_STATE_LIMIT = 20_000;
+
+/** The note of an exploration whose exact solve is still running. */
+export const SOLVING_NOTE =
+  'Solving exactly: the Markov chain of this model is large. Simulation estimates meanwhile; the exact numbers follow.';
+
 /** Returns the model's parameters, controls and exact solution of the scenario and of each pin. */
-export function explore(text: string, scenario: Scenario, pins: readonly Pin[]): ExploreOutcome {
+export function explore(
+  text: string,
+  scenario: Scenario,
+  pins: readonly Pin[],
+  options: ExploreOptions = {},
+): ExploreOutcome {
   const parsed = parseText(text);
   if (!parsed.ok) return parsed;
   const { template, file: base } = parsed;
@@ -80,24 +109,49 @@ export function explore(text: string, scenario: Scenario, pins: readonly Pin[]):
   const loaded = evaluateScenario(template, scenario.overrides);
   if (!loaded.ok) return loaded;
   const model = loaded.model;
-  const solution = solveModel(model, scenario.missionTime);
+  const facts = {
+    name: model.name,
+    description: model.description,
+    timeUnit: model.timeUnit,
+    ...(model.missionTime !== undefined && { fileMissionTime: model.missionTime }),
+    parameters: parameterInfo(template, base.model, model),
+    components: model.components.map((component) => ({
+      name: component.name,
+      count: component.count,
+      failure: component.failure,
+      repairable: component.repair !== undefined,
+    })),
+    houseEvents: Object.entries(base.model.faultTree?.houseEvents ?? {}).map(
+      ([name, fileValue]) => ({ name, fileValue }),
+    ),
+  };
+  const solve = (scenarioModel: Model, missionTime: number | undefined): Solution => {
+    if (options.skipExact !== undefined) return { ok: false, message: options.skipExact };
+    // A chain estimated small is solved at once, silently; a larger one shows the model's facts
+    // first, then its progress.
+    const quick = solveModel(scenarioModel, missionTime, undefined, {
+      maxStates: QUICK_STATE_LIMIT,
+    });
+    if (quick.ok || quick.chainStates === undefined) return quick;
+    if (!previewed && options.onSlowSolve) {
+      previewed = true;
+      options.onSlowSolve({
+        ...facts,
+        solution: { ok: false, message: SOLVING_NOTE },
+        measures: [],
+        pins: [],
+      });
+    }
+    return solveModel(scenarioModel, missionTime, undefined, {
+      ...(options.onProgress && { onProgress: options.onProgress }),
+    });
+  };
+  let previewed = false;
+  const solution = solve(model, scenario.missionTime);
   return {
     ok: true,
     exploration: {
-      name: model.name,
-      description: model.description,
-      timeUnit: model.timeUnit,
-      ...(model.missionTime !== undefined && { fileMissionTime: model.missionTime }),
-      parameters: parameterInfo(template, base.model, model),
-      components: model.components.map((component) => ({
-        name: component.name,
-        count: component.count,
-        failure: component.failure,
-        repairable: component.repair !== undefined,
-      })),
-      houseEvents: Object.entries(base.model.faultTree?.houseEvents ?? {}).map(
-        ([name, fileValue]) => ({ name, fileValue }),
-      ),
+      ...facts,
       solution,
       measures: solution.ok ? availableMeasures(solution.result) : [],
       pins: pins.map((pin) => {
@@ -105,7 +159,7 @@ export function explore(text: string, scenario: Scenario, pins: readonly Pin[]):
         return {
           id: pin.id,
           solution: pinned.ok
-            ? solveModel(pinned.model, pin.missionTime)
+            ? solve(pinned.model, pin.missionTime)
             : { ok: false, message: pinned.issues.map((i) => i.message).join('; ') },
         };
       }),
@@ -119,6 +173,14 @@ export interface ExtrasRequest {
   readonly component?: string;
   readonly sweep?: string;
   readonly tornadoPercent: number;
+  /**
+   * Why the tornado and sweep are left out (no exact solution, or a chain so large that their
+   * dozens of solves would take minutes); the distribution and importance come without solving,
+   * at `horizon`.
+   */
+  readonly skipSolves?: string;
+  /** The horizon of the live scenario (exact or simulated), for `skipSolves`. */
+  readonly horizon?: number;
 }
 
 /** The what-if charts of the live scenario. */
@@ -131,6 +193,8 @@ export interface Extras {
   readonly importance?: ComponentImportance;
   readonly tornado: readonly TornadoRow[];
   readonly sweep?: Sweep;
+  /** Why the tornado and sweep are left out (the request's `skipSolves`). */
+  readonly skipped?: string;
   readonly distribution?: {
     readonly component: string;
     readonly t: readonly number[];
@@ -154,17 +218,17 @@ export function exploreExtras(
   const loaded = evaluateScenario(template, scenario.overrides);
   if (!loaded.ok) return undefined;
   const model = loaded.model;
+  if (request.skipSolves !== undefined) {
+    return unsolvedExtras(model, scenario, { ...request, skipSolves: request.skipSolves });
+  }
   const solution = solveModel(model, scenario.missionTime, 2);
-  if (!solution.ok) return { measure: request.measure, tornado: [] };
+  if (!solution.ok) {
+    return unsolvedExtras(model, scenario, { ...request, skipSolves: solution.message });
+  }
   const mission = solution.numbers.missionTime;
   const controls = parameterInfo(template, base.model, model).filter((p) => !p.isExpression);
   const swept = controls.find((p) => p.name === request.sweep) ?? controls[0];
-  const chosen = Math.max(
-    0,
-    model.components.findIndex((c) => c.name === request.component),
-  );
-  const component = model.components[chosen];
-  const law = componentFacts(model).components[chosen]?.failure;
+  const distribution = chosenDistribution(model, request.component, mission);
   // The result's own factors (web/panels/importance.ts) are exact per event or unit; the sum of
   // Birnbaum over a component's units (which can exceed 1) is only a fallback.
   const importance =
@@ -178,11 +242,45 @@ export function exploreExtras(
     ...(swept && {
       sweep: sweep(template, scenario, request.measure, swept.control, SWEEP_POINTS),
     }),
-    ...(component &&
-      law && {
-        distribution: distributionCurves(component.name, law, mission),
-      }),
+    ...(distribution && { distribution }),
   };
+}
+
+/**
+ * Returns what the what-if panel can show without an exact solve: the failure distribution of
+ * the chosen component and the summed Birnbaum importance at the scenario's horizon, with the
+ * reason the tornado and sweep are left out.
+ */
+function unsolvedExtras(
+  model: Model,
+  scenario: Scenario,
+  request: ExtrasRequest & { readonly skipSolves: string },
+): Extras {
+  const mission = scenario.missionTime ?? model.missionTime ?? request.horizon;
+  const importance = mission === undefined ? undefined : componentImportance(model, mission);
+  const distribution = chosenDistribution(model, request.component, mission ?? 0);
+  return {
+    measure: request.measure,
+    tornado: [],
+    skipped: request.skipSolves,
+    ...(importance && { importance }),
+    ...(distribution && { distribution }),
+  };
+}
+
+/** Returns the failure-distribution curves of the named component (else the first), if any. */
+function chosenDistribution(
+  model: Model,
+  name: string | undefined,
+  horizon: number,
+): Extras['distribution'] {
+  const chosen = Math.max(
+    0,
+    model.components.findIndex((c) => c.name === name),
+  );
+  const component = model.components[chosen];
+  const law = componentFacts(model).components[chosen]?.failure;
+  return component && law ? distributionCurves(component.name, law, horizon) : undefined;
 }
 
 function distributionCurves(

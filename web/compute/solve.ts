@@ -7,9 +7,16 @@ import {
   solveExactly,
   UnsupportedModelError,
   type Model,
+  type ProgressCallback,
   type Result,
 } from '../../src/index.js';
 import { measureValue, scalarValue } from './measures.js';
+import {
+  chainSizeOf,
+  noExactMethodMessage,
+  PAGE_STATE_LIMIT,
+  plainLibraryNote,
+} from './plainWords.js';
 
 // 201 points draw smooth curves and cost about 1 ms more than the default 11 (measured on
 // tmr-voter and bridge, see docs/explorer.md).
@@ -34,7 +41,12 @@ export interface Numbers {
 /** A solved scenario, or why it could not be solved. */
 export type Solution =
   | { readonly ok: true; readonly result: Result; readonly numbers: Numbers }
-  | { readonly ok: false; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly message: string;
+      /** The chain size the Markov engine estimated, when it refused the chain as too large. */
+      readonly chainStates?: number;
+    };
 
 /** One problem of a model text, located by line and column when known. */
 export interface TextIssue {
@@ -47,24 +59,37 @@ export interface TextIssue {
 /**
  * Returns the exact result (`solveExactly`: analyze, else the Markov engine) of a model at a
  * mission time (absent: the model's own, else analyze's default horizon), with `points` times on
- * [0, mission] so the last is the mission time, or the solver's message when no exact solver
- * applies.
+ * [0, mission] so the last is the mission time, or why no exact solver applies, in plain words
+ * (web/compute/plainWords.ts). A Markov chain is built only up to `maxStates` (the page's
+ * limit); `onProgress` hears the Markov engine's progress.
  */
 export function solveModel(
   model: Model,
   missionTime: number | undefined,
   points: number = CURVE_POINTS,
+  options: { readonly onProgress?: ProgressCallback; readonly maxStates?: number } = {},
 ): Solution {
+  const { onProgress, maxStates = PAGE_STATE_LIMIT } = options;
   let result: Result;
   try {
     // analyze where units are independent, else the Markov engine (exponential times).
     result = solveExactly(model, {
       points,
+      maxStates,
       ...(missionTime !== undefined && { horizon: missionTime }),
+      ...(onProgress !== undefined && { onProgress }),
     });
   } catch (error) {
-    if (error instanceof UnsupportedModelError || error instanceof RangeError) {
-      return { ok: false, message: error.message };
+    if (error instanceof UnsupportedModelError) {
+      const chainStates = chainSizeOf(error.reason);
+      return {
+        ok: false,
+        message: noExactMethodMessage(error.reason, maxStates),
+        ...(chainStates !== undefined && { chainStates }),
+      };
+    }
+    if (error instanceof RangeError) {
+      return { ok: false, message: plainLibraryNote(error.message) };
     }
     throw error;
   }

@@ -13,8 +13,10 @@ import {
   type CurveSeries,
 } from '../charts/curveTraces.js';
 import { shownCurveScale } from '../charts/curveScale.js';
+import { fittedTimeAxis } from '../charts/curveRange.js';
 import { columns } from '../state/selectors.js';
 import type { AppState, Store } from '../state/store.js';
+import { byId } from '../views/dom.js';
 import { addDownloadButtons, drawPlot } from './plot.js';
 
 /** The panel's handle for the composition root. */
@@ -31,9 +33,11 @@ export function createCurvesPanel(store: Store): CurvesPanel {
   const scaleRadios = [...document.querySelectorAll<HTMLInputElement>('input[name="curve-scale"]')];
 
   /** Picks the measure the radios ask for, or the one the model has, and shows which apply. */
+  const note = byId('curve-note');
   const chooseMeasure = (state: AppState): CurveMeasure => {
     const solution = state.exploration?.solution;
-    const result = solution?.ok ? solution.result : undefined;
+    // Without an exact solution, the simulated curves say which measures there are.
+    const result = solution?.ok ? solution.result : state.simulated;
     const checked = measureRadios.find((radio) => radio.checked);
     const measure = shownCurveMeasure(
       (checked?.value as CurveMeasure | undefined) ?? 'reliability',
@@ -68,7 +72,18 @@ export function createCurvesPanel(store: Store): CurvesPanel {
     // No curve: no axis to choose.
     for (const radio of scaleRadios) radio.disabled = data.length === 0;
     const layout = curveLayout(measure, scale, exploration.timeUnit, data.length === 0);
-    return drawPlot('plot-curve', data, layout);
+    const live = exploration.solution.ok ? exploration.solution.result : state.simulated;
+    const pinHorizons = columns(state).flatMap((column) =>
+      column.pin && column.solution.ok ? [column.solution.result.horizon ?? NaN] : [],
+    );
+    const axis = fittedTimeAxis(live?.horizon, pinHorizons, exploration.timeUnit);
+    note.hidden = axis === undefined;
+    note.textContent = axis?.note ?? '';
+    return drawPlot(
+      'plot-curve',
+      data,
+      axis ? { ...layout, xaxis: { ...layout.xaxis, range: [...axis.range] } } : layout,
+    );
   };
 
   for (const radio of measureRadios) {

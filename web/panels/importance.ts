@@ -94,10 +94,17 @@ export function createImportancePanel(store: Store): ImportancePanel {
       );
       return;
     }
-    // The fallback comes with the what-if charts, after the numbers.
-    if (!withExtras) return;
+    // The fallback comes with the what-if charts, after the numbers (of a long solve: after it).
+    if (!withExtras && !state.solving) return;
     chooser.hidden = true;
     grouping.hidden = true;
+    if (state.solving) {
+      title.dataset.source = 'none';
+      title.textContent = 'Importance';
+      notes.textContent = '';
+      void drawPlot('plot-importance', [], emptyLayout('drawn once the exact solution is in'));
+      return;
+    }
     const summed = state.extras?.importance;
     title.dataset.source = summed ? 'components' : 'none';
     title.textContent = summed

@@ -14,7 +14,12 @@ export interface ModelPanel {
   readonly showIssues: (issues: readonly TextIssue[]) => void;
   /** Shows the name of the solved model in the heading. */
   readonly showName: (name: string) => void;
+  /** Shows the state's example in the menu: an opened file is "(opened file)". */
+  readonly showExample: (example: string) => void;
 }
+
+/** The menu entry of a model that is no example (an opened file). */
+export const OPENED_FILE_LABEL = '(opened file)';
 
 /** Wires the model controls to `store` and shows its model text. */
 export function createModelPanel(store: Store): ModelPanel {
@@ -23,12 +28,18 @@ export function createModelPanel(store: Store): ModelPanel {
   select.replaceChildren(
     ...[...EXAMPLES.keys()].map((name) => h('option', { value: name, text: name })),
   );
-  select.value = store.get().example;
+  // The entry of an opened file is in the menu only while it is shown; it cannot be picked.
+  const opened = h('option', { value: '', text: OPENED_FILE_LABEL, disabled: true });
+  const showExample = (example: string): void => {
+    if (example === '') select.prepend(opened);
+    else opened.remove();
+    select.value = example;
+  };
+  showExample(store.get().example);
   select.addEventListener('change', () => {
     const name = select.value;
     store.dispatch({ type: 'loadExample', name, text: exampleText(name) });
     editor.setText(store.get().text);
-    select.value = name;
   });
 
   const open = byId<HTMLInputElement>('open-file');
@@ -53,5 +64,6 @@ export function createModelPanel(store: Store): ModelPanel {
     showName: (name) => {
       byId('model-name').textContent = name;
     },
+    showExample,
   };
 }

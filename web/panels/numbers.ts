@@ -1,17 +1,20 @@
 /**
  * The numbers panel: the table of the current scenario beside every pin (renamed and removed in
- * its column header), the solver's message when it cannot solve the model, and the button that
- * pins the scenario (#numbers, #solver-message, #pin-button).
+ * its column header) and beside its simulation, why no exact method applies when none does, the
+ * simulation's warnings, and the button that pins the scenario (#numbers, #solver-message,
+ * #method-notes, #pin-button).
  */
+import { SERIES_COLORS } from '../charts/curveTraces.js';
+import { plainLibraryNote } from '../compute/plainWords.js';
 import { columns } from '../state/selectors.js';
 import type { AppState, Store } from '../state/store.js';
 import { renderCompare } from '../views/compare.js';
-import { byId } from '../views/dom.js';
+import { byId, h } from '../views/dom.js';
 import { renderHeadline } from '../views/headline.js';
 
 /** The panel's handle for the composition root. */
 export interface NumbersPanel {
-  /** Shows the numbers of the solved scenarios. */
+  /** Shows the numbers of the solved scenarios and of the current simulation. */
   readonly draw: (state: AppState) => void;
 }
 
@@ -20,13 +23,16 @@ export function createNumbersPanel(store: Store): NumbersPanel {
   const table = byId<HTMLTableElement>('numbers');
   const message = byId('solver-message');
   const headline = byId('headline');
+  const notes = byId('method-notes');
   byId('pin-button').addEventListener('click', () => store.dispatch({ type: 'pin' }));
   return {
     draw: (state) => {
       const exploration = state.exploration;
       if (!exploration) return;
       const solution = exploration.solution;
+      // Not an error: the page says once, in plain words, why the numbers are estimates.
       message.hidden = solution.ok;
+      message.className = 'method-note';
       message.textContent = solution.ok ? '' : solution.message;
       renderHeadline(headline, solution.ok ? solution.numbers : undefined);
       renderCompare(
@@ -35,6 +41,12 @@ export function createNumbersPanel(store: Store): NumbersPanel {
         exploration.timeUnit,
         (id, name) => store.dispatch({ type: 'renamePin', id, name }),
         (id) => store.dispatch({ type: 'removePin', id }),
+        state.simulated && { result: state.simulated, color: SERIES_COLORS[0]! },
+      );
+      const warnings = (state.simulated?.warnings ?? []).map(plainLibraryNote).filter(Boolean);
+      notes.hidden = warnings.length === 0;
+      notes.replaceChildren(
+        ...warnings.map((warning) => h('li', { text: `simulation: ${warning}` })),
       );
     },
   };

@@ -86,7 +86,14 @@ export function createWhatIfPanel(store: Store): WhatIfPanel {
 
   const draw = (state: AppState): void => {
     const { exploration, extras } = state;
-    if (!exploration || !extras) return;
+    if (!exploration) return;
+    if (state.solving) {
+      for (const id of ['plot-distribution', 'plot-tornado', 'plot-sweep']) {
+        void drawPlot(id, [], emptyLayout('drawn once the exact solution is in'));
+      }
+      return;
+    }
+    if (!extras) return;
     const unit = exploration.timeUnit;
     const title = measureTitle(extras.measure, unit);
     const base = exploration.solution.ok
@@ -99,6 +106,12 @@ export function createWhatIfPanel(store: Store): WhatIfPanel {
         ? distributionLayout(extras.distribution, unit)
         : emptyLayout('no component or event has failure times'),
     );
+    if (extras.skipped !== undefined) {
+      // No exact solution, or one too slow to repeat dozens of times: say so, no empty axes.
+      void drawPlot('plot-tornado', [], emptyLayout(extras.skipped));
+      void drawPlot('plot-sweep', [], emptyLayout(extras.skipped));
+      return;
+    }
     const varied = exploration.parameters.some((p) => !p.isExpression);
     if (!varied || base === undefined) {
       // Nothing to vary, or no measure to show: say which rather than draw empty axes (a fault

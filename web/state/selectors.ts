@@ -7,6 +7,7 @@ import type { ExtrasRequest, HouseEventInfo, ParameterInfo } from '../compute/ex
 import type { ImportanceKey } from '../compute/importance.js';
 import type { MeasureKey } from '../compute/measures.js';
 import type { Solution } from '../compute/solve.js';
+import { whatIfSkipReason } from './methods.js';
 import type { Pin } from './pins.js';
 import type { AppState } from './store.js';
 import type { ExplorerState } from './urlState.js';
@@ -54,7 +55,11 @@ export function chosenMeasure(state: AppState): MeasureKey {
 
 /** Returns the request of the what-if charts for the state's view settings. */
 export function extrasRequest(state: AppState): ExtrasRequest {
+  const skipSolves = whatIfSkipReason(state.exploration?.solution);
+  const horizon = state.simulated?.horizon ?? state.exploration?.fileMissionTime;
   return {
+    ...(skipSolves !== undefined && { skipSolves }),
+    ...(skipSolves !== undefined && horizon !== undefined && { horizon }),
     measure: chosenMeasure(state),
     ...(state.view.component !== undefined && { component: state.view.component }),
     ...(state.view.sweep !== undefined && { sweep: state.view.sweep }),
@@ -112,8 +117,11 @@ export function chosenImportanceFactor(state: AppState): ImportanceKey {
 export function missionValues(state: AppState): { value: number; base: number } | undefined {
   const exploration = state.exploration;
   const solution = exploration?.solution;
-  const mission = solution?.ok ? solution.numbers.missionTime : (state.missionTime ?? 1);
-  if (!Number.isFinite(mission)) return undefined;
+  // Without an exact solution: the file's mission time, else the simulated horizon.
+  const mission = solution?.ok
+    ? solution.numbers.missionTime
+    : (state.missionTime ?? exploration?.fileMissionTime ?? state.simulated?.horizon);
+  if (mission === undefined || !Number.isFinite(mission)) return undefined;
   return {
     value: state.missionTime ?? mission,
     base: exploration?.fileMissionTime ?? mission,

@@ -17,6 +17,11 @@ export interface WorkerPort {
 export interface SolverClient {
   /** Asks for the state to be solved again: now if the worker is idle, else when it answers. */
   readonly request: () => void;
+  /**
+   * Talks to `worker` from now on (the old one was terminated mid-solve): nothing is pending any
+   * more, and the state is solved again there.
+   */
+  readonly replaceWorker: (worker: WorkerPort) => void;
 }
 
 /** Connects `worker` to `store`; `onError` hears the worker's errors. */
@@ -28,10 +33,11 @@ export function createSolverClient(
   let nextId = 1;
   let busy = false;
   let dirty = false;
+  let port = worker;
 
   const send = (message: WorkerRequest): void => {
     busy = true;
-    worker.postMessage(message);
+    port.postMessage(message);
   };
   const pump = (): void => {
     if (busy || !dirty) return;
@@ -43,11 +49,30 @@ export function createSolverClient(
       text: state.text,
       scenario: scenarioOf(state),
       pins: state.pins,
+      ...(state.exactSkipped !== undefined && { skipExact: state.exactSkipped }),
     });
   };
 
-  worker.addEventListener('message', (event) => {
+  const listen = (event: MessageEvent<WorkerResponse>): void => {
     const message = event.data;
+    if (message.type === 'preview') {
+      // Still busy: the model is shown while its exact solve goes on.
+      store.dispatch({
+        type: 'explored',
+        exploration: message.exploration,
+        solveMs: 0,
+        preview: true,
+      });
+      return;
+    }
+    if (message.type === 'progress') {
+      store.dispatch({
+        type: 'solveProgress',
+        note: message.note,
+        ...(message.fraction !== undefined && { fraction: message.fraction }),
+      });
+      return;
+    }
     if (message.type === 'explored') {
       busy = false;
       const outcome = message.outcome;
@@ -78,10 +103,18 @@ export function createSolverClient(
       onError(message.message);
     }
     pump();
-  });
+  };
+  worker.addEventListener('message', listen);
 
   return {
     request: () => {
+      dirty = true;
+      pump();
+    },
+    replaceWorker: (next) => {
+      port = next;
+      busy = false;
+      next.addEventListener('message', listen);
       dirty = true;
       pump();
     },

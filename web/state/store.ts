@@ -8,6 +8,7 @@ import type { CurveScale } from '../charts/curveTraces.js';
 import type { Exploration, Extras } from '../compute/explore.js';
 import type { ImportanceKey } from '../compute/importance.js';
 import type { MeasureKey } from '../compute/measures.js';
+import { plainProgress } from '../compute/plainWords.js';
 import type { TextIssue } from '../compute/solve.js';
 import { addPin, removePin, renamePin, type Pin, type Scenario } from './pins.js';
 import { DEFAULT_VIEW, type ExplorerState, type ViewState } from './urlState.js';
@@ -34,7 +35,37 @@ export interface AppState extends Scenario {
   readonly changedAt: number;
   /** A note above the page (a refused link) until another example is chosen. */
   readonly banner?: string;
+  /** The simulation run of the current scenario, the source of `simulated`; none before one. */
+  readonly simulation?: SimulationRun;
+  /** The progress of a long exact solve (a large Markov chain), until its answer comes. */
+  readonly solving?: SolveProgress;
+  /** Set when the user cancelled the exact solve of this model text: the note shown instead. */
+  readonly exactSkipped?: string;
 }
+
+/** A simulation run as the page shows it. */
+export interface SimulationRun {
+  readonly id: number;
+  /** Started by the page because no exact method applies (else by the Simulate button). */
+  readonly auto: boolean;
+  readonly done: number;
+  readonly total: number;
+  readonly phase: 'running' | 'finished' | 'cancelled' | 'budget' | 'error';
+  /** The error of a failed run. */
+  readonly message?: string;
+}
+
+/** How far a long exact solve is, in plain words (web/compute/plainWords.ts). */
+export interface SolveProgress {
+  readonly text: string;
+  readonly fraction?: number;
+  /** The chain's number of states, once the engine has said it. */
+  readonly states?: number;
+}
+
+/** The note shown in place of the exact numbers once the user cancelled their solve. */
+export const EXACT_CANCELLED =
+  'The exact solution was cancelled: the numbers are simulation estimates. Edit the model or open it again to solve it exactly.';
 
 /** The settings of the what-if charts that the worker computes with. */
 export interface WhatIfSettings {
@@ -58,10 +89,34 @@ export type Action =
   | { readonly type: 'setCurveScale'; readonly scale: CurveScale }
   | { readonly type: 'setWhatIf'; readonly settings: WhatIfSettings }
   | { readonly type: 'setImportanceFactor'; readonly factor: ImportanceKey }
-  | { readonly type: 'explored'; readonly exploration: Exploration; readonly solveMs: number }
+  | {
+      readonly type: 'explored';
+      readonly exploration: Exploration;
+      readonly solveMs: number;
+      /** The model's facts while its long exact solve goes on (its progress stays shown). */
+      readonly preview?: boolean;
+    }
   | { readonly type: 'invalid'; readonly issues: readonly TextIssue[] }
   | { readonly type: 'extras'; readonly extras: Extras | undefined }
-  | { readonly type: 'simulated'; readonly result: Result }
+  | {
+      readonly type: 'simulated';
+      readonly result: Result;
+      /** The run it belongs to: an answer of an older run is ignored. */
+      readonly id?: number;
+      readonly done?: number;
+      readonly total?: number;
+      readonly finished?: boolean;
+      readonly stopped?: 'cancelled' | 'budget';
+    }
+  | {
+      readonly type: 'simulationStarted';
+      readonly id: number;
+      readonly auto: boolean;
+      readonly total: number;
+    }
+  | { readonly type: 'simulationFailed'; readonly id: number; readonly message: string }
+  | { readonly type: 'solveProgress'; readonly note: string; readonly fraction?: number }
+  | { readonly type: 'cancelExact' }
   | { readonly type: 'refuseLinkValues'; readonly message: string };
 
 /**
@@ -71,10 +126,21 @@ export type Action =
  * - `whatIf`: a setting of the what-if charts changed: recompute them and update the link;
  * - `curve`: the curve axis changed: redraw the curves and update the link;
  * - `importance`: the factor of the importance chart changed: redraw it and update the link;
- * - `explored`, `invalid`, `extras`, `simulated`: an answer arrived: show it.
+ * - `explored`, `invalid`, `extras`, `simulated`: an answer arrived: show it;
+ * - `simulation`: a simulation run started, failed or was ignored: show its status;
+ * - `progress`: the exact solve of a large chain moved on: show how far.
  */
 export type Change =
-  'scenario' | 'whatIf' | 'curve' | 'importance' | 'explored' | 'invalid' | 'extras' | 'simulated';
+  | 'scenario'
+  | 'whatIf'
+  | 'curve'
+  | 'importance'
+  | 'explored'
+  | 'invalid'
+  | 'extras'
+  | 'simulated'
+  | 'simulation'
+  | 'progress';
 
 /**
  * Returns the state of a page that opens a link (or none): its scenario, pins and view, with
@@ -113,7 +179,7 @@ export function scenarioOf(state: AppState): Scenario {
 export function reduce(state: AppState, action: Action, now: number): [AppState, Change] {
   // A new scenario: the simulated curves no longer match it, and the redraw timing restarts.
   const scenario = (next: AppState): [AppState, Change] => [
-    { ...without(next, 'simulated'), changedAt: now },
+    { ...without(next, 'simulated', 'simulation'), changedAt: now },
     'scenario',
   ];
   switch (action.type) {
@@ -122,7 +188,7 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
       // that name its measures, components or parameters do not either.
       const { curve, curveChosen, tornadoPercent, importance } = state.view;
       return scenario({
-        ...without(state, 'missionTime', 'banner'),
+        ...without(state, 'missionTime', 'banner', 'exactSkipped'),
         example: action.name,
         text: action.text,
         overrides: {},
@@ -136,8 +202,9 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
       });
     }
     case 'openFile': {
+      // An opened file is no example: the menu says so, and a link carries its text.
       return scenario({
-        ...without(state, 'missionTime'),
+        ...without(state, 'missionTime', 'exactSkipped'),
         example: '',
         text: action.text,
         overrides: {},
@@ -145,7 +212,7 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
       });
     }
     case 'edit':
-      return scenario({ ...state, text: action.text });
+      return scenario({ ...without(state, 'exactSkipped'), text: action.text });
     case 'setParameter': {
       const overrides: Record<string, number> = { ...state.overrides };
       if (action.value === undefined) delete overrides[action.name];
@@ -177,18 +244,63 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
       return [{ ...state, view: { ...state.view, importance: action.factor } }, 'importance'];
     case 'explored':
       return [
-        { ...state, exploration: action.exploration, solveMs: action.solveMs, issues: [] },
+        {
+          // A preview comes as a long solve starts: its progress shows from then on.
+          ...(action.preview
+            ? { ...state, solving: state.solving ?? { text: 'solving the Markov chain' } }
+            : without(state, 'solving')),
+          exploration: action.exploration,
+          solveMs: action.solveMs,
+          issues: [],
+        },
         'explored',
       ];
     case 'invalid':
-      return [{ ...state, issues: action.issues }, 'invalid'];
+      return [{ ...without(state, 'solving'), issues: action.issues }, 'invalid'];
     case 'extras':
       return [
         action.extras ? { ...state, extras: action.extras } : without(state, 'extras'),
         'extras',
       ];
     case 'simulated':
-      return [{ ...state, simulated: action.result }, 'simulated'];
+      return simulated(state, action);
+    case 'simulationStarted':
+      return [
+        {
+          ...without(state, 'simulated'),
+          simulation: {
+            id: action.id,
+            auto: action.auto,
+            done: 0,
+            total: action.total,
+            phase: 'running',
+          },
+        },
+        'simulation',
+      ];
+    case 'simulationFailed':
+      if (state.simulation?.id !== action.id) return [state, 'simulation'];
+      return [
+        { ...state, simulation: { ...state.simulation, phase: 'error', message: action.message } },
+        'simulation',
+      ];
+    case 'solveProgress': {
+      const progress = plainProgress(action.note);
+      const states = progress.states ?? state.solving?.states;
+      return [
+        {
+          ...state,
+          solving: {
+            text: progress.text,
+            ...(action.fraction !== undefined && { fraction: action.fraction }),
+            ...(states !== undefined && { states }),
+          },
+        },
+        'progress',
+      ];
+    }
+    case 'cancelExact':
+      return scenario({ ...without(state, 'solving'), exactSkipped: EXACT_CANCELLED });
     case 'refuseLinkValues':
       // The link's values do not fit its model: the file's values, and a banner saying so.
       return scenario({
@@ -200,10 +312,37 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
   }
 }
 
+/** A chunk of a simulation merged: the current run's curves and progress; older runs ignored. */
+function simulated(
+  state: AppState,
+  action: Extract<Action, { type: 'simulated' }>,
+): [AppState, Change] {
+  const run = state.simulation;
+  if (action.id === undefined) return [{ ...state, simulated: action.result }, 'simulated'];
+  // A run of a scenario since changed (or of a model since closed) is not shown.
+  if (run?.id !== action.id) return [state, 'simulation'];
+  const phase = action.finished ? (action.stopped ?? 'finished') : 'running';
+  return [
+    {
+      ...state,
+      simulated: action.result,
+      simulation: {
+        ...run,
+        done: action.done ?? run.done,
+        total: action.total ?? run.total,
+        phase,
+      },
+    },
+    'simulated',
+  ];
+}
+
 /** Returns a copy of the state without the optional fields `keys`. */
 function without(
   state: AppState,
-  ...keys: ('missionTime' | 'extras' | 'simulated' | 'banner')[]
+  ...keys: (
+    'missionTime' | 'extras' | 'simulated' | 'banner' | 'simulation' | 'solving' | 'exactSkipped'
+  )[]
 ): AppState {
   const next: { -readonly [K in keyof AppState]: AppState[K] } = { ...state };
   for (const key of keys) delete next[key];

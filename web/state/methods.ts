@@ -1,0 +1,72 @@
+/**
+ * Which method produced a number, in plain words, and what the page leaves out because of it:
+ * pure functions of results and state, unit-tested.
+ */
+import type { Result } from '../../src/index.js';
+import { formatCount } from '../compute/plainWords.js';
+import type { Solution } from '../compute/solve.js';
+import type { AppState } from './store.js';
+
+/**
+ * Most states of a chain for which the tornado and sweep are drawn: each solves the model again
+ * (2 per parameter, 25 per sweep), a few seconds each above this.
+ */
+export const WHAT_IF_STATE_LIMIT = 20_000;
+
+/** Returns the number of states of a Markov result (the engine adds `states` to its result). */
+export function chainStates(result: Result): number | undefined {
+  const states = (result as { readonly states?: unknown }).states;
+  return typeof states === 'number' ? states : undefined;
+}
+
+/**
+ * Returns how a result was computed, as the page says it: `exact: closed form / structure
+ * function`, `exact: Markov chain (N states)`, `simulation: N replications`.
+ */
+export function methodLabel(result: Result): string {
+  if (result.method === 'analytic') return 'exact: closed form / structure function';
+  if (result.method === 'markov') {
+    const states = chainStates(result);
+    return `exact: Markov chain${states === undefined ? '' : ` (${formatCount(states)} states)`}`;
+  }
+  const replications = (result as { readonly replications?: unknown }).replications;
+  return typeof replications === 'number'
+    ? `simulation: ${formatCount(replications)} replications`
+    : 'simulation';
+}
+
+/**
+ * Returns why the tornado and sweep are left out for a live solution, or undefined when they are
+ * drawn: they need an exact solution, and one that is quick to repeat.
+ */
+export function whatIfSkipReason(solution: Solution | undefined): string | undefined {
+  if (!solution) return undefined;
+  if (!solution.ok) {
+    return 'the tornado and sweep need an exact solution\nat every point; the page has none for this model';
+  }
+  const states = chainStates(solution.result);
+  if (states !== undefined && states > WHAT_IF_STATE_LIMIT) {
+    return `the Markov chain has ${formatCount(states)} states:\nthe tornado and sweep would solve it\ndozens of times, so they are left out`;
+  }
+  return undefined;
+}
+
+/** Whether the page starts a simulation of its own: no exact solution and no run of this scenario. */
+export function needsAutoSimulation(state: AppState): boolean {
+  return state.exploration?.solution.ok === false && state.simulation === undefined;
+}
+
+/**
+ * Whether the what-if charts are asked again once a run is over: a model without an exact
+ * solution nor a mission time has a horizon (the simulated one) only then, and the importance
+ * bars are computed at it.
+ */
+export function needsHorizonExtras(state: AppState): boolean {
+  return (
+    state.simulation !== undefined &&
+    state.simulation.phase !== 'running' &&
+    state.exploration?.solution.ok === false &&
+    state.exploration.fileMissionTime === undefined &&
+    state.extras?.importance === undefined
+  );
+}
