@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { analyze, loadModel, type Result } from '../../src/index.js';
+import { analyze, loadModel, writeMef, type Result } from '../../src/index.js';
 import { importanceRows, sortImportanceRows } from '../../web/compute/importance.js';
 import { formatProbability } from '../../web/views/format.js';
 import { hasChromium, openExplorer, ROOT, type Explorer } from './harness.js';
@@ -225,6 +225,30 @@ describe.skipIf(!chromiumHere)('fault trees in the explorer, headless Chromium',
     expect(await evil.locator('img').count()).toBe(0);
     await shot('escaped', evil);
     await evil.close();
+  });
+
+  test('an Open-PSA MEF file opens translated, with the P(top) of analyze; a bad one is refused', async () => {
+    const xml = writeMef(loadModel(text('loss-of-cooling')));
+    const file = (name: string, body: string) => ({
+      name,
+      mimeType: 'application/xml',
+      buffer: Buffer.from(body),
+    });
+    await page.setInputFiles('#open-file', file('cooling.xml', xml));
+    await expect
+      .poll(() => topCell().textContent(), SLOW)
+      .toBe(formatProbability(solve('loss-of-cooling').measures.topEventProbability as number));
+    expect(await page.locator('#model-text').textContent()).toContain(
+      '# Translated from cooling.xml (Open-PSA MEF)',
+    );
+    await page.setInputFiles('#open-file', file('broken.xml', xml.replace('</opsa-mef>', '')));
+    await expect
+      .poll(() => page.locator('#model-issues').textContent())
+      .toContain('broken.xml could not be opened:');
+    // The translated model stays on the page.
+    expect(await topCell().textContent()).toBe(
+      formatProbability(solve('loss-of-cooling').measures.topEventProbability as number),
+    );
   });
 
   test('a narrow window keeps the panel legible', async () => {

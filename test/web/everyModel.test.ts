@@ -191,7 +191,7 @@ describe('methods and estimates', () => {
     expect(cells.reliability?.text).toBe('0.9 (95 % CI 0.88–0.92)');
     expect(cells.mttf?.text).toBe('≥ 70 (95 %): many runs saw no failure, so no MTTF');
     expect(cells.downtimeHoursPerYear?.text).toMatch(
-      /^8\.766 h\/yr \(95 % CI 4\.383 h\/yr–17\.532 h\/yr\)$/,
+      /^8\.77 h\/yr \(95 % CI 4\.38 h\/yr–17\.5 h\/yr\)$/,
     );
     const perfect = simulatedCells(
       simResult({ reliability: { t: [0, 100], values: [1, 1], lo: [0.99, 0.996], hi: [1, 1] } }),

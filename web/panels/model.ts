@@ -2,6 +2,7 @@
  * The model panel: the example menu, Open file… and Save model of the toolbar, the editor with
  * its problems, and the model's name (#model-pane).
  */
+import { ACCEPTED_FILES, openModelFile } from '../compute/importFile.js';
 import type { TextIssue } from '../compute/solve.js';
 import { EXAMPLES, exampleText } from '../state/examples.js';
 import type { Store } from '../state/store.js';
@@ -42,13 +43,24 @@ export function createModelPanel(store: Store): ModelPanel {
     editor.setText(store.get().text);
   });
 
+  // relkit YAML or JSON, or an Open-PSA MEF or Galileo file translated to relkit YAML.
   const open = byId<HTMLInputElement>('open-file');
+  open.accept = ACCEPTED_FILES;
   open.addEventListener('change', () => {
     const file = open.files?.[0];
     if (!file) return;
     void file.text().then((content) => {
-      store.dispatch({ type: 'openFile', text: content });
-      editor.setText(content);
+      const opened = openModelFile(file.name, content);
+      if (!opened.ok) {
+        // The model on the page stays; the reader's problems are listed under the editor.
+        editor.showIssues([
+          { path: '', message: `${file.name} could not be opened:` },
+          ...opened.message.split('\n').map((message) => ({ path: '', message })),
+        ]);
+        return;
+      }
+      store.dispatch({ type: 'openFile', text: opened.text });
+      editor.setText(opened.text);
     });
     open.value = '';
   });
