@@ -4,6 +4,7 @@
  * change of the state to the worker, the URL and the panels that show it.
  */
 import { createCurvesPanel } from './panels/curves.js';
+import { createDiagramPanel } from './panels/diagram.js';
 import { createFaultTreePanel } from './panels/faultTree.js';
 import { createImportancePanel } from './panels/importance.js';
 import { createModelPanel } from './panels/model.js';
@@ -46,6 +47,7 @@ async function start(): Promise<void> {
   const whatIf = createWhatIfPanel(store);
   const importance = createImportancePanel(store);
   const faultTree = createFaultTreePanel();
+  const diagram = createDiagramPanel(store);
   createSimulationPanel(store, simulationWorker);
 
   store.subscribe((change, state) => {
@@ -66,6 +68,10 @@ async function start(): Promise<void> {
       case 'importance':
         url.schedule();
         importance.draw(state, false);
+        diagram.paint(state);
+        return;
+      case 'selection':
+        diagram.paint(state);
         return;
       case 'explored':
         model.showIssues(state.issues);
@@ -75,6 +81,7 @@ async function start(): Promise<void> {
         faultTree.draw(state);
         importance.draw(state, false);
         whatIf.showChoices(state);
+        diagram.draw(state);
         void curves
           .draw(state)
           .then(() => status.drawn(state.solveMs, performance.now() - store.get().changedAt));
@@ -88,6 +95,7 @@ async function start(): Promise<void> {
       case 'extras':
         whatIf.draw(state);
         importance.draw(state, true);
+        diagram.paint(state);
         return;
       case 'simulated':
         void curves.draw(state);

@@ -14,6 +14,8 @@ import {
 } from '../../src/index.js';
 import type { Pin, Scenario } from '../state/pins.js';
 import { parameterControl, type ParameterControl } from '../state/parameterScale.js';
+import { modelDiagram, type Diagram } from './diagram.js';
+import { parameterUses } from './diagramParameters.js';
 import { availableMeasures, type MeasureKey } from './measures.js';
 import { sweep, tornado, type Sweep, type TornadoRow } from './sensitivity.js';
 import { solveModel, type Solution, type TextIssue } from './solve.js';
@@ -64,6 +66,8 @@ export interface Exploration {
   readonly solution: Solution;
   readonly measures: readonly MeasureKey[];
   readonly pins: readonly { readonly id: string; readonly solution: Solution }[];
+  /** The model's structure as a diagram (web/compute/diagram.ts). */
+  readonly diagram?: Diagram;
 }
 
 /** The live scenario, or every issue of the text (with line numbers). */
@@ -81,6 +85,9 @@ export function explore(text: string, scenario: Scenario, pins: readonly Pin[]):
   if (!loaded.ok) return loaded;
   const model = loaded.model;
   const solution = solveModel(model, scenario.missionTime);
+  const plain = template.parameterNames.filter(
+    (name) => !template.expressionParameterNames.includes(name),
+  );
   return {
     ok: true,
     exploration: {
@@ -109,6 +116,10 @@ export function explore(text: string, scenario: Scenario, pins: readonly Pin[]):
             : { ok: false, message: pinned.issues.map((i) => i.message).join('; ') },
         };
       }),
+      diagram: {
+        ...modelDiagram(model),
+        parameterUses: parameterUses(template, base.model, plain),
+      },
     },
   };
 }

@@ -34,6 +34,11 @@ export interface AppState extends Scenario {
   readonly changedAt: number;
   /** A note above the page (a refused link) until another example is chosen. */
   readonly banner?: string;
+  /**
+   * The fault-tree event without failure times picked in the diagram (a component is picked as
+   * `view.component`, the distribution chart's choice); cleared with the model.
+   */
+  readonly selected?: string;
 }
 
 /** The settings of the what-if charts that the worker computes with. */
@@ -58,6 +63,7 @@ export type Action =
   | { readonly type: 'setCurveScale'; readonly scale: CurveScale }
   | { readonly type: 'setWhatIf'; readonly settings: WhatIfSettings }
   | { readonly type: 'setImportanceFactor'; readonly factor: ImportanceKey }
+  | { readonly type: 'select'; readonly name: string | undefined }
   | { readonly type: 'explored'; readonly exploration: Exploration; readonly solveMs: number }
   | { readonly type: 'invalid'; readonly issues: readonly TextIssue[] }
   | { readonly type: 'extras'; readonly extras: Extras | undefined }
@@ -70,10 +76,19 @@ export type Action =
  * - `whatIf`: a setting of the what-if charts changed: recompute them and update the link;
  * - `curve`: the curve axis changed: redraw the curves and update the link;
  * - `importance`: the factor of the importance chart changed: redraw it and update the link;
+ * - `selection`: the diagram's selected event changed: show it;
  * - `explored`, `invalid`, `extras`, `simulated`: an answer arrived: show it.
  */
 export type Change =
-  'scenario' | 'whatIf' | 'curve' | 'importance' | 'explored' | 'invalid' | 'extras' | 'simulated';
+  | 'scenario'
+  | 'whatIf'
+  | 'curve'
+  | 'importance'
+  | 'selection'
+  | 'explored'
+  | 'invalid'
+  | 'extras'
+  | 'simulated';
 
 /**
  * Returns the state of a page that opens a link (or none): its scenario, pins and view, with
@@ -121,7 +136,7 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
       // that name its measures, components or parameters do not either.
       const { curve, tornadoPercent, importance } = state.view;
       return scenario({
-        ...without(state, 'missionTime', 'banner'),
+        ...without(state, 'missionTime', 'banner', 'selected'),
         example: action.name,
         text: action.text,
         overrides: {},
@@ -131,7 +146,7 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
     }
     case 'openFile': {
       return scenario({
-        ...without(state, 'missionTime'),
+        ...without(state, 'missionTime', 'selected'),
         example: '',
         text: action.text,
         overrides: {},
@@ -166,6 +181,13 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
       return [{ ...state, view: { ...state.view, ...action.settings } }, 'whatIf'];
     case 'setImportanceFactor':
       return [{ ...state, view: { ...state.view, importance: action.factor } }, 'importance'];
+    case 'select':
+      return [
+        action.name === undefined
+          ? without(state, 'selected')
+          : { ...state, selected: action.name },
+        'selection',
+      ];
     case 'explored':
       return [
         { ...state, exploration: action.exploration, solveMs: action.solveMs, issues: [] },
@@ -186,7 +208,7 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
 /** Returns a copy of the state without the optional fields `keys`. */
 function without(
   state: AppState,
-  ...keys: ('missionTime' | 'extras' | 'simulated' | 'banner')[]
+  ...keys: ('missionTime' | 'extras' | 'simulated' | 'banner' | 'selected')[]
 ): AppState {
   const next: { -readonly [K in keyof AppState]: AppState[K] } = { ...state };
   for (const key of keys) delete next[key];

@@ -1,0 +1,148 @@
+/**
+ * The geometry of a diagram (web/compute/diagram.ts) for ELK: the size of each node from its
+ * kind and label, the nested ELK graph with its layout options, and the laid-out graph read back
+ * as absolute positions. Pure (no DOM, no ELK call): web/views/diagramLayout.ts runs ELK.
+ */
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { Diagram, DiagramEdge, DiagramNode } from '../compute/diagram.js';
+
+/** Width of one character of the diagram's 12 px sans-serif labels, a safe estimate. */
+export const CHAR_WIDTH = 7;
+/** Labels longer than this are cut with … (the tooltip has the whole name). */
+export const LABEL_CHARS = 28;
+/** Height of a fault-tree node's name box; the gate or event symbol is drawn under it. */
+export const NAME_BOX = 22;
+/** Height of the symbol under a fault-tree node's name box. */
+export const SYMBOL = 34;
+/** Room for a group's caption above its children. */
+const CAPTION = 22;
+
+/** A node placed: its box in the diagram's coordinates. */
+export interface PlacedNode {
+  readonly node: DiagramNode;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** An edge placed: its polyline in the diagram's coordinates. */
+export interface PlacedEdge {
+  readonly edge: DiagramEdge;
+  readonly points: readonly { readonly x: number; readonly y: number }[];
+}
+
+/** A diagram laid out. */
+export interface PlacedDiagram {
+  readonly diagram: Diagram;
+  readonly width: number;
+  readonly height: number;
+  /** Groups first (parents before children), so frames are drawn under their contents. */
+  readonly nodes: readonly PlacedNode[];
+  readonly edges: readonly PlacedEdge[];
+}
+
+/** Returns a label cut to LABEL_CHARS characters (with …). */
+export function shortLabel(label: string): string {
+  return label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label;
+}
+
+/** Returns the width and height of a node that is not a group (ELK sizes groups). */
+export function nodeSize(node: DiagramNode): { width: number; height: number } {
+  const text = (s: string | undefined, min: number) =>
+    Math.max(min, shortLabel(s ?? '').length * CHAR_WIDTH + 16);
+  const textWidth = Math.max(text(node.label, 0), text(node.note, 0));
+  switch (node.kind) {
+    case 'block':
+      return { width: Math.max(56, textWidth), height: node.note === undefined ? 30 : 42 };
+    case 'event':
+    case 'house':
+    case 'gate':
+      return { width: Math.max(72, text(node.label, 0)), height: NAME_BOX + SYMBOL };
+    case 'junction':
+      return node.label === '' ? { width: 8, height: 8 } : { width: 36, height: 36 };
+    case 'switch':
+      return { width: Math.max(56, textWidth), height: node.note === undefined ? 30 : 42 };
+    case 'terminal':
+      return { width: Math.max(30, textWidth), height: node.note === undefined ? 28 : 40 };
+    case 'group':
+      return { width: 0, height: 0 };
+  }
+}
+
+const COMMON_OPTIONS = {
+  'elk.algorithm': 'layered',
+  'elk.edgeRouting': 'ORTHOGONAL',
+  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+} as const;
+
+/** Returns the diagram as a nested ELK graph: groups hold their children and edges. */
+export function toElkGraph(diagram: Diagram): ElkNode {
+  const topDown = diagram.kind === 'faultTree';
+  const root: ElkNode = {
+    id: 'root',
+    layoutOptions: {
+      ...COMMON_OPTIONS,
+      'elk.direction': topDown ? 'DOWN' : 'RIGHT',
+      'elk.spacing.nodeNode': topDown ? '14' : '16',
+      'elk.layered.spacing.nodeNodeBetweenLayers': topDown ? '36' : '24',
+      'elk.padding': '[top=12,left=12,bottom=12,right=12]',
+    },
+    children: [],
+    edges: [],
+  };
+  const elkNodes = new Map<string, ElkNode>([['root', root]]);
+  for (const node of diagram.nodes) {
+    const elkNode: ElkNode =
+      node.kind === 'group'
+        ? {
+            id: node.id,
+            layoutOptions: {
+              ...COMMON_OPTIONS,
+              'elk.direction': 'RIGHT',
+              'elk.spacing.nodeNode': '10',
+              'elk.layered.spacing.nodeNodeBetweenLayers': '18',
+              'elk.padding': `[top=${node.label === '' ? 10 : CAPTION},left=10,bottom=10,right=10]`,
+            },
+            children: [],
+            edges: [],
+          }
+        : { id: node.id, ...nodeSize(node) };
+    elkNodes.set(node.id, elkNode);
+    elkNodes.get(node.parent ?? 'root')!.children!.push(elkNode); // parents come first
+  }
+  const parentOf = new Map(diagram.nodes.map((node) => [node.id, node.parent ?? 'root']));
+  for (const edge of diagram.edges) {
+    const elkEdge: ElkExtendedEdge = { id: edge.id, sources: [edge.from], targets: [edge.to] };
+    elkNodes.get(parentOf.get(edge.from) ?? 'root')!.edges!.push(elkEdge); // the ids exist
+  }
+  return root;
+}
+
+/** Returns the laid-out ELK graph as absolute boxes and polylines. */
+export function placeDiagram(diagram: Diagram, laidOut: ElkNode): PlacedDiagram {
+  const byId = new Map(diagram.nodes.map((node) => [node.id, node]));
+  const edgesById = new Map(diagram.edges.map((edge) => [edge.id, edge]));
+  const nodes: PlacedNode[] = [];
+  const edges: PlacedEdge[] = [];
+  const walk = (elkNode: ElkNode, dx: number, dy: number): void => {
+    for (const elkEdge of elkNode.edges ?? []) {
+      const edge = edgesById.get(elkEdge.id);
+      const section = elkEdge.sections?.[0];
+      if (!edge || !section) continue;
+      const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint];
+      edges.push({ edge, points: points.map((p) => ({ x: p.x + dx, y: p.y + dy })) });
+    }
+    for (const child of elkNode.children ?? []) {
+      const node = byId.get(child.id);
+      const x = (child.x ?? 0) + dx;
+      const y = (child.y ?? 0) + dy;
+      if (node) {
+        nodes.push({ node, x, y, width: child.width ?? 0, height: child.height ?? 0 });
+      }
+      walk(child, x, y);
+    }
+  };
+  walk(laidOut, 0, 0);
+  return { diagram, width: laidOut.width ?? 0, height: laidOut.height ?? 0, nodes, edges };
+}
