@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadModel, type FaultNode, type Model, type SystemNode } from '../../src/index.js';
+import { SHARED_EDGES } from '../../web/compute/diagram.js';
 import { hasChromium, openExplorer, ROOT, type Explorer } from './harness.js';
 
 const EXAMPLES = readdirSync(join(ROOT, 'models'))
@@ -21,14 +22,21 @@ const text = (name: string) => readFileSync(join(ROOT, 'models', `${name}.yaml`)
 function expectedBoxes(model: Model): { selector: string; count: number } {
   const tree = model.faultTree;
   if (tree) {
-    const events = new Set<string>();
+    // Each event once, or at each place when used at more than SHARED_EDGES (gates drawn once).
+    const uses = new Map<string, number>();
+    const gates = new Set<FaultNode>();
     const visit = (node: FaultNode): void => {
-      if (node.kind === 'event') events.add(`e${node.event}`);
-      else if (node.kind === 'house') events.add(`h${node.name}`);
-      else node.children.forEach(visit);
+      if (node.kind === 'event' || node.kind === 'house') {
+        const key = node.kind === 'event' ? `e${node.event}` : `h${node.name}`;
+        uses.set(key, (uses.get(key) ?? 0) + 1);
+      } else if (!gates.has(node)) {
+        gates.add(node);
+        node.children.forEach(visit);
+      }
     };
     visit(tree.root);
-    return { selector: '.dg-event, .dg-house', count: events.size };
+    const count = [...uses.values()].reduce((sum, n) => sum + (n > SHARED_EDGES ? n : 1), 0);
+    return { selector: '.dg-event, .dg-house', count };
   }
   const leaves = (node: SystemNode): number => {
     switch (node.kind) {
@@ -93,6 +101,27 @@ fault_tree:
     left: { and: [common, { not: c }] }
     right: { xor: [common, d] }
 `;
+
+/** A fault tree of 30 trains × 3 channels × 4 events (480 nodes), two events shared by all. */
+function largeTree(): string {
+  const lines = ['name: Large tree', 'time_unit: h', 'mission_time: 1000', 'events:'];
+  const gates = [
+    '  gates:',
+    `    top: { or: [${Array.from({ length: 30 }, (_, t) => `train_${t}`).join(', ')}] }`,
+  ];
+  lines.push('  shared_bus: { probability: 1e-4 }', '  shared_air: { failure: { rate: 1e-6 } }');
+  for (let t = 0; t < 30; t++) {
+    const channels = [0, 1, 2].map((c) => `ch_${t}_${c}`);
+    gates.push(`    train_${t}: { atleast: { k: 2, of: [${channels.join(', ')}] } }`);
+    for (const channel of channels) {
+      const events = [0, 1, 2, 3].map((e) => `${channel}_ev_${e}`);
+      for (const event of events)
+        lines.push(`  ${event}: { probability: ${1e-3 * (1 + (t % 5))} }`);
+      gates.push(`    ${channel}: { or: [${[...events, 'shared_bus', 'shared_air'].join(', ')}] }`);
+    }
+  }
+  return [...lines, 'fault_tree:', '  top: top', ...gates, ''].join('\n');
+}
 
 describe.skipIf(!hasChromium('test/e2e/diagram.test.ts'))('the diagram panel', () => {
   let explorer: Explorer;
@@ -249,5 +278,34 @@ describe.skipIf(!hasChromium('test/e2e/diagram.test.ts'))('the diagram panel', (
     expect(await page.locator('#diagram .dg-event, #diagram .dg-house').count()).toBe(
       expectedBoxes(model).count,
     );
+  });
+
+  test('a tree of hundreds of nodes opens folded, and unfolds gate by gate or all at once', async () => {
+    const text = largeTree();
+    const model = loadModel(text);
+    await open('large', text);
+    await drawnFor(model.name);
+    await shot('large-folded');
+    const drawnNodes = () => page.locator('#diagram .dg-node').count();
+    const folded = await drawnNodes();
+    expect(folded).toBeLessThanOrEqual(130);
+    expect(folded).toBeGreaterThan(20);
+    const foldedGate = page.locator('#diagram .dg-gate[aria-label^="unfold"]').first();
+    expect(await page.locator('#diagram .dg-gate[aria-label^="unfold"]').count()).toBeGreaterThan(
+      0,
+    );
+    await foldedGate.click();
+    await expect.poll(drawnNodes, { timeout: 20_000 }).toBeGreaterThan(folded);
+    expect(await page.locator('#diagram-unfold').isVisible()).toBe(true);
+    await page.click('#diagram-unfold');
+    await expect
+      .poll(() => page.locator('#diagram .dg-event').count(), { timeout: 30_000 })
+      .toBe(expectedBoxes(model).count);
+    await expect.poll(() => page.locator('#diagram').getAttribute('aria-busy')).toBeNull();
+    await shot('large-unfolded');
+    // The page answers while the tree is laid out: the zoom buttons work.
+    await page.click('#diagram-zoom-fit');
+    expect(Number(await page.locator('#diagram').getAttribute('data-zoom'))).toBeLessThan(0.6);
+    await shot('large-fit');
   });
 });

@@ -6,11 +6,14 @@ import {
   commonCauseMembers,
   describeLaw,
   modelDiagram,
+  SHARED_EDGES,
   STACK_ABOVE,
   type Diagram,
 } from '../../web/compute/diagram.js';
 import { diagramShading, rampColour, shadeFraction } from '../../web/compute/diagramColours.js';
+import { FOLD_ABOVE, initialFolds, unfoldedPart } from '../../web/compute/diagramCollapse.js';
 import { parameterUses } from '../../web/compute/diagramParameters.js';
+import { initialState, reduce } from '../../web/state/store.js';
 import { nodeSize, placeDiagram, shortLabel, toElkGraph } from '../../web/views/diagramGeometry.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -240,5 +243,69 @@ system: { series: [{ koon: { k: k, of: a } }, b, c] }
     const template = parseModel(text);
     const uses = parameterUses(template, loadModel(text), ['lam', 'mttr', 'k']);
     expect(uses).toEqual({ a: ['lam', 'mttr'], b: ['lam'] });
+  });
+});
+
+describe('folding a large fault tree', () => {
+  const tree = (trains: number) => {
+    const events = ['events:'];
+    const gates = [
+      'fault_tree:',
+      '  top: top',
+      '  gates:',
+      `    top: { or: [${Array.from({ length: trains }, (_, t) => `t${t}`).join(', ')}] }`,
+    ];
+    for (let t = 0; t < trains; t++) {
+      const names = [0, 1, 2, 3].map((e) => `e${t}_${e}`);
+      names.forEach((name) => events.push(`  ${name}: { probability: 0.01 }`));
+      gates.push(`    t${t}: { and: [${names.join(', ')}] }`);
+    }
+    return modelDiagram(loadModel(['name: t', 'time_unit: h', ...events, ...gates, ''].join('\n')));
+  };
+
+  test('a small tree opens unfolded; a large one folds the last level that fits', () => {
+    expect(initialFolds(tree(5)).size).toBe(0);
+    const large = tree(40); // 1 + 40 + 160 nodes
+    expect(large.nodes.length).toBeGreaterThan(FOLD_ABOVE);
+    const folds = initialFolds(large);
+    expect(folds.size).toBe(40);
+    const part = unfoldedPart(large, folds);
+    expect(part.nodes).toHaveLength(41);
+    expect(part.nodes.filter((n) => n.hidden === 4)).toHaveLength(40);
+    expect(part.edges).toHaveLength(40);
+    // Unfolding one gate shows its four events.
+    const first = [...folds][0]!;
+    const fewer = new Set([...folds].filter((id) => id !== first));
+    expect(unfoldedPart(large, fewer).nodes).toHaveLength(45);
+  });
+
+  test('an event under more than SHARED_EDGES gates is drawn at each, marked', () => {
+    const model = loadModel(`name: s
+time_unit: h
+events: { a: { probability: 0.1 }, b: { probability: 0.1 }, c: { probability: 0.1 }, d: { probability: 0.1 }, x: { probability: 0.1 } }
+fault_tree:
+  top: top
+  gates:
+    top: { or: [g1, g2, g3, g4] }
+    g1: { and: [a, x] }
+    g2: { and: [b, x] }
+    g3: { and: [c, x] }
+    g4: { and: [d, x] }
+`);
+    const copies = modelDiagram(model).nodes.filter((n) => n.label === 'x');
+    expect(SHARED_EDGES).toBeLessThan(4);
+    expect(copies.map((n) => n.uses)).toEqual([4, 4, 4, 4]);
+  });
+});
+
+describe('the store keeps the diagram’s selected event', () => {
+  test('select sets and clears it; another example clears it', () => {
+    const state = initialState(undefined, 'text', 'tmr-voter', 0);
+    const [picked, change] = reduce(state, { type: 'select', name: 'valve_a' }, 1);
+    expect(change).toBe('selection');
+    expect(picked.selected).toBe('valve_a');
+    expect(reduce(picked, { type: 'select', name: undefined }, 2)[0].selected).toBeUndefined();
+    const [other] = reduce(picked, { type: 'loadExample', name: 'raid5', text: 'x' }, 3);
+    expect(other.selected).toBeUndefined();
   });
 });

@@ -15,6 +15,12 @@ import type {
   SystemNode,
 } from '../../src/index.js';
 
+/**
+ * A basic or house event used at more places than this is drawn under each of them (marked ×n)
+ * rather than once with that many edges, which would cross the whole tree.
+ */
+export const SHARED_EDGES = 3;
+
 /** A k-of-n block or gate wider than this many units of one component is drawn as one stack. */
 export const STACK_ABOVE = 8;
 
@@ -65,6 +71,8 @@ export interface DiagramNode {
   readonly uses?: number;
   /** True for a network's source or sink. */
   readonly isEnd?: boolean;
+  /** A folded gate: how many nodes under it are not drawn (web/compute/diagramCollapse.ts). */
+  readonly hidden?: number;
 }
 
 /** An edge between two nodes of the same group (or both at the top level). */
@@ -372,9 +380,11 @@ function faultTreeDiagram(model: Model): Diagram {
       ...(group !== undefined && { commonCause: group }),
     };
   };
+  const leafUses = countLeafUses(tree.root);
   const visit = (node: FaultNode): string => {
     const key = node.kind === 'event' ? node.event : node.kind === 'house' ? node.name : node;
-    const known = ids.get(key);
+    const copies = typeof key !== 'object' && (leafUses.get(key) ?? 0) > SHARED_EDGES;
+    const known = copies ? undefined : ids.get(key);
     if (known !== undefined) {
       uses.set(known, (uses.get(known) ?? 1) + 1);
       return known;
@@ -405,6 +415,7 @@ function faultTreeDiagram(model: Model): Diagram {
       );
     }
     ids.set(key, id);
+    if (copies && typeof key !== 'object') uses.set(id, leafUses.get(key)!); // counted above
     if (node.kind !== 'event' && node.kind !== 'house') {
       for (const child of node.children) builder.link(id, visit(child));
     }
@@ -416,7 +427,11 @@ function faultTreeDiagram(model: Model): Diagram {
     return used === undefined ? node : { ...node, uses: used };
   });
   const notes = [
-    ...(uses.size > 0 ? ['a gate or event with ×n is used at n places (drawn once)'] : []),
+    ...(uses.size > 0
+      ? [
+          `a gate or event with ×n is used at n places (drawn once; an event used at more than ${SHARED_EDGES} is drawn at each)`,
+        ]
+      : []),
     ...(tree.commonCause.length > 0
       ? ['[a b …] is a common-cause event that fails its members at once']
       : []),
@@ -427,6 +442,27 @@ function faultTreeDiagram(model: Model): Diagram {
     edges: builder.edges,
     ...(notes.length > 0 && { note: notes.join('; ') }),
   };
+}
+
+/**
+ * Returns how many places use each basic event (by index) and house event (by name), each gate
+ * counted once however often it is used: its children are drawn once.
+ */
+function countLeafUses(root: FaultNode): Map<number | string, number> {
+  const counts = new Map<number | string, number>();
+  const seen = new Set<FaultNode>();
+  const visit = (node: FaultNode): void => {
+    if (node.kind === 'event' || node.kind === 'house') {
+      const key = node.kind === 'event' ? node.event : node.name;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      return;
+    }
+    if (seen.has(node)) return;
+    seen.add(node);
+    node.children.forEach(visit);
+  };
+  visit(root);
+  return counts;
 }
 
 const GATE_WORDS: Readonly<Record<Exclude<GateKind, 'atleast'>, string>> = {

@@ -13,6 +13,7 @@ import {
   shadeFraction,
   type DiagramShading,
 } from '../compute/diagramColours.js';
+import { initialFolds, unfoldedPart } from '../compute/diagramCollapse.js';
 import { IMPORTANCE_KEYS, IMPORTANCE_LABELS, type ImportanceKey } from '../compute/importance.js';
 import { chosenImportanceFactor } from '../state/selectors.js';
 import type { AppState, Store } from '../state/store.js';
@@ -47,7 +48,13 @@ export function createDiagramPanel(store: Store): DiagramPanel {
   let drawn:
     | { key: string; placed: PlacedDiagram; svg: SVGSVGElement; nodes: Map<string, DrawnNode> }
     | undefined;
+  /** The part drawn (folded gates hide what is under them). */
   let diagram: Diagram | undefined;
+  /** The whole diagram of the model, its structure key and its folded gates. */
+  let full: Diagram | undefined;
+  let lastFullKey = '';
+  let folded = new Set<string>();
+  const unfoldAll = byId('diagram-unfold');
   let zoom = 1;
   let requested = 0;
 
@@ -133,26 +140,23 @@ export function createDiagramPanel(store: Store): DiagramPanel {
     highlightParameters(owner === undefined ? [] : (diagram.parameterUses?.[owner] ?? []));
   };
 
-  const draw = (state: AppState): void => {
-    const next = state.exploration?.diagram;
-    if (!next) return;
+  /** Lays out and draws the unfolded part of `full`, then paints it. */
+  const layout = (full: Diagram): void => {
+    const next = unfoldedPart(full, folded);
     diagram = next;
-    kindLabel.textContent =
-      next.kind === 'faultTree' ? 'fault tree' : next.kind === 'blocks' ? 'block diagram' : '';
-    note.textContent = next.note ?? '';
+    unfoldAll.hidden = folded.size === 0;
     const key = structureKey(next);
     if (drawn?.key === key) {
-      paint(state);
+      paint(store.get());
       return;
     }
     const ticket = ++requested;
-    view.setAttribute('aria-busy', 'true');
     if (next.nodes.length === 0) {
       drawn = undefined;
       view.replaceChildren();
-      view.removeAttribute('aria-busy');
       return;
     }
+    view.setAttribute('aria-busy', 'true');
     void layoutDiagram(next).then(
       (placed) => {
         if (ticket !== requested) return;
@@ -161,9 +165,9 @@ export function createDiagramPanel(store: Store): DiagramPanel {
         drawn = { key, placed, ...rendered };
         rendered.svg.setAttribute(
           'aria-label',
-          `${kindLabel.textContent} of ${state.exploration?.name ?? 'the model'}`,
+          `${kindLabel.textContent} of ${store.get().exploration?.name ?? 'the model'}`,
         );
-        for (const shown of rendered.nodes.values()) wireNode(shown, select);
+        for (const shown of rendered.nodes.values()) wireNode(shown, select, toggleFold);
         view.replaceChildren(rendered.svg);
         view.removeAttribute('aria-busy');
         applyZoom(first ? Math.max(fitZoom(true), FIRST_ZOOM_FLOOR) : zoom);
@@ -176,6 +180,32 @@ export function createDiagramPanel(store: Store): DiagramPanel {
       },
     );
   };
+
+  /** Folds an unfolded gate, unfolds a folded one. */
+  const toggleFold = (node: DiagramNode): void => {
+    if (!folded.delete(node.id)) folded.add(node.id);
+    if (full) layout(full);
+  };
+  unfoldAll.addEventListener('click', () => {
+    folded.clear();
+    if (full) layout(full);
+  });
+
+  const draw = (state: AppState): void => {
+    const next = state.exploration?.diagram;
+    if (!next) return;
+    kindLabel.textContent =
+      next.kind === 'faultTree' ? 'fault tree' : next.kind === 'blocks' ? 'block diagram' : '';
+    const fold = next.kind === 'faultTree' ? ['a click on a gate folds or unfolds it'] : [];
+    note.textContent = [...(next.note === undefined ? [] : [next.note]), ...fold].join('; ');
+    const fullKey = structureKey(next);
+    if (fullKey !== lastFullKey) {
+      lastFullKey = fullKey;
+      folded = initialFolds(next);
+    }
+    full = next;
+    layout(next);
+  };
   return { draw, paint };
 }
 
@@ -183,24 +213,37 @@ export function createDiagramPanel(store: Store): DiagramPanel {
 function structureKey(diagram: Diagram): string {
   return JSON.stringify([
     diagram.kind,
-    diagram.nodes.map((n) => [n.id, n.kind, n.parent, n.label, n.note, n.gate, n.uses]),
+    diagram.nodes.map((n) => [n.id, n.kind, n.parent, n.label, n.note, n.gate, n.uses, n.hidden]),
     diagram.edges.map((e) => [e.from, e.to]),
   ]);
 }
 
-/** Makes a block or event clickable (and reachable with the keyboard) when it can be selected. */
-function wireNode(shown: DrawnNode, select: (node: DiagramNode) => void): void {
+/**
+ * Makes a node clickable (and reachable with the keyboard): a block or event selects itself, a
+ * gate folds or unfolds.
+ */
+function wireNode(
+  shown: DrawnNode,
+  select: (node: DiagramNode) => void,
+  toggleFold: (node: DiagramNode) => void,
+): void {
   const { node, element } = shown;
-  if (node.component === undefined && node.kind !== 'event') return;
+  const gate = node.kind === 'gate';
+  if (node.component === undefined && node.kind !== 'event' && !gate) return;
+  const act = () => (gate ? toggleFold(node) : select(node));
   element.setAttribute('tabindex', '0');
   element.setAttribute('role', 'button');
-  element.setAttribute('aria-label', `select ${node.label}`);
+  const name = node.label === '' ? `${node.note ?? ''} gate` : node.label;
+  element.setAttribute(
+    'aria-label',
+    gate ? `${node.hidden === undefined ? 'fold' : 'unfold'} ${name}` : `select ${name}`,
+  );
   element.style.cursor = 'pointer';
-  element.addEventListener('click', () => select(node));
+  element.addEventListener('click', act);
   element.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
     event.preventDefault();
-    select(node);
+    act();
   });
 }
 

@@ -14,6 +14,8 @@ export const LABEL_CHARS = 28;
 export const NAME_BOX = 22;
 /** Height of the symbol under a fault-tree node's name box. */
 export const SYMBOL = 34;
+/** Height of the badge under a folded gate. */
+export const FOLD_BADGE = 18;
 /** Room for a group's caption above its children. */
 const CAPTION = 22;
 
@@ -58,7 +60,10 @@ export function nodeSize(node: DiagramNode): { width: number; height: number } {
     case 'event':
     case 'house':
     case 'gate':
-      return { width: Math.max(72, text(node.label, 0)), height: NAME_BOX + SYMBOL };
+      return {
+        width: Math.max(72, text(node.label, 0)),
+        height: NAME_BOX + SYMBOL + (node.hidden === undefined ? 0 : FOLD_BADGE),
+      };
     case 'junction':
       return node.label === '' ? { width: 8, height: 8 } : { width: 36, height: 36 };
     case 'switch':
@@ -70,15 +75,33 @@ export function nodeSize(node: DiagramNode): { width: number; height: number } {
   }
 }
 
+/** Up to this many nodes, ELK weighs the written order against crossings (slow beyond). */
+export const ORDERED_UP_TO = 150;
+
+// Layered layout with orthogonal edges; edges from one node merged into one line.
 const COMMON_OPTIONS = {
   'elk.algorithm': 'layered',
   'elk.edgeRouting': 'ORTHOGONAL',
-  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.layered.mergeEdges': 'true',
 } as const;
+
+/**
+ * The options that keep the written order of children. A small diagram asks ELK to consider the
+ * model order while it minimises crossings. On a large one that made a tree of 480 nodes take
+ * 40 s instead of 3 s, so it gets no crossing minimisation and its edges in reverse (ELK places
+ * the ends of later edges first): a tree has no crossings in its written order, and a shared gate
+ * adds a few.
+ */
+function orderOptions(large: boolean): Record<string, string> {
+  return large
+    ? { 'elk.layered.crossingMinimization.strategy': 'NONE' }
+    : { 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES' };
+}
 
 /** Returns the diagram as a nested ELK graph: groups hold their children and edges. */
 export function toElkGraph(diagram: Diagram): ElkNode {
   const topDown = diagram.kind === 'faultTree';
+  const large = diagram.nodes.length > ORDERED_UP_TO;
   const root: ElkNode = {
     id: 'root',
     layoutOptions: {
@@ -87,6 +110,7 @@ export function toElkGraph(diagram: Diagram): ElkNode {
       'elk.spacing.nodeNode': topDown ? '14' : '16',
       'elk.layered.spacing.nodeNodeBetweenLayers': topDown ? '36' : '24',
       'elk.padding': '[top=12,left=12,bottom=12,right=12]',
+      ...orderOptions(large),
     },
     children: [],
     edges: [],
@@ -99,6 +123,7 @@ export function toElkGraph(diagram: Diagram): ElkNode {
             id: node.id,
             layoutOptions: {
               ...COMMON_OPTIONS,
+              ...orderOptions(large),
               'elk.direction': 'RIGHT',
               'elk.spacing.nodeNode': '10',
               'elk.layered.spacing.nodeNodeBetweenLayers': '18',
@@ -112,7 +137,7 @@ export function toElkGraph(diagram: Diagram): ElkNode {
     elkNodes.get(node.parent ?? 'root')!.children!.push(elkNode); // parents come first
   }
   const parentOf = new Map(diagram.nodes.map((node) => [node.id, node.parent ?? 'root']));
-  for (const edge of diagram.edges) {
+  for (const edge of large ? [...diagram.edges].reverse() : diagram.edges) {
     const elkEdge: ElkExtendedEdge = { id: edge.id, sources: [edge.from], targets: [edge.to] };
     elkNodes.get(parentOf.get(edge.from) ?? 'root')!.edges!.push(elkEdge); // the ids exist
   }

@@ -236,6 +236,13 @@ function drawTreeNode(element: SVGGElement, { node, x, y, width }: PlacedNode) {
     );
   }
   element.append(...symbol.parts, ...symbol.texts);
+  if (node.hidden !== undefined) {
+    const badgeTop = top + SYMBOL + 2;
+    element.append(
+      svg('rect', { x: cx - 24, y: badgeTop, width: 48, height: 14, rx: 7, fill: '#6e7781' }),
+      text(cx, badgeTop + 7, `+${node.hidden}`, { 'font-size': 10, fill: '#ffffff' }),
+    );
+  }
   // An event or house event is coloured in its symbol, with the texts drawn on it.
   return { shape: symbol.shape, texts: symbol.texts };
 }
