@@ -123,6 +123,20 @@ function largeTree(): string {
   return [...lines, 'fault_tree:', '  top: top', ...gates, ''].join('\n');
 }
 
+/** A block model of 60 components in series, each stage a pair in parallel, and 40 disks 30-of-40. */
+function largeBlocks(): string {
+  const lines = ['name: Large blocks', 'time_unit: h', 'mission_time: 1000', 'components:'];
+  const stages: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    lines.push(`  stage_${i}: { count: 2, failure: { rate: ${1e-5 * (1 + (i % 7))} } }`);
+    stages.push(`    - parallel: [stage_${i}]`);
+  }
+  lines.push('  disk: { count: 40, failure: { rate: 1e-5 } }');
+  return [...lines, 'system:', '  series:', ...stages, '    - koon: { k: 30, of: disk }', ''].join(
+    '\n',
+  );
+}
+
 describe.skipIf(!hasChromium('test/e2e/diagram.test.ts'))('the diagram panel', () => {
   let explorer: Explorer;
   let page: Page;
@@ -307,5 +321,19 @@ describe.skipIf(!hasChromium('test/e2e/diagram.test.ts'))('the diagram panel', (
     await page.click('#diagram-zoom-fit');
     expect(Number(await page.locator('#diagram').getAttribute('data-zoom'))).toBeLessThan(0.6);
     await shot('large-fit');
+  });
+
+  test('a long series of blocks wraps into rows; 40 units of one kind are one stack', async () => {
+    const text = largeBlocks();
+    const model = loadModel(text);
+    await open('large-blocks', text);
+    await drawnFor(model.name);
+    await shot('large-blocks');
+    expect(await page.locator('#diagram .dg-block').count()).toBe(121);
+    const stack = page.locator('#diagram .dg-block[data-component="disk"]');
+    expect(await stack.locator('text').allTextContents()).toEqual(['disk', '× 40 units']);
+    // Wrapped: the drawing is not a strip 60 stages long.
+    const box = await page.locator('#diagram svg').boundingBox();
+    expect(box!.width / box!.height).toBeLessThan(6);
   });
 });

@@ -14,6 +14,8 @@ export const LABEL_CHARS = 28;
 export const NAME_BOX = 22;
 /** Height of the symbol under a fault-tree node's name box. */
 export const SYMBOL = 34;
+/** A series of more blocks than this is wrapped into rows. */
+export const WRAP_SERIES_ABOVE = 10;
 /** Height of the badge under a folded gate. */
 export const FOLD_BADGE = 18;
 /** Room for a group's caption above its children. */
@@ -86,8 +88,8 @@ const COMMON_OPTIONS = {
 } as const;
 
 /**
- * The options that keep the written order of children. A small diagram asks ELK to consider the
- * model order while it minimises crossings. On a large one that made a tree of 480 nodes take
+ * The options that keep the written order of children. A small group (or diagram) asks ELK to
+ * consider the model order while it minimises crossings. On a large one that made a tree of 480 nodes take
  * 40 s instead of 3 s, so it gets no crossing minimisation and its edges in reverse (ELK places
  * the ends of later edges first): a tree has no crossings in its written order, and a shared gate
  * adds a few.
@@ -101,7 +103,13 @@ function orderOptions(large: boolean): Record<string, string> {
 /** Returns the diagram as a nested ELK graph: groups hold their children and edges. */
 export function toElkGraph(diagram: Diagram): ElkNode {
   const topDown = diagram.kind === 'faultTree';
-  const large = diagram.nodes.length > ORDERED_UP_TO;
+  const childCount = new Map<string, number>();
+  for (const node of diagram.nodes) {
+    const parent = node.parent ?? 'root';
+    childCount.set(parent, (childCount.get(parent) ?? 0) + 1);
+  }
+  // Each group is laid out on its own: the cost is the size of each.
+  const isLarge = (id: string) => (childCount.get(id) ?? 0) > ORDERED_UP_TO;
   const root: ElkNode = {
     id: 'root',
     layoutOptions: {
@@ -110,7 +118,7 @@ export function toElkGraph(diagram: Diagram): ElkNode {
       'elk.spacing.nodeNode': topDown ? '14' : '16',
       'elk.layered.spacing.nodeNodeBetweenLayers': topDown ? '36' : '24',
       'elk.padding': '[top=12,left=12,bottom=12,right=12]',
-      ...orderOptions(large),
+      ...orderOptions(isLarge('root')),
     },
     children: [],
     edges: [],
@@ -123,11 +131,17 @@ export function toElkGraph(diagram: Diagram): ElkNode {
             id: node.id,
             layoutOptions: {
               ...COMMON_OPTIONS,
-              ...orderOptions(large),
+              ...orderOptions(isLarge(node.id)),
               'elk.direction': 'RIGHT',
               'elk.spacing.nodeNode': '10',
               'elk.layered.spacing.nodeNodeBetweenLayers': '18',
               'elk.padding': `[top=${node.label === '' ? 10 : CAPTION},left=10,bottom=10,right=10]`,
+              // A long series is cut into rows, read left to right and top to bottom.
+              ...(node.group === 'series' &&
+                (childCount.get(node.id) ?? 0) > WRAP_SERIES_ABOVE && {
+                  'elk.layered.wrapping.strategy': 'MULTI_EDGE',
+                  'elk.aspectRatio': '1.6',
+                }),
             },
             children: [],
             edges: [],
@@ -137,10 +151,11 @@ export function toElkGraph(diagram: Diagram): ElkNode {
     elkNodes.get(node.parent ?? 'root')!.children!.push(elkNode); // parents come first
   }
   const parentOf = new Map(diagram.nodes.map((node) => [node.id, node.parent ?? 'root']));
-  for (const edge of large ? [...diagram.edges].reverse() : diagram.edges) {
+  for (const edge of diagram.edges) {
     const elkEdge: ElkExtendedEdge = { id: edge.id, sources: [edge.from], targets: [edge.to] };
     elkNodes.get(parentOf.get(edge.from) ?? 'root')!.edges!.push(elkEdge); // the ids exist
   }
+  for (const [id, elkNode] of elkNodes) if (isLarge(id)) elkNode.edges?.reverse();
   return root;
 }
 
