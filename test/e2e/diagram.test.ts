@@ -257,7 +257,11 @@ describe.skipIf(!hasChromium('test/e2e/diagram.test.ts'))('the diagram panel', (
     ]);
     expect(pngFile.suggestedFilename()).toBe('relkit-diagram.png');
     const png = readFileSync((await pngFile.path())!);
-    expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // A fixed-probability event has no component: a click selects it in the diagram only.
+    const detector = page.locator('#diagram .dg-event', { hasText: 'detector_1' }).first();
+    await detector.click();
+    await expect.poll(() => detector.getAttribute('class')).toContain('selected');
   });
 
   test('a block model that is no example draws: nested blocks, k-of-n, standby, network', async () => {

@@ -54,6 +54,8 @@ export function createDiagramPanel(store: Store): DiagramPanel {
   let full: Diagram | undefined;
   let lastFullKey = '';
   let folded = new Set<string>();
+  /** True until a new model's diagram is drawn: it gets its own first zoom. */
+  let fresh = true;
   const unfoldAll = byId('diagram-unfold');
   let zoom = 1;
   let requested = 0;
@@ -161,7 +163,6 @@ export function createDiagramPanel(store: Store): DiagramPanel {
       (placed) => {
         if (ticket !== requested) return;
         const rendered = renderDiagram(placed);
-        const first = drawn === undefined || drawn.placed.diagram.kind !== placed.diagram.kind;
         drawn = { key, placed, ...rendered };
         rendered.svg.setAttribute(
           'aria-label',
@@ -170,7 +171,8 @@ export function createDiagramPanel(store: Store): DiagramPanel {
         for (const shown of rendered.nodes.values()) wireNode(shown, select, toggleFold);
         view.replaceChildren(rendered.svg);
         view.removeAttribute('aria-busy');
-        applyZoom(first ? Math.max(fitZoom(true), FIRST_ZOOM_FLOOR) : zoom);
+        applyZoom(fresh ? Math.max(fitZoom(true), FIRST_ZOOM_FLOOR) : zoom);
+        fresh = false;
         paint(store.get());
       },
       (error: unknown) => {
@@ -202,6 +204,7 @@ export function createDiagramPanel(store: Store): DiagramPanel {
     if (fullKey !== lastFullKey) {
       lastFullKey = fullKey;
       folded = initialFolds(next);
+      fresh = true;
     }
     full = next;
     layout(next);
