@@ -77,9 +77,9 @@ system:
         source: in
         sink: out
         edges:
-          - { from: in, to: m, via: l1 }
+          - { from: in, to: '<img src=x onerror=__xss=1>', via: l1 }
           - { from: in, to: n, via: l2 }
-          - { from: m, to: out, via: l3 }
+          - { from: '<img src=x onerror=__xss=1>', to: out, via: l3 }
           - { from: n, to: out, via: l4 }
 mission_time: 1000
 `;
@@ -275,6 +275,12 @@ describe.skipIf(!hasChromium('test/e2e/diagram.test.ts'))('the diagram panel', (
     expect(await page.locator('#diagram .dg-group[data-group="network"]').count()).toBe(1);
     expect(await page.locator('#diagram .dg-terminal').count()).toBe(4);
     expect(await page.locator('#diagram .dg-switch').count()).toBe(1);
+    // A network node's free-text name is drawn as text, never as markup.
+    expect(await page.locator('#diagram .dg-terminal text').allTextContents()).toContain(
+      '<img src=x onerror=__xss=1>',
+    );
+    expect(await page.locator('#diagram img').count()).toBe(0);
+    expect(await page.evaluate(() => '__xss' in window)).toBe(false);
   });
 
   test('a fault tree that is no example draws: a shared gate once, NOT and XOR', async () => {
