@@ -346,4 +346,19 @@ describe.skipIf(!hasChromium('test/e2e/diagram.test.ts'))('the diagram panel', (
     const box = await page.locator('#diagram svg').boundingBox();
     expect(box!.width / box!.height).toBeLessThan(6);
   });
+
+  test('a hand-written Markov chain has no diagram, and the panel says why', async () => {
+    const chain = `name: Chain only
+time_unit: h
+markov:
+  states: [{ name: up, up: true }, { name: down, up: false }]
+  initial: up
+  transitions: [{ from: up, to: down, rate: 1e-3 }, { from: down, to: up, rate: 0.1 }]
+`;
+    await open('chain', chain);
+    await expect.poll(() => page.locator('#model-name').textContent()).toBe('Chain only');
+    await expect.poll(() => page.locator('#diagram-note').textContent()).toMatch(/Markov chain/);
+    expect(await page.locator('#diagram svg').count()).toBe(0);
+    expect(await page.locator('#diagram-legend').textContent()).toBe('');
+  });
 });

@@ -156,6 +156,7 @@ export function createDiagramPanel(store: Store): DiagramPanel {
     if (next.nodes.length === 0) {
       drawn = undefined;
       view.replaceChildren();
+      legend.replaceChildren();
       return;
     }
     view.setAttribute('aria-busy', 'true');
