@@ -11,7 +11,7 @@ import { build } from 'vite';
 import { serveStatic, type StaticServer } from './staticServer.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const ROOT = resolve(import.meta.dirname, '../..');
+export const ROOT: string = resolve(import.meta.dirname, '../..');
 
 /** True when Chromium is installed; a test file skips itself (with a warning) otherwise. */
 export function hasChromium(file: string): boolean {
