@@ -5,6 +5,7 @@
  */
 import { createCurvesPanel } from './panels/curves.js';
 import { createExactProgressPanel } from './panels/exactProgress.js';
+import { createDiagramPanel } from './panels/diagram.js';
 import { createFaultTreePanel } from './panels/faultTree.js';
 import { createImportancePanel } from './panels/importance.js';
 import { createModelPanel } from './panels/model.js';
@@ -53,6 +54,7 @@ async function start(): Promise<void> {
   const importance = createImportancePanel(store);
   const faultTree = createFaultTreePanel();
   const simulation = createSimulationPanel(store, simulationWorker);
+  const diagram = createDiagramPanel(store);
   const exactProgress = createExactProgressPanel(status, () => {
     solverWorker.terminate();
     solverWorker = newWorker();
@@ -84,6 +86,10 @@ async function start(): Promise<void> {
       case 'importance':
         url.schedule();
         importance.draw(state, false);
+        diagram.paint(state);
+        return;
+      case 'selection':
+        diagram.paint(state);
         return;
       case 'explored':
         exactProgress.draw(state);
@@ -101,6 +107,7 @@ async function start(): Promise<void> {
         faultTree.draw(state);
         importance.draw(state, false);
         whatIf.showChoices(state);
+        diagram.draw(state);
         // A long solve shows the model's facts first; its what-if charts wait for the answer.
         if (state.solving) whatIf.draw(state);
         void curves.draw(state).then(() => {
@@ -125,6 +132,7 @@ async function start(): Promise<void> {
       case 'extras':
         whatIf.draw(state);
         importance.draw(state, true);
+        diagram.paint(state);
         return;
       case 'simulated':
         simulation.draw(state);

@@ -15,6 +15,8 @@ import {
 } from '../../src/index.js';
 import type { Pin, Scenario } from '../state/pins.js';
 import { parameterControl, type ParameterControl } from '../state/parameterScale.js';
+import { modelDiagram, type Diagram } from './diagram.js';
+import { parameterUses } from './diagramParameters.js';
 import { availableMeasures, type MeasureKey } from './measures.js';
 import { sweep, tornado, type Sweep, type TornadoRow } from './sensitivity.js';
 import { solveModel, type Solution, type TextIssue } from './solve.js';
@@ -65,6 +67,8 @@ export interface Exploration {
   readonly solution: Solution;
   readonly measures: readonly MeasureKey[];
   readonly pins: readonly { readonly id: string; readonly solution: Solution }[];
+  /** The model's structure as a diagram (web/compute/diagram.ts). */
+  readonly diagram?: Diagram;
 }
 
 /** The live scenario, or every issue of the text (with line numbers). */
@@ -148,6 +152,9 @@ export function explore(
   };
   let previewed = false;
   const solution = solve(model, scenario.missionTime);
+  const plain = template.parameterNames.filter(
+    (name) => !template.expressionParameterNames.includes(name),
+  );
   return {
     ok: true,
     exploration: {
@@ -163,6 +170,10 @@ export function explore(
             : { ok: false, message: pinned.issues.map((i) => i.message).join('; ') },
         };
       }),
+      diagram: {
+        ...modelDiagram(model),
+        parameterUses: parameterUses(template, base.model, plain),
+      },
     },
   };
 }

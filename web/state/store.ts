@@ -41,6 +41,11 @@ export interface AppState extends Scenario {
   readonly solving?: SolveProgress;
   /** Set when the user cancelled the exact solve of this model text: the note shown instead. */
   readonly exactSkipped?: string;
+  /**
+   * The fault-tree event without failure times picked in the diagram (a component is picked as
+   * `view.component`, the distribution chart's choice); cleared with the model.
+   */
+  readonly selected?: string;
 }
 
 /** A simulation run as the page shows it. */
@@ -89,6 +94,7 @@ export type Action =
   | { readonly type: 'setCurveScale'; readonly scale: CurveScale }
   | { readonly type: 'setWhatIf'; readonly settings: WhatIfSettings }
   | { readonly type: 'setImportanceFactor'; readonly factor: ImportanceKey }
+  | { readonly type: 'select'; readonly name: string | undefined }
   | {
       readonly type: 'explored';
       readonly exploration: Exploration;
@@ -126,6 +132,7 @@ export type Action =
  * - `whatIf`: a setting of the what-if charts changed: recompute them and update the link;
  * - `curve`: the curve axis changed: redraw the curves and update the link;
  * - `importance`: the factor of the importance chart changed: redraw it and update the link;
+ * - `selection`: the diagram's selected event changed: show it;
  * - `explored`, `invalid`, `extras`, `simulated`: an answer arrived: show it;
  * - `simulation`: a simulation run started, failed or was ignored: show its status;
  * - `progress`: the exact solve of a large chain moved on: show how far.
@@ -135,6 +142,7 @@ export type Change =
   | 'whatIf'
   | 'curve'
   | 'importance'
+  | 'selection'
   | 'explored'
   | 'invalid'
   | 'extras'
@@ -188,7 +196,7 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
       // that name its measures, components or parameters do not either.
       const { curve, curveChosen, tornadoPercent, importance } = state.view;
       return scenario({
-        ...without(state, 'missionTime', 'banner', 'exactSkipped'),
+        ...without(state, 'missionTime', 'banner', 'exactSkipped', 'selected'),
         example: action.name,
         text: action.text,
         overrides: {},
@@ -204,7 +212,7 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
     case 'openFile': {
       // An opened file is no example: the menu says so, and a link carries its text.
       return scenario({
-        ...without(state, 'missionTime', 'exactSkipped'),
+        ...without(state, 'missionTime', 'exactSkipped', 'selected'),
         example: '',
         text: action.text,
         overrides: {},
@@ -242,6 +250,13 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
       return [{ ...state, view: { ...state.view, ...action.settings } }, 'whatIf'];
     case 'setImportanceFactor':
       return [{ ...state, view: { ...state.view, importance: action.factor } }, 'importance'];
+    case 'select':
+      return [
+        action.name === undefined
+          ? without(state, 'selected')
+          : { ...state, selected: action.name },
+        'selection',
+      ];
     case 'explored':
       return [
         {
@@ -341,7 +356,14 @@ function simulated(
 function without(
   state: AppState,
   ...keys: (
-    'missionTime' | 'extras' | 'simulated' | 'banner' | 'simulation' | 'solving' | 'exactSkipped'
+    | 'missionTime'
+    | 'extras'
+    | 'simulated'
+    | 'banner'
+    | 'simulation'
+    | 'solving'
+    | 'exactSkipped'
+    | 'selected'
   )[]
 ): AppState {
   const next: { -readonly [K in keyof AppState]: AppState[K] } = { ...state };

@@ -25,7 +25,12 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 
 /** Saves text as a file through a temporary link. */
 export function downloadText(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(name, new Blob([text], { type }));
+}
+
+/** Saves a blob (an image, a text) as a file through a temporary link. */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = h('a', { href: url, download: name });
   document.body.append(link);
   link.click();
