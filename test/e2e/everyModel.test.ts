@@ -89,7 +89,8 @@ describe.skipIf(!RUN)('every model gets numbers, no stale state, large chains', 
         names: (element.data ?? []).map((trace) => trace.name ?? ''),
         xMax: (element.data ?? []).map((trace) => Math.max(...trace.x)),
         range: element.layout?.xaxis?.range,
-        note: element.layout?.annotations?.map((a) => a.text).join(' ') ?? '',
+        note:
+          element.layout?.annotations?.map((a) => a.text.replaceAll('<br>', ' ')).join(' ') ?? '',
       };
     }, id);
   const chooseExample = async (name: string) => {

@@ -271,7 +271,11 @@ describe.skipIf(!hasChromium('test/e2e/robustness.test.ts'))('robust explorer', 
           const ringed = (e.closest('.cm-editor') as HTMLElement | null) ?? e;
           const style = getComputedStyle(ringed);
           const id = e.id || e.getAttribute('aria-label') || e.tagName;
-          return { id, ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+          // A block of the diagram shows its focus by a frame of its own (its first rect).
+          const frame = e.matches('.dg-node') ? e.querySelector('rect') : null;
+          const framed = frame !== null && getComputedStyle(frame).visibility === 'visible';
+          const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+          return { id, ring: outlined || framed };
         }),
       );
     }

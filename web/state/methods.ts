@@ -42,11 +42,11 @@ export function methodLabel(result: Result): string {
 export function whatIfSkipReason(solution: Solution | undefined): string | undefined {
   if (!solution) return undefined;
   if (!solution.ok) {
-    return 'the tornado and sweep need an exact solution\nat every point; the page has none for this model';
+    return 'the tornado and sweep need an exact solution at every point; the page has none for this model';
   }
   const states = chainStates(solution.result);
   if (states !== undefined && states > WHAT_IF_STATE_LIMIT) {
-    return `the Markov chain has ${formatCount(states)} states:\nthe tornado and sweep would solve it\ndozens of times, so they are left out`;
+    return `the Markov chain has ${formatCount(states)} states: the tornado and sweep would solve it dozens of times, so they are left out`;
   }
   return undefined;
 }
