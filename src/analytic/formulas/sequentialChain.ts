@@ -65,81 +65,81 @@ export function sequentialChainSurvival(
   const down = rates.map((rate, j) => (j < n - 1 ? (1 - advanceAt(j)) * rate * h : rate * h));
 
   // Taylor series E = Σ (Qh)^k / k!, term by term (T ← T·Qh/k costs O(n²) for this sparsity).
-  // Matrices are size × size and diag, up, down have n = size − 1 entries, so every `!` read
-  // below (indices i, j, l below those bounds) is in range.
-  let term = identity(size);
+  // Matrices are flat, row-major, size × size, and only their upper triangles are read or
+  // written; diag, up, down have n = size − 1 entries, so every `!` read below (indices i, j, l
+  // below those bounds) is in range. Two term buffers take turns: no allocation per term.
+  let term: Float64Array = identity(size);
+  let next: Float64Array = new Float64Array(size * size);
   const e = identity(size);
   for (let k = 1; k <= size + 60; k++) {
-    const next = zeros(size);
     let converged = k > size;
     for (let i = 0; i < size; i++) {
-      const row = term[i]!;
-      const out = next[i]!;
-      const eRow = e[i]!;
+      const r = i * size;
       for (let j = i; j < n; j++) {
-        out[j] = (row[j]! * diag[j]! + (j > i ? row[j - 1]! * up[j - 1]! : 0)) / k;
+        next[r + j] = (term[r + j]! * diag[j]! + (j > i ? term[r + j - 1]! * up[j - 1]! : 0)) / k;
       }
       let toDown = 0;
-      for (let l = i; l < n; l++) toDown += row[l]! * down[l]!;
-      out[n] = toDown / k;
+      for (let l = i; l < n; l++) toDown += term[r + l]! * down[l]!;
+      next[r + n] = toDown / k;
       for (let j = i; j < size; j++) {
-        eRow[j]! += out[j]!;
-        if (Math.abs(out[j]!) > 1e-18 * Math.abs(eRow[j]!)) converged = false;
+        e[r + j]! += next[r + j]!;
+        if (Math.abs(next[r + j]!) > 1e-18 * Math.abs(e[r + j]!)) converged = false;
       }
     }
-    term = next;
+    [term, next] = [next, term];
     if (converged) break;
   }
-  for (const [i, row] of e.entries()) {
-    for (let j = i; j < size; j++) row[j] = Math.max(0, row[j]!);
+  for (let i = 0; i < size; i++) {
+    for (let j = i; j < size; j++) e[i * size + j] = Math.max(0, e[i * size + j]!);
   }
   resetDiagonal(e, rates, h);
 
-  let current = e;
+  let current: Float64Array = e;
   let step = h;
   for (let s = 0; s < squarings; s++) {
-    current = squareUpperTriangular(current);
+    current = squareUpperTriangular(current, size);
     step *= 2;
     resetDiagonal(current, rates, step);
   }
-  const start = current[0]!; // the row of the first unit: size ≥ 2 rows of size entries
+  // The row of the first unit: its n transient entries, then "down".
   return {
-    reliability: exactSum(start.slice(0, n)),
-    unreliability: start[n]!,
+    reliability: exactSum(current.subarray(0, n)),
+    unreliability: current[n]!,
   };
 }
 
 /** Sets the transient diagonal to the exact e^{−λ_j·time} and the absorbing one to 1. */
-function resetDiagonal(m: number[][], rates: readonly number[], time: number): void {
-  // m has rates.length + 1 rows of as many entries.
-  for (const [j, rate] of rates.entries()) m[j]![j] = Math.exp(-rate * time);
-  m[rates.length]![rates.length] = 1;
+function resetDiagonal(m: Float64Array, rates: readonly number[], time: number): void {
+  // m is (rates.length + 1)² entries, row-major.
+  const size = rates.length + 1;
+  for (const [j, rate] of rates.entries()) m[j * size + j] = Math.exp(-rate * time);
+  m[size * size - 1] = 1;
 }
 
-/** M² for a non-negative upper-triangular M; every product and sum is non-negative. */
-function squareUpperTriangular(m: number[][]): number[][] {
-  const size = m.length;
-  const out = zeros(size);
+/** M² for a non-negative upper-triangular M (flat, row-major); every product and sum is non-negative. */
+function squareUpperTriangular(m: Float64Array, size: number): Float64Array {
+  const out = new Float64Array(size * size);
   const column: number[] = [];
-  // Every row has `size` entries, and i ≤ l ≤ j < size.
+  // i ≤ l ≤ j < size.
   for (let i = 0; i < size; i++) {
-    const row = m[i]!;
-    const outRow = out[i]!;
-    for (let j = i; j < size; j++) {
+    // One or two products: their rounded sum is already the correctly rounded one exactSum gives.
+    out[i * size + i] = m[i * size + i]! * m[i * size + i]!;
+    if (i + 1 < size) {
+      out[i * size + i + 1] =
+        m[i * size + i]! * m[i * size + i + 1]! + m[i * size + i + 1]! * m[(i + 1) * size + i + 1]!;
+    }
+    for (let j = i + 2; j < size; j++) {
       column.length = 0;
-      for (let l = i; l <= j; l++) column.push(row[l]! * m[l]![j]!);
-      outRow[j] = exactSum(column);
+      for (let l = i; l <= j; l++) column.push(m[i * size + l]! * m[l * size + j]!);
+      out[i * size + j] = exactSum(column);
     }
   }
   return out;
 }
 
-function identity(size: number): number[][] {
-  const m = zeros(size);
-  m.forEach((row, i) => (row[i] = 1));
+/** The size × size identity, flat and row-major. */
+function identity(size: number): Float64Array {
+  const m = new Float64Array(size * size);
+  for (let i = 0; i < size; i++) m[i * size + i] = 1;
   return m;
-}
-
-function zeros(size: number): number[][] {
-  return Array.from({ length: size }, () => new Array<number>(size).fill(0));
 }
