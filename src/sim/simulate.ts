@@ -317,9 +317,10 @@ export function finalizeSimulation(
     replications: stats.replications,
     events: stats.events,
     eventsPerThreadSecond: perThread,
-    ...(wallSeconds !== undefined && wallSeconds > 0 && {
-      eventsPerWallSecond: stats.events / wallSeconds,
-    }),
+    ...(wallSeconds !== undefined &&
+      wallSeconds > 0 && {
+        eventsPerWallSecond: stats.events / wallSeconds,
+      }),
     eventsPerSecond: perThread,
     seed: stats.seed,
     generator: stats.generator,
