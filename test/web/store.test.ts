@@ -284,8 +284,22 @@ describe('selectors', () => {
       ['lambda', 3e-4],
       ['mttf', 1e4],
     ]);
-    expect(missionValues(explored)).toEqual({ value: 1000, base: 1000 });
-    expect(missionValues({ ...explored, missionTime: 50 })).toEqual({ value: 50, base: 1000 });
+    expect(missionValues(explored)).toEqual({ value: 1000, base: 1000, fromFile: true });
+    expect(missionValues({ ...explored, missionTime: 50 })).toEqual({
+      value: 50,
+      base: 1000,
+      fromFile: true,
+    });
+  });
+
+  test('missionValues: a model without a mission time returns to the default, not the file', () => {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the key is left out
+    const { fileMissionTime, ...withoutMission } = exploration;
+    expect(missionValues({ ...explored, exploration: withoutMission })).toEqual({
+      value: 1000,
+      base: 1000,
+      fromFile: false,
+    });
   });
 
   test('missionValues: none for a model whose solution has no mission time', () => {

@@ -109,12 +109,20 @@ export function chosenImportanceFactor(state: AppState): ImportanceKey {
   return state.view.importance ?? 'birnbaum';
 }
 
+/** The mission time shown, the value ↺ returns to, and whether that value is the file's. */
+export interface MissionValues {
+  readonly value: number;
+  readonly base: number;
+  /** False when the file gives no mission time: `base` is the solver's default horizon. */
+  readonly fromFile: boolean;
+}
+
 /**
  * Returns the mission time to show and its value in the file (else the solved one), or undefined
  * when the model has none: a fault tree whose events all have fixed probabilities does not
  * depend on time.
  */
-export function missionValues(state: AppState): { value: number; base: number } | undefined {
+export function missionValues(state: AppState): MissionValues | undefined {
   const exploration = state.exploration;
   const solution = exploration?.solution;
   // Without an exact solution: the file's mission time, else the simulated horizon.
@@ -125,6 +133,7 @@ export function missionValues(state: AppState): { value: number; base: number } 
   return {
     value: state.missionTime ?? mission,
     base: exploration?.fileMissionTime ?? mission,
+    fromFile: exploration?.fileMissionTime !== undefined,
   };
 }
 

@@ -11,6 +11,7 @@ import {
   SLIDER_STEPS,
   type ParameterControl,
 } from '../state/parameterScale.js';
+import type { MissionValues } from '../state/selectors.js';
 import { h } from './dom.js';
 import {
   isSaneParameter,
@@ -54,7 +55,7 @@ export interface ParameterView {
   readonly update: (
     parameters: readonly ParameterInfo[],
     timeUnit: string,
-    mission: { readonly value: number; readonly base: number } | undefined,
+    mission: MissionValues | undefined,
   ) => void;
 }
 
@@ -72,6 +73,9 @@ export function createParameterView(
     unit: string,
     control: ParameterControl,
     fileValue: number,
+    // Where the value to return to comes from: the file, or the solver's default (a mission
+    // time the file does not give).
+    origin: 'file' | 'default' = 'file',
   ) => {
     const id = `param-${name.replace(/\W/g, '_')}`;
     const slider = h('input', {
@@ -93,14 +97,14 @@ export function createParameterView(
     const reset = h('button', {
       type: 'button',
       class: 'reset',
-      title: `back to the file's value ${formatNumber(fileValue)}`,
+      title: `back to the ${origin === 'file' ? "file's value" : 'default'} ${formatNumber(fileValue)}`,
       'aria-label': `reset ${label}`,
       text: '↺',
     });
     const hint = h('span', {
       id: `${id}-hint`,
       class: 'hint',
-      text: `${control.scale}${unit ? `, ${unit}` : ''}; file ${formatNumber(fileValue)}`,
+      text: `${control.scale}${unit ? `, ${unit}` : ''}; ${origin} ${formatNumber(fileValue)}`,
     });
     slider.addEventListener('input', () => {
       const value = sliderValue(control, Number(slider.value));
@@ -136,14 +140,27 @@ export function createParameterView(
 
   return {
     update: (parameters, timeUnit, mission) => {
-      const next = JSON.stringify([parameters.map((p) => [p.name, p.fileValue]), mission?.base]);
+      const next = JSON.stringify([
+        parameters.map((p) => [p.name, p.fileValue]),
+        mission?.base,
+        mission?.fromFile,
+      ]);
       if (next !== signature) {
         signature = next;
         setters.clear();
         const rows: Node[] = [];
         if (mission) {
           const missionControl = parameterControl('mission_time', mission.base);
-          rows.push(row(MISSION, `mission time / horizon`, timeUnit, missionControl, mission.base));
+          rows.push(
+            row(
+              MISSION,
+              `mission time / horizon`,
+              timeUnit,
+              missionControl,
+              mission.base,
+              mission.fromFile ? 'file' : 'default',
+            ),
+          );
         }
         const derived: ParameterInfo[] = [];
         for (const p of parameters) {
