@@ -47,13 +47,10 @@ import {
   type RandomFaultTree,
   type TimeDocument,
 } from '../helpers/randomFaultTree.js';
+import { seedsFromEnv } from '../helpers/seedsFromEnv.js';
 import { testRng } from '../helpers/testRng.js';
 
-const COUNT = Number(process.env.RT_COUNT ?? 250);
-const START = Number(process.env.RT_START ?? 1);
-const SEEDS = process.env.RT_SEED
-  ? process.env.RT_SEED.split(',').map(Number)
-  : Array.from({ length: COUNT }, (_, i) => START + i);
+const SEEDS = seedsFromEnv('RT', 250);
 const MODELS = join(import.meta.dirname, '../../models');
 /** readMef's and readGalileo's mission time when a file gives none (SCRAM's default). */
 const DEFAULT_MISSION = 8760;

@@ -62,13 +62,10 @@ import {
 import { chainFromModel } from '../../src/markov/generation/fromModel.js';
 import type { Model, SystemNode } from '../../src/model/Model.js';
 import { randomModel, type RandomModel } from '../helpers/randomModel.js';
+import { seedsFromEnv } from '../helpers/seedsFromEnv.js';
 import { testRng } from '../helpers/testRng.js';
 
-const COUNT = Number(process.env.DIFF_COUNT ?? 2000);
-const START = Number(process.env.DIFF_START ?? 1);
-const SEEDS = process.env.DIFF_SEED
-  ? process.env.DIFF_SEED.split(',').map(Number)
-  : Array.from({ length: COUNT }, (_, i) => START + i);
+const SEEDS = seedsFromEnv('DIFF', 2000);
 const REPORT = process.env.DIFF_REPORT;
 /** A file to which each seed is appended before it runs: the culprit of a hang is the last line. */
 const PROGRESS = process.env.DIFF_PROGRESS;

@@ -61,13 +61,10 @@ import {
   type FaultTreeDocument,
   type GateDocument,
 } from '../helpers/randomFaultTree.js';
+import { seedsFromEnv } from '../helpers/seedsFromEnv.js';
 import { testRng } from '../helpers/testRng.js';
 
-const COUNT = Number(process.env.FT_COUNT ?? 400);
-const START = Number(process.env.FT_START ?? 1);
-const SEEDS = process.env.FT_SEED
-  ? process.env.FT_SEED.split(',').map(Number)
-  : Array.from({ length: COUNT }, (_, i) => START + i);
+const SEEDS = seedsFromEnv('FT', 400);
 const REPORT = process.env.FT_REPORT;
 /** Largest number of units (events with failure times, common-cause events included) given to the Markov engine. */
 const MARKOV_UNITS = Number(process.env.FT_MARKOV_UNITS ?? 9);

@@ -10,8 +10,8 @@
  * `Pump-A`, `a.b`). Every document it returns is meant to load; a rejection is a finding.
  */
 import { stringify as stringifyYaml } from 'yaml';
-import type { Rng } from '../../src/distributions/types.js';
 import { element } from './element.js';
+import { Draw } from './draw.js';
 import { testRng } from './testRng.js';
 
 /** A number, or the name of a parameter holding it. */
@@ -120,43 +120,6 @@ const AWKWARD_NAMES = [
   'x_1',
   'E1',
 ];
-
-/** Uniform draws on top of an Rng. */
-class Draw {
-  constructor(private readonly rng: Rng) {}
-  u(): number {
-    return this.rng.next();
-  }
-  chance(p: number): boolean {
-    return this.rng.next() < p;
-  }
-  /** An integer in [lo, hi]. */
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.rng.next() * (hi - lo + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return element(items, Math.floor(this.rng.next() * items.length));
-  }
-  /** 10^x with x uniform on [lo, hi]. */
-  logUniform(lo: number, hi: number): number {
-    return 10 ** (lo + (hi - lo) * this.rng.next());
-  }
-  shuffle<T>(items: readonly T[]): T[] {
-    const copy = [...items];
-    for (let i = copy.length - 1; i > 0; i--) {
-      const j = Math.floor(this.rng.next() * (i + 1));
-      [copy[i], copy[j]] = [element(copy, j), element(copy, i)];
-    }
-    return copy;
-  }
-  weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
-    const entries = Object.entries(weights) as [K, number][];
-    const total = entries.reduce((sum, [, w]) => sum + w, 0);
-    let x = this.rng.next() * total;
-    for (const [key, w] of entries) if ((x -= w) < 0) return key;
-    return element(entries, entries.length - 1)[0];
-  }
-}
 
 /** A number as written in the file: 3 significant digits, read back exactly. */
 function num(x: number): number {

@@ -6,8 +6,8 @@
  * delays, mission times. Every text it returns is meant to be accepted by loadModel; a rejection
  * is a finding of its own.
  */
-import type { Rng } from '../../src/distributions/types.js';
 import { element } from './element.js';
+import { Draw } from './draw.js';
 import { testRng } from './testRng.js';
 
 /** One generated model: its text and what it was drawn with. */
@@ -32,46 +32,6 @@ export interface RandomModelOptions {
   readonly maxComponents?: number;
   /** Deepest level of a structure node (the root is level 0), so up to 4 levels. @defaultValue 3 */
   readonly maxDepth?: number;
-}
-
-/** Uniform draws on top of an Rng. */
-class Draw {
-  constructor(private readonly rng: Rng) {}
-  u(): number {
-    return this.rng.next();
-  }
-  chance(p: number): boolean {
-    return this.rng.next() < p;
-  }
-  /** An integer in [lo, hi]. */
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.rng.next() * (hi - lo + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return element(items, Math.floor(this.rng.next() * items.length));
-  }
-  /** 10^x with x uniform on [lo, hi]. */
-  logUniform(lo: number, hi: number): number {
-    return 10 ** (lo + (hi - lo) * this.rng.next());
-  }
-  shuffle<T>(items: readonly T[]): T[] {
-    const copy = [...items];
-    for (let i = copy.length - 1; i > 0; i--) {
-      const j = Math.floor(this.rng.next() * (i + 1));
-      [copy[i], copy[j]] = [element(copy, j), element(copy, i)];
-    }
-    return copy;
-  }
-  /** One of the keys, drawn with the given weights. */
-  weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
-    const entries = Object.entries(weights) as [K, number][];
-    const total = entries.reduce((sum, [, w]) => sum + w, 0);
-    let x = this.rng.next() * total;
-    for (const [key, w] of entries) {
-      if ((x -= w) < 0) return key;
-    }
-    return element(entries, entries.length - 1)[0];
-  }
 }
 
 /** A number as it is written in the file: 3 significant digits, read back exactly. */
