@@ -12,11 +12,12 @@ import { formatResult, parseNumberList, parseNumberOption } from './format.js';
 import type { Output } from './io.js';
 import { startSolverProgress } from './progress.js';
 import { EXACT_BUDGET_FLAGS, EXACT_BUDGET_HELP, parseExactBudget } from './workBudget.js';
+import { resultJson } from './json.js';
 
 export const ANALYZE_HELP: string = `relkit analyze MODEL [--at t1,t2,...] [--points N] [--horizon T] [--json]
                [--approximation rare-event|mcub] [--limit-order N] [--cut-off P]
                [--max-cut-sets N] [--house NAME=true|false] [--mission-time T]
-               [--max-states N] [--max-nodes N] [--max-products N] [--max-model-size N]
+               [--no-importance] [--max-states N] [--max-nodes N] [--max-products N] [--max-model-size N]
                [--max-expression-length N] [--max-units N]
 relkit analyze A.xml [B.xml ...] [options]   (Open-PSA MEF files, read as one model)
 relkit analyze TREE.dft [options]            (a Galileo fault tree)
@@ -32,6 +33,8 @@ the Markov engine instead (relkit markov), and a warning says so.
   --horizon T     end of the time grid (default: mission_time, else 2*mttf, or for a repairable
                   system 10 relaxation times 1/(1/mttf + 1/mttr) of its slowest unit)
   --json          the result as JSON (the common result shape)
+  --no-importance leave out the importance factors (of every basic event or unit); their exact
+                  Fussell–Vesely factors can cost more than the rest of a large fault tree
 ${FAULT_TREE_HELP}
 ${EXACT_BUDGET_HELP}
 ${MODEL_LIMITS_HELP}
@@ -49,6 +52,7 @@ export function analyzeCommand(args: readonly string[], output: Output): number 
       points: { type: 'string' },
       horizon: { type: 'string' },
       json: { type: 'boolean', default: false },
+      'no-importance': { type: 'boolean', default: false },
       ...FAULT_TREE_FLAGS,
       ...EXACT_BUDGET_FLAGS,
       ...MODEL_LIMIT_FLAGS,
@@ -69,6 +73,7 @@ export function analyzeCommand(args: readonly string[], output: Output): number 
       ...budget,
       onProgress: progress.report,
       faultTree: faultTree.analysis,
+      ...(values['no-importance'] && { importance: false }),
       ...(values.at !== undefined && { times: parseNumberList('--at', values.at) }),
       ...(values.points !== undefined && { points: parseNumberOption('--points', values.points) }),
       ...(values.horizon !== undefined && {
@@ -79,6 +84,6 @@ export function analyzeCommand(args: readonly string[], output: Output): number 
     progress.finish();
   }
   if (notes.length > 0) result = { ...result, warnings: [...notes, ...result.warnings] };
-  output.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result));
+  output.stdout(values.json ? resultJson(result) : formatResult(result));
   return EXIT.ok;
 }

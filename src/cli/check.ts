@@ -40,6 +40,7 @@ import {
   type ExactBudget,
   WORK_BUDGET_FLAGS,
 } from './workBudget.js';
+import { resultJson } from './json.js';
 
 /** Replications when --replications is not given: half-widths near 2 % of a mean for most models. */
 const DEFAULT_REPLICATIONS = 10_000;
@@ -159,21 +160,17 @@ export function checkReport(
   const { comparisons, notes } = compareRuns(simulation, exact);
   const summary = summarizeComparisons(comparisons);
   const text = json
-    ? `${JSON.stringify(
-        {
-          model: simulation.model,
-          replications: simulation.replications,
-          seed: simulation.seed,
-          rule: RULE,
-          comparisons,
-          verdict: summary.verdict,
-          summary: summary.line,
-          exact,
-          simulation,
-        },
-        null,
-        2,
-      )}\n`
+    ? resultJson({
+        model: simulation.model,
+        replications: simulation.replications,
+        seed: simulation.seed,
+        rule: RULE,
+        comparisons,
+        verdict: summary.verdict,
+        summary: summary.line,
+        exact,
+        simulation,
+      })
     : formatCheck(simulation, exact, comparisons, notes, summary);
   return { text, verdict: summary.verdict, exitCode: VERDICT_EXIT[summary.verdict] };
 }

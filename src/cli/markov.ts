@@ -14,6 +14,7 @@ import {
 import type { Output } from './io.js';
 import { startSolverProgress } from './progress.js';
 import { EXACT_BUDGET_FLAGS, EXACT_BUDGET_HELP, parseExactBudget } from './workBudget.js';
+import { resultJson } from './json.js';
 
 export const MARKOV_HELP: string = `relkit markov MODEL [--steady] [--at t1,t2,...] [--points N] [--horizon T] [--mttf]
                     [--json] [--max-states N] [--max-products N] [--max-model-size N]
@@ -93,7 +94,7 @@ export function markovCommand(args: readonly string[], output: Output): number {
   }
   output.stdout(
     values.json
-      ? `${JSON.stringify(result, null, 2)}\n`
+      ? resultJson(result)
       : formatResult(result).replace(
           /\n/,
           `\n  ${'states'.padEnd(22)} ${result.states}\n  ${'transitions'.padEnd(22)} ${result.transitions}\n`,

@@ -5,6 +5,7 @@ import { measuresOf } from '../solve/compareResults.js';
 import { formatResult } from './format.js';
 import { EXIT, UsageError, writeTextAtomically } from './io.js';
 import type { Output } from './io.js';
+import { resultJson } from './json.js';
 
 /** How a result is printed. */
 export type OutputFormat = 'table' | 'json' | 'csv';
@@ -26,7 +27,7 @@ export function outputFormat(values: {
  * `relkit: note: …` lines.
  */
 export function formatOutput(result: Result, format: OutputFormat, output: Output): string {
-  if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
+  if (format === 'json') return resultJson(result);
   if (format === 'table') return formatResult(result);
   for (const warning of result.warnings) output.stderr(`relkit: note: ${warning}\n`);
   return resultToCsv(result);

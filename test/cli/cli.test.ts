@@ -99,6 +99,26 @@ describe('relkit analyze', () => {
     );
   });
 
+  it('--no-importance leaves out importance and nothing else (a fault tree, a block model)', () => {
+    for (const name of ['loss-of-cooling', 'raid6']) {
+      const full = JSON.parse(relkit('analyze', `models/${name}.yaml`, '--json').stdout);
+      const run = relkit('analyze', `models/${name}.yaml`, '--json', '--no-importance');
+      expect(run.status).toBe(0);
+      const bare = JSON.parse(run.stdout);
+      expect(full.measures.importance, name).toBeDefined();
+      const { importance, ...rest } = full.measures;
+      expect(bare.measures, name).toEqual(rest);
+      const aboutImportance = (w: string): boolean => w.startsWith('importance');
+      expect(bare.warnings, name).toEqual(full.warnings.filter((w: string) => !aboutImportance(w)));
+    }
+  });
+
+  it('--json writes each cut set on one line', () => {
+    const { stdout } = relkit('analyze', 'models/loss-of-cooling.yaml', '--json');
+    const sets = JSON.parse(stdout).measures.minimalCutSets.sets as string[][];
+    for (const set of sets) expect(stdout).toContain(`\n        ${JSON.stringify(set)}`);
+  });
+
   it('refuses a bad flag value with exit 64', () => {
     const { status, stderr } = relkit('analyze', 'models/raid5.yaml', '--points', 'many');
     expect(status).toBe(64);

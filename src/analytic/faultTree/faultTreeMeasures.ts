@@ -29,6 +29,13 @@ export interface FaultTreeOptions {
   readonly maxCutSets?: number;
   /** Most BDD nodes (see compileStructure). */
   readonly maxNodes?: number;
+  /**
+   * Compute the importance factors of every basic event. Their exact Fussell–Vesely factors
+   * cost a diagram per event, often more than everything else together (Baobab1: about 60 % of
+   * the run), so a caller that needs only P(top) and the cut sets can leave them out.
+   * @defaultValue true
+   */
+  readonly importance?: boolean;
 }
 
 /** The fault-tree measures of a model and the warnings that go with them. */
@@ -130,12 +137,14 @@ export function faultTreeMeasures(model: Model, options: FaultTreeOptions = {}):
       topEventProbability,
       ...(approximate && { approximation: options.approximation }),
       ...sets,
-      importance: importanceTable(
-        structure,
-        tree.events.map((event) => event.name),
-        p,
-        q,
-      ),
+      ...(options.importance !== false && {
+        importance: importanceTable(
+          structure,
+          tree.events.map((event) => event.name),
+          p,
+          q,
+        ),
+      }),
     },
     warnings,
     probabilityAt,

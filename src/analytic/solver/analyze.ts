@@ -35,7 +35,12 @@ export interface AnalyzeOptions {
    */
   readonly maxNodes?: number;
   /** Fault trees: the approximation and cut-set limits (see {@link FaultTreeOptions}). */
-  readonly faultTree?: Omit<FaultTreeOptions, 'maxNodes' | 'time'>;
+  readonly faultTree?: Omit<FaultTreeOptions, 'maxNodes' | 'time' | 'importance'>;
+  /**
+   * Compute the importance factors (of every basic event, or every unit of a block model).
+   * @defaultValue true
+   */
+  readonly importance?: boolean;
 }
 
 /**
@@ -99,6 +104,7 @@ function analyzeFaultTree(model: Model, options: AnalyzeOptions): Result {
     ...options.faultTree,
     ...(time !== undefined && { time }),
     ...(options.maxNodes !== undefined && { maxNodes: options.maxNodes }),
+    ...(options.importance !== undefined && { importance: options.importance }),
   });
   if (model.system) {
     const blocks = analyzeBlocks(model, options);
@@ -213,7 +219,7 @@ function analyzeBlocks(model: Model, options: AnalyzeOptions): Result {
     };
   }
   // A fault tree reports the importance of its events itself (common-cause events included).
-  if (!model.faultTree) {
+  if (!model.faultTree && options.importance !== false) {
     // At the mission time; without one, a repairable system in the steady state and a
     // non-repairable one at the end of its curve: at the horizon, or a note says steady state.
     const found = blockImportance(

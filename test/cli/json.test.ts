@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { resultJson } from '../../src/cli/json.js';
+import { testRng } from '../helpers/testRng.js';
+import { Draw } from '../helpers/draw.js';
+
+/** A random JSON-like value: nested objects and arrays, every kind of leaf JSON treats apart. */
+function randomValue(draw: Draw, depth: number): unknown {
+  const leaves: unknown[] = [
+    draw.u(),
+    -draw.int(0, 1000),
+    NaN,
+    Infinity,
+    'a "quoted" name\nwith a line',
+    '',
+    true,
+    false,
+    null,
+    undefined,
+    () => 1,
+  ];
+  if (depth === 0 || draw.chance(0.3)) return leaves[draw.int(0, leaves.length - 1)]; // undefined too
+  const n = draw.int(0, 4);
+  if (draw.chance(0.5)) return Array.from({ length: n }, () => randomValue(draw, depth - 1));
+  return Object.fromEntries(
+    Array.from({ length: n }, (_, i) => [
+      `k${i}${draw.pick(['', '"', '\\'])}`,
+      randomValue(draw, depth - 1),
+    ]),
+  );
+}
+
+describe('resultJson', () => {
+  it('is the same document as JSON.stringify for 2000 random values', () => {
+    const draw = new Draw(testRng(20261206));
+    for (let i = 0; i < 2000; i++) {
+      const value = { v: randomValue(draw, 5) };
+      expect(JSON.parse(resultJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
+    }
+  });
+
+  it('writes an array of plain values on one line, and indents the rest by two', () => {
+    const text = resultJson({ sets: [['a', 'b'], ['c']], t: [0, 1], none: [], empty: {} });
+    expect(text).toBe(
+      '{\n  "sets": [\n    ["a","b"],\n    ["c"]\n  ],\n  "t": [0,1],\n  "none": [],\n  "empty": {}\n}\n',
+    );
+  });
+});
