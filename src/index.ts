@@ -18,6 +18,8 @@ export type { ModelIssue } from './errors.js';
 export { exactSum } from './numeric/sum.js';
 export { integrate } from './numeric/integrate.js';
 export type { IntegrateOptions, IntegrateResult } from './numeric/integrate.js';
+export { minimizeScalar } from './numeric/minimizeScalar.js';
+export type { MinimizeScalarOptions, ScalarMinimum } from './numeric/minimizeScalar.js';
 
 // Special functions
 export {
@@ -121,6 +123,22 @@ export {
   tmrCoverageReliability,
   tmrCoverageUnreliability,
 } from './analytic/formulas/tmrCoverageReliability.js';
+
+// Closed forms: proof testing and maintenance
+export {
+  proofTestedPfd,
+  proofTestedPfdAverage,
+  safetyIntegrityLevel,
+} from './analytic/formulas/proofTestedPfd.js';
+export type { ProofTestedGroup } from './analytic/formulas/proofTestedPfd.js';
+export {
+  ageReplacementCostRate,
+  optimalAgeReplacement,
+} from './analytic/formulas/ageReplacement.js';
+export type {
+  AgeReplacementOptimum,
+  ReplacementCosts,
+} from './analytic/formulas/ageReplacement.js';
 
 // MTTF of any reliability function
 export { mttfFromReliability } from './analytic/formulas/mttfFromReliability.js';
