@@ -4,7 +4,12 @@ import type { ComponentModel, SystemNode, UnitModel } from './Model.js';
 import { limitReached } from './ModelLimits.js';
 import { commonCauseFactorIssues, expandCommonCause } from './commonCause.js';
 import type { RawCommonCause } from './faultTreeSchema.js';
-import { evaluateNumeric, type ParameterValues } from './parameters.js';
+import {
+  commonCauseGroupFactors,
+  commonCauseGroupName,
+  writtenFactorPath,
+} from './commonCauseGroup.js';
+import type { ParameterValues } from './parameters.js';
 import type { Path, PathIssue } from './source.js';
 
 /** A block model's parts that its common-cause groups change. */
@@ -71,6 +76,7 @@ export function expandBlockCommonCause(
   const served: { readonly members: ReadonlySet<number>; readonly added: number[] }[] = [];
   written.forEach((group, g) => {
     const path = ['common_cause', g];
+    const groupName = commonCauseGroupName(group, g);
     const start = issues.length;
     const members: { unit: number; entry: number }[] = [];
     group.members.forEach((name, entry) => {
@@ -87,25 +93,23 @@ export function expandBlockCommonCause(
         } else if (why !== undefined) {
           issues.push({ path: where, message: `"${unitName}" ${why}` });
         }
-        if (other === undefined) grouped.set(unit, group.name);
+        if (other === undefined) grouped.set(unit, groupName);
         members.push({ unit, entry });
       }
     });
-    const factors = group.factors.map((raw, f) =>
-      evaluateNumeric(raw, context.parameters, [...path, 'factors', f], issues),
-    );
-    if (issues.length > start || factors.some((f) => f === undefined)) return;
-    const values = factors as number[];
+    const factors = commonCauseGroupFactors(group, path, context.parameters, issues);
+    if (issues.length > start || factors === undefined) return;
+    const values = factors;
     const n = members.length;
     for (const issue of commonCauseFactorIssues(group.model, n, values)) {
-      issues.push({ ...issue, path: [...path, ...issue.path] });
+      issues.push({ ...issue, path: [...path, ...writtenFactorPath(group, issue.path)] });
     }
     const rate = alikeRate(members, path, components, units, issues);
     if (rate === undefined || issues.length > start) return;
     const expansion = expandCommonCause(group.model, n, values, rate);
     if (context.limitedCrews && !expansion.some((share) => share.members.length === 1)) {
       issues.push({
-        path: [...path, 'factors'],
+        path: [...path, ...writtenFactorPath(group, ['factors'])],
         message: `must leave the members an independent share when maintenance.crews is set; got ${formatValue(values)}: every failure of a member is then a common-cause failure, and its own unit, left out of the structure, would still take a crew`,
       });
       return;

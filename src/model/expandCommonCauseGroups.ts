@@ -9,7 +9,12 @@ import type {
 } from './Model.js';
 import { commonCauseFactorIssues, expandCommonCause } from './commonCause.js';
 import type { RawCommonCause } from './faultTreeSchema.js';
-import { evaluateNumeric, type ParameterValues } from './parameters.js';
+import {
+  commonCauseGroupFactors,
+  commonCauseGroupName,
+  writtenFactorPath,
+} from './commonCauseGroup.js';
+import type { ParameterValues } from './parameters.js';
 import type { PathIssue } from './source.js';
 
 /** The events of a fault tree before and after its common-cause groups are expanded. */
@@ -62,6 +67,7 @@ export function expandCommonCauseGroups(
   const grouped = new Map<string, string>();
   written.forEach((group, g) => {
     const path = ['common_cause', g];
+    const groupName = commonCauseGroupName(group, g);
     const members: number[] = [];
     group.members.forEach((name, m) => {
       const i = index.get(name);
@@ -78,27 +84,25 @@ export function expandCommonCauseGroups(
           message: `"${name}" is already in the common-cause group ${grouped.get(name)}`,
         });
       } else {
-        grouped.set(name, group.name);
+        grouped.set(name, groupName);
         members.push(i);
       }
     });
-    const factors = group.factors.map((raw, f) =>
-      evaluateNumeric(raw, context.parameters, [...path, 'factors', f], issues),
-    );
-    if (members.length !== group.members.length || factors.some((f) => f === undefined)) return;
-    const values = factors as number[];
+    const factors = commonCauseGroupFactors(group, path, context.parameters, issues);
+    if (members.length !== group.members.length || factors === undefined) return;
+    const values = factors;
     for (const issue of commonCauseFactorIssues(group.model, members.length, values)) {
-      issues.push({ ...issue, path: [...path, ...issue.path] });
+      issues.push({ ...issue, path: [...path, ...writtenFactorPath(group, issue.path)] });
     }
     const total = groupTotal(members, path, context, events, components, units);
     if (total === undefined || issues.length > before) return;
-    groups.push({ name: group.name, members: group.members, model: group.model, factors: values });
+    groups.push({ name: groupName, members: group.members, model: group.model, factors: values });
     const expansion = expandCommonCause(group.model, members.length, values, total.value);
     if (!expansion.some((share) => share.members.length === 1)) {
       // No independent share (β = 1, α₁ = 0, φ₁ = 0): a member fails only with the others.
       if (total.kind === 'rate') {
         issues.push({
-          path: [...path, 'factors'],
+          path: [...path, ...writtenFactorPath(group, ['factors'])],
           message: `leave the members no independent share; members with failure times need one (β < 1, α₁ > 0 or φ₁ > 0), or give them fixed probabilities`,
         });
         return;

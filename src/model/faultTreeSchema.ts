@@ -44,10 +44,13 @@ export interface RawFaultTree {
 
 /** One `common_cause` group. */
 export interface RawCommonCause {
-  readonly name: string;
+  readonly name?: string;
   readonly members: readonly string[];
   readonly model: 'beta-factor' | 'MGL' | 'alpha-factor' | 'phi-factor';
-  readonly factors: readonly Numeric[];
+  /** The factors of the model; a beta-factor group may give `beta` instead. */
+  readonly factors?: readonly Numeric[];
+  /** β of a beta-factor group: the same as `factors: [β]`. */
+  readonly beta?: Numeric;
 }
 
 /** The gate kinds, each written as a mapping with that single key. */
@@ -127,7 +130,7 @@ export function faultTreeSchemas<Component extends object>(
     commonCause: list(
       object<RawCommonCause>(
         {
-          name: { schema: text('the name of the group'), required: true },
+          name: { schema: text('the name of the group (default: its place in the list)') },
           members: {
             schema: list(
               text('a basic event; in a block model a component (all its units) or a unit'),
@@ -149,7 +152,11 @@ export function faultTreeSchemas<Component extends object>(
               'beta-factor: [β]; MGL: [β, γ, δ, …] for 2, 3, … members; alpha-factor: [α1 … αn]; phi-factor: [φ1 … φn]',
               1,
             ),
-            required: true,
+          },
+          beta: {
+            schema: numeric(
+              'β of a beta-factor group, the share of each failure that is common cause: the same as factors: [β]',
+            ),
           },
         },
         'a common-cause group: its members fail together with the shares its model gives',

@@ -295,3 +295,75 @@ common_cause:
     ]);
   });
 });
+
+describe('common-cause groups written with beta and without a name (the maintenance contract)', () => {
+  it('beta: β is factors: [β], and a group needs no name', () => {
+    const written = pair(0.01, 10, 0.1);
+    const short = written.replace(
+      "{ name: pumps, members: ['pump[1]', 'pump[2]'], model: beta-factor, factors: [0.1] }",
+      '{ members: [pump], model: beta-factor, beta: 0.1 }',
+    );
+    expect(short).not.toBe(written);
+    const a = solveWith(loadModel(written), 'analytic');
+    const b = solveWith(loadModel(short), 'analytic');
+    expect(b.measures).toEqual(a.measures);
+  });
+
+  it('in a fault tree too: beta: β is factors: [β]', () => {
+    const tree = (group: string): string => `name: t
+events:
+  a: { probability: 0.01 }
+  b: { probability: 0.01 }
+fault_tree: { top: both, gates: { both: { and: [a, b] } } }
+common_cause:
+  - ${group}
+`;
+    const a = solveWith(
+      loadModel(tree('{ name: ab, members: [a, b], model: beta-factor, factors: [0.2] }')),
+      'analytic',
+    );
+    const b = solveWith(
+      loadModel(tree('{ members: [a, b], model: beta-factor, beta: 0.2 }')),
+      'analytic',
+    );
+    expect(b.measures.topEventProbability).toBe(a.measures.topEventProbability);
+    // P = q_c + (1 − q_c)·q₁², q_c = βq, q₁ = (1 − β)q
+    expectRelClose(b.measures.topEventProbability, 0.002 + 0.998 * 0.008 ** 2, 1e-14);
+  });
+
+  it('refuses beta with factors, beta on another model, and neither, each at its path', () => {
+    expect(
+      messages(`name: g
+components:
+  a: { count: 3, failure: { rate: 1e-3 }, repair: { mttr: 5 } }
+  b: { count: 2, failure: { rate: 1e-3 }, repair: { mttr: 5 } }
+  c: { count: 2, failure: { rate: 1e-3 }, repair: { mttr: 5 } }
+  d: { count: 2, failure: { rate: 1e-3 }, repair: { mttr: 5 } }
+system: { series: [{ parallel: [a] }, { parallel: [b] }, { parallel: [c] }, { parallel: [d] }] }
+common_cause:
+  - { members: [a], model: MGL, beta: 0.1 }
+  - { members: [b], model: beta-factor, beta: 0.1, factors: [0.1] }
+  - { members: [c], model: beta-factor }
+  - { members: [d], model: beta-factor, beta: 1.5 }
+`),
+    ).toEqual([
+      'common_cause[0].beta is the one factor of a beta-factor group; a MGL group lists its factors under factors',
+      'common_cause[1] must give beta or factors, not both',
+      'common_cause[2] must give beta (or factors: [β])',
+      'common_cause[3].beta must be a probability in [0, 1]; got 1.5',
+    ]);
+  });
+
+  it('names a group without a name by its place in messages', () => {
+    expect(
+      messages(`name: g
+components:
+  a: { count: 2, failure: { rate: 1e-3 }, repair: { mttr: 5 } }
+system: { parallel: [a] }
+common_cause:
+  - { members: [a], model: beta-factor, beta: 0.1 }
+  - { members: ['a[1]', x], model: beta-factor, beta: 0.1 }
+`)[0],
+    ).toMatch(/"a\[1\]" is already in the common-cause group common_cause #1/);
+  });
+});
