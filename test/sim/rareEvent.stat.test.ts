@@ -13,6 +13,7 @@ import type { Measures } from '../../src/model/Result.js';
 import { rareEventPlan } from '../../src/sim/rareEvent/rareEventSupport.js';
 import {
   addCyclePair,
+  DEFAULT_BIAS_PROBABILITY,
   emptyRareEventSums,
   likelihoodRatio,
   rareEventMeasures,
@@ -33,7 +34,7 @@ function coverage(
   for (let seed = 1; seed <= SEEDS; seed++) {
     const sums = emptyRareEventSums();
     const wrongSums = emptyRareEventSums();
-    runCyclePairs(plan, seed, 0.5, 0, REPLICATIONS, (original, biased) => {
+    runCyclePairs(plan, seed, DEFAULT_BIAS_PROBABILITY, 0, REPLICATIONS, (original, biased) => {
       addCyclePair(sums, original, biased, likelihoodRatio(biased));
       addCyclePair(wrongSums, original, biased, Math.exp(biased.logRatioFired));
     });

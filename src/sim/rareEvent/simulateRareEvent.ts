@@ -17,6 +17,15 @@ import { rareEventPlan } from './rareEventSupport.js';
 /** The technique, as results name it. */
 export const RARE_EVENT_TECHNIQUE = 'importance sampling, balanced failure biasing';
 
+/**
+ * Default bias probability p. Below 1/2 so that, with exponential repair and detection times,
+ * the likelihood ratio has a finite variance: in a biased state the exposure factor
+ * e^{(Λ'−Λ)Δ}, Δ ~ Exp(ν + Λ'), has a finite second moment only when Λ' = p/(1 − p)·ν < ν. At
+ * p = 1/2 it is infinite (measured: relative errors 11–13 % against 8 % at 0.4 on RAID 6 with one
+ * crew, 20000 replications); 0.4 keeps most of the gain in failures (bench/rareEvent).
+ */
+export const DEFAULT_BIAS_PROBABILITY = 0.4;
+
 /** Fewer effective events than this and an estimate is marked inconclusive (as plain simulation). */
 const FEW_EVENTS = 30;
 /** One cycle carrying more than this share of a sum makes its estimate inconclusive. */
@@ -37,8 +46,8 @@ export interface RareEventOptions {
   readonly seed?: number;
   /**
    * p in (0, 1): in a biased state a failure comes next with probability about p (see
-   * {@link CycleSimulator}).
-   * @defaultValue 0.5
+   * {@link CycleSimulator}); below 1/2 for a finite variance ({@link DEFAULT_BIAS_PROBABILITY}).
+   * @defaultValue 0.4
    */
   readonly biasProbability?: number;
   /**
@@ -221,7 +230,7 @@ export function simulateRareEvent(model: Model, options: RareEventOptions = {}):
   const where = 'simulateRareEvent';
   const replications = checkInteger(where, 'replications', options.replications ?? 10000, 1);
   const seed = checkFinite(where, 'seed', options.seed ?? 1);
-  const biasProbability = options.biasProbability ?? 0.5;
+  const biasProbability = options.biasProbability ?? DEFAULT_BIAS_PROBABILITY;
   if (!(biasProbability > 0 && biasProbability < 1)) {
     throw new ParameterError(where, 'biasProbability', 'be in (0, 1)', biasProbability);
   }
