@@ -223,7 +223,7 @@ function emptyRecord(): CycleRecord {
  * @example
  * ```ts
  * const raid = loadModel('name: r\ncomponents:\n  d: { count: 3, failure: { mttf: 1e5 }, repair: { mttr: 10 } }\nsystem: { koon: { k: 2, of: d } }');
- * simulateRareEvent(raid, { replications: 20000 }).measures.steadyUnavailability.mean; // → ~3.0e-8
+ * simulateRareEvent(raid, { replications: 20000 }).measures.steadyUnavailability.mean; // → ~3e-8
  * ```
  */
 export function simulateRareEvent(model: Model, options: RareEventOptions = {}): RareEventResult {
