@@ -19,7 +19,6 @@ const NOT_WITH_RARE_EVENT = [
   'mttf-cap',
   'workers',
   'shard',
-  'precision',
   'measure',
 ] as const;
 
@@ -28,6 +27,7 @@ export interface RareEventValues {
   readonly replications?: string;
   readonly seed?: string;
   readonly bias?: string;
+  readonly precision?: string;
   readonly json?: boolean;
   readonly csv?: boolean;
   readonly out?: string;
@@ -38,14 +38,13 @@ export interface RareEventValues {
   readonly [flag: string]: string | boolean | undefined;
 }
 
-/** Replications of `--rare-event` when `--replications` is not given. */
-const DEFAULT_REPLICATIONS = 10000;
-
 export const RARE_EVENT_HELP = `  --rare-event      importance sampling (balanced failure biasing) over regeneration cycles, for
                     highly reliable systems: steady unavailability, failure frequency, MTBF and
                     MTTF with 95% intervals and relative errors. Needs exponential lives, every
                     component repaired, no standby, coverage 1, no idle_while_down. One thread;
-                    --replications N pairs of cycles (default 10000), --seed S, --bias P
+                    --replications N pairs of cycles (default 10000), --seed S, --bias P;
+                    --precision E% runs until the relative error of steadyUnavailability is <= E%
+                    (at most --replications, default 1e6)
   --bias P          with --rare-event: probability in (0, 1) aimed at for a failure coming next
                     while some unit is failed (default 0.4; at
                     0.5 or more the likelihood ratio's variance is infinite)`;
@@ -54,16 +53,28 @@ export const RARE_EVENT_HELP = `  --rare-event      importance sampling (balance
  * `relkit simulate MODEL --rare-event`: the result of {@link simulateRareEvent} as a table, JSON
  * or CSV. Flags of plain simulation that do not apply are refused (exit 64).
  *
+ * @param precision - `--precision`, parsed: relative only (the relative error of U)
+ *
  * @param values - the parsed flags of `simulate`
  * @param file - the model file
  * @param output - where to write
  * @returns the exit code
  */
-export function rareEventCommand(values: RareEventValues, file: string, output: Output): number {
+export function rareEventCommand(
+  values: RareEventValues,
+  file: string,
+  output: Output,
+  precision?: { readonly epsilon: number; readonly relative: boolean },
+): number {
   const given = NOT_WITH_RARE_EVENT.filter((flag) => values[flag] !== undefined);
   if (given.length > 0) {
     throw new UsageError(
       `--rare-event runs whole regeneration cycles on one thread: drop ${given.map((f) => `--${f}`).join(', ')}`,
+    );
+  }
+  if (precision !== undefined && !(precision.relative && precision.epsilon < 1)) {
+    throw new UsageError(
+      `--precision with --rare-event is the relative error of steadyUnavailability: give a percentage below 100%, such as 10%; got ${values.precision}`,
     );
   }
   const { replications: replicationsText, seed: seedText, bias: biasText, out } = values;
@@ -76,10 +87,10 @@ export function rareEventCommand(values: RareEventValues, file: string, output: 
   const maxEvents = parseMaxEvents(values['max-events']);
   const model = loadModelFile(file, { limits: parseModelLimits(values) });
   const result = simulateRareEvent(model, {
-    replications:
-      replicationsText === undefined
-        ? DEFAULT_REPLICATIONS
-        : parseIntegerOption('--replications', replicationsText, 1),
+    ...(replicationsText !== undefined && {
+      replications: parseIntegerOption('--replications', replicationsText, 1),
+    }),
+    ...(precision !== undefined && { relativePrecision: precision.epsilon }),
     ...(seedText !== undefined && { seed: parseNumberOption('--seed', seedText) }),
     ...(bias !== undefined && { biasProbability: bias }),
     maxEvents,

@@ -45,8 +45,8 @@ export const SIMULATE_HELP: string = `relkit simulate MODEL [--replications N | 
                 [--measures M,...] [--mttf-cap C] [--horizon T] [--seed S] [--workers W]
                 [--grid N] [--json | --csv] [--out FILE] [--shard i/n] [--max-events N] [--max-model-size N]
                 [--max-expression-length N] [--max-units N]
-       relkit simulate MODEL --rare-event [--replications N] [--seed S] [--bias P] [--json | --csv]
-                [--out FILE] [--max-events N]
+       relkit simulate MODEL --rare-event [--replications N | --precision E%] [--seed S] [--bias P]
+                [--json | --csv] [--out FILE] [--max-events N]
 
 Discrete-event simulation of any model, replications spread over worker threads. The result is
 bit-identical for any --workers and any sharding.
@@ -103,7 +103,10 @@ export async function simulateCommand(args: readonly string[], output: Output): 
   });
   if (positionals.length !== 1)
     throw new UsageError(`simulate takes one model file\n\n${SIMULATE_HELP}`);
-  if (values['rare-event']) return rareEventCommand(values, positionals[0]!, output);
+  if (values['rare-event']) {
+    const goal = values.precision === undefined ? undefined : parsePrecision(values.precision);
+    return rareEventCommand(values, positionals[0]!, output, goal);
+  }
   if (values.bias !== undefined) throw new UsageError('--bias is an option of --rare-event');
   const flags = parseSimulationFlags(values);
   const maxEvents = parseMaxEvents(values['max-events']);

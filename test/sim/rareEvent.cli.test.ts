@@ -66,6 +66,9 @@ describe('relkit simulate --rare-event', () => {
     const bias = relkit('simulate', 'models/raid6.yaml', '--rare-event', '--bias', '1');
     expect(bias.status).toBe(1);
     expect(bias.stderr).toMatch(/--bias must be in \(0, 1\)/);
+    const absolute = relkit('simulate', 'models/raid6.yaml', '--rare-event', '--precision', '0.1');
+    expect(absolute.status).toBe(64);
+    expect(absolute.stderr).toMatch(/give a percentage below 100%/);
     const alone = relkit('simulate', 'models/raid6.yaml', '--bias', '0.3');
     expect(alone.status).toBe(64);
     expect(alone.stderr).toMatch(/--bias is an option of --rare-event/);

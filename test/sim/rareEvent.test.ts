@@ -123,6 +123,24 @@ describe('simulateRareEvent', () => {
     expect(a.relativeError.steadyUnavailability).toBeGreaterThan(0);
   });
 
+  it('runs to a relative precision, stopping where a fixed run of as many gives the same', () => {
+    const result = simulateRareEvent(model, { seed: 4, relativePrecision: 0.05 });
+    expect(result.relativeError.steadyUnavailability).toBeLessThanOrEqual(0.05);
+    expect(result.replications).toBeGreaterThan(1000);
+    expect(result.warnings.at(-1)).toMatch(
+      /^precision reached: steadyUnavailability relative error/,
+    );
+    const fixed = simulateRareEvent(model, { seed: 4, replications: result.replications });
+    expect(fixed.measures).toEqual(result.measures);
+    const capped = simulateRareEvent(model, {
+      seed: 4,
+      relativePrecision: 0.001,
+      replications: 1500,
+    });
+    expect(capped.replications).toBe(1500);
+    expect(capped.warnings.at(-1)).toMatch(/^precision not reached: .* after the cap of 1500/);
+  });
+
   it('gives no estimate, with a warning, when no biased cycle failed', () => {
     const result = simulateRareEvent(model, { replications: 1, seed: 1, biasProbability: 1e-9 });
     expect(result.measures).toEqual({});
@@ -139,6 +157,7 @@ describe('simulateRareEvent', () => {
   it('rejects options out of range', () => {
     expect(() => simulateRareEvent(model, { biasProbability: 1 })).toThrow(/biasProbability/);
     expect(() => simulateRareEvent(model, { replications: 0 })).toThrow(/replications/);
+    expect(() => simulateRareEvent(model, { relativePrecision: 0 })).toThrow(/relativePrecision/);
     expect(() => simulateRareEvent(model, { replications: 100, maxEvents: 50 })).toThrow(
       /maxEvents/,
     );

@@ -26,6 +26,11 @@ export const RARE_EVENT_TECHNIQUE = 'importance sampling, balanced failure biasi
  */
 export const DEFAULT_BIAS_PROBABILITY = 0.4;
 
+/** Replications of the first batch with `relativePrecision`. */
+const FIRST_BATCH = 1000;
+/** Default cap on replications with `relativePrecision`. */
+const PRECISION_CAP = 1_000_000;
+
 /** Fewer effective events than this and an estimate is marked inconclusive (as plain simulation). */
 const FEW_EVENTS = 30;
 /** One cycle carrying more than this share of a sum makes its estimate inconclusive. */
@@ -35,10 +40,19 @@ const LARGEST_SHARE = 0.05;
 export interface RareEventOptions {
   /**
    * Replications, integer ≥ 1: replication i runs one cycle under the original measure, then one
-   * under failure biasing, both from the stream of (seed, i).
-   * @defaultValue 10000
+   * under failure biasing, both from the stream of (seed, i). With `relativePrecision`, the most
+   * to run.
+   * @defaultValue 10000; 1e6 with `relativePrecision`
    */
   readonly replications?: number;
+  /**
+   * Run until the relative error (1.96·se/estimate) of the steady unavailability is at most this,
+   * in (0, 1), and the estimate is not inconclusive, or `replications` are done (with a warning).
+   * Batches: 1000 replications, then n ≈ 1.1·n·(relative error/goal)², at least ×1.25 and at
+   * most ×16, so where the run stops depends only on (model, seed, goal), and its result equals
+   * that of a fixed run of as many replications.
+   */
+  readonly relativePrecision?: number;
   /**
    * Seed: replication i draws only from the stream derived from (seed, i); any finite number.
    * @defaultValue 1
@@ -197,7 +211,7 @@ function emptyRecord(): CycleRecord {
  *   log scale
  *
  * @param model - a loaded model in the supported subset ({@link rareEventPlan})
- * @param options - replications, seed, bias probability, work budget
+ * @param options - replications, seed, bias probability, relative precision, work budget
  * @returns the common result shape with the technique, relative errors and the run's facts
  * @throws {@link UnsupportedModelError} for a model outside the subset, saying what can answer
  * @throws {@link ParameterError} for options outside their ranges
@@ -228,23 +242,57 @@ function emptyRecord(): CycleRecord {
  */
 export function simulateRareEvent(model: Model, options: RareEventOptions = {}): RareEventResult {
   const where = 'simulateRareEvent';
-  const replications = checkInteger(where, 'replications', options.replications ?? 10000, 1);
   const seed = checkFinite(where, 'seed', options.seed ?? 1);
   const biasProbability = options.biasProbability ?? DEFAULT_BIAS_PROBABILITY;
   if (!(biasProbability > 0 && biasProbability < 1)) {
     throw new ParameterError(where, 'biasProbability', 'be in (0, 1)', biasProbability);
   }
   const maxEvents = checkPositive(where, 'maxEvents', options.maxEvents ?? 1e11);
+  const goal = options.relativePrecision;
+  if (goal !== undefined && !(goal > 0 && goal < 1)) {
+    throw new ParameterError(where, 'relativePrecision', 'be in (0, 1)', goal);
+  }
+  const cap = checkInteger(
+    where,
+    'replications',
+    options.replications ?? (goal === undefined ? 10000 : PRECISION_CAP),
+    1,
+  );
   const plan = rareEventPlan(model);
   const sums = emptyRareEventSums();
-  runCyclePairs(plan, seed, biasProbability, 0, replications, (original, biased) => {
-    addCyclePair(sums, original, biased, likelihoodRatio(biased));
-    if (sums.events > maxEvents) {
-      throw new WorkBudgetError(
-        `${where}: more than maxEvents = ${maxEvents} events after ${sums.length.count} of ${replications} replications; raise maxEvents or run fewer replications`,
-      );
+  const run = (first: number, count: number): void =>
+    runCyclePairs(plan, seed, biasProbability, first, count, (original, biased) => {
+      addCyclePair(sums, original, biased, likelihoodRatio(biased));
+      if (sums.events > maxEvents) {
+        throw new WorkBudgetError(
+          `${where}: more than maxEvents = ${maxEvents} events after ${sums.length.count} of ${cap} replications; raise maxEvents or run fewer replications`,
+        );
+      }
+    });
+  let done = 0;
+  let target = goal === undefined ? cap : Math.min(cap, FIRST_BATCH);
+  let outcome = '';
+  for (;;) {
+    run(done, target - done);
+    done = target;
+    if (goal === undefined) break;
+    const { measures, relativeError } = rareEventMeasures(sums);
+    const error = relativeError.steadyUnavailability ?? NaN;
+    const doubt = (measures.steadyUnavailability as Estimate | undefined)?.inconclusive;
+    const state = `steadyUnavailability relative error ${error.toPrecision(3)} ${error <= goal ? '<=' : '>'} ${goal}`;
+    if (error <= goal && doubt === undefined) {
+      outcome = `precision reached: ${state} after ${done} replications`;
+      break;
     }
-  });
+    if (done >= cap) {
+      outcome = `precision not reached: ${state}${doubt === undefined ? '' : ' or inconclusive'} after the cap of ${cap} replications; raise replications`;
+      break;
+    }
+    // No estimate yet (no failing biased cycle): no forecast, quadruple.
+    const needed = Number.isFinite(error) ? 1.1 * done * (error / goal) ** 2 : 4 * done;
+    target = Math.min(cap, 16 * done, Math.max(Math.ceil(1.25 * done), Math.ceil(needed)));
+  }
+  const replications = done;
   const { measures, relativeError, warnings } = rareEventMeasures(sums);
   return {
     method: 'simulation',
@@ -252,7 +300,7 @@ export function simulateRareEvent(model: Model, options: RareEventOptions = {}):
     model: { name: model.name, hash: modelHash(model) },
     timeUnit: model.timeUnit,
     measures,
-    warnings,
+    warnings: outcome === '' ? warnings : [...warnings, outcome],
     biasProbability,
     replications,
     biasedCyclesFailed: sums.biasedCyclesFailed,
