@@ -202,6 +202,11 @@ describe('simulateRareEvent', () => {
       'u: { count: 2, failure: { rate: 0.01 }, repair: { mttr: 1 }, coverage: 0.9 }',
       /coverage/,
     ],
+    [
+      'a repair of mean 0',
+      'u: { count: 2, failure: { rate: 0.01 }, repair: { dist: deterministic, value: 0 } }',
+      /repair time of mean 0/,
+    ],
   ])('refuses a model with %s, naming what can answer', (_what, component, reason) => {
     const text = `name: x\ncomponents:\n  ${component}\nsystem: { parallel: [u] }`;
     const error = (() => {
@@ -217,10 +222,12 @@ describe('simulateRareEvent', () => {
     expect((error as Error).message).toMatch(/relkit (simulate|markov|analyze)/);
   });
 
-  it('refuses standby blocks and a structure that never fails', () => {
+  it('refuses standby blocks, idle while down and a structure that never fails', () => {
     const standby = `name: s\ncomponents:\n  a: { failure: { rate: 0.01 }, repair: { mttr: 1 } }\n  b: { failure: { rate: 0.01 }, repair: { mttr: 1 } }\nsystem: { standby: { primary: a, spares: [b] } }`;
     expect(() => simulateRareEvent(loadModel(standby))).toThrow(/standby blocks/);
     const never = `name: n\ncomponents:\n  u: { count: 2, failure: { rate: 0.01 }, repair: { mttr: 1 } }\nsystem: { koon: { k: 0, of: u } }`;
     expect(() => simulateRareEvent(loadModel(never))).toThrow(/never fails|exact measures/);
+    const idle = `name: i\ncomponents:\n  u: { count: 2, failure: { rate: 0.01 }, repair: { mttr: 1 } }\nsystem: { parallel: [u] }\nmaintenance: { idle_while_down: true }`;
+    expect(() => simulateRareEvent(loadModel(idle))).toThrow(/idle_while_down/);
   });
 });

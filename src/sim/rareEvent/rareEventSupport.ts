@@ -46,6 +46,18 @@ export function rareEventPlan(model: Model): SystemPlan {
         `${exact}; ${plain}`,
       );
     }
+    for (const [what, law] of [
+      ['repair', plan.repair[c]],
+      ['detection', plan.detection[c]],
+    ] as const) {
+      // The biasing rate is built from 1/mean of the running timers.
+      if (law !== undefined && !(law.mean > 0 && Number.isFinite(law.mean))) {
+        refuse(
+          `component ${name} has a ${what} time of mean ${law.mean}; failure biasing needs a finite mean > 0`,
+          plain,
+        );
+      }
+    }
     if (plan.coverage[c]! < 1) {
       refuse(
         `component ${name} has coverage < 1 (outages of uncovered failures are not supported here)`,
