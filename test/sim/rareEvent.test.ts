@@ -222,11 +222,13 @@ describe('simulateRareEvent', () => {
     expect((error as Error).message).toMatch(/relkit (simulate|markov|analyze)/);
   });
 
-  it('refuses standby blocks, idle while down and a structure that never fails', () => {
+  it('refuses standby blocks, idle while down and structures that cannot change', () => {
     const standby = `name: s\ncomponents:\n  a: { failure: { rate: 0.01 }, repair: { mttr: 1 } }\n  b: { failure: { rate: 0.01 }, repair: { mttr: 1 } }\nsystem: { standby: { primary: a, spares: [b] } }`;
     expect(() => simulateRareEvent(loadModel(standby))).toThrow(/standby blocks/);
     const never = `name: n\ncomponents:\n  u: { count: 2, failure: { rate: 0.01 }, repair: { mttr: 1 } }\nsystem: { koon: { k: 0, of: u } }`;
-    expect(() => simulateRareEvent(loadModel(never))).toThrow(/never fails|exact measures/);
+    expect(() => simulateRareEvent(loadModel(never))).toThrow(/up with every unit failed/);
+    const down = `name: d\ncomponents:\n  u: { count: 2, failure: { rate: 0.01 }, repair: { mttr: 1 } }\nsystem: { series: [u, { parallel: [] }] }`;
+    expect(() => simulateRareEvent(loadModel(down))).toThrow(/down with every unit working/);
     const idle = `name: i\ncomponents:\n  u: { count: 2, failure: { rate: 0.01 }, repair: { mttr: 1 } }\nsystem: { parallel: [u] }\nmaintenance: { idle_while_down: true }`;
     expect(() => simulateRareEvent(loadModel(idle))).toThrow(/idle_while_down/);
   });
