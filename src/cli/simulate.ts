@@ -15,6 +15,7 @@ import {
   parseModelLimits,
 } from './loadModelFile.js';
 import type { ShardFile } from './merge.js';
+import { RARE_EVENT_FLAGS, RARE_EVENT_HELP, rareEventCommand } from './rareEvent.js';
 import {
   parseShard,
   parseSimulationFlags,
@@ -44,6 +45,8 @@ export const SIMULATE_HELP: string = `relkit simulate MODEL [--replications N | 
                 [--measures M,...] [--mttf-cap C] [--horizon T] [--seed S] [--workers W]
                 [--grid N] [--json | --csv] [--out FILE] [--shard i/n] [--max-events N] [--max-model-size N]
                 [--max-expression-length N] [--max-units N]
+       relkit simulate MODEL --rare-event [--replications N | --precision E%] [--seed S] [--bias P]
+                [--json | --csv] [--out FILE] [--max-events N]
 
 Discrete-event simulation of any model, replications spread over worker threads. The result is
 bit-identical for any --workers and any sharding.
@@ -71,6 +74,7 @@ bit-identical for any --workers and any sharding.
                     replications x the units' failure (and repair) rates x the replication's
                     length: the horizon, or, when the MTTF is asked of a model that is not
                     regenerative, up to --mttf-cap x it (the run goes on to the first failure)
+${RARE_EVENT_HELP}
 ${MODEL_LIMITS_HELP}
 
 Ctrl-C or SIGTERM stops handing out work, writes the result of the finished replications with
@@ -94,10 +98,16 @@ export async function simulateCommand(args: readonly string[], output: Output): 
       json: { type: 'boolean', default: false },
       csv: { type: 'boolean', default: false },
       out: { type: 'string' },
+      ...RARE_EVENT_FLAGS,
     },
   });
   if (positionals.length !== 1)
     throw new UsageError(`simulate takes one model file\n\n${SIMULATE_HELP}`);
+  if (values['rare-event']) {
+    const goal = values.precision === undefined ? undefined : parsePrecision(values.precision);
+    return rareEventCommand(values, positionals[0]!, output, goal);
+  }
+  if (values.bias !== undefined) throw new UsageError('--bias is an option of --rare-event');
   const flags = parseSimulationFlags(values);
   const maxEvents = parseMaxEvents(values['max-events']);
   const limits = parseModelLimits(values);

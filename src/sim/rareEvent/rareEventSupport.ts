@@ -1,0 +1,91 @@
+import { UnsupportedModelError } from '../../errors.js';
+import type { Model } from '../../model/Model.js';
+import { simulationSupport } from '../simulationSupport.js';
+import { compileSystem, LEAF, type SystemPlan } from '../system/compileSystem.js';
+import { StructureState } from '../system/StructureState.js';
+
+/** The solver name in the errors of importance sampling. */
+const SOLVER = 'rare-event simulation';
+
+/**
+ * Returns the compiled plan of a model that importance sampling with failure biasing can run,
+ * and throws, saying why and what can answer instead, for any other.
+ *
+ * Supported: every failure law exponential (failure biasing scales exponential clocks), every
+ * component repaired (the all-new state must recur: it is the regeneration point), any repair
+ * and detection laws, finite crews with priority, series, parallel, k-out-of-n and network
+ * structures with shared components. Refused: standby blocks, coverage below 1 (and so
+ * recovery), idle while down, and structures that cannot change (up with every unit failed, or
+ * down with every unit working).
+ *
+ * @param model - a loaded model
+ * @returns the simulator's compiled plan of the model
+ * @throws {@link UnsupportedModelError} for a model outside the supported subset
+ *
+ * @remarks O(units + structure nodes).
+ */
+export function rareEventPlan(model: Model): SystemPlan {
+  const system = simulationSupport(model);
+  const plan = compileSystem(model, system);
+  const refuse = (reason: string, suggestion: string): never => {
+    throw new UnsupportedModelError(SOLVER, reason, suggestion);
+  };
+  const exact = 'relkit markov (exponential laws) or relkit analyze give exact answers';
+  const plain = 'plain relkit simulate (without --rare-event) runs it';
+  for (let c = 0; c < plan.componentCount; c++) {
+    const name = plan.componentNames[c]!;
+    if (!(plan.failureExponentialMean[c]! > 0)) {
+      refuse(
+        `component ${name} has a ${plan.failure[c]!.family} failure law; failure biasing scales exponential failure clocks only`,
+        `${plain}; relkit analyze gives the steady measures of independent units exactly`,
+      );
+    }
+    if (plan.repair[c] === undefined) {
+      refuse(
+        `component ${name} is not repaired, so the all-new state never recurs and there are no regeneration cycles`,
+        `${exact}; ${plain}`,
+      );
+    }
+    for (const [what, law] of [
+      ['repair', plan.repair[c]],
+      ['detection', plan.detection[c]],
+    ] as const) {
+      // The biasing rate is built from 1/mean of the running timers.
+      if (law !== undefined && !(law.mean > 0 && Number.isFinite(law.mean))) {
+        refuse(
+          `component ${name} has a ${what} time of mean ${law.mean}; failure biasing needs a finite mean > 0`,
+          plain,
+        );
+      }
+    }
+    if (plan.coverage[c]! < 1) {
+      refuse(
+        `component ${name} has coverage < 1 (outages of uncovered failures are not supported here)`,
+        `${exact}; ${plain}`,
+      );
+    }
+  }
+  if (plan.blockCount > 0) {
+    refuse('the model has standby blocks (not supported here)', `${exact}; ${plain}`);
+  }
+  if (plan.idleWhileDown) {
+    refuse('the model has maintenance.idle_while_down (not supported here)', `${exact}; ${plain}`);
+  }
+  const structure = new StructureState(plan);
+  if (!structure.rootUp) {
+    refuse(
+      'the system is down with every unit working, so there is no rare failure to estimate',
+      'relkit analyze gives its exact measures',
+    );
+  }
+  for (let leaf = 0; leaf < plan.nodeCount; leaf++) {
+    if (plan.nodeKind[leaf] === LEAF) structure.setLeaf(leaf, 0);
+  }
+  if (structure.rootUp) {
+    refuse(
+      'the system is up with every unit failed, so it never fails',
+      'relkit analyze gives its exact measures',
+    );
+  }
+  return plan;
+}
