@@ -328,7 +328,7 @@ common_cause:
     );
     expect(b.measures.topEventProbability).toBe(a.measures.topEventProbability);
     // P = q_c + (1 − q_c)·q₁², q_c = βq, q₁ = (1 − β)q
-    expectRelClose(b.measures.topEventProbability, 0.002 + 0.998 * 0.008 ** 2, 1e-14);
+    expectRelClose(b.measures.topEventProbability as number, 0.002 + 0.998 * 0.008 ** 2, 1e-14);
   });
 
   it('refuses beta with factors, beta on another model, and neither, each at its path', () => {

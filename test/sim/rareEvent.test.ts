@@ -186,7 +186,7 @@ describe('simulateRareEvent', () => {
     expect(() => simulateRareEvent(model, { replications: 0 })).toThrow(/replications/);
     expect(() => simulateRareEvent(model, { relativePrecision: 0 })).toThrow(/relativePrecision/);
     expect(() => simulateRareEvent(model, { replications: 100, maxEvents: 50 })).toThrow(
-      /maxEvents/,
+      /maxEvents = 50/,
     );
   });
 
@@ -231,5 +231,31 @@ describe('simulateRareEvent', () => {
     expect(() => simulateRareEvent(loadModel(down))).toThrow(/down with every unit working/);
     const idle = `name: i\ncomponents:\n  u: { count: 2, failure: { rate: 0.01 }, repair: { mttr: 1 } }\nsystem: { parallel: [u] }\nmaintenance: { idle_while_down: true }`;
     expect(() => simulateRareEvent(loadModel(idle))).toThrow(/idle_while_down/);
+  });
+});
+
+describe('simulateRareEvent on a model whose all-new state is rare (random model 7 of the differential test)', () => {
+  // Units down most of the time (failures at 1–6 per hour, a repair of mean 662 h): the system
+  // is all-new about 1e-11 of the time, so one cycle would take some 1e11 events. It used to run
+  // on; the cycle's own event cap now stops it with a reason.
+  const text = `name: random 7
+components:
+  c0: { failure: { rate: 3.6 }, repair: { rate: 0.368 } }
+  c1: { failure: { mtbf: 1.05 }, repair: { rate: 0.0503 } }
+  c2: { failure: { dist: exponential, rate: 3.77 }, repair: { mttr: 662 } }
+  c3: { count: 3, failure: { rate: 4.29 }, repair: { dist: exponential, mean: 4.02 } }
+  c4: { failure: { dist: exponential, rate: 6.47 }, repair: { rate: 23.3 } }
+system: { koon: { k: 1, of: [c0, { parallel: [{ parallel: [c4, c1, c1] }, c2] }, { koon: { k: 1, of: c3 } }] } }
+`;
+  it('refuses within the budget, saying why and what can answer', () => {
+    expect(() => simulateRareEvent(loadModel(text), { replications: 10, maxEvents: 1e5 })).toThrow(
+      /regeneration cycle .* had not ended after \d+ events \(what was left of maxEvents = 100000\): the all-working state is rare in this model.*Plain relkit simulate/,
+    );
+  });
+
+  it('stops one cycle at MAX_CYCLE_EVENTS under the default budget', () => {
+    expect(() => simulateRareEvent(loadModel(text), { replications: 1 })).toThrow(
+      /had not ended after 10000000 events \(the most one cycle may take\)/,
+    );
   });
 });

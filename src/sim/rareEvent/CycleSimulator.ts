@@ -150,8 +150,15 @@ export class CycleSimulator {
    * @param biased - whether to apply failure biasing (else the original measure, W = 1)
    * @param record - filled with the cycle's facts
    * @param trace - when given, receives the events `[time, unit or system, event]`
+   * @param maxEvents - most events the cycle may take
+   * @returns whether the cycle ended within `maxEvents` events (else `record` is not filled)
    */
-  runCycle(biased: boolean, record: CycleRecord, trace: TraceEntry[] | null = null): void {
+  runCycle(
+    biased: boolean,
+    record: CycleRecord,
+    trace: TraceEntry[] | null = null,
+    maxEvents: number = Infinity,
+  ): boolean {
     this.trace = trace;
     const { queue, structure, state, failureRate, unitCount, stream } = this;
     queue.clear();
@@ -190,7 +197,7 @@ export class CycleSimulator {
       if (bias) logExposure += (totalBiased - total) * elapsed;
       if (!up) down += elapsed;
       this.now = next;
-      events++;
+      if (++events > maxEvents) return false;
       if (failureAt < timerAt) {
         const unit = this.chooseFailing(totalBiased, c);
         if (bias) {
@@ -244,6 +251,7 @@ export class CycleSimulator {
     record.logRatioFired = logFired;
     record.logRatioExposure = logExposure;
     record.events = events;
+    return true;
   }
 
   /** The failing unit: working unit u with probability max(λ_u, c)/total. */

@@ -149,6 +149,13 @@ export function likelihoodRatio(record: CycleRecord): number {
 }
 
 /**
+ * Most events of one regeneration cycle. A model whose all-new state is this rare (its units are
+ * down much of the time) is not one regeneration cycles can answer: refused rather than run for
+ * hours. RAID 6 takes about 5 events a cycle.
+ */
+export const MAX_CYCLE_EVENTS = 1e7;
+
+/**
  * Runs replications first … first + count − 1 of a rare-event run, handing each pair of cycles
  * to `visit` (the records are reused: copy what is kept).
  *
@@ -158,6 +165,9 @@ export function likelihoodRatio(record: CycleRecord): number {
  * @param first - first replication index
  * @param count - number of replications
  * @param visit - called with the original and the biased cycle of each replication
+ * @param maxEvents - most events of all these cycles together
+ * @throws {@link WorkBudgetError} when a cycle would take the events past `maxEvents`, or takes
+ *   more than {@link MAX_CYCLE_EVENTS} alone
  */
 export function runCyclePairs(
   plan: SystemPlan,
@@ -166,16 +176,35 @@ export function runCyclePairs(
   first: number,
   count: number,
   visit: (original: CycleRecord, biased: CycleRecord) => void,
+  maxEvents: number = Infinity,
 ): void {
   const simulator = new CycleSimulator(plan, biasProbability);
   const original = emptyRecord();
   const biased = emptyRecord();
+  let left = maxEvents;
   for (let i = first; i < first + count; i++) {
     simulator.seed(seed, i);
-    simulator.runCycle(false, original);
-    simulator.runCycle(true, biased);
+    for (const [bias, record] of [
+      [false, original],
+      [true, biased],
+    ] as const) {
+      const cap = Math.min(left, MAX_CYCLE_EVENTS);
+      if (!simulator.runCycle(bias, record, null, cap)) throw cycleTooLong(cap, maxEvents);
+      left -= record.events;
+    }
     visit(original, biased);
   }
+}
+
+/** The error of a cycle that did not return to the all-new state within `cap` events. */
+function cycleTooLong(cap: number, maxEvents: number): WorkBudgetError {
+  const which =
+    cap === MAX_CYCLE_EVENTS
+      ? 'the most one cycle may take'
+      : `what was left of maxEvents = ${maxEvents}`;
+  return new WorkBudgetError(
+    `rare-event simulation: a regeneration cycle (from every unit working back to every unit working) had not ended after ${cap} events (${which}): the all-working state is rare in this model (its units are down much of the time), or the budget is small; regeneration cycles cannot answer within it. Plain relkit simulate estimates the measures, and relkit markov or analyze give them exactly where they apply`,
+  );
 }
 
 function emptyRecord(): CycleRecord {
@@ -261,14 +290,23 @@ export function simulateRareEvent(model: Model, options: RareEventOptions = {}):
   const plan = rareEventPlan(model);
   const sums = emptyRareEventSums();
   const run = (first: number, count: number): void =>
-    runCyclePairs(plan, seed, biasProbability, first, count, (original, biased) => {
-      addCyclePair(sums, original, biased, likelihoodRatio(biased));
-      if (sums.events > maxEvents) {
-        throw new WorkBudgetError(
-          `${where}: more than maxEvents = ${maxEvents} events after ${sums.length.count} of ${cap} replications; raise maxEvents or run fewer replications`,
-        );
-      }
-    });
+    runCyclePairs(
+      plan,
+      seed,
+      biasProbability,
+      first,
+      count,
+      (original, biased) => {
+        addCyclePair(sums, original, biased, likelihoodRatio(biased));
+        if (sums.events > maxEvents) {
+          throw new WorkBudgetError(
+            `${where}: more than maxEvents = ${maxEvents} events after ${sums.length.count} of ${cap} replications; raise maxEvents or run fewer replications`,
+          );
+        }
+      },
+      // A single cycle may not run away with the budget: the all-new state can be rare.
+      maxEvents - sums.events,
+    );
   let done = 0;
   let target = goal === undefined ? cap : Math.min(cap, FIRST_BATCH);
   let outcome = '';
