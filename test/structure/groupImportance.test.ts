@@ -301,6 +301,16 @@ describe('groupImportance against enumeration of all 2^m states (m ≤ 10)', () 
       }
       groups.push(Array.from({ length: m }, (_, i) => i).filter((i) => i === 0 || random() < 0.4));
       const actual = groupImportance(node, m, groups, p, q);
+      // Coherent (no `not`): CIF(G) ≤ FV(G) ≤ DIF(G), I_B(G) ≤ 1.
+      actual.birnbaum.forEach((birnbaum, k) => {
+        const [cif, fv, dif] = [actual.criticality, actual.fussellVesely, actual.diagnostic].map(
+          (measure) => element(measure, k),
+        );
+        if (Number.isNaN(cif)) return; // Q = 0
+        expect(birnbaum).toBeLessThanOrEqual(1 + 1e-15);
+        expect(cif).toBeLessThanOrEqual(fv! * (1 + RELATIVE));
+        expect(fv).toBeLessThanOrEqual(dif! * (1 + RELATIVE));
+      });
       worst = Math.max(worst, compare(actual, bruteForce(node, m, groups, p, q), `seed ${seed}`));
     }
     expect(worst).toBeLessThan(RELATIVE);
