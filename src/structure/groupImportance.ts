@@ -1,8 +1,8 @@
 import { ParameterError } from '../errors.js';
 import { compileStructure } from './compileStructure.js';
 import { fussellVeselyOf, type ImportanceMeasures } from './importanceMeasures.js';
-import { postOrder } from './postOrder.js';
 import type { StructureNode } from './StructureNode.js';
+import { substituteComponents } from './substituteComponents.js';
 
 /** Options of {@link groupImportance}. */
 export interface GroupImportanceOptions {
@@ -206,9 +206,6 @@ function someFailed(members: readonly number[], p: Float64Array, q: Float64Array
   return sum;
 }
 
-/** Most minimal path sets of a network rewritten as their union. */
-const MAX_NETWORK_PATHS = 10_000;
-
 /**
  * Returns the tree with each grouped component i replaced by the component failing on
  * (x_i ∧ ⋀ z_G) ∨ ⋁ w_G over its groups G (in terms of working states: a series of the w_G and
@@ -234,31 +231,5 @@ function augmented(
       ],
     };
   });
-  const values = postOrder<StructureNode>(node, (n, valueOf) => {
-    switch (n.kind) {
-      case 'component':
-        return replaced[n.component] ?? n;
-      case 'series':
-      case 'parallel':
-        return { kind: n.kind, children: n.children.map(valueOf) };
-      case 'koon':
-        return { kind: 'koon', k: n.k, children: n.children.map(valueOf) };
-      case 'not':
-        return { kind: 'not', child: valueOf(n.child) };
-      case 'network': {
-        if (n.edges.every((edge) => extra[edge.component]!.length === 0)) return n;
-        const paths = compileStructure(n, m, {
-          ...(maxNodes !== undefined && { maxNodes }),
-        }).minimalPathSets({ maxSets: MAX_NETWORK_PATHS });
-        return {
-          kind: 'parallel',
-          children: paths.map((path) => ({
-            kind: 'series',
-            children: path.map((i) => replaced[i]!),
-          })),
-        };
-      }
-    }
-  });
-  return values.get(node) as StructureNode; // postOrder stores the root, a component too
+  return substituteComponents(node, m, (i) => replaced[i]!, maxNodes); // i < m
 }
