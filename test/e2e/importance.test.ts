@@ -3,10 +3,11 @@
  * (three CPUs of one component) the chart, the table and the diagram's colours switch to the
  * components' group factors, equal to the library's `measures.componentImportance` and, for
  * Birnbaum, at most 1 (a sum over the three CPUs would not be); one choice drives all three
- * views; a fault tree and a model of single units offer no choice. Screenshots at 1440 and
- * 390 px: /tmp/importance-*.png.
+ * views; a fault tree and a model of single units offer no choice; at 1440 px the table of every
+ * example fits the results pane without sideways scrolling. Screenshots at 1440 and 390 px:
+ * /tmp/importance-*.png.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -28,15 +29,18 @@ describe.skipIf(!hasChromium('test/e2e/importance.test.ts'))('importance per com
     await explorer?.close();
   });
 
-  /** Opens the page fresh on an example and waits for it to be drawn. */
+  /** Opens the page fresh on an example and waits for that example to be drawn. */
   const open = async (example: string): Promise<void> => {
+    const name = loadModel(readFileSync(join(ROOT, 'models', `${example}.yaml`), 'utf8')).name;
+    const status = page.locator('#status');
     await page.goto('about:blank');
     await page.goto(explorer.server.url);
+    await expect.poll(() => status.getAttribute('data-redraw-ms'), SLOW).not.toBeNull();
+    if ((await page.locator('#model-name').textContent()) === name) return;
+    const before = await status.getAttribute('data-redraw-ms');
     await page.selectOption('#example-select', example);
-    await expect.poll(() => page.locator('#model-name').textContent(), SLOW).not.toBe('');
-    await expect
-      .poll(() => page.locator('#status').getAttribute('data-redraw-ms'), SLOW)
-      .not.toBeNull();
+    await expect.poll(() => page.locator('#model-name').textContent(), SLOW).toBe(name);
+    await expect.poll(() => status.getAttribute('data-redraw-ms'), SLOW).not.toBe(before);
   };
   /** The importance chart's bars: name → value. */
   const bars = () =>
@@ -120,4 +124,31 @@ describe.skipIf(!hasChromium('test/e2e/importance.test.ts'))('importance per com
       }
     }
   });
+
+  test('at 1440 px the importance table of every example fits the pane, per unit and component', async () => {
+    const examples = readdirSync(join(ROOT, 'models'))
+      .filter((file) => file.endsWith('.yaml'))
+      .map((file) => file.replace(/\.yaml$/, ''));
+    const overflow = () =>
+      page.evaluate(() => {
+        const wrap = document.getElementById('importance-wrap')!;
+        return wrap.scrollWidth - wrap.clientWidth;
+      });
+    let tables = 0;
+    for (const example of examples) {
+      await open(example);
+      if (!(await page.locator('#importance-table tbody tr').first().isVisible())) continue;
+      tables++;
+      expect(await overflow(), `${example} per unit`).toBeLessThanOrEqual(0);
+      if (await page.locator('#table-level-chooser').isVisible()) {
+        await page.selectOption('#table-importance-level', 'component');
+        await expect
+          .poll(() => page.locator('#importance-table thead th').first().textContent())
+          .toContain('component');
+        expect(await overflow(), `${example} per component`).toBeLessThanOrEqual(0);
+        await page.selectOption('#table-importance-level', 'unit');
+      }
+    }
+    expect(tables).toBeGreaterThan(8);
+  }, 300_000);
 });
