@@ -102,21 +102,27 @@ export function blockImportance(
     ...(maxNodes !== undefined && { maxNodes }),
   });
   const names = model.units.map((unit) => unit.name);
+  const importance = importanceTable(compiled, names, p, q);
   const groups = model.components.map((component, c) => ({
     name: component.name,
     members: model.units.flatMap((unit, i) => (unit.component === c ? [i] : [])),
   }));
-  const grouped = groups.some((group) => group.members.length > 1);
+  const several = groups.filter((group) => group.members.length > 1);
+  // A component of one unit has its unit's factors: only the others need the group diagram.
+  const grouped =
+    several.length > 0 &&
+    groupImportanceTable(structure.node, structure.variableCount, several, p, q, maxNodes);
   return {
-    importance: importanceTable(compiled, names, p, q),
+    importance,
     ...(grouped && {
-      componentImportance: groupImportanceTable(
-        structure.node,
-        structure.variableCount,
-        groups.filter((group) => group.members.length > 0),
-        p,
-        q,
-        maxNodes,
+      componentImportance: Object.fromEntries(
+        groups
+          .filter((group) => group.members.length > 0)
+          .map(({ name, members }) => [
+            name,
+            // members[0] is a unit index; grouped holds every component of several units.
+            members.length === 1 ? importance[names[members[0]!]!]! : grouped[name]!,
+          ]),
       ),
     }),
     basis: atTime ? 'time' : 'steady',
