@@ -150,6 +150,8 @@ export type { CompileStructureOptions } from './structure/compileStructure.js';
 export type { MinimalSetsOptions, StructureFunction } from './structure/structureFunction.js';
 export { importanceMeasures } from './structure/importanceMeasures.js';
 export type { ImportanceMeasures } from './structure/importanceMeasures.js';
+export { groupImportance } from './structure/groupImportance.js';
+export type { GroupImportanceOptions } from './structure/groupImportance.js';
 export type { NetworkEdge, StructureNode } from './structure/StructureNode.js';
 export type { CutSetOptions, ImplicantLiteral, RankedSets } from './structure/structureSets.js';
 export { mcubApproximation, rareEventApproximation } from './structure/cutSetApproximations.js';

@@ -52,7 +52,7 @@ async function start(): Promise<void> {
   const curves = createCurvesPanel(store);
   const whatIf = createWhatIfPanel(store);
   const importance = createImportancePanel(store);
-  const faultTree = createFaultTreePanel();
+  const faultTree = createFaultTreePanel(store);
   const simulation = createSimulationPanel(store, simulationWorker);
   const diagram = createDiagramPanel(store);
   const exactProgress = createExactProgressPanel(status, () => {
@@ -86,6 +86,7 @@ async function start(): Promise<void> {
       case 'importance':
         url.schedule();
         importance.draw(state, false);
+        faultTree.draw(state);
         diagram.paint(state);
         return;
       case 'selection':

@@ -47,7 +47,14 @@ export function formatResult(result: Result): string {
   const curves: [string, Curve][] = [];
   // Estimates that cannot support a verdict: one note per distinct reason, naming the measures.
   const doubts = new Map<string, string[]>();
-  const { minimalCutSets, primeImplicants, importance, approximation, ...rest } = result.measures;
+  const {
+    minimalCutSets,
+    primeImplicants,
+    importance,
+    componentImportance,
+    approximation,
+    ...rest
+  } = result.measures;
   for (const [key, value] of Object.entries(rest) as [string, Scalar | Curve][]) {
     if (typeof value === 'object' && 't' in value) curves.push([key, value]);
     else {
@@ -66,6 +73,10 @@ export function formatResult(result: Result): string {
   // A fault tree ranks its basic events; a block model its units (`cpu[2]`).
   const ranked = result.measures.topEventProbability === undefined ? 'unit' : 'event';
   if (importance) lines.push(...formatImportance(importance, ranked));
+  // Only when some component has several units (else it repeats the table above).
+  if (componentImportance) {
+    lines.push(...formatImportance(componentImportance, 'component', ' per component'));
+  }
   for (const [key, curve] of curves) {
     lines.push('', `  ${key}(t)`, `  ${`t (${unit})`.padStart(14)}  value`);
     curve.t.forEach((t, i) =>
@@ -95,10 +106,11 @@ function formatSets(title: string, list: SetList): string[] {
   ];
 }
 
-/** Importance factors, the most critical events (or units) first. */
+/** Importance factors, the most critical events (units, components) first. */
 function formatImportance(
   importance: Readonly<Record<string, ImportanceFactors>>,
-  ranked: 'event' | 'unit',
+  ranked: 'event' | 'unit' | 'component',
+  title = '',
 ): string[] {
   const rows = Object.entries(importance).sort(
     ([, a], [, b]) => (b.criticality ?? 0) - (a.criticality ?? 0) || b.birnbaum - a.birnbaum,
@@ -110,7 +122,7 @@ function formatImportance(
   const shown = Math.min(rows.length, TABLE_ROWS);
   return [
     '',
-    `  importance${rows.length > shown ? ` (the ${shown} most critical of ${rows.length} ${ranked}s; --json gives all)` : ''}`,
+    `  importance${title}${rows.length > shown ? ` (the ${shown} most critical of ${rows.length} ${ranked}s; --json gives all)` : ''}`,
     `  ${ranked.padEnd(width)}  ${['birnbaum', 'criticality', 'diagnostic', 'fussellVesely', 'raw', 'rrw'].map((h) => h.padStart(14)).join('')}`,
     ...rows
       .slice(0, shown)

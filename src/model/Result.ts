@@ -79,6 +79,12 @@ export interface Measures {
   readonly primeImplicants?: SetList;
   /** Importance of every basic event (or unit) at the mission time. A contract: kept. */
   readonly importance?: Readonly<Record<string, ImportanceFactors>>;
+  /**
+   * Block models in which some component has more than one unit: the factors of every component
+   * as the group of its units (docs/concepts.md, "Importance of a group"), at the basis of
+   * `importance`. Not sums over the units.
+   */
+  readonly componentImportance?: Readonly<Record<string, ImportanceFactors>>;
 }
 
 /** A list of sets of names with the exact number of sets, of which `sets` may list fewer. */

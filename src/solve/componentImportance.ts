@@ -5,14 +5,19 @@ import {
 import { checkNonNegative } from '../errors.js';
 import type { Model } from '../model/Model.js';
 import { unitLaws, type ComponentLaws } from '../model/componentFacts.js';
-import { compileStructure } from '../structure/compileStructure.js';
+import { groupImportance } from '../structure/groupImportance.js';
+import type { StructureNode } from '../structure/StructureNode.js';
+import { substituteComponents } from '../structure/substituteComponents.js';
 import { toStructure } from '../structure/toStructure.js';
 
 /** Birnbaum importance of each component of a model, with what it rests on. */
 export interface ComponentImportance {
   /** The component names, in file order. */
   readonly components: readonly string[];
-  /** ∂P(system works)/∂p of all the component's units together: the sum over its units. */
+  /**
+   * The Birnbaum importance of each component as the group of its units: P(system works | all
+   * its units work) − P(system works | all failed), a probability (not a sum over the units).
+   */
   readonly values: readonly number[];
   /** What the unit probabilities are: `R(t) at t = …` or `steady availability`. */
   readonly basis: string;
@@ -21,20 +26,22 @@ export interface ComponentImportance {
 }
 
 /**
- * Returns the Birnbaum importance of each component of a model: how much the probability that
- * the system works changes with the probability that one of the component's units works, summed
- * over its units; undefined for a model that is only a hand-written Markov chain.
+ * Returns the Birnbaum importance of each component of a model, the component taken as the group
+ * of its units: how much the probability that the system works changes between all its units
+ * failed and all working; undefined for a model that is only a hand-written Markov chain.
  *
  * $$
- * I_B(c) = \sum_{i \in c} \frac{\partial P(\Phi = 1)}{\partial p_i}
- *        = \sum_{i \in c} \big[P(\Phi = 1 \mid x_i = 1) - P(\Phi = 1 \mid x_i = 0)\big]
+ * I_B(c) = P(\Phi = 1 \mid x_i = 1 \ \forall i \in c) - P(\Phi = 1 \mid x_i = 0 \ \forall i \in c)
  * $$
  *
- * - Φ: the structure function of the model's system (compiled to a BDD, {@link compileStructure})
- * - p_i: the probability that unit i works: R_i(t) at the mission time t when no component is
- *   repairable, else its steady availability MTTF_i/(MTTF_i + MDT_i) (0 for a unit that is never
- *   repaired), MDT_i its mean detection plus repair time
- * - x_i: the state of unit i; c: the units of one component
+ * - Φ: the structure function of the model's system (compiled to a BDD, {@link groupImportance})
+ * - x_i: the state of unit i (1: works), independent, P(x_i = 1) = R_i(t) at the mission time t
+ *   when no component is repairable, else its steady availability MTTF_i/(MTTF_i + MDT_i) (0 for
+ *   a unit that is never repaired), MDT_i its mean detection plus repair time; c: the units of one
+ *   component
+ *
+ * I_B(c) lies in [0, 1]; for a component of one unit it is the unit's ∂P(Φ = 1)/∂p_i. (A sum of
+ * the units' I_B can exceed 1: the three units of a 1-of-3 bank with p = 0.1 have 0.81 each.)
  *
  * @param model - a loaded model
  * @param missionTime - t, the time of the units' reliabilities (used when no component is
@@ -47,11 +54,10 @@ export interface ComponentImportance {
  *
  * @remarks
  * Units are taken as independent. Coverage is left out, and a standby block that is not plain
- * parallel redundancy (cold or warm spares, imperfect or delayed switching) is counted as
- * parallel redundancy of its units: by the chain rule, a unit i of block b gets
- * I_B(b)·∏_{j ∈ b, j ≠ i} q_j. A note says so in both cases: the values then rank components
- * rather than give exact sensitivities. Cost: one compilation of the structure and one Birnbaum
- * pass, O(BDD nodes + units).
+ * parallel redundancy (cold or warm spares, imperfect or delayed switching) is counted as the
+ * parallel redundancy of its units. A note says so in both cases: the values then rank components
+ * rather than give exact sensitivities. Cost: one compilation of the structure with two more
+ * variables per component and one Birnbaum pass.
  *
  * @see Z. W. Birnbaum, "On the importance of different components in a multicomponent system", in
  * P. R. Krishnaiah (ed.), Multivariate Analysis II, Academic Press, 1969, 581–592.
@@ -73,31 +79,35 @@ export function componentImportance(
   const layout = toStructure(model, model.system);
   const repairable = model.components.some((component) => component.repair !== undefined);
   if (!repairable) checkNonNegative('componentImportance', 'missionTime', missionTime);
-  const p = new Float64Array(layout.variableCount);
-  const q = new Float64Array(layout.variableCount);
+  const m = model.units.length;
+  const p = new Float64Array(m);
+  const q = new Float64Array(m);
   model.units.forEach((_, i) => {
     const laws = unitLaws(model, i);
     [p[i], q[i]] = repairable ? availability(laws) : reliability(laws, missionTime);
   });
   // A standby block counted as parallel redundancy: it fails when every one of its units has.
-  const offset = model.units.length;
-  layout.blocks.forEach((block, b) => {
-    let failed = 1;
-    for (const unit of block.units) failed *= q[unit]!;
-    p[offset + b] = 1 - failed;
-    q[offset + b] = failed;
-  });
-  const importance = compileStructure(layout.node, layout.variableCount).birnbaum(p, q);
-  const perUnit = importance.slice(0, offset);
-  layout.blocks.forEach((block, b) => {
-    for (const unit of block.units) {
-      let others = 1;
-      for (const other of block.units) if (other !== unit) others *= q[other]!;
-      perUnit[unit] = perUnit[unit]! + importance[offset + b]! * others;
-    }
-  });
+  const parallels = layout.blocks.map((block): StructureNode => ({
+    kind: 'parallel',
+    children: block.units.map((unit) => ({ kind: 'component', component: unit })),
+  }));
+  // Variables past m are the blocks; toStructure gives a network's links units, never blocks.
+  const node = substituteComponents(layout.node, layout.variableCount, (i) =>
+    i < m ? { kind: 'component', component: i } : parallels[i - m]!,
+  );
+  const groups = model.components.map((_, c) =>
+    model.units.flatMap((unit, i) => (unit.component === c ? [i] : [])),
+  );
+  const grouped = groups.flatMap((members, c) => (members.length > 0 ? [{ members, c }] : []));
+  const birnbaum = groupImportance(
+    node,
+    m,
+    grouped.map((group) => group.members),
+    p,
+    q,
+  ).birnbaum;
   const values = model.components.map(() => 0);
-  model.units.forEach((unit, i) => (values[unit.component]! += perUnit[i]!));
+  grouped.forEach((group, k) => (values[group.c] = birnbaum[k]!)); // k < grouped.length
   const notes: string[] = [];
   if (model.components.some((component) => component.coverage < 1)) {
     notes.push('coverage is not included in the importance');

@@ -187,7 +187,7 @@ export function importanceMeasures(
 }
 
 /** The structure's Fussell–Vesely importances, NaN when its cut sets outgrow the node budget. */
-function fussellVeselyOf(
+export function fussellVeselyOf(
   structure: StructureFunction,
   p: ArrayLike<number>,
   q: Float64Array,

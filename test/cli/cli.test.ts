@@ -75,6 +75,44 @@ describe('relkit analyze', () => {
     ]);
   });
 
+  it('gives the importance of each component as the group of its units (tmr-voter)', () => {
+    const { status, stdout } = relkit('analyze', 'models/tmr-voter.yaml', '--json');
+    expect(status).toBe(0);
+    const { measures } = JSON.parse(stdout);
+    // Closed forms at t = 1000: CPUs 2-of-3 with q_c = 1 − e^{−0.1}, in series with the voter,
+    // q_v = 1 − exp(−(1000/2e5)^1.3). The CPUs all failed: Q = 1; all working: Q = q_v.
+    const qc = -Math.expm1(-0.1);
+    const qv = -Math.expm1(-((1000 / 2e5) ** 1.3));
+    const total = 1 - 0.9735621386188188; // models/tmr-voter.yaml header: 0.97356213861881881
+    const pairs = 3 * qc * qc * (1 - qc) + qc ** 3; // the CPU cut sets: two of three failed
+    const expected = {
+      birnbaum: 1 - qv,
+      criticality: (total - qv) / total,
+      diagnostic: (total - (1 - qc) ** 3 * qv) / total,
+      fussellVesely: pairs / total,
+      raw: 1 / total,
+      rrw: total / qv,
+    };
+    for (const [key, value] of Object.entries(expected)) {
+      const got = measures.componentImportance.cpu[key];
+      expect(Math.abs(got / value - 1), `cpu ${key}`).toBeLessThan(1e-12);
+    }
+    // A component of one unit: its unit's factors. The unit table is unchanged.
+    expect(measures.componentImportance.voter).toEqual(measures.importance.voter);
+    expect(Object.keys(measures.importance)).toEqual(['cpu[1]', 'cpu[2]', 'cpu[3]', 'voter']);
+    const text = relkit('analyze', 'models/tmr-voter.yaml').stdout;
+    expect(text).toMatch(/\n {2}importance per component\n {2}component {8}birnbaum/);
+    expect(text).toMatch(/\n {2}cpu +0\.99898 /);
+  });
+
+  it('gives no per-component importance when every component has one unit', () => {
+    const { stdout } = relkit('analyze', 'models/bridge.yaml', '--json');
+    const { measures } = JSON.parse(stdout);
+    expect(measures.importance).toBeDefined();
+    expect(measures.componentImportance).toBeUndefined();
+    expect(relkit('analyze', 'models/bridge.yaml').stdout).not.toContain('per component');
+  });
+
   it('gives steady measures of a repairable model', () => {
     const { status, stdout } = relkit('analyze', 'models/raid6.yaml', '--json');
     expect(status).toBe(0);

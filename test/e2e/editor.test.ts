@@ -217,20 +217,6 @@ describe.skipIf(!hasChromium('test/e2e/editor.test.ts'))('model editor, headless
     ]);
   });
 
-  test('the editor is resized by dragging its corner', async () => {
-    const editor = page.locator('#model-editor');
-    expect(await editor.evaluate((el) => getComputedStyle(el).resize)).toBe('vertical');
-    const before = (await editor.boundingBox())!;
-    await page.mouse.move(before.x + before.width - 3, before.y + before.height - 3);
-    await page.mouse.down();
-    await page.mouse.move(before.x + before.width - 3, before.y + before.height + 150, {
-      steps: 5,
-    });
-    await page.mouse.up();
-    const after = (await editor.boundingBox())!;
-    expect(after.height).toBeGreaterThan(before.height + 100);
-  });
-
   test('keyboard: the editor is labelled and Tab leaves it', async () => {
     const content = page.locator('#model-text');
     expect(await content.getAttribute('aria-label')).toBe('model text (YAML or JSON)');
@@ -276,4 +262,31 @@ describe.skipIf(!hasChromium('test/e2e/editor.test.ts'))('model editor, headless
       await narrow.close();
     }
   }, 120_000);
+
+  test('the bar under the editor resizes it with the keyboard and the pointer', async () => {
+    const editor = page.locator('#model-editor');
+    const handle = page.getByRole('separator', { name: 'editor height' });
+    const height = async () => (await editor.boundingBox())!.height;
+    const start = await height();
+    await handle.focus();
+    await page.keyboard.press('ArrowUp');
+    expect(await height()).toBeCloseTo(start - 32, 0);
+    expect(Number(await handle.getAttribute('aria-valuenow'))).toBeCloseTo(start - 32, 0);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await height()).toBeCloseTo(start + 32, 0);
+    await page.keyboard.press('Home');
+    expect(await height()).toBe(128);
+    expect(await handle.getAttribute('aria-valuemin')).toBe('128');
+    await page.screenshot({ path: SHOT('05-resized-small') });
+    // Dragging the bar 100 px down.
+    const bar = (await handle.boundingBox())!;
+    await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2 + 100, { steps: 4 });
+    await page.mouse.up();
+    expect(await height()).toBeCloseTo(228, 0);
+    await page.keyboard.press('End');
+    expect(await height()).toBeCloseTo(Math.round(0.9 * page.viewportSize()!.height), 0);
+  });
 });

@@ -229,7 +229,9 @@ describe.skipIf(!RUN)('every model gets numbers, no stale state, large chains', 
     // Without a mission time the importance bars wait for the simulated horizon, then come.
     await expect.poll(() => text('#sim-note'), LONG).toMatch(/done|stopped/);
     await expect.poll(async () => (await plot('plot-importance')).names.length, LONG).toBe(1);
-    expect(await text('#importance-title')).toMatch(/^Birnbaum importance, summed over units/);
+    expect(await text('#importance-title')).toMatch(
+      /^Birnbaum importance of each component, its units as a group/,
+    );
     await shot('04-over-limit');
     await chooseExample('tmr-voter');
     await expectOnlyTmrVoter();

@@ -213,26 +213,6 @@ describe.skipIf(!hasChromium('test/e2e/robustness.test.ts'))('robust explorer', 
     }
   });
 
-  test('importance by component keeps the units of each component together', async () => {
-    await open('');
-    await page.selectOption('#example-select', 'web-3tier');
-    await expect.poll(() => page.locator('#importance-grouping').isVisible(), SLOW).toBe(true);
-    await page.check('#importance-grouped');
-    await expect
-      .poll(() => page.locator('#importance-notes').textContent())
-      .toMatch(/each bar is still one unit/);
-    const bars = await page.evaluate(
-      () =>
-        (document.getElementById('plot-importance') as unknown as { data: { y: string[] }[] })
-          .data[0]!.y,
-    );
-    const components = [...bars].reverse().map((name) => name.replace(/\[\d+\]$/, ''));
-    // Each component's bars are consecutive.
-    expect(components.filter((c, i) => c !== components[i - 1])).toEqual([...new Set(components)]);
-    await page.selectOption('#example-select', 'fire-detection');
-    await expect.poll(() => page.locator('#importance-grouping').isHidden(), SLOW).toBe(true);
-  });
-
   test('every control has a label, and text has AA contrast', async () => {
     await open('');
     for (const name of ['tmr-voter', 'fire-detection']) {

@@ -1,6 +1,6 @@
 /**
- * componentImportance against Birnbaum importances computed by hand: a series of two, a 2-of-3
- * of identical units, a bridge (pivotal decomposition on its middle link), a standby block
+ * componentImportance against Birnbaum importances computed by hand: a series of two, 2-of-3
+ * units as a group, a bridge (pivotal decomposition on its middle link), a standby block
  * counted as parallel redundancy.
  */
 import { readFileSync } from 'node:fs';
@@ -23,13 +23,21 @@ describe('componentImportance', () => {
     expectRelClose(importance.values[1]!, Math.exp(-1), 1e-15, 'I_B(b) = p_a');
   });
 
-  it('of a 2-of-3 of identical units is 2p(1 − p) per unit, summed over the three', () => {
+  it('takes a component as the group of its units: a probability, not a sum over them', () => {
+    // 2-of-3 CPUs in series with a pump: the CPUs all working leave the pump, all failed fail the
+    // system, so I_B(cpu) = p_pump; the sum of the units' 2p(1 − p)·p_pump would be 3 times one.
     const model = loadModel(
-      'name: tmr\ncomponents:\n  cpu: { count: 3, failure: { mtbf: 1000 } }\nsystem: { koon: { k: 2, of: cpu } }',
+      'name: tmr\ncomponents:\n  cpu: { count: 3, failure: { mtbf: 1000 } }\n  pump: { failure: { mtbf: 4000 } }\nsystem: { series: [{ koon: { k: 2, of: cpu } }, pump] }',
     );
-    const p = Math.exp(-500 / 1000);
+    const [p, pump] = [Math.exp(-500 / 1000), Math.exp(-500 / 4000)];
     const importance = componentImportance(model, 500)!;
-    expectRelClose(importance.values[0]!, 3 * 2 * p * (1 - p), 1e-14, '3 x 2p(1 - p)');
+    expectRelClose(importance.values[0]!, pump, 1e-14, 'I_B(cpu) = p_pump');
+    expectRelClose(importance.values[1]!, 3 * p * p - 2 * p ** 3, 1e-14, 'I_B(pump) = R_2oo3');
+    // A 1-of-3 bank with p = 0.1 at t: each unit 0.81, summed 2.43; the group 1.
+    const bank = loadModel(
+      'name: bank\ncomponents:\n  u: { count: 3, failure: { mtbf: 1000 } }\nsystem: { parallel: [u] }',
+    );
+    expectRelClose(componentImportance(bank, 1000 * Math.log(10))!.values[0]!, 1, 1e-14, 'bank');
   });
 
   it('of a bridge matches pivotal decomposition on the middle link, at steady availabilities', () => {

@@ -173,7 +173,20 @@ describe('diagram colours', () => {
     expect(shadeFraction(raw.max, raw)).toBe(1);
   });
 
-  test('without the result’s importance, the component sums colour by component', () => {
+  test('per component, every block of a component gets its group factor', () => {
+    const model = example('tmr-voter');
+    const diagram = modelDiagram(model);
+    const result = analyze(model, { points: 2 });
+    const shading = diagramShading(diagram.nodes, result, 'birnbaum', undefined, 'component');
+    const groups = result.measures.componentImportance!;
+    const cpus = diagram.nodes.filter((n) => n.component === 'cpu');
+    expect(cpus.length).toBeGreaterThan(0);
+    for (const cpu of cpus) expect(shading.values.get(cpu.id)).toBe(groups.cpu!.birnbaum);
+    expect(groups.cpu!.birnbaum).toBeLessThanOrEqual(1);
+    expect(shading.title).toBe('Birnbaum of each component');
+  });
+
+  test('without the result’s importance, the component group values colour by component', () => {
     const diagram = modelDiagram(example('standby-power'));
     const shading = diagramShading(diagram.nodes, undefined, 'birnbaum', {
       components: ['utility', 'generator'],
@@ -182,7 +195,7 @@ describe('diagram colours', () => {
       notes: [],
     });
     expect([...shading.values.values()]).toEqual([0.5, 0.25]);
-    expect(shading.title).toBe('Birnbaum, summed over units');
+    expect(shading.title).toBe('Birnbaum of each component');
     expect(shadeFraction(0.25, shading)).toBe(0.5);
   });
 

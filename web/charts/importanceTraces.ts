@@ -1,7 +1,8 @@
 /**
- * Importance → plotly bars: one of the six factors of every event or unit of a result
- * (`measures.importance`), or, for a model whose result has none, the library's
- * `componentImportance` (Birnbaum summed over a component's units). Pure functions, unit-tested.
+ * Importance → plotly bars: one of the six factors of every event, unit or component of a result
+ * (`measures.importance`, `measures.componentImportance`), or, for a model whose result has none,
+ * the library's `componentImportance` (the Birnbaum importance of each component as the group of
+ * its units). Pure functions, unit-tested.
  */
 import type { Data, Layout } from 'plotly.js-dist-min';
 import type { ComponentImportance } from '../../src/index.js';
@@ -35,22 +36,13 @@ export interface FactorBars {
  * are ratios around 1 and span decades: on a log axis from 1 when every value is > 0, so a bar
  * to the left means the event lowers the risk.
  */
-export function factorBars(
-  rows: readonly ImportanceRow[],
-  key: ImportanceKey,
-  grouped = false,
-): FactorBars {
+export function factorBars(rows: readonly ImportanceRow[], key: ImportanceKey): FactorBars {
   const valued = rows.flatMap((row) => {
     const value = row.factors[key];
     return value === null ? [] : [{ name: row.name, value }];
   });
   valued.sort((a, b) => b.value - a.value || a.name.localeCompare(b.name));
-  const top = (grouped ? groupByComponent(valued) : valued).slice(0, IMPORTANCE_BARS);
-  const shown = [...top].reverse();
-  // Grouped, a component's bars share a colour, alternating from the top component down.
-  const groupColors = grouped
-    ? alternatingColors(top.map((entry) => componentOf(entry.name))).reverse()
-    : undefined;
+  const shown = valued.slice(0, IMPORTANCE_BARS).reverse();
   const log = (key === 'raw' || key === 'rrw') && shown.every((entry) => entry.value > 0);
   const data: Data[] = [
     {
@@ -62,7 +54,7 @@ export function factorBars(
       ...(log && { base: shown.map(() => 1), x: shown.map((entry) => entry.value - 1) }),
       customdata: shown.map((entry) => entry.value),
       hovertemplate: `%{y}: ${IMPORTANCE_LABELS[key]} %{customdata:.6g}<extra></extra>`,
-      marker: { color: groupColors ?? '#0072B2' },
+      marker: { color: '#0072B2' },
     } as Data,
   ];
   const values = [1, ...shown.map((entry) => entry.value)];
@@ -73,39 +65,6 @@ export function factorBars(
     log,
     decades: log ? Math.log10(Math.max(...values) / Math.min(...values)) : 0,
   };
-}
-
-/** Returns the component a unit belongs to: its name without the `[n]` of its index (`cpu[2]`: `cpu`). */
-export function componentOf(unit: string): string {
-  return unit.replace(/\[\d+\]$/, '');
-}
-
-/** Returns whether some component of the rows has more than one unit (so grouping shows something). */
-export function hasUnitGroups(rows: readonly ImportanceRow[]): boolean {
-  const components = rows.map((row) => componentOf(row.name));
-  return components.some((component, i) => components.indexOf(component) !== i);
-}
-
-/**
- * Returns the entries (sorted by value, largest first) with each component's units together: the
- * component of the largest value first, its units in value order.
- */
-function groupByComponent<T extends { readonly name: string }>(sorted: readonly T[]): T[] {
-  const groups = new Map<string, T[]>();
-  for (const entry of sorted) {
-    const component = componentOf(entry.name);
-    groups.set(component, [...(groups.get(component) ?? []), entry]);
-  }
-  return [...groups.values()].flat();
-}
-
-/** Returns a colour per entry, changing whenever the group changes. */
-function alternatingColors(groups: readonly string[]): string[] {
-  let dark = true;
-  return groups.map((group, i) => {
-    if (i > 0 && group !== groups[i - 1]) dark = !dark;
-    return dark ? '#0072B2' : '#56B4E9';
-  });
 }
 
 /**
@@ -132,7 +91,7 @@ export function factorLayout(
   };
 }
 
-/** Returns one horizontal bar per component (Birnbaum summed over its units), largest on top. */
+/** Returns one horizontal bar per component (its units' group Birnbaum), largest on top. */
 export function componentImportanceTraces(importance: ComponentImportance): Data[] {
   const order = importance.components
     .map((name, i) => ({ name, value: importance.values[i]! })) // values parallel components
@@ -153,7 +112,10 @@ export function componentImportanceTraces(importance: ComponentImportance): Data
 export function componentImportanceLayout(): Partial<Layout> {
   return {
     ...BASE_LAYOUT,
-    xaxis: { title: { text: 'Birnbaum I_B, summed over units' }, rangemode: 'tozero' },
+    xaxis: {
+      title: { text: 'Birnbaum I_B of the component (its units as a group)' },
+      rangemode: 'tozero',
+    },
     yaxis: { type: 'category' },
     margin: { l: 10, r: 20, t: 10, b: 45 },
     showlegend: false,

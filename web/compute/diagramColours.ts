@@ -1,15 +1,16 @@
 /**
  * The colours of a diagram's blocks and events by importance: each node's value of the chosen
- * factor (the result's `measures.importance`, per unit or event; else the library's Birnbaum sum
- * per component), scaled to the largest, on a white-to-red ramp. Pure, unit-tested.
+ * factor (the result's `measures.importance`, per unit or event, or its `componentImportance`,
+ * each block its component's group value; else the library's group Birnbaum per component),
+ * scaled to the largest, on a white-to-red ramp. Pure, unit-tested.
  */
 import type { ComponentImportance, Result } from '../../src/index.js';
 import type { DiagramNode } from './diagram.js';
-import { IMPORTANCE_LABELS, type ImportanceKey } from './importance.js';
+import { IMPORTANCE_LABELS, type ImportanceKey, type ImportanceLevel } from './importance.js';
 
 /** The values the diagram colours by, and what they are. */
 export interface DiagramShading {
-  /** The legend's title: the factor, or `Birnbaum, summed over units`. */
+  /** The legend's title: the factor (`RAW of each component`), or `Birnbaum of each component`. */
   readonly title: string;
   /** Each node's value by node id (nodes without a value are absent). */
   readonly values: ReadonlyMap<string, number>;
@@ -21,17 +22,27 @@ export interface DiagramShading {
 
 /**
  * Returns each node's value of `factor`: from the result's importance (a node standing for
- * several units gets their largest), or, when the result has none, from `summed` per component.
+ * several units gets their largest), at `level` component from the result's factors per
+ * component (every block of a component gets the component's), or, when the result has none,
+ * from `summed` (group Birnbaum) per component.
  */
 export function diagramShading(
   nodes: readonly DiagramNode[],
   result: Result | undefined,
   factor: ImportanceKey,
   summed: ComponentImportance | undefined,
+  level: ImportanceLevel = 'unit',
 ): DiagramShading {
   const importance = result?.measures.importance;
+  const perComponent = level === 'component' ? result?.measures.componentImportance : undefined;
   const values = new Map<string, number>();
-  if (importance) {
+  if (perComponent) {
+    for (const node of nodes) {
+      const value =
+        node.component === undefined ? undefined : perComponent[node.component]?.[factor];
+      if (typeof value === 'number' && Number.isFinite(value)) values.set(node.id, value);
+    }
+  } else if (importance) {
     for (const node of nodes) {
       const found = (node.importance ?? [])
         .map((name) => importance[name]?.[factor])
@@ -47,7 +58,13 @@ export function diagramShading(
   }
   const ratio = importance !== undefined && (factor === 'raw' || factor === 'rrw');
   return {
-    title: importance ? IMPORTANCE_LABELS[factor] : summed ? 'Birnbaum, summed over units' : '',
+    title: perComponent
+      ? `${IMPORTANCE_LABELS[factor]} of each component`
+      : importance
+        ? IMPORTANCE_LABELS[factor]
+        : summed
+          ? 'Birnbaum of each component'
+          : '',
     values,
     max: Math.max(0, ...values.values()),
     ratio,

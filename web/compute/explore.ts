@@ -198,7 +198,7 @@ export interface ExtrasRequest {
 export interface Extras {
   readonly measure: MeasureKey;
   /**
-   * Birnbaum importance summed over each component's units, for a model whose result has no
+   * The Birnbaum importance of each component as the group of its units, for a model whose result has no
    * `importance` of its own (dependent units, standby blocks: the result says why).
    */
   readonly importance?: ComponentImportance;
@@ -240,8 +240,8 @@ export function exploreExtras(
   const controls = parameterInfo(template, base.model, model).filter((p) => !p.isExpression);
   const swept = controls.find((p) => p.name === request.sweep) ?? controls[0];
   const distribution = chosenDistribution(model, request.component, mission);
-  // The result's own factors (web/panels/importance.ts) are exact per event or unit; the sum of
-  // Birnbaum over a component's units (which can exceed 1) is only a fallback.
+  // The result's own factors (web/panels/importance.ts) are exact per event, unit or component;
+  // the library's group Birnbaum per component (standby blocks as parallel) is only a fallback.
   const importance =
     solution.result.measures.importance === undefined
       ? componentImportance(model, mission)
@@ -259,7 +259,7 @@ export function exploreExtras(
 
 /**
  * Returns what the what-if panel can show without an exact solve: the failure distribution of
- * the chosen component and the summed Birnbaum importance at the scenario's horizon, with the
+ * the chosen component and the components' Birnbaum importance at the scenario's horizon, with the
  * reason the tornado and sweep are left out.
  */
 function unsolvedExtras(

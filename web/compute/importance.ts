@@ -63,11 +63,35 @@ export const DEFAULT_IMPORTANCE_SORT: ImportanceSort = {
   direction: 'descending',
 };
 
-/** Returns the events (or units) of a result with their factors, or undefined when it has none. */
-export function importanceRows(result: Result): ImportanceRow[] | undefined {
-  const importance = result.measures.importance;
+/**
+ * What the rows of importance are: each unit (or event) alone, or each component as the group of
+ * its units (`measures.componentImportance`: I_B = Q(all failed) − Q(all working), not a sum).
+ */
+export type ImportanceLevel = 'unit' | 'component';
+
+/** The menu entries of the level choice. */
+export const IMPORTANCE_LEVELS: readonly (readonly [ImportanceLevel, string])[] = [
+  ['unit', 'per unit'],
+  ['component', 'per component'],
+];
+
+/**
+ * Returns the events (or units, or components at `level` component) of a result with their
+ * factors, or undefined when it has none.
+ */
+export function importanceRows(
+  result: Result,
+  level: ImportanceLevel = 'unit',
+): ImportanceRow[] | undefined {
+  const importance =
+    level === 'component' ? result.measures.componentImportance : result.measures.importance;
   if (importance === undefined) return undefined;
   return Object.entries(importance).map(([name, factors]) => ({ name, factors }));
+}
+
+/** Returns whether the result has factors per component (some component has several units). */
+export function hasComponentImportance(result: Result | undefined): boolean {
+  return result?.measures.componentImportance !== undefined;
 }
 
 /**
@@ -119,7 +143,14 @@ export function importanceBasis(result: Result): string {
     : "at the events' fixed probabilities";
 }
 
-/** Returns what the result's rows are: events of a fault tree, else units of a block model. */
-export function importanceSubject(result: Result): 'event' | 'unit' {
-  return result.measures.topEventProbability !== undefined ? 'event' : 'unit';
+/**
+ * Returns what the result's rows are: events of a fault tree, else units (or, at `level`
+ * component, components) of a block model.
+ */
+export function importanceSubject(
+  result: Result,
+  level: ImportanceLevel = 'unit',
+): 'event' | 'unit' | 'component' {
+  if (result.measures.topEventProbability !== undefined) return 'event';
+  return level;
 }

@@ -22,6 +22,7 @@ import { layoutDiagram } from '../views/diagramLayout.js';
 import { NEUTRAL_FILL, renderDiagram, type DrawnNode } from '../views/diagramSvg.js';
 import { byId, downloadBlob, downloadText, fillSelect, h } from '../views/dom.js';
 import { formatNumber } from '../views/format.js';
+import { createLevelChoice } from './importanceLevel.js';
 
 /** The panel's handle for the composition root. */
 export interface DiagramPanel {
@@ -68,6 +69,7 @@ export function createDiagramPanel(store: Store): DiagramPanel {
   factorSelect.addEventListener('change', () =>
     store.dispatch({ type: 'setImportanceFactor', factor: factorSelect.value as ImportanceKey }),
   );
+  const levelOf = createLevelChoice(store, 'diagram-level-chooser', 'diagram-level');
 
   const applyZoom = (next: number): void => {
     if (!drawn) return;
@@ -111,8 +113,10 @@ export function createDiagramPanel(store: Store): DiagramPanel {
     const solution = state.exploration?.solution;
     const result = solution?.ok ? solution.result : undefined;
     const factor = chosenImportanceFactor(state);
+    const level = levelOf(state);
     const nodes = diagram.nodes;
-    const shading = diagramShading(nodes, result, factor, state.extras?.importance);
+    const shading = diagramShading(nodes, result, factor, state.extras?.importance, level);
+    const groups = level === 'component' ? result?.measures.componentImportance : undefined;
     factorSelect.value = factor;
     factorSelect.disabled = result?.measures.importance === undefined;
     showLegend(legend, shading);
@@ -136,7 +140,13 @@ export function createDiagramPanel(store: Store): DiagramPanel {
         (node.component === undefined && node.label === state.selected && node.kind === 'event');
       shown.outline.setAttribute('visibility', selected ? 'visible' : 'hidden');
       shown.element.classList.toggle('selected', selected);
-      shown.title.textContent = tooltip(node, result?.measures.importance, shading, value);
+      const own =
+        groups && node.component !== undefined && groups[node.component]
+          ? { [node.component]: groups[node.component]! }
+          : undefined;
+      shown.title.textContent = own
+        ? tooltip({ ...node, importance: [node.component!] }, own, shading, value, true)
+        : tooltip(node, result?.measures.importance, shading, value);
     }
     const owner = chosen ?? state.selected;
     highlightParameters(owner === undefined ? [] : (diagram.parameterUses?.[owner] ?? []));
@@ -251,12 +261,16 @@ function wireNode(
   });
 }
 
-/** Returns a node's tooltip: its name, laws or probability, marks and importance factors. */
+/**
+ * Returns a node's tooltip: its name, laws or probability, marks and importance factors (`group`:
+ * those of its component as the group of its units).
+ */
 function tooltip(
   node: DiagramNode,
   importance: Readonly<Record<string, Readonly<Record<ImportanceKey, number | null>>>> | undefined,
   shading: DiagramShading,
   value: number | undefined,
+  group = false,
 ): string {
   const lines = [node.note === undefined ? node.label : `${node.label} (${node.note})`];
   lines.push(...(node.details ?? []));
@@ -265,7 +279,8 @@ function tooltip(
   const names = node.importance ?? [];
   const first = names[0] === undefined ? undefined : importance?.[names[0]];
   if (first) {
-    if (names.length > 1) lines.push(`importance of ${names[0]} (of ${names.length} units):`);
+    if (group) lines.push(`importance of ${names[0]}, its units as a group:`);
+    else if (names.length > 1) lines.push(`importance of ${names[0]} (of ${names.length} units):`);
     lines.push(
       IMPORTANCE_KEYS.map(
         (key) => `${IMPORTANCE_LABELS[key]} ${formatNumber(first[key] ?? undefined)}`,

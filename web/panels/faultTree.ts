@@ -1,8 +1,8 @@
 /**
  * The "Cut sets and importance" panel of the current scenario (#ft-panel): the count of minimal
  * cut sets (or prime implicants) with the most probable ones, and the six importance factors of
- * every event or unit in a table sorted by a click on a column header. Hidden when the result
- * has neither.
+ * every event or unit (or, chosen, of every component as the group of its units) in a table
+ * sorted by a click on a column header. Hidden when the result has neither.
  */
 import { cutSetSummary } from '../compute/cutSets.js';
 import {
@@ -14,9 +14,10 @@ import {
   sortImportanceRows,
   type ImportanceSort,
 } from '../compute/importance.js';
-import type { AppState } from '../state/store.js';
+import type { AppState, Store } from '../state/store.js';
 import { byId } from '../views/dom.js';
 import { renderCutSets, renderImportanceTable } from '../views/faultTreeTables.js';
+import { createLevelChoice } from './importanceLevel.js';
 
 /** The panel's handle for the composition root. */
 export interface FaultTreePanel {
@@ -24,11 +25,15 @@ export interface FaultTreePanel {
   readonly draw: (state: AppState) => void;
 }
 
-/** Returns the panel of index.html; the table's order is the page's, kept across scenarios. */
-export function createFaultTreePanel(): FaultTreePanel {
+/**
+ * Returns the panel of index.html; the table's order is the page's, kept across scenarios; its
+ * level menu (per unit, per component) goes through `store`.
+ */
+export function createFaultTreePanel(store: Store): FaultTreePanel {
   const panel = byId('ft-panel');
   const cutSets = byId('cut-sets');
-  const tableWrap = byId('importance-wrap');
+  const tableWrap = byId('importance-block');
+  const levelOf = createLevelChoice(store, 'table-level-chooser', 'table-importance-level');
   const table = byId<HTMLTableElement>('importance-table');
   const basis = byId('ft-basis');
   let sort: ImportanceSort = DEFAULT_IMPORTANCE_SORT;
@@ -39,7 +44,8 @@ export function createFaultTreePanel(): FaultTreePanel {
     const solution = state.exploration?.solution;
     const result = solution?.ok ? solution.result : undefined;
     const summary = result && cutSetSummary(result);
-    const rows = result && importanceRows(result);
+    const level = levelOf(state);
+    const rows = result && importanceRows(result, level);
     panel.hidden = !summary && !rows;
     if (!result || (!summary && !rows)) return;
     cutSets.hidden = !summary;
@@ -57,7 +63,7 @@ export function createFaultTreePanel(): FaultTreePanel {
         table,
         sortImportanceRows(rows, sort),
         sort,
-        importanceSubject(result),
+        importanceSubject(result, level),
         onSort,
       );
     }

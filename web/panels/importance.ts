@@ -1,16 +1,16 @@
 /**
- * The importance chart (#plot-importance) and its factor menu: one bar per event or unit of the
- * result's own `importance` (exact, from the solver), or, for a model whose result has none
- * (dependent units, standby blocks), the library's `componentImportance` from the worker's
- * extras: Birnbaum summed over each component's units, a ranking rather than a probability (it
- * can exceed 1), and the title says so.
+ * The importance chart (#plot-importance), its factor menu and its level menu: one bar per event
+ * or unit of the result's own `importance` (exact, from the solver), or per component of its
+ * `componentImportance` (each component as the group of its units), or, for a model whose result
+ * has neither (dependent units, standby blocks), the library's `componentImportance` from the
+ * worker's extras: the Birnbaum importance of each component as a group, with standby blocks
+ * taken as parallel redundancy, and the title says so.
  */
 import {
   componentImportanceLayout,
   componentImportanceTraces,
   factorBars,
   factorLayout,
-  hasUnitGroups,
   IMPORTANCE_BARS,
 } from '../charts/importanceTraces.js';
 import { emptyLayout } from '../charts/layout.js';
@@ -26,6 +26,7 @@ import {
 import { chosenImportanceFactor } from '../state/selectors.js';
 import type { AppState, Store } from '../state/store.js';
 import { byId, fillSelect } from '../views/dom.js';
+import { createLevelChoice } from './importanceLevel.js';
 import { addDownloadButtons, drawPlot } from './plot.js';
 
 /** The panel's handle for the composition root. */
@@ -51,33 +52,29 @@ export function createImportancePanel(store: Store): ImportancePanel {
   select.addEventListener('change', () =>
     store.dispatch({ type: 'setImportanceFactor', factor: select.value as ImportanceKey }),
   );
-  // Units grouped by their component: a choice of this page only (links do not keep it).
-  const grouping = byId('importance-grouping');
-  const grouped = byId<HTMLInputElement>('importance-grouped');
-  grouped.addEventListener('change', () => draw(store.get(), false));
+  const levelOf = createLevelChoice(store, 'importance-level-chooser', 'importance-level');
   addDownloadButtons('plot-importance');
 
   const draw = (state: AppState, withExtras: boolean): void => {
     const solution = state.exploration?.solution;
     if (!solution) return;
     const result = solution.ok ? solution.result : undefined;
-    const rows = result && importanceRows(result);
+    const level = levelOf(state);
+    const rows = result && importanceRows(result, level);
     if (result && rows) {
       chooser.hidden = false;
       const key = chosenImportanceFactor(state);
       select.value = key;
-      grouping.hidden = !hasUnitGroups(rows);
-      const byComponent = grouped.checked && !grouping.hidden;
-      const bars = factorBars(rows, key, byComponent);
-      const subject = importanceSubject(result);
+      const bars = factorBars(rows, key);
+      const subject = importanceSubject(result, level);
       title.textContent = `Importance of each ${subject}`;
       title.dataset.source = 'result';
       const shown = Math.min(bars.valued, IMPORTANCE_BARS);
       notes.textContent = [
         `${IMPORTANCE_LABELS[key]} ${importanceBasis(result)}`,
-        ...(byComponent
+        ...(level === 'component'
           ? [
-              "each bar is still one unit, beside its component's others: the result gives no factor for a component's units together, and theirs do not add up to it",
+              'each component as the group of its units (I_B = Q(all failed) − Q(all working), RAW with all failed, RRW with all perfect): not sums over the units',
             ]
           : []),
         ...(shown < bars.valued ? [`the ${shown} largest of ${bars.valued}`] : []),
@@ -97,7 +94,6 @@ export function createImportancePanel(store: Store): ImportancePanel {
     // The fallback comes with the what-if charts, after the numbers (of a long solve: after it).
     if (!withExtras && !state.solving) return;
     chooser.hidden = true;
-    grouping.hidden = true;
     if (state.solving) {
       title.dataset.source = 'none';
       title.textContent = 'Importance';
@@ -108,7 +104,7 @@ export function createImportancePanel(store: Store): ImportancePanel {
     const summed = state.extras?.importance;
     title.dataset.source = summed ? 'components' : 'none';
     title.textContent = summed
-      ? `Birnbaum importance, summed over units (${summed.basis})`
+      ? `Birnbaum importance of each component, its units as a group (${summed.basis})`
       : 'Importance';
     const reason = result && importanceWarning(result);
     notes.textContent = [...(summed?.notes ?? []), ...(reason ? [reason] : [])].join('; ');

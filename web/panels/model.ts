@@ -8,6 +8,7 @@ import { EXAMPLES, exampleText } from '../state/examples.js';
 import type { Store } from '../state/store.js';
 import { byId, downloadText, h } from '../views/dom.js';
 import { createEditor } from '../views/editor.js';
+import { attachResizeHandle } from '../views/resizeHandle.js';
 
 /** The panel's handle for the composition root. */
 export interface ModelPanel {
@@ -25,6 +26,8 @@ export const OPENED_FILE_LABEL = '(opened file)';
 /** Wires the model controls to `store` and shows its model text. */
 export function createModelPanel(store: Store): ModelPanel {
   const editor = createEditor((text) => store.dispatch({ type: 'edit', text }));
+  // 8rem at least (about 5 lines), at most 90 % of the window (the CSS bounds).
+  attachResizeHandle(byId('model-editor'), byId('editor-resize'), 128, () => 0.9 * innerHeight);
   const select = byId<HTMLSelectElement>('example-select');
   select.replaceChildren(
     ...[...EXAMPLES.keys()].map((name) => h('option', { value: name, text: name })),

@@ -10,6 +10,7 @@ import { columns } from '../state/selectors.js';
 import type { AppState, Store } from '../state/store.js';
 import { renderCompare } from '../views/compare.js';
 import { byId, h } from '../views/dom.js';
+import { exactFigures, simulatedFigures } from '../compute/headlineFigures.js';
 import { renderHeadline } from '../views/headline.js';
 
 /** The panel's handle for the composition root. */
@@ -34,7 +35,15 @@ export function createNumbersPanel(store: Store): NumbersPanel {
       message.hidden = solution.ok;
       message.className = 'method-note';
       message.textContent = solution.ok ? '' : solution.message;
-      renderHeadline(headline, solution.ok ? solution.numbers : undefined);
+      // Exact figures when there are; a model only the simulator solves gets the simulated ones.
+      renderHeadline(
+        headline,
+        solution.ok
+          ? exactFigures(solution.numbers)
+          : state.simulated
+            ? simulatedFigures(state.simulated)
+            : [],
+      );
       renderCompare(
         table,
         columns(state),

@@ -4,7 +4,11 @@
  */
 import { SERIES_COLORS } from '../charts/curveTraces.js';
 import type { ExtrasRequest, HouseEventInfo, ParameterInfo } from '../compute/explore.js';
-import type { ImportanceKey } from '../compute/importance.js';
+import {
+  hasComponentImportance,
+  type ImportanceKey,
+  type ImportanceLevel,
+} from '../compute/importance.js';
 import type { MeasureKey } from '../compute/measures.js';
 import type { Solution } from '../compute/solve.js';
 import { whatIfSkipReason } from './methods.js';
@@ -102,6 +106,18 @@ export function houseEventValues(state: AppState): HouseEventValue[] {
 export function houseEventOverride(event: HouseEventInfo, occurs: boolean): number | undefined {
   if (occurs === event.fileValue) return undefined;
   return occurs ? 1 : 0;
+}
+
+/**
+ * Returns the level of the importance views: per component when chosen and the solved result has
+ * factors per component, else per unit (or event).
+ */
+export function chosenImportanceLevel(state: AppState): ImportanceLevel {
+  const solution = state.exploration?.solution;
+  const result = solution?.ok ? solution.result : undefined;
+  return state.view.importanceLevel === 'component' && hasComponentImportance(result)
+    ? 'component'
+    : 'unit';
 }
 
 /** Returns the factor of the importance chart: the chosen one, else Birnbaum. */

@@ -6,7 +6,7 @@
 import type { Result } from '../../src/index.js';
 import type { CurveScale } from '../charts/curveTraces.js';
 import type { Exploration, Extras } from '../compute/explore.js';
-import type { ImportanceKey } from '../compute/importance.js';
+import type { ImportanceKey, ImportanceLevel } from '../compute/importance.js';
 import type { MeasureKey } from '../compute/measures.js';
 import { plainProgress } from '../compute/plainWords.js';
 import type { TextIssue } from '../compute/solve.js';
@@ -94,6 +94,7 @@ export type Action =
   | { readonly type: 'setCurveScale'; readonly scale: CurveScale }
   | { readonly type: 'setWhatIf'; readonly settings: WhatIfSettings }
   | { readonly type: 'setImportanceFactor'; readonly factor: ImportanceKey }
+  | { readonly type: 'setImportanceLevel'; readonly level: ImportanceLevel }
   | { readonly type: 'select'; readonly name: string | undefined }
   | {
       readonly type: 'explored';
@@ -131,7 +132,8 @@ export type Action =
  *   update the link;
  * - `whatIf`: a setting of the what-if charts changed: recompute them and update the link;
  * - `curve`: the curve axis changed: redraw the curves and update the link;
- * - `importance`: the factor of the importance chart changed: redraw it and update the link;
+ * - `importance`: the factor or the level (per unit, per component) of the importance views
+ *   changed: redraw the chart, the table and the diagram's colours, and update the link;
  * - `selection`: the diagram's selected event changed: show it;
  * - `explored`, `invalid`, `extras`, `simulated`: an answer arrived: show it;
  * - `simulation`: a simulation run started, failed or was ignored: show its status;
@@ -194,7 +196,7 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
     case 'loadExample': {
       // The note about a damaged link no longer applies to the new model; the chart choices
       // that name its measures, components or parameters do not either.
-      const { curve, curveChosen, tornadoPercent, importance } = state.view;
+      const { curve, curveChosen, tornadoPercent, importance, importanceLevel } = state.view;
       return scenario({
         ...without(state, 'missionTime', 'banner', 'exactSkipped', 'selected'),
         example: action.name,
@@ -206,6 +208,7 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
           ...(curveChosen !== undefined && { curveChosen }),
           tornadoPercent,
           ...(importance !== undefined && { importance }),
+          ...(importanceLevel !== undefined && { importanceLevel }),
         },
       });
     }
@@ -250,6 +253,8 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
       return [{ ...state, view: { ...state.view, ...action.settings } }, 'whatIf'];
     case 'setImportanceFactor':
       return [{ ...state, view: { ...state.view, importance: action.factor } }, 'importance'];
+    case 'setImportanceLevel':
+      return [{ ...state, view: { ...state.view, importanceLevel: action.level } }, 'importance'];
     case 'select':
       return [
         action.name === undefined

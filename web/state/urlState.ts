@@ -4,7 +4,11 @@
  * values, pins and view. Decoding trusts nothing: the data is checked field by field, and the
  * model text later goes through loadModel, whose expressions are whitelisted.
  */
-import { IMPORTANCE_KEYS, type ImportanceKey } from '../compute/importance.js';
+import {
+  IMPORTANCE_KEYS,
+  type ImportanceKey,
+  type ImportanceLevel,
+} from '../compute/importance.js';
 import type { MeasureKey } from '../compute/measures.js';
 import { MEASURE_KEYS } from '../compute/measures.js';
 import { isObjectKey, isSaneParameter, missionTimeProblem } from './limits.js';
@@ -29,6 +33,8 @@ export interface ViewState {
   readonly tornadoPercent: number;
   /** Factor of the importance chart; absent: Birnbaum. */
   readonly importance?: ImportanceKey;
+  /** Importance per unit or per component (the group of its units, where the result has it). */
+  readonly importanceLevel?: ImportanceLevel;
 }
 
 /** Everything a link restores. */
@@ -175,6 +181,9 @@ export function checkState(data: unknown): ExplorerState {
       ...(isName(view.sweep) && { sweep: view.sweep }),
       ...(IMPORTANCE_KEYS.includes(view.importance as ImportanceKey) && {
         importance: view.importance as ImportanceKey,
+      }),
+      ...((view.importanceLevel === 'unit' || view.importanceLevel === 'component') && {
+        importanceLevel: view.importanceLevel,
       }),
       tornadoPercent:
         typeof percent === 'number' && percent > 0 && percent < 100

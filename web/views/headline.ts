@@ -1,29 +1,24 @@
 /**
- * The headline above the numbers table: the live scenario's nines and downtime per year, large,
- * when the solver gives them (repairable models); hidden otherwise.
+ * The headline above the numbers table: the live scenario's nines and downtime per year (exact,
+ * or simulated with their intervals), large, when there are any; hidden otherwise.
  */
-import type { Numbers } from '../compute/solve.js';
+import type { HeadlineFigure } from '../compute/headlineFigures.js';
 import { h } from './dom.js';
-import { formatDowntime, formatNines } from './format.js';
 
-/** Shows the nines and downtime of `numbers` in `holder`, or hides it when there are none. */
-export function renderHeadline(holder: HTMLElement, numbers: Numbers | undefined): void {
-  const parts: Node[] = [];
-  if (numbers?.nines !== undefined && !Number.isNaN(numbers.nines)) {
-    parts.push(
-      h('span', { class: 'figure' }, h('strong', { text: formatNines(numbers.nines) }), ' nines'),
-    );
-  }
-  if (numbers?.downtimeHoursPerYear !== undefined && !Number.isNaN(numbers.downtimeHoursPerYear)) {
-    parts.push(
+/** Shows `figures` in `holder`, or hides it when there are none. */
+export function renderHeadline(holder: HTMLElement, figures: readonly HeadlineFigure[]): void {
+  holder.hidden = figures.length === 0;
+  holder.replaceChildren(
+    ...figures.map((figure) =>
       h(
         'span',
         { class: 'figure' },
-        h('strong', { text: formatDowntime(numbers.downtimeHoursPerYear) }),
-        ' downtime',
+        h('strong', { text: figure.value }),
+        ` ${figure.label}`,
+        ...(figure.note === undefined
+          ? []
+          : [h('span', { class: 'figure-note', text: ` (${figure.note})` })]),
       ),
-    );
-  }
-  holder.hidden = parts.length === 0;
-  holder.replaceChildren(...parts);
+    ),
+  );
 }

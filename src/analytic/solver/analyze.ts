@@ -230,7 +230,11 @@ function analyzeBlocks(model: Model, options: AnalyzeOptions): Result {
     );
     if ('reason' in found) warnings.push(`importance is left out: ${found.reason}`);
     else {
-      measures = { ...measures, importance: found.importance };
+      measures = {
+        ...measures,
+        importance: found.importance,
+        ...(found.componentImportance && { componentImportance: found.componentImportance }),
+      };
       // At the horizon (the end of the curves) unless this note says otherwise.
       if (found.basis === 'steady') warnings.push('importance is in the steady state');
     }

@@ -6,7 +6,7 @@ import { unitComponent } from '../../model/Model.js';
 import type { ImportanceFactors } from '../../model/Result.js';
 import { compileStructure } from '../../structure/compileStructure.js';
 import type { ModelStructure } from '../../structure/toStructure.js';
-import { importanceTable } from '../importanceTable.js';
+import { groupImportanceTable, importanceTable } from '../importanceTable.js';
 
 /**
  * Most units whose importance a block model gets: Fussell–Vesely builds a diagram per unit, whose
@@ -18,6 +18,11 @@ export const MAX_IMPORTANCE_UNITS = 2000;
 export type BlockImportance =
   | {
       readonly importance: Record<string, ImportanceFactors>;
+      /**
+       * The factors of each component as the group of its units (docs/concepts.md, "Importance
+       * of a group"), when some component has more than one unit.
+       */
+      readonly componentImportance?: Record<string, ImportanceFactors>;
       /** At the time given, or in the steady state. */
       readonly basis: 'time' | 'steady';
     }
@@ -25,7 +30,8 @@ export type BlockImportance =
 
 /**
  * Returns the six importance factors of every unit of a block model whose units are
- * independent: at the mission time, from each unit's probability of being failed then, or, for a
+ * independent, and of every component as the group of its units when some component has more
+ * than one (groupImportance): at the mission time, from each unit's probability of being failed then, or, for a
  * repairable system without a mission time (or with repair times that are not exponential), in
  * the steady state.
  *
@@ -39,7 +45,7 @@ export type BlockImportance =
  * @param structure - its structure ({@link toStructure})
  * @param time - the mission time (analyze's horizon), if any
  * @param maxNodes - the BDD node budget
- * @returns the factors by unit name and their basis, or the reason they are left out (standby
+ * @returns the factors by unit name (and by component name) and their basis, or the reason they are left out (standby
  *   blocks, coverage or delays, a non-repairable system without a mission time)
  */
 export function blockImportance(
@@ -96,8 +102,29 @@ export function blockImportance(
     ...(maxNodes !== undefined && { maxNodes }),
   });
   const names = model.units.map((unit) => unit.name);
+  const importance = importanceTable(compiled, names, p, q);
+  const groups = model.components.map((component, c) => ({
+    name: component.name,
+    members: model.units.flatMap((unit, i) => (unit.component === c ? [i] : [])),
+  }));
+  const several = groups.filter((group) => group.members.length > 1);
+  // A component of one unit has its unit's factors: only the others need the group diagram.
+  const grouped =
+    several.length > 0 &&
+    groupImportanceTable(structure.node, structure.variableCount, several, p, q, maxNodes);
   return {
-    importance: importanceTable(compiled, names, p, q),
+    importance,
+    ...(grouped && {
+      componentImportance: Object.fromEntries(
+        groups
+          .filter((group) => group.members.length > 0)
+          .map(({ name, members }) => [
+            name,
+            // members[0] is a unit index; grouped holds every component of several units.
+            members.length === 1 ? importance[names[members[0]!]!]! : grouped[name]!,
+          ]),
+      ),
+    }),
     basis: atTime ? 'time' : 'steady',
   };
 }
