@@ -144,7 +144,11 @@ describe('relkit analyze', () => {
       expect(run.status).toBe(0);
       const bare = JSON.parse(run.stdout);
       expect(full.measures.importance, name).toBeDefined();
-      expect(bare.measures, name).toEqual({ ...full.measures, importance: undefined });
+      expect(bare.measures, name).toEqual({
+        ...full.measures,
+        importance: undefined,
+        componentImportance: undefined,
+      });
       const aboutImportance = (w: string): boolean => w.startsWith('importance');
       expect(bare.warnings, name).toEqual(full.warnings.filter((w: string) => !aboutImportance(w)));
     }
