@@ -34,6 +34,8 @@ function record(): CycleRecord {
     logRatioFired: 0,
     logRatioExposure: 0,
     events: 0,
+    start: 0,
+    startMean: 0,
   };
 }
 
@@ -64,7 +66,7 @@ describe('rare-event likelihood ratio', () => {
       for (let i = 0; i < 400; i++) {
         simulator.seed(7, i);
         const trace: TraceEntry[] = [];
-        simulator.runCycle(true, cycle, trace);
+        simulator.runCycle('full', cycle, trace);
         failed += cycle.failed;
         const byHand = logRatioByHand(trace, p);
         // Sums of a few doubles: agreement to rounding.
@@ -81,7 +83,7 @@ describe('rare-event likelihood ratio', () => {
     const cycle = record();
     for (let i = 0; i < 100; i++) {
       simulator.seed(3, i);
-      simulator.runCycle(false, cycle);
+      simulator.runCycle('none', cycle);
       expect(cycle.logRatioFired + cycle.logRatioExposure).toBe(0);
     }
   });
@@ -96,7 +98,7 @@ describe('rare-event likelihood ratio', () => {
     const wrong = new Moments();
     for (let i = 0; i < 20000; i++) {
       simulator.seed(11, i);
-      simulator.runCycle(true, cycle);
+      simulator.runCycle('full', cycle);
       const w = likelihoodRatio(cycle);
       weighted.add(cycle.failed * w);
       weights.add(w);
@@ -256,6 +258,47 @@ system: { koon: { k: 1, of: [c0, { parallel: [{ parallel: [c4, c1, c1] }, c2] },
   it('stops one cycle at MAX_CYCLE_EVENTS under the default budget', () => {
     expect(() => simulateRareEvent(loadModel(text), { replications: 1 })).toThrow(
       /had not ended after 10000000 events \(the most one cycle may take\)/,
+    );
+  });
+});
+
+describe('simulateRareEvent on models found by the differential test', () => {
+  // After random model 1281: a unit failing at 1e-7/h with a repair of 5e4 h in series with one
+  // failing at 0.01/h repaired in 1e-4 h. The first failing unit used to follow the rates (the
+  // slow unit, first in 1e-5 of the cycles, never started one) and the cycle lengths were
+  // unweighted: model 1281 (U = 0.232) gave 1.0e-6, then 0.30, each with a narrow interval.
+  const series = `name: after random 1281
+components:
+  c0: { failure: { rate: 1e-7 }, repair: { mttr: 50000 } }
+  c1: { failure: { rate: 0.01 }, repair: { mttr: 0.0001 } }
+system: { series: [c1, c0] }
+`;
+  it('balances the first failure and weights the cycle lengths: U within its interval', () => {
+    // Independent units, unlimited repair: U = 1 − 1/((1 + λ₀r₀)(1 + λ₁r₁)).
+    const exact = 1 - 1 / ((1 + 1e-7 * 50000) * (1 + 0.01 * 0.0001));
+    const result = simulateRareEvent(loadModel(series), { replications: 2000, seed: 1 });
+    const u = result.measures.steadyUnavailability as Estimate;
+    expect(u.inconclusive).toBeUndefined();
+    expect(u.ci95[0] <= exact && exact <= u.ci95[1], `${exact} in ${u.ci95}`).toBe(true);
+  });
+
+  // Random model 32: units failing at 1000/h repaired at 1e4/h (λ·MTTR = 0.1); exact U = 1.842e-8
+  // and the estimate came out 1.6 times that with a narrow interval at the default bias.
+  it('says inconclusive outside the highly dependable regime (random model 32)', () => {
+    const text = `name: random 32
+components:
+  c0: { failure: { rate: 0.0217 }, repair: { rate: 8.18 } }
+  link_1: { failure: { mttf: 0.001 }, repair: { mttr: 0.0001 } }
+  pump_2: { failure: { mtbf: 4880 }, repair: { mttr: 0.0098 } }
+  c3: { failure: { rate: 1000 }, repair: { rate: 9150 } }
+system: { koon: { k: 1, of: [link_1, { parallel: [pump_2, { series: [c3, c0] }] }] } }
+`;
+    const result = simulateRareEvent(loadModel(text), { replications: 3000, seed: 3 });
+    for (const name of ['steadyUnavailability', 'failureFrequency', 'mttf'] as const) {
+      expect((result.measures[name] as Estimate).inconclusive, name).toBeDefined();
+    }
+    expect(result.warnings.join('\n')).toMatch(
+      /the estimates are inconclusive: component c3 fails often/,
     );
   });
 });

@@ -40,7 +40,18 @@ export interface CycleRecord {
   logRatioExposure: number;
   /** Events handled: failures and ends of detection and repair. */
   events: number;
+  /** Time of the cycle's first unit failure, T₀ (it leaves the all-new state). */
+  start: number;
+  /** 1/Λ, Λ the total failure rate of the all-new state: E[T₀], exactly. */
+  startMean: number;
 }
+
+/**
+ * Which failure biasing a cycle runs under: `none` (the original measure, W = 1), `start` (only
+ * the choice of the first failing unit, drawn uniformly: W = λ_u/(Λ/m)), or `full` (that, and
+ * failure biasing until the first system failure).
+ */
+export type CycleBias = 'none' | 'start' | 'full';
 
 /**
  * Simulates regeneration cycles of a model with exponential failure laws, each under the original
@@ -55,7 +66,10 @@ export interface CycleRecord {
  *
  * so that a failure comes next with probability about p against the running repairs and
  * detections (exactly p for exponential ones, when no λ_u exceeds Λ'/m). In the all-new state
- * and after the cycle's first system failure the original rates apply. The failure clocks are
+ * the total rate Λ stays (the time to the first failure is not rare) and the failing unit is
+ * drawn uniformly, λ'_u = Λ/m: balanced, so a unit that rarely fails but matters (a long repair
+ * in series) starts its share of the biased cycles. After the cycle's first system failure the
+ * original rates apply. The failure clocks are
  * exponential, so at every event they are drawn afresh at the rates of the new state (memoryless:
  * the same law of the path as per-unit clocks), as one clock of the total rate and a unit chosen
  * in proportion to its rate. The cycle's likelihood ratio dP/dP' is then
@@ -89,6 +103,8 @@ export class CycleSimulator {
   private readonly crews: number;
   private readonly odds: number;
   private readonly failureRate: Float64Array;
+  /** Λ: the total failure rate with every unit working. */
+  private readonly allNewRate: number;
   /** 1/mean of each unit's repair law, and of its detection law (0 when none). */
   private readonly repairRate: Float64Array;
   private readonly detectionRate: Float64Array;
@@ -122,6 +138,7 @@ export class CycleSimulator {
     this.structure = new StructureState(plan);
     const component = plan.unitComponent;
     this.failureRate = Float64Array.from(component, (c) => 1 / plan.failureExponentialMean[c]!);
+    this.allNewRate = this.failureRate.reduce((sum, rate) => sum + rate, 0);
     this.repair = Array.from(component, (c) => plan.repair[c]!);
     this.repairRate = Float64Array.from(component, (c) => 1 / plan.repair[c]!.mean);
     this.detection = Array.from(component, (c) => plan.detection[c]);
@@ -147,14 +164,14 @@ export class CycleSimulator {
   /**
    * Runs one cycle from the all-new state, drawing from the stream, and fills `record`.
    *
-   * @param biased - whether to apply failure biasing (else the original measure, W = 1)
+   * @param mode - the failure biasing of the cycle ({@link CycleBias})
    * @param record - filled with the cycle's facts
    * @param trace - when given, receives the events `[time, unit or system, event]`
    * @param maxEvents - most events the cycle may take
    * @returns whether the cycle ended within `maxEvents` events (else `record` is not filled)
    */
   runCycle(
-    biased: boolean,
+    mode: CycleBias,
     record: CycleRecord,
     trace: TraceEntry[] | null = null,
     maxEvents: number = Infinity,
@@ -176,11 +193,14 @@ export class CycleSimulator {
     let logFired = 0;
     let logExposure = 0;
     let events = 0;
+    let start = -1;
     do {
-      const bias = biased && broken > 0 && firstFailure < 0;
-      // Per working unit λ'_u = max(λ_u, c); c = 0 leaves the original rates.
+      const bias = firstFailure < 0 && (mode === 'full' || (mode === 'start' && broken === 0));
+      // Every unit working (the cycle's start): the total rate stays, the failing unit is drawn
+      // uniformly, λ'_u = Λ/m (balanced). Otherwise λ'_u = max(λ_u, c); c = 0 leaves the rates.
+      const uniform = bias && broken === 0;
       let c = 0;
-      if (bias) c = (this.odds * timerRate) / (unitCount - broken);
+      if (bias && !uniform) c = (this.odds * timerRate) / (unitCount - broken);
       let total = 0;
       let totalBiased = 0;
       for (let u = 0; u < unitCount; u++) {
@@ -188,6 +208,10 @@ export class CycleSimulator {
         const rate = failureRate[u]!;
         total += rate;
         totalBiased += rate > c ? rate : c;
+      }
+      if (uniform) {
+        c = total / unitCount;
+        totalBiased = total;
       }
       const failureAt =
         totalBiased > 0 ? this.now + nextExponential(stream) / totalBiased : Infinity;
@@ -199,11 +223,14 @@ export class CycleSimulator {
       this.now = next;
       if (++events > maxEvents) return false;
       if (failureAt < timerAt) {
-        const unit = this.chooseFailing(totalBiased, c);
+        const unit = uniform
+          ? this.chooseUniformly(unitCount - broken)
+          : this.chooseFailing(totalBiased, c);
         if (bias) {
           const rate = failureRate[unit]!;
-          logFired += Math.log(rate / (rate > c ? rate : c));
+          logFired += Math.log(rate / (uniform || rate <= c ? c : rate));
         }
+        if (start < 0) start = this.now;
         broken++;
         this.log(unit, 'fail');
         this.setLeaves(unit, 0);
@@ -251,7 +278,19 @@ export class CycleSimulator {
     record.logRatioFired = logFired;
     record.logRatioExposure = logExposure;
     record.events = events;
+    record.start = start;
+    record.startMean = 1 / this.allNewRate;
     return true;
+  }
+
+  /** The failing unit: one of the `working` working units, each with probability 1/working. */
+  private chooseUniformly(working: number): number {
+    let k = Math.floor(nextUniform(this.stream) * working);
+    for (let u = 0; u < this.unitCount; u++) {
+      if (this.state[u] !== ACTIVE) continue;
+      if (k-- === 0) return u;
+    }
+    throw new Error('chooseUniformly: fewer working units than counted'); // unreachable
   }
 
   /** The failing unit: working unit u with probability max(λ_u, c)/total. */

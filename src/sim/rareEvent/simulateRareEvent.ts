@@ -12,7 +12,7 @@ import { SIMULATION_GENERATOR } from '../random.js';
 import type { SystemPlan } from '../system/compileSystem.js';
 import { CycleSimulator, type CycleRecord } from './CycleSimulator.js';
 import { Moments, ratioOfMeans, type RatioEstimate } from './ratioEstimate.js';
-import { rareEventPlan } from './rareEventSupport.js';
+import { rareEventPlan, regimeDoubt } from './rareEventSupport.js';
 
 /** The technique, as results name it. */
 export const RARE_EVENT_TECHNIQUE = 'importance sampling, balanced failure biasing';
@@ -95,7 +95,10 @@ export interface RareEventResult extends Result {
 
 /** The sums over a run's cycle pairs from which {@link rareEventMeasures} estimates. */
 export interface RareEventSums {
-  /** Under the original measure: cycle length L and min(first failure, L), X. */
+  /**
+   * Cycle length L and min(first failure, L), X, each as E[T₀] + (· − T₀)·W of a cycle biased
+   * at its start only (T₀ the time of its first unit failure, whose mean 1/Λ is exact).
+   */
   readonly length: Moments;
   readonly firstFailure: Moments;
   /** Under biasing, each times the cycle's likelihood ratio W: D·W, F·W and I·W. */
@@ -124,7 +127,7 @@ export function emptyRareEventSums(): RareEventSums {
  * Adds one replication's pair of cycles to `sums`, the biased one weighted by `weight`.
  *
  * @param sums - the sums, changed in place
- * @param original - the cycle under the original measure
+ * @param original - the cycle biased at its start only (`runCycle('start', …)`)
  * @param biased - the biased cycle
  * @param weight - the biased cycle's likelihood ratio W (exp of its two log parts)
  */
@@ -134,8 +137,13 @@ export function addCyclePair(
   biased: CycleRecord,
   weight: number,
 ): void {
-  sums.length.add(original.length);
-  sums.firstFailure.add(original.firstFailure);
+  // E[T₀·W] = E[T₀] (the time of the first failure and the failing unit are independent), so
+  // T₀ enters by its exact mean and only the rest of the cycle by its weighted value.
+  const startWeight = likelihoodRatio(original);
+  sums.length.add(original.startMean + (original.length - original.start) * startWeight);
+  sums.firstFailure.add(
+    original.startMean + (original.firstFailure - original.start) * startWeight,
+  );
   sums.down.add(biased.down * weight);
   sums.failures.add(biased.failures * weight);
   sums.failed.add(biased.failed * weight);
@@ -185,8 +193,8 @@ export function runCyclePairs(
   for (let i = first; i < first + count; i++) {
     simulator.seed(seed, i);
     for (const [bias, record] of [
-      [false, original],
-      [true, biased],
+      ['start', original],
+      ['full', biased],
     ] as const) {
       const cap = Math.min(left, MAX_CYCLE_EVENTS);
       if (!simulator.runCycle(bias, record, null, cap)) throw cycleTooLong(cap, maxEvents);
@@ -217,6 +225,8 @@ function emptyRecord(): CycleRecord {
     logRatioFired: 0,
     logRatioExposure: 0,
     events: 0,
+    start: 0,
+    startMean: 0,
   };
 }
 
@@ -228,14 +238,17 @@ function emptyRecord(): CycleRecord {
  * $$
  * \hat U = \frac{\overline{D W}'}{\bar L},\quad
  * \hat f = \frac{\overline{F W}'}{\bar L},\quad
- * \widehat{\mathrm{MTTF}} = \frac{\bar X}{\overline{I W}'}
+ * \widehat{\mathrm{MTTF}} = \frac{\bar X}{\overline{I W}'},\quad
+ * \bar L = \tfrac{1}{\Lambda} + \overline{(L - T_0) W_0},\quad
+ * \bar X = \tfrac{1}{\Lambda} + \overline{(X - T_0) W_0}
  * $$
  *
  * - cycles run from the all-new state back to it; L: length, D: down time, F: system failures,
  *   X: min(time to the first system failure, L), I = 1 when the system failed in the cycle
  * - ′: means over cycles under balanced failure biasing, each weighted by its likelihood ratio W
- *   (see {@link CycleSimulator}); unprimed: over cycles under the original measure (L and X are
- *   not rare)
+ *   (see {@link CycleSimulator}); L̄ and X̄: over cycles biased at their start only (the first
+ *   failing unit drawn uniformly, ratio W₀), T₀ the time of their first unit failure, whose mean
+ *   1/Λ is exact
  * - intervals: the delta method for a ratio of independent means ({@link ratioOfMeans}), on the
  *   log scale
  *
@@ -331,7 +344,20 @@ export function simulateRareEvent(model: Model, options: RareEventOptions = {}):
     target = Math.min(cap, 16 * done, Math.max(Math.ceil(1.25 * done), Math.ceil(needed)));
   }
   const replications = done;
-  const { measures, relativeError, warnings } = rareEventMeasures(sums);
+  const found = rareEventMeasures(sums);
+  const { relativeError } = found;
+  let { measures, warnings } = found;
+  const regime = regimeDoubt(plan);
+  if (regime !== undefined && Object.keys(measures).length > 0) {
+    // Out of the method's regime every estimate is inconclusive, whatever its sample shows.
+    measures = Object.fromEntries(
+      Object.entries(measures).map(([name, value]) => [
+        name,
+        { ...(value as Estimate), inconclusive: (value as Estimate).inconclusive ?? regime },
+      ]),
+    );
+    warnings = [...warnings, `the estimates are inconclusive: ${regime}`];
+  }
   return {
     method: 'simulation',
     technique: RARE_EVENT_TECHNIQUE,
