@@ -1,14 +1,15 @@
 /* global process, performance, console */
 // relkit against a plain C event loop of the same model (bench/sim/reference_loop.c), one
 // thread each, in fresh processes taken in turn, C, relkit, C, relkit, … so that a busy machine
-// slows both alike. Each process times 3 runs over the same replications (relkit after a JIT
-// warm-up, as bench/sim/run.mjs measures one thread) and reports their median. Run after
-// `npm run build`:
-//   node bench/sim/anchor.mjs [--pairs 5] [--variant weibull|exponential] [--dist DIR]
+// slows both alike; the result is the median over pairs of relkit/C within the pair. Each
+// process times 3 runs over the same replications (relkit after a JIT warm-up, as
+// bench/sim/run.mjs measures one thread) and reports their median. Run after `npm run build`:
+//   node bench/sim/anchor.mjs [--pairs 5] [--variant weibull|exponential] [--dist DIR] [--out FILE]
 // Compiles the C file with `gcc -O2` into a temporary directory, prints every process's
 // events/s, the medians, relkit/C, the events per replication and mean unavailability of both
 // (the same model gives close figures) and the load averages before and after, and writes
-// bench/results/simAnchor-VARIANT.json.
+// FILE (default bench/results/simAnchor-VARIANT.json). --dist measures another compiled tree
+// (e.g. an older build, set up as for compare.mjs) instead of this one's dist.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -49,6 +50,7 @@ if (process.argv[2] === '--child') {
   const pairs = Number(flag('--pairs', '5'));
   const name = flag('--variant', 'weibull');
   const dist = resolve(flag('--dist', join(ROOT, 'dist')));
+  const out = resolve(flag('--out', join(ROOT, `bench/results/simAnchor-${name}.json`)));
   if (!(name in FILES)) throw new Error(`--variant must be one of ${Object.keys(FILES)}`);
   const load = () => loadavg().map((x) => Number(x.toFixed(2)));
   const loadBefore = load();
@@ -90,7 +92,11 @@ if (process.argv[2] === '--child') {
   const loadAfter = load();
   const record = {
     generatedBy: 'bench/sim/anchor.mjs',
-    command: `node bench/sim/anchor.mjs --pairs ${pairs} --variant ${name}`,
+    command: `node ${process.argv
+      .slice(1)
+      .join(' ')
+      .replace(ROOT + '/', '')}`,
+    dist: dist.replace(ROOT + '/', ''),
     date: new Date().toISOString(),
     node: process.version,
     gcc,
@@ -115,14 +121,18 @@ if (process.argv[2] === '--child') {
       eventsPerReplication: relkitLast.events / REPLICATIONS,
       unavailability: relkitLast.unavailability,
     },
-    ratio: median(relkit) / median(c),
+    // The ratio within each pair (C and relkit run back to back) is the figure that a load
+    // changing over the run disturbs least; its median is the result.
+    ratio: median(ratios),
     ratioPerPair: ratios,
+    ratioOfMedians: median(relkit) / median(c),
     goal: 0.4,
   };
   console.log(
     `${name}, ${pairs} pairs: C ${f(record.c.eventsPerSecond)} M events/s, relkit ` +
-      `${f(record.relkit.eventsPerSecond)} M, relkit/C ${record.ratio.toFixed(3)} ` +
-      `(per pair ${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)})`,
+      `${f(record.relkit.eventsPerSecond)} M; relkit/C per pair: median ${record.ratio.toFixed(3)}, ` +
+      `range ${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}; ratio of the ` +
+      `medians ${record.ratioOfMedians.toFixed(3)}`,
   );
   console.log(
     `  events per replication: C ${record.c.eventsPerReplication.toFixed(1)}, relkit ` +
@@ -130,10 +140,7 @@ if (process.argv[2] === '--child') {
       `${record.c.unavailability.toExponential(3)}, relkit ${record.relkit.unavailability.toExponential(3)}`,
   );
   console.log(`  load average (1, 5, 15 min): ${loadBefore} before, ${loadAfter} after`);
-  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(
-    join(ROOT, `bench/results/simAnchor-${name}.json`),
-    `${JSON.stringify(record, null, 2)}\n`,
-  );
-  console.log(`wrote bench/results/simAnchor-${name}.json`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(record, null, 2)}\n`);
+  console.log(`wrote ${out}`);
 }
