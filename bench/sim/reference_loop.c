@@ -18,8 +18,9 @@
  *
  * Build: gcc -O2 -o reference_loop bench/sim/reference_loop.c -lm
  * Usage: reference_loop [--variant weibull|exponential] [--replications R] [--runs M]
- * Prints one JSON line: the events/s of each of the M timed runs over R replications, the
- * events, and the mean unavailability over [0, T] (a check that the model is the same).
+ * Prints one JSON line: the events/s of each of the M timed runs over R replications by the wall
+ * clock (rates) and by the process's CPU time (cpuRates), the events, and the mean
+ * unavailability over [0, T] (a check that the model is the same).
  */
 #include <math.h>
 #include <stdint.h>
@@ -194,9 +195,10 @@ static long replicate(double *downtime, double *first_failure) {
   return events;
 }
 
-static double seconds(void) {
+/* Seconds on a clock: CLOCK_MONOTONIC (wall) or CLOCK_PROCESS_CPUTIME_ID (CPU of the process). */
+static double seconds(clockid_t clock) {
   struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
+  clock_gettime(clock, &t);
   return t.tv_sec + t.tv_nsec * 1e-9;
 }
 
@@ -220,12 +222,17 @@ int main(int argc, char **argv) {
   printf("{\"variant\":\"%s\",\"replications\":%ld,\"rates\":[", weibull_variant ? "weibull" : "exponential",
          replications);
   long events = 0;
-  double unavailability = 0, mean_first_failure = 0;
+  double unavailability = 0, mean_first_failure = 0, cpu_rates[64];
+  if (runs < 1 || runs > 64) {
+    fprintf(stderr, "--runs must be 1 to 64\n");
+    return 64;
+  }
   for (int run = 0; run < runs; run++) {
     double downtime = 0, first_sum = 0;
     long first_count = 0;
     events = 0;
-    const double started = seconds();
+    const double started = seconds(CLOCK_MONOTONIC);
+    const double cpu_started = seconds(CLOCK_PROCESS_CPUTIME_ID);
     for (long r = 0; r < replications; r++) {
       double first;
       seed_replication(1, (uint64_t)r);
@@ -235,11 +242,14 @@ int main(int argc, char **argv) {
         first_count++;
       }
     }
-    const double elapsed = seconds() - started;
+    const double elapsed = seconds(CLOCK_MONOTONIC) - started;
+    cpu_rates[run] = events / (seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu_started);
     printf("%s%.6g", run ? "," : "", events / elapsed);
     unavailability = downtime / (replications * HORIZON);
     mean_first_failure = first_count ? first_sum / first_count : NAN;
   }
+  printf("],\"cpuRates\":[");
+  for (int run = 0; run < runs; run++) printf("%s%.6g", run ? "," : "", cpu_rates[run]);
   printf("],\"events\":%ld,\"unavailability\":%.6g,\"meanFirstFailureBeforeT\":%.6g}\n", events,
          unavailability, mean_first_failure);
   return 0;
