@@ -3,11 +3,11 @@ import type { Rng } from '../distributions/types.js';
 
 /**
  * Name of the generator behind the simulator's streams, recorded in results (STYLE.md §6):
- * {@link replicationRng}'s uniforms, and the exponential failure and repair times drawn from the
- * same state by the ziggurat (src/sim/exponentialZiggurat.ts).
+ * {@link replicationRng}'s uniforms, and the exponential and normal variates drawn from the
+ * same state by the ziggurats (src/sim/exponentialZiggurat.ts, src/sim/normalZiggurat.ts).
  */
 export const SIMULATION_GENERATOR =
-  'xoshiro128** (53-bit doubles, ziggurat exponentials) keyed by seedrandom arc4';
+  'xoshiro128** (53-bit doubles, ziggurat exponentials and normals) keyed by seedrandom arc4';
 
 // 2^26 and 2^53: a double u = (a · 2^26 + b) / 2^53 from a 27-bit a and a 26-bit b, as in
 // Matsumoto and Nishimura's genrand_res53 (mt19937ar.c).

@@ -9,13 +9,15 @@ import {
 
 /**
  * Version of the {@link SimulationStats} layout and of the streams behind it; parts of different
- * versions never merge. 5: regeneration cycles, batches of all of [0, T] for MSER deletion, the
+ * versions never merge. 6: Weibull, lognormal and (mean ≥ 0) normal failure and repair times
+ * from the ziggurats (src/sim/lawSampler.ts) instead of each law's inversion `sample`; 5:
+ * regeneration cycles, batches of all of [0, T] for MSER deletion, the
  * measures asked for; 4: batch sums of the window [w, T]; 3: exponential failure and repair times
  * from the ziggurat (src/sim/exponentialZiggurat.ts) instead of −mean·ln(1 − u); 2: variates from
  * xoshiro128** keyed by seedrandom; 1: seedrandom ARC4 `double()`. Each change gives the same
  * seed other (equally valid) numbers than the version before.
  */
-export const SIMULATION_STATS_VERSION = 5;
+export const SIMULATION_STATS_VERSION = 6;
 
 /**
  * Equal batches of [0, T] per replication: the series on which MSER chooses how much of the

@@ -66,8 +66,8 @@ const SUFFIX_ARRAYS = ['suffixDownSquares', 'suffixRateSquares', 'suffixCross'] 
  * @example
  * ```ts
  * let message = '';
- * try { validateSimulationStats({ version: 4 }, 'part'); } catch (error) { message = error.message; }
- * message; // → validateSimulationStats: part.version must be 5, the layout of this relkit (write the parts again with it); got 4
+ * try { validateSimulationStats({ version: 5 }, 'part'); } catch (error) { message = error.message; }
+ * message; // → validateSimulationStats: part.version must be 6, the layout of this relkit (write the parts again with it); got 5
  * ```
  */
 export function validateSimulationStats(value: unknown, name = 'stats'): SimulationStats {

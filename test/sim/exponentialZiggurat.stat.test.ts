@@ -9,7 +9,14 @@
 import { describe, expect, it } from 'vitest';
 import { EXPONENTIAL_ZIGGURAT, nextExponential } from '../../src/sim/exponentialZiggurat.js';
 import { replicationStream } from '../../src/sim/random.js';
-import { ALPHA, expectAgreement, proportionCheck, type StatCheck } from './statCheck.js';
+import {
+  ALPHA,
+  expectAgreement,
+  kolmogorovPValue,
+  ksStatistic,
+  proportionCheck,
+  type StatCheck,
+} from './statCheck.js';
 
 type Sampler = () => number;
 
@@ -19,30 +26,9 @@ function sampler(seed: number, scale = 1): Sampler {
   return () => scale * nextExponential(state);
 }
 
-/**
- * P(√n·D > λ) for the Kolmogorov distribution, with Stephens' finite-n factor
- * (√n + 0.12 + 0.11/√n in place of √n): M. A. Stephens, "Use of the Kolmogorov–Smirnov,
- * Cramér–von Mises and related statistics without extensive tables", J. R. Stat. Soc. B 32
- * (1970) 115–122, Table 1A. The series converges at once for the λ ≈ 2.2 of interest.
- */
-function kolmogorovPValue(d: number, n: number): number {
-  const lambda = (Math.sqrt(n) + 0.12 + 0.11 / Math.sqrt(n)) * d;
-  let p = 0;
-  for (let k = 1; k <= 100; k++) p += 2 * (-1) ** (k - 1) * Math.exp(-2 * k * k * lambda * lambda);
-  return Math.min(1, Math.max(0, p));
-}
-
 /** The KS statistic D of n draws against F(x) = 1 − e^{−x}, computed as −expm1(−x). */
-function ksStatistic(draw: Sampler, n: number): number {
-  const xs = new Float64Array(n);
-  for (let i = 0; i < n; i++) xs[i] = draw();
-  xs.sort();
-  let d = 0;
-  for (let i = 0; i < n; i++) {
-    const f = -Math.expm1(-xs[i]!);
-    d = Math.max(d, (i + 1) / n - f, f - i / n);
-  }
-  return d;
+function exponentialKs(draw: Sampler, n: number): number {
+  return ksStatistic(draw, n, (x) => -Math.expm1(-x));
 }
 
 /** Tail frequencies beyond 5, 10 and 15 means and the mean of n draws, against the exact law. */
@@ -75,7 +61,7 @@ function tailChecks(draw: Sampler, n: number): StatCheck[] {
 describe('nextExponential (ziggurat): goodness of fit', () => {
   it('passes Kolmogorov–Smirnov against 1 − e^{−x} on 10^6 draws at α = 1e-4; rejects a 1 % scale error', () => {
     const n = 1_000_000;
-    const d = ksStatistic(sampler(20261126), n);
+    const d = exponentialKs(sampler(20261126), n);
     const p = kolmogorovPValue(d, n);
     expect(
       p,
@@ -84,7 +70,7 @@ describe('nextExponential (ziggurat): goodness of fit', () => {
     ).toBeGreaterThan(ALPHA);
     // Power: a 1 % scale error moves F by up to 0.0099/e = 0.0036 (at x = 1), √n·D ≈ 3.6
     // against the critical 2.23; an independent stream.
-    const wrong = ksStatistic(sampler(20261127, 1.01), n);
+    const wrong = exponentialKs(sampler(20261127, 1.01), n);
     expect(
       kolmogorovPValue(wrong, n),
       `KS power check passed a 1 % scale error: D ${wrong}`,

@@ -1,8 +1,8 @@
 /**
- * The simulator's specialised path (simple units handled inline in the event loop: exponential
- * failure and repair, coverage 1, no detection, no standby block, no idle-while-down) against
- * its general path: the same replications must be bit-identical, since both draw the same
- * uniforms in the same order and apply the same rules (docs/semantics.md).
+ * The simulator's specialised path (simple units handled inline in the event loop: repairable,
+ * any failure and repair laws, coverage 1, no detection, no standby block, no idle-while-down)
+ * against its general path: the same replications must be bit-identical, since both draw the
+ * same variates in the same order and apply the same rules (docs/semantics.md).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,6 +69,17 @@ components:
   e: { failure: { rate: 0.001 } }
 maintenance: { crews: 1, priority: [c, a] }
 system: { series: [{ koon: { k: 2, of: a } }, { parallel: [b] }, { parallel: [c] }, { parallel: [d, e] }] }`,
+      2000,
+      1,
+    ],
+    [
+      'Weibull, lognormal, gamma and normal laws, 2 crews',
+      `name: w
+components:
+  a: { count: 4, failure: { dist: weibull, shape: 1.5, scale: 100 }, repair: { dist: lognormal, mean: 5, sd: 2 } }
+  b: { count: 3, failure: { dist: gamma, shape: 2, scale: 60 }, repair: { dist: normal, mean: 4, sd: 2 } }
+maintenance: { crews: 2 }
+system: { series: [{ koon: { k: 3, of: a } }, { parallel: [b] }] }`,
       2000,
       1,
     ],

@@ -166,9 +166,11 @@ system: { koon: { k: 0, of: u } }
   });
 
   it('one system failure: intervals of nonzero width, mdt left out', () => {
-    // RAID 6 with 20 000 replications sees no failure; this horizon and seed see about one.
+    // RAID 6 with 20 000 replications sees no failure; this horizon and seed see exactly one
+    // (seeds 1 to 8 give it for seed 4 alone since results version 6, lognormal repairs drawn
+    // through the normal ziggurat; seed 1 did before).
     const model = loadModel(readFileSync(join(MODELS, 'raid6.yaml'), 'utf8'));
-    const result = simulate(model, { replications: 10000, seed: 1 });
+    const result = simulate(model, { replications: 10000, seed: 4 });
     const u = scalar(result.measures.steadyUnavailability);
     expect(u.events).toBe(1);
     expect(u.ci95[0]).toBeGreaterThan(0);

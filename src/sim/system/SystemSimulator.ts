@@ -1,6 +1,7 @@
 import type { Distribution, Rng } from '../../distributions/types.js';
 import { EventQueue } from '../engine/EventQueue.js';
 import { nextExponential } from '../exponentialZiggurat.js';
+import { LawSampler } from '../lawSampler.js';
 import { nextUniform, seedReplicationStream, streamRng } from '../random.js';
 import type { SystemPlan } from './compileSystem.js';
 import { ReplicationRecorder, type ReplicationRecord, type RunOn } from './ReplicationRecorder.js';
@@ -42,14 +43,15 @@ export type TraceEntry = readonly [time: number, entity: string, event: string];
  * the simulator keeps the event logic (units, crews, standby, detection, outages, recovery) and
  * decides when a replication ends.
  *
- * The hot path is specialised without changing what is computed: per-unit typed arrays hold the
- * mean of an exponential failure or repair law (drawn as mean times {@link nextExponential}, the
- * ziggurat, inlined, no call through `Distribution.sample`), the coverage (no draw when it is 1)
- * and the repair facts; the ziggurat and the uniforms ({@link nextUniform}) read the
- * replication's xoshiro128** state; a popped timer that is set
- * again at once costs one sift of the heap (see {@link EventQueue}). Other families take the
- * general path, `sample(rng)` with an {@link Rng} view of the same stream, so both paths draw
- * from one stream in one order.
+ * The hot path is specialised without changing what is computed: failure and repair times come
+ * from a {@link LawSampler} over the replication's xoshiro128** state (an exponential law as mean
+ * times {@link nextExponential}, the ziggurat, inlined in the loop; Weibull, lognormal and normal
+ * laws from the ziggurats by a call that passes no double; other families by their own
+ * `sample(rng)` on an {@link Rng} view of the same stream), per-unit typed arrays hold the
+ * coverage (no draw when it is 1) and the repair facts, the uniforms ({@link nextUniform}) read
+ * the same state, and a popped timer that is set again at once costs one sift of the heap (see
+ * {@link EventQueue}). Both paths draw from one stream in one order. Detection, recovery and
+ * switch-over times are drawn by their laws' `sample(rng)`.
  */
 export class SystemSimulator {
   private readonly plan: SystemPlan;
@@ -61,21 +63,19 @@ export class SystemSimulator {
   private readonly crews: number;
   private readonly idleWhileDown: boolean;
   // Per unit, from its component (hot-path copies of the plan).
-  private readonly unitFailureMean: Float64Array;
-  private readonly unitRepairMean: Float64Array;
   private readonly unitCoverage: Float64Array;
   private readonly unitRepairable: Uint8Array;
   private readonly unitRank: Int32Array;
-  private readonly unitFailure: readonly Distribution[];
-  private readonly unitRepair: readonly (Distribution | undefined)[];
+  /** Draws unit u's lifetimes as law u and its repair times as law unitCount + u, from `stream`. */
+  private readonly sampler: LawSampler;
   private readonly unitDetection: readonly (Distribution | undefined)[];
   private readonly unitBlock: Int32Array;
   private readonly unitLeafStart: Int32Array;
   private readonly unitLeaf: Int32Array;
   /**
    * 1 for a unit on the specialised path (see {@link SystemSimulator.processEvents}): in no
-   * standby block, exponential failure and repair laws, coverage 1, no detection, and the model
-   * has no idle-while-down rule.
+   * standby block, repairable, coverage 1, no detection, and the model has no idle-while-down
+   * rule.
    */
   private readonly unitSimple: Uint8Array;
   // Unit state.
@@ -154,13 +154,9 @@ export class SystemSimulator {
     this.structureUp = this.structure.up;
     this.root = plan.root;
     const component = plan.unitComponent;
-    this.unitFailureMean = Float64Array.from(component, (c) => plan.failureExponentialMean[c]!);
-    this.unitRepairMean = Float64Array.from(component, (c) => plan.repairExponentialMean[c]!);
     this.unitCoverage = Float64Array.from(component, (c) => plan.coverage[c]!);
     this.unitRepairable = Uint8Array.from(component, (c) => (plan.repair[c] ? 1 : 0));
     this.unitRank = Int32Array.from(component, (c) => plan.priorityRank[c]!);
-    this.unitFailure = Array.from(component, (c) => plan.failure[c]!);
-    this.unitRepair = Array.from(component, (c) => plan.repair[c]);
     this.unitDetection = Array.from(component, (c) => plan.detection[c]);
     this.unitBlock = plan.unitBlock;
     this.unitLeafStart = plan.unitLeafStart;
@@ -169,8 +165,7 @@ export class SystemSimulator {
       specialised &&
       !plan.idleWhileDown &&
       plan.unitBlock[u]! < 0 &&
-      plan.failureExponentialMean[c]! > 0 &&
-      plan.repairExponentialMean[c]! > 0 &&
+      plan.repair[c] !== undefined &&
       plan.coverage[c]! >= 1 &&
       plan.detection[c] === undefined
         ? 1
@@ -202,6 +197,9 @@ export class SystemSimulator {
     this.blockInitialComponents = Int32Array.from(plan.blockUnit, (u) => component[u]!);
     this.stream = new Uint32Array(4);
     this.rng = streamRng(this.stream);
+    const failureLaws = Array.from(component, (c) => plan.failure[c]);
+    const repairLaws = Array.from(component, (c) => plan.repair[c]);
+    this.sampler = new LawSampler([...failureLaws, ...repairLaws], this.stream);
   }
 
   /**
@@ -233,14 +231,15 @@ export class SystemSimulator {
   private processEvents(fast: boolean): number {
     const queue = this.queue;
     const structure = this.structure;
-    const stream = this.stream;
     const unitCount = this.unitCount;
     const state = this.state;
     const structureUp = this.structureUp;
     const root = this.root;
     const simple = this.unitSimple;
-    const failureMean = this.unitFailureMean;
-    const repairMean = this.unitRepairMean;
+    const sampler = this.sampler;
+    const lawMean = sampler.exponentialMean;
+    const drawn = sampler.drawn;
+    const stream = this.stream;
     const leafStart = this.unitLeafStart;
     const leaves = this.unitLeaf;
     const crews = this.crews;
@@ -260,25 +259,33 @@ export class SystemSimulator {
       events++;
       if (fast && slot < unitCount && simple[slot] === 1) {
         const failing = state[slot] === ACTIVE;
-        // Mean of the exponential timer to set now; 0 when none (the unit waits for a crew).
-        let mean = 0;
+        // The law of the timer to set now (see `sampler`); −1 when none (the unit waits).
+        let law = -1;
         if (failing) {
           this.cause = slot;
           broken++;
           if (crews === 0 || this.freeCrews > 0) {
             if (crews > 0) this.freeCrews--;
             state[slot] = REPAIRING;
-            mean = repairMean[slot]!;
+            law = unitCount + slot;
           } else this.awaitRepair(slot);
         } else {
           if (crews > 0) this.freeCrews++;
           broken--;
           state[slot] = ACTIVE;
-          mean = failureMean[slot]!;
+          law = slot;
         }
-        if (mean > 0) {
-          // The ziggurat draw as in sampleLife; a new life at speed 1 ends at now + remaining.
-          const duration = mean * nextExponential(stream);
+        if (law >= 0) {
+          // The draw of sampleLife or startRepair (LawSampler.draw, written out: the ziggurat
+          // inline, the other families' call passing no double); a new life at speed 1 ends at
+          // now + remaining.
+          const mean = lawMean[law]!;
+          let duration: number;
+          if (mean > 0) duration = mean * nextExponential(stream);
+          else {
+            sampler.drawOther(law);
+            duration = drawn[0]!;
+          }
           queue.rearm(t + duration, failing ? PRIORITY_REPAIR_END : PRIORITY_FAILURE);
         }
         const value = failing ? 0 : 1;
@@ -411,15 +418,9 @@ export class SystemSimulator {
     }
   }
 
-  /**
-   * A fresh lifetime. Exponential: mean times a standard exponential from the ziggurat
-   * ({@link nextExponential}: exact in distribution, no logarithm on its usual path, about 6 ns
-   * against about 23 ns for the inverse cdf −mean·ln(1 − u) it replaces).
-   */
+  /** A fresh lifetime, from the unit's failure law (see {@link LawSampler}). */
   private sampleLife(unit: number): number {
-    const mean = this.unitFailureMean[unit]!;
-    if (mean > 0) return mean * nextExponential(this.stream);
-    return this.unitFailure[unit]!.sample(this.rng);
+    return this.sampler.draw(unit);
   }
 
   private fail(unit: number): void {
@@ -499,10 +500,7 @@ export class SystemSimulator {
   private startRepair(unit: number): void {
     this.state[unit] = REPAIRING;
     if (this.trace !== null) this.log(this.plan.unitNames[unit]!, 'repair start');
-    const mean = this.unitRepairMean[unit]!;
-    // Exponential: the ziggurat draw as in sampleLife.
-    const duration =
-      mean > 0 ? mean * nextExponential(this.stream) : this.unitRepair[unit]!.sample(this.rng);
+    const duration = this.sampler.draw(this.unitCount + unit);
     this.queue.schedule(unit, this.now + duration, PRIORITY_REPAIR_END);
   }
 

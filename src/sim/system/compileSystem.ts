@@ -38,8 +38,6 @@ export interface SystemPlan {
   /** Mean life of an exponential failure law per component; 0 when another family. */
   readonly failureExponentialMean: Float64Array;
   readonly failure: readonly Distribution[];
-  /** Mean of an exponential repair law per component; 0 when another family or none. */
-  readonly repairExponentialMean: Float64Array;
   readonly repair: readonly (Distribution | undefined)[];
   readonly detection: readonly (Distribution | undefined)[];
   readonly recovery: readonly (Distribution | undefined)[];
@@ -217,7 +215,6 @@ export function compileSystem(model: Model, system: SystemNode): SystemPlan {
     unitComponent: Int32Array.from(model.units, (u) => u.component),
     failureExponentialMean: Float64Array.from(failure, exponentialMean),
     failure,
-    repairExponentialMean: Float64Array.from(repair, exponentialMean),
     repair,
     detection: facts.components.map((laws) => laws.detection),
     recovery: facts.components.map((laws) => laws.recovery),
