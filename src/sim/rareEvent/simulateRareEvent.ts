@@ -396,11 +396,11 @@ export function rareEventMeasures(sums: RareEventSums): {
     return { measures: {}, relativeError: {}, warnings };
   }
   const estimator = `regenerative ratio, ${RARE_EVENT_TECHNIQUE}`;
-  // Why the cycles under the original measure cannot carry a ratio (few long cycles).
+  // Why the cycle lengths cannot carry a ratio (few long cycles).
   const lengthShare = sums.length.largestShare;
   const lengthDoubt =
     lengthShare > LARGEST_SHARE
-      ? `one cycle holds ${percent(lengthShare)} of all cycle time under the original measure (heavy-tailed repair times?); run more replications`
+      ? `one cycle holds ${percent(lengthShare)} of all cycle time (heavy-tailed repair times?); run more replications`
       : undefined;
   const estimate = (
     ratio: RatioEstimate,
