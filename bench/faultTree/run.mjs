@@ -4,11 +4,12 @@
 // whole process, medians. Usage, after `npm run build`:
 //   node bench/faultTree/run.mjs [--rounds N] [--out bench/results/faultTree.json]
 // Needs `scram` (Debian package scram) and its inputs under /usr/share/scram/input.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { median, timed } from '../timing.mjs';
 
 const { values } = parseArgs({
   options: { rounds: { type: 'string', default: '5' }, out: { type: 'string' } },
@@ -39,25 +40,6 @@ const CASES = [
     relkit: [],
   },
 ];
-
-/** Runs a command under bash's `time` and returns its CPU and wall seconds. */
-function timed(command, args) {
-  const script = 'TIMEFORMAT="%R %U %S"; time "$@" > /dev/null 2>"$ERR"';
-  const err = join(work, 'stderr.txt');
-  const run = spawnSync('bash', ['-c', script, 'bash', command, ...args], {
-    env: { ...process.env, ERR: err },
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-  });
-  const [wall, user, system] = run.stderr.trim().split(/\s+/).slice(-3).map(Number);
-  if (run.status !== 0) throw new Error(`${command} failed: ${readFileSync(err, 'utf8')}`);
-  return { wall, cpu: user + system };
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 const results = [];
 const loadBefore = loadavg();

@@ -11,6 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { median, timed } from '../timing.mjs';
 
 const { values } = parseArgs({
   options: { rounds: { type: 'string', default: '7' }, out: { type: 'string' } },
@@ -71,15 +72,6 @@ const CASES = [
   { name: 'relkit analyze ladder', args: [cli, 'analyze', ladder] },
 ];
 
-/** Runs `node ARGS` under bash's `time` and returns its wall and CPU seconds. */
-function timed(args) {
-  const script = 'TIMEFORMAT="%R %U %S"; time node "$@" > /dev/null 2>/dev/null';
-  const run = spawnSync('bash', ['-c', script, 'bash', ...args], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`node ${args.join(' ')} failed`);
-  const [wall, user, system] = run.stderr.trim().split(/\s+/).slice(-3).map(Number);
-  return { wall, cpu: user + system };
-}
-
 function phases() {
   const run = spawnSync(
     'node',
@@ -90,17 +82,12 @@ function phases() {
   return JSON.parse(run.stdout);
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 const loadBefore = loadavg();
-for (const c of CASES) timed(c.args); // warm-up: page cache
+for (const c of CASES) timed('node', c.args); // warm-up: page cache
 const runs = CASES.map(() => []);
 const inside = [];
 for (let r = 0; r < rounds; r++) {
-  CASES.forEach((c, i) => runs[i].push(timed(c.args)));
+  CASES.forEach((c, i) => runs[i].push(timed('node', c.args)));
   inside.push(phases());
 }
 const loadAfter = loadavg();

@@ -6,11 +6,12 @@
 // (user + system) and wall seconds of each whole process. Usage, after `npm run build`:
 //   node bench/markov/chainFile.mjs [--size small|medium|large] [--rounds N] [--out FILE]
 // The large chain (10^6 states, 7.6·10^6 transitions, about 160 MB) is written once to /tmp.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { median, timed } from '../timing.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -40,23 +41,6 @@ if (!existsSync(file)) {
   });
 }
 
-/** Runs a command under bash's `time`: wall and CPU seconds, and its standard output. */
-function timed(command, args) {
-  const script = 'TIMEFORMAT="%R %U %S"; time "$@" 2>/dev/null';
-  const run = spawnSync('bash', ['-c', script, 'bash', command, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
-  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${run.stderr}`);
-  const [wall, user, system] = run.stderr.trim().split(/\s+/).slice(-3).map(Number);
-  return { wall, cpu: user + system, stdout: run.stdout };
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 const relkitArgs = [
   join(root, 'dist/cli/main.js'),
   'markov',
@@ -71,8 +55,8 @@ const relkit = [];
 const scipy = [];
 let answers;
 for (let r = 0; r < rounds; r++) {
-  const a = timed('node', relkitArgs);
-  const b = timed('python3', scipyArgs);
+  const a = timed('node', relkitArgs, { keepStdout: true });
+  const b = timed('python3', scipyArgs, { keepStdout: true });
   relkit.push({ wall: a.wall, cpu: a.cpu });
   scipy.push({ wall: b.wall, cpu: b.cpu });
   answers = {

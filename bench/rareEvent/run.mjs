@@ -3,11 +3,12 @@
 // highly reliable RAID 6 arrays by `relkit simulate --rare-event`, against exact values, for
 // several seeds; wall and CPU seconds of each whole process. Usage, after `npm run build`:
 //   node bench/rareEvent/run.mjs [--replications N] [--seeds K] [--out bench/results/rareEvent.json]
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { timed } from '../timing.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -41,15 +42,6 @@ const CASES = [
   },
 ];
 
-/** Runs a command under bash's `time`; returns its stdout and wall and CPU seconds. */
-function timed(args) {
-  const script = 'TIMEFORMAT="%R %U %S"; time "$@"';
-  const run = spawnSync('bash', ['-c', script, 'bash', 'node', ...args], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`relkit failed: ${run.stderr}`);
-  const [wall, user, system] = run.stderr.trim().split(/\s+/).slice(-3).map(Number);
-  return { stdout: run.stdout, wall, cpu: user + system };
-}
-
 const loadBefore = loadavg();
 const results = [];
 for (const c of CASES) {
@@ -57,7 +49,7 @@ for (const c of CASES) {
   for (let seed = 1; seed <= Number(values.seeds); seed++) {
     const args = [cli, 'simulate', c.model, '--rare-event', '--replications', values.replications];
     args.push('--seed', String(seed), '--json');
-    const { stdout, wall, cpu } = timed(args);
+    const { stdout, wall, cpu } = timed('node', args, { keepStdout: true });
     const result = JSON.parse(stdout);
     const u = result.measures.steadyUnavailability;
     runs.push({

@@ -4,11 +4,11 @@
 // --version, validate, analyze, node, …), medians. Usage, after `npm run build`:
 //   node bench/startup/run.mjs [--rounds N] [--out bench/results/startup.json] [--cli PATH]
 // (--cli: another build's dist/cli/main.js, to compare builds in one run.)
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { median, timed } from '../timing.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -29,24 +29,10 @@ const CASES = [
   { name: 'relkit analyze tmr-voter.yaml', args: [cli, 'analyze', model] },
 ];
 
-/** Runs `node ARGS` under bash's `time` and returns its wall and CPU seconds. */
-function timed(args) {
-  const script = 'TIMEFORMAT="%R %U %S"; time node "$@" > /dev/null 2>/dev/null';
-  const run = spawnSync('bash', ['-c', script, 'bash', ...args], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`node ${args.join(' ')} failed`);
-  const [wall, user, system] = run.stderr.trim().split(/\s+/).slice(-3).map(Number);
-  return { wall, cpu: user + system };
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 const loadBefore = loadavg();
-for (const c of CASES) timed(c.args); // warm-up: page cache
+for (const c of CASES) timed('node', c.args); // warm-up: page cache
 const runs = CASES.map(() => []);
-for (let r = 0; r < rounds; r++) CASES.forEach((c, i) => runs[i].push(timed(c.args)));
+for (let r = 0; r < rounds; r++) CASES.forEach((c, i) => runs[i].push(timed('node', c.args)));
 const loadAfter = loadavg();
 
 const bare = median(runs[0].map((x) => x.cpu));
