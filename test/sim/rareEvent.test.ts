@@ -8,7 +8,7 @@ import { UnsupportedModelError } from '../../src/errors.js';
 import { solveMarkov } from '../../src/markov/measures/solveMarkov.js';
 import { loadModel } from '../../src/model/loadModel.js';
 import type { Estimate } from '../../src/model/Result.js';
-import { CycleSimulator, type CycleRecord } from '../../src/sim/rareEvent/CycleSimulator.js';
+import { CycleSimulator, emptyCycleRecord } from '../../src/sim/rareEvent/CycleSimulator.js';
 import { rareEventPlan } from '../../src/sim/rareEvent/rareEventSupport.js';
 import { Moments } from '../../src/sim/rareEvent/ratioEstimate.js';
 import { likelihoodRatio, simulateRareEvent } from '../../src/sim/rareEvent/simulateRareEvent.js';
@@ -23,21 +23,6 @@ components:
 system: { parallel: [u] }`;
 /** P(the other unit fails during the first repair) = 1 − e^{−λr} (mpmath, the script above). */
 const EXACT_FAIL = 0.009950166250831947;
-
-function record(): CycleRecord {
-  return {
-    length: 0,
-    down: 0,
-    failures: 0,
-    firstFailure: 0,
-    failed: 0,
-    logRatioFired: 0,
-    logRatioExposure: 0,
-    events: 0,
-    start: 0,
-    startMean: 0,
-  };
-}
 
 /**
  * ln W of a biased cycle of the pair, from its log alone: after the first failure at t₁ the
@@ -62,7 +47,7 @@ describe('rare-event likelihood ratio', () => {
     let failed = 0;
     for (const p of [0.5, 0.8]) {
       const simulator = new CycleSimulator(plan, p);
-      const cycle = record();
+      const cycle = emptyCycleRecord();
       for (let i = 0; i < 400; i++) {
         simulator.seed(7, i);
         const trace: TraceEntry[] = [];
@@ -80,7 +65,7 @@ describe('rare-event likelihood ratio', () => {
 
   it('is 1 for a cycle under the original measure', () => {
     const simulator = new CycleSimulator(plan, 0.5);
-    const cycle = record();
+    const cycle = emptyCycleRecord();
     for (let i = 0; i < 100; i++) {
       simulator.seed(3, i);
       simulator.runCycle('none', cycle);
@@ -92,7 +77,7 @@ describe('rare-event likelihood ratio', () => {
   // errors (false failure 6e-5 each). Power: W without its exposure part is far off.
   it('has the exact expectation E[I·W] = 1 − e^{−λr} and E[W] = 1', () => {
     const simulator = new CycleSimulator(plan, 0.5);
-    const cycle = record();
+    const cycle = emptyCycleRecord();
     const weighted = new Moments();
     const weights = new Moments();
     const wrong = new Moments();

@@ -46,6 +46,22 @@ export interface CycleRecord {
   startMean: number;
 }
 
+/** A record to fill with {@link CycleSimulator.runCycle}. */
+export function emptyCycleRecord(): CycleRecord {
+  return {
+    length: 0,
+    down: 0,
+    failures: 0,
+    firstFailure: 0,
+    failed: 0,
+    logRatioFired: 0,
+    logRatioExposure: 0,
+    events: 0,
+    start: 0,
+    startMean: 0,
+  };
+}
+
 /**
  * Which failure biasing a cycle runs under: `none` (the original measure, W = 1), `start` (only
  * the choice of the first failing unit, drawn uniformly: W = λ_u/(Λ/m)), or `full` (that, and

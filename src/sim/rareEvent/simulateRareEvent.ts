@@ -10,7 +10,7 @@ import { modelHash } from '../../model/modelHash.js';
 import type { Estimate, Measures, Result } from '../../model/Result.js';
 import { SIMULATION_GENERATOR } from '../random.js';
 import type { SystemPlan } from '../system/compileSystem.js';
-import { CycleSimulator, type CycleRecord } from './CycleSimulator.js';
+import { CycleSimulator, emptyCycleRecord, type CycleRecord } from './CycleSimulator.js';
 import { Moments, ratioOfMeans, type RatioEstimate } from './ratioEstimate.js';
 import { rareEventPlan, regimeDoubt } from './rareEventSupport.js';
 
@@ -187,8 +187,8 @@ export function runCyclePairs(
   maxEvents: number = Infinity,
 ): void {
   const simulator = new CycleSimulator(plan, biasProbability);
-  const original = emptyRecord();
-  const biased = emptyRecord();
+  const original = emptyCycleRecord();
+  const biased = emptyCycleRecord();
   let left = maxEvents;
   for (let i = first; i < first + count; i++) {
     simulator.seed(seed, i);
@@ -213,21 +213,6 @@ function cycleTooLong(cap: number, maxEvents: number): WorkBudgetError {
   return new WorkBudgetError(
     `rare-event simulation: a regeneration cycle (from every unit working back to every unit working) had not ended after ${cap} events (${which}): the all-working state is rare in this model (its units are down much of the time), or the budget is small; regeneration cycles cannot answer within it. Plain relkit simulate estimates the measures, and relkit markov or analyze give them exactly where they apply`,
   );
-}
-
-function emptyRecord(): CycleRecord {
-  return {
-    length: 0,
-    down: 0,
-    failures: 0,
-    firstFailure: 0,
-    failed: 0,
-    logRatioFired: 0,
-    logRatioExposure: 0,
-    events: 0,
-    start: 0,
-    startMean: 0,
-  };
 }
 
 /**
