@@ -286,4 +286,21 @@ system: { koon: { k: 1, of: [link_1, { parallel: [pump_2, { series: [c3, c0] }] 
       /the estimates are inconclusive: component c3 fails often/,
     );
   });
+
+  // A lognormal repair of mean 10 h and sd 100 h (CV 10) beside the pair's exponential failures:
+  // exact f = 2.006e-7 (relkit analyze), and the run gave 1.09e-7 with an interval of 9.0e-8 to
+  // 1.3e-7 and no warning.
+  it('says inconclusive for a repair heavier-tailed than exponential', () => {
+    const text = `name: heavy-tailed repairs
+components:
+  a: { count: 2, failure: { rate: 1e-4 }, repair: { dist: lognormal, mean: 10, sd: 100 } }
+  b: { failure: { rate: 1e-9 }, repair: { mttr: 5 } }
+system: { series: [{ parallel: [a] }, b] }
+`;
+    const result = simulateRareEvent(loadModel(text), { replications: 2000, seed: 1 });
+    expect((result.measures.failureFrequency as Estimate).inconclusive).toBeDefined();
+    expect(result.warnings.join('\n')).toMatch(
+      /inconclusive: the repair time of component a is heavier-tailed than exponential/,
+    );
+  });
 });
