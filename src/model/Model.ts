@@ -111,6 +111,63 @@ export interface ComponentModel {
    * absent: until the failed unit is repaired.
    */
   readonly recovery?: DistributionSpec;
+  /** Periodic proof tests; present: the component's failures are hidden until a test finds them. */
+  readonly inspection?: InspectionModel;
+  /** Preventive replacement of working units. */
+  readonly preventive?: PreventiveModel;
+  /** Corrective repairs leave a virtual age (Kijima); absent: as good as new. */
+  readonly imperfectRepair?: ImperfectRepairModel;
+  /** Maintenance costs of one unit; absent: the component costs nothing. */
+  readonly costs?: CostsModel;
+}
+
+/**
+ * Periodic proof tests of a component (docs/semantics.md, "Hidden failures and proof tests"):
+ * every unit of the component is tested at `first`, `first + interval`, … .
+ */
+export interface InspectionModel {
+  /** Time between tests, > 0. */
+  readonly interval: number;
+  /** Time a test takes every unit of the component out of service, in [0, interval). */
+  readonly duration: number;
+  /** Probability that a test can find a failure, drawn once per failure, in [0, 1]. */
+  readonly coverage: number;
+  /** Time of the first test, > 0. */
+  readonly first: number;
+}
+
+/** Preventive replacement (docs/semantics.md, "Preventive replacement"). */
+export interface PreventiveModel {
+  /** `age`: a working unit is replaced when its age reaches `interval`; `block`: every working
+   * unit at each multiple of `interval`. */
+  readonly policy: 'age' | 'block';
+  /** Replacement age or period, > 0. */
+  readonly interval: number;
+  /** Time a replacement takes the unit out of service, ≥ 0. */
+  readonly duration: number;
+}
+
+/**
+ * Kijima's virtual-age models of imperfect repair with restoration factor q: after the n-th
+ * repair the virtual age is V_n = V_{n−1} + q·X_n (type I) or V_n = q·(V_{n−1} + X_n) (type II),
+ * X_n the age gained since the previous repair.
+ */
+export interface ImperfectRepairModel {
+  readonly model: 'kijima-1' | 'kijima-2';
+  /** Restoration factor q in [0, 1]: 0 as good as new, 1 as bad as old. */
+  readonly factor: number;
+}
+
+/** Maintenance costs of one unit, each ≥ 0 (absent fields are 0). */
+export interface CostsModel {
+  /** Cost of one corrective repair. */
+  readonly corrective: number;
+  /** Cost of one preventive replacement. */
+  readonly preventive: number;
+  /** Cost of testing one unit once. */
+  readonly inspection: number;
+  /** Cost per time unit the unit is out of service (failed, waiting, in repair, test or replacement). */
+  readonly downtimePerHour: number;
 }
 
 /** A hand-written CTMC: named states, which are up, the initial state and the rates. */
@@ -160,6 +217,8 @@ export interface MaintenanceModel {
   readonly priority: readonly number[];
   /** Whether surviving units stop ageing while the system is down. */
   readonly idleWhileDown: boolean;
+  /** Cost per time unit a crew spends repairing; absent: 0. */
+  readonly crewCostPerHour?: number;
 }
 
 /** Standby spares: cold (do not age), warm (age at `dormancy` of the active rate), hot (age fully). */

@@ -1,6 +1,6 @@
 import { distributionFromSpec, type DistributionSpec } from '../distributions/registry.js';
 import { formatValue, listNames } from '../errors.js';
-import type { ComponentModel, SystemNode, UnitModel } from './Model.js';
+import type { ComponentModel, CostsModel, SystemNode, UnitModel } from './Model.js';
 import { limitReached } from './ModelLimits.js';
 import { commonCauseFactorIssues, expandCommonCause } from './commonCause.js';
 import type { RawCommonCause } from './faultTreeSchema.js';
@@ -135,7 +135,9 @@ export function expandBlockCommonCause(
       }
       const name = `[${sharers.map((unit) => units[unit]!.name).join(' ')}]`;
       added.push(components.length);
-      components.push({ ...components[units[sharers[0]!]!.component]!, name, count: 1, failure });
+      const member = components[units[sharers[0]!]!.component]!;
+      const costs = member.costs && scaledCosts(member.costs, sharers.length);
+      components.push({ ...member, name, count: 1, failure, ...(costs && { costs }) });
       units.push({ name, component: components.length - 1, copy: 0 });
       for (const unit of sharers) shocks.set(unit, [...(shocks.get(unit) ?? []), units.length - 1]);
     }
@@ -244,7 +246,7 @@ function alikeRate(
   }
   const rate = law.parameters.rate!;
   for (const [c, { entry }] of held) {
-    const { name, failure, repair, coverage, detection, recovery } = components[c]!;
+    const { name, failure, repair, coverage, detection, recovery, inspection } = components[c]!;
     const differences: string[] = [];
     const other = distributionFromSpec(failure);
     if (other.family !== 'exponential') differences.push(`${other.family} failure times`);
@@ -257,17 +259,38 @@ function alikeRate(
     if (coverage < 1) differences.push(`coverage ${coverage}`);
     if (detection) differences.push('a detection delay');
     if (recovery) differences.push('a recovery time');
+    if (JSON.stringify(inspection) !== JSON.stringify(reference.inspection)) {
+      differences.push(inspection ? 'other proof tests' : 'no proof tests');
+    }
+    if (components[c]!.preventive) differences.push('preventive replacement');
+    if (components[c]!.imperfectRepair) differences.push('imperfect repair');
+    if (JSON.stringify(components[c]!.costs) !== JSON.stringify(reference.costs)) {
+      differences.push('other costs');
+    }
     if (differences.length === 0) continue;
     const expectation =
       c === first
-        ? 'have coverage 1 and no detection or recovery delay (a common-cause unit has neither)'
-        : `be alike with "${reference.name}" (one exponential failure rate, one repair law, coverage 1, no detection or recovery delay)`;
+        ? 'have coverage 1, no detection or recovery delay, no preventive replacement and no imperfect repair (a common-cause unit has none)'
+        : `be alike with "${reference.name}" (one exponential failure rate, one repair law, one proof-test plan and one set of costs, coverage 1, no detection or recovery delay)`;
     issues.push({
       path: [...path, 'members', entry],
       message: `must ${expectation}; "${name}" has ${differences.join(', ')}`,
     });
   }
   return issues.length > before ? undefined : rate;
+}
+
+/**
+ * The costs of a common-cause unit whose failure fails `members` units: each is repaired and out
+ * of service, so those costs count once per member; tests are paid by the members' own units.
+ */
+function scaledCosts(costs: CostsModel, members: number): CostsModel {
+  return {
+    corrective: costs.corrective * members,
+    preventive: 0,
+    inspection: 0,
+    downtimePerHour: costs.downtimePerHour * members,
+  };
 }
 
 /** `exponential (mean 24)`, or `none`. */

@@ -3,6 +3,8 @@ import { ParameterError, formatValue } from '../errors.js';
 import type { DistributionSpec } from '../distributions/registry.js';
 import type { ComponentModel, UnitModel } from './Model.js';
 import { limitReached } from './ModelLimits.js';
+import { evaluateUpkeep } from './buildUpkeep.js';
+import { evaluateInteger, evaluateProbability } from './evaluateFields.js';
 import { evaluateNumeric, type ParameterValues } from './parameters.js';
 import type { RawComponent, RawDistribution } from './schema.js';
 import type { Path, PathIssue } from './source.js';
@@ -61,7 +63,9 @@ export function buildComponents(
       const spec = evaluateDistribution(raw, parameters, [...path, role], shorthands.delay, issues);
       if (spec) delays[role] = spec;
     }
+    const upkeep = evaluateUpkeep(component, parameters, path, issues);
     if (count === undefined || failure === undefined || coverage === undefined) continue;
+    if (upkeep === undefined) continue;
     if (component.repair !== undefined && repair === undefined) continue;
     if (component.detection !== undefined && !delays.detection) continue;
     if (component.recovery !== undefined && !delays.recovery) continue;
@@ -73,7 +77,15 @@ export function buildComponents(
       continue;
     }
     const index = components.length;
-    components.push({ name, count, failure, ...(repair && { repair }), coverage, ...delays });
+    components.push({
+      name,
+      count,
+      failure,
+      ...(repair && { repair }),
+      coverage,
+      ...delays,
+      ...upkeep,
+    });
     for (let copy = 0; copy < count; copy++) {
       units.push({ name: count === 1 ? name : `${name}[${copy + 1}]`, component: index, copy });
     }
@@ -125,35 +137,4 @@ export function evaluateDistribution(
     return undefined;
   }
   return checked;
-}
-
-/** Evaluates an integer field in [min, max] (max `Infinity`: no upper bound). */
-export function evaluateInteger(
-  raw: number | string,
-  parameters: ParameterValues,
-  path: Path,
-  min: number,
-  max: number,
-  issues: PathIssue[],
-): number | undefined {
-  const value = evaluateNumeric(raw, parameters, path, issues);
-  if (value === undefined) return undefined;
-  if (Number.isInteger(value) && value >= min && value <= max) return value;
-  const range = max === Infinity ? `>= ${min}` : `in [${min}, ${max}]`;
-  issues.push({ path, message: `must be an integer ${range}; got ${formatValue(value)}` });
-  return undefined;
-}
-
-/** Evaluates a probability field in [0, 1]. */
-export function evaluateProbability(
-  raw: number | string,
-  parameters: ParameterValues,
-  path: Path,
-  issues: PathIssue[],
-): number | undefined {
-  const value = evaluateNumeric(raw, parameters, path, issues);
-  if (value === undefined) return undefined;
-  if (value >= 0 && value <= 1) return value;
-  issues.push({ path, message: `must be a probability in [0, 1]; got ${formatValue(value)}` });
-  return undefined;
 }

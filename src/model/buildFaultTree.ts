@@ -7,7 +7,8 @@ import type {
   SystemNode,
   UnitModel,
 } from './Model.js';
-import { buildComponents, evaluateInteger, evaluateProbability } from './buildComponents.js';
+import { buildComponents } from './buildComponents.js';
+import { evaluateInteger, evaluateProbability } from './evaluateFields.js';
 import { expandCommonCauseGroups } from './expandCommonCauseGroups.js';
 import type { RawGate } from './faultTreeSchema.js';
 import type { ParameterValues } from './parameters.js';

@@ -7,7 +7,8 @@ import {
   type UnitModel,
   unitComponent,
 } from './Model.js';
-import { evaluateDistribution, evaluateInteger, evaluateProbability } from './buildComponents.js';
+import { evaluateDistribution } from './buildComponents.js';
+import { evaluateInteger, evaluateProbability } from './evaluateFields.js';
 import { evaluateNumeric, type ParameterValues } from './parameters.js';
 import type { RawNetwork, RawNode, RawStandby } from './schema.js';
 import { formatPath, type Path, type PathIssue } from './source.js';
@@ -48,6 +49,13 @@ export function buildSystem(raw: RawNode, system: SystemContext): SystemNode | u
       context.issues.push({
         path: ['system'],
         message: `uses ${context.units[unit]?.name} in a standby block at ${where} and again at ${elsewhere}; a standby unit may appear only in its block`,
+      });
+    }
+    const tested = unitComponent(system, unit);
+    if (tested.inspection) {
+      context.issues.push({
+        path: ['system'],
+        message: `uses ${context.units[unit]?.name} in a standby block at ${where}; its component ${tested.name} has proof tests (inspection), which standby blocks do not support yet`,
       });
     }
   }

@@ -1,7 +1,8 @@
 import { ModelError, ParameterError, listNames } from '../errors.js';
 import type { Model } from './Model.js';
 import { resolveModelLimits, type ModelLimits } from './ModelLimits.js';
-import { buildComponents, evaluateInteger } from './buildComponents.js';
+import { buildComponents } from './buildComponents.js';
+import { evaluateInteger, evaluateNonNegative } from './evaluateFields.js';
 import { buildSystem } from './buildSystem.js';
 import { buildFaultTree, type FaultTreeParts } from './buildFaultTree.js';
 import {
@@ -418,6 +419,15 @@ function buildStructure(
           units.length || 1,
           issues,
         );
+  const crewCost =
+    maintenance?.crew_cost_per_hour === undefined
+      ? undefined
+      : evaluateNonNegative(
+          maintenance.crew_cost_per_hour,
+          parameters,
+          ['maintenance', 'crew_cost_per_hour'],
+          issues,
+        );
   const priority = (maintenance?.priority ?? []).map((name, position) => {
     const component = index.get(name) ?? -1;
     if (component < 0 && !rejected.has(name)) {
@@ -449,6 +459,7 @@ function buildStructure(
       ...(crews !== undefined && { crews }),
       priority: expanded.priority,
       idleWhileDown: maintenance?.idle_while_down ?? false,
+      ...(crewCost !== undefined && { crewCostPerHour: crewCost }),
     },
   };
 }

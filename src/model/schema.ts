@@ -55,6 +55,39 @@ export interface RawComponent {
   readonly coverage?: Numeric;
   readonly detection?: RawDistribution;
   readonly recovery?: RawDistribution;
+  readonly inspection?: RawInspection;
+  readonly preventive?: RawPreventive;
+  readonly imperfect_repair?: RawImperfectRepair;
+  readonly costs?: RawCosts;
+}
+
+/** Periodic proof tests: `inspection: { interval, duration?, coverage?, first? }`. */
+export interface RawInspection {
+  readonly interval: Numeric;
+  readonly duration?: Numeric;
+  readonly coverage?: Numeric;
+  readonly first?: Numeric;
+}
+
+/** Preventive replacement: `preventive: { policy: age | block, interval, duration? }`. */
+export interface RawPreventive {
+  readonly policy: 'age' | 'block';
+  readonly interval: Numeric;
+  readonly duration?: Numeric;
+}
+
+/** Imperfect corrective repair: `imperfect_repair: { model: kijima-1 | kijima-2, factor }`. */
+export interface RawImperfectRepair {
+  readonly model: 'kijima-1' | 'kijima-2';
+  readonly factor: Numeric;
+}
+
+/** Costs of one component's maintenance, in any one currency. */
+export interface RawCosts {
+  readonly corrective?: Numeric;
+  readonly preventive?: Numeric;
+  readonly inspection?: Numeric;
+  readonly downtime_per_hour?: Numeric;
 }
 
 /** A hand-written Markov chain: `markov: { states, initial, transitions }`. */
@@ -75,6 +108,7 @@ export interface RawMaintenance {
   readonly crews?: Numeric;
   readonly priority?: readonly string[];
   readonly idle_while_down?: boolean;
+  readonly crew_cost_per_hour?: Numeric;
 }
 
 export type RawNode =
@@ -139,8 +173,71 @@ const componentSchema = object<RawComponent>(
     },
     detection: { schema: delaySchema('detection') },
     recovery: { schema: delaySchema('recovery') },
+    inspection: {
+      schema: object<RawInspection>(
+        {
+          interval: { schema: numeric('time between proof tests, > 0'), required: true },
+          duration: {
+            schema: numeric(
+              'time a test takes the units out of service, in [0, interval); default 0',
+            ),
+          },
+          coverage: {
+            schema: numeric('probability a test finds a hidden failure, in [0, 1]; default 1'),
+          },
+          first: { schema: numeric('time of the first test, > 0; default interval') },
+        },
+        'periodic proof tests: failures stay hidden until a test finds them',
+      ),
+    },
+    preventive: {
+      schema: object<RawPreventive>(
+        {
+          policy: {
+            schema: oneOf(
+              ['age', 'block'],
+              'age: replace a unit at age interval; block: every unit at each multiple of interval',
+            ),
+            required: true,
+          },
+          interval: { schema: numeric('replacement age or period, > 0'), required: true },
+          duration: {
+            schema: numeric('time a replacement takes the unit out of service, >= 0; default 0'),
+          },
+        },
+        'preventive replacement: a working unit is renewed as good as new',
+      ),
+    },
+    imperfect_repair: {
+      schema: object<RawImperfectRepair>(
+        {
+          model: {
+            schema: oneOf(['kijima-1', 'kijima-2'], 'Kijima virtual-age model of the repair'),
+            required: true,
+          },
+          factor: {
+            schema: numeric('restoration factor q in [0, 1]: 0 as good as new, 1 as bad as old'),
+            required: true,
+          },
+        },
+        'corrective repairs that leave the unit with a virtual age (simulation only)',
+      ),
+    },
+    costs: {
+      schema: object<RawCosts>(
+        {
+          corrective: { schema: numeric('cost of one corrective repair, >= 0; default 0') },
+          preventive: { schema: numeric('cost of one preventive replacement, >= 0; default 0') },
+          inspection: { schema: numeric('cost of testing one unit once, >= 0; default 0') },
+          downtime_per_hour: {
+            schema: numeric('cost per time unit a unit is out of service, >= 0; default 0'),
+          },
+        },
+        'maintenance costs of one unit, in one currency of your choice',
+      ),
+    },
   },
-  'a component type: its failure and repair times, number of units, coverage',
+  'a component type: its failure and repair times, number of units, coverage, tests, maintenance and costs',
 );
 
 const gate: Schema<RawGate> = definition('gate', definitions, () => gateSchema(gate));
@@ -173,6 +270,9 @@ const modelProperties: Record<keyof RawModel, Property> = {
         },
         idle_while_down: {
           schema: flag('surviving units stop ageing while the system is down; default false'),
+        },
+        crew_cost_per_hour: {
+          schema: numeric('cost per time unit a crew spends repairing, >= 0; default 0'),
         },
       },
       'how failed units are repaired',

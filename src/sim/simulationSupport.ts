@@ -1,6 +1,7 @@
 import { componentFacts } from '../model/componentFacts.js';
 import { whyNoBlockForm } from '../model/buildFaultTree.js';
 import { UnsupportedModelError } from '../errors.js';
+import { refuseUnsupportedUpkeep } from '../model/upkeepSupport.js';
 import type { Model, SystemNode } from '../model/Model.js';
 
 /**
@@ -37,6 +38,7 @@ export function simulationSupport(model: Model): SystemNode {
       'use relkit markov',
     );
   }
+  refuseUnsupportedUpkeep(model, 'simulation', [], 'no solver of this version models it');
   // Building the laws checks every one of them (a model built by hand skipped loadModel).
   componentFacts(model);
   return model.system;

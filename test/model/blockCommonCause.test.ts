@@ -256,7 +256,7 @@ common_cause:
   - { name: g8, members: ['y[1]', 'y[2]'], model: beta-factor, factors: [nope] }
 `);
     const alike =
-      'must be alike with "pump2" (one exponential failure rate, one repair law, coverage 1, no detection or recovery delay)';
+      'must be alike with "pump2" (one exponential failure rate, one repair law, one proof-test plan and one set of costs, coverage 1, no detection or recovery delay)';
     const standby =
       "is a unit of the standby block at system.series[1].standby, which cannot be in a common-cause group: a standby block's units have their own state (active, dormant spare, switched in), which a series with common-cause units would not follow";
     const edge =
@@ -291,7 +291,7 @@ common_cause:
     ).toEqual([
       'system.parallel[1] names the unknown component "missing" (components: a)',
       'common_cause[0].factors must hold 2 factors [α1 … α2] (for failures of 1 to 2 members) under the alpha-factor model of 2 members; got [0.9,0.1,0]',
-      'common_cause[0].members[0] must have coverage 1 and no detection or recovery delay (a common-cause unit has neither); "a" has coverage 0.99',
+      'common_cause[0].members[0] must have coverage 1, no detection or recovery delay, no preventive replacement and no imperfect repair (a common-cause unit has none); "a" has coverage 0.99',
     ]);
   });
 });

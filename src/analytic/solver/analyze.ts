@@ -8,6 +8,10 @@ import type { Curve, Measures, Result } from '../../model/Result.js';
 import { longestMeanLife, repairableHorizon, unitsInStructure } from '../../model/timeScales.js';
 import { integrateAcrossScales } from '../../numeric/integrateAcrossScales.js';
 import { checkAnalyticSupport } from './analyticSupport.js';
+import { refuseUnsupportedUpkeep } from '../../model/upkeepSupport.js';
+
+/** Who solves the maintenance features the closed forms do not. */
+const UPKEEP_INSTEAD = 'relkit simulate models it';
 import { blockImportance } from './blockImportance.js';
 import { ModelSolver } from './ModelSolver.js';
 import { toStructure } from '../../structure/toStructure.js';
@@ -92,6 +96,7 @@ export interface AnalyzeOptions {
  * ```
  */
 export function analyze(model: Model, options: AnalyzeOptions = {}): Result {
+  refuseUnsupportedUpkeep(model, 'analytic', [], UPKEEP_INSTEAD);
   if (model.faultTree) return analyzeFaultTree(model, options);
   return analyzeBlocks(model, options);
 }

@@ -1,5 +1,6 @@
 import { distributionFromSpec } from '../../distributions/registry.js';
 import { UnsupportedModelError } from '../../errors.js';
+import { refuseUnsupportedUpkeep } from '../../model/upkeepSupport.js';
 import {
   unitComponent,
   type FaultNode,
@@ -232,6 +233,7 @@ function checkIndependentUnits(model: Model): void {
   const refuse = (reason: string): never => {
     throw new UnsupportedModelError(WHERE, reason, SOLVE_INSTEAD);
   };
+  refuseUnsupportedUpkeep(model, WHERE, [], SOLVE_INSTEAD);
   for (const component of model.components) {
     if (component.coverage < 1) {
       refuse(

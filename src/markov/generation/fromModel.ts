@@ -1,5 +1,6 @@
 import { evaluateStructure } from '../../structure/evaluateStructure.js';
 import { whyNoBlockForm } from '../../model/buildFaultTree.js';
+import { refuseUnsupportedUpkeep } from '../../model/upkeepSupport.js';
 import { UnsupportedModelError, checkInteger } from '../../errors.js';
 import type { ChainModel, Model } from '../../model/Model.js';
 import { buildCtmc } from './buildCtmc.js';
@@ -98,6 +99,7 @@ export function chainFromModel(
     }
     return { ...chainFromChainModel(model.chain), warnings: [] };
   }
+  refuseUnsupportedUpkeep(model, 'markov', [], 'relkit simulate models it');
   const layout = chainLayout(model, model.system);
   if (layout.estimatedStates > maxStates) {
     throw new UnsupportedModelError(

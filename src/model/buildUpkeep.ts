@@ -1,0 +1,112 @@
+import { formatValue } from '../errors.js';
+import type {
+  CostsModel,
+  ImperfectRepairModel,
+  InspectionModel,
+  PreventiveModel,
+} from './Model.js';
+import { evaluateNonNegative, evaluateProbability } from './evaluateFields.js';
+import type { ParameterValues } from './parameters.js';
+import type { RawComponent } from './schema.js';
+import type { Numeric } from './schemaKit.js';
+import type { Path, PathIssue } from './source.js';
+
+/** A component's proof tests, preventive replacement, repair quality and costs, evaluated. */
+export interface Upkeep {
+  readonly inspection?: InspectionModel;
+  readonly preventive?: PreventiveModel;
+  readonly imperfectRepair?: ImperfectRepairModel;
+  readonly costs?: CostsModel;
+}
+
+/**
+ * Evaluates the `inspection`, `preventive`, `imperfect_repair` and `costs` fields of one
+ * component and checks how they combine with its other fields. Every problem becomes an issue at
+ * its path.
+ *
+ * @returns the evaluated fields, or undefined after recording issues
+ */
+export function evaluateUpkeep(
+  component: RawComponent,
+  parameters: ParameterValues,
+  path: Path,
+  issues: PathIssue[],
+): Upkeep | undefined {
+  const before = issues.length;
+  // NaN after an issue: the result is then discarded.
+  const number = (raw: Numeric | undefined, at: string, fallback: number, positive = false) =>
+    raw === undefined
+      ? fallback
+      : (evaluateNonNegative(raw, parameters, [...path, ...at.split('.')], issues, positive) ??
+        NaN);
+  const upkeep: {
+    inspection?: InspectionModel;
+    preventive?: PreventiveModel;
+    imperfectRepair?: ImperfectRepairModel;
+    costs?: CostsModel;
+  } = {};
+  const { inspection, preventive, imperfect_repair: imperfect, costs } = component;
+  if (inspection) {
+    const interval = number(inspection.interval, 'inspection.interval', NaN, true);
+    const duration = number(inspection.duration, 'inspection.duration', 0);
+    const coverage =
+      inspection.coverage === undefined
+        ? 1
+        : evaluateProbability(
+            inspection.coverage,
+            parameters,
+            [...path, 'inspection', 'coverage'],
+            issues,
+          );
+    const first = number(inspection.first, 'inspection.first', interval, true);
+    if (duration >= interval && Number.isFinite(interval)) {
+      issues.push({
+        path: [...path, 'inspection', 'duration'],
+        message: `must be shorter than the interval ${formatValue(interval)}; got ${formatValue(duration)}`,
+      });
+    }
+    if (coverage !== undefined) upkeep.inspection = { interval, duration, coverage, first };
+    const clash = [
+      component.detection && 'a detection delay (announced failures)',
+      component.coverage !== undefined && 'coverage (uncovered failures downing the system)',
+      preventive && 'preventive replacement',
+    ].filter(Boolean);
+    if (clash.length > 0) {
+      issues.push({
+        path: [...path, 'inspection'],
+        message: `cannot be combined with ${clash.join(' or ')} yet: its failures are hidden until a proof test finds them`,
+      });
+    }
+  }
+  if (preventive) {
+    upkeep.preventive = {
+      policy: preventive.policy,
+      interval: number(preventive.interval, 'preventive.interval', NaN, true),
+      duration: number(preventive.duration, 'preventive.duration', 0),
+    };
+  }
+  if (imperfect) {
+    const factor = evaluateProbability(
+      imperfect.factor,
+      parameters,
+      [...path, 'imperfect_repair', 'factor'],
+      issues,
+    );
+    if (factor !== undefined) upkeep.imperfectRepair = { model: imperfect.model, factor };
+    if (component.repair === undefined) {
+      issues.push({
+        path: [...path, 'imperfect_repair'],
+        message: 'needs a repair: a component without repair is never repaired',
+      });
+    }
+  }
+  if (costs) {
+    upkeep.costs = {
+      corrective: number(costs.corrective, 'costs.corrective', 0),
+      preventive: number(costs.preventive, 'costs.preventive', 0),
+      inspection: number(costs.inspection, 'costs.inspection', 0),
+      downtimePerHour: number(costs.downtime_per_hour, 'costs.downtime_per_hour', 0),
+    };
+  }
+  return issues.length === before ? upkeep : undefined;
+}
