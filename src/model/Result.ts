@@ -64,6 +64,21 @@ export interface Measures {
   /** −log10(steadyUnavailability). */
   readonly nines?: Scalar;
   /**
+   * Models with proof tests: the average probability of failure on demand of IEC 61508-6, the
+   * time-average unavailability over the mission, 1 − intervalAvailability (docs/semantics.md,
+   * "Hidden failures and proof tests").
+   */
+  readonly pfdAvg?: Scalar;
+  /**
+   * The safety integrity level (0–4, low-demand mode) whose PFDavg band holds `pfdAvg`; for a
+   * simulated `pfdAvg` only when its whole 95 % interval lies in one band.
+   */
+  readonly sil?: number;
+  /** Models with costs: the long-run expected maintenance cost per time unit. */
+  readonly costRate?: Scalar;
+  /** Models with costs: the expected maintenance cost over [0, T], T the mission time or horizon. */
+  readonly missionCost?: Scalar;
+  /**
    * Fault trees: P(top event) at the mission time (or with every event at its fixed
    * probability), exact by BDD unless `approximation` says otherwise. A contract: kept.
    */
