@@ -130,6 +130,8 @@ export {
   proofTestedPfdAverage,
   safetyIntegrityLevel,
 } from './analytic/formulas/proofTestedPfd.js';
+export { hiddenFailureUnavailability } from './analytic/formulas/hiddenFailureUnavailability.js';
+export type { ProofTestPlan } from './analytic/formulas/hiddenFailureUnavailability.js';
 export type { ProofTestedGroup } from './analytic/formulas/proofTestedPfd.js';
 export {
   ageReplacementCostRate,

@@ -43,6 +43,7 @@ export function formatResult(result: Result): string {
     mut: unit,
     mdt: unit,
     failureFrequency: `per ${unit}`,
+    costRate: `per ${unit}`,
   };
   const curves: [string, Curve][] = [];
   // Estimates that cannot support a verdict: one note per distinct reason, naming the measures.

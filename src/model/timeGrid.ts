@@ -1,4 +1,5 @@
 import { checkInteger, checkNonNegative, checkPositive } from '../errors.js';
+import type { ComponentModel } from './Model.js';
 
 /** Most points in one time grid: bounds memory and solver time for a mistyped count. */
 export const MAX_GRID_POINTS = 100_000;
@@ -20,4 +21,56 @@ export function timeGrid(
   const points = checkInteger('grid', 'points', options.points ?? 11, 2, MAX_GRID_POINTS);
   checkPositive('grid', 'horizon', horizon);
   return Array.from({ length: points }, (_, i) => (horizon * i) / (points - 1));
+}
+
+/** Most proof tests whose edges {@link withProofTestEdges} adds to a grid. */
+export const MAX_TEST_EDGES = 2_000;
+
+/**
+ * Returns the proof-test starts and ends of every component with `inspection` that fall in
+ * (0, horizon), sorted and without repeats: the times where A(t) jumps and the pieces between
+ * which it is smooth.
+ *
+ * @param components - the components of a model
+ * @param horizon - the end of the time range
+ * @param limit - the most tests to list (per component); a plan with more lists the first ones
+ */
+export function proofTestEdges(
+  components: readonly ComponentModel[],
+  horizon: number,
+  limit: number = Infinity,
+): number[] {
+  const edges: number[] = [];
+  for (const { inspection } of components) {
+    if (!inspection) continue;
+    const { first, interval, duration } = inspection;
+    for (
+      let k = 0, start = first;
+      start < horizon && k < limit;
+      k++, start = first + k * interval
+    ) {
+      edges.push(start);
+      if (duration > 0 && start + duration < horizon) edges.push(start + duration);
+    }
+  }
+  return [...new Set(edges)].sort((a, b) => a - b);
+}
+
+/**
+ * Returns an evenly spaced grid with the proof-test edges added so that a saw-tooth curve shows
+ * its teeth: each test start, the instant just before it, and each test end (for at most
+ * {@link MAX_TEST_EDGES} tests per component). An explicit `times` list is kept as given.
+ */
+export function withProofTestEdges(
+  options: { readonly times?: readonly number[] },
+  grid: readonly number[],
+  components: readonly ComponentModel[],
+  horizon: number,
+): number[] {
+  if (options.times !== undefined) return [...grid];
+  const edges = proofTestEdges(components, horizon, MAX_TEST_EDGES);
+  if (edges.length === 0) return [...grid];
+  // An instant before each edge (about one ulp): the top of a tooth.
+  const before = edges.map((t) => t - Math.max(Number.MIN_VALUE, t * Number.EPSILON));
+  return [...new Set([...grid, ...edges, ...before])].sort((a, b) => a - b);
 }

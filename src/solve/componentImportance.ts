@@ -47,7 +47,8 @@ export interface ComponentImportance {
  * @param missionTime - t, the time of the units' reliabilities (used when no component is
  * repairable), ≥ 0
  * @returns the importance per component, with its basis and notes; undefined when the model has
- * no `system`
+ * no `system`, or has proof tests or preventive replacement (its units' probabilities are not
+ * their laws' alone)
  * @throws {@link ParameterError} when `missionTime` is used and is not a finite number ≥ 0
  * @throws {@link UnsupportedModelError} when the structure needs more BDD nodes than the default
  * budget
@@ -76,6 +77,10 @@ export function componentImportance(
   missionTime: number,
 ): ComponentImportance | undefined {
   if (!model.system) return undefined;
+  // Their units' probabilities are not the laws' alone.
+  if (model.components.some((component) => component.inspection || component.preventive)) {
+    return undefined;
+  }
   const layout = toStructure(model, model.system);
   const repairable = model.components.some((component) => component.repair !== undefined);
   if (!repairable) checkNonNegative('componentImportance', 'missionTime', missionTime);

@@ -1,8 +1,11 @@
 import type { Distribution } from '../../distributions/types.js';
-import type { Model } from '../../model/Model.js';
+import type { CostsModel, InspectionModel, Model, PreventiveModel } from '../../model/Model.js';
 import type { Measures } from '../../model/Result.js';
 import { unitsInStructure } from '../../model/timeScales.js';
 import { pointAvailability, pointUnavailability } from '../formulas/pointAvailability.js';
+import { hiddenFailureUnavailability } from '../formulas/hiddenFailureUnavailability.js';
+import { exactSum } from '../../numeric/sum.js';
+import { renewalCycle, type RenewalCycle } from './renewalCycle.js';
 import { steadyStateMeasures } from '../../model/steadyStateMeasures.js';
 import { componentFacts, rateOf } from '../../model/componentFacts.js';
 import {
@@ -25,6 +28,12 @@ interface UnitLaw {
   /** Mean time a failed unit is down, detection delay plus repair; undefined without repair. */
   readonly meanDowntime: number | undefined;
   readonly coverage: number;
+  /** Proof tests: the units' failures are hidden until a test (repair instantaneous). */
+  readonly inspection: InspectionModel | undefined;
+  /** Age replacement of working units. */
+  readonly preventive: PreventiveModel | undefined;
+  /** Maintenance costs of one unit. */
+  readonly costs: CostsModel | undefined;
   /** Number of units that follow this law. */
   readonly units: number;
 }
@@ -68,6 +77,9 @@ export class ModelSolver {
         component.repair,
         component.detection,
         component.coverage,
+        component.inspection,
+        component.preventive,
+        component.costs,
       ]);
       let entry = entries.get(key);
       if (entry === undefined) {
@@ -79,6 +91,9 @@ export class ModelSolver {
             repair,
             meanDowntime: repair && repair.mean + (detection ? detection.mean : 0),
             coverage: component.coverage,
+            inspection: component.inspection,
+            preventive: component.preventive,
+            costs: component.costs,
             units: 0,
           },
         };
@@ -152,16 +167,19 @@ export class ModelSolver {
     return this.laws.some((law) => law.repair === undefined && law.coverage < 1);
   }
 
-  /** Steady availability, failure frequency and the measures derived from them. */
+  /**
+   * Steady availability, failure frequency and the measures derived from them: each unit an
+   * alternating renewal process (with age replacement, cycles end at failure or at the
+   * replacement age; {@link renewalCycle}), combined through the structure function.
+   */
   steadyState(): Measures {
     const cycleRate = new Float64Array(this.laws.length);
     this.laws.forEach((law, l) => {
-      const up = law.life.mean;
-      const down = law.meanDowntime;
+      const cycle = this.cycle(law);
       // A non-repairable unit is down in the long run and fails no more.
-      this.pl[l] = down === undefined ? 0 : up / (up + down);
-      this.ql[l] = down === undefined ? 1 : down / (up + down);
-      cycleRate[l] = down === undefined ? 0 : 1 / (up + down);
+      this.pl[l] = cycle === undefined ? 0 : cycle.up / cycle.length;
+      this.ql[l] = cycle === undefined ? 1 : cycle.down / cycle.length;
+      cycleRate[l] = cycle === undefined ? 0 : cycle.downs / cycle.length;
     });
     this.spreadToUnits();
     // Standby blocks are not repairable (checkAnalyticSupport): down in the long run.
@@ -179,6 +197,35 @@ export class ModelSolver {
       failureFrequency += importance[unit]! * cycleRate[l]!;
     });
     return steadyStateMeasures(steadyAvailability, steadyUnavailability, failureFrequency);
+  }
+
+  /**
+   * The long-run maintenance cost per time unit (docs/semantics.md, "Costs"): the sum over units
+   * of each one's renewal-reward rate, cost per cycle over cycle length; a unit never repaired
+   * is down for good and costs its downtime rate.
+   *
+   * @param crewCostPerHour - cost per time unit a crew spends repairing
+   */
+  costRate(crewCostPerHour: number): number {
+    const rates = this.laws.map((law) => {
+      const cycle = this.cycle(law, crewCostPerHour);
+      const perUnit =
+        cycle === undefined ? (law.costs?.downtimePerHour ?? 0) : cycle.cost / cycle.length;
+      return perUnit * law.units;
+    });
+    return exactSum(rates);
+  }
+
+  /** The renewal cycle of a repairable law; undefined when its units are not repaired. */
+  private cycle(law: UnitLaw, crewCostPerHour = 0): RenewalCycle | undefined {
+    if (law.repair === undefined || law.meanDowntime === undefined) return undefined;
+    return renewalCycle(law.life, {
+      meanDowntime: law.meanDowntime,
+      meanRepair: law.repair.mean,
+      ...(law.preventive && { preventive: law.preventive }),
+      ...(law.costs && { costs: law.costs }),
+      crewCostPerHour,
+    });
   }
 
   /**
@@ -266,7 +313,17 @@ export class ModelSolver {
   private setPointAvailabilities(t: number): number {
     let logKept = 0;
     this.laws.forEach((law, l) => {
-      if (law.repair) {
+      if (law.inspection) {
+        // Repair is instantaneous or absent (checked by the caller).
+        const down = hiddenFailureUnavailability(
+          rateOf(law.life),
+          law.inspection,
+          t,
+          law.repair !== undefined,
+        );
+        this.ql[l] = down;
+        this.pl[l] = 1 - down;
+      } else if (law.repair) {
         this.pl[l] = pointAvailability(rateOf(law.life), rateOf(law.repair), t);
         this.ql[l] = pointUnavailability(rateOf(law.life), rateOf(law.repair), t);
       } else {

@@ -17,6 +17,24 @@ const SIMULATE = 'use relkit simulate';
  */
 export function checkAnalyticSupport(model: Model, blocks: readonly StandbyBlock[]): void {
   const repairable = model.components.filter((component) => component.repair !== undefined);
+  for (const component of model.components) {
+    const { preventive, name } = component;
+    if (!preventive) continue;
+    if (preventive.policy === 'block') {
+      throw new UnsupportedModelError(
+        'analytic',
+        `component ${name} has block replacement: a unit in repair at a block epoch carries over, so its cycles are not renewals`,
+        SIMULATE,
+      );
+    }
+    if (component.repair === undefined || model.components.some((other) => other.inspection)) {
+      throw new UnsupportedModelError(
+        'analytic',
+        `component ${name} has age replacement ${component.repair === undefined ? 'and no repair' : 'beside proof-tested components'}; the closed forms take age replacement of repairable units in the steady state only`,
+        SIMULATE,
+      );
+    }
+  }
   const unsupported = (reason: string, suggestion = MARKOV_OR_SIMULATE): never => {
     throw new UnsupportedModelError('analytic', reason, suggestion);
   };

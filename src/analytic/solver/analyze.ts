@@ -14,6 +14,7 @@ import { refuseUnsupportedUpkeep } from '../../model/upkeepSupport.js';
 const UPKEEP_INSTEAD = 'relkit simulate models it';
 import { blockImportance } from './blockImportance.js';
 import { ModelSolver } from './ModelSolver.js';
+import { checkProofTestSupport, proofTestedMeasures } from './proofTestedMeasures.js';
 import { toStructure } from '../../structure/toStructure.js';
 import { timeGrid } from '../../model/timeGrid.js';
 
@@ -96,7 +97,12 @@ export interface AnalyzeOptions {
  * ```
  */
 export function analyze(model: Model, options: AnalyzeOptions = {}): Result {
-  refuseUnsupportedUpkeep(model, 'analytic', [], UPKEEP_INSTEAD);
+  refuseUnsupportedUpkeep(
+    model,
+    'analytic',
+    model.faultTree ? [] : ['inspection', 'preventive'],
+    UPKEEP_INSTEAD,
+  );
   if (model.faultTree) return analyzeFaultTree(model, options);
   return analyzeBlocks(model, options);
 }
@@ -143,6 +149,14 @@ function analyzeFaultTree(model: Model, options: AnalyzeOptions): Result {
 }
 
 /** Why a fault tree has no block form, so that only its own measures are given. */
+/** Whether any maintenance of the model costs something. */
+function hasCosts(model: Model): boolean {
+  return (
+    model.components.some((component) => component.costs !== undefined) ||
+    (model.maintenance.crewCostPerHour ?? 0) > 0
+  );
+}
+
 function noBlockForm(tree: FaultTreeModel): string {
   return `reliability, mttf and the steady measures are left out: ${whyNoBlockForm(tree)}; they need every event to have failure times and AND, OR and at-least gates only`;
 }
@@ -175,19 +189,37 @@ function analyzeBlocks(model: Model, options: AnalyzeOptions): Result {
   const repairable = model.components.some((component) => component.repair !== undefined);
   let measures: Measures;
   let horizon: number;
-  if (repairable) {
+  if (model.components.some((component) => component.inspection)) {
+    checkProofTestSupport(model);
+    ({ measures, horizon } = proofTestedMeasures(
+      model,
+      solver,
+      options,
+      options.horizon ?? model.missionTime,
+      warnings,
+    ));
+  } else if (repairable) {
     let steady: Measures = {};
     if (solver.hasUncoveredLoss()) {
       warnings.push(
         'steady measures are left out: an uncovered failure of a component that is not repaired downs the system for good, so the long run depends on whether one happens; availability(t) and intervalAvailability are given',
       );
-    } else steady = solver.steadyState();
+    } else {
+      steady = solver.steadyState();
+      if (hasCosts(model)) {
+        steady = { ...steady, costRate: solver.costRate(model.maintenance.crewCostPerHour ?? 0) };
+        warnings.push(
+          'missionCost needs a transient solution: relkit markov (exponential times, no preventive replacement) or relkit simulate',
+        );
+      }
+    }
     horizon = options.horizon ?? model.missionTime ?? repairableHorizon(model);
     const exponential = model.components.every(
       (component) =>
         component.failure.dist === 'exponential' &&
         (component.repair?.dist ?? 'exponential') === 'exponential' &&
-        component.detection === undefined,
+        component.detection === undefined &&
+        component.preventive === undefined,
     );
     let transient: Measures = {};
     if (exponential) {
@@ -199,7 +231,7 @@ function analyzeBlocks(model: Model, options: AnalyzeOptions): Result {
       transient = { availability, ...intervalAvailability(solver, horizon, warnings) };
     } else {
       warnings.push(
-        'availability(t) needs exponential failure and repair times and no detection delay; the steady measures are exact for any distributions',
+        'availability(t) needs exponential failure and repair times, no detection delay and no preventive replacement; the steady measures are exact for any distributions',
       );
     }
     warnings.push(
@@ -222,6 +254,11 @@ function analyzeBlocks(model: Model, options: AnalyzeOptions): Result {
       reliability: { t: times, values: times.map((t) => solver.reliability(t)) },
       ...(mttf !== undefined && { mttf }),
     };
+  }
+  if (hasCosts(model) && measures.costRate === undefined) {
+    warnings.push(
+      'costRate and missionCost are left out: the closed forms give the cost rate of repairable units in the steady state only; relkit markov (exponential times, no preventive replacement) or relkit simulate give them',
+    );
   }
   // A fault tree reports the importance of its events itself (common-cause events included).
   if (!model.faultTree && options.importance !== false) {

@@ -68,6 +68,9 @@ export function blockImportance(
     return component.coverage !== 1 || component.detection || component.recovery;
   });
   if (dependent) return { reason: 'coverage, detection or recovery delays make units dependent' };
+  if (model.components.some((component) => component.inspection || component.preventive)) {
+    return { reason: 'importance under proof tests or preventive replacement is not computed yet' };
+  }
   const t = time;
   const repairable = model.components.some((component) => component.repair !== undefined);
   const atTime =

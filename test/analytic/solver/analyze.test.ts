@@ -109,7 +109,7 @@ describe('analyze with a detection delay', () => {
     expectRelClose(result.measures.mdt as number, 10, 1e-14, 'mdt');
     expect(result.measures.availability).toBeUndefined();
     expect(result.warnings[0]).toMatch(
-      /^availability\(t\) needs exponential failure and repair times and no detection delay/,
+      /^availability\(t\) needs exponential failure and repair times, no detection delay and no preventive replacement/,
     );
   });
 });
