@@ -130,3 +130,29 @@ upG = quad(Rg, [0, Tg])
 downG = (1 - Rg(Tg)) * 20 + Rg(Tg) * 5
 case("G steadyAvailability", upG / (upG + downG))
 case("G costRate", (7 * downG) / (upG + downG))
+
+# models/sif-proof-test.yaml: 1oo2 transmitters (5e-6, beta 0.1), logic solver (5e-7), valve
+# (2e-6, a test finds 90 %, takes 2 h), all tested every 8760 h, instantaneous repair; 10 years.
+q_tx = unit_curve(mpf("4.5e-6"), 8760, 0, 1, 8760, True)
+q_ccf = unit_curve(mpf("5e-7"), 8760, 0, 1, 8760, True)
+q_logic = unit_curve(mpf("5e-7"), 8760, 0, 1, 8760, True)
+q_valve = unit_curve(mpf("2e-6"), 8760, 2, mpf("0.9"), 8760, True)
+
+
+def sif(t):
+    up = (1 - q_ccf(t)) * (1 - q_tx(t) ** 2) * (1 - q_logic(t)) * (1 - q_valve(t))
+    return 1 - up
+
+
+sif_avg = pfd_avg(sif, [(8760, 0, 8760), (8760, 2, 8760)], 87600)
+case("SIF pfdAvg over 87600", sif_avg)
+case("SIF intervalAvailability", 1 - sif_avg)
+case("SIF availability(40000)", 1 - sif(40000))
+case("SIF availability(87599)", 1 - sif(87599))
+
+# models/bearing-age-replacement.yaml: Weibull (2.5, 1000), replaced at age 493 or at failure,
+# instantaneously; preventive cost 1, corrective 5.
+Rb = lambda t: exp(-((mpf(t) / 1000) ** mpf("2.5")))
+upB = quad(Rb, [0, 493])
+case("bearing costRate", (1 * Rb(493) + 5 * (1 - Rb(493))) / upB)
+case("bearing failureFrequency", (1 - Rb(493)) / upB)
