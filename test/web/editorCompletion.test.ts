@@ -157,9 +157,20 @@ describe('outline', () => {
 });
 
 describe('schema walk', () => {
-  test('a component allows its six keys', () => {
+  test('a component allows its ten keys', () => {
     const keys = keysOf(alternativesAt(MODEL_SCHEMA, ['components', 'cpu'])).map((k) => k.key);
-    expect(keys).toEqual(['count', 'failure', 'repair', 'coverage', 'detection', 'recovery']);
+    expect(keys).toEqual([
+      'count',
+      'failure',
+      'repair',
+      'coverage',
+      'detection',
+      'recovery',
+      'inspection',
+      'preventive',
+      'imperfect_repair',
+      'costs',
+    ]);
   });
 
   test('a failure law: every distribution name, and keys narrowed by the written dist', () => {
@@ -223,6 +234,10 @@ describe('completionsAt', () => {
       'coverage',
       'detection',
       'recovery',
+      'inspection',
+      'preventive',
+      'imperfect_repair',
+      'costs',
     ]);
     expect(found.candidates[0]).toMatchObject({ insert: 'count: ', kind: 'key' });
     expect(found.candidates[0]!.info).toMatch(/identical units/);

@@ -6,7 +6,7 @@
  * run without a failure does not give). Pure, unit-tested.
  */
 import { downtimeHoursPerYear, type Estimate, type Result, type Scalar } from '../../src/index.js';
-import { formatDowntime, formatNines, formatNumber } from '../views/format.js';
+import { formatDowntime, formatNines, formatNumber, formatSil } from '../views/format.js';
 import type { Numbers } from './solve.js';
 
 /** One large figure: its value, what it is, and a note in small print (an interval, a bound). */
@@ -16,15 +16,28 @@ export interface HeadlineFigure {
   readonly note?: string;
 }
 
-/** Returns the exact nines and downtime per year, those the solver gave. */
-export function exactFigures(numbers: Numbers | undefined): HeadlineFigure[] {
+/**
+ * Returns the exact headline figures the solver gave: PFDavg with its SIL band (a proof-tested
+ * model), the nines and downtime per year, and the cost rate.
+ */
+export function exactFigures(numbers: Numbers | undefined, timeUnit: string): HeadlineFigure[] {
   const figures: HeadlineFigure[] = [];
+  if (numbers?.pfdAvg !== undefined) {
+    figures.push({
+      value: formatNumber(numbers.pfdAvg),
+      label: 'PFDavg',
+      note: `over the mission; ${formatSil(numbers.sil)}`,
+    });
+  }
   if (numbers?.nines !== undefined && !Number.isNaN(numbers.nines)) {
     figures.push({ value: formatNines(numbers.nines), label: 'nines' });
   }
   const downtime = numbers?.downtimeHoursPerYear;
   if (downtime !== undefined && !Number.isNaN(downtime)) {
     figures.push({ value: formatDowntime(downtime), label: 'downtime' });
+  }
+  if (numbers?.costRate !== undefined) {
+    figures.push({ value: formatNumber(numbers.costRate), label: `cost per ${timeUnit}` });
   }
   return figures;
 }
@@ -39,6 +52,17 @@ export function simulatedFigures(result: Result): HeadlineFigure[] {
   const nines = estimate(m.nines);
   const unavailability = estimate(m.steadyUnavailability);
   const figures: HeadlineFigure[] = [];
+  const pfd = estimate(m.pfdAvg);
+  if (pfd) {
+    const [lo, hi] = pfd.ci95;
+    figures.push({
+      value: formatNumber(pfd.mean),
+      label: 'PFDavg',
+      note: `simulated; 95 % CI ${formatNumber(lo)} to ${formatNumber(hi)}; ${
+        m.sil === undefined ? 'the interval spans two SIL bands' : formatSil(m.sil)
+      }${doubt(pfd)}`,
+    });
+  }
   if (nines) {
     const [lo, hi] = nines.ci95;
     figures.push({

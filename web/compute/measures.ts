@@ -13,7 +13,9 @@ export type MeasureKey =
   | 'steadyAvailability'
   | 'steadyUnavailability'
   | 'nines'
-  | 'mtbf';
+  | 'mtbf'
+  | 'pfdAvg'
+  | 'costRate';
 
 /** Every measure key, in the order of the measure menu (a fault tree's P(top) first). */
 export const MEASURE_KEYS: readonly MeasureKey[] = [
@@ -24,6 +26,8 @@ export const MEASURE_KEYS: readonly MeasureKey[] = [
   'steadyAvailability',
   'nines',
   'mtbf',
+  'pfdAvg',
+  'costRate',
 ];
 
 /** Labels of the measures, with where the unit goes. */
@@ -35,6 +39,8 @@ export const MEASURE_LABELS: Readonly<Record<MeasureKey, string>> = {
   steadyUnavailability: 'steady unavailability',
   nines: 'nines',
   mtbf: 'MTBF',
+  pfdAvg: 'PFDavg',
+  costRate: 'cost rate',
 };
 
 /** Returns whether a measure is a time (shown with the model's time unit). */

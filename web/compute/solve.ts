@@ -36,6 +36,14 @@ export interface Numbers {
   /** Expected downtime per year from the steady unavailability, in hours. */
   readonly downtimeHoursPerYear?: number;
   readonly mtbf?: number;
+  /** Models with proof tests: the average probability of failure on demand over the mission. */
+  readonly pfdAvg?: number;
+  /** Its safety integrity level band, 0–4. */
+  readonly sil?: number;
+  /** Models with costs: the long-run maintenance cost per time unit. */
+  readonly costRate?: number;
+  /** Models with costs: the expected maintenance cost over the mission. */
+  readonly missionCost?: number;
 }
 
 /** A solved scenario, or why it could not be solved. */
@@ -112,6 +120,10 @@ export function numbersOf(result: Result): Numbers {
       unavailability === undefined ? undefined : downtimeHoursPerYear(unavailability),
     ],
     ['mtbf', scalarValue(m.mtbf)],
+    ['pfdAvg', scalarValue(m.pfdAvg)],
+    ['sil', m.sil],
+    ['costRate', scalarValue(m.costRate)],
+    ['missionCost', scalarValue(m.missionCost)],
   ];
   const numbers: Record<string, number> = { missionTime: result.horizon ?? NaN };
   for (const [key, value] of entries) if (value !== undefined) numbers[key] = value;

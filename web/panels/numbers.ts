@@ -39,7 +39,7 @@ export function createNumbersPanel(store: Store): NumbersPanel {
       renderHeadline(
         headline,
         solution.ok
-          ? exactFigures(solution.numbers)
+          ? exactFigures(solution.numbers, exploration.timeUnit)
           : state.simulated
             ? simulatedFigures(state.simulated)
             : [],

@@ -9,7 +9,7 @@ import { describeScenario } from '../state/pins.js';
 import type { Column } from '../state/selectors.js';
 import { h } from './dom.js';
 import { simulatedCells, type EstimateCell } from './estimates.js';
-import { formatDowntime, formatNumber, formatProbability } from './format.js';
+import { formatDowntime, formatNumber, formatProbability, formatSil } from './format.js';
 
 interface Row {
   readonly key: keyof Numbers;
@@ -51,6 +51,14 @@ const ROWS: readonly Row[] = [
     format: (n) => formatDowntime(n.downtimeHoursPerYear),
   },
   { key: 'mtbf', label: (u) => `MTBF (${u})`, format: (n) => formatNumber(n.mtbf) },
+  { key: 'pfdAvg', label: () => 'PFDavg over mission', format: (n) => formatNumber(n.pfdAvg) },
+  { key: 'sil', label: () => 'SIL band of PFDavg', format: (n) => formatSil(n.sil) },
+  { key: 'costRate', label: (u) => `cost per ${u}`, format: (n) => formatNumber(n.costRate) },
+  {
+    key: 'missionCost',
+    label: () => 'expected cost over mission',
+    format: (n) => formatNumber(n.missionCost),
+  },
 ];
 
 /**

@@ -12,7 +12,7 @@ import {
 } from '../../src/index.js';
 import type { Numbers } from '../compute/solve.js';
 import { plainLibraryNote } from '../compute/plainWords.js';
-import { formatDowntime, formatNumber, formatProbability } from './format.js';
+import { formatDowntime, formatNumber, formatProbability, formatSil } from './format.js';
 
 /** One cell of the simulated column: its text, and why it is uncertain when it is. */
 export interface EstimateCell {
@@ -35,10 +35,15 @@ export function simulatedCells(result: Result): Partial<Record<keyof Numbers, Es
     ['steadyUnavailability', m.steadyUnavailability, formatNumber],
     ['nines', m.nines, formatNumber],
     ['mtbf', m.mtbf, formatNumber],
+    ['pfdAvg', m.pfdAvg, formatNumber],
+    ['costRate', m.costRate, formatNumber],
+    ['missionCost', m.missionCost, formatNumber],
   ];
   for (const [key, scalar, format] of scalars) {
     if (scalar !== undefined) cells[key] = estimateCell(scalar, format);
   }
+  // Only when the whole interval of pfdAvg lies in one band (docs/semantics.md).
+  if (m.sil !== undefined) cells.sil = { text: formatSil(m.sil) };
   const unavailability = m.steadyUnavailability;
   if (unavailability !== undefined) {
     cells.downtimeHoursPerYear = estimateCell(

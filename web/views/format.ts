@@ -54,3 +54,9 @@ function formatSignificant(x: number, digits: number): string {
   if (!Number.isFinite(x) || x === 0) return formatNumber(x);
   return formatNumber(Number(x.toPrecision(digits)));
 }
+
+/** A safety integrity level band: `SIL 2`, `none` below SIL 1, `—` when absent. */
+export function formatSil(sil: number | undefined): string {
+  if (sil === undefined) return '—';
+  return sil === 0 ? 'none' : `SIL ${sil}`;
+}
