@@ -79,8 +79,13 @@ export function expandBlockCommonCause(
     const groupName = commonCauseGroupName(group, g);
     const start = issues.length;
     const members: { unit: number; entry: number }[] = [];
+    // A member whose component was rejected (and reported) leaves the group unchecked: its size
+    // and laws would be those of a group the file does not write.
+    let incomplete = false;
     group.members.forEach((name, entry) => {
-      for (const unit of unitsNamed(name, [...path, 'members', entry], names, context) ?? []) {
+      const named = unitsNamed(name, [...path, 'members', entry], names, context);
+      if (named === undefined) incomplete = true;
+      for (const unit of named ?? []) {
         const where = [...path, 'members', entry];
         const unitName = units[unit]!.name;
         const other = grouped.get(unit);
@@ -98,7 +103,7 @@ export function expandBlockCommonCause(
       }
     });
     const factors = commonCauseGroupFactors(group, path, context.parameters, issues);
-    if (issues.length > start || factors === undefined) return;
+    if (incomplete || issues.length > start || factors === undefined) return;
     const values = factors;
     const n = members.length;
     for (const issue of commonCauseFactorIssues(group.model, n, values)) {

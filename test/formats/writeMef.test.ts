@@ -30,9 +30,11 @@ const DEFAULT_TIME = 100;
 
 /** The models of models/ without a static fault-tree form, and why. */
 const REFUSED: Readonly<Record<string, RegExp>> = {
+  'bearing-age-replacement.yaml': /^mef: component bearing has preventive replacement, which /,
   'cooling-loop.yaml': /^mef: maintenance\.crews is 1 for 3 repairable units/,
   'duplex-coverage.yaml': /^mef: component unit has coverage 0\.95 < 1/,
   'power-2n.yaml': /^mef: the standby block at system\.series\[0\]\.standby is cold: /,
+  'sif-proof-test.yaml': /^mef: component transmitter has proof tests \(inspection\)/,
   'raid6.yaml': /^mef: event disk\[1\] has a lognormal repair time; MEF basic events here are /,
   'standby-power.yaml': /^mef: maintenance\.crews is 1 for 2 repairable units/,
 };

@@ -294,6 +294,24 @@ common_cause:
       'common_cause[0].members[0] must have coverage 1, no detection or recovery delay, no preventive replacement and no imperfect repair (a common-cause unit has none); "a" has coverage 0.99',
     ]);
   });
+
+  it('leaves a group alone when a member component was rejected (found by the model fuzzer)', () => {
+    // Was a TypeError: the group had no member left to check.
+    expect(
+      messages(`name: rejected
+components:
+  a: { count: 2, Afailure: { rate: 1e-3 } }
+  b: { failure: { rate: 1e-3 } }
+system: { parallel: [a, b] }
+common_cause:
+  - { members: [a], model: beta-factor, beta: 0.1 }
+  - { members: [a, b], model: beta-factor, beta: 0.1 }
+`),
+    ).toEqual([
+      'components.a.Afailure is not a known key; did you mean "failure"? (expected one of count, failure, repair, coverage, detection, recovery, inspection, preventive, imperfect_repair, costs)',
+      'components.a must have the key "failure"',
+    ]);
+  });
 });
 
 describe('common-cause groups written with beta and without a name (the maintenance contract)', () => {
