@@ -24,7 +24,9 @@ relkit analyze TREE.dft [options]            (a Galileo fault tree)
 
 Exact measures from closed forms and the structure function, for models whose units are
 independent. Non-repairable: reliability R(t) and mttf. Repairable: steadyAvailability,
-failureFrequency, mtbf, mut, mdt, nines, and availability A(t) when times are exponential.
+failureFrequency, mtbf, mut, mdt, nines, and availability A(t) when times are exponential;
+with costs, costRate (age replacement included). Proof tests (inspection) with instantaneous
+repair: pfdAvg over the mission, its sil band, and the PFD(t) saw-tooth as A(t).
 Models the closed forms cannot solve but whose times are all exponential are solved with
 the Markov engine instead (relkit markov), and a warning says so.
 
