@@ -84,9 +84,9 @@ describe.skipIf(!chromiumHere)('explorer in headless Chromium', () => {
       }
       const key = FAULT_TREES.includes(name)
         ? 'topEventProbability'
-        : result.measures.mttf !== undefined
-          ? 'mttf'
-          : 'nines';
+        : (['mttf', 'pfdAvg', 'nines', 'costRate'] as const).find(
+            (measure) => result.measures[measure] !== undefined,
+          )!;
       await expect
         .poll(() => cell(key).textContent())
         .toBe(formatNumber(result.measures[key] as number));
