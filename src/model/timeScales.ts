@@ -53,11 +53,12 @@ export function longestMeanLife(model: Model): number {
  * $$
  * T = 10 \max_{i \in S} \tau_i,\qquad
  * \tau_i = \frac{1}{1/\mathrm{MTTF}_i + 1/\mathrm{MDT}_i}\ (\text{repairable}),\quad
- * \tau_i = \mathrm{MTTF}_i\ (\text{not repairable})
+ * \tau_i = \mathrm{MTTF}_i\ (\text{not repairable, or repaired at once})
  * $$
  *
  * - S: the units in the structure ({@link timedUnits}); MDT_i: mean detection delay plus
- *   mean repair time; switch-over and recovery delays count as relaxation times of their own
+ *   mean repair time; switch-over and recovery delays, preventive replacement intervals and the
+ *   first test cycle of proof tests (first + interval) count as time scales of their own
  *
  * @remarks
  * For one exponential unit τ = 1/(λ + μ) is exactly the decay time of A(t) − A(∞); for
@@ -77,8 +78,16 @@ export function repairableHorizon(model: Model): number {
     const laws = unitLaws(model, unit);
     const life = laws.failure.mean;
     const down = laws.repair && laws.repair.mean + mean(laws.detection);
-    const relaxation = down === undefined ? life : 1 / (1 / life + 1 / down);
-    longest = Math.max(longest, relaxation, mean(laws.recovery));
+    // An instantaneous repair: the unit is never down, but still fails on the scale of its life.
+    const relaxation = down === undefined || down === 0 ? life : 1 / (1 / life + 1 / down);
+    const { preventive, inspection } = unitComponent(model, unit);
+    longest = Math.max(
+      longest,
+      relaxation,
+      mean(laws.recovery),
+      preventive?.interval ?? 0,
+      inspection ? inspection.first + inspection.interval : 0,
+    );
   }
   for (const delay of componentFacts(model).switchDelays.values()) {
     longest = Math.max(longest, delay.mean);

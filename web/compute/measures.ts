@@ -17,17 +17,20 @@ export type MeasureKey =
   | 'pfdAvg'
   | 'costRate';
 
-/** Every measure key, in the order of the measure menu (a fault tree's P(top) first). */
+/**
+ * Every measure key, in the order of the measure menu: a fault tree's P(top) first, then the
+ * measures a model asks for by its proof tests or costs.
+ */
 export const MEASURE_KEYS: readonly MeasureKey[] = [
   'topEventProbability',
+  'pfdAvg',
+  'costRate',
   'reliability',
   'mttf',
   'steadyUnavailability',
   'steadyAvailability',
   'nines',
   'mtbf',
-  'pfdAvg',
-  'costRate',
 ];
 
 /** Labels of the measures, with where the unit goes. */
