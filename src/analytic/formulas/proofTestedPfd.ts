@@ -1,6 +1,7 @@
 import { ParameterError, checkInteger, checkPositive } from '../../errors.js';
 import { integrate } from '../../numeric/integrate.js';
 import { kOutOfNUnreliability } from './kOutOfNReliability.js';
+import { silBand } from '../../model/safetyIntegrity.js';
 
 /** A k-out-of-n group of identical channels whose dangerous failures only a proof test finds. */
 export interface ProofTestedGroup {
@@ -128,11 +129,7 @@ export function safetyIntegrityLevel(pfdAverage: number): 0 | 1 | 2 | 3 | 4 {
       pfdAverage,
     );
   }
-  if (pfdAverage < 1e-4) return 4;
-  if (pfdAverage < 1e-3) return 3;
-  if (pfdAverage < 1e-2) return 2;
-  if (pfdAverage < 1e-1) return 1;
-  return 0;
+  return silBand(pfdAverage) as 0 | 1 | 2 | 3 | 4;
 }
 
 function checkGroup(
