@@ -11,7 +11,11 @@ import { checkReachability, type ReachabilityReport } from '../generation/checkR
 import type { Ctmc } from '../generation/Ctmc.js';
 import { checkCtmc } from '../generation/checkCtmc.js';
 import { failureFrequency } from './failureFrequency.js';
-import { chainFromModel } from '../generation/fromModel.js';
+import { chainFromModel, type ChainUpkeep } from '../generation/fromModel.js';
+import { checkTransientOptions } from '../linalg/transientPlan.js';
+import { expectedRateReward } from './expectedRateReward.js';
+import { piecewiseTransient } from './piecewiseTransient.js';
+import { proofTestMeasures } from './upkeepMeasures.js';
 import { intervalAvailability } from './intervalAvailability.js';
 import { meanTimeToAbsorption } from '../linalg/meanTimeToAbsorption.js';
 import { pointAvailabilityCurve } from './pointAvailabilityCurve.js';
@@ -116,10 +120,17 @@ export interface MarkovResult extends Result {
  */
 export function solveMarkov(model: Model, options: SolveMarkovOptions = {}): MarkovResult {
   options.onProgress?.(undefined, 'markov: building the chain');
-  const { ctmc, warnings } = chainFromModel(
+  const {
+    ctmc,
+    warnings: chainWarnings,
+    upkeep,
+  } = chainFromModel(
     model,
     options.maxStates === undefined ? {} : { maxStates: options.maxStates },
   );
+  const warnings = upkeep?.costGap
+    ? [...chainWarnings, `costRate and missionCost are left out: ${upkeep.costGap}`]
+    : chainWarnings;
   return solveChain(
     ctmc,
     {
@@ -135,6 +146,7 @@ export function solveMarkov(model: Model, options: SolveMarkovOptions = {}): Mar
     },
     options,
     warnings,
+    upkeep,
   );
 }
 
@@ -189,6 +201,7 @@ function solveChain(
   source: ChainSource,
   options: SolveMarkovOptions,
   chainWarnings: readonly string[],
+  upkeep?: ChainUpkeep,
 ): MarkovResult {
   const warnings = [...chainWarnings];
   const reach = checkReachability(ctmc);
@@ -215,6 +228,23 @@ function solveChain(
     }
   };
 
+  const limits = options.maxProducts === undefined ? {} : { maxProducts: options.maxProducts };
+  if (upkeep && upkeep.tests.length > 0) {
+    const horizon =
+      options.horizon ??
+      source.missionTime ??
+      10 * Math.max(...upkeep.tests.map((test) => test.first + test.interval));
+    const solved = optional('the measures', () =>
+      proofTestMeasures(ctmc, upkeep, {
+        ...options,
+        horizon,
+        ...(source.missionTime !== undefined && { missionTime: source.missionTime }),
+      }),
+    );
+    if (solved) warnings.push(...solved.warnings);
+    return result(solved?.measures ?? {}, horizon);
+  }
+
   const progressOption = options.onProgress ? { onProgress: options.onProgress } : {};
   let measures: Measures = {};
   if ((all || options.steady) && repairable) {
@@ -230,6 +260,9 @@ function solveChain(
         exactSum(downMass),
         failureFrequency(ctmc, pi),
       );
+      if (upkeep?.costRate) {
+        measures = { ...measures, costRate: expectedRateReward(pi, upkeep.costRate) };
+      }
     }
   } else if (options.steady) {
     warnings.push(
@@ -254,9 +287,20 @@ function solveChain(
       : !repairable && mttf !== undefined && Number.isFinite(mttf) && mttf > 0
         ? 2 * mttf
         : 10 * (source.lifeScale ?? longestHoldingTime(ctmc)));
+  if (upkeep?.costRate) {
+    const costs = upkeep;
+    const mission = optional('missionCost', () =>
+      piecewiseTransient(ctmc, costs, {
+        times: [],
+        ends: [horizon],
+        maxProducts: checkTransientOptions('missionCost', [horizon], limits).maxProducts,
+      }),
+    );
+    const cost = mission?.integrals[0]?.cost;
+    if (cost !== undefined) measures = { ...measures, missionCost: cost };
+  }
   if (curves) {
     const times = timeGrid(options, horizon);
-    const limits = options.maxProducts === undefined ? {} : { maxProducts: options.maxProducts };
     const transient = <T extends { readonly warnings: readonly string[] }>(
       name: string,
       solve: () => T,
@@ -279,17 +323,21 @@ function solveChain(
       ...measures,
     };
   }
-  const finite = finiteMeasures(measures, warnings);
-  return {
-    method: 'markov',
-    model: { name: source.name, hash: source.hash },
-    timeUnit: source.timeUnit,
-    horizon,
-    measures: finite,
-    warnings: [...new Set(warnings)],
-    states: ctmc.stateCount,
-    transitions: ctmc.target.length,
-  };
+  return result(measures, horizon);
+
+  function result(solved: Measures, end: number): MarkovResult {
+    const finite = finiteMeasures(solved, warnings);
+    return {
+      method: 'markov',
+      model: { name: source.name, hash: source.hash },
+      timeUnit: source.timeUnit,
+      horizon: end,
+      measures: finite,
+      warnings: [...new Set(warnings)],
+      states: ctmc.stateCount,
+      transitions: ctmc.target.length,
+    };
+  }
 }
 
 /** Warnings about a hand-written chain: states never reached, and traps the system never leaves. */
