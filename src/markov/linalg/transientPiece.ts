@@ -32,7 +32,7 @@ export interface TransientPiece {
  * @param chain - the uniformized chain (two work vectors)
  * @param start - π(0), length n, not changed
  * @param tau - the length of the piece, ≥ 0
- * @param rewards - rate rewards r, each of length n
+ * @param rewards - rate rewards r, at most three, each of length n
  * @param epsilon - Poisson mass left out on the right, in (0, 1)
  * @returns π(τ), the integrals and the products done
  *
@@ -79,7 +79,11 @@ export function transientPiece(
   let [v, next] = takeVectors('transientPiece', chain.matrix.vectors, 2, n);
   v.set(start);
   const end = new Float64Array(n);
-  const sums = rewards.map(() => 0);
+  // The rewards one pass reads together (three slots; absent ones are zeros).
+  if (rewards.length > 3) throw new Error('internal: transientPiece takes at most three rewards');
+  const zeros = new Float64Array(n);
+  const [r0, r1, r2] = [rewards[0] ?? zeros, rewards[1] ?? zeros, rewards[2] ?? zeros];
+  const sums = [0, 0, 0];
   let total = 0;
   for (let k = 0; ; k++) {
     if (k >= left) {
@@ -87,10 +91,18 @@ export function transientPiece(
       for (let i = 0; i < n; i++) end[i]! += w * v[i]!;
     }
     if (k === right) break;
+    let [s0, s1, s2, mass] = [0, 0, 0, 0];
+    for (let i = 0; i < n; i++) {
+      const x = v[i]!;
+      mass += x;
+      s0 += x * r0[i]!;
+      s1 += x * r1[i]!;
+      s2 += x * r2[i]!;
+    }
     const t = tail[k]!; // `!`: k < right
-    rewards.forEach((r, j) => (sums[j]! += t * dot(v, r)));
-    let mass = 0;
-    for (let i = 0; i < n; i++) mass += v[i]!;
+    sums[0]! += t * s0;
+    sums[1]! += t * s1;
+    sums[2]! += t * s2;
     total += t * mass;
     stepUniformized(chain, v, next);
     [v, next] = [next, v];
@@ -100,5 +112,9 @@ export function transientPiece(
   if (endMass > 0) for (let i = 0; i < n; i++) end[i]! /= endMass;
   // total/q is ∫ of the total mass, τ but for the drift.
   const scale = total > 0 ? tau / total : 1 / chain.rate;
-  return { end, integrals: sums.map((x) => x * scale), products: right };
+  return {
+    end,
+    integrals: rewards.map((_, j) => sums[j]! * scale), // `!`: j < 3
+    products: right,
+  };
 }
