@@ -4,6 +4,7 @@ import { TransientLimitError } from '../linalg/TransientLimitError.js';
 import { transientPiece } from '../linalg/transientPiece.js';
 import { SQUARING_MAX_STATES } from '../linalg/transientPlan.js';
 import { uniformize } from '../linalg/uniformize.js';
+import { makeAbsorbing } from '../generation/makeAbsorbing.js';
 
 // Poisson mass left out on the right of each piece's window.
 const EPSILON = 1e-18;
@@ -16,6 +17,11 @@ export interface PiecewiseRequest {
   readonly ends: readonly number[];
   /** Most matrix–vector products allowed over the whole run. */
   readonly maxProducts: number;
+  /**
+   * Solve for the first time down instead: the down states absorb (a test that takes the
+   * system down absorbs its mass too), so the up mass at t is R(t); no costs.
+   */
+  readonly firstFailure?: boolean;
 }
 
 /** A(t) and U(t) at the times asked for, and the integrals up to each end. */
@@ -55,7 +61,8 @@ interface TestEvent {
  *
  * @param ctmc - the chain of {@link chainFromModel}
  * @param upkeep - its proof tests and cost rates
- * @param request - times, interval ends and the product limit
+ * @param request - times, interval ends, the product limit, and whether to solve for R(t)
+ *   (`firstFailure`: the down states absorb, and so does a test event leading to one)
  * @returns the values per time, the integrals per end, the products done
  * @throws {@link TransientLimitError} when q times the last time exceeds `maxProducts`
  *
@@ -88,13 +95,16 @@ export function piecewiseTransient(
       SQUARING_MAX_STATES,
     );
   }
+  const absorbing = request.firstFailure === true;
+  const chainOf = absorbing ? makeAbsorbing(ctmc, 'down') : ctmc;
+  const costRate = absorbing ? undefined : upkeep.costRate;
   const events = testEvents(upkeep, last);
   const stops = [...new Set([...events.map((e) => e.time), ...request.times, ...request.ends])];
   stops.sort((a, b) => a - b);
-  const chain = uniformize(ctmc, 2);
+  const chain = uniformize(chainOf, 2);
   const down = ctmc.up.map((u) => 1 - u);
   const rewards: ArrayLike<number>[] = [ctmc.up, down];
-  if (upkeep.costRate) rewards.push(upkeep.costRate);
+  if (costRate) rewards.push(costRate);
   let p: Float64Array = ctmc.initial.slice();
   let now = 0;
   let products = 0;
@@ -113,13 +123,16 @@ export function piecewiseTransient(
       const event = events[e]!;
       const test = upkeep.tests[event.test]!;
       const map = event.kind === 1 ? test.start! : test.end;
-      if (upkeep.costRate) {
+      if (costRate) {
         const paysTest = event.kind === 1 || test.duration === 0;
         cumulative[2]! +=
           (paysTest ? test.testCost : 0) + (event.kind === 0 ? dot(p, test.endCost!) : 0);
       }
       const moved = new Float64Array(p.length);
-      for (let i = 0; i < p.length; i++) moved[map[i]!]! += p[i]!;
+      // `!`: a map has one image per state. Absorbed (down) mass stays where it is.
+      for (let i = 0; i < p.length; i++) {
+        moved[absorbing && !ctmc.up[i] ? i : map[i]!]! += p[i]!;
+      }
       p = moved;
     }
     let a = 0;
@@ -136,7 +149,7 @@ export function piecewiseTransient(
     unavailability: request.times.map((t) => read(t).u),
     integrals: request.ends.map((t) => {
       const { up, down, cost } = read(t);
-      return { up, down, ...(upkeep.costRate && { cost }) };
+      return { up, down, ...(costRate && { cost }) };
     }),
     products,
   };

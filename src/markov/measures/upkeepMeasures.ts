@@ -22,7 +22,7 @@ export interface ProofTestRequest {
 
 /**
  * Returns the measures of a chain with proof tests (docs/semantics.md, "Hidden failures and
- * proof tests"), solved piece by piece ({@link piecewiseTransient}): A(t) on a grid that shows
+ * proof tests"), solved piece by piece ({@link piecewiseTransient}): R(t) and A(t) on a grid that shows
  * the saw-tooth (the default grid plus a point just before and at each test event, when there
  * are at most 200 of them), intervalAvailability over the horizon, pfdAvg = Ū(T_M) and its SIL
  * band over the mission time T_M, and with costs missionCost over the horizon.
@@ -42,7 +42,7 @@ export function proofTestMeasures(
   const { horizon, missionTime } = request;
   const warnings = [
     'the steady measures are left out: a model with proof tests has no steady state (the tests are periodic)',
-    'reliability and mttf are left out: the Markov engine gives A(t) of a model with proof tests, not its first time down; relkit simulate estimates them',
+    'mttf is left out: the Markov engine gives R(t) of a model with proof tests up to the horizon, not the mean time to its first going down',
   ];
   if (upkeep.costRate) {
     warnings.push('costRate is left out: a model with proof tests has no steady state');
@@ -58,7 +58,14 @@ export function proofTestMeasures(
     maxProducts: checked.maxProducts,
   });
   const [overHorizon, overMission] = solved.integrals;
+  const reliability = piecewiseTransient(ctmc, upkeep, {
+    times,
+    ends: [],
+    maxProducts: checked.maxProducts,
+    firstFailure: true,
+  });
   let measures: Measures = {
+    reliability: { t: times, values: reliability.availability },
     availability: { t: times, values: solved.availability },
     ...(overHorizon && { intervalAvailability: horizon > 0 ? overHorizon.up / horizon : 1 }),
     ...(overHorizon?.cost !== undefined && { missionCost: overHorizon.cost }),
