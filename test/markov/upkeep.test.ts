@@ -165,6 +165,19 @@ system: { series: [x, y] }`;
     expectRelClose(result.measures.missionCost as number, 4935.397832341137, 1e-10, 'missionCost');
   });
 
+  it('a 1oo1 renewed at its tests: m·(inspection + corrective·F(T)) + downtime·∫U', () => {
+    const [lambda, T, m, c, i, d] = [2e-5, 8760, 5, 3000, 150, 20];
+    const text = group(1, 1, lambda, 0, T, m).replace(
+      'inspection: {',
+      `costs: { corrective: ${c}, inspection: ${i}, downtime_per_hour: ${d} }, inspection: {`,
+    );
+    const result = solveMarkov(loadModel(text));
+    const failed = -Math.expm1(-lambda * T);
+    const downtime = T - failed / lambda; // ∫₀ᵀ (1 − e^{−λt}) dt
+    const exact = m * (i + c * failed + d * downtime);
+    expectRelClose(result.measures.missionCost as number, exact, 1e-9, 'missionCost');
+  });
+
   it('two units of one component with one crew: the birth–death chain by hand', () => {
     const [lambda, mu, c, w, d] = [1e-3, 1 / 20, 700, 40, 90];
     const result = solveMarkov(
