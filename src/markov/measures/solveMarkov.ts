@@ -34,7 +34,8 @@ export interface SolveMarkovOptions {
   readonly points?: number;
   /**
    * End of the time grid and of interval availability.
-   * @defaultValue the model's mission time; else, for a repairable system, ten relaxation times
+   * @defaultValue the model's mission time; else, with proof tests, 10 × (first + interval) of
+   * the latest tested component; else, for a repairable system, ten relaxation times
    * of its slowest unit in the structure (see repairableHorizon), or 2·MTTF (10 × the largest
    * mean life of a unit in the structure when the system never fails)
    */
@@ -101,7 +102,11 @@ export interface MarkovResult extends Result {
  * closed classes (units never repaired, a switch-over that can fail, an uncovered failure) has
  * as its long run the mix of the classes' stationary distributions weighted by the probability
  * of ending in each, so A, U and the failure frequency are those expectations and MTBF, MUT,
- * MDT follow from them (see solveSteadyState); curves by uniformization with
+ * MDT follow from them (see solveSteadyState). A model with proof tests is solved piece by
+ * piece between its test epochs ({@link proofTestMeasures}: R(t), A(t), interval
+ * availability, pfdAvg and sil; no steady measures, no MTTF). With costs, costRate = π·r from
+ * the steady state and missionCost the expected cost over [0, horizon] ({@link piecewiseTransient}).
+ * Curves by uniformization with
  * absolute truncation error 1e-12; the unavailabilities are summed over the down states
  * directly, so small ones keep their digits. Measured against closed forms: ≤ 1e-12 relative
  * (k-out-of-n with crews, duplex with coverage, cold standby). Cost: building the chain plus
@@ -260,7 +265,7 @@ function solveChain(
         exactSum(downMass),
         failureFrequency(ctmc, pi),
       );
-      if (upkeep?.costRate) {
+      if (upkeep?.costRate && curves) {
         measures = { ...measures, costRate: expectedRateReward(pi, upkeep.costRate) };
       }
     }
@@ -268,6 +273,9 @@ function solveChain(
     warnings.push(
       'steady measures need a repairable system: this one is down for good in the long run',
     );
+  }
+  if ((all || options.steady) && upkeep?.costRate && measures.costRate === undefined) {
+    warnings.push('costRate is left out: the chain has no steady state to give it');
   }
   let mttf: number | undefined;
   if (all || options.mttf || (curves && !repairable && options.horizon === undefined)) {
@@ -287,7 +295,7 @@ function solveChain(
       : !repairable && mttf !== undefined && Number.isFinite(mttf) && mttf > 0
         ? 2 * mttf
         : 10 * (source.lifeScale ?? longestHoldingTime(ctmc)));
-  if (upkeep?.costRate) {
+  if (upkeep?.costRate && curves) {
     const costs = upkeep;
     const mission = optional('missionCost', () =>
       piecewiseTransient(ctmc, costs, {
