@@ -105,7 +105,7 @@ export interface MarkovResult extends Result {
  * MDT follow from them (see solveSteadyState). A model with proof tests is solved piece by
  * piece between its test epochs ({@link proofTestMeasures}: R(t), A(t), interval
  * availability, pfdAvg and sil; no steady measures, no MTTF). With costs, costRate = π·r from
- * the steady state and missionCost the expected cost over [0, horizon] ({@link piecewiseTransient}).
+ * the steady state and missionCost the expected cost over the mission (else the horizon) ({@link piecewiseTransient}).
  * Curves by uniformization with
  * absolute truncation error 1e-12; the unavailabilities are summed over the down states
  * directly, so small ones keep their digits. Measured against closed forms: ≤ 1e-12 relative
@@ -300,7 +300,7 @@ function solveChain(
     const mission = optional('missionCost', () =>
       piecewiseTransient(ctmc, costs, {
         times: [],
-        ends: [horizon],
+        ends: [source.missionTime ?? horizon],
         maxProducts: checkTransientOptions('missionCost', [horizon], limits).maxProducts,
       }),
     );

@@ -25,7 +25,7 @@ export interface ProofTestRequest {
  * proof tests"), solved piece by piece ({@link piecewiseTransient}): R(t) and A(t) on a grid that shows
  * the saw-tooth (the default grid plus a point just before and at each test event, when there
  * are at most 200 of them), intervalAvailability over the horizon, pfdAvg = Ū(T_M) and its SIL
- * band over the mission time T_M, and with costs missionCost over the horizon.
+ * band over the mission time T_M, and with costs missionCost over T_M (the horizon without one).
  *
  * $$
  * \mathrm{PFD}_{avg} = \frac{1}{T_M}\int_0^{T_M} U(t)\,dt
@@ -64,11 +64,13 @@ export function proofTestMeasures(
     maxProducts: checked.maxProducts,
     firstFailure: true,
   });
+  // Over the mission when there is one, else over the horizon (Result.ts, "missionCost").
+  const missionCost = (overMission ?? overHorizon)?.cost;
   let measures: Measures = {
     reliability: { t: times, values: reliability.availability },
     availability: { t: times, values: solved.availability },
     ...(overHorizon && { intervalAvailability: horizon > 0 ? overHorizon.up / horizon : 1 }),
-    ...(overHorizon?.cost !== undefined && { missionCost: overHorizon.cost }),
+    ...(missionCost !== undefined && { missionCost }),
   };
   if (overMission && missionTime !== undefined && missionTime > 0) {
     const pfdAvg = overMission.down / missionTime;
