@@ -14,6 +14,7 @@ Cases (the models are in test/markov/upkeep.test.ts):
      mission 43800; costs corrective 1000, inspection 200, downtime 50/h, crew 80/h
   e: units a, b in parallel, lam 1e-4, MTTR 200, one crew (first come, first served), tests of
      b at 4380 k, of a at 2190 + 4380 k, taking no time; mission 43800
+  e2: e with tests taking 24 h, coverage 0.8, MTTR 100
   f: x (lam 1e-3, MTTR 8, corrective 500, downtime 100/h) and y (lam 2e-3, MTTR 24,
      corrective 300, downtime 10/h) in series, crew 50/h, unlimited crews, mission 1000:
      missionCost by the closed form of one repairable unit, U(t) = lam/(lam+mu)(1 - e^{-(lam+mu)t})
@@ -145,6 +146,58 @@ def case_e():
     return {"A": a, "times": times, "pfdAvg": down / M}
 
 
+def case_e2():
+    """Case e with tests taking 24 h, coverage 0.8 and MTTR 100: a unit whose repair ends during
+    its component's test is back in service (S); revealed failures queue for the one crew."""
+    lam, mu, c, T, d, M = mpf("1e-4"), 1 / mpf(100), mpf("0.8"), 4380, 24, 43800
+    units = "WHNRQS"
+    states = [(x, y) for x in units for y in units
+              if not (x in "RQ" and y in "RQ" and (x == y or "R" not in (x, y)))]
+    states.sort(key=lambda s: s != ("W", "W"))
+
+    def generator(phase):
+        g = {}
+        for s in states:
+            for u in (0, 1):
+                in_service = s[u] == "S" or (s[u] == "W" and phase != u)
+                if in_service:
+                    for to, r in (("H", lam * c), ("N", lam * (1 - c))):
+                        t = list(s); t[u] = to; g[(s, tuple(t))] = r
+                if s[u] == "R":
+                    t = list(s); t[u] = "S" if phase == u else "W"
+                    if t[1 - u] == "Q":
+                        t[1 - u] = "R"
+                    g[(s, tuple(t))] = mu
+        return g
+
+    def up(s, phase):
+        return any(s[u] == "S" or (s[u] == "W" and phase != u) for u in (0, 1))
+
+    def end(u):
+        m = {}
+        for s in states:
+            t = list(s)
+            if s[u] == "S":
+                t[u] = "W"
+            if s[u] == "H":
+                t[u] = "Q" if s[1 - u] == "R" else "R"
+            m[s] = tuple(t)
+        return m
+
+    events = []
+    for k in range(10):
+        events.append((2190 + 4380 * k, 0, {}, {}, 0))
+        events.append((2190 + 4380 * k + d, "normal", end(0), {}, 0))
+        events.append((4380 * (k + 1), 1, {}, {}, 0))
+        if 4380 * (k + 1) + d <= M:
+            events.append((4380 * (k + 1) + d, "normal", end(1), {}, 0))
+    events.sort(key=lambda e: e[0])
+    times = [2190, 2200, 2214, 4380, 4404, 43800]
+    a, ends = piecewise(states, generator, up, events, times, [M])
+    (down, _), = ends
+    return {"A": a, "times": times, "pfdAvg": down / M}
+
+
 def case_f():
     M = mpf(1000)
     total = mpf(0)
@@ -158,7 +211,7 @@ def case_f():
 
 
 if __name__ == "__main__":
-    for name, case in [("d", case_d), ("e", case_e), ("f", case_f)]:
+    for name, case in [("d", case_d), ("e", case_e), ("e2", case_e2), ("f", case_f)]:
         result = case()
         for key, value in result.items():
             if isinstance(value, list):
