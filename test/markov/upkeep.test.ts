@@ -48,6 +48,32 @@ describe('proof tests: pfdAvg against the closed forms of IEC 61508-6', () => {
     });
   }
 
+  it('every MooN up to 4 channels, β and λT across scales, 3 tests: to 1e-9 relative', () => {
+    const T = 1000;
+    for (const [k, n] of [
+      [1, 1],
+      [1, 2],
+      [2, 2],
+      [1, 3],
+      [2, 3],
+      [3, 4],
+    ] as const) {
+      for (const beta of n === 1 ? [0] : [0, 0.02, 0.2]) {
+        for (const lambdaT of [1e-4, 0.05, 1]) {
+          const rate = lambdaT / T;
+          const result = solveMarkov(loadModel(group(k, n, rate, beta, T, 3)), { points: 2 });
+          const exact = proofTestedPfdAverage({ k, n, rate, beta, testInterval: T });
+          expectRelClose(
+            result.measures.pfdAvg as number,
+            exact,
+            1e-9,
+            `${k}oo${n} β ${beta} λT ${lambdaT}`,
+          );
+        }
+      }
+    }
+  });
+
   it('the default grid shows the saw-tooth: A just before a test, 1 at it', () => {
     const result = solveMarkov(loadModel(group(1, 1, 1e-5, 0, 8760, 3)));
     const curve = result.measures.availability!;

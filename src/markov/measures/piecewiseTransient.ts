@@ -7,7 +7,7 @@ import { uniformize } from '../linalg/uniformize.js';
 import { makeAbsorbing } from '../generation/makeAbsorbing.js';
 
 // Poisson mass left out on the right of each piece's window.
-const EPSILON = 1e-18;
+const EPSILON = 1e-40;
 
 /** What {@link piecewiseTransient} is asked for. */
 export interface PiecewiseRequest {
