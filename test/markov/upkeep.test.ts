@@ -49,6 +49,7 @@ describe('proof tests: pfdAvg against the closed forms of IEC 61508-6', () => {
   }
 
   it('every MooN up to 4 channels, β and λT across scales, 3 tests: to 1e-9 relative', () => {
+    // Measured < 1e-14 relative, down to a PFD of 3.3e-9 (1oo2, λT = 1e-4).
     const T = 1000;
     for (const [k, n] of [
       [1, 1],
