@@ -142,7 +142,17 @@ export function expandBlockCommonCause(
       added.push(components.length);
       const member = components[units[sharers[0]!]!.component]!;
       const costs = member.costs && scaledCosts(member.costs, sharers.length);
-      components.push({ ...member, name, count: 1, failure, ...(costs && { costs }) });
+      // Tested with its members at the start of their test, taking no test time itself: they
+      // are out of service for the test and pay its downtime (docs/semantics.md).
+      const inspection = member.inspection && { ...member.inspection, duration: 0 };
+      components.push({
+        ...member,
+        name,
+        count: 1,
+        failure,
+        ...(costs && { costs }),
+        ...(inspection && { inspection }),
+      });
       units.push({ name, component: components.length - 1, copy: 0 });
       for (const unit of sharers) shocks.set(unit, [...(shocks.get(unit) ?? []), units.length - 1]);
     }

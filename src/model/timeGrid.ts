@@ -1,5 +1,5 @@
 import { checkInteger, checkNonNegative, checkPositive } from '../errors.js';
-import type { ComponentModel } from './Model.js';
+import type { ComponentModel, InspectionModel } from './Model.js';
 
 /** Most points in one time grid: bounds memory and solver time for a mistyped count. */
 export const MAX_GRID_POINTS = 100_000;
@@ -26,24 +26,29 @@ export function timeGrid(
 /** Most proof tests whose edges {@link withProofTestEdges} adds to a grid. */
 export const MAX_TEST_EDGES = 2_000;
 
+/** When a component's proof tests happen: `inspection` of a model's component. */
+export type TestSchedule = Pick<InspectionModel, 'first' | 'interval' | 'duration'>;
+
+/** The test schedules of a model's components, in file order. */
+export function testSchedules(components: readonly ComponentModel[]): TestSchedule[] {
+  return components.flatMap((component) => (component.inspection ? [component.inspection] : []));
+}
+
 /**
- * Returns the proof-test starts and ends of every component with `inspection` that fall in
- * (0, horizon), sorted and without repeats: the times where A(t) jumps and the pieces between
- * which it is smooth.
+ * Returns the proof-test starts and ends of every schedule that fall in (0, horizon), sorted
+ * and without repeats: the times where A(t) jumps and the pieces between which it is smooth.
  *
- * @param components - the components of a model
+ * @param schedules - the test schedules ({@link testSchedules})
  * @param horizon - the end of the time range
- * @param limit - the most tests to list (per component); a plan with more lists the first ones
+ * @param limit - the most tests to list (per schedule); a plan with more lists the first ones
  */
 export function proofTestEdges(
-  components: readonly ComponentModel[],
+  schedules: readonly TestSchedule[],
   horizon: number,
   limit: number = Infinity,
 ): number[] {
   const edges: number[] = [];
-  for (const { inspection } of components) {
-    if (!inspection) continue;
-    const { first, interval, duration } = inspection;
+  for (const { first, interval, duration } of schedules) {
     for (
       let k = 0, start = first;
       start < horizon && k < limit;
@@ -59,16 +64,16 @@ export function proofTestEdges(
 /**
  * Returns an evenly spaced grid with the proof-test edges added so that a saw-tooth curve shows
  * its teeth: each test start, the instant just before it, and each test end (for at most
- * {@link MAX_TEST_EDGES} tests per component). An explicit `times` list is kept as given.
+ * {@link MAX_TEST_EDGES} tests per schedule). An explicit `times` list is kept as given.
  */
 export function withProofTestEdges(
   options: { readonly times?: readonly number[] },
   grid: readonly number[],
-  components: readonly ComponentModel[],
+  schedules: readonly TestSchedule[],
   horizon: number,
 ): number[] {
   if (options.times !== undefined) return [...grid];
-  const edges = proofTestEdges(components, horizon, MAX_TEST_EDGES);
+  const edges = proofTestEdges(schedules, horizon, MAX_TEST_EDGES);
   if (edges.length === 0) return [...grid];
   // An instant before each edge (about one ulp): the top of a tooth.
   const before = edges.map((t) => t - Math.max(Number.MIN_VALUE, t * Number.EPSILON));

@@ -52,11 +52,20 @@ function measureAt(result: Result, measure: string, t?: number): number {
   return element(curve.values, index);
 }
 
+/**
+ * Whether the Markov engine solves the model: every time exponential, but for the instantaneous
+ * repair of a proof-tested component, and no preventive replacement.
+ */
 function isExponential(model: Model): boolean {
-  return model.components.every((c) =>
-    [c.failure, c.repair, c.detection, c.recovery].every(
-      (spec) => spec === undefined || spec.dist === 'exponential',
-    ),
+  return model.components.every(
+    (c) =>
+      !c.preventive &&
+      [c.failure, c.repair, c.detection, c.recovery].every(
+        (spec) =>
+          spec === undefined ||
+          spec.dist === 'exponential' ||
+          (c.inspection !== undefined && spec === c.repair && spec.dist === 'deterministic'),
+      ),
   );
 }
 

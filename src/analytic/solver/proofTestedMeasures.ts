@@ -2,7 +2,12 @@ import { UnsupportedModelError } from '../../errors.js';
 import type { ComponentModel, Model } from '../../model/Model.js';
 import type { Curve, Measures } from '../../model/Result.js';
 import { silBand } from '../../model/safetyIntegrity.js';
-import { proofTestEdges, timeGrid, withProofTestEdges } from '../../model/timeGrid.js';
+import {
+  proofTestEdges,
+  testSchedules,
+  timeGrid,
+  withProofTestEdges,
+} from '../../model/timeGrid.js';
 import { exactSum } from '../../numeric/sum.js';
 import { integrate } from '../../numeric/integrate.js';
 import type { ModelSolver } from './ModelSolver.js';
@@ -68,7 +73,8 @@ export function proofTestedMeasures(
     'reliability and mttf of a proof-tested system need relkit simulate',
   );
   const end = horizon ?? defaultHorizon(model);
-  const times = withProofTestEdges(options, timeGrid(options, end), model.components, end);
+  const schedules = testSchedules(model.components);
+  const times = withProofTestEdges(options, timeGrid(options, end), schedules, end);
   const availability: Curve = { t: times, values: times.map((t) => solver.pointAvailability(t)) };
   if (horizon === undefined) {
     warnings.push(
@@ -82,7 +88,7 @@ export function proofTestedMeasures(
       horizon,
     };
   }
-  const cuts = [0, ...proofTestEdges(model.components, horizon), horizon];
+  const cuts = [0, ...proofTestEdges(schedules, horizon), horizon];
   const pieces: number[] = [];
   for (let i = 1; i < cuts.length; i++) {
     const [a, b] = [cuts[i - 1]!, cuts[i]!]; // i in [1, length)

@@ -6,7 +6,8 @@ import type { ChainModel, Model } from '../../model/Model.js';
 import { buildCtmc } from './buildCtmc.js';
 import type { Ctmc } from './Ctmc.js';
 import { chainLayout } from './fromModelLayout.js';
-import { emitTransitions, isStateUp } from './fromModelState.js';
+import { emitTransitions, isStateUp, testEnd, testStart } from './fromModelState.js';
+import { hasCosts, repairStartCost, stateCostRate, testEndCost } from './fromModelCosts.js';
 import { StateIndex } from './StateIndex.js';
 
 // 5 million states: the state index (4·width + 12 bytes a state) and ~100 bytes of transitions
@@ -23,9 +24,45 @@ export interface ChainFromModelOptions {
   readonly maxStates?: number;
 }
 
+/**
+ * The proof tests of one component, as maps of the chain's states applied at its test epochs
+ * first, first + interval, … (docs/semantics.md, "Hidden failures and proof tests").
+ */
+export interface ProofTestMaps {
+  /** The component's name. */
+  readonly name: string;
+  readonly first: number;
+  readonly interval: number;
+  /** Time a test takes; the end map applies `duration` after the start map. */
+  readonly duration: number;
+  /** State each state goes to when a test begins (tests that take time only). */
+  readonly start?: Int32Array;
+  /** State each state goes to when a test ends (at its epoch when it takes no time). */
+  readonly end: Int32Array;
+  /** Corrective cost of the repairs the end starts, per state before it (with costs). */
+  readonly endCost?: Float64Array;
+  /** Cost of one test of all the component's units. */
+  readonly testCost: number;
+}
+
+/** What the chain needs besides its generator for proof tests and costs. */
+export interface ChainUpkeep {
+  /** One entry per component with proof tests, in file order. */
+  readonly tests: readonly ProofTestMaps[];
+  /**
+   * With costs: the cost per time unit in each state, the expected corrective cost of the
+   * repairs its transitions start included (Σ_j q_ij·c_ij).
+   */
+  readonly costRate?: Float64Array;
+  /** With costs that the chain cannot give (a permanent outage is reachable): why. */
+  readonly costGap?: string;
+}
+
 /** A model's CTMC, with what the generator noticed. */
 export interface ChainFromModelResult {
   readonly ctmc: Ctmc;
+  /** Proof tests and costs, when the model has either. */
+  readonly upkeep?: ChainUpkeep;
   /** The upper estimate of the state count made before building (the state count itself for a hand-written chain). */
   readonly estimatedStates: number;
   /** Advisory conditions, such as overlapping recoveries merged. */
@@ -51,8 +88,8 @@ export interface ChainFromModelResult {
  * @param model - a loaded model with exponential failure, repair, detection, recovery and
  *   switch-delay times, or with a `markov:` chain
  * @param options - the state limit
- * @returns the chain (states explored breadth-first from all units new), its size estimate and
- *   warnings
+ * @returns the chain (states explored breadth-first from all units new), its size estimate,
+ *   warnings, and the proof-test maps and cost rates when the model has them
  * @throws {@link UnsupportedModelError} naming the component and time that is not exponential,
  *   when the estimated state count exceeds `maxStates`, or when the chain outgrows the memory
  *   available while it is built
@@ -66,7 +103,13 @@ export interface ChainFromModelResult {
  * failed, first served), so finite crews are exact. Uncovered failures of a component with
  * `recovery` are counted per component up to its unit count; a further overlapping one is
  * merged into those in progress, and a warning says so. A non-repairable unit's uncovered
- * failure leads to one absorbing down state. Cost: O(states · events · width) time; memory
+ * failure leads to one absorbing down state. A component with proof tests adds, per group, its
+ * hidden failures (revealable or not) and, when its tests take time, an "under test" flag and the
+ * count of units back from repair during the test; the tests themselves are not transitions but
+ * maps of the states (`upkeep.tests`), applied at their epochs by the piecewise solver, and their
+ * images are explored with the rest. With costs, `upkeep.costRate` holds each state's cost per
+ * time unit, the corrective cost of the repairs its transitions start included. Cost:
+ * O(states · events · width) time; memory
  * about 4·width + 12 bytes a state (StateIndex) plus 16 bytes a transition.
  *
  * @see K. S. Trivedi, Probability and Statistics with Reliability, Queuing, and Computer
@@ -99,7 +142,7 @@ export function chainFromModel(
     }
     return { ...chainFromChainModel(model.chain), warnings: [] };
   }
-  refuseUnsupportedUpkeep(model, 'markov', [], 'relkit simulate models it');
+  refuseUnsupportedUpkeep(model, 'markov', ['inspection'], 'relkit simulate models it');
   const layout = chainLayout(model, model.system);
   if (layout.estimatedStates > maxStates) {
     throw new UnsupportedModelError(
@@ -137,21 +180,45 @@ export function chainFromModel(
   stateOf(initial);
   const upFlags: number[] = [];
   let capped = false;
+  const inspected = layout.rates.flatMap((rate, c) => (rate.inspection ? [c] : []));
+  const costs = hasCosts(layout);
+  // Per state in order: the image of each test map, the end's repair cost, the cost rate.
+  const starts = inspected.map(() => new GrowingInt32());
+  const ends = inspected.map(() => new GrowingInt32());
+  const endCosts = inspected.map(() => new GrowingFloat64());
+  const costRate = new GrowingFloat64();
+  let dead = false;
   try {
     for (let current = 0; current < states.size; current++) {
       const s = new Int32Array(width);
       states.read(current, s);
       const up = isStateUp(layout, structure, x, s);
       upFlags.push(up);
-      if (s[0] === 1) continue; // the permanent outage is absorbing
-      const emit = (next: Int32Array, rate: number): void => {
+      let cost = costs ? stateCostRate(layout, s) : 0;
+      inspected.forEach((c, i) => {
+        const slot = layout.testSlot[c]!; // `!`: one slot per component (chainLayout)
+        const testing = slot >= 0 && s[slot] === 1;
+        starts[i]!.push(slot >= 0 && !testing ? stateOf(testStart(layout, s, c)) : current);
+        const next = slot < 0 || testing ? testEnd(layout, s, c) : s;
+        ends[i]!.push(next === s ? current : stateOf(next));
+        endCosts[i]!.push(costs && next !== s ? testEndCost(layout, s, next) : 0);
+      });
+      if (s[0] === 1) {
+        // the permanent outage is absorbing
+        dead = true;
+        costRate.push(0);
+        continue;
+      }
+      const emit = (next: Int32Array, rate: number, completed?: number): void => {
         const target = stateOf(next);
         if (target === current || !(rate > 0)) return;
         from.push(current);
         to.push(target);
         rates.push(rate);
+        if (costs) cost += rate * repairStartCost(layout, s, next, completed);
       };
       if (emitTransitions(layout, s, up, emit)) capped = true;
+      costRate.push(cost);
     }
   } catch (error) {
     // A typed array that cannot grow any more (over 2^32 entries, or no memory left).
@@ -174,7 +241,41 @@ export function chainFromModel(
       'markov: an uncovered failure can start while every unit of its component already has a recovery in progress; the chain merges it with those (overlapping recoveries are capped at the unit count)',
     );
   }
-  return { ctmc, estimatedStates: layout.estimatedStates, warnings };
+  const tests = inspected.map((c, i): ProofTestMaps => {
+    // `!`: one entry per inspected component, filled for every state above.
+    const component = model.components[c]!;
+    const { first, interval, duration } = component.inspection!;
+    const start = starts[i]!.view();
+    return {
+      name: component.name,
+      first,
+      interval,
+      duration,
+      ...(duration > 0 && { start }),
+      end: ends[i]!.view(),
+      ...(costs && { endCost: endCosts[i]!.view() }),
+      testCost: component.count * (component.costs?.inspection ?? 0),
+    };
+  });
+  const upkeep: ChainUpkeep | undefined =
+    tests.length > 0 || costs
+      ? {
+          tests,
+          ...(costs &&
+            (dead
+              ? {
+                  costGap:
+                    'a non-repairable unit can fail uncovered, a permanent outage whose units the chain does not track',
+                }
+              : { costRate: costRate.view() })),
+        }
+      : undefined;
+  return {
+    ctmc,
+    ...(upkeep && { upkeep }),
+    estimatedStates: layout.estimatedStates,
+    warnings,
+  };
 }
 
 /**

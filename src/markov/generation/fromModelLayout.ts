@@ -3,17 +3,28 @@ import type { StructureNode } from '../../structure/StructureNode.js';
 import type { Distribution } from '../../distributions/types.js';
 import { componentFacts, exponentialRate } from '../../model/componentFacts.js';
 import { UnsupportedModelError } from '../../errors.js';
-import type { Model, SystemNode } from '../../model/Model.js';
+import type { InspectionModel, Model, SystemNode } from '../../model/Model.js';
 import { logGamma } from '../../numeric/gamma.js';
 
 /**
  * Slots of one group in the state vector: how many of its units are in each failed state (the
  * working count is the group size minus their sum). Suffix 0: covered failure; 1: uncovered
  * failure whose outage lasts until this unit's repair ends (a component without `recovery`).
+ * `hidden`: a hidden failure a proof test can reveal; `never`: one no test reveals.
  */
-export const SLOT = { detect0: 0, detect1: 1, wait0: 2, wait1: 3, repair0: 4, repair1: 5, lost: 6 };
+export const SLOT = {
+  detect0: 0,
+  detect1: 1,
+  wait0: 2,
+  wait1: 3,
+  repair0: 4,
+  repair1: 5,
+  lost: 6,
+  hidden: 7,
+  never: 8,
+};
 /** Number of slots per group. */
-export const GROUP_WIDTH = 7;
+export const GROUP_WIDTH = 9;
 
 /** The exponential rates of one component type, per time unit; absent rates are absent times. */
 export interface ComponentRates {
@@ -24,6 +35,10 @@ export interface ComponentRates {
   readonly coverage: number;
   /** Repair priority: lower is served first; equal ranks are served first come, first served. */
   readonly rank: number;
+  /** Proof tests: failures are hidden until a test (docs/semantics.md). */
+  readonly inspection?: InspectionModel;
+  /** A repair that takes no time (`deterministic` 0) after a test reveals a failure. */
+  readonly instantRepair?: boolean;
 }
 
 /** Units tracked together: exchangeable units of one component (lumped), or a single unit. */
@@ -60,6 +75,16 @@ export interface ChainLayout {
   readonly variableCount: number;
   /** Slot of the pending recovery count of each component (−1: no recovery outages). */
   readonly recoverySlot: readonly number[];
+  /**
+   * Slot of the "under test" flag of each component whose proof tests take time (−1: none);
+   * the flag is set and cleared only at the test epochs, never by a transition.
+   */
+  readonly testSlot: readonly number[];
+  /**
+   * Per group, the slot counting its units back from repair during the current test, which are
+   * in service (−1: the group's tests take no time or it has no timed repair).
+   */
+  readonly backSlot: readonly number[];
   /** Finite crews that can be short (fewer than the repairable units), else undefined. */
   readonly crews?: number;
   /** Slot of the queue length; tokens (group·2 + uncovered flag) follow it. */
@@ -87,7 +112,10 @@ export function chainLayout(model: Model, system: SystemNode): ChainLayout {
     const rateOf = (law: Distribution | undefined, role: string): number | undefined =>
       law && exponentialRateOf(law, `component ${component.name} has a ${law.family} ${role} time`);
     const listed = priority.indexOf(c);
-    const repair = rateOf(laws.repair, 'repair');
+    const inspection = component.inspection;
+    const instantRepair =
+      inspection !== undefined && laws.repair?.family === 'deterministic' && laws.repair.mean === 0;
+    const repair = instantRepair ? undefined : rateOf(laws.repair, 'repair');
     const detection = repair === undefined ? undefined : rateOf(laws.detection, 'detection');
     const recovery = component.coverage < 1 ? rateOf(laws.recovery, 'recovery') : undefined;
     return {
@@ -100,6 +128,8 @@ export function chainLayout(model: Model, system: SystemNode): ChainLayout {
       ...(recovery !== undefined && { recovery }),
       coverage: component.coverage,
       rank: priority.length === 0 ? 0 : listed >= 0 ? listed : priority.length + c,
+      ...(inspection && { inspection }),
+      ...(instantRepair && { instantRepair }),
     };
   });
   const blockUnits = new Set(structure.blocks.flatMap((block) => block.units));
@@ -140,6 +170,10 @@ export function chainLayout(model: Model, system: SystemNode): ChainLayout {
     return layout;
   });
   const recoverySlot = rates.map((rate) => (rate.recovery === undefined ? -1 : width++));
+  const testSlot = rates.map((rate) => ((rate.inspection?.duration ?? 0) > 0 ? width++ : -1));
+  const backSlot = groups.map((group) =>
+    testSlot[group.component]! >= 0 && rates[group.component]!.repair !== undefined ? width++ : -1,
+  );
   const repairableUnits = groups.reduce(
     (sum, group) => sum + (rates[group.component]!.repair === undefined ? 0 : group.units.length),
     0,
@@ -157,6 +191,8 @@ export function chainLayout(model: Model, system: SystemNode): ChainLayout {
     structure: structure.node,
     variableCount: structure.variableCount,
     recoverySlot,
+    testSlot,
+    backSlot,
     ...(crews !== undefined && { crews }),
     queueOffset,
     queueCapacity,
@@ -248,9 +284,12 @@ function estimateStates(layout: Omit<ChainLayout, 'estimatedStates'>): number {
     const repairable = rate.repair !== undefined;
     const uncoveredFlag = rate.coverage < 1 && rate.recovery === undefined && repairable;
     const flags = uncoveredFlag ? 2 : 1;
-    const other = repairable
-      ? (rate.detection === undefined ? 0 : flags) + (crews === undefined ? 0 : flags)
-      : 1;
+    const hidden = rate.inspection === undefined ? 0 : 2;
+    const other =
+      hidden +
+      (repairable
+        ? (rate.detection === undefined ? 0 : flags) + (crews === undefined ? 0 : flags)
+        : 1);
     const repairing = repairable ? flags : 0;
     const busyLimit = repairing === 0 ? 0 : Math.min(n, crews ?? n);
     const byBusy = Array.from({ length: busyLimit + 1 }, (_, p) =>
@@ -279,6 +318,11 @@ function estimateStates(layout: Omit<ChainLayout, 'estimatedStates'>): number {
     logCount += Math.log((block.groups.length + 1) * (block.switchRate ? 2 : 1));
   layout.recoverySlot.forEach((slot, c) => {
     if (slot >= 0) logCount += Math.log(layout.model.components[c]!.count + 1);
+  });
+  // A test in progress, and how many of the group's units came back from repair during it.
+  for (const slot of layout.testSlot) if (slot >= 0) logCount += Math.log(2);
+  layout.backSlot.forEach((slot, g) => {
+    if (slot >= 0) logCount += Math.log(groups[g]!.units.length + 1);
   });
   for (const types of classTypes.values()) {
     if (types.length < 2) continue;

@@ -8,10 +8,11 @@ import { GROUP_WIDTH, SLOT, type ChainLayout } from './fromModelLayout.js';
 // group, block and component numbers the layout itself holds.
 
 /**
- * Receives one transition out of the current state: the target state vector and its rate. The
- * vector may be reused for the next transition: copy it to keep it.
+ * Receives one transition out of the current state: the target state vector, its rate, and for a
+ * repair ending the group whose unit it was. The vector may be reused for the next transition:
+ * copy it to keep it.
  */
-export type EmitTransition = (next: Int32Array, rate: number) => void;
+export type EmitTransition = (next: Int32Array, rate: number, completed?: number) => void;
 
 /**
  * Returns 1 when the system is up in state `s`: not dead, no outage in progress (a pending
@@ -32,10 +33,10 @@ export function isStateUp(
   // `!`: slots of the layout, inside s (see the note at the top of this file).
   if (s[0] === 1) return 0;
   for (const slot of layout.recoverySlot) if (slot >= 0 && s[slot]! > 0) return 0;
-  for (const group of layout.groups) {
+  for (const [g, group] of layout.groups.entries()) {
     const o = group.offset;
     if (s[o + SLOT.detect1]! + s[o + SLOT.wait1]! + s[o + SLOT.repair1]! > 0) return 0;
-    const working = group.units.length - failedCount(s, o);
+    const working = inService(layout, s, group.component, g);
     let i = 0;
     for (const unit of group.units) x[unit] = i++ < working ? 1 : 0;
   }
@@ -73,7 +74,7 @@ export function emitTransitions(
   groups.forEach((group, g) => {
     const rate = rates[group.component]!;
     const o = group.offset;
-    const working = group.units.length - failedCount(s, o);
+    const working = inService(layout, s, group.component, g);
     if (ages && working > 0) {
       let speed = working;
       let wasActive = false;
@@ -105,13 +106,15 @@ export function emitTransitions(
         if (repairing === 0) continue;
         const next = copyOf(s);
         next[o + SLOT.repair0 + flag]!--;
+        // A unit back from repair during a test of its component is in service, not tested.
+        if (underTest(layout, s, group.component)) next[layout.backSlot[g]!]!++;
         takeFromQueue(layout, next);
         if (group.block !== undefined) {
           const slot = blocks[group.block]!.offset;
           // A unit back from repair becomes active in a block with none (no switch-over).
           if (next[slot] === 0) next[slot] = group.position! + 1;
         }
-        emit(next, repairing * rate.repair);
+        emit(next, repairing * rate.repair, g);
       }
     }
   });
@@ -128,6 +131,63 @@ export function emitTransitions(
     emit(next, block.switchRate);
   }
   return capped;
+}
+
+/** Whether a test of component c is in progress in state s (its tests take time). */
+function underTest(layout: ChainLayout, s: Int32Array, c: number): boolean {
+  // `!`: c is a component of the layout, and a test slot ≥ 0 is inside s (chainLayout).
+  const slot = layout.testSlot[c]!;
+  return slot >= 0 && s[slot] === 1;
+}
+
+/**
+ * Number of units of group g in service: its working units, or during a test of its component
+ * only those back from repair since the test began.
+ */
+function inService(layout: ChainLayout, s: Int32Array, c: number, g: number): number {
+  // `!`: g is a group of the layout; its back slot is inside s when its component has tests.
+  if (underTest(layout, s, c)) {
+    const back = layout.backSlot[g]!;
+    return back >= 0 ? s[back]! : 0;
+  }
+  const group = layout.groups[g]!;
+  return group.units.length - failedCount(s, group.offset);
+}
+
+/**
+ * The state after a test of component c begins (its tests take time): every working unit of it
+ * is out of service until the test ends.
+ */
+export function testStart(layout: ChainLayout, s: Int32Array, c: number): Int32Array {
+  // `!`: c has a test slot (the caller only starts tests that take time), inside s.
+  const next = s.slice();
+  next[layout.testSlot[c]!] = 1;
+  return next;
+}
+
+/**
+ * The state after a test of component c ends (at its epoch when it takes no time): the units
+ * out of service return, and every revealable hidden failure is detected. A revealed unit with
+ * a repair that takes no time is renewed at once (no crew); with a timed repair it starts it or
+ * joins the queue as a detected failure does, group by group; without repair it stays failed.
+ */
+export function testEnd(layout: ChainLayout, s: Int32Array, c: number): Int32Array {
+  // `!`: groups of component c and their slots, inside s (chainLayout).
+  const next = s.slice();
+  const testing = layout.testSlot[c]!;
+  if (testing >= 0) next[testing] = 0;
+  const rate = layout.rates[c]!;
+  layout.groups.forEach((group, g) => {
+    if (group.component !== c) return;
+    const back = layout.backSlot[g]!;
+    if (back >= 0) next[back] = 0;
+    const hidden = group.offset + SLOT.hidden;
+    if (rate.instantRepair) next[hidden] = 0;
+    else if (rate.repair !== undefined) {
+      for (; next[hidden]! > 0; next[hidden]!--) enterRepair(layout, next, g, 0);
+    }
+  });
+  return next;
 }
 
 /** Number of failed units of the group whose slots start at `o`. */
@@ -154,6 +214,19 @@ function failureOutcomes(
   const o = group.offset;
   const repairable = rate.repair !== undefined;
   const outcomes: [number, Int32Array | 'capped'][] = [];
+  if (rate.inspection !== undefined) {
+    // Hidden: revealable by the tests with probability c (no coverage, detection or block here).
+    const hidden = (slot: number): Int32Array => {
+      const next = s.slice();
+      next[o + slot]!++;
+      if (underTest(layout, s, group.component)) next[layout.backSlot[g]!]!--;
+      return next;
+    };
+    const c = rate.inspection.coverage;
+    if (c > 0) outcomes.push([c, hidden(SLOT.hidden)]);
+    if (c < 1) outcomes.push([1 - c, hidden(SLOT.never)]);
+    return outcomes;
+  }
   const afterFailure = (flag: number): Int32Array => {
     const next = s.slice();
     if (!repairable) next[o + SLOT.lost]!++;

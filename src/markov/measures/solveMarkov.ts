@@ -1,4 +1,4 @@
-import { timeGrid } from '../../model/timeGrid.js';
+import { timeGrid, withProofTestEdges } from '../../model/timeGrid.js';
 import { steadyStateMeasures } from '../../model/steadyStateMeasures.js';
 import type { Model } from '../../model/Model.js';
 import { ConvergenceError, UnsupportedModelError } from '../../errors.js';
@@ -11,7 +11,11 @@ import { checkReachability, type ReachabilityReport } from '../generation/checkR
 import type { Ctmc } from '../generation/Ctmc.js';
 import { checkCtmc } from '../generation/checkCtmc.js';
 import { failureFrequency } from './failureFrequency.js';
-import { chainFromModel } from '../generation/fromModel.js';
+import { chainFromModel, type ChainUpkeep } from '../generation/fromModel.js';
+import { checkTransientOptions } from '../linalg/transientPlan.js';
+import { expectedRateReward } from './expectedRateReward.js';
+import { piecewiseTransient } from './piecewiseTransient.js';
+import { proofTestMeasures } from './upkeepMeasures.js';
 import { intervalAvailability } from './intervalAvailability.js';
 import { meanTimeToAbsorption } from '../linalg/meanTimeToAbsorption.js';
 import { pointAvailabilityCurve } from './pointAvailabilityCurve.js';
@@ -30,7 +34,8 @@ export interface SolveMarkovOptions {
   readonly points?: number;
   /**
    * End of the time grid and of interval availability.
-   * @defaultValue the model's mission time; else, for a repairable system, ten relaxation times
+   * @defaultValue the model's mission time; else, with proof tests, 10 × (first + interval) of
+   * the latest tested component; else, for a repairable system, ten relaxation times
    * of its slowest unit in the structure (see repairableHorizon), or 2·MTTF (10 × the largest
    * mean life of a unit in the structure when the system never fails)
    */
@@ -97,7 +102,11 @@ export interface MarkovResult extends Result {
  * closed classes (units never repaired, a switch-over that can fail, an uncovered failure) has
  * as its long run the mix of the classes' stationary distributions weighted by the probability
  * of ending in each, so A, U and the failure frequency are those expectations and MTBF, MUT,
- * MDT follow from them (see solveSteadyState); curves by uniformization with
+ * MDT follow from them (see solveSteadyState). A model with proof tests is solved piece by
+ * piece between its test epochs ({@link proofTestMeasures}: R(t), A(t), interval
+ * availability, pfdAvg and sil; no steady measures, no MTTF). With costs, costRate = π·r from
+ * the steady state and missionCost the expected cost over the mission (else the horizon) ({@link piecewiseTransient}).
+ * Curves by uniformization with
  * absolute truncation error 1e-12; the unavailabilities are summed over the down states
  * directly, so small ones keep their digits. Measured against closed forms: ≤ 1e-12 relative
  * (k-out-of-n with crews, duplex with coverage, cold standby). Cost: building the chain plus
@@ -116,10 +125,17 @@ export interface MarkovResult extends Result {
  */
 export function solveMarkov(model: Model, options: SolveMarkovOptions = {}): MarkovResult {
   options.onProgress?.(undefined, 'markov: building the chain');
-  const { ctmc, warnings } = chainFromModel(
+  const {
+    ctmc,
+    warnings: chainWarnings,
+    upkeep,
+  } = chainFromModel(
     model,
     options.maxStates === undefined ? {} : { maxStates: options.maxStates },
   );
+  const warnings = upkeep?.costGap
+    ? [...chainWarnings, `costRate and missionCost are left out: ${upkeep.costGap}`]
+    : chainWarnings;
   return solveChain(
     ctmc,
     {
@@ -135,6 +151,7 @@ export function solveMarkov(model: Model, options: SolveMarkovOptions = {}): Mar
     },
     options,
     warnings,
+    upkeep,
   );
 }
 
@@ -189,6 +206,7 @@ function solveChain(
   source: ChainSource,
   options: SolveMarkovOptions,
   chainWarnings: readonly string[],
+  upkeep?: ChainUpkeep,
 ): MarkovResult {
   const warnings = [...chainWarnings];
   const reach = checkReachability(ctmc);
@@ -215,6 +233,27 @@ function solveChain(
     }
   };
 
+  const limits = options.maxProducts === undefined ? {} : { maxProducts: options.maxProducts };
+  if (upkeep && upkeep.tests.length > 0) {
+    const horizon =
+      options.horizon ??
+      source.missionTime ??
+      10 * Math.max(...upkeep.tests.map((test) => test.first + test.interval));
+    // pfdAvg is 1 − intervalAvailability over the same T: the horizon asked for, else the mission.
+    const mission = options.horizon ?? source.missionTime;
+    const times = withProofTestEdges(options, timeGrid(options, horizon), upkeep.tests, horizon);
+    const solved = optional('the measures', () =>
+      proofTestMeasures(ctmc, upkeep, {
+        ...options,
+        times,
+        horizon,
+        ...(mission !== undefined && { missionTime: mission }),
+      }),
+    );
+    if (solved) warnings.push(...solved.warnings);
+    return result(solved?.measures ?? {}, horizon);
+  }
+
   const progressOption = options.onProgress ? { onProgress: options.onProgress } : {};
   let measures: Measures = {};
   if ((all || options.steady) && repairable) {
@@ -230,11 +269,17 @@ function solveChain(
         exactSum(downMass),
         failureFrequency(ctmc, pi),
       );
+      if (upkeep?.costRate && curves) {
+        measures = { ...measures, costRate: expectedRateReward(pi, upkeep.costRate) };
+      }
     }
   } else if (options.steady) {
     warnings.push(
       'steady measures need a repairable system: this one is down for good in the long run',
     );
+  }
+  if ((all || options.steady) && upkeep?.costRate && measures.costRate === undefined) {
+    warnings.push('costRate is left out: the chain has no steady state to give it');
   }
   let mttf: number | undefined;
   if (all || options.mttf || (curves && !repairable && options.horizon === undefined)) {
@@ -254,9 +299,20 @@ function solveChain(
       : !repairable && mttf !== undefined && Number.isFinite(mttf) && mttf > 0
         ? 2 * mttf
         : 10 * (source.lifeScale ?? longestHoldingTime(ctmc)));
+  if (upkeep?.costRate && curves) {
+    const costs = upkeep;
+    const mission = optional('missionCost', () =>
+      piecewiseTransient(ctmc, costs, {
+        times: [],
+        ends: [source.missionTime ?? horizon],
+        maxProducts: checkTransientOptions('missionCost', [horizon], limits).maxProducts,
+      }),
+    );
+    const cost = mission?.integrals[0]?.cost;
+    if (cost !== undefined) measures = { ...measures, missionCost: cost };
+  }
   if (curves) {
     const times = timeGrid(options, horizon);
-    const limits = options.maxProducts === undefined ? {} : { maxProducts: options.maxProducts };
     const transient = <T extends { readonly warnings: readonly string[] }>(
       name: string,
       solve: () => T,
@@ -279,17 +335,21 @@ function solveChain(
       ...measures,
     };
   }
-  const finite = finiteMeasures(measures, warnings);
-  return {
-    method: 'markov',
-    model: { name: source.name, hash: source.hash },
-    timeUnit: source.timeUnit,
-    horizon,
-    measures: finite,
-    warnings: [...new Set(warnings)],
-    states: ctmc.stateCount,
-    transitions: ctmc.target.length,
-  };
+  return result(measures, horizon);
+
+  function result(solved: Measures, end: number): MarkovResult {
+    const finite = finiteMeasures(solved, warnings);
+    return {
+      method: 'markov',
+      model: { name: source.name, hash: source.hash },
+      timeUnit: source.timeUnit,
+      horizon: end,
+      measures: finite,
+      warnings: [...new Set(warnings)],
+      states: ctmc.stateCount,
+      transitions: ctmc.target.length,
+    };
+  }
 }
 
 /** Warnings about a hand-written chain: states never reached, and traps the system never leaves. */
