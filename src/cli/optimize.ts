@@ -29,7 +29,7 @@ import {
 const METHODS = ['exact', 'analytic', 'markov', 'simulate'] as const;
 type Method = (typeof METHODS)[number];
 
-export const OPTIMIZE_HELP: string = `relkit optimize MODEL --param NAME=LO:HI (--minimize M | --maximize M)
+export const OPTIMIZE_HELP: string = `relkit optimize MODEL --param NAME=LO:HI[:log] (--minimize M | --maximize M)
              [--subject-to 'M<=V' | 'M>=V'] [--method exact|analytic|markov|simulate] [--json]
              [--replications N] [--seed S] [--horizon T] [--grid N] [--mttf-cap C]
              [--tolerance R] [--grid-points N] [--max-events N]
@@ -41,7 +41,9 @@ steadyUnavailability, ...) is least or greatest: the measure on a grid of the ra
 Brent's method in the bracket of each local optimum of the grid; with --subject-to, only
 within the values satisfying the bound (their boundaries located by bisection).
 
-  --param NAME=LO:HI    the parameter and the range searched, LO < HI
+  --param NAME=LO:HI[:log]
+                        the parameter and the range searched, LO < HI; with "log" the grid is
+                        geometric and the search is on ln NAME (LO > 0), for a range of decades
   --minimize M, --maximize M
                         the measure and the goal (one of the two)
   --subject-to 'M<=V'   a bound on a second measure (M>=V for a lower bound; given twice for both)
@@ -91,7 +93,7 @@ export function optimizeCommand(args: readonly string[], output: Output): number
     throw new UsageError(`optimize takes one model file\n\n${OPTIMIZE_HELP}`);
   }
   if (values.param === undefined) {
-    throw new UsageError(`optimize needs --param NAME=LO:HI\n\n${OPTIMIZE_HELP}`);
+    throw new UsageError(`optimize needs --param NAME=LO:HI[:log]\n\n${OPTIMIZE_HELP}`);
   }
   if ((values.minimize === undefined) === (values.maximize === undefined)) {
     throw new UsageError(`optimize needs one of --minimize MEASURE and --maximize MEASURE`);
@@ -102,7 +104,7 @@ export function optimizeCommand(args: readonly string[], output: Output): number
     );
   }
   const method = values.method as Method;
-  const { name, lo, hi } = parseRange(values.param);
+  const { name, lo, hi, scale } = parseRange(values.param);
   const subjectTo = parseConstraints(values['subject-to'] ?? []);
   const flags = parseSimulationFlags(values);
   const maxEvents = parseMaxEvents(values['max-events']);
@@ -120,6 +122,7 @@ export function optimizeCommand(args: readonly string[], output: Output): number
     parameter: name,
     lo,
     hi,
+    scale,
     measure: (values.minimize ?? values.maximize)!,
     goal: values.minimize === undefined ? 'maximize' : 'minimize',
     method: method === 'simulate' ? 'simulate' : 'exact',
@@ -153,17 +156,26 @@ export function optimizeCommand(args: readonly string[], output: Output): number
   return EXIT.ok;
 }
 
-/** Parses `NAME=LO:HI`. */
-export function parseRange(text: string): { name: string; lo: number; hi: number } {
-  const match = /^([^=]+)=([^:]+):([^:]+)$/.exec(text);
-  if (!match) throw new UsageError(`--param must be NAME=LO:HI; got ${JSON.stringify(text)}`);
+/** Parses `NAME=LO:HI[:log]`. */
+export function parseRange(text: string): {
+  name: string;
+  lo: number;
+  hi: number;
+  scale: 'linear' | 'log';
+} {
+  const match = /^([^=]+)=([^:]+):([^:]+)(:log)?$/.exec(text);
+  if (!match) throw new UsageError(`--param must be NAME=LO:HI[:log]; got ${JSON.stringify(text)}`);
   const name = match[1]!.trim();
   const lo = parseNumberOption('--param LO', match[2]!);
   const hi = parseNumberOption('--param HI', match[3]!);
   if (!(lo < hi)) {
     throw new UsageError(`--param needs LO < HI; got ${lo}:${hi}`, EXIT.failed);
   }
-  return { name, lo, hi };
+  const scale = match[4] === undefined ? 'linear' : 'log';
+  if (scale === 'log' && !(lo > 0)) {
+    throw new UsageError(`--param with log needs LO > 0; got ${lo}`, EXIT.failed);
+  }
+  return { name, lo, hi, scale };
 }
 
 /** Parses the `--subject-to` bounds: at most one upper and one lower, on one measure. */

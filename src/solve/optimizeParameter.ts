@@ -58,10 +58,16 @@ export interface OptimizeOptions {
    */
   readonly tolerance?: number;
   /**
-   * Points of the initial grid, evenly spaced over [lo, hi] ends included, integer in [3, 1001].
+   * Points of the initial grid over [lo, hi] ends included, integer in [3, 1001].
    * @defaultValue 17
    */
   readonly gridPoints?: number;
+  /**
+   * `log`: the grid is geometric and Brent's method searches ln x, for a range over decades
+   * (lo > 0); `linear`: evenly spaced, searching x.
+   * @defaultValue `linear`
+   */
+  readonly scale?: 'linear' | 'log';
 }
 
 /** One evaluated point: the parameter value, the measure there, and the constrained measure. */
@@ -165,7 +171,8 @@ interface Evaluated extends OptimizePoint {
  * the message); whatever the solver throws
  *
  * @remarks
- * Method: f on an evenly spaced grid of `gridPoints` values (17) brackets every local minimum
+ * Method: f on an evenly spaced (or, with `scale: 'log'`, geometric) grid of `gridPoints`
+ * values (17) brackets every local minimum
  * of the grid; Brent's method ({@link minimizeScalar}) refines each bracket and the best is kept.
  * With a constraint, the grid's feasible runs are widened to their boundaries by bisection and f
  * is minimised within each feasible interval, so a constrained optimum can sit on a boundary
@@ -227,10 +234,11 @@ export function optimizeParameter(
     return point;
   };
   const objective = (x: number): number => evaluate(x).objective;
-  const absoluteTolerance = (method === 'exact' ? 1e-12 : tolerance) * (hi - lo);
-  const width = (x: number): number => tolerance * Math.abs(x) + absoluteTolerance;
+  const width = (x: number): number =>
+    tolerance * Math.abs(x) + (method === 'exact' ? 1e-12 : tolerance) * (hi - lo);
+  const axis = axisOf(settings);
 
-  const grid = gridOf(lo, hi, settings.gridPoints).map(evaluate);
+  const grid = gridOf(settings).map(evaluate);
   const warnings: string[] = gridWarnings(grid, settings);
 
   let intervals: [number, number][] = [[lo, hi]];
@@ -239,7 +247,7 @@ export function optimizeParameter(
     let points = grid;
     if (!grid.some((p) => p.slack >= 0)) {
       // A feasible stretch narrower than the grid step shows as a local maximum of the slack.
-      const closest = refine(grid, (x) => -slack(x), tolerance, absoluteTolerance);
+      const closest = refine(grid, (x) => -slack(x), axis);
       points = [...grid, evaluate(closest)].sort((a, b) => a.x - b.x);
     }
     intervals = feasibleIntervals(points, slack, width);
@@ -271,7 +279,7 @@ export function optimizeParameter(
   let best: Evaluated | undefined;
   for (const [a, b] of intervals) {
     const inside = [...seen.values()].filter((p) => p.x >= a && p.x <= b).sort((p, q) => p.x - q.x);
-    const x = refine(inside, objective, tolerance, absoluteTolerance);
+    const x = refine(inside, objective, axis);
     const candidate = evaluate(x);
     if (!best || candidate.objective < best.objective) best = candidate;
   }
@@ -318,6 +326,7 @@ interface Settings {
   readonly tolerance: number;
   readonly gridPoints: number;
   readonly simulation: SimulateOptions;
+  readonly scale: 'linear' | 'log';
 }
 
 function checkOptions(options: OptimizeOptions): Settings {
@@ -353,7 +362,15 @@ function checkOptions(options: OptimizeOptions): Settings {
     1001,
   );
   const simulation = options.simulation ?? {};
+  const scale = options.scale ?? 'linear';
+  if (scale !== 'linear' && scale !== 'log') {
+    throw new ParameterError(WHERE, 'scale', 'be linear or log', scale);
+  }
+  if (scale === 'log' && !(lo > 0)) {
+    throw new ParameterError(WHERE, 'lo', 'be > 0 with scale log', lo);
+  }
   return {
+    scale,
     parameter,
     lo,
     hi,
@@ -396,32 +413,67 @@ function solverOf(options: OptimizeOptions, settings: Settings): (model: Model) 
   return (model) => simulate(model, settings.simulation);
 }
 
-/** Evenly spaced values from lo to hi, ends exact. */
-function gridOf(lo: number, hi: number, points: number): number[] {
-  return Array.from({ length: points }, (_, i) =>
-    i === points - 1 ? hi : lo + ((hi - lo) * i) / (points - 1),
-  );
+/** The grid: evenly spaced or geometric from lo to hi, ends exact. */
+function gridOf({ lo, hi, gridPoints, scale }: Settings): number[] {
+  return Array.from({ length: gridPoints }, (_, i) => {
+    if (i === gridPoints - 1) return hi;
+    const f = i / (gridPoints - 1);
+    return scale === 'log' ? lo * (hi / lo) ** f : lo + (hi - lo) * f;
+  });
+}
+
+/** The coordinate Brent's method searches: x, or ln x; with its tolerances. */
+interface Axis {
+  readonly to: (x: number) => number;
+  readonly from: (u: number) => number;
+  readonly tolerance: number;
+  readonly absoluteTolerance: number;
+}
+
+function axisOf({ lo, hi, scale, tolerance, method }: Settings): Axis {
+  const absolute = method === 'exact' ? 1e-12 : tolerance;
+  if (scale === 'linear') {
+    return { to: (x) => x, from: (u) => u, tolerance, absoluteTolerance: absolute * (hi - lo) };
+  }
+  // exp(ln x) may miss x by an ulp: the points already evaluated map back exactly.
+  const known = new Map<number, number>();
+  return {
+    to: (x) => {
+      const u = Math.log(x);
+      known.set(u, x);
+      return u;
+    },
+    from: (u) => known.get(u) ?? Math.min(Math.max(Math.exp(u), lo), hi),
+    tolerance,
+    absoluteTolerance: absolute * Math.log(hi / lo),
+  };
 }
 
 /**
- * The argument of the least `f` among the points, refined by Brent's method in the bracket of
- * each local minimum of the points (their neighbours): the best of the refined minima.
+ * The argument of the least `f` among the points, refined by Brent's method (on the axis's
+ * coordinate) in the bracket of each local minimum of the points (their neighbours): the best of
+ * the refined minima.
  */
 function refine(
   points: readonly { readonly x: number }[],
   f: (x: number) => number,
-  tolerance: number,
-  absoluteTolerance: number,
+  axis: Axis,
 ): number {
+  const { to, from, tolerance, absoluteTolerance } = axis;
   let best: { x: number; y: number } | undefined;
   for (const i of localMinima(points.map((p) => f(p.x)))) {
     const left = points[Math.max(i - 1, 0)]!.x; // i is an index of points
     const right = points[Math.min(i + 1, points.length - 1)]!.x;
-    const found =
-      left === right
-        ? { argmin: left, minimum: f(left) }
-        : minimizeScalar(f, left, right, { tolerance, absoluteTolerance });
-    if (!best || found.minimum < best.y) best = { x: found.argmin, y: found.minimum };
+    if (left === right) {
+      const y = f(left);
+      if (!best || y < best.y) best = { x: left, y };
+      continue;
+    }
+    const found = minimizeScalar((u) => f(from(u)), to(left), to(right), {
+      tolerance,
+      absoluteTolerance,
+    });
+    if (!best || found.minimum < best.y) best = { x: from(found.argmin), y: found.minimum };
   }
   return best!.x; // localMinima of a non-empty list is not empty
 }

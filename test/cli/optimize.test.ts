@@ -25,7 +25,7 @@ describe('relkit optimize', () => {
       'optimize',
       file,
       '--param',
-      'x=1:2000',
+      'x=0.01:1e6:log',
       '--maximize',
       'mttf',
       '--method',
@@ -35,7 +35,7 @@ describe('relkit optimize', () => {
     expect(status).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(
-      /^trade: maximize mttf over x in \[1, 2000\] \(markov, \d+ evaluations\)$/,
+      /^trade: maximize mttf over x in \[0\.01, 1e6\] \(markov, \d+ evaluations\)$/,
     );
     expect(lines[1]).toMatch(/^ {2}argmax {3}x = 31\.62277\d+$/);
     expect(lines[2]).toMatch(/^ {2}maximum {2}mttf = 15\.81138830\d*$/);
@@ -155,9 +155,14 @@ describe('relkit optimize', () => {
         64,
         /one of --minimize/,
       ],
-      [['--maximize', 'mttf'], 64, /optimize needs --param NAME=LO:HI/],
-      [['--param', 'x=1', '--maximize', 'mttf'], 64, /--param must be NAME=LO:HI; got "x=1"/],
+      [['--maximize', 'mttf'], 64, /optimize needs --param NAME=LO:HI\[:log\]/],
+      [
+        ['--param', 'x=1', '--maximize', 'mttf'],
+        64,
+        /--param must be NAME=LO:HI\[:log\]; got "x=1"/,
+      ],
       [['--param', 'x=5:1', '--maximize', 'mttf'], 1, /--param needs LO < HI; got 5:1/],
+      [['--param', 'x=0:1:log', '--maximize', 'mttf'], 1, /--param with log needs LO > 0; got 0/],
       [
         ['--param', 'x=a:1', '--maximize', 'mttf'],
         64,

@@ -60,6 +60,33 @@ describe('optimizeParameter, exact', () => {
     expect(best.evaluations).toBeLessThan(60);
   });
 
+  it('searches ln x over a range of decades with scale log', () => {
+    const best = optimizeParameter(TRADE, {
+      parameter: 'x',
+      lo: 1e-2,
+      hi: 1e6,
+      measure: 'mttf',
+      goal: 'maximize',
+      exactMethod: 'markov',
+      scale: 'log',
+    });
+    expectRelClose(best.argmax, Math.sqrt(1000), 1e-6, 'argmax');
+    expectRelClose(best.maximum as number, Math.sqrt(1000) / 2, 1e-9, 'maximum');
+    // The grid is geometric: its points include 1e-2, 1e-1.5, …, 1e6, ends exact.
+    expect(best.points[0]!.x).toBe(1e-2);
+    expect(best.points.at(-1)!.x).toBe(1e6);
+    expectRelClose(best.points[1]!.x, 10 ** -1.5, 1e-12, 'second grid point');
+    expect(() =>
+      optimizeParameter(TRADE, {
+        ...range,
+        lo: 0,
+        measure: 'mttf',
+        goal: 'maximize',
+        scale: 'log',
+      }),
+    ).toThrow('optimizeParameter: lo must be > 0 with scale log; got 0');
+  });
+
   it('finds the interior minimum of the steady unavailability (closed forms)', () => {
     const best = optimizeParameter(TRADE, {
       ...range,
