@@ -542,9 +542,14 @@ function optimumWarnings(
   if (typeof estimate !== 'number' && estimate.inconclusive !== undefined) {
     warnings.push(`${measure} at the optimum is inconclusive: ${estimate.inconclusive}`);
   }
-  if (settings.method === 'simulate' && settings.subjectTo) {
+  const constraint = settings.subjectTo;
+  if (settings.method === 'simulate' && constraint && optimum.constraint !== undefined) {
+    const [low, high] = interval(optimum.constraint);
+    const shown =
+      (constraint.max === undefined || high <= constraint.max) &&
+      (constraint.min === undefined || low >= constraint.min);
     warnings.push(
-      `feasibility was judged on the simulated means of ${settings.subjectTo.measure}: its 95 % interval at the optimum is ${formatScalar(optimum.constraint!)}`,
+      `feasibility was judged on the simulated means of ${constraint.measure}: at the optimum it is ${formatScalar(optimum.constraint)}${shown ? '' : `, which does not establish ${describe(constraint)}`}`,
     );
   }
   return warnings;
