@@ -251,29 +251,7 @@ export function optimizeParameter(
       points = [...grid, evaluate(closest)].sort((a, b) => a.x - b.x);
     }
     intervals = feasibleIntervals(points, slack, width);
-    if (intervals.length === 0) {
-      const closest = [...seen.values()].reduce((a, b) => (b.slack > a.slack ? b : a));
-      return {
-        parameter,
-        measure,
-        method,
-        goal,
-        range: [lo, hi],
-        evaluations: seen.size,
-        subjectTo: {
-          ...subjectTo,
-          feasible: false,
-          intervals: [],
-          closest: { x: closest.x, value: closest.constraint! },
-        },
-        ...simulationFacts(settings, undefined, seen),
-        points: pointsOf(seen),
-        warnings: [
-          `no value of ${parameter} in [${lo}, ${hi}] found to satisfy ${describe(subjectTo)}: the closest is ${subjectTo.measure} = ${formatScalar(closest.constraint!)} at ${parameter} = ${closest.x}`,
-          ...warnings,
-        ],
-      };
-    }
+    if (intervals.length === 0) return infeasible(settings, seen, warnings);
   }
 
   let best: Evaluated | undefined;
@@ -311,6 +289,37 @@ export function optimizeParameter(
     ...simulationFacts(settings, optimum, seen),
     points: pointsOf(seen),
     warnings,
+  };
+}
+
+/** The result when no value of the range satisfies the constraint: the closest point. */
+function infeasible(
+  settings: Settings,
+  seen: ReadonlyMap<number, Evaluated>,
+  warnings: readonly string[],
+): OptimizeResult {
+  const { parameter, measure, method, goal, lo, hi } = settings;
+  const subjectTo = settings.subjectTo!; // called only with a constraint
+  const closest = [...seen.values()].reduce((a, b) => (b.slack > a.slack ? b : a));
+  return {
+    parameter,
+    measure,
+    method,
+    goal,
+    range: [lo, hi],
+    evaluations: seen.size,
+    subjectTo: {
+      ...subjectTo,
+      feasible: false,
+      intervals: [],
+      closest: { x: closest.x, value: closest.constraint! },
+    },
+    ...simulationFacts(settings, undefined, seen),
+    points: pointsOf(seen),
+    warnings: [
+      `no value of ${parameter} in [${lo}, ${hi}] found to satisfy ${describe(subjectTo)}: the closest is ${subjectTo.measure} = ${formatScalar(closest.constraint!)} at ${parameter} = ${closest.x}`,
+      ...warnings,
+    ],
   };
 }
 
@@ -495,7 +504,7 @@ function gridWarnings(grid: readonly Evaluated[], settings: Settings): string[] 
   const extremes = goal === 'minimize' ? 'minima' : 'maxima';
   const locals = localMinima(values).filter((i) => i > 0 && i < values.length - 1);
   if (locals.length > 1) {
-    const near = locals.map((i) => grid[i]!.x).join(', '); // i indexes grid
+    const near = locals.map((i) => Number(grid[i]!.x.toPrecision(6))).join(', '); // i indexes grid
     warnings.push(
       `${measure} has ${locals.length} local ${extremes} on the ${grid.length}-point grid of ${parameter} (near ${near}): each was refined and the best kept; an optimum between grid points may be missed (use more grid points or a narrower range)`,
     );
