@@ -4,7 +4,7 @@ import type { Model } from '../model/Model.js';
 import type { Estimate, Result, Scalar } from '../model/Result.js';
 import { minimizeScalar } from '../numeric/minimizeScalar.js';
 import { simulate } from '../sim/simulate.js';
-import type { SimulateOptions } from '../sim/types.js';
+import type { SimulateOptions, SimulationResult } from '../sim/types.js';
 import { feasibleIntervals } from './feasibleIntervals.js';
 import { readScalarMeasure, scalarValue } from './scalarMeasure.js';
 import { solveWith, type ExactMethod, type ExactOptions } from './solveWith.js';
@@ -571,7 +571,9 @@ function simulationFacts(
   seen: ReadonlyMap<number, Evaluated>,
 ): { simulation?: SimulationOptimum } {
   if (settings.method !== 'simulate') return {};
-  const { replications = 1000, seed = 1 } = settings.simulation;
+  // Every point ran with the same options: any result tells the replications and seed used.
+  const [first] = seen.values();
+  const { replications, seed } = first!.result as SimulationResult; // the grid was evaluated
   const close = [...seen.values()]
     .filter((p) => optimum && p.slack >= 0 && overlaps(p.value, optimum.value))
     .map((p) => p.x);

@@ -92,4 +92,17 @@ describe.skipIf(!chromiumHere)('optimise panel in headless Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'optimize.png'), fullPage: true });
     await page.locator('#optimize-card').screenshot({ path: join(SHOTS, 'optimize-card.png') });
   });
+
+  test('a new scenario clears the optimum; a model without parameters disables the panel', async () => {
+    const result = page.locator('#optimize-result');
+    await page.locator('#param-lambda').fill('2e-4');
+    await page.locator('#param-lambda').press('Enter');
+    await expect.poll(() => result.textContent()).toBe('Run finds the optimum over the range');
+    expect(await result.getAttribute('data-argument')).toBeNull();
+    expect((await plotData('plot-optimize')).length).toBe(0);
+    await page.selectOption('#example-select', 'cooling-loop');
+    await expect.poll(() => result.textContent()).toBe('this model has no parameters to vary');
+    expect(await page.locator('#optimize-run').isDisabled()).toBe(true);
+    expect(await page.locator('#optimize-lo').inputValue()).toBe('');
+  });
 });

@@ -31,6 +31,15 @@ export function createOptimizePanel(store: Store, worker: Worker): OptimizePanel
   addDownloadButtons('plot-optimize');
   let nextId = 1;
   let pending: number | undefined;
+  // The model text and scenario of the optimum shown: another model or scenario makes it stale.
+  let shownFor: string | undefined;
+  const keyOf = (state: AppState): string => JSON.stringify([state.text, scenarioOf(state)]);
+  const clear = (note: string): void => {
+    delete output.dataset.argument;
+    delete output.dataset.value;
+    output.textContent = note;
+    void drawPlot('plot-optimize', [], emptyLayout(note));
+  };
   // The parameter whose slider range the range inputs hold: a new choice resets them.
   let rangeOf: string | undefined;
 
@@ -60,20 +69,31 @@ export function createOptimizePanel(store: Store, worker: Worker): OptimizePanel
       measures.map((m) => [m, m]),
       measureSelect.value || undefined,
     );
-    if (control(state, parameterSelect.value)?.name !== rangeOf) resetRange(state);
-    run.disabled = varied.length === 0 || measures.length === 0;
-    if (run.disabled && pending === undefined) {
-      output.textContent =
-        varied.length === 0
-          ? 'this model has no parameters to vary'
-          : 'no exact scalar measure to optimise';
+    if (varied.length === 0) {
+      lo.value = '';
+      hi.value = '';
+      rangeOf = undefined;
+    } else if (control(state, parameterSelect.value)?.name !== rangeOf) {
+      resetRange(state);
     }
+    const none = varied.length === 0 || measures.length === 0;
+    for (const input of [parameterSelect, measureSelect, goalSelect, lo, hi, run]) {
+      input.disabled = none;
+    }
+    if (pending !== undefined || shownFor === keyOf(state)) return;
+    shownFor = undefined;
+    clear(
+      varied.length === 0
+        ? 'this model has no parameters to vary'
+        : measures.length === 0
+          ? 'no exact scalar measure to optimise'
+          : 'Run finds the optimum over the range',
+    );
   };
 
   const show = (outcome: OptimizeOutcome): void => {
     if (!outcome.ok) {
-      output.replaceChildren(outcome.message);
-      void drawPlot('plot-optimize', [], emptyLayout('no optimum'));
+      clear(outcome.message);
       return;
     }
     const result = outcome.result;
@@ -113,9 +133,8 @@ export function createOptimizePanel(store: Store, worker: Worker): OptimizePanel
       goal: goalSelect.value === 'maximize' ? 'maximize' : 'minimize',
     };
     pending = nextId++;
-    delete output.dataset.argument;
-    delete output.dataset.value;
-    output.textContent = 'optimising…';
+    shownFor = keyOf(state);
+    clear('optimising…');
     const message: WorkerRequest = {
       type: 'optimize',
       id: pending,
@@ -129,7 +148,8 @@ export function createOptimizePanel(store: Store, worker: Worker): OptimizePanel
     const message = event.data;
     if (message.type !== 'optimized' || message.id !== pending) return;
     pending = undefined;
-    show(message.outcome);
+    if (keyOf(store.get()) === shownFor) show(message.outcome);
+    else clear('the model or scenario changed while optimising: Run again');
   });
 
   return { showChoices };
