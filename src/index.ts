@@ -263,7 +263,7 @@ export type {
   SimulationResult,
 } from './sim/types.js';
 
-// Solving: one choice of exact method, what-if studies, importance
+// Solving: one choice of exact method, what-if studies, optimisation, importance
 export { solveExactly } from './solve/solveExactly.js';
 export { solveWith } from './solve/solveWith.js';
 export type { ExactMethod, ExactOptions } from './solve/solveWith.js';
@@ -276,5 +276,15 @@ export type {
   TornadoParameter,
   TornadoRow,
 } from './solve/tornado.js';
+export { optimizeParameter } from './solve/optimizeParameter.js';
+export type {
+  ConstraintOutcome,
+  OptimizeConstraint,
+  OptimizeOptions,
+  OptimizePoint,
+  OptimizeResult,
+  SimulationOptimum,
+} from './solve/optimizeParameter.js';
+export { scalarMeasureNames } from './solve/scalarMeasure.js';
 export { componentImportance } from './solve/componentImportance.js';
 export type { ComponentImportance } from './solve/componentImportance.js';

@@ -10,6 +10,7 @@ import { createFaultTreePanel } from './panels/faultTree.js';
 import { createImportancePanel } from './panels/importance.js';
 import { createModelPanel } from './panels/model.js';
 import { createNumbersPanel } from './panels/numbers.js';
+import { createOptimizePanel } from './panels/optimize.js';
 import { createParametersPanel } from './panels/parameters.js';
 import { createSharePanel } from './panels/share.js';
 import { createSimulationPanel } from './panels/simulation.js';
@@ -54,6 +55,8 @@ async function start(): Promise<void> {
   const importance = createImportancePanel(store);
   const faultTree = createFaultTreePanel(store);
   const simulation = createSimulationPanel(store, simulationWorker);
+  // The optimiser's dozens of solves run beside the simulations, never ahead of a slider.
+  const optimize = createOptimizePanel(store, simulationWorker);
   const diagram = createDiagramPanel(store);
   const exactProgress = createExactProgressPanel(status, () => {
     solverWorker.terminate();
@@ -108,6 +111,7 @@ async function start(): Promise<void> {
         faultTree.draw(state);
         importance.draw(state, false);
         whatIf.showChoices(state);
+        optimize.showChoices(state);
         diagram.draw(state);
         // A long solve shows the model's facts first; its what-if charts wait for the answer.
         if (state.solving) whatIf.draw(state);

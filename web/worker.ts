@@ -1,11 +1,12 @@
 /**
  * The explorer's solvers, off the UI thread: exact evaluation of the live scenario and the pins,
- * the what-if charts, and chunked simulation with progress and cancel (web/workerProtocol.ts).
+ * the what-if charts, the optimiser, and chunked simulation with progress and cancel (web/workerProtocol.ts).
  * The worker keeps the parsed template of the last model text (web/compute/template.ts): every
  * request for the same text evaluates it with the scenario's values and parses nothing.
  */
 import * as relkit from '../src/index.js';
 import { explore, exploreExtras } from './compute/explore.js';
+import { optimizeScenario } from './compute/optimize.js';
 import { findSimulator, simulationChunks } from './compute/simulation.js';
 import { loadScenario } from './compute/template.js';
 import type { WorkerRequest, WorkerResponse } from './workerProtocol.js';
@@ -49,6 +50,12 @@ function handle(request: WorkerRequest): void {
       const start = performance.now();
       const extras = exploreExtras(request.text, request.scenario, request.request);
       post({ type: 'extras', id: request.id, extras, elapsed: performance.now() - start });
+      return;
+    }
+    case 'optimize': {
+      const start = performance.now();
+      const outcome = optimizeScenario(request.text, request.scenario, request.request);
+      post({ type: 'optimized', id: request.id, outcome, elapsed: performance.now() - start });
       return;
     }
     case 'cancel':

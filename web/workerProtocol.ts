@@ -1,6 +1,7 @@
 /** Messages between the page and web/worker.ts; all plain, structured-cloneable data. */
 import type { Result } from '../src/index.js';
 import type { Exploration, ExploreOutcome, Extras, ExtrasRequest } from './compute/explore.js';
+import type { OptimizeOutcome, OptimizeRequest } from './compute/optimize.js';
 import type { Pin, Scenario } from './state/pins.js';
 
 /** A message to the worker. */
@@ -30,6 +31,13 @@ export type WorkerRequest =
       readonly seed: number;
       /** Stop after the chunk that passes this wall time, ms (none: run every replication). */
       readonly budgetMs?: number;
+    }
+  | {
+      readonly type: 'optimize';
+      readonly id: number;
+      readonly text: string;
+      readonly scenario: Scenario;
+      readonly request: OptimizeRequest;
     }
   | { readonly type: 'cancel'; readonly id: number }
   | { readonly type: 'hello' };
@@ -73,5 +81,11 @@ export type WorkerResponse =
       /** Fraction of the current phase done, when the engine can tell. */
       readonly fraction?: number;
       readonly note: string;
+    }
+  | {
+      readonly type: 'optimized';
+      readonly id: number;
+      readonly outcome: OptimizeOutcome;
+      readonly elapsed: number;
     }
   | { readonly type: 'error'; readonly id: number; readonly message: string };

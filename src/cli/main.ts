@@ -21,6 +21,7 @@ import {
 } from './io.js';
 import { MARKOV_HELP, markovCommand } from './markov.js';
 import { MERGE_HELP, mergeCommand } from './merge.js';
+import { OPTIMIZE_HELP, optimizeCommand } from './optimize.js';
 import { SCHEMA_HELP, schemaCommand } from './schema.js';
 import { SIMULATE_HELP, simulateCommand } from './simulate.js';
 import { interruptExitCode } from './simulationRunner.js';
@@ -75,6 +76,11 @@ const COMMANDS: Record<string, { run: Command; help: string; summary: string }> 
     run: sweepCommand,
     help: SWEEP_HELP,
     summary: 'a measure across a range of one parameter',
+  },
+  optimize: {
+    run: optimizeCommand,
+    help: OPTIMIZE_HELP,
+    summary: 'the value of one parameter that makes a measure least or greatest',
   },
 };
 

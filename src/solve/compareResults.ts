@@ -370,7 +370,7 @@ export function measuresOf(result: Result): [string, Scalar | Curve][] {
 }
 
 /** A simulated estimate: a mean and its interval. */
-function isEstimate(value: unknown): value is Estimate {
+export function isEstimate(value: unknown): value is Estimate {
   return (
     typeof value === 'object' &&
     value !== null &&

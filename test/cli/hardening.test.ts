@@ -282,6 +282,7 @@ describe('--version and --help', () => {
       'merge',
       'check',
       'sweep',
+      'optimize',
     ]);
     const quiet = { stdout: () => {}, stderr: () => {} };
     for (const name of listed) expect(runCli([name, '--help'], quiet)).toBe(0);
