@@ -12,6 +12,8 @@
  *   the feasible set of "unavailability ≤ 0.1" is [x₁, x₂], x₁,₂ = (99.1 ∓ √(99.1² − 3240))/0.18
  *   ≈ 99.877, 1001.234. The MTTF falls beyond √1000 < x₁: the constrained optimum is x₁.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   ModelError,
@@ -38,6 +40,24 @@ const X2 = (99.1 + Math.sqrt(99.1 ** 2 - 3240)) / 0.18;
 const range = { parameter: 'x', lo: 1, hi: 2000 } as const;
 
 describe('optimizeParameter, exact', () => {
+  it('finds the optimal age of the bearing example: its cost rate to 1e-6 (the maintenance contract)', () => {
+    // 40-digit optimum of test/reference/maintenance_reference.py (mpmath findroot on dC/dT).
+    const template = parseModel(
+      readFileSync(join(import.meta.dirname, '../../models/bearing-age-replacement.yaml'), 'utf8'),
+    );
+    const found = optimizeParameter(template, {
+      parameter: 'replacement_age',
+      lo: 100,
+      hi: 2000,
+      measure: 'costRate',
+      goal: 'minimize',
+    });
+    expect(found.solver).toBe('analytic');
+    // Measured: 1e-16 in cost, 6e-9 in age (the minimum is flat: the age is found to about √ε).
+    expectRelClose(found.minimum as number, 0.0034620427387892687, 1e-12);
+    expectRelClose(found.argmin!, 493.0469575966341, 1e-6);
+  });
+
   it('finds the interior maximum of the MTTF (Markov engine) to 1e-6 in x and 1e-9 in value', () => {
     const best = optimizeParameter(TRADE, {
       ...range,
