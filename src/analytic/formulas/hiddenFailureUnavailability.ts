@@ -96,10 +96,15 @@ export type TestPosition =
 export function testPosition(plan: ProofTestPlan, t: number): TestPosition {
   const { interval, duration, first } = plan;
   if (t < first) return { inTest: false, ended: 0, sinceEnd: t };
-  const k = Math.floor((t - first) / interval); // the k-th test (0-based) started last
-  const sinceStart = t - (first + k * interval);
-  if (sinceStart < duration) return { inTest: true };
-  return { inTest: false, ended: k + 1, sinceEnd: sinceStart - duration };
+  // The k-th test (0-based) started last. Its start and end are computed as the solvers place
+  // the test epochs (first + k·interval, then + duration), so that t at an edge is on the
+  // right side of it whatever the rounding of (t − first)/interval.
+  let k = Math.floor((t - first) / interval);
+  if (first + k * interval > t) k--;
+  else if (first + (k + 1) * interval <= t) k++;
+  const end = first + k * interval + duration;
+  if (t < end) return { inTest: true };
+  return { inTest: false, ended: k + 1, sinceEnd: t - end };
 }
 
 /** Checks a test plan at a library entry. */
