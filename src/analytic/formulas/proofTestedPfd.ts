@@ -1,5 +1,6 @@
 import { ParameterError, checkInteger, checkPositive } from '../../errors.js';
 import { integrate } from '../../numeric/integrate.js';
+import { silBand, type SafetyIntegrityLevel } from '../../model/safetyIntegrity.js';
 import { kOutOfNUnreliability } from './kOutOfNReliability.js';
 
 /** A k-out-of-n group of identical channels whose dangerous failures only a proof test finds. */
@@ -119,7 +120,7 @@ export function proofTestedPfdAverage(group: ProofTestedGroup): number {
  * safetyIntegrityLevel(0.0027); // → 2
  * ```
  */
-export function safetyIntegrityLevel(pfdAverage: number): 0 | 1 | 2 | 3 | 4 {
+export function safetyIntegrityLevel(pfdAverage: number): SafetyIntegrityLevel {
   if (!(pfdAverage >= 0 && pfdAverage <= 1)) {
     throw new ParameterError(
       'safetyIntegrityLevel',
@@ -128,11 +129,7 @@ export function safetyIntegrityLevel(pfdAverage: number): 0 | 1 | 2 | 3 | 4 {
       pfdAverage,
     );
   }
-  if (pfdAverage < 1e-4) return 4;
-  if (pfdAverage < 1e-3) return 3;
-  if (pfdAverage < 1e-2) return 2;
-  if (pfdAverage < 1e-1) return 1;
-  return 0;
+  return silBand(pfdAverage);
 }
 
 function checkGroup(
