@@ -1,0 +1,218 @@
+/**
+ * Simulated proof tests, preventive replacement, Kijima repair and costs against exact values
+ * (docs/semantics.md, "Hidden failures and proof tests", "Preventive replacement and imperfect
+ * repair", "Costs"). Each check is |estimate − exact| ≤ z·SE with Bonferroni z over a test's checks
+ * (α = 1e-4 per test, statCheck.ts); SE from the estimate's 95 % interval. Power: every test also
+ * fails against a slightly wrong model (5 % off in a rate or a cost, β 0.1 → 0.13, test coverage
+ * 0.8 → 0.85, repair factor 1 → 0.9 in the exponent).
+ *
+ * Exact values: the library's closed forms (proofTestedPfdAverage, ageReplacementCostRate,
+ * independent of the simulator), elementary closed forms written here, and
+ * test/reference/sim_upkeep_reference.py (mpmath 1.3.0, numpy 2.4.6, 2026-12-06) for the 1oo1 with
+ * test coverage and duration and for the Weibull renewal function.
+ */
+import { describe, expect, it } from 'vitest';
+import { ageReplacementCostRate } from '../../src/analytic/formulas/ageReplacement.js';
+import { proofTestedPfdAverage } from '../../src/analytic/formulas/proofTestedPfd.js';
+import { weibull } from '../../src/distributions/weibull.js';
+import { loadModel } from '../../src/model/loadModel.js';
+import { simulate } from '../../src/sim/simulate.js';
+import { expectAgreement, meanCheck } from './statCheck.js';
+
+const SEED = 2026;
+
+/** A proof-tested 1oo1 or 1oo2 (β-factor group) with instantaneous repair, tests every 100 h. */
+function proofTested(count: 1 | 2, beta: number, rate = 1e-3): string {
+  return `name: sis
+components:
+  x:
+    count: ${count}
+    failure: { rate: ${rate} }
+    repair: { dist: deterministic, value: 0 }
+    inspection: { interval: 100 }
+system: { parallel: [x] }
+${count === 2 ? `common_cause: [{ members: [x], model: beta-factor, beta: ${beta} }]\n` : ''}mission_time: 1000
+`;
+}
+
+describe('proof tests', () => {
+  it('1oo1 and 1oo2 with β, perfect instantaneous tests: pfdAvg equals proofTestedPfdAverage', () => {
+    const n = 40000;
+    const one = simulate(loadModel(proofTested(1, 0)), { seed: SEED, replications: n });
+    const two = simulate(loadModel(proofTested(2, 0.1)), { seed: SEED, replications: n });
+    const exact = (rate: number, beta: number) => [
+      meanCheck(
+        '1oo1 pfdAvg',
+        one.measures.pfdAvg,
+        proofTestedPfdAverage({ k: 1, n: 1, rate, testInterval: 100 }),
+      ),
+      meanCheck(
+        '1oo2 pfdAvg',
+        two.measures.pfdAvg,
+        proofTestedPfdAverage({ k: 1, n: 2, rate, beta, testInterval: 100 }),
+      ),
+    ];
+    expectAgreement(`proof tests: seed ${SEED}, n ${n}`, exact(1e-3, 0.1), [
+      ...exact(1.05e-3, 0.13),
+    ]);
+    // 1oo1: 0.0484 lies in the SIL 1 band with its whole interval; steady measures are left out.
+    expect(one.measures.sil).toBe(1);
+    expect(one.measures.steadyAvailability).toBeUndefined();
+    expect(one.warnings.join('\n')).toMatch(/no steady state/);
+  });
+
+  it('1oo1 with test coverage 0.8 and test duration 5 h: pfdAvg equals the reference', () => {
+    // sim_upkeep_reference.py: pfd_1oo1(1e-3, 100, 5, c, 10).
+    const exact = 0.16033970151702115;
+    const wrong = 0.14319634640022644; // coverage 0.85
+    const model = loadModel(`name: partial
+components:
+  x:
+    failure: { rate: 1e-3 }
+    repair: { dist: deterministic, value: 0 }
+    inspection: { interval: 100, duration: 5, coverage: 0.8 }
+system: x
+mission_time: 1000
+`);
+    const n = 20000;
+    const result = simulate(model, { seed: SEED, replications: n });
+    expectAgreement(
+      `partial tests: seed ${SEED}, n ${n}`,
+      [meanCheck('pfdAvg', result.measures.pfdAvg, exact)],
+      [meanCheck('pfdAvg', result.measures.pfdAvg, wrong)],
+    );
+    // pfdAvg 0.16 is in no SIL band but 0: its interval is far from 0.1.
+    expect(result.measures.sil).toBe(0);
+  });
+});
+
+describe('preventive replacement', () => {
+  const bearing = (policy: 'age' | 'block', interval: number): string => `name: bearing
+components:
+  b:
+    failure: { dist: weibull, shape: 2.5, scale: 1000 }
+    repair: { dist: deterministic, value: 0 }
+    preventive: { policy: ${policy}, interval: ${interval} }
+    costs: { corrective: 5, preventive: 1 }
+system: b
+`;
+  const life = weibull({ shape: 2.5, scale: 1000 });
+
+  it('age replacement at 493 h: costRate equals ageReplacementCostRate', () => {
+    const result = simulate(loadModel(bearing('age', 493)), {
+      seed: SEED,
+      replications: 400,
+      horizon: 1e5,
+      measures: ['costRate'],
+    });
+    const rate = (corrective: number) =>
+      ageReplacementCostRate(life, 493, { preventive: 1, corrective });
+    expect(rate(5)).toBeCloseTo(0.003462, 6);
+    expectAgreement(
+      `age replacement: seed ${SEED}`,
+      [meanCheck('costRate', result.measures.costRate, rate(5))],
+      [meanCheck('costRate', result.measures.costRate, rate(5.25))],
+    );
+    expect(result.measures.costRate).not.toHaveProperty('inconclusive');
+  });
+
+  it('block replacement every 500 h: costRate equals (cp + cu·M(500))/500', () => {
+    // sim_upkeep_reference.py: M(500) of Weibull(2.5, 1000).
+    const renewals = 0.16477133255406662;
+    const result = simulate(loadModel(bearing('block', 500)), {
+      seed: SEED,
+      replications: 400,
+      horizon: 1e5,
+      measures: ['costRate', 'missionCost'],
+    });
+    const rate = (corrective: number) => (1 + corrective * renewals) / 500;
+    expectAgreement(
+      `block replacement: seed ${SEED}`,
+      [
+        meanCheck('costRate', result.measures.costRate, rate(5)),
+        // Every block period is alike from the start: the mission cost is 200 periods' worth.
+        meanCheck('missionCost', result.measures.missionCost, 200 * 500 * rate(5)),
+      ],
+      [meanCheck('costRate', result.measures.costRate, rate(5.25))],
+    );
+  });
+});
+
+describe('Kijima imperfect repair', () => {
+  const kijima = (model: string, factor: number): string => `name: k
+components:
+  b:
+    failure: { dist: weibull, shape: 2.5, scale: 1000 }
+    repair: { dist: deterministic, value: 0 }
+    imperfect_repair: { model: ${model}, factor: ${factor} }
+    costs: { corrective: 1 }
+system: b
+mission_time: 2000
+`;
+
+  // The mission cost with a corrective cost of 1 is the expected number of failures in [0, 2000].
+  it('q = 1 is minimal repair: E[N(2000)] = (2000/1000)^2.5 for both types; q = 0 is renewal', () => {
+    const n = 20000;
+    const runWith = (seed: number, model: string, factor: number) =>
+      simulate(loadModel(kijima(model, factor)), {
+        seed,
+        replications: n,
+        measures: ['missionCost'],
+      }).measures.missionCost;
+    const run = (model: string, factor: number) => runWith(SEED, model, factor);
+    // Types I and II leave the same virtual ages at q = 1: another seed makes them two checks.
+    const one = run('kijima-1', 1);
+    const two = runWith(SEED + 1, 'kijima-2', 1);
+    const perfect = run('kijima-1', 0);
+    // sim_upkeep_reference.py: M(2000) of Weibull(2.5, 1000).
+    const renewal = 1.8439075575345205;
+    const checks = (exponent: number, scale: number) => [
+      meanCheck('kijima-1 q 1', one, 2 ** exponent),
+      meanCheck('kijima-2 q 1', two, 2 ** exponent),
+      meanCheck('q 0', perfect, renewal * scale),
+    ];
+    expectAgreement(`Kijima: seed ${SEED}, n ${n}`, checks(2.5, 1), checks(2.4, 1.05));
+  });
+});
+
+describe('costs', () => {
+  it('exponential repairable unit: costRate = (corrective + (crew + downtime)·MTTR)/(MTTF + MTTR)', () => {
+    const model = loadModel(`name: c
+components:
+  x:
+    failure: { mtbf: 100 }
+    repair: { mttr: 10 }
+    costs: { corrective: 50, downtime_per_hour: 2 }
+maintenance: { crew_cost_per_hour: 3 }
+system: x
+`);
+    const horizon = 1000;
+    const n = 4000;
+    const result = simulate(model, {
+      seed: SEED,
+      replications: n,
+      horizon,
+      measures: ['costRate', 'missionCost'],
+    });
+    // Alternating renewal from up: U(t) = p(1 − e^{−st}), s = λ + μ, p = λ/s; in [0, T] the
+    // expected down (= repair) time is p(T − (1 − e^{−sT})/s) and the expected failures λ·(T − it).
+    const missionCost = (corrective: number) => {
+      const lambda = 0.01;
+      const s = lambda + 0.1;
+      const down = (lambda / s) * (horizon + Math.expm1(-s * horizon) / s);
+      return corrective * lambda * (horizon - down) + (2 + 3) * down;
+    };
+    const rate = (corrective: number) => (corrective + 5 * 10) / 110;
+    expectAgreement(
+      `costs: seed ${SEED}, n ${n}`,
+      [
+        meanCheck('costRate', result.measures.costRate, rate(50)),
+        meanCheck('missionCost', result.measures.missionCost, missionCost(50)),
+      ],
+      [
+        meanCheck('costRate', result.measures.costRate, rate(55)),
+        meanCheck('missionCost', result.measures.missionCost, missionCost(55)),
+      ],
+    );
+  });
+});
