@@ -39,13 +39,18 @@ export type TraceEntry = readonly [time: number, entity: string, event: string];
 /**
  * Simulates one replication at a time of a compiled model, following docs/semantics.md: unit
  * ageing (with dormancy and idle-while-down freezing by remaining life), coverage with outages,
- * detection, finite crews with priority and FIFO, standby switching with success and delay.
+ * detection, finite crews with priority and FIFO, standby switching with success and delay,
+ * hidden failures and proof tests, age and block replacement, Kijima imperfect repair and costs.
  *
  * @remarks
  * State lives in typed arrays reused across replications; the event queue has one slot per unit
- * (its failure, detection or repair timer), one per unit for an outage's recovery, and one per
- * standby block for its switch-over. An event is one popped timer: a failure, the end of a
- * detection, repair, recovery or switch-over. The specialised path allocates nothing per event
+ * (its failure, detection, repair or replacement timer; an age replacement is its ageing timer),
+ * one per unit for an outage's recovery, one per standby block for its switch-over, and one per
+ * component for its proof tests and one for its block replacement epochs. An event is one popped
+ * timer: a failure, an age replacement, the end of a detection, repair, recovery, switch-over or
+ * replacement, a test's start or end, a block epoch. Units of components with maintenance
+ * (proof tests, preventive replacement, Kijima repair, costs; or every unit when crews cost
+ * money) take the general path, which keeps their costs in a {@link CostMeter}. The specialised path allocates nothing per event
  * (the general path may, where the JIT boxes the doubles of a call it does not inline).
  *
  * Statistics are kept by a {@link ReplicationRecorder}, which the event loop calls at system
