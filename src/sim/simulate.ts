@@ -9,7 +9,12 @@ import {
 } from '../errors.js';
 import type { Model } from '../model/Model.js';
 import { modelHash } from '../model/modelHash.js';
-import { defaultHorizon, slowestTimeScale, unitsInStructure } from '../model/timeScales.js';
+import {
+  defaultHorizon,
+  slowestTimeScale,
+  unitsInStructure,
+  type TimeScale,
+} from '../model/timeScales.js';
 import { addExact } from '../numeric/exactAccumulator.js';
 import { gridTimes, simulatedMeasures, type ModelFacts } from './measures.js';
 import { SIMULATION_GENERATOR } from './random.js';
@@ -491,13 +496,30 @@ function modelFacts(model: Model): ModelFacts {
   return {
     regenerative: isRegenerative(plan),
     ...(constant !== undefined && { constant }),
-    slowest: slowestTimeScale(model),
+    slowest: slowestWithMaintenance(model),
     lostForGood,
     repairable: model.components.some((component) => component.repair !== undefined),
     timeUnit: model.timeUnit,
     proofTests: model.components.some((component) => component.inspection !== undefined),
     costs: hasCosts(plan),
   };
+}
+
+/**
+ * The model's slowest time scale ({@link slowestTimeScale}), or a longer proof-test or
+ * preventive replacement interval: time averages settle only over many of those periods too.
+ */
+function slowestWithMaintenance(model: Model): TimeScale {
+  let slowest = slowestTimeScale(model);
+  for (const { name, inspection, preventive } of model.components) {
+    if (inspection !== undefined && inspection.interval > slowest.value) {
+      slowest = { value: inspection.interval, what: `the proof-test interval of ${name}` };
+    }
+    if (preventive !== undefined && preventive.interval > slowest.value) {
+      slowest = { value: preventive.interval, what: `the replacement interval of ${name}` };
+    }
+  }
+  return slowest;
 }
 
 /** Whether each maintenance measure applies to the model: proof tests, or costs. */

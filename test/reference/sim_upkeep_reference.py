@@ -21,7 +21,13 @@ independently of relkit: mpmath at 30 digits for closed forms, numpy for the ren
    failure renewed at once): cost rate (cp + cu M(tb)) / tb (Barlow and Proschan, Mathematical
    Theory of Reliability, 1965, ch. 4).
 
-3. Kijima repair with q = 1 (as bad as old, minimal repair) and instantaneous repair: failures
+3. Age replacement at ta with repair time r (mean) and replacement time d (renewal-reward over
+   one renewal cycle, Barlow and Proschan ch. 4): with m = int_0^ta R(t) dt,
+       steady availability = m / (m + F(ta) r + R(ta) d),
+       cost rate = (cp R(ta) + cu F(ta) + (w + k) F(ta) r + w R(ta) d) / (m + F(ta) r + R(ta) d),
+   w the downtime cost per hour, k the crew cost per hour (a crew only repairs).
+
+4. Kijima repair with q = 1 (as bad as old, minimal repair) and instantaneous repair: failures
    form a non-homogeneous Poisson process with the life's cumulative hazard, E[N(t)] = (t/eta)^beta.
    q = 0 is perfect repair: E[N(t)] = M(t).
 
@@ -86,4 +92,15 @@ if __name__ == "__main__":
     print("block replacement every 500, cp 1, cu 5: cost rate =", repr((1 + 5 * m500) / 500))
     m2000, spread = renewal(2000.0)
     print("Weibull(2.5, 1000) M(2000) =", repr(m2000), "spread", spread)
+    from mpmath import quad
+
+    ta = mpf(493)
+    R = lambda t: exp(-((t / 1000) ** mpf(2.5)))
+    m = quad(R, [0, ta])
+    print("Weibull(2.5, 1000), age 493: int_0^493 R =", m, " R(493) =", R(ta))
+    for r, d, w, k in [(20, 5, 3, 2)]:
+        cycle = m + (1 - R(ta)) * r + R(ta) * d
+        print(f"  repair {r}, replacement {d}: availability =", m / cycle)
+        cost = 1 * R(ta) + 5 * (1 - R(ta)) + (w + k) * (1 - R(ta)) * r + w * R(ta) * d
+        print(f"  downtime {w}/h, crew {k}/h, cp 1, cu 5: cost rate =", cost / cycle)
     print("minimal repair E[N(2000)] = (2000/1000)^2.5 =", mpf(2) ** mpf(2.5))

@@ -3,8 +3,9 @@
  * (docs/semantics.md, "Hidden failures and proof tests", "Preventive replacement and imperfect
  * repair", "Costs"). Each check is |estimate − exact| ≤ z·SE with Bonferroni z over a test's checks
  * (α = 1e-4 per test, statCheck.ts); SE from the estimate's 95 % interval. Power: every test also
- * fails against a slightly wrong model (5 % off in a rate or a cost, β 0.1 → 0.13, test coverage
- * 0.8 → 0.85, repair factor 1 → 0.9 in the exponent).
+ * fails against a slightly wrong model (5 % off in a rate, a cost or the renewal function, β
+ * 0.1 → 0.13, test coverage 0.8 → 0.85, mean repair 20 → 22 h, crew cost 2 → 2.5, the exponent of
+ * E[N(t)] 2.5 → 2.4).
  *
  * Exact values: the library's closed forms (proofTestedPfdAverage, ageReplacementCostRate,
  * independent of the simulator), elementary closed forms written here, and
@@ -114,6 +115,50 @@ system: b
       [meanCheck('costRate', result.measures.costRate, rate(5.25))],
     );
     expect(result.measures.costRate).not.toHaveProperty('inconclusive');
+  });
+
+  it('age replacement with repair and replacement times: steady availability and costRate by renewal-reward', () => {
+    // sim_upkeep_reference.py: m = ∫₀^493 R and R(493) of Weibull(2.5, 1000); one renewal cycle
+    // lasts m + F r + R d and costs cp R + cu F + (w + k) F r + w R d.
+    const m = 470.1120831695853;
+    const survive = 0.8431129665638682;
+    const cycle = (repair: number) => m + (1 - survive) * repair + survive * 5;
+    const availability = (repair: number) => m / cycle(repair);
+    const rate = (crew: number) =>
+      (survive + 5 * (1 - survive) + (3 + crew) * (1 - survive) * 20 + 3 * survive * 5) / cycle(20);
+    expect(availability(20)).toBeCloseTo(0.9845992910145643, 14);
+    expect(rate(2)).toBeCloseTo(0.06275417378253959, 15);
+    const model = loadModel(`name: bearing
+components:
+  b:
+    failure: { dist: weibull, shape: 2.5, scale: 1000 }
+    repair: { mttr: 20 }
+    preventive: { policy: age, interval: 493, duration: 5 }
+    costs: { corrective: 5, preventive: 1, downtime_per_hour: 3 }
+maintenance: { crew_cost_per_hour: 2 }
+system: b
+`);
+    const result = simulate(model, {
+      seed: SEED,
+      replications: 200,
+      horizon: 1e5,
+      measures: ['steadyAvailability', 'costRate'],
+    });
+    expect(result.measures.steadyAvailability).toHaveProperty(
+      'estimator',
+      'regenerative cycles (all-new to all-new), ratio estimator',
+    );
+    expectAgreement(
+      `age replacement with durations: seed ${SEED}`,
+      [
+        meanCheck('steadyAvailability', result.measures.steadyAvailability, availability(20)),
+        meanCheck('costRate', result.measures.costRate, rate(2)),
+      ],
+      [
+        meanCheck('steadyAvailability', result.measures.steadyAvailability, availability(22)),
+        meanCheck('costRate', result.measures.costRate, rate(2.5)),
+      ],
+    );
   });
 
   it('block replacement every 500 h: costRate equals (cp + cu·M(500))/500', () => {

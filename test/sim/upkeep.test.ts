@@ -10,6 +10,7 @@ import { lognormal } from '../../src/distributions/lognormal.js';
 import { weibull } from '../../src/distributions/weibull.js';
 import { UnsupportedModelError } from '../../src/errors.js';
 import { loadModel } from '../../src/model/loadModel.js';
+import type { Estimate } from '../../src/model/Result.js';
 import { conditionalResidualLife } from '../../src/sim/conditionalLife.js';
 import {
   finalizeSimulation,
@@ -146,9 +147,9 @@ mission_time: 1000
     expect(said).toMatch(/steady measures .* no steady state/);
     expect(result.measures.costRate).toBeUndefined();
     expect(said).toMatch(/costRate is left out: .* not a long-run rate/);
-    expect(result.measures.missionCost!.mean).toBeGreaterThan(10); // 10 tests at least
+    expect((result.measures.missionCost as Estimate).mean).toBeGreaterThan(10); // 10 tests at least
     // pfdAvg ≈ λT/2 = 0.01 with 100 replications: its interval spans SIL 1 and 2.
-    const pfd = result.measures.pfdAvg as { ci95: [number, number] };
+    const pfd = result.measures.pfdAvg as Estimate;
     expect(pfd.ci95[0]).toBeLessThan(0.01);
     expect(pfd.ci95[1]).toBeGreaterThan(0.01);
     expect(result.measures.sil).toBeUndefined();
@@ -214,7 +215,7 @@ mission_time: 1000
     expect(clockless(merged)).toEqual(clockless(whole));
     const result = finalizeSimulation(model, merged);
     expect(result.measures).toEqual(simulate(model, { ...options, replications: 60 }).measures);
-    expect(result.measures.missionCost!.mean).toBeGreaterThan(0);
+    expect((result.measures.missionCost as Estimate).mean).toBeGreaterThan(0);
     expect(result.measures.pfdAvg).toBeDefined();
   });
 });
