@@ -341,7 +341,8 @@ export function finalizeSimulation(
 
 /**
  * Returns the event log of one replication, `[time, entity, event]` per line: unit failures,
- * detections, repair starts and ends, recoveries, switch-overs, and system up/down.
+ * detections, repair starts and ends, recoveries, switch-overs, proof tests (`test start`, `test
+ * end`, by component), preventive replacements, and system up/down.
  *
  * @param model - a loaded model with a `system`
  * @param options - horizon and seed (and MTTF cap: the log runs until the first system failure

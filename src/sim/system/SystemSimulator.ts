@@ -161,8 +161,6 @@ export class SystemSimulator {
   /** Per unit: Kijima type (0 none, 1, 2) and factor q. */
   private readonly kijima: Uint8Array;
   private readonly kijimaFactor: Float64Array;
-  /** Per unit: when it was last made new (its age and virtual age 0), −1 before. */
-  private readonly renewedAt: Float64Array;
   /** Per unit: cost per time unit out of service, and of one corrective repair. */
   private readonly downtimeRate: Float64Array;
   private readonly correctiveCost: Float64Array;
@@ -264,7 +262,6 @@ export class SystemSimulator {
       component,
       (c) => upkeep[c]!.imperfectRepair?.factor ?? 0,
     );
-    this.renewedAt = new Float64Array(n);
     this.downtimeRate = Float64Array.from(component, (c) => upkeep[c]!.costs?.downtimePerHour ?? 0);
     this.correctiveCost = Float64Array.from(component, (c) => upkeep[c]!.costs?.corrective ?? 0);
     this.testsDone = new Int32Array(components);
@@ -455,11 +452,12 @@ export class SystemSimulator {
   private regenerationCheck(): void {
     if (this.outages !== 0 || this.switching !== 0) return;
     const now = this.now;
-    // Units with a memory (see regenerationOf) must be new now, and fixed epochs at their phase.
+    // Units with a memory (see regenerationOf) must have age and virtual age 0, and fixed epochs
+    // be at their phase.
     const memory = this.memoryUnits;
     for (let i = 0; i < memory.length; i++) {
       const unit = memory[i]!;
-      if (this.renewedAt[unit] !== now || this.virtualAge[unit] !== 0) return;
+      if (this.virtualAge[unit] !== 0 || !this.isNew(unit)) return;
     }
     if (this.regenerationBlock >= 0 && this.blockEpochAt !== now) return;
     if (this.plan.blockCount === 0 || this.blocksInitial()) {
@@ -467,6 +465,17 @@ export class SystemSimulator {
       if (meter !== null) this.recorder.cycleCost = meter.endCycle(now);
       if (this.recorder.endCycle(now)) this.mark = -Infinity;
     }
+  }
+
+  /**
+   * Whether a working unit has age 0 now: it was made new at this instant, or has not aged since
+   * (a cold spare). Its age is its target (life, or replacement age) less its remaining age.
+   */
+  private isNew(unit: number): boolean {
+    const target = this.replaceDue[unit] === 1 ? this.ageLimit[unit]! : this.life[unit]!;
+    const speed = this.speed[unit]!;
+    const left = this.remaining[unit]! - (speed > 0 ? (this.now - this.since[unit]!) * speed : 0);
+    return left === target;
   }
 
   /** Whether every standby block has the same components in the same roles as at 0. */
@@ -509,7 +518,6 @@ export class SystemSimulator {
     this.broken = 0;
     this.switching = 0;
     this.virtualAge.fill(0);
-    this.renewedAt.fill(0);
     this.testing.fill(0);
     this.blockEpochAt = -1;
     this.meter?.reset();
@@ -684,7 +692,6 @@ export class SystemSimulator {
     }
     this.meter?.changeRate(this.now, -this.crewCostPerHour - this.downtimeRate[unit]!);
     // As good as new (or, with Kijima, at its virtual age): a fresh life, ageing from now.
-    this.renewedAt[unit] = this.now;
     this.remaining[unit] = this.sampleLife(unit);
     this.since[unit] = this.now;
     this.returnToService(unit);
@@ -724,7 +731,6 @@ export class SystemSimulator {
     this.meter?.lump(now, preventive.costs?.preventive ?? 0);
     this.virtualAge[unit] = 0;
     if (duration === 0) {
-      this.renewedAt[unit] = now;
       this.remaining[unit] = this.sampleLife(unit);
       this.since[unit] = now;
       const speed = this.speed[unit]!;
@@ -749,7 +755,6 @@ export class SystemSimulator {
     if (this.trace !== null) this.log(this.plan.unitNames[unit]!, 'replacement end');
     this.broken--;
     this.meter?.changeRate(this.now, -this.downtimeRate[unit]!);
-    this.renewedAt[unit] = this.now;
     this.remaining[unit] = this.sampleLife(unit);
     this.since[unit] = this.now;
     this.returnToService(unit);
@@ -985,7 +990,7 @@ export class SystemSimulator {
 
 /** Where the process regenerates (see {@link regenerationOf}). */
 export interface Regeneration {
-  /** Units whose age matters: a regeneration point needs each of them made new at that instant. */
+  /** Units whose age matters: a regeneration point needs each of them at age and virtual age 0. */
   readonly memoryUnits: Int32Array;
   /** The component with block replacement whose epochs are the only regeneration points; −1: none. */
   readonly blockComponent: number;
@@ -1002,7 +1007,8 @@ export interface Regeneration {
  *   age; repair, detection, recovery and switch-over laws may be anything, none is running);
  * - otherwise, in a model with maintenance (preventive replacement, imperfect repair, costs),
  *   when the units whose age matters (a non-exponential life, an age replacement) are at most
- *   one, made new at that instant with virtual age 0 (a failure law with memory and a Kijima
+ *   one, at age 0 (made new at that instant, or a cold spare not yet aged) with virtual age 0
+ *   (a failure law with memory and a Kijima
  *   factor q > 0 never returns to 0 without a replacement); or, with block replacement of duration
  *   0 on one component and every other unit memoryless, at its epochs when every unit works (the
  *   epochs then have the phase they had at 0).
