@@ -10,14 +10,18 @@
  * Exact values: the library's closed forms (proofTestedPfdAverage, ageReplacementCostRate,
  * independent of the simulator), elementary closed forms written here, and
  * test/reference/sim_upkeep_reference.py (mpmath 1.3.0, numpy 2.4.6, 2026-12-06) for the 1oo1 with
- * test coverage and duration and for the Weibull renewal function.
+ * test coverage and duration and for the Weibull renewal function. Kijima repair with q = 0.5 has
+ * no closed form: it is compared with a direct Monte Carlo written in the test (two-sample z), and
+ * its power check swaps types I and II.
  */
 import { describe, expect, it } from 'vitest';
 import { ageReplacementCostRate } from '../../src/analytic/formulas/ageReplacement.js';
 import { proofTestedPfdAverage } from '../../src/analytic/formulas/proofTestedPfd.js';
 import { weibull } from '../../src/distributions/weibull.js';
 import { loadModel } from '../../src/model/loadModel.js';
+import type { Estimate } from '../../src/model/Result.js';
 import { simulate } from '../../src/sim/simulate.js';
+import { testRng } from '../helpers/testRng.js';
 import { expectAgreement, meanCheck } from './statCheck.js';
 
 const SEED = 2026;
@@ -217,6 +221,74 @@ mission_time: 2000
       meanCheck('q 0', perfect, renewal * scale),
     ];
     expectAgreement(`Kijima: seed ${SEED}, n ${n}`, checks(2.5, 1), checks(2.4, 1.05));
+  });
+});
+
+describe('Kijima imperfect repair, q = 0.5', () => {
+  /**
+   * A direct Monte Carlo of the same process, written plainly here (its own generator, the
+   * Weibull conditional life by inversion, X = η((V/η)^β + E)^{1/β} − V): the mean and standard
+   * error of the number of failures in [0, 2000].
+   */
+  function direct(type: 1 | 2, q: number, n: number, seed: number): { mean: number; se: number } {
+    const rng = testRng(seed);
+    let sum = 0;
+    let squares = 0;
+    for (let i = 0; i < n; i++) {
+      let t = 0;
+      let age = 0;
+      let failures = 0;
+      for (;;) {
+        const e = -Math.log1p(-rng.next());
+        const life = 1000 * ((age / 1000) ** 2.5 + e) ** (1 / 2.5) - age;
+        t += life;
+        if (t > 2000) break;
+        failures++;
+        age = type === 1 ? age + q * life : q * (age + life);
+      }
+      sum += failures;
+      squares += failures * failures;
+    }
+    const mean = sum / n;
+    return { mean, se: Math.sqrt((squares / n - mean * mean) / (n - 1)) };
+  }
+
+  it('E[N(2000)] of types I and II equals a direct Monte Carlo (two-sample z)', () => {
+    const n = 20000;
+    const simulated = (model: string) => {
+      const text = `name: k
+components:
+  b:
+    failure: { dist: weibull, shape: 2.5, scale: 1000 }
+    repair: { dist: deterministic, value: 0 }
+    imperfect_repair: { model: ${model}, factor: 0.5 }
+    costs: { corrective: 1 }
+system: b
+mission_time: 2000
+`;
+      return simulate(loadModel(text), { seed: SEED, replications: n, measures: ['missionCost'] })
+        .measures.missionCost as Estimate;
+    };
+    const one = simulated('kijima-1');
+    const two = simulated('kijima-2');
+    const check = (label: string, estimate: Estimate, reference: { mean: number; se: number }) => {
+      const se = (estimate.ci95[1] - estimate.ci95[0]) / (2 * 1.959963984540054);
+      // The difference of two independent means, against 0, with the SE of the difference.
+      return {
+        label,
+        estimate: estimate.mean - reference.mean,
+        exact: 0,
+        se: Math.hypot(se, reference.se),
+      };
+    };
+    const typeOne = direct(1, 0.5, n, 11);
+    const typeTwo = direct(2, 0.5, n, 12);
+    expectAgreement(
+      `Kijima q = 0.5: seed ${SEED}, n ${n}`,
+      [check('kijima-1', one, typeOne), check('kijima-2', two, typeTwo)],
+      // Power: each type against the other's reference.
+      [check('kijima-1 vs II', one, typeTwo), check('kijima-2 vs I', two, typeOne)],
+    );
   });
 });
 
