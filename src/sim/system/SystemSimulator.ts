@@ -50,8 +50,9 @@ export type TraceEntry = readonly [time: number, entity: string, event: string];
  * timer: a failure, an age replacement, the end of a detection, repair, recovery, switch-over or
  * replacement, a test's start or end, a block epoch. Units of components with maintenance
  * (proof tests, preventive replacement, Kijima repair, costs; or every unit when crews cost
- * money) take the general path, which keeps their costs in a {@link CostMeter}. The specialised path allocates nothing per event
- * (the general path may, where the JIT boxes the doubles of a call it does not inline).
+ * money) take the general path, which keeps their costs in a {@link CostMeter}. The specialised
+ * path allocates nothing per event (the general path may, where the JIT boxes the doubles of a
+ * call it does not inline).
  *
  * Statistics are kept by a {@link ReplicationRecorder}, which the event loop calls at system
  * transitions, at regeneration points and when time passes a grid time or T (never per event);
@@ -155,7 +156,7 @@ export class SystemSimulator {
   private readonly ageLimit: Float64Array;
   /** Per unit: 1 when its ageing timer is an age replacement rather than a failure. */
   private readonly replaceDue: Uint8Array;
-  /** Per unit: its Kijima virtual age V, and the life X it was given when last made (new or repaired). */
+  /** Per unit: its Kijima virtual age V, and the life X drawn when last made new or repaired. */
   private readonly virtualAge: Float64Array;
   private readonly life: Float64Array;
   /** Per unit: Kijima type (0 none, 1, 2) and factor q. */
@@ -164,7 +165,7 @@ export class SystemSimulator {
   /** Per unit: cost per time unit out of service, and of one corrective repair. */
   private readonly downtimeRate: Float64Array;
   private readonly correctiveCost: Float64Array;
-  /** Per component: tests done and block epochs passed (the next is first + k·interval, (k + 1)·T). */
+  /** Per component: tests done and block epochs passed (next: first + k·interval, (k + 1)·T). */
   private readonly testsDone: Int32Array;
   private readonly blockEpochs: Int32Array;
   /** Per component: 1 while its test is in progress. */
@@ -172,7 +173,7 @@ export class SystemSimulator {
   /** The costs of the replication, when the model has any. */
   private readonly meter: CostMeter | null;
   private readonly crewCostPerHour: number;
-  /** Units whose age matters for regeneration (see {@link regeneration}). */
+  /** Units whose age matters for regeneration (see {@link regenerationOf}). */
   private readonly memoryUnits: Int32Array;
   /** The component whose block epochs are the only regeneration points, −1 when none. */
   private readonly regenerationBlock: number;
