@@ -95,6 +95,34 @@ system: { parallel: [a, b] }
       [124, 'a', 'replacement end'],
     ]);
   });
+
+  it('a block replacement of the active unit of a standby block switches the spare in', () => {
+    const model = loadModel(`name: t
+components:
+  p:
+    failure: { dist: deterministic, value: 100 }
+    repair: { dist: deterministic, value: 5 }
+    preventive: { policy: block, interval: 50, duration: 2 }
+  s:
+    failure: { dist: deterministic, value: 30 }
+    repair: { dist: deterministic, value: 5 }
+system:
+  standby: { primary: p, spares: [s], mode: cold }
+`);
+    expect(traceReplication(model, { horizon: 120, mttfCap: 1 }, 0)).toEqual([
+      [50, 'p', 'replacement start'],
+      [50, 'system.standby', 'switched to s'],
+      // Back new and dormant (cold: not ageing) while s is active.
+      [52, 'p', 'replacement end'],
+      [80, 's', 'fail'],
+      [80, 's', 'repair start'],
+      [80, 'system.standby', 'switched to p'],
+      [85, 's', 'repair end'],
+      [100, 'p', 'replacement start'],
+      [100, 'system.standby', 'switched to s'],
+      [102, 'p', 'replacement end'],
+    ]);
+  });
 });
 
 describe('conditionalResidualLife', () => {
