@@ -253,7 +253,7 @@ export { finalizeSimulation, runReplications, simulate, traceReplication } from 
 export { mergeSimulationStats } from './sim/stats.js';
 export type { SimulationStats } from './sim/stats.js';
 export { simulationSupport } from './sim/simulationSupport.js';
-export { SIMULATED_MEASURES } from './sim/types.js';
+export { SIMULATED_MEASURES, UPKEEP_MEASURES } from './sim/types.js';
 export { simulateRareEvent } from './sim/rareEvent/simulateRareEvent.js';
 export type { RareEventOptions, RareEventResult } from './sim/rareEvent/simulateRareEvent.js';
 export type {

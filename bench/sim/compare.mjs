@@ -3,7 +3,10 @@
 // each run in fresh node processes taken in turn, old, new, old, new, … so that a busy machine
 // slows both alike. Each process measures like bench/sim/run.mjs's single thread (warm-up, then
 // 3 timed runReplications, median). Run after `npm run build`:
-//   node bench/sim/compare.mjs OLD_DIST NEW_DIST [--pairs 12] [--variant exponential|weibull]
+//   node bench/sim/compare.mjs OLD_DIST NEW_DIST [--pairs 12] [--variant exponential|weibull] [--cpu]
+// --cpu divides the events by the process's CPU time (user + system, process.cpuUsage) instead of
+// the wall time: on a machine loaded by other jobs, time spent waiting for a core then counts in
+// neither tree.
 // A copy of an older dist must resolve its packages (yaml, seedrandom): keep it in a directory
 // whose parent holds node_modules or a link to it, e.g.
 //   mkdir /tmp/old && cp -r dist /tmp/old/dist && ln -s "$PWD/node_modules" /tmp/old/node_modules
@@ -32,7 +35,14 @@ const flag = (name, fallback) => {
 
 if (process.argv[2] === '--child') {
   // One process, one tree: prints { rates, hash } as JSON.
-  const [root, name] = process.argv.slice(3);
+  const [root, name, clock] = process.argv.slice(3);
+  const seconds =
+    clock === 'cpu'
+      ? () => {
+          const { user, system } = process.cpuUsage();
+          return (user + system) / 1e6;
+        }
+      : () => performance.now() / 1000;
   const { loadModel } = await import(join(root, 'model/loadModel.js'));
   const { runReplications } = await import(join(root, 'sim/simulate.js'));
   const variant = VARIANTS[name];
@@ -42,9 +52,9 @@ if (process.argv[2] === '--child') {
   const rates = [];
   let hash = '';
   for (let run = 0; run < RUNS; run++) {
-    const started = performance.now();
+    const started = seconds();
     const stats = runReplications(model, OPTIONS, 0, variant.replications);
-    rates.push(stats.events / ((performance.now() - started) / 1000));
+    rates.push(stats.events / (seconds() - started));
     const reproducible = { ...stats, elapsedSeconds: 0 }; // wall time is not reproducible
     hash = createHash('sha256').update(JSON.stringify(reproducible)).digest('hex').slice(0, 16);
   }
@@ -52,11 +62,14 @@ if (process.argv[2] === '--child') {
 } else {
   const [oldRoot, newRoot] = process.argv.slice(2, 4).map((root) => root && resolve(root));
   if (!oldRoot || !newRoot || oldRoot.startsWith('--') || newRoot.startsWith('--')) {
-    console.error('usage: node bench/sim/compare.mjs OLD_DIST NEW_DIST [--pairs N] [--variant V]');
+    console.error(
+      'usage: node bench/sim/compare.mjs OLD_DIST NEW_DIST [--pairs N] [--variant V] [--cpu]',
+    );
     process.exit(64);
   }
   const pairs = Number(flag('--pairs', '12'));
   const name = flag('--variant', 'exponential');
+  const clock = process.argv.includes('--cpu') ? 'cpu' : 'wall';
   if (!(name in VARIANTS)) throw new Error(`--variant must be one of ${Object.keys(VARIANTS)}`);
   const load = () =>
     loadavg()
@@ -64,9 +77,11 @@ if (process.argv[2] === '--child') {
       .join(', ');
   const child = (root) =>
     JSON.parse(
-      execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', root, name], {
-        encoding: 'utf8',
-      }),
+      execFileSync(
+        process.execPath,
+        [fileURLToPath(import.meta.url), '--child', root, name, clock],
+        { encoding: 'utf8' },
+      ),
     );
   const loadBefore = load();
   const trees = { old: [], new: [] };
@@ -88,7 +103,7 @@ if (process.argv[2] === '--child') {
   const ratios = trees.new.map((x, i) => x / trees.old[i]);
   const range = (xs, g) => `${g(Math.min(...xs))}–${g(Math.max(...xs))}`;
   console.log(
-    `${name}, ${pairs} pairs, M events/s per core (median of each process's ${RUNS} runs):`,
+    `${name}, ${pairs} pairs, M events per ${clock === 'cpu' ? 'CPU' : 'wall'} second (median of each process's ${RUNS} runs):`,
   );
   console.log(`  old: median ${f(median(trees.old))}, range ${range(trees.old, f)}`);
   console.log(`  new: median ${f(median(trees.new))}, range ${range(trees.new, f)}`);

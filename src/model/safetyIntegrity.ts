@@ -1,3 +1,6 @@
+/** A safety integrity level of IEC 61508 (low-demand mode); 0 means no SIL. */
+export type SafetyIntegrityLevel = 0 | 1 | 2 | 3 | 4;
+
 /**
  * Returns the safety integrity level (low-demand mode) whose PFDavg band holds `pfd`: 4 below
  * 1e-4, 3 in [1e-4, 1e-3), 2 in [1e-3, 1e-2), 1 in [1e-2, 1e-1), and 0 (no SIL) from 1e-1 on.
@@ -21,7 +24,7 @@
  * silBand(0.0027); // → 2
  * ```
  */
-export function silBand(pfd: number): 0 | 1 | 2 | 3 | 4 {
+export function silBand(pfd: number): SafetyIntegrityLevel {
   if (pfd < 1e-4) return 4;
   if (pfd < 1e-3) return 3;
   if (pfd < 1e-2) return 2;

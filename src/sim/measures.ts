@@ -1,5 +1,6 @@
 import type { Model } from '../model/Model.js';
 import type { Curve, Estimate, Measures } from '../model/Result.js';
+import { silBand } from '../model/safetyIntegrity.js';
 import { SETTLING_SCALES, type TimeScale } from '../model/timeScales.js';
 import { exactValue, type ExactAccumulator } from '../numeric/exactAccumulator.js';
 import { inverseRegularizedGammaP } from '../numeric/gamma.js';
@@ -58,6 +59,10 @@ export interface ModelFacts {
   readonly repairable: boolean;
   /** The model's time unit, for messages. */
   readonly timeUnit: string;
+  /** Some component has proof tests (hidden failures): no steady state; pfdAvg and sil apply. */
+  readonly proofTests: boolean;
+  /** The model counts maintenance costs: costRate and missionCost apply. */
+  readonly costs: boolean;
 }
 
 /** Measures, warnings and criticality computed from merged statistics. */
@@ -127,7 +132,11 @@ export function simulatedMeasures(
       if (facts.regenerative) regenerativeMttf(stats, facts.timeUnit, measures, warnings);
       else firstFailureMttf(stats, measures, warnings);
     }
-    if (STEADY_MEASURES.some((measure) => wants.has(measure))) {
+    if (facts.proofTests && STEADY_MEASURES.some((measure) => wants.has(measure))) {
+      warnings.push(
+        `${STEADY_LIST} are left out: the model has periodic proof tests, so it has no steady state (A(t) keeps its saw-tooth); pfdAvg is the mission average`,
+      );
+    } else if (STEADY_MEASURES.some((measure) => wants.has(measure))) {
       const steady = facts.regenerative
         ? regenerativeSteady(stats, facts.timeUnit, warnings)
         : timeAverageSteady(stats, facts, warnings);
@@ -136,6 +145,21 @@ export function simulatedMeasures(
       }
     }
   }
+  if (facts.proofTests && (wants.has('pfdAvg') || wants.has('sil'))) {
+    const available =
+      facts.constant !== undefined
+        ? constantAvailability(facts.constant)
+        : intervalAvailability(stats);
+    proofTestMeasures(available, wants, measures, warnings);
+  }
+  if (facts.costs) costMeasures(stats, facts, wants, measures, warnings);
+  const absent = (names: readonly string[], why: string): void => {
+    const asked = names.filter((name) => wants.has(name));
+    if (asked.length === 0) return;
+    warnings.push(`${asked.join(' and ')} ${asked.length > 1 ? 'are' : 'is'} left out: ${why}`);
+  };
+  if (!facts.proofTests) absent(['pfdAvg', 'sil'], 'the model has no proof tests (inspection)');
+  if (!facts.costs) absent(['costRate', 'missionCost'], 'the model has no costs');
   const total = stats.criticality.reduce((sum, x) => sum + x, 0);
   const criticality = model.components.map((component, i) => ({
     component: component.name,
@@ -345,6 +369,107 @@ function constantMeasures(
       `mtbf, mut, mdt and nines are left out: the system ${up ? 'never fails' : 'is never up'}`,
     );
   }
+}
+
+/** The exact interval availability of a structure that is always up or always down. */
+function constantAvailability(constant: 'up' | 'down'): Estimate {
+  const value = constant === 'up' ? 1 : 0;
+  return {
+    mean: value,
+    ci95: [value, value],
+    estimator: `exact: the system is ${constant === 'up' ? 'up even with every unit failed' : 'down even with every unit working'}`,
+  };
+}
+
+/**
+ * pfdAvg = 1 − intervalAvailability over [0, T] (docs/semantics.md, "Hidden failures and proof
+ * tests"), with the interval of the interval availability reflected; `sil` only when the whole
+ * 95 % interval of pfdAvg lies in one band of {@link silBand}.
+ */
+function proofTestMeasures(
+  available: Estimate,
+  wants: ReadonlySet<string>,
+  measures: Record<string, unknown>,
+  warnings: string[],
+): void {
+  const [lo, hi] = [1 - available.ci95[1], 1 - available.ci95[0]];
+  const pfd: Estimate = {
+    ...available,
+    mean: 1 - available.mean,
+    ci95: [lo, hi],
+    estimator: `1 - interval availability (${available.estimator ?? ''})`,
+  };
+  if (wants.has('pfdAvg')) measures.pfdAvg = pfd;
+  if (!wants.has('sil')) return;
+  const [low, high] = [silBand(lo), silBand(hi)];
+  if (low === high && pfd.inconclusive === undefined) measures.sil = low;
+  else {
+    warnings.push(
+      `sil is left out: the 95 % interval of pfdAvg, [${compact(lo)}, ${compact(hi)}], spans SIL ${high} to ${low}; simulate more replications to settle the band`,
+    );
+  }
+}
+
+/**
+ * missionCost, the mean over replications of the cost in [0, T]; costRate, the long-run cost
+ * per time unit, by the ratio of the cycle sums ΣC/ΣL over regeneration cycles (renewal-reward
+ * theorem) when the model has regeneration points, else left out: the cost of [0, T] from an
+ * all-new start, divided by T, is not a long-run rate.
+ */
+function costMeasures(
+  stats: SimulationStats,
+  facts: ModelFacts,
+  wants: ReadonlySet<string>,
+  measures: Record<string, unknown>,
+  warnings: string[],
+): void {
+  const n = stats.replications;
+  if (wants.has('missionCost')) {
+    const cost = moments(stats.missionCost, n);
+    const effective = Math.floor(
+      effectiveCount(exactValue(stats.missionCost.sum), exactValue(stats.missionCost.sumSquares)),
+    );
+    measures.missionCost = {
+      mean: cost.mean,
+      ci95: [Math.max(0, cost.mean - Z95 * cost.se), cost.mean + Z95 * cost.se],
+      events: effective,
+      estimator: 'mean over replications of the maintenance cost in [0, T]',
+      ...(effective < FEW_EVENTS && {
+        inconclusive: `the mean rests on about ${effective} effective replications (few replications, or a few expensive ones weigh most); about ${FEW_EVENTS} are needed for a normal interval`,
+      }),
+    } satisfies Estimate;
+  }
+  if (!wants.has('costRate')) return;
+  if (!facts.regenerative) {
+    warnings.push(
+      'costRate is left out: the model has no regeneration point that the simulator uses (proof tests, several units whose age matters, or units never repaired), and missionCost/T, an average from an all-new start, is not a long-run rate; simulate a long horizon and read missionCost/T as an average over [0, T] only',
+    );
+    return;
+  }
+  const cycles = cycleSums(stats);
+  const length = cycles.sum(CYCLE.L);
+  if (stats.cycles === 0 || length === 0) {
+    warnings.push(
+      'costRate is left out: no regeneration cycle ended; simulate a longer horizon or raise mttfCap',
+    );
+    return;
+  }
+  const total = cycles.sum(CYCLE.C);
+  const rate = total / length;
+  const se = cycles.ratioSe(CYCLE.CC, CYCLE.L, CYCLE.LL, CYCLE.LC, rate);
+  const effective = Math.floor(effectiveCount(total, cycles.sum(CYCLE.CC)));
+  const doubt =
+    cycleDoubt(stats) ??
+    (effective < FEW_EVENTS
+      ? `the cost rests on about ${effective} effective regeneration cycles; about ${FEW_EVENTS} are needed for a normal interval: simulate a longer horizon or more replications`
+      : undefined);
+  measures.costRate = {
+    mean: rate,
+    ci95: [Math.max(0, rate - Z95 * se), rate + Z95 * se],
+    events: Math.min(stats.cycles, effective),
+    estimator: 'regenerative cycles: cost per cycle over cycle length, ratio estimator',
+    ...(doubt !== undefined && { inconclusive: doubt }),
+  } satisfies Estimate;
 }
 
 /** Interval availability: the mean up fraction of [0, T] over replications. */

@@ -9,7 +9,12 @@ import {
 } from '../errors.js';
 import type { Model } from '../model/Model.js';
 import { modelHash } from '../model/modelHash.js';
-import { defaultHorizon, slowestTimeScale, unitsInStructure } from '../model/timeScales.js';
+import {
+  defaultHorizon,
+  slowestTimeScale,
+  unitsInStructure,
+  type TimeScale,
+} from '../model/timeScales.js';
 import { addExact } from '../numeric/exactAccumulator.js';
 import { gridTimes, simulatedMeasures, type ModelFacts } from './measures.js';
 import { SIMULATION_GENERATOR } from './random.js';
@@ -23,7 +28,7 @@ import {
   type SimulationStats,
   type StatsHeader,
 } from './stats.js';
-import { compileSystem, LEAF, type SystemPlan } from './system/compileSystem.js';
+import { compileSystem, hasCosts, LEAF, type SystemPlan } from './system/compileSystem.js';
 import { StructureState } from './system/StructureState.js';
 import { CYCLE_SUMS, type ReplicationRecord, type RunOn } from './system/ReplicationRecorder.js';
 import { isRegenerative, SystemSimulator, type TraceEntry } from './system/SystemSimulator.js';
@@ -31,6 +36,7 @@ import { simulationSupport } from './simulationSupport.js';
 import {
   SIMULATED_MEASURES,
   STEADY_MEASURES,
+  type SimulatedMeasure,
   type SimulateOptions,
   type SimulationResult,
 } from './types.js';
@@ -163,9 +169,13 @@ export function runReplications(
   const steady = STEADY_MEASURES.some((measure) => wants.has(measure));
   const regenerative = isRegenerative(plan);
   const constant = structureConstant(plan);
+  const costs = hasCosts(plan);
   const runOn: RunOn = {
     firstFailure: wants.has('mttf') && !regenerative && constant === undefined,
-    cycles: regenerative && constant === undefined && (steady || wants.has('mttf')),
+    cycles:
+      regenerative &&
+      ((constant === undefined && (steady || wants.has('mttf'))) ||
+        (costs && wants.has('costRate'))),
   };
   const timeAverages = steady && !regenerative && constant === undefined;
   const times = Float64Array.from(gridTimes(header.horizon, header.grid));
@@ -195,6 +205,7 @@ export function runReplications(
       stats.upAtGrid[j]! += simulator.gridUp[j]!;
     }
     addMoment(stats.intervalDown, record.downtime / header.horizon);
+    if (costs) addMoment(stats.missionCost, record.missionCost);
     if (record.downtime > 0) stats.downReplications++;
     stats.failures += record.failures;
     if (timeAverages) addBatches(stats, record, batchLength, down, rate);
@@ -330,7 +341,8 @@ export function finalizeSimulation(
 
 /**
  * Returns the event log of one replication, `[time, entity, event]` per line: unit failures,
- * detections, repair starts and ends, recoveries, switch-overs, and system up/down.
+ * detections, repair starts and ends, recoveries, switch-overs, proof tests (`test start`, `test
+ * end`, by component), preventive replacements, and system up/down.
  *
  * @param model - a loaded model with a `system`
  * @param options - horizon and seed (and MTTF cap: the log runs until the first system failure
@@ -395,14 +407,20 @@ function resolveHeader(model: Model, options: SimulateOptions): StatsHeader {
     horizon,
     grid: checkInteger(where, 'grid', options.grid ?? DEFAULT_GRID, 2, MAX_GRID_POINTS),
     mttfCap,
-    measures: resolveMeasures(options.measures),
+    measures: resolveMeasures(options.measures, model),
     generator: SIMULATION_GENERATOR,
   };
 }
 
-/** The measures asked for, checked, without repeats, sorted; every measure by default. */
-function resolveMeasures(measures: readonly string[] | undefined): string[] {
-  if (measures === undefined) return [...SIMULATED_MEASURES].sort();
+/**
+ * The measures asked for, checked, without repeats, sorted; by default every measure that applies
+ * to the model (the maintenance measures only with proof tests or costs: `UPKEEP_MEASURES`).
+ */
+function resolveMeasures(measures: readonly string[] | undefined, model: Model): string[] {
+  if (measures === undefined) {
+    const applies = upkeepApplies(model);
+    return SIMULATED_MEASURES.filter((measure) => applies[measure] ?? true).sort();
+  }
   const known = new Set<string>(SIMULATED_MEASURES);
   measures.forEach((measure, i) => {
     if (!known.has(measure)) {
@@ -437,7 +455,7 @@ function resolveMaxEvents(options: SimulateOptions): number {
  * @returns true when a replication may run on to mttfCap × T
  */
 export function runsOnToFirstFailure(model: Model, options: SimulateOptions): boolean {
-  if (!resolveMeasures(options.measures).includes('mttf')) return false;
+  if (!resolveMeasures(options.measures, model).includes('mttf')) return false;
   const plan = compileSystem(model, simulationSupport(model));
   return !isRegenerative(plan) && structureConstant(plan) === undefined;
 }
@@ -479,11 +497,39 @@ function modelFacts(model: Model): ModelFacts {
   return {
     regenerative: isRegenerative(plan),
     ...(constant !== undefined && { constant }),
-    slowest: slowestTimeScale(model),
+    slowest: slowestWithMaintenance(model),
     lostForGood,
     repairable: model.components.some((component) => component.repair !== undefined),
     timeUnit: model.timeUnit,
+    proofTests: model.components.some((component) => component.inspection !== undefined),
+    costs: hasCosts(plan),
   };
+}
+
+/**
+ * The model's slowest time scale ({@link slowestTimeScale}), or a longer proof-test or
+ * preventive replacement interval: time averages settle only over many of those periods too.
+ */
+function slowestWithMaintenance(model: Model): TimeScale {
+  let slowest = slowestTimeScale(model);
+  for (const { name, inspection, preventive } of model.components) {
+    if (inspection !== undefined && inspection.interval > slowest.value) {
+      slowest = { value: inspection.interval, what: `the proof-test interval of ${name}` };
+    }
+    if (preventive !== undefined && preventive.interval > slowest.value) {
+      slowest = { value: preventive.interval, what: `the replacement interval of ${name}` };
+    }
+  }
+  return slowest;
+}
+
+/** Whether each maintenance measure applies to the model: proof tests, or costs. */
+function upkeepApplies(model: Model): Partial<Record<SimulatedMeasure, boolean>> {
+  const proofTests = model.components.some((component) => component.inspection !== undefined);
+  const costs =
+    (model.maintenance.crewCostPerHour ?? 0) > 0 ||
+    model.components.some((component) => component.costs !== undefined);
+  return { pfdAvg: proofTests, sil: proofTests, costRate: costs, missionCost: costs };
 }
 
 /** 2e+6, 1.6e+6: two significant digits in exponent form, for messages. */

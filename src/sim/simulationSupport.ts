@@ -4,6 +4,9 @@ import { UnsupportedModelError } from '../errors.js';
 import { refuseUnsupportedUpkeep } from '../model/upkeepSupport.js';
 import type { Model, SystemNode } from '../model/Model.js';
 
+/** Failure laws with a largest life, for which a Kijima virtual age can leave the support. */
+const BOUNDED_FAMILIES: ReadonlySet<string> = new Set(['deterministic', 'uniform']);
+
 /**
  * Returns the model's structure when the simulator can run the model, and throws otherwise.
  *
@@ -11,12 +14,15 @@ import type { Model, SystemNode } from '../model/Model.js';
  * @returns the model's `system` tree
  * @throws {@link UnsupportedModelError} when the model has no `system` (a hand-written Markov
  * chain: only the Markov engine solves it)
+ * @throws {@link UnsupportedModelError} for imperfect repair of a failure law bounded above
  * @throws {@link ParameterError} when a distribution of the model is invalid
  *
  * @remarks
  * Everything of docs/semantics.md is simulated: any distribution, finite crews with priority,
  * coverage with recovery, detection, standby of any mode with switch success and delay,
- * idle while down, networks and shared components. O(components).
+ * idle while down, networks and shared components, proof tests, preventive replacement, Kijima
+ * imperfect repair and costs. Refused besides: imperfect repair (factor > 0) of a failure law
+ * bounded above (deterministic, uniform). O(components).
  *
  * @example
  * ```ts
@@ -38,8 +44,23 @@ export function simulationSupport(model: Model): SystemNode {
       'use relkit markov',
     );
   }
-  refuseUnsupportedUpkeep(model, 'simulation', [], 'no solver of this version models it');
+  refuseUnsupportedUpkeep(
+    model,
+    'simulation',
+    ['inspection', 'preventive', 'imperfectRepair'],
+    'no solver of this version models it',
+  );
   // Building the laws checks every one of them (a model built by hand skipped loadModel).
-  componentFacts(model);
+  const facts = componentFacts(model);
+  model.components.forEach((component, c) => {
+    const law = facts.components[c]!.failure;
+    if ((component.imperfectRepair?.factor ?? 0) > 0 && BOUNDED_FAMILIES.has(law.family)) {
+      throw new UnsupportedModelError(
+        'simulation',
+        `component ${component.name} has imperfect repair with factor ${component.imperfectRepair!.factor} and a ${law.family} failure law: its virtual age can pass the law's largest life, where the life conditioned on survival to it has no law`,
+        'use a failure law unbounded above (exponential, Weibull, lognormal, gamma, Erlang, normal), or imperfect_repair factor 0',
+      );
+    }
+  });
   return model.system;
 }

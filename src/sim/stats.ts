@@ -9,7 +9,9 @@ import {
 
 /**
  * Version of the {@link SimulationStats} layout and of the streams behind it; parts of different
- * versions never merge. 6: Weibull, lognormal and (mean ≥ 0) normal failure and repair times
+ * versions never merge. 7: proof tests, preventive replacement, Kijima repair and costs: the
+ * maintenance events and draws, the mission cost per replication, the cycle cost sums (C, C²,
+ * L·C); 6: Weibull, lognormal and (mean ≥ 0) normal failure and repair times
  * from the ziggurats (src/sim/lawSampler.ts) instead of each law's inversion `sample`; 5:
  * regeneration cycles, batches of all of [0, T] for MSER deletion, the
  * measures asked for; 4: batch sums of the window [w, T]; 3: exponential failure and repair times
@@ -17,7 +19,7 @@ import {
  * xoshiro128** keyed by seedrandom; 1: seedrandom ARC4 `double()`. Each change gives the same
  * seed other (equally valid) numbers than the version before.
  */
-export const SIMULATION_STATS_VERSION = 6;
+export const SIMULATION_STATS_VERSION = 7;
 
 /**
  * Equal batches of [0, T] per replication: the series on which MSER chooses how much of the
@@ -72,6 +74,8 @@ export interface SimulationStats {
   readonly censored: number;
   /** Fraction of [0, T] down, per replication. */
   readonly intervalDown: MomentSums;
+  /** Maintenance cost in [0, T] per replication (zeros when the model has no costs). */
+  readonly missionCost: MomentSums;
   /** Replications with any down time in [0, T]. */
   readonly downReplications: number;
   /** System failures in [0, T], all replications. */
@@ -159,6 +163,7 @@ export function emptyStats(
     firstFailure: emptyMoments(),
     censored: 0,
     intervalDown: emptyMoments(),
+    missionCost: emptyMoments(),
     downReplications: 0,
     failures: 0,
     criticality: new Array<number>(componentCount).fill(0),
@@ -187,6 +192,7 @@ export function addMoment(moments: MomentSums, x: number): void {
 export function canonicalStats(stats: MutableStats): SimulationStats {
   stats.firstFailure = canonicalMoments(stats.firstFailure);
   stats.intervalDown = canonicalMoments(stats.intervalDown);
+  stats.missionCost = canonicalMoments(stats.missionCost);
   for (const key of ACCUMULATOR_ARRAYS) stats[key] = stats[key].map(canonicalExact);
   return stats;
 }
@@ -270,7 +276,7 @@ export function mergeSimulationStats(parts: readonly SimulationStats[]): Simulat
       | 'cycles'
       | 'cyclesCensored',
   ): number => parts.reduce((sum, part) => sum + part[k], 0);
-  const moments = (k: 'firstFailure' | 'intervalDown'): MomentSums => ({
+  const moments = (k: 'firstFailure' | 'intervalDown' | 'missionCost'): MomentSums => ({
     sum: mergeExact(parts.map((part) => part[k].sum)),
     sumSquares: mergeExact(parts.map((part) => part[k].sumSquares)),
   });
@@ -292,6 +298,7 @@ export function mergeSimulationStats(parts: readonly SimulationStats[]): Simulat
     firstFailure: moments('firstFailure'),
     censored: total('censored'),
     intervalDown: moments('intervalDown'),
+    missionCost: moments('missionCost'),
     downReplications: total('downReplications'),
     failures: total('failures'),
     criticality: addCounts('criticality'),

@@ -46,7 +46,8 @@ const SUFFIX_ARRAYS = ['suffixDownSquares', 'suffixRateSquares', 'suffixCross'] 
  *   {@link BATCH_COUNT}, suffix arrays {@link MSER_MAX_DELETION} + 1, `cycleSums` 0 or
  *   {@link CYCLE_SUMS};
  * - exact accumulators: `{ partials }` of at most {@link MAX_EXACT_PARTIALS} finite numbers with a
- *   finite sum ≥ 0 (every summed quantity is a time, a fraction, a count or a product of them);
+ *   finite sum ≥ 0 (every summed quantity is a time, a fraction, a count, a cost or a product of
+ *   them);
  *   fractions of [0, T] (`intervalDown`, `batchDown`, `batchDownSquares`, `suffixDownSquares`)
  *   sum to at most n, and Σx² ≤ Σx for them; times to first failure to at most n·mttfCap·T;
  * - `elapsedSeconds` and `longestCycle` finite ≥ 0.
@@ -67,7 +68,7 @@ const SUFFIX_ARRAYS = ['suffixDownSquares', 'suffixRateSquares', 'suffixCross'] 
  * ```ts
  * let message = '';
  * try { validateSimulationStats({ version: 5 }, 'part'); } catch (error) { message = error.message; }
- * message; // → validateSimulationStats: part.version must be 6, the layout of this relkit (write the parts again with it); got 5
+ * message; // → validateSimulationStats: part.version must be 7, the layout of this relkit (write the parts again with it); got 5
  * ```
  */
 export function validateSimulationStats(value: unknown, name = 'stats'): SimulationStats {
@@ -161,6 +162,8 @@ export function validateSimulationStats(value: unknown, name = 'stats'): Simulat
     at('intervalDown.sumSquares'),
   );
 
+  moments(field('missionCost'), at('missionCost'));
+
   const lists: Record<string, number[]> = {};
   for (const key of [...BATCH_ARRAYS, ...SUFFIX_ARRAYS]) {
     const length = (BATCH_ARRAYS as readonly string[]).includes(key)
@@ -246,6 +249,8 @@ export function validateStatsParts(
   };
   sums('firstFailure.sum', (part) => [part.firstFailure.sum]);
   sums('firstFailure.sumSquares', (part) => [part.firstFailure.sumSquares]);
+  sums('missionCost.sum', (part) => [part.missionCost.sum]);
+  sums('missionCost.sumSquares', (part) => [part.missionCost.sumSquares]);
   for (const key of [...BATCH_ARRAYS, ...SUFFIX_ARRAYS, 'cycleSums'] as const) {
     sums(key, (part) => part[key]);
   }

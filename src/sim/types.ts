@@ -33,8 +33,10 @@ export interface SimulateOptions {
    * cycle open at T (every failure law exponential and every component repaired), else to the
    * first system failure, at most `mttfCap`·T. The steady measures (steadyAvailability,
    * steadyUnavailability, failureFrequency, mtbf, mut, mdt, nines) share one estimator and run
-   * on to the end of the open cycle when the model is regenerative.
-   * @defaultValue every measure
+   * on to the end of the open cycle when the model is regenerative. The maintenance measures
+   * ({@link UPKEEP_MEASURES}) apply to models with proof tests (pfdAvg, sil) or costs (costRate,
+   * missionCost); one asked for a model it does not apply to is left out with a warning.
+   * @defaultValue every measure that applies to the model
    */
   readonly measures?: readonly SimulatedMeasure[];
   /**
@@ -67,6 +69,21 @@ export const SIMULATED_MEASURES: readonly SimulatedMeasure[] = [
   'mut',
   'mdt',
   'nines',
+  'pfdAvg',
+  'sil',
+  'costRate',
+  'missionCost',
+];
+
+/**
+ * The maintenance measures: `pfdAvg` and `sil` of a model with proof tests, `costRate` and
+ * `missionCost` of a model with costs. By default a run estimates those that apply to its model.
+ */
+export const UPKEEP_MEASURES: readonly SimulatedMeasure[] = [
+  'pfdAvg',
+  'sil',
+  'costRate',
+  'missionCost',
 ];
 
 /** The steady (long-run) measures: one estimator gives them all. */

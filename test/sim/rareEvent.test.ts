@@ -194,6 +194,21 @@ describe('simulateRareEvent', () => {
       'u: { count: 2, failure: { rate: 0.01 }, repair: { dist: deterministic, value: 0 } }',
       /repair time of mean 0/,
     ],
+    [
+      'proof tests',
+      'u: { count: 2, failure: { rate: 0.01 }, repair: { mttr: 1 }, inspection: { interval: 100 } }',
+      /has proof tests/,
+    ],
+    [
+      'preventive replacement',
+      'u: { count: 2, failure: { rate: 0.01 }, repair: { mttr: 1 }, preventive: { policy: block, interval: 100 } }',
+      /has preventive replacement/,
+    ],
+    [
+      'imperfect repair',
+      'u: { count: 2, failure: { rate: 0.01 }, repair: { mttr: 1 }, imperfect_repair: { model: kijima-1, factor: 0.5 } }',
+      /has imperfect repair/,
+    ],
   ])('refuses a model with %s, naming what can answer', (_what, component, reason) => {
     const text = `name: x\ncomponents:\n  ${component}\nsystem: { parallel: [u] }`;
     const error = (() => {

@@ -34,7 +34,12 @@ import { analyze, loadModel, logGamma, simulate, solveMarkov } from '../../src/i
 import type { Model } from '../../src/model/Model.js';
 import type { Curve, Estimate, Scalar } from '../../src/model/Result.js';
 import { gridTimes, wilsonInterval } from '../../src/sim/measures.js';
-import { SIMULATED_MEASURES, STEADY_MEASURES, type SimulateOptions } from '../../src/sim/types.js';
+import {
+  SIMULATED_MEASURES,
+  STEADY_MEASURES,
+  UPKEEP_MEASURES,
+  type SimulateOptions,
+} from '../../src/sim/types.js';
 import type { ExactRun } from '../../src/solve/solveEach.js';
 
 /** One model of the zoo. */
@@ -924,7 +929,9 @@ export function studyModel(zoo: ZooModel, study: StudyOptions): ModelTally {
       }
     }
     const measures = result.measures as Record<string, unknown>;
-    for (const measure of [...SIMULATED_MEASURES, 'restrictedMttf']) {
+    // The zoo's models have no proof tests or costs: the maintenance measures do not apply.
+    const asked = SIMULATED_MEASURES.filter((m) => !UPKEEP_MEASURES.includes(m));
+    for (const measure of [...asked, 'restrictedMttf']) {
       const exactValue = values[measure];
       const simulated = measures[measure];
       // restrictedMttf, E[min(T1, τ)], is judged like any scalar only where its exact value is

@@ -1,6 +1,6 @@
 import { ParameterError, checkInteger, checkPositive } from '../../errors.js';
 import { integrate } from '../../numeric/integrate.js';
-import { silBand } from '../../model/safetyIntegrity.js';
+import { silBand, type SafetyIntegrityLevel } from '../../model/safetyIntegrity.js';
 import { kOutOfNUnreliability } from './kOutOfNReliability.js';
 
 /** A k-out-of-n group of identical channels whose dangerous failures only a proof test finds. */
@@ -120,7 +120,7 @@ export function proofTestedPfdAverage(group: ProofTestedGroup): number {
  * safetyIntegrityLevel(0.0027); // → 2
  * ```
  */
-export function safetyIntegrityLevel(pfdAverage: number): 0 | 1 | 2 | 3 | 4 {
+export function safetyIntegrityLevel(pfdAverage: number): SafetyIntegrityLevel {
   if (!(pfdAverage >= 0 && pfdAverage <= 1)) {
     throw new ParameterError(
       'safetyIntegrityLevel',

@@ -14,8 +14,8 @@ const SOLVER = 'rare-event simulation';
  * Supported: every failure law exponential (failure biasing scales exponential clocks), every
  * component repaired (the all-new state must recur: it is the regeneration point), any repair
  * and detection laws, finite crews with priority, series, parallel, k-out-of-n and network
- * structures with shared components. Refused: standby blocks, coverage below 1 (and so
- * recovery), idle while down, and structures that cannot change (up with every unit failed, or
+ * structures with shared components. Refused: proof tests, preventive replacement and imperfect
+ * repair, standby blocks, coverage below 1 (and so recovery), idle while down, and structures that cannot change (up with every unit failed, or
  * down with every unit working).
  *
  * @param model - a loaded model
@@ -34,6 +34,18 @@ export function rareEventPlan(model: Model): SystemPlan {
   const plain = 'plain relkit simulate (without --rare-event) runs it';
   for (let c = 0; c < plan.componentCount; c++) {
     const name = plan.componentNames[c]!;
+    const { inspection, preventive, imperfectRepair } = plan.upkeep[c]!;
+    const upkeep = inspection
+      ? 'proof tests (hidden failures found at fixed test epochs)'
+      : preventive
+        ? 'preventive replacement'
+        : imperfectRepair && 'imperfect repair (Kijima virtual age)';
+    if (upkeep) {
+      refuse(
+        `component ${name} has ${upkeep}; the rare-event cycles start from the all-new state and bias exponential failure clocks, which maintenance at fixed epochs or by age breaks`,
+        `${plain}`,
+      );
+    }
     if (!(plan.failureExponentialMean[c]! > 0)) {
       refuse(
         `component ${name} has a ${plan.failure[c]!.family} failure law; failure biasing scales exponential failure clocks only`,

@@ -4,7 +4,8 @@ import { BATCH_COUNT } from '../stats.js';
  * Sums over the regeneration cycles of one replication (see {@link ReplicationRecorder}), at
  * these indices of {@link ReplicationRecord.cycleSums}. Per cycle: L its length, D its down time,
  * F its system failures, X the time from its start to its first system failure (L when none), I
- * 1 when it had a system failure; and the products that the delta method needs.
+ * 1 when it had a system failure; C its maintenance cost (docs/semantics.md, "Costs"); and the
+ * products that the delta method needs.
  */
 export const CYCLE = {
   L: 0,
@@ -20,9 +21,12 @@ export const CYCLE = {
   LF: 10,
   DF: 11,
   XI: 12,
+  C: 13,
+  CC: 14,
+  LC: 15,
 } as const;
 /** Number of cycle sums. */
-export const CYCLE_SUMS = 13;
+export const CYCLE_SUMS = 16;
 
 /** What a replication runs on for, past the horizon T (each bounded by the cap). */
 export interface RunOn {
@@ -57,6 +61,8 @@ export interface ReplicationRecord {
   cycleCensored: number;
   /** Length of the longest cycle in the sums. */
   longestCycle: number;
+  /** Maintenance cost in [0, T] (0 when the model has no costs). */
+  missionCost: number;
 }
 
 /**
@@ -90,6 +96,7 @@ export class ReplicationRecorder {
     cycleSums: new Float64Array(CYCLE_SUMS),
     cycleCensored: 0,
     longestCycle: 0,
+    missionCost: 0,
   };
   /** Per grid point, 1 when the system was up there in this replication. */
   readonly gridUp: Uint8Array;
@@ -97,6 +104,8 @@ export class ReplicationRecorder {
   readonly criticality: Float64Array;
   /** Whether time is still in [0, T] (the horizon has not been closed). */
   horizonOpen = true;
+  /** Cost of the cycle that the next {@link ReplicationRecorder.endCycle} closes (set by the caller). */
+  cycleCost = 0;
   private readonly gridTime: Float64Array;
   private readonly unitComponent: Int32Array;
   private readonly horizon: number;
@@ -154,6 +163,8 @@ export class ReplicationRecorder {
     record.cycleSums.fill(0);
     record.cycleCensored = 0;
     record.longestCycle = 0;
+    record.missionCost = 0;
+    this.cycleCost = 0;
     this.cycleStart = 0;
     this.cycleDown = 0;
     this.cycleDownStart = 0;
@@ -231,6 +242,12 @@ export class ReplicationRecorder {
         sums[10]! += length * failures;
         sums[11]! += down * failures;
         sums[12]! += exposure;
+      }
+      const cost = this.cycleCost;
+      if (cost !== 0) {
+        sums[13]! += cost;
+        sums[14]! += cost * cost;
+        sums[15]! += length * cost;
       }
     }
     this.cycleStart = now;

@@ -3,7 +3,9 @@ import { EventQueue } from '../engine/EventQueue.js';
 import { nextExponential } from '../exponentialZiggurat.js';
 import { LawSampler } from '../lawSampler.js';
 import { nextUniform, seedReplicationStream, streamRng } from '../random.js';
-import type { SystemPlan } from './compileSystem.js';
+import { conditionalResidualLife } from '../conditionalLife.js';
+import { hasCosts, type SystemPlan } from './compileSystem.js';
+import { CostMeter } from './CostMeter.js';
 import { ReplicationRecorder, type ReplicationRecord, type RunOn } from './ReplicationRecorder.js';
 import { StructureState } from './StructureState.js';
 
@@ -14,6 +16,12 @@ const DETECTING = 2;
 const WAITING = 3;
 const REPAIRING = 4;
 const LOST = 5;
+/** Failed, and the failure is hidden until a proof test reveals it (or for good). */
+const HIDDEN = 6;
+/** Working, out of service for a proof test (not ageing). */
+const TESTING = 7;
+/** Out of service for a preventive replacement (not ageing). */
+const REPLACING = 8;
 
 // Tie-break priorities at equal times (smaller first): returns to service before new failures,
 // so a repair and a failure at the same instant never show a zero-length system failure.
@@ -21,7 +29,9 @@ const PRIORITY_REPAIR_END = 0;
 const PRIORITY_RECOVERY_END = 1;
 const PRIORITY_SWITCH_END = 2;
 const PRIORITY_DETECTION_END = 3;
-const PRIORITY_FAILURE = 4;
+/** Proof tests (start and end), block replacement epochs and the end of a replacement. */
+const PRIORITY_UPKEEP = 4;
+const PRIORITY_FAILURE = 5;
 
 /** One line of an event log: time, entity (unit name, standby path or `system`), what happened. */
 export type TraceEntry = readonly [time: number, entity: string, event: string];
@@ -29,14 +39,20 @@ export type TraceEntry = readonly [time: number, entity: string, event: string];
 /**
  * Simulates one replication at a time of a compiled model, following docs/semantics.md: unit
  * ageing (with dormancy and idle-while-down freezing by remaining life), coverage with outages,
- * detection, finite crews with priority and FIFO, standby switching with success and delay.
+ * detection, finite crews with priority and FIFO, standby switching with success and delay,
+ * hidden failures and proof tests, age and block replacement, Kijima imperfect repair and costs.
  *
  * @remarks
  * State lives in typed arrays reused across replications; the event queue has one slot per unit
- * (its failure, detection or repair timer), one per unit for an outage's recovery, and one per
- * standby block for its switch-over. An event is one popped timer: a failure, the end of a
- * detection, repair, recovery or switch-over. The specialised path allocates nothing per event
- * (the general path may, where the JIT boxes the doubles of a call it does not inline).
+ * (its failure, detection, repair or replacement timer; an age replacement is its ageing timer),
+ * one per unit for an outage's recovery, one per standby block for its switch-over, and one per
+ * component for its proof tests and one for its block replacement epochs. An event is one popped
+ * timer: a failure, an age replacement, the end of a detection, repair, recovery, switch-over or
+ * replacement, a test's start or end, a block epoch. Units of components with maintenance
+ * (proof tests, preventive replacement, Kijima repair, costs; or every unit when crews cost
+ * money) take the general path, which keeps their costs in a {@link CostMeter}. The specialised
+ * path allocates nothing per event (the general path may, where the JIT boxes the doubles of a
+ * call it does not inline).
  *
  * Statistics are kept by a {@link ReplicationRecorder}, which the event loop calls at system
  * transitions, at regeneration points and when time passes a grid time or T (never per event);
@@ -100,6 +116,7 @@ export class SystemSimulator {
   /** The facts of the last replication run (the recorder's). */
   readonly record: ReplicationRecord;
   private readonly cap: number;
+  private readonly horizon: number;
   /**
    * Whether the all-new state regenerates the process (see {@link SystemSimulator}) and cycles
    * are recorded.
@@ -126,6 +143,42 @@ export class SystemSimulator {
   private mark = 0;
   private cause = -1;
   private trace: TraceEntry[] | null = null;
+  // Maintenance (docs/semantics.md, "Hidden failures and proof tests", "Preventive replacement
+  // and imperfect repair", "Costs"); read on the general path only.
+  /** First queue slot of the per-component proof tests; the block replacement epochs follow. */
+  private readonly testSlot: number;
+  private readonly blockEpochSlot: number;
+  /** Per unit: 1 when its failures are hidden (its component has proof tests). */
+  private readonly unitHidden: Uint8Array;
+  /** Per unit: 1 when its present hidden failure can be revealed by a test. */
+  private readonly revealable: Uint8Array;
+  /** Per unit: the age at which it is replaced (`age` policy), 0 when none. */
+  private readonly ageLimit: Float64Array;
+  /** Per unit: 1 when its ageing timer is an age replacement rather than a failure. */
+  private readonly replaceDue: Uint8Array;
+  /** Per unit: its Kijima virtual age V, and the life X drawn when last made new or repaired. */
+  private readonly virtualAge: Float64Array;
+  private readonly life: Float64Array;
+  /** Per unit: Kijima type (0 none, 1, 2) and factor q. */
+  private readonly kijima: Uint8Array;
+  private readonly kijimaFactor: Float64Array;
+  /** Per unit: cost per time unit out of service, and of one corrective repair. */
+  private readonly downtimeRate: Float64Array;
+  private readonly correctiveCost: Float64Array;
+  /** Per component: tests done and block epochs passed (next: first + k·interval, (k + 1)·T). */
+  private readonly testsDone: Int32Array;
+  private readonly blockEpochs: Int32Array;
+  /** Per component: 1 while its test is in progress. */
+  private readonly testing: Uint8Array;
+  /** The costs of the replication, when the model has any. */
+  private readonly meter: CostMeter | null;
+  private readonly crewCostPerHour: number;
+  /** Units whose age matters for regeneration (see {@link regenerationOf}). */
+  private readonly memoryUnits: Int32Array;
+  /** The component whose block epochs are the only regeneration points, −1 when none. */
+  private readonly regenerationBlock: number;
+  /** The last block epoch of `regenerationBlock`. */
+  private blockEpochAt = -1;
 
   /**
    * @param plan - the compiled model
@@ -149,7 +202,10 @@ export class SystemSimulator {
     this.unitCount = n;
     this.crews = plan.crews;
     this.idleWhileDown = plan.idleWhileDown;
-    this.queue = new EventQueue(2 * n + plan.blockCount);
+    const components = plan.componentCount;
+    this.testSlot = 2 * n + plan.blockCount;
+    this.blockEpochSlot = this.testSlot + components;
+    this.queue = new EventQueue(2 * n + plan.blockCount + 2 * components);
     this.structure = new StructureState(plan);
     this.structureUp = this.structure.up;
     this.root = plan.root;
@@ -161,8 +217,16 @@ export class SystemSimulator {
     this.unitBlock = plan.unitBlock;
     this.unitLeafStart = plan.unitLeafStart;
     this.unitLeaf = plan.unitLeaf;
+    const upkeep = plan.upkeep;
+    const regeneration = regenerationOf(plan);
+    this.memoryUnits = regeneration?.memoryUnits ?? new Int32Array(0);
+    this.regenerationBlock = regeneration?.blockComponent ?? -1;
+    const crewCost = plan.crewCostPerHour;
     this.unitSimple = Uint8Array.from(component, (c, u) =>
       specialised &&
+      crewCost === 0 &&
+      Object.keys(upkeep[c]!).length === 0 &&
+      !this.memoryUnits.includes(u) &&
       !plan.idleWhileDown &&
       plan.unitBlock[u]! < 0 &&
       plan.repair[c] !== undefined &&
@@ -182,8 +246,33 @@ export class SystemSimulator {
     this.waitQueue = new Int32Array(plan.rankCount * n);
     this.waitHead = new Int32Array(plan.rankCount);
     this.waitLength = new Int32Array(plan.rankCount);
+    this.unitHidden = Uint8Array.from(component, (c) => (upkeep[c]!.inspection ? 1 : 0));
+    this.revealable = new Uint8Array(n);
+    this.ageLimit = Float64Array.from(component, (c) => {
+      const preventive = upkeep[c]!.preventive;
+      return preventive?.policy === 'age' ? preventive.interval : 0;
+    });
+    this.replaceDue = new Uint8Array(n);
+    this.virtualAge = new Float64Array(n);
+    this.life = new Float64Array(n);
+    this.kijima = Uint8Array.from(component, (c) => {
+      const model = upkeep[c]!.imperfectRepair?.model;
+      return model === 'kijima-1' ? 1 : model === 'kijima-2' ? 2 : 0;
+    });
+    this.kijimaFactor = Float64Array.from(
+      component,
+      (c) => upkeep[c]!.imperfectRepair?.factor ?? 0,
+    );
+    this.downtimeRate = Float64Array.from(component, (c) => upkeep[c]!.costs?.downtimePerHour ?? 0);
+    this.correctiveCost = Float64Array.from(component, (c) => upkeep[c]!.costs?.corrective ?? 0);
+    this.testsDone = new Int32Array(components);
+    this.blockEpochs = new Int32Array(components);
+    this.testing = new Uint8Array(components);
+    this.crewCostPerHour = crewCost;
+    this.meter = hasCosts(plan) ? new CostMeter(horizon) : null;
     this.cap = cap;
-    this.regenerative = runOn.cycles && isRegenerative(plan);
+    this.horizon = horizon;
+    this.regenerative = runOn.cycles && regeneration !== undefined;
     this.recorder = new ReplicationRecorder(
       horizon,
       gridTimes,
@@ -214,6 +303,11 @@ export class SystemSimulator {
     // The event loop is its own function so that the JIT spends its inlining budget on the
     // event handlers rather than on the keying and reset above.
     this.record.events = this.processEvents(trace === null);
+    const meter = this.meter;
+    if (meter !== null) {
+      meter.integrate(this.horizon);
+      this.record.missionCost = meter.mission;
+    }
   }
 
   /**
@@ -311,11 +405,19 @@ export class SystemSimulator {
     const unitCount = this.unitCount;
     if (slot < unitCount) {
       const s = this.state[slot]!;
-      if (s <= DORMANT) this.fail(slot);
-      else if (s === REPAIRING) this.repairEnd(slot);
+      if (s <= DORMANT) {
+        if (this.replaceDue[slot] === 1) this.startReplacement(slot);
+        else this.fail(slot);
+      } else if (s === REPAIRING) this.repairEnd(slot);
+      else if (s === REPLACING) this.replacementEnd(slot);
       else this.detectionEnd(slot);
     } else if (slot < 2 * unitCount) this.recoveryEnd(slot - unitCount);
-    else this.switchEnd(slot - 2 * unitCount);
+    else if (slot < this.testSlot) this.switchEnd(slot - 2 * unitCount);
+    else if (slot < this.blockEpochSlot) {
+      const component = slot - this.testSlot;
+      if (this.testing[component] === 1) this.testEnd(component);
+      else this.testStart(component);
+    } else this.blockEpoch(slot - this.blockEpochSlot);
   }
 
   /**
@@ -350,9 +452,31 @@ export class SystemSimulator {
    */
   private regenerationCheck(): void {
     if (this.outages !== 0 || this.switching !== 0) return;
-    if (this.plan.blockCount === 0 || this.blocksInitial()) {
-      if (this.recorder.endCycle(this.now)) this.mark = -Infinity;
+    const now = this.now;
+    // Units with a memory (see regenerationOf) must have age and virtual age 0, and fixed epochs
+    // be at their phase.
+    const memory = this.memoryUnits;
+    for (let i = 0; i < memory.length; i++) {
+      const unit = memory[i]!;
+      if (this.virtualAge[unit] !== 0 || !this.isNew(unit)) return;
     }
+    if (this.regenerationBlock >= 0 && this.blockEpochAt !== now) return;
+    if (this.plan.blockCount === 0 || this.blocksInitial()) {
+      const meter = this.meter;
+      if (meter !== null) this.recorder.cycleCost = meter.endCycle(now);
+      if (this.recorder.endCycle(now)) this.mark = -Infinity;
+    }
+  }
+
+  /**
+   * Whether a working unit has age 0 now: it was made new at this instant, or has not aged since
+   * (a cold spare). Its age is its target (life, or replacement age) less its remaining age.
+   */
+  private isNew(unit: number): boolean {
+    const target = this.replaceDue[unit] === 1 ? this.ageLimit[unit]! : this.life[unit]!;
+    const speed = this.speed[unit]!;
+    const left = this.remaining[unit]! - (speed > 0 ? (this.now - this.since[unit]!) * speed : 0);
+    return left === target;
   }
 
   /** Whether every standby block has the same components in the same roles as at 0. */
@@ -394,6 +518,21 @@ export class SystemSimulator {
     this.waitLength.fill(0);
     this.broken = 0;
     this.switching = 0;
+    this.virtualAge.fill(0);
+    this.testing.fill(0);
+    this.blockEpochAt = -1;
+    this.meter?.reset();
+    for (let c = 0; c < plan.componentCount; c++) {
+      const { inspection, preventive } = plan.upkeep[c]!;
+      if (inspection !== undefined) {
+        this.testsDone[c] = 0;
+        this.queue.schedule(this.testSlot + c, inspection.first, PRIORITY_UPKEEP);
+      }
+      if (preventive?.policy === 'block') {
+        this.blockEpochs[c] = 0;
+        this.queue.schedule(this.blockEpochSlot + c, preventive.interval, PRIORITY_UPKEEP);
+      }
+    }
     for (let b = 0; b < plan.blockCount; b++) {
       this.blockActive[b] = plan.blockUnit[plan.blockUnitStart[b]!]!;
       this.blockTarget[b] = -1;
@@ -418,9 +557,30 @@ export class SystemSimulator {
     }
   }
 
-  /** A fresh lifetime, from the unit's failure law (see {@link LawSampler}). */
+  /**
+   * A fresh life for the unit, from its failure law (see {@link LawSampler}), or, with a
+   * virtual age V > 0, from the law conditioned on survival to V ({@link conditionalResidualLife});
+   * returns the age to its next ageing event: the life, or the replacement age when that comes
+   * first (then `replaceDue` is set).
+   */
   private sampleLife(unit: number): number {
-    return this.sampler.draw(unit);
+    const age = this.virtualAge[unit]!;
+    const life =
+      age > 0
+        ? conditionalResidualLife(
+            this.plan.failure[this.plan.unitComponent[unit]!]!,
+            age,
+            nextExponential(this.stream),
+          )
+        : this.sampler.draw(unit);
+    this.life[unit] = life;
+    const limit = this.ageLimit[unit]!;
+    if (limit > 0 && life >= limit) {
+      this.replaceDue[unit] = 1;
+      return limit;
+    }
+    this.replaceDue[unit] = 0;
+    return life;
   }
 
   private fail(unit: number): void {
@@ -431,7 +591,24 @@ export class SystemSimulator {
     if (this.trace !== null) this.log(this.plan.unitNames[unit]!, 'fail');
     const coverage = this.unitCoverage[unit]!;
     const uncovered = coverage < 1 && nextUniform(this.stream) >= coverage;
-    if (this.unitRepairable[unit] === 0) {
+    this.meter?.changeRate(this.now, this.downtimeRate[unit]!);
+    const kijima = this.kijima[unit]!;
+    if (kijima !== 0) {
+      // The n-th repair leaves V_n = V + q·X (type I) or q·(V + X) (type II), X the age gained.
+      const q = this.kijimaFactor[unit]!;
+      const age = this.virtualAge[unit]!;
+      const gained = this.life[unit]!;
+      this.virtualAge[unit] = kijima === 1 ? age + q * gained : q * (age + gained);
+    }
+    if (this.unitHidden[unit] === 1) {
+      // Hidden until a proof test; the draw decides whether the tests can reveal it.
+      this.state[unit] = HIDDEN;
+      const reach = this.plan.upkeep[this.plan.unitComponent[unit]!]!.inspection!.coverage;
+      this.revealable[unit] = reach >= 1 || nextUniform(this.stream) < reach ? 1 : 0;
+      if (this.trace !== null && this.revealable[unit] === 0) {
+        this.log(this.plan.unitNames[unit]!, 'hidden for good');
+      }
+    } else if (this.unitRepairable[unit] === 0) {
       this.state[unit] = LOST;
     } else {
       const detection = this.unitDetection[unit];
@@ -444,10 +621,7 @@ export class SystemSimulator {
     const block = this.unitBlock[unit]!;
     if (block >= 0) this.blockUnitFailed(block, unit, wasActive);
     else {
-      const end = this.unitLeafStart[unit + 1]!;
-      for (let i = this.unitLeafStart[unit]!; i < end; i++) {
-        this.structure.setLeaf(this.unitLeaf[i]!, 0);
-      }
+      this.setLeaves(unit, 0);
     }
   }
 
@@ -502,6 +676,11 @@ export class SystemSimulator {
     if (this.trace !== null) this.log(this.plan.unitNames[unit]!, 'repair start');
     const duration = this.sampler.draw(this.unitCount + unit);
     this.queue.schedule(unit, this.now + duration, PRIORITY_REPAIR_END);
+    const meter = this.meter;
+    if (meter !== null) {
+      meter.lump(this.now, this.correctiveCost[unit]!);
+      meter.changeRate(this.now, this.crewCostPerHour);
+    }
   }
 
   private repairEnd(unit: number): void {
@@ -512,9 +691,19 @@ export class SystemSimulator {
       this.outageUntilRepair[unit] = 0;
       this.outages--;
     }
-    // As good as new: a fresh lifetime, ageing from now.
+    this.meter?.changeRate(this.now, -this.crewCostPerHour - this.downtimeRate[unit]!);
+    // As good as new (or, with Kijima, at its virtual age): a fresh life, ageing from now.
     this.remaining[unit] = this.sampleLife(unit);
     this.since[unit] = this.now;
+    this.returnToService(unit);
+    if (this.waiting > 0) this.dispatch();
+  }
+
+  /**
+   * A unit with a fresh life in `remaining` returns to service: active, or dormant in a standby
+   * block that has an active unit or a switch-over in progress; it ages from now.
+   */
+  private returnToService(unit: number): void {
     const block = this.unitBlock[unit]!;
     if (block >= 0) {
       if (this.blockActive[block]! < 0 && this.blockTarget[block]! < 0) {
@@ -524,14 +713,133 @@ export class SystemSimulator {
       } else this.state[unit] = DORMANT;
     } else {
       this.state[unit] = ACTIVE;
-      const end = this.unitLeafStart[unit + 1]!;
-      for (let i = this.unitLeafStart[unit]!; i < end; i++) {
-        this.structure.setLeaf(this.unitLeaf[i]!, 1);
-      }
+      this.setLeaves(unit, 1);
     }
     this.speed[unit] = 0;
     this.setSpeed(unit, this.effectiveSpeed(unit));
-    if (this.waiting > 0) this.dispatch();
+  }
+
+  /**
+   * A preventive replacement of a working unit starts (its age reached the limit, or a block
+   * epoch): out of service for the duration, not ageing, no crew; with duration 0 the unit is
+   * made new in place.
+   */
+  private startReplacement(unit: number): void {
+    const now = this.now;
+    const preventive = this.plan.upkeep[this.plan.unitComponent[unit]!]!;
+    const duration = preventive.preventive!.duration;
+    if (this.trace !== null) this.log(this.plan.unitNames[unit]!, 'replacement start');
+    this.meter?.lump(now, preventive.costs?.preventive ?? 0);
+    this.virtualAge[unit] = 0;
+    if (duration === 0) {
+      this.remaining[unit] = this.sampleLife(unit);
+      this.since[unit] = now;
+      const speed = this.speed[unit]!;
+      this.speed[unit] = 0;
+      this.setSpeed(unit, speed);
+      if (this.trace !== null) this.log(this.plan.unitNames[unit]!, 'replacement end');
+      return;
+    }
+    const wasActive = this.state[unit] === ACTIVE;
+    this.state[unit] = REPLACING;
+    this.broken++;
+    this.speed[unit] = 0;
+    this.queue.schedule(unit, now + duration, PRIORITY_UPKEEP);
+    this.meter?.changeRate(now, this.downtimeRate[unit]!);
+    const block = this.unitBlock[unit]!;
+    if (block >= 0) this.blockUnitFailed(block, unit, wasActive);
+    else this.setLeaves(unit, 0);
+  }
+
+  /** A preventive replacement ends: the unit returns to service as good as new. */
+  private replacementEnd(unit: number): void {
+    if (this.trace !== null) this.log(this.plan.unitNames[unit]!, 'replacement end');
+    this.broken--;
+    this.meter?.changeRate(this.now, -this.downtimeRate[unit]!);
+    this.remaining[unit] = this.sampleLife(unit);
+    this.since[unit] = this.now;
+    this.returnToService(unit);
+  }
+
+  /** Every unit of the component with block replacement that works now is replaced. */
+  private blockEpoch(component: number): void {
+    const plan = this.plan;
+    const end = plan.componentUnitStart[component + 1]!;
+    for (let i = plan.componentUnitStart[component]!; i < end; i++) {
+      const unit = plan.componentUnit[i]!;
+      if (this.state[unit]! <= DORMANT) this.startReplacement(unit);
+    }
+    const interval = plan.upkeep[component]!.preventive!.interval;
+    const k = ++this.blockEpochs[component]!;
+    this.queue.schedule(this.blockEpochSlot + component, (k + 1) * interval, PRIORITY_UPKEEP);
+    if (component === this.regenerationBlock) this.blockEpochAt = this.now;
+  }
+
+  /**
+   * A proof test of the component starts: every working unit goes out of service (not ageing)
+   * for the test's duration; the test cost is paid for every unit. With duration 0 it ends at once.
+   */
+  private testStart(component: number): void {
+    const plan = this.plan;
+    const { inspection, costs } = plan.upkeep[component]!;
+    const start = plan.componentUnitStart[component]!;
+    const end = plan.componentUnitStart[component + 1]!;
+    if (this.trace !== null) this.log(plan.componentNames[component]!, 'test start');
+    this.meter?.lump(this.now, (costs?.inspection ?? 0) * (end - start));
+    const duration = inspection!.duration;
+    if (duration === 0) {
+      this.testEnd(component);
+      return;
+    }
+    for (let i = start; i < end; i++) {
+      const unit = plan.componentUnit[i]!;
+      if (this.state[unit] !== ACTIVE) continue;
+      this.setSpeed(unit, 0);
+      this.state[unit] = TESTING;
+      this.broken++;
+      this.meter?.changeRate(this.now, this.downtimeRate[unit]!);
+      this.setLeaves(unit, 0);
+    }
+    this.testing[component] = 1;
+    this.queue.schedule(this.testSlot + component, this.now + duration, PRIORITY_UPKEEP);
+  }
+
+  /**
+   * A proof test ends: the tested units return to service, every hidden failure the tests can
+   * reveal is detected (the unit joins the repair queue, or stays failed without `repair`), and
+   * the next test is scheduled at first + k·interval.
+   */
+  private testEnd(component: number): void {
+    const plan = this.plan;
+    const end = plan.componentUnitStart[component + 1]!;
+    if (this.trace !== null) this.log(plan.componentNames[component]!, 'test end');
+    for (let i = plan.componentUnitStart[component]!; i < end; i++) {
+      const unit = plan.componentUnit[i]!;
+      const s = this.state[unit];
+      if (s === TESTING) {
+        this.state[unit] = ACTIVE;
+        this.broken--;
+        this.meter?.changeRate(this.now, -this.downtimeRate[unit]!);
+        this.setLeaves(unit, 1);
+        this.setSpeed(unit, this.effectiveSpeed(unit));
+      } else if (s === HIDDEN && this.revealable[unit] === 1) {
+        if (this.trace !== null) this.log(plan.unitNames[unit]!, 'detected');
+        if (this.unitRepairable[unit] === 1) this.awaitRepair(unit);
+        else this.state[unit] = LOST;
+      }
+    }
+    this.testing[component] = 0;
+    const { first, interval } = plan.upkeep[component]!.inspection!;
+    const k = ++this.testsDone[component]!;
+    this.queue.schedule(this.testSlot + component, first + k * interval, PRIORITY_UPKEEP);
+  }
+
+  /** Sets every structure leaf of a unit outside standby blocks up (1) or down (0). */
+  private setLeaves(unit: number, value: number): void {
+    const end = this.unitLeafStart[unit + 1]!;
+    for (let i = this.unitLeafStart[unit]!; i < end; i++) {
+      this.structure.setLeaf(this.unitLeaf[i]!, value);
+    }
   }
 
   private startOutage(unit: number): void {
@@ -681,16 +989,70 @@ export class SystemSimulator {
   }
 }
 
+/** Where the process regenerates (see {@link regenerationOf}). */
+export interface Regeneration {
+  /** Units whose age matters: a regeneration point needs each of them at age and virtual age 0. */
+  readonly memoryUnits: Int32Array;
+  /** The component with block replacement whose epochs are the only regeneration points; −1: none. */
+  readonly blockComponent: number;
+}
+
 /**
- * Whether the all-new state (every unit working, as good as new, in its initial role) is a
- * regeneration point of the model's process: true when every failure law is exponential (so a
- * working unit's age does not matter, dormant or active) and every component is repaired (so the
- * state recurs). Repair, detection, recovery and switch-over laws may be anything: none is
- * running in that state.
+ * Returns where the all-new state (every unit working and in service, as good as new, in its
+ * initial role, nothing in progress) is a regeneration point of the model's process, or undefined
+ * when the simulator does not use one. Every component must be repaired (so the state recurs) and
+ * none may have proof tests (their epochs are fixed in time: the state at a time says nothing of
+ * the phase of the next test). Then:
+ *
+ * - every failure law exponential and no preventive replacement: always (working units do not
+ *   age; repair, detection, recovery and switch-over laws may be anything, none is running);
+ * - otherwise, in a model with maintenance (preventive replacement, imperfect repair, costs),
+ *   when the units whose age matters (a non-exponential life, an age replacement) are at most
+ *   one, at age 0 (made new at that instant, or a cold spare not yet aged) with virtual age 0
+ *   (a failure law with memory and a Kijima
+ *   factor q > 0 never returns to 0 without a replacement); or, with block replacement of duration
+ *   0 on one component and every other unit memoryless, at its epochs when every unit works (the
+ *   epochs then have the phase they had at 0).
+ *
+ * Several units with memory are not made new at one instant with probability 1 (continuous laws):
+ * such models get the estimators without regeneration.
+ */
+export function regenerationOf(plan: SystemPlan): Regeneration | undefined {
+  const components = plan.componentCount;
+  let upkeep = plan.crewCostPerHour > 0;
+  let blockComponent = -1;
+  for (let c = 0; c < components; c++) {
+    const { inspection, preventive, imperfectRepair, costs } = plan.upkeep[c]!;
+    if (plan.repair[c] === undefined || inspection !== undefined) return undefined;
+    if (preventive !== undefined || imperfectRepair !== undefined || costs !== undefined) {
+      upkeep = true;
+    }
+    if (preventive?.policy === 'block') {
+      if (blockComponent >= 0 || preventive.duration > 0) return undefined;
+      blockComponent = c;
+    }
+  }
+  const memory: number[] = [];
+  for (let u = 0; u < plan.unitCount; u++) {
+    const c = plan.unitComponent[u]!;
+    const exponential = plan.failureExponentialMean[c]! > 0;
+    if (!exponential && !upkeep) return undefined;
+    const { preventive, imperfectRepair } = plan.upkeep[c]!;
+    if (c === blockComponent || preventive !== undefined || !exponential) memory.push(u);
+    // A virtual age above 0 with memory, never reset by a replacement: never new again.
+    if (!exponential && preventive === undefined && (imperfectRepair?.factor ?? 0) > 0)
+      return undefined;
+  }
+  if (blockComponent >= 0) {
+    if (memory.some((u) => plan.unitComponent[u] !== blockComponent)) return undefined;
+  } else if (memory.length > 1) return undefined;
+  return { memoryUnits: Int32Array.from(memory), blockComponent };
+}
+
+/**
+ * Whether the simulator estimates the long-run measures of the model over regeneration cycles
+ * ({@link regenerationOf}).
  */
 export function isRegenerative(plan: SystemPlan): boolean {
-  for (let c = 0; c < plan.componentCount; c++) {
-    if (!(plan.failureExponentialMean[c]! > 0) || plan.repair[c] === undefined) return false;
-  }
-  return true;
+  return regenerationOf(plan) !== undefined;
 }

@@ -1,6 +1,13 @@
 import type { Distribution } from '../../distributions/types.js';
 import { componentFacts } from '../../model/componentFacts.js';
-import type { Model, SystemNode } from '../../model/Model.js';
+import type {
+  CostsModel,
+  ImperfectRepairModel,
+  InspectionModel,
+  Model,
+  PreventiveModel,
+  SystemNode,
+} from '../../model/Model.js';
 
 /** Node kinds of the compiled structure. */
 export const LEAF = 0;
@@ -71,6 +78,26 @@ export interface SystemPlan {
   readonly blockSwitchDelay: readonly (Distribution | undefined)[];
   /** Block of each unit, −1 when the unit is in no standby block. */
   readonly unitBlock: Int32Array;
+  /** Units of each component, compressed rows. */
+  readonly componentUnitStart: Int32Array;
+  readonly componentUnit: Int32Array;
+  /** Maintenance of each component (docs/semantics.md), undefined when it has none. */
+  readonly upkeep: readonly ComponentUpkeep[];
+  /** Cost per time unit a crew spends repairing (`maintenance.crew_cost_per_hour`), 0 if none. */
+  readonly crewCostPerHour: number;
+}
+
+/** The maintenance facts of one component, each absent when the component has none. */
+export interface ComponentUpkeep {
+  readonly inspection?: InspectionModel;
+  readonly preventive?: PreventiveModel;
+  readonly imperfectRepair?: ImperfectRepairModel;
+  readonly costs?: CostsModel;
+}
+
+/** Whether the model counts costs: some component has `costs`, or crews cost money. */
+export function hasCosts(plan: SystemPlan): boolean {
+  return plan.crewCostPerHour > 0 || plan.upkeep.some((u) => u.costs !== undefined);
 }
 
 /**
@@ -194,6 +221,8 @@ export function compileSystem(model: Model, system: SystemNode): SystemPlan {
     }
   };
   const root = visit(system);
+  const unitsOfComponents: number[][] = components.map(() => []);
+  model.units.forEach((unit, u) => unitsOfComponents[unit.component]!.push(u));
   const nodeCount = kinds.length;
 
   const priorityRank = new Int32Array(components.length);
@@ -239,6 +268,14 @@ export function compileSystem(model: Model, system: SystemNode): SystemPlan {
     blockSwitchSuccess: Float64Array.from(blockSwitchSuccess),
     blockSwitchDelay,
     unitBlock,
+    ...compressedRows(unitsOfComponents, 'componentUnitStart', 'componentUnit'),
+    upkeep: components.map((c) => ({
+      ...(c.inspection && { inspection: c.inspection }),
+      ...(c.preventive && { preventive: c.preventive }),
+      ...(c.imperfectRepair && { imperfectRepair: c.imperfectRepair }),
+      ...(c.costs && { costs: c.costs }),
+    })),
+    crewCostPerHour: model.maintenance.crewCostPerHour ?? 0,
   } as SystemPlan;
 }
 
