@@ -63,6 +63,11 @@ export interface ModelFacts {
   readonly proofTests: boolean;
   /** The model counts maintenance costs: costRate and missionCost apply. */
   readonly costs: boolean;
+  /**
+   * The fraction of [0, T] the system is down with no unit failed, from proof tests that take
+   * time (src/sim/testDowntime.ts): the same in every replication.
+   */
+  readonly testDowntime: number;
 }
 
 /** Measures, warnings and criticality computed from merged statistics. */
@@ -126,7 +131,7 @@ export function simulatedMeasures(
     constantMeasures(facts.constant, wants, measures, warnings);
   } else {
     if (wants.has('intervalAvailability')) {
-      measures.intervalAvailability = intervalAvailability(stats);
+      measures.intervalAvailability = intervalAvailability(stats, facts.testDowntime);
     }
     if (wants.has('mttf')) {
       if (facts.regenerative) regenerativeMttf(stats, facts.timeUnit, measures, warnings);
@@ -149,7 +154,7 @@ export function simulatedMeasures(
     const available =
       facts.constant !== undefined
         ? constantAvailability(facts.constant)
-        : intervalAvailability(stats);
+        : intervalAvailability(stats, facts.testDowntime);
     proofTestMeasures(available, wants, measures, warnings);
   }
   if (facts.costs) costMeasures(stats, facts, wants, measures, warnings);
@@ -472,33 +477,52 @@ function costMeasures(
   } satisfies Estimate;
 }
 
-/** Interval availability: the mean up fraction of [0, T] over replications. */
-function intervalAvailability(stats: SimulationStats): Estimate {
+/**
+ * Interval availability: the mean up fraction of [0, T] over replications. `floor`, the fraction
+ * the proof tests alone hold the system down, is the same in every replication: the interval is
+ * that of the down time beyond it, which rests on the replications that had some
+ * (`downReplications`).
+ */
+function intervalAvailability(stats: SimulationStats, floor: number): Estimate {
   const n = stats.replications;
   const down = moments(stats.intervalDown, n);
   const events = stats.downReplications;
   const estimator = 'mean over replications of the fraction of [0, T] up';
   if (events === 0) {
-    // No replication was ever down: the fraction down is at most the probability of being down
-    // at all, whose upper 97.5 % Clopper–Pearson bound with 0 of n is 1 − 0.025^{1/n}.
+    // No replication was down beyond the tests: the excess is at most the probability of being
+    // down at all, whose upper 97.5 % Clopper–Pearson bound with 0 of n is 1 − 0.025^{1/n}.
     const bound = -Math.expm1(Math.log(0.025) / n);
-    return { mean: 1, ci95: [1 - bound, 1], events, estimator };
+    const mean = floor === 0 ? 1 : 1 - down.mean;
+    return {
+      mean,
+      ci95: [Math.max(0, mean - bound), mean],
+      events,
+      estimator,
+      ...(floor > 0 && {
+        inconclusive: `no replication was down beyond the proof tests' own down time (${compact(floor)} of the mission), so the interval is a bound; simulate more replications`,
+      }),
+    };
   }
-  // The fraction down is positive and skewed (a few long outages): its interval is taken on the
-  // log scale, and it rests on no more events than the effective count of the fractions.
-  let [lo, hi] = logInterval(down.mean, down.se, Z95);
+  // The excess down fraction is positive and skewed (a few long outages): its interval is
+  // taken on the log scale, and it rests on no more events than the effective count of the
+  // fractions (without tests that take time; with them the floor hides the count).
+  const excess = Math.max(down.mean - floor, Number.MIN_VALUE);
+  let [lo, hi] = logInterval(excess, down.se, Z95);
   if (events < FEW_EVENTS) {
     const [kLo, kHi] = poissonCountInterval(events);
-    lo = Math.min(lo, (down.mean * kLo) / events);
-    hi = Math.max(hi, (down.mean * kHi) / events);
+    lo = Math.min(lo, (excess * kLo) / events);
+    hi = Math.max(hi, (excess * kHi) / events);
   }
-  const effective = effectiveCount(
-    exactValue(stats.intervalDown.sum),
-    exactValue(stats.intervalDown.sumSquares),
-  );
+  const effective =
+    floor === 0
+      ? effectiveCount(
+          exactValue(stats.intervalDown.sum),
+          exactValue(stats.intervalDown.sumSquares),
+        )
+      : events;
   return {
     mean: 1 - down.mean,
-    ci95: [1 - Math.min(1, hi), 1 - Math.max(0, lo)],
+    ci95: [1 - Math.min(1, floor + hi), 1 - Math.max(0, floor + lo)],
     events: Math.min(events, Math.floor(effective)),
     estimator,
   };

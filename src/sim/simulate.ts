@@ -32,6 +32,7 @@ import { compileSystem, hasCosts, LEAF, type SystemPlan } from './system/compile
 import { StructureState } from './system/StructureState.js';
 import { CYCLE_SUMS, type ReplicationRecord, type RunOn } from './system/ReplicationRecorder.js';
 import { isRegenerative, SystemSimulator, type TraceEntry } from './system/SystemSimulator.js';
+import { testDowntime } from './testDowntime.js';
 import { simulationSupport } from './simulationSupport.js';
 import {
   SIMULATED_MEASURES,
@@ -170,6 +171,8 @@ export function runReplications(
   const regenerative = isRegenerative(plan);
   const constant = structureConstant(plan);
   const costs = hasCosts(plan);
+  // A replication down no longer than the tests alone hold the system down adds no event.
+  const floor = testDowntime(model, header.horizon) + 1e-9 * header.horizon;
   const runOn: RunOn = {
     firstFailure: wants.has('mttf') && !regenerative && constant === undefined,
     cycles:
@@ -206,7 +209,7 @@ export function runReplications(
     }
     addMoment(stats.intervalDown, record.downtime / header.horizon);
     if (costs) addMoment(stats.missionCost, record.missionCost);
-    if (record.downtime > 0) stats.downReplications++;
+    if (record.downtime > floor) stats.downReplications++;
     stats.failures += record.failures;
     if (timeAverages) addBatches(stats, record, batchLength, down, rate);
     if (runOn.cycles) {
@@ -316,7 +319,11 @@ export function finalizeSimulation(
     );
   }
   checkInteger('finalizeSimulation', 'stats.replications', stats.replications, 1);
-  const { measures, warnings, criticality } = simulatedMeasures(model, stats, modelFacts(model));
+  const facts = {
+    ...modelFacts(model),
+    testDowntime: testDowntime(model, stats.horizon) / stats.horizon,
+  };
+  const { measures, warnings, criticality } = simulatedMeasures(model, stats, facts);
   const perThread = stats.elapsedSeconds > 0 ? stats.events / stats.elapsedSeconds : 0;
   return {
     method: 'simulation',
@@ -486,7 +493,7 @@ export function expectedEvents(model: Model, length: number): number {
 }
 
 /** What the estimators need to know of the model besides the statistics. */
-function modelFacts(model: Model): ModelFacts {
+function modelFacts(model: Model): Omit<ModelFacts, 'testDowntime'> {
   const plan = compileSystem(model, simulationSupport(model));
   let lostForGood = 0;
   for (const unit of unitsInStructure(model.system!)) {

@@ -76,7 +76,10 @@ export interface SimulationStats {
   readonly intervalDown: MomentSums;
   /** Maintenance cost in [0, T] per replication (zeros when the model has no costs). */
   readonly missionCost: MomentSums;
-  /** Replications with any down time in [0, T]. */
+  /**
+   * Replications with any down time in [0, T] beyond the down time of the proof tests alone
+   * (src/sim/testDowntime.ts; 0 without tests that take time).
+   */
   readonly downReplications: number;
   /** System failures in [0, T], all replications. */
   readonly failures: number;
