@@ -165,6 +165,7 @@ export function simulatedMeasures(
   };
   if (!facts.proofTests) absent(['pfdAvg', 'sil'], 'the model has no proof tests (inspection)');
   if (!facts.costs) absent(['costRate', 'missionCost'], 'the model has no costs');
+  markWidthless(measures);
   const total = stats.criticality.reduce((sum, x) => sum + x, 0);
   const criticality = model.components.map((component, i) => ({
     component: component.name,
@@ -475,6 +476,31 @@ function costMeasures(
     estimator: 'regenerative cycles: cost per cycle over cycle length, ratio estimator',
     ...(doubt !== undefined && { inconclusive: doubt }),
   } satisfies Estimate;
+}
+
+/**
+ * Marks inconclusive every estimate whose interval has no width though it rests on no event
+ * (no down time seen, say, when repairs take no time): such an interval bounds nothing. An exact
+ * value of a constant system is left as it is.
+ */
+function markWidthless(measures: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(measures)) {
+    const estimate = value as Partial<Estimate> | undefined;
+    if (
+      estimate?.ci95 === undefined ||
+      estimate.events !== 0 ||
+      estimate.ci95[0] !== estimate.ci95[1] ||
+      estimate.inconclusive !== undefined ||
+      estimate.estimator?.startsWith('exact')
+    ) {
+      continue;
+    }
+    measures[name] = {
+      ...estimate,
+      inconclusive:
+        'it rests on no event (no down time was seen), so its interval has no width and bounds nothing',
+    };
+  }
 }
 
 /**
