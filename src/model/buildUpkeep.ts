@@ -7,9 +7,20 @@ import type {
 } from './Model.js';
 import { evaluateNonNegative, evaluateProbability } from './evaluateFields.js';
 import type { ParameterValues } from './parameters.js';
-import type { RawComponent } from './schema.js';
+import type { RawComponent, RawCosts } from './schema.js';
 import type { Numeric } from './schemaKit.js';
 import type { Path, PathIssue } from './source.js';
+
+/** Largest cost of one event or time unit: a mission's sum stays finite. */
+const MAX_COST = 1e100;
+
+/** The evaluated field of each cost key of the file. */
+const COST_FIELDS: Readonly<Record<keyof RawCosts, keyof CostsModel>> = {
+  corrective: 'corrective',
+  preventive: 'preventive',
+  inspection: 'inspection',
+  downtime_per_hour: 'downtimePerHour',
+};
 
 /** A component's proof tests, preventive replacement, repair quality and costs, evaluated. */
 export interface Upkeep {
@@ -79,11 +90,15 @@ export function evaluateUpkeep(
     }
   }
   if (preventive) {
-    upkeep.preventive = {
-      policy: preventive.policy,
-      interval: number(preventive.interval, 'preventive.interval', NaN, true),
-      duration: number(preventive.duration, 'preventive.duration', 0),
-    };
+    const interval = number(preventive.interval, 'preventive.interval', NaN, true);
+    const duration = number(preventive.duration, 'preventive.duration', 0);
+    upkeep.preventive = { policy: preventive.policy, interval, duration };
+    if (preventive.policy === 'block' && duration >= interval) {
+      issues.push({
+        path: [...path, 'preventive', 'duration'],
+        message: `must be shorter than the block interval ${formatValue(interval)}; got ${formatValue(duration)}`,
+      });
+    }
   }
   if (imperfect) {
     const factor = evaluateProbability(
@@ -101,12 +116,26 @@ export function evaluateUpkeep(
     }
   }
   if (costs) {
+    if (costs.corrective !== undefined && component.repair === undefined) {
+      issues.push({
+        path: [...path, 'costs', 'corrective'],
+        message: 'is never paid: the component has no repair (add one, or remove this cost)',
+      });
+    }
     upkeep.costs = {
       corrective: number(costs.corrective, 'costs.corrective', 0),
       preventive: number(costs.preventive, 'costs.preventive', 0),
       inspection: number(costs.inspection, 'costs.inspection', 0),
       downtimePerHour: number(costs.downtime_per_hour, 'costs.downtime_per_hour', 0),
     };
+    for (const [key, value] of Object.entries(costs)) {
+      const cost = Number(upkeep.costs[COST_FIELDS[key as keyof RawCosts]]);
+      if (!(cost > MAX_COST)) continue;
+      issues.push({
+        path: [...path, 'costs', key],
+        message: `must be at most 1e100 (sums of larger costs overflow); got ${formatValue(value)}`,
+      });
+    }
   }
   return issues.length === before ? upkeep : undefined;
 }

@@ -13,6 +13,7 @@ import {
   type ParameterValues,
 } from './parameters.js';
 import { buildChain } from './buildChain.js';
+import { MAX_SCHEDULED_EPOCHS } from './timeGrid.js';
 import { expandBlockCommonCause } from './blockCommonCause.js';
 import {
   DELAY_SHORTHANDS,
@@ -350,6 +351,22 @@ function buildModel(
     missionTime = evaluateNumeric(raw.mission_time, parameters, ['mission_time'], issues);
     if (missionTime !== undefined && !(missionTime > 0)) {
       issues.push({ path: ['mission_time'], message: `must be > 0; got ${missionTime}` });
+    }
+  }
+  if (missionTime !== undefined) {
+    for (const component of structure?.components ?? faultTree?.components ?? []) {
+      const plans = [
+        ['inspection', component.inspection?.interval],
+        ['preventive', component.preventive?.policy === 'block' && component.preventive.interval],
+      ] as const;
+      for (const [field, interval] of plans) {
+        if (typeof interval !== 'number' || missionTime / interval <= MAX_SCHEDULED_EPOCHS)
+          continue;
+        issues.push({
+          path: ['components', component.name, field, 'interval'],
+          message: `gives ${(missionTime / interval).toPrecision(2)} epochs in the mission_time ${missionTime}; at most 1e6 are solved`,
+        });
+      }
     }
   }
   if (issues.length > 0 || raw.name === undefined) return undefined;

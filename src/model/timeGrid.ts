@@ -1,4 +1,4 @@
-import { checkInteger, checkNonNegative, checkPositive } from '../errors.js';
+import { UnsupportedModelError, checkInteger, checkNonNegative, checkPositive } from '../errors.js';
 import type { ComponentModel, InspectionModel } from './Model.js';
 
 /** Most points in one time grid: bounds memory and solver time for a mistyped count. */
@@ -21,6 +21,33 @@ export function timeGrid(
   const points = checkInteger('grid', 'points', options.points ?? 11, 2, MAX_GRID_POINTS);
   checkPositive('grid', 'horizon', horizon);
   return Array.from({ length: points }, (_, i) => (horizon * i) / (points - 1));
+}
+
+/**
+ * Most epochs of one proof-test or block-replacement schedule in a mission or horizon: each is a
+ * step of every solver, so more would run for minutes.
+ */
+export const MAX_SCHEDULED_EPOCHS = 1_000_000;
+
+/**
+ * Throws when a schedule (proof tests, or block replacement with `first` = its interval) has
+ * more than {@link MAX_SCHEDULED_EPOCHS} epochs in [0, horizon]: each is a step of every solver.
+ *
+ * @throws {@link UnsupportedModelError} naming the count, the limit and what to change
+ */
+export function checkScheduledEpochs(
+  schedules: readonly { readonly first: number; readonly interval: number }[],
+  horizon: number,
+): void {
+  for (const { first, interval } of schedules) {
+    const epochs = (horizon - first) / interval;
+    if (!(epochs > MAX_SCHEDULED_EPOCHS)) continue;
+    throw new UnsupportedModelError(
+      'maintenance schedule',
+      `[0, ${horizon}] holds ${epochs.toPrecision(2)} epochs of a schedule every ${interval}; at most 1e6 are solved`,
+      'give a shorter horizon or a longer interval',
+    );
+  }
 }
 
 /** Most proof tests whose edges {@link withProofTestEdges} adds to a grid. */
@@ -47,6 +74,7 @@ export function proofTestEdges(
   horizon: number,
   limit: number = Infinity,
 ): number[] {
+  checkScheduledEpochs(schedules, horizon);
   const edges: number[] = [];
   for (const { first, interval, duration } of schedules) {
     for (

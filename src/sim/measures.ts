@@ -68,6 +68,8 @@ export interface ModelFacts {
    * time (src/sim/testDowntime.ts): the same in every replication.
    */
   readonly testDowntime: number;
+  /** Why the model has no steady state though nothing else says so (an ever-growing virtual age). */
+  readonly unsteady?: string;
 }
 
 /** Measures, warnings and criticality computed from merged statistics. */
@@ -139,8 +141,10 @@ export function simulatedMeasures(
     }
     if (facts.proofTests && STEADY_MEASURES.some((measure) => wants.has(measure))) {
       warnings.push(
-        `${STEADY_LIST} are left out: the model has periodic proof tests, so it has no steady state (A(t) keeps its saw-tooth); pfdAvg is the mission average`,
+        `${STEADY_LIST} are left out: the model has periodic proof tests, so it has no steady state (A(t) keeps its saw-tooth); pfdAvg is the average over [0, T], the mission unless another horizon is asked for`,
       );
+    } else if (facts.unsteady && STEADY_MEASURES.some((measure) => wants.has(measure))) {
+      warnings.push(`${STEADY_LIST} are left out: ${facts.unsteady}`);
     } else if (STEADY_MEASURES.some((measure) => wants.has(measure))) {
       const steady = facts.regenerative
         ? regenerativeSteady(stats, facts.timeUnit, warnings)
@@ -150,7 +154,9 @@ export function simulatedMeasures(
       }
     }
   }
-  if (facts.proofTests && (wants.has('pfdAvg') || wants.has('sil'))) {
+  if (facts.proofTests && model.missionTime === undefined) {
+    absentNoMission(wants, warnings);
+  } else if (facts.proofTests && (wants.has('pfdAvg') || wants.has('sil'))) {
     const available =
       facts.constant !== undefined
         ? constantAvailability(facts.constant)
@@ -476,6 +482,15 @@ function costMeasures(
     estimator: 'regenerative cycles: cost per cycle over cycle length, ratio estimator',
     ...(doubt !== undefined && { inconclusive: doubt }),
   } satisfies Estimate;
+}
+
+/** pfdAvg and sil average over the mission: without one they are left out, as the exact solvers do. */
+function absentNoMission(wants: ReadonlySet<string>, warnings: string[]): void {
+  const asked = ['pfdAvg', 'sil'].filter((name) => wants.has(name));
+  if (asked.length === 0) return;
+  warnings.push(
+    `${asked.join(' and ')} ${asked.length > 1 ? 'are' : 'is'} left out: they average over the mission; give mission_time`,
+  );
 }
 
 /**

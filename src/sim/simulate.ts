@@ -33,6 +33,7 @@ import { StructureState } from './system/StructureState.js';
 import { CYCLE_SUMS, type ReplicationRecord, type RunOn } from './system/ReplicationRecorder.js';
 import { isRegenerative, SystemSimulator, type TraceEntry } from './system/SystemSimulator.js';
 import { testDowntime } from './testDowntime.js';
+import { checkScheduledEpochs } from '../model/timeGrid.js';
 import { simulationSupport } from './simulationSupport.js';
 import {
   SIMULATED_MEASURES,
@@ -164,6 +165,7 @@ export function runReplications(
     );
   }
   const header = resolveHeader(model, options);
+  checkSchedules(model, header.horizon);
   const maxEvents = resolveMaxEvents(options);
   const plan = compileSystem(model, system);
   const wants = new Set<string>(header.measures);
@@ -483,6 +485,7 @@ export function runsOnToFirstFailure(model: Model, options: SimulateOptions): bo
  * and idle spares' slower ageing are not counted)
  */
 export function expectedEvents(model: Model, length: number): number {
+  checkSchedules(model, length);
   let events = 0;
   for (let unit = 0; unit < model.units.length; unit++) {
     const laws = unitLaws(model, unit);
@@ -490,6 +493,37 @@ export function expectedEvents(model: Model, length: number): number {
     events += laws.repair === undefined ? Math.min(1, failures) : 2 * failures;
   }
   return events;
+}
+
+/**
+ * Why imperfect repair leaves the model without a steady state: Kijima type I with q > 0, or
+ * type II with q = 1, lets a unit's virtual age grow without bound, so a law whose hazard is not
+ * constant keeps changing the failure rate (type II with q < 1 keeps the age bounded).
+ */
+function unsteadyRepair(model: Model): { unsteady?: string } {
+  const ageing = model.components.find(({ imperfectRepair: repair, failure }) => {
+    if (!repair || failure.dist === 'exponential') return false;
+    return repair.model === 'kijima-1' ? repair.factor > 0 : repair.factor === 1;
+  });
+  const repair = ageing?.imperfectRepair;
+  if (!ageing || !repair) return {};
+  return {
+    unsteady: `component ${ageing.name} has ${repair.model} repair with factor ${repair.factor}: its virtual age grows without bound, so its failure rate keeps changing and there is no steady state; missionCost and the measures over [0, T] apply`,
+  };
+}
+
+/**
+ * Throws when a proof-test or block-replacement schedule has more epochs in [0, length] than any
+ * run could step through ({@link checkScheduledEpochs}), before a replication starts.
+ */
+function checkSchedules(model: Model, length: number): void {
+  checkScheduledEpochs(
+    model.components.flatMap(({ inspection, preventive }) => [
+      ...(inspection ? [inspection] : []),
+      ...(preventive?.policy === 'block' ? [{ first: preventive.interval, ...preventive }] : []),
+    ]),
+    length,
+  );
 }
 
 /** What the estimators need to know of the model besides the statistics. */
@@ -509,6 +543,7 @@ function modelFacts(model: Model): Omit<ModelFacts, 'testDowntime'> {
     repairable: model.components.some((component) => component.repair !== undefined),
     timeUnit: model.timeUnit,
     proofTests: model.components.some((component) => component.inspection !== undefined),
+    ...unsteadyRepair(model),
     costs: hasCosts(plan),
   };
 }

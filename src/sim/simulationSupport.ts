@@ -1,7 +1,6 @@
 import { componentFacts } from '../model/componentFacts.js';
 import { whyNoBlockForm } from '../model/buildFaultTree.js';
 import { UnsupportedModelError } from '../errors.js';
-import { refuseUnsupportedUpkeep } from '../model/upkeepSupport.js';
 import type { Model, SystemNode } from '../model/Model.js';
 
 /** Failure laws with a largest life, for which a Kijima virtual age can leave the support. */
@@ -44,12 +43,6 @@ export function simulationSupport(model: Model): SystemNode {
       'use relkit markov',
     );
   }
-  refuseUnsupportedUpkeep(
-    model,
-    'simulation',
-    ['inspection', 'preventive', 'imperfectRepair'],
-    'no solver of this version models it',
-  );
   // Building the laws checks every one of them (a model built by hand skipped loadModel).
   const facts = componentFacts(model);
   model.components.forEach((component, c) => {

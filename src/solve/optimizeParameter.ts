@@ -208,7 +208,16 @@ export function optimizeParameter(
   const settings = checkOptions(options);
   const { parameter, lo, hi, measure, goal, method, subjectTo, tolerance } = settings;
   const sign = goal === 'maximize' ? -1 : 1;
-  const solve = solverOf(options, settings);
+  const solveOne = solverOf(options, settings);
+  // Proof tests and block replacement at fixed epochs make a mission measure jump wherever the
+  // number of epochs in the mission changes.
+  let scheduled = false;
+  const solve = (model: Model): Result => {
+    scheduled ||= model.components.some(
+      (component) => component.inspection || component.preventive?.policy === 'block',
+    );
+    return solveOne(model);
+  };
   const seen = new Map<number, Evaluated>();
   const evaluate = (x: number): Evaluated => {
     const known = seen.get(x);
@@ -240,6 +249,11 @@ export function optimizeParameter(
 
   const grid = gridOf(settings).map(evaluate);
   const warnings: string[] = gridWarnings(grid, settings);
+  if (scheduled) {
+    warnings.push(
+      'the model has proof tests or block replacement at fixed epochs: measures over the mission jump wherever the number of epochs in it changes, so the optimum found may be one of many local ones; look at the points, or search between two jumps',
+    );
+  }
 
   let intervals: [number, number][] = [[lo, hi]];
   if (subjectTo) {

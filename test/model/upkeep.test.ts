@@ -63,6 +63,7 @@ system: tx
       'm.yaml:7:42: components.tx.preventive.interval must be > 0; got 0',
       'm.yaml:8:50: components.tx.imperfect_repair.factor must be a probability in [0, 1]; got 2',
       'm.yaml:8:23: components.tx.imperfect_repair needs a repair: a component without repair is never repaired',
+      'm.yaml:9:26: components.tx.costs.corrective is never paid: the component has no repair (add one, or remove this cost)',
       'm.yaml:9:26: components.tx.costs.corrective must be >= 0; got -1',
     ]);
   });
@@ -86,6 +87,32 @@ system: { standby: { of: a } }
     ).toEqual([
       'm.yaml:4:9: system uses a[1] in a standby block at system.standby; its component a has proof tests (inspection), which standby blocks do not support yet',
       'm.yaml:4:9: system uses a[2] in a standby block at system.standby; its component a has proof tests (inspection), which standby blocks do not support yet',
+    ]);
+  });
+
+  it('refuses what no solver could pay or finish (found by an outside review)', () => {
+    expect(
+      errorsOf(`name: m
+components:
+  a: { failure: { rate: 1e-3 }, costs: { corrective: 5, downtime_per_hour: 1e200 } }
+  b: { failure: { rate: 1e-3 }, repair: { mttr: 1 }, preventive: { policy: block, interval: 100, duration: 200 } }
+system: { series: [a, b] }
+`),
+    ).toEqual([
+      'm.yaml:3:54: components.a.costs.corrective is never paid: the component has no repair (add one, or remove this cost)',
+      'm.yaml:3:76: components.a.costs.downtime_per_hour must be at most 1e100 (sums of larger costs overflow); got 1e+200',
+      'm.yaml:4:108: components.b.preventive.duration must be shorter than the block interval 100; got 200',
+    ]);
+    // A test interval of 1e-300 hung every solver.
+    expect(
+      errorsOf(`name: m
+components:
+  c: { failure: { rate: 1e-3 }, repair: { mttr: 1 }, inspection: { interval: 1e-3 } }
+system: c
+mission_time: 10000
+`),
+    ).toEqual([
+      'm.yaml:3:78: components.c.inspection.interval gives 1.0e+7 epochs in the mission_time 10000; at most 1e6 are solved',
     ]);
   });
 });

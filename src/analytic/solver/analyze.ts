@@ -11,7 +11,7 @@ import { checkAnalyticSupport } from './analyticSupport.js';
 import { refuseUnsupportedUpkeep } from '../../model/upkeepSupport.js';
 
 /** Who solves the maintenance features the closed forms do not. */
-const UPKEEP_INSTEAD = 'relkit simulate models it';
+const UPKEEP_INSTEAD = 'use relkit simulate';
 import { blockImportance } from './blockImportance.js';
 import { ModelSolver } from './ModelSolver.js';
 import { checkProofTestSupport, proofTestedMeasures } from './proofTestedMeasures.js';

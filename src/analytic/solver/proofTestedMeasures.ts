@@ -26,7 +26,9 @@ const INSTEAD =
  */
 export function checkProofTestSupport(model: Model): void {
   const refuse = (component: ComponentModel, why: string): never => {
-    throw new UnsupportedModelError('analytic', `component ${component.name} ${why}`, INSTEAD);
+    // The Markov engine too needs exponential failure times.
+    const instead = component.failure.dist === 'exponential' ? INSTEAD : 'use relkit simulate';
+    throw new UnsupportedModelError('analytic', `component ${component.name} ${why}`, instead);
   };
   for (const component of model.components) {
     const { failure, repair } = component;
@@ -69,8 +71,8 @@ export function proofTestedMeasures(
   warnings: string[],
 ): { readonly measures: Measures; readonly horizon: number } {
   warnings.push(
-    'steady measures are left out: periodic proof tests have no steady state; pfdAvg over the mission is the long-run figure',
-    'reliability and mttf of a proof-tested system need relkit simulate',
+    'steady measures are left out: periodic proof tests have no steady state; pfdAvg, the average over [0, T] (the mission unless another horizon is asked for), is the figure to use',
+    'reliability of a proof-tested system needs relkit markov (exponential times) or relkit simulate, and its mttf relkit simulate',
   );
   const end = horizon ?? defaultHorizon(model);
   const schedules = testSchedules(model.components);

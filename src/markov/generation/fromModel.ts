@@ -142,7 +142,7 @@ export function chainFromModel(
     }
     return { ...chainFromChainModel(model.chain), warnings: [] };
   }
-  refuseUnsupportedUpkeep(model, 'markov', ['inspection'], 'relkit simulate models it');
+  refuseUnsupportedUpkeep(model, 'markov', ['inspection'], 'use relkit simulate');
   const layout = chainLayout(model, model.system);
   if (layout.estimatedStates > maxStates) {
     throw new UnsupportedModelError(
