@@ -136,6 +136,15 @@ components:
 system: tx
 `),
     ).toThrow(/repair that takes time.*relkit markov solves proof tests/);
+    expect(() =>
+      analyzeText(`name: idle
+components:
+  tx: { failure: { rate: 1e-5 }, inspection: { interval: 8760, duration: 4 } }
+  b: { failure: { rate: 1e-5 } }
+maintenance: { idle_while_down: true }
+system: { series: [tx, b] }
+`),
+    ).toThrow(/idle_while_down with proof tests/);
   });
 });
 

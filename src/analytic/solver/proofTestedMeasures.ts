@@ -30,6 +30,14 @@ export function checkProofTestSupport(model: Model): void {
     const instead = component.failure.dist === 'exponential' ? INSTEAD : 'use relkit simulate';
     throw new UnsupportedModelError('analytic', `component ${component.name} ${why}`, instead);
   };
+  if (model.maintenance.idleWhileDown) {
+    // A test that downs the system would stop the other units' ageing.
+    throw new UnsupportedModelError(
+      'analytic',
+      'maintenance.idle_while_down with proof tests makes every unit depend on the system state',
+      INSTEAD,
+    );
+  }
   for (const component of model.components) {
     const { failure, repair } = component;
     if (component.inspection) {

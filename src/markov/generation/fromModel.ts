@@ -143,6 +143,13 @@ export function chainFromModel(
     return { ...chainFromChainModel(model.chain), warnings: [] };
   }
   refuseUnsupportedUpkeep(model, 'markov', ['inspection'], 'use relkit simulate');
+  if (model.maintenance.idleWhileDown && model.components.some((c) => c.inspection)) {
+    throw new UnsupportedModelError(
+      'markov',
+      'maintenance.idle_while_down with proof tests is not solved by the Markov engine yet',
+      'use relkit simulate',
+    );
+  }
   const layout = chainLayout(model, model.system);
   if (layout.estimatedStates > maxStates) {
     throw new UnsupportedModelError(
