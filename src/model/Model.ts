@@ -219,6 +219,24 @@ export interface MaintenanceModel {
   readonly idleWhileDown: boolean;
   /** Cost per time unit a crew spends repairing; absent: 0. */
   readonly crewCostPerHour?: number;
+  /** Spare-part pools; absent: every repair has its part at once (docs/semantics.md). */
+  readonly spares?: readonly SparePoolModel[];
+}
+
+/**
+ * A pool of spare parts, restocked one for one: every repair of a unit of its components takes a
+ * spare when it is needed, a unit waits (first come, first served) while the pool is empty, and
+ * every spare taken is reordered at once and arrives after a lead time drawn from `leadTime`.
+ */
+export interface SparePoolModel {
+  /** The name given in the file, or `pool N` (N from 1 in file order). */
+  readonly name: string;
+  /** Component indices it serves; a component is served by at most one pool. */
+  readonly components: readonly number[];
+  /** Spares on hand at time 0. */
+  readonly stock: number;
+  /** Time from an order to the spare's arrival. */
+  readonly leadTime: DistributionSpec;
 }
 
 /** Standby spares: cold (do not age), warm (age at `dormancy` of the active rate), hot (age fully). */

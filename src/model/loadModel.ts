@@ -4,6 +4,7 @@ import { resolveModelLimits, type ModelLimits } from './ModelLimits.js';
 import { buildComponents } from './buildComponents.js';
 import { evaluateInteger, evaluateNonNegative } from './evaluateFields.js';
 import { buildSystem } from './buildSystem.js';
+import { buildSparePools } from './buildSpares.js';
 import { buildFaultTree, type FaultTreeParts } from './buildFaultTree.js';
 import {
   evaluateNumeric,
@@ -455,6 +456,18 @@ function buildStructure(
     }
     return component;
   });
+  const spares =
+    maintenance?.spares &&
+    buildSparePools(maintenance.spares, {
+      components,
+      units,
+      parameters,
+      delayShorthands: DELAY_SHORTHANDS,
+      commonCause: raw.common_cause ?? [],
+      rejected,
+      written,
+      issues,
+    });
   const expanded = expandBlockCommonCause(raw.common_cause ?? [], {
     components,
     units,
@@ -477,6 +490,7 @@ function buildStructure(
       priority: expanded.priority,
       idleWhileDown: maintenance?.idle_while_down ?? false,
       ...(crewCost !== undefined && { crewCostPerHour: crewCost }),
+      ...(spares !== undefined && spares.length > 0 && { spares }),
     },
   };
 }

@@ -109,6 +109,15 @@ export interface RawMaintenance {
   readonly priority?: readonly string[];
   readonly idle_while_down?: boolean;
   readonly crew_cost_per_hour?: Numeric;
+  readonly spares?: readonly RawSparePool[];
+}
+
+/** A pool of spare parts: `{ name?, components, stock, lead_time }`, restocked one for one. */
+export interface RawSparePool {
+  readonly name?: string;
+  readonly components: readonly string[];
+  readonly stock: Numeric;
+  readonly lead_time: RawDistribution;
 }
 
 export type RawNode =
@@ -273,6 +282,27 @@ const modelProperties: Record<keyof RawModel, Property> = {
         },
         crew_cost_per_hour: {
           schema: numeric('cost per time unit a crew spends repairing, >= 0; default 0'),
+        },
+        spares: {
+          schema: list(
+            object<RawSparePool>(
+              {
+                name: { schema: name('the pool name, for reports; default "pool N"') },
+                components: {
+                  schema: list(name('a component name'), 'the components it serves', 1),
+                  required: true,
+                },
+                stock: {
+                  schema: numeric('spares on hand at the start (integer >= 0)'),
+                  required: true,
+                },
+                lead_time: { schema: delaySchema('restocking lead'), required: true },
+              },
+              'a pool of spare parts: each repair takes one, and each one taken is reordered at once',
+            ),
+            'spare-part pools; a failed unit waits for a spare when its pool is empty',
+            1,
+          ),
         },
       },
       'how failed units are repaired',

@@ -8,8 +8,8 @@ const MARKOV_OR_SIMULATE = 'use relkit markov (exponential times) or relkit simu
 const SIMULATE = 'use relkit simulate';
 
 /**
- * Checks that the closed forms apply: units independent (unlimited crews, no coverage with
- * repair, no ageing halted while down, standby only without repair) and standby blocks of
+ * Checks that the closed forms apply: units independent (unlimited crews, no spare pools, no
+ * coverage with repair, no ageing halted while down, standby only without repair) and standby blocks of
  * exponential units solvable as a sequential chain.
  *
  * @throws {@link UnsupportedModelError} naming the first feature that makes units dependent, and
@@ -58,6 +58,12 @@ export function checkAnalyticSupport(model: Model, blocks: readonly StandbyBlock
     if (crews !== undefined && crews < repairableUnits) {
       unsupported(
         `maintenance.crews is ${crews} for ${repairableUnits} repairable units: a failed unit may wait for a crew, so units are dependent`,
+      );
+    }
+    for (const pool of model.maintenance.spares ?? []) {
+      unsupported(
+        `the spare pool ${pool.name} holds ${pool.stock} for ${pool.components.length === 1 ? 'one component' : `${pool.components.length} components`}: a failed unit may wait for a spare, so units are dependent`,
+        pool.leadTime.dist === 'exponential' ? MARKOV_OR_SIMULATE : SIMULATE,
       );
     }
     if (model.maintenance.idleWhileDown) {
