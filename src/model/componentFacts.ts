@@ -14,12 +14,14 @@ export interface ComponentLaws {
   readonly recovery?: Distribution;
 }
 
-/** The laws of a model's components and of its standby blocks' switch-over delays. */
+/** The laws of a model's components, its standby blocks' switch-over delays and its pools' lead times. */
 export interface ComponentFacts {
   /** One entry per component type, in model order. */
   readonly components: readonly ComponentLaws[];
   /** The switch-over delay of each standby node that has one, keyed by the node itself. */
   readonly switchDelays: ReadonlyMap<SystemNode, Distribution>;
+  /** The restocking lead time of each spare pool, in `maintenance.spares` order. */
+  readonly leadTimes: readonly Distribution[];
 }
 
 const factsOf = new WeakMap<Model, ComponentFacts>();
@@ -56,7 +58,10 @@ export function componentFacts(model: Model): ComponentFacts {
       switchDelays.set(node, distributionFromSpec(node.switchDelay));
     } else if ('children' in node) nodes.push(...node.children);
   }
-  facts = { components, switchDelays };
+  const leadTimes = (model.maintenance.spares ?? []).map((pool) =>
+    distributionFromSpec(pool.leadTime),
+  );
+  facts = { components, switchDelays, leadTimes };
   factsOf.set(model, facts);
   return facts;
 }

@@ -57,8 +57,9 @@ export function longestMeanLife(model: Model): number {
  * $$
  *
  * - S: the units in the structure ({@link timedUnits}); MDT_i: mean detection delay plus
- *   mean repair time; switch-over and recovery delays, preventive replacement intervals and the
- *   first test cycle of proof tests (first + interval) count as time scales of their own
+ *   mean repair time; switch-over and recovery delays, spare pools' lead times, preventive
+ *   replacement intervals and the first test cycle of proof tests (first + interval) count as
+ *   time scales of their own
  *
  * @remarks
  * For one exponential unit τ = 1/(λ + μ) is exactly the decay time of A(t) − A(∞); for
@@ -89,7 +90,8 @@ export function repairableHorizon(model: Model): number {
       inspection ? inspection.first + inspection.interval : 0,
     );
   }
-  for (const delay of componentFacts(model).switchDelays.values()) {
+  const { switchDelays, leadTimes } = componentFacts(model);
+  for (const delay of [...switchDelays.values(), ...leadTimes]) {
     longest = Math.max(longest, delay.mean);
   }
   return 10 * longest;
@@ -112,7 +114,8 @@ export interface TimeScale {
  * $$
  *
  * - S: the units in the structure ({@link timedUnits}); X life, R repair, D detection, V
- *   recovery time; W_b the switch-over time of standby block b
+ *   recovery time; W_b the switch-over time of standby block b; the lead times L_p of the
+ *   spare pools join the set
  *
  * @param model - a loaded model
  * @returns the largest mean and a phrase naming it
@@ -138,9 +141,13 @@ export function slowestTimeScale(model: Model): TimeScale {
     consider(laws.detection, `the mean detection time of ${component.name}`);
     consider(laws.recovery, `the mean recovery time of ${component.name}`);
   }
-  for (const [node, delay] of componentFacts(model).switchDelays) {
+  const { switchDelays, leadTimes } = componentFacts(model);
+  for (const [node, delay] of switchDelays) {
     consider(delay, `the mean switch-over time of ${node.path}`);
   }
+  leadTimes.forEach((lead, p) => {
+    consider(lead, `the mean lead time of the spare pool "${model.maintenance.spares![p]!.name}"`);
+  });
   return slowest;
 }
 

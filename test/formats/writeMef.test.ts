@@ -33,6 +33,7 @@ const REFUSED: Readonly<Record<string, RegExp>> = {
   'bearing-age-replacement.yaml': /^mef: component bearing has preventive replacement, which /,
   'cooling-loop.yaml': /^mef: maintenance\.crews is 1 for 3 repairable units/,
   'duplex-coverage.yaml': /^mef: component unit has coverage 0\.95 < 1/,
+  'pump-station-spares.yaml': /^mef: maintenance\.crews is 2 for 6 repairable units/,
   'power-2n.yaml': /^mef: the standby block at system\.series\[0\]\.standby is cold: /,
   'sif-proof-test.yaml': /^mef: component transmitter has proof tests \(inspection\)/,
   'raid6.yaml': /^mef: event disk\[1\] has a lognormal repair time; MEF basic events here are /,
@@ -509,3 +510,17 @@ function body(node: XmlNode): XmlNode {
 function label(node: XmlNode): string | undefined {
   return node.children.find((child) => child.name === 'label')?.text;
 }
+
+describe('writeMef refuses a spare pool', () => {
+  it('with unlimited crews too: a unit may wait for a spare', () => {
+    const model = loadModel(`name: p
+components:
+  pump: { count: 2, failure: { rate: 1e-3 }, repair: { mttr: 10 } }
+system: { parallel: [pump] }
+maintenance:
+  spares: [{ components: [pump], stock: 1, lead_time: { mean: 100 } }]`);
+    expect(() => writeMef(model)).toThrow(
+      /^mef: the spare pool "pool 1" holds 1 for one component: a failed unit may wait for a spare/,
+    );
+  });
+});

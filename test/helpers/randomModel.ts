@@ -32,6 +32,11 @@ export interface RandomModelOptions {
   readonly maxComponents?: number;
   /** Deepest level of a structure node (the root is level 0), so up to 4 levels. @defaultValue 3 */
   readonly maxDepth?: number;
+  /**
+   * Draw spare-part pools (`maintenance.spares`) over some repairable components, with
+   * exponential lead times; default false, so that the models of other seeds stay as they were.
+   */
+  readonly spares?: boolean;
 }
 
 /** A number as it is written in the file: 3 significant digits, read back exactly. */
@@ -283,6 +288,25 @@ export function randomModel(seed: number, options: RandomModelOptions = {}): Ran
     if (idle) features.add('idle_while_down');
   }
 
+  // Pools are drawn last among the model's choices, so that without them nothing else changes.
+  const pools: { components: Component[]; stock: number; lead: number }[] = [];
+  if (options.spares === true && repairable.length > 0) {
+    const served = draw.shuffle(repairable).slice(0, draw.int(1, repairable.length));
+    const split = served.length > 1 && draw.chance(0.3) ? draw.int(1, served.length - 1) : 0;
+    for (const part of split > 0 ? [served.slice(0, split), served.slice(split)] : [served]) {
+      const scale = 1 / draw.pick(part).repair!; // served components are repairable
+      const lead = scale * draw.logUniform(-1, 1.5);
+      pools.push({ components: part, stock: draw.int(0, 3), lead });
+      scales.push(lead);
+    }
+    const written = pools.map(
+      (pool) =>
+        `{ components: [${pool.components.map((c) => c.name).join(', ')}], stock: ${pool.stock}, lead_time: { mean: ${num(pool.lead)} } }`,
+    );
+    maintenance.push(`spares: [${written.join(', ')}]`);
+    features.add('spares');
+  }
+
   for (const c of allComponents) {
     scales.push(1 / c.rate);
     if (c.repair !== undefined) scales.push(1 / c.repair);
@@ -355,6 +379,11 @@ export function randomModel(seed: number, options: RandomModelOptions = {}): Ran
   }
   for (const block of standbyBlocks) {
     if (block.kind === 'standby' && block.delay !== undefined) rateBound += block.delay;
+  }
+  for (const pool of pools) {
+    // At most the stock plus every served unit's order is outstanding.
+    const units = pool.components.reduce((sum, c) => sum + c.count, 0);
+    rateBound += (pool.stock + units) / pool.lead;
   }
   if (standbyBlocks.length > 0) features.add('standby');
   return {

@@ -1,6 +1,7 @@
 import { unitLaws } from '../../model/componentFacts.js';
 import { UnsupportedModelError } from '../../errors.js';
 import { type Model, unitComponent } from '../../model/Model.js';
+import { sharedRepairReason } from '../../model/sharedRepairs.js';
 import type { StandbyBlock } from '../../structure/toStructure.js';
 
 /** The commands that solve what the closed forms cannot. */
@@ -53,21 +54,12 @@ export function checkAnalyticSupport(model: Model, blocks: readonly StandbyBlock
         `component ${rebooted.name} is not repaired, has coverage ${rebooted.coverage} < 1 and a recovery time: an uncovered failure downs the whole system for the recovery whatever the other units do, so units are dependent`,
       );
     }
-    const repairableUnits = repairable.reduce((sum, component) => sum + component.count, 0);
-    const crews = model.maintenance.crews;
-    if (crews !== undefined && crews < repairableUnits) {
-      unsupported(
-        `maintenance.crews is ${crews} for ${repairableUnits} repairable units: a failed unit may wait for a crew, so units are dependent`,
+    const shared = sharedRepairReason(model);
+    if (shared !== undefined) {
+      const slowLead = model.maintenance.spares?.some(
+        (pool) => pool.leadTime.dist !== 'exponential',
       );
-    }
-    for (const pool of model.maintenance.spares ?? []) {
-      unsupported(
-        `the spare pool ${pool.name} holds ${pool.stock} for ${pool.components.length === 1 ? 'one component' : `${pool.components.length} components`}: a failed unit may wait for a spare, so units are dependent`,
-        pool.leadTime.dist === 'exponential' ? MARKOV_OR_SIMULATE : SIMULATE,
-      );
-    }
-    if (model.maintenance.idleWhileDown) {
-      unsupported('maintenance.idle_while_down makes every unit depend on the system state');
+      unsupported(shared, slowLead ? SIMULATE : MARKOV_OR_SIMULATE);
     }
   }
   for (const block of blocks) checkBlock(model, block, unsupported);

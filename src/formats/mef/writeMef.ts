@@ -1,6 +1,7 @@
 import { distributionFromSpec } from '../../distributions/registry.js';
 import { UnsupportedModelError } from '../../errors.js';
 import { refuseUnsupportedUpkeep } from '../../model/upkeepSupport.js';
+import { sharedRepairReason } from '../../model/sharedRepairs.js';
 import {
   unitComponent,
   type FaultNode,
@@ -46,7 +47,7 @@ const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
  * @throws {@link UnsupportedModelError} when the model has no static fault-tree form: a
  * hand-written Markov chain; a standby block that is not hot with perfect, instantaneous
  * switching; a unit with coverage < 1, or with a detection delay and repair; repairable units
- * sharing fewer crews than they are, or `idle_while_down` with repair; a failure law other than
+ * sharing fewer crews than they are or a spare pool, or `idle_while_down` with repair; a failure law other than
  * exponential or Weibull, a repairable Weibull, or a repair law other than exponential (the
  * message names the event and what MEF expresses); more minimal cut sets in a network than
  * `compileStructure` lists
@@ -246,17 +247,8 @@ function checkIndependentUnits(model: Model): void {
       );
     }
   }
-  const repairable = model.components.filter((component) => component.repair !== undefined);
-  const repairableUnits = repairable.reduce((sum, component) => sum + component.count, 0);
-  const crews = model.maintenance.crews;
-  if (repairableUnits > 0 && crews !== undefined && crews < repairableUnits) {
-    refuse(
-      `maintenance.crews is ${crews} for ${repairableUnits} repairable units: a failed unit may wait for a crew, so units are dependent`,
-    );
-  }
-  if (repairableUnits > 0 && model.maintenance.idleWhileDown) {
-    refuse('maintenance.idle_while_down makes every unit depend on the system state');
-  }
+  const shared = sharedRepairReason(model);
+  if (shared !== undefined) refuse(shared);
 }
 
 /** The MEF expression of a unit's probability of being failed at the mission time. */

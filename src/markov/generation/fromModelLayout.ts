@@ -10,7 +10,8 @@ import { logGamma } from '../../numeric/gamma.js';
  * Slots of one group in the state vector: how many of its units are in each failed state (the
  * working count is the group size minus their sum). Suffix 0: covered failure; 1: uncovered
  * failure whose outage lasts until this unit's repair ends (a component without `recovery`).
- * `hidden`: a hidden failure a proof test can reveal; `never`: one no test reveals.
+ * `hidden`: a hidden failure a proof test can reveal; `never`: one no test reveals; `spare`:
+ * awaiting a spare part.
  */
 export const SLOT = {
   detect0: 0,
@@ -22,9 +23,11 @@ export const SLOT = {
   lost: 6,
   hidden: 7,
   never: 8,
+  spare0: 9,
+  spare1: 10,
 };
 /** Number of slots per group. */
-export const GROUP_WIDTH = 9;
+export const GROUP_WIDTH = 11;
 
 /** The exponential rates of one component type, per time unit; absent rates are absent times. */
 export interface ComponentRates {
@@ -64,6 +67,23 @@ export interface BlockLayout {
   readonly switchRate?: number;
 }
 
+/**
+ * A spare pool in the state vector: the count of orders outstanding, then (when the pool serves
+ * more than one kind of waiting unit) the queue of units awaiting a spare, oldest first.
+ */
+export interface PoolLayout {
+  readonly stock: number;
+  /** Arrival rate of one outstanding order (exponential lead time). */
+  readonly leadRate: number;
+  /** Slot of the number of orders outstanding. */
+  readonly ordersSlot: number;
+  /** Slot of the queue length; tokens (group·2 + uncovered flag) follow it; −1: no queue. */
+  readonly queueOffset: number;
+  readonly queueCapacity: number;
+  /** The one group and flag that can wait, when there is no queue. */
+  readonly onlyToken: number;
+}
+
 /** How a model's state is laid out in a vector of small integers, and what drives its changes. */
 export interface ChainLayout {
   readonly model: Model;
@@ -90,6 +110,10 @@ export interface ChainLayout {
   /** Slot of the queue length; tokens (group·2 + uncovered flag) follow it. */
   readonly queueOffset: number;
   readonly queueCapacity: number;
+  /** The spare pools, in `maintenance.spares` order. */
+  readonly pools: readonly PoolLayout[];
+  /** Pool of each component (−1: its repairs need no spare). */
+  readonly poolOf: readonly number[];
   /** Slot 0 is the `dead` flag: a permanent outage, collapsed into one absorbing state. */
   readonly width: number;
   /** Upper estimate of the number of reachable states, before building. */
@@ -183,6 +207,43 @@ export function chainLayout(model: Model, system: SystemNode): ChainLayout {
   const queueCapacity = crews === undefined ? 0 : repairableUnits;
   const queueOffset = width;
   width += 1 + queueCapacity;
+  const poolOf = model.components.map(() => -1);
+  const pools = (model.maintenance.spares ?? []).map((pool, p): PoolLayout => {
+    const leadRate = exponentialRateOf(
+      facts.leadTimes[p]!, // one law per pool, in the same order
+      `the spare pool "${pool.name}" has a ${facts.leadTimes[p]!.family} lead time`,
+    );
+    for (const c of pool.components) poolOf[c] = p;
+    const tokens = groups.flatMap((group, g) => {
+      if (!pool.components.includes(group.component)) return [];
+      const rate = rates[group.component]!;
+      if (rate.inspection !== undefined && rate.instantRepair) {
+        throw new UnsupportedModelError(
+          'markov',
+          `component ${model.components[group.component]!.name} draws on the spare pool "${pool.name}" and is repaired at once at its tests; the Markov engine renews such units in place`,
+          'use relkit simulate',
+        );
+      }
+      const uncoveredFlag = rate.coverage < 1 && rate.recovery === undefined;
+      return uncoveredFlag ? [g * 2, g * 2 + 1] : [g * 2];
+    });
+    const served = groups.reduce(
+      (sum, group) => sum + (pool.components.includes(group.component) ? group.units.length : 0),
+      0,
+    );
+    const ordersSlot = width++;
+    const queued = tokens.length > 1;
+    const layoutOfPool = {
+      stock: pool.stock,
+      leadRate,
+      ordersSlot,
+      queueOffset: queued ? width : -1,
+      queueCapacity: queued ? served : 0,
+      onlyToken: tokens[0] ?? 0,
+    };
+    if (queued) width += 1 + served;
+    return layoutOfPool;
+  });
   const layout = {
     model,
     rates,
@@ -196,6 +257,8 @@ export function chainLayout(model: Model, system: SystemNode): ChainLayout {
     ...(crews !== undefined && { crews }),
     queueOffset,
     queueCapacity,
+    pools,
+    poolOf,
     width,
   };
   return { ...layout, estimatedStates: estimateStates(layout) };
@@ -260,7 +323,8 @@ function exchangeableComponents(
 /**
  * An upper estimate of the reachable states: per group, the count vectors over the failed
  * states it can reach, with the crews busy in all groups together at most `crews`; block
- * positions; recovery counts; and the orderings of the repair queue within each priority class.
+ * positions; recovery counts; orders outstanding per spare pool; and the orderings of the repair
+ * queue within each priority class and of each pool's queue.
  * Computed with a running scale factor, so it neither overflows nor underflows.
  *
  * @remarks
@@ -285,10 +349,11 @@ function estimateStates(layout: Omit<ChainLayout, 'estimatedStates'>): number {
     const uncoveredFlag = rate.coverage < 1 && rate.recovery === undefined && repairable;
     const flags = uncoveredFlag ? 2 : 1;
     const hidden = rate.inspection === undefined ? 0 : 2;
+    const awaiting = layout.poolOf[group.component]! >= 0 ? flags : 0;
     const other =
       hidden +
       (repairable
-        ? (rate.detection === undefined ? 0 : flags) + (crews === undefined ? 0 : flags)
+        ? (rate.detection === undefined ? 0 : flags) + (crews === undefined ? 0 : flags) + awaiting
         : 1);
     const repairing = repairable ? flags : 0;
     const busyLimit = repairing === 0 ? 0 : Math.min(n, crews ?? n);
@@ -324,13 +389,30 @@ function estimateStates(layout: Omit<ChainLayout, 'estimatedStates'>): number {
   layout.backSlot.forEach((slot, g) => {
     if (slot >= 0) logCount += Math.log(groups[g]!.units.length + 1);
   });
-  for (const types of classTypes.values()) {
-    if (types.length < 2) continue;
-    // Orderings of a full queue: the multinomial coefficient (Σn)! / Π n!.
-    const total = types.reduce((sum, n) => sum + n, 0);
-    logCount += logGamma(total + 1) - types.reduce((sum, n) => sum + logGamma(n + 1), 0);
-  }
+  for (const types of classTypes.values()) logCount += logOrderings(types);
+  // Orders outstanding (at most the stock plus the units served) and the pool's queue.
+  layout.pools.forEach((pool, p) => {
+    const types = layout.groups.flatMap((group) => {
+      if (layout.poolOf[group.component] !== p) return [];
+      const rate = layout.rates[group.component]!;
+      return rate.coverage < 1 && rate.recovery === undefined
+        ? [group.units.length, group.units.length]
+        : [group.units.length];
+    });
+    const served = types.reduce((sum, n) => sum + n, 0);
+    logCount += Math.log(pool.stock + served + 1) + logOrderings(types);
+  });
   return Math.exp(logCount) + 1;
+}
+
+/**
+ * log of the orderings of a full queue of units of several kinds, n of each: the multinomial
+ * coefficient (Σn)! / Π n! (0 for one kind: its order never matters).
+ */
+function logOrderings(types: readonly number[]): number {
+  if (types.length < 2) return 0;
+  const total = types.reduce((sum, n) => sum + n, 0);
+  return logGamma(total + 1) - types.reduce((sum, n) => sum + logGamma(n + 1), 0);
 }
 
 /** log C(n + k − 1, k − 1): the number of ways to spread n units over k states (1 when k = 0, n = 0). */

@@ -1,5 +1,5 @@
 import type { StructureEvaluator } from '../../structure/evaluateStructure.js';
-import { GROUP_WIDTH, SLOT, type ChainLayout } from './fromModelLayout.js';
+import { GROUP_WIDTH, SLOT, type ChainLayout, type PoolLayout } from './fromModelLayout.js';
 
 // `!` on a state vector s (and its copies next, none, switched): s has layout.width entries,
 // and chainLayout placed every slot read below inside it (group.offset + SLOT.*, block.offset
@@ -35,7 +35,8 @@ export function isStateUp(
   for (const slot of layout.recoverySlot) if (slot >= 0 && s[slot]! > 0) return 0;
   for (const [g, group] of layout.groups.entries()) {
     const o = group.offset;
-    if (s[o + SLOT.detect1]! + s[o + SLOT.wait1]! + s[o + SLOT.repair1]! > 0) return 0;
+    if (s[o + SLOT.detect1]! + s[o + SLOT.spare1]! + s[o + SLOT.wait1]! + s[o + SLOT.repair1]! > 0)
+      return 0;
     const working = inService(layout, s, group.component, g);
     let i = 0;
     for (const unit of group.units) x[unit] = i++ < working ? 1 : 0;
@@ -96,7 +97,7 @@ export function emitTransitions(
         if (detecting === 0) continue;
         const next = copyOf(s);
         next[o + SLOT.detect0 + flag]!--;
-        enterRepair(layout, next, g, flag);
+        demandRepair(layout, next, g, flag);
         emit(next, detecting * rate.detection);
       }
     }
@@ -124,6 +125,18 @@ export function emitTransitions(
     next[slot]!--;
     emit(next, s[slot]! * rates[c]!.recovery!);
   });
+  for (const pool of layout.pools) {
+    const orders = s[pool.ordersSlot]!;
+    if (orders === 0) continue;
+    const next = copyOf(s);
+    next[pool.ordersSlot]!--;
+    const token = takeAwaiting(layout, pool, next);
+    if (token >= 0) {
+      next[layout.groups[token >> 1]!.offset + SLOT.spare0 + (token & 1)]!--;
+      enterRepair(layout, next, token >> 1, token & 1);
+    }
+    emit(next, orders * pool.leadRate);
+  }
   for (const block of blocks) {
     if (block.switchRate === undefined || s[block.offset + 1] === 0) continue;
     const next = copyOf(s);
@@ -184,7 +197,7 @@ export function testEnd(layout: ChainLayout, s: Int32Array, c: number): Int32Arr
     const hidden = group.offset + SLOT.hidden;
     if (rate.instantRepair) next[hidden] = 0;
     else if (rate.repair !== undefined) {
-      for (; next[hidden]! > 0; next[hidden]!--) enterRepair(layout, next, g, 0);
+      for (; next[hidden]! > 0; next[hidden]!--) demandRepair(layout, next, g, 0);
     }
   });
   return next;
@@ -231,7 +244,7 @@ function failureOutcomes(
     const next = s.slice();
     if (!repairable) next[o + SLOT.lost]!++;
     else if (rate.detection !== undefined) next[o + SLOT.detect0 + flag]!++;
-    else enterRepair(layout, next, g, flag);
+    else demandRepair(layout, next, g, flag);
     return next;
   };
   const covered: [number, Int32Array][] = [];
@@ -281,6 +294,58 @@ function switchOutcomes(layout: ChainLayout, s: Int32Array, b: number): [number,
   }
   if (success < 1) outcomes.push([1 - success, none]);
   return outcomes;
+}
+
+/**
+ * A detected failed unit needs its repair: without a spare pool it goes to the crews at once;
+ * with one it takes a spare on hand (stock − orders outstanding + units awaiting) and goes to the
+ * crews, or else awaits a spare at the back of the pool's queue. Either way one order is placed.
+ */
+function demandRepair(layout: ChainLayout, s: Int32Array, g: number, flag: number): void {
+  // `!`: g is a group of the layout, its component's pool (when ≥ 0) a pool of the layout, and
+  // the pool's queue holds fewer than its capacity before this unit (a unit awaits once).
+  const p = layout.poolOf[layout.groups[g]!.component]!;
+  if (p < 0) return enterRepair(layout, s, g, flag);
+  const pool = layout.pools[p]!;
+  const onHand = pool.stock - s[pool.ordersSlot]! + awaitingCount(layout, p, s);
+  s[pool.ordersSlot]!++;
+  if (onHand > 0) return enterRepair(layout, s, g, flag);
+  s[layout.groups[g]!.offset + SLOT.spare0 + flag]!++;
+  if (pool.queueOffset < 0) return;
+  const q = pool.queueOffset;
+  s[q + s[q]! + 1] = g * 2 + flag;
+  s[q]!++;
+}
+
+/** Number of units awaiting a spare of pool p in state s. */
+function awaitingCount(layout: ChainLayout, p: number, s: Int32Array): number {
+  // `!`: every group's slots are inside s (chainLayout).
+  let awaiting = 0;
+  for (const group of layout.groups) {
+    if (layout.poolOf[group.component] !== p) continue;
+    awaiting += s[group.offset + SLOT.spare0]! + s[group.offset + SLOT.spare1]!;
+  }
+  return awaiting;
+}
+
+/**
+ * Removes the unit that has awaited a spare of the pool longest, returning its token (group·2 +
+ * flag), or −1 when none awaits. Without a queue every awaiting unit is of the one kind.
+ */
+function takeAwaiting(layout: ChainLayout, pool: PoolLayout, s: Int32Array): number {
+  // `!`: the queue's slots are inside s, and a token names a group of the layout (chainLayout).
+  if (pool.queueOffset < 0) {
+    const token = pool.onlyToken;
+    return s[layout.groups[token >> 1]!.offset + SLOT.spare0 + (token & 1)]! > 0 ? token : -1;
+  }
+  const q = pool.queueOffset;
+  const length = s[q]!;
+  if (length === 0) return -1;
+  const token = s[q + 1]!;
+  for (let i = 1; i < length; i++) s[q + i] = s[q + i + 1]!;
+  s[q + length] = 0;
+  s[q] = length - 1;
+  return token;
 }
 
 /** A detected failed unit starts repair when a crew is free, else joins the queue. */
