@@ -1,4 +1,5 @@
-import { GROUP_WIDTH, SLOT, type ChainLayout } from './fromModelLayout.js';
+import { SLOT, type ChainLayout } from './fromModelLayout.js';
+import { failedCount } from './fromModelState.js';
 
 // `!` on state vectors s and next: both have layout.width entries and every slot read is a
 // group's, a test or a back slot that chainLayout placed inside them; groups index components
@@ -19,7 +20,7 @@ export function hasCosts(layout: ChainLayout): boolean {
  * r(s) = \sum_g d_{c(g)}\,(f_g + o_g) + w \sum_g r_g
  * $$
  *
- * - f_g: failed units of group g (hidden, detecting, waiting, in repair, lost); o_g: its working
+ * - f_g: failed units of group g (hidden, detecting, awaiting a spare, waiting, in repair, lost); o_g: its working
  *   units out of service in a test; r_g: its units in repair; d_c: `downtime_per_hour` of
  *   component c; w: `crew_cost_per_hour` (every unit in repair holds one crew)
  */
@@ -28,8 +29,7 @@ export function stateCostRate(layout: ChainLayout, s: Int32Array): number {
   let cost = 0;
   layout.groups.forEach((group, g) => {
     const o = group.offset;
-    let failed = 0;
-    for (let k = 0; k < GROUP_WIDTH; k++) failed += s[o + k]!;
+    const failed = failedCount(layout, s, o);
     const repairing = s[o + SLOT.repair0]! + s[o + SLOT.repair1]!;
     const testing = layout.testSlot[group.component]!;
     const back = layout.backSlot[g]!;

@@ -11,7 +11,8 @@ import { logGamma } from '../../numeric/gamma.js';
  * working count is the group size minus their sum). Suffix 0: covered failure; 1: uncovered
  * failure whose outage lasts until this unit's repair ends (a component without `recovery`).
  * `hidden`: a hidden failure a proof test can reveal; `never`: one no test reveals; `spare`:
- * awaiting a spare part.
+ * awaiting a spare part (only in the layout of a model with spare pools: the others keep the
+ * shorter vector).
  */
 export const SLOT = {
   detect0: 0,
@@ -26,8 +27,8 @@ export const SLOT = {
   spare0: 9,
   spare1: 10,
 };
-/** Number of slots per group. */
-export const GROUP_WIDTH = 11;
+/** Number of slots per group: without spare pools, and with them. */
+const GROUP_WIDTH = { plain: 9, withSpares: 11 };
 
 /** The exponential rates of one component type, per time unit; absent rates are absent times. */
 export interface ComponentRates {
@@ -93,6 +94,8 @@ export interface ChainLayout {
   /** The structure over units then blocks, as toStructure gives it. */
   readonly structure: StructureNode;
   readonly variableCount: number;
+  /** Number of slots per group ({@link SLOT}; the `spare` slots only with spare pools). */
+  readonly groupWidth: number;
   /** Slot of the pending recovery count of each component (−1: no recovery outages). */
   readonly recoverySlot: readonly number[];
   /**
@@ -159,6 +162,8 @@ export function chainLayout(model: Model, system: SystemNode): ChainLayout {
   const blockUnits = new Set(structure.blocks.flatMap((block) => block.units));
   const lumpable = exchangeableComponents(model, structure.node, blockUnits);
 
+  const groupWidth =
+    model.maintenance.spares === undefined ? GROUP_WIDTH.plain : GROUP_WIDTH.withSpares;
   let width = 1;
   const groups: UnitGroup[] = [];
   const groupOfUnit = new Int32Array(model.units.length);
@@ -169,7 +174,7 @@ export function chainLayout(model: Model, system: SystemNode): ChainLayout {
     for (const set of sets) {
       for (const unit of set) groupOfUnit[unit] = groups.length;
       groups.push({ component: c, units: set, offset: width });
-      width += GROUP_WIDTH;
+      width += groupWidth;
     }
   });
   const blocks = structure.blocks.map((node, b): BlockLayout => {
@@ -251,6 +256,7 @@ export function chainLayout(model: Model, system: SystemNode): ChainLayout {
     blocks,
     structure: structure.node,
     variableCount: structure.variableCount,
+    groupWidth,
     recoverySlot,
     testSlot,
     backSlot,

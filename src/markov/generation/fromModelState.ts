@@ -1,5 +1,5 @@
 import type { StructureEvaluator } from '../../structure/evaluateStructure.js';
-import { GROUP_WIDTH, SLOT, type ChainLayout, type PoolLayout } from './fromModelLayout.js';
+import { SLOT, type ChainLayout, type PoolLayout } from './fromModelLayout.js';
 
 // `!` on a state vector s (and its copies next, none, switched): s has layout.width entries,
 // and chainLayout placed every slot read below inside it (group.offset + SLOT.*, block.offset
@@ -35,8 +35,8 @@ export function isStateUp(
   for (const slot of layout.recoverySlot) if (slot >= 0 && s[slot]! > 0) return 0;
   for (const [g, group] of layout.groups.entries()) {
     const o = group.offset;
-    if (s[o + SLOT.detect1]! + s[o + SLOT.spare1]! + s[o + SLOT.wait1]! + s[o + SLOT.repair1]! > 0)
-      return 0;
+    if (s[o + SLOT.detect1]! + s[o + SLOT.wait1]! + s[o + SLOT.repair1]! > 0) return 0;
+    if (layout.pools.length > 0 && s[o + SLOT.spare1]! > 0) return 0;
     const working = inService(layout, s, group.component, g);
     let i = 0;
     for (const unit of group.units) x[unit] = i++ < working ? 1 : 0;
@@ -164,7 +164,7 @@ function inService(layout: ChainLayout, s: Int32Array, c: number, g: number): nu
     return back >= 0 ? s[back]! : 0;
   }
   const group = layout.groups[g]!;
-  return group.units.length - failedCount(s, group.offset);
+  return group.units.length - failedCount(layout, s, group.offset);
 }
 
 /**
@@ -204,10 +204,10 @@ export function testEnd(layout: ChainLayout, s: Int32Array, c: number): Int32Arr
 }
 
 /** Number of failed units of the group whose slots start at `o`. */
-function failedCount(s: Int32Array, o: number): number {
-  // `!`: o is a group's offset, and its GROUP_WIDTH slots are inside s (chainLayout).
+export function failedCount(layout: ChainLayout, s: Int32Array, o: number): number {
+  // `!`: o is a group's offset, and its groupWidth slots are inside s (chainLayout).
   let failed = 0;
-  for (let k = 0; k < GROUP_WIDTH; k++) failed += s[o + k]!;
+  for (let k = 0; k < layout.groupWidth; k++) failed += s[o + k]!;
   return failed;
 }
 
@@ -282,7 +282,9 @@ function switchOutcomes(layout: ChainLayout, s: Int32Array, b: number): [number,
   const none = s.slice();
   none[block.offset] = 0;
   none[block.offset + 1] = 0;
-  const spare = block.groups.findIndex((g) => failedCount(s, layout.groups[g]!.offset) === 0);
+  const spare = block.groups.findIndex(
+    (g) => failedCount(layout, s, layout.groups[g]!.offset) === 0,
+  );
   if (spare < 0) return [[1, none]];
   const success = block.node.switchSuccess;
   const outcomes: [number, Int32Array][] = [];
