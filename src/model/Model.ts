@@ -18,6 +18,14 @@ export interface Model {
   /** The structure: which combinations of working units keep the system up; absent for a model
    * that is only a hand-written Markov chain. */
   readonly system?: SystemNode;
+  /**
+   * Every system function of a model written with `systems:` or `quorum:` (with `system:`, that
+   * one first, named `system`), in file order; `system` is the first's. Absent for a model with
+   * one `system:`. Each is solved as the model with that structure (docs/semantics.md).
+   */
+  readonly systems?: readonly NamedSystem[];
+  /** The read and write quorums of `quorum:`, whose systems are `read` and `write`. */
+  readonly quorum?: QuorumModel;
   /** A hand-written continuous-time Markov chain (the `markov:` section), when the file has one. */
   readonly chain?: ChainModel;
   readonly maintenance: MaintenanceModel;
@@ -92,6 +100,24 @@ export type FaultNode =
       readonly k: number;
       readonly children: readonly FaultNode[];
     };
+
+/** One system function of a model with several. */
+export interface NamedSystem {
+  readonly name: string;
+  readonly node: SystemNode;
+}
+
+/** `quorum: { of, read, write }` after evaluation. */
+export interface QuorumModel {
+  /** The replica component's index. */
+  readonly component: number;
+  /** N, the number of replicas (the component's count). */
+  readonly replicas: number;
+  /** R: replicas a read needs. */
+  readonly read: number;
+  /** W: replicas a write needs. */
+  readonly write: number;
+}
 
 /** One component type as written under `components`. */
 export interface ComponentModel {

@@ -27,11 +27,16 @@ export interface SystemContext {
 }
 
 /**
- * Resolves the `system` section into a tree over unit indices. A component name stands for all
+ * Resolves the `system` section (or one entry of `systems`, at `root`) into a tree over unit
+ * indices. A component name stands for all
  * its units: in a list of children they become children; alone, they are in series. Units in a
  * standby block may appear nowhere else, because their state depends on the block.
  */
-export function buildSystem(raw: RawNode, system: SystemContext): SystemNode | undefined {
+export function buildSystem(
+  raw: RawNode,
+  system: SystemContext,
+  root: Path = ['system'],
+): SystemNode | undefined {
   // Each component's units by name, found once: a lookup per reference would make a model of
   // n components in series cost n² (minutes for 100 000).
   const unitsByName = new Map(
@@ -42,19 +47,19 @@ export function buildSystem(raw: RawNode, system: SystemContext): SystemNode | u
   const before = context.issues.length;
   const standbyUnits = new Map<number, string>();
   const otherUnits = new Map<number, string>();
-  const node = resolve(raw, ['system'], context, standbyUnits, otherUnits);
+  const node = resolve(raw, root, context, standbyUnits, otherUnits);
   for (const [unit, where] of standbyUnits) {
     const elsewhere = otherUnits.get(unit);
     if (elsewhere !== undefined) {
       context.issues.push({
-        path: ['system'],
+        path: root,
         message: `uses ${context.units[unit]?.name} in a standby block at ${where} and again at ${elsewhere}; a standby unit may appear only in its block`,
       });
     }
     const tested = unitComponent(system, unit);
     if (tested.inspection) {
       context.issues.push({
-        path: ['system'],
+        path: root,
         message: `uses ${context.units[unit]?.name} in a standby block at ${where}; its component ${tested.name} has proof tests (inspection), which standby blocks do not support yet`,
       });
     }

@@ -1,9 +1,9 @@
 import { ModelError, ParameterError, listNames } from '../errors.js';
-import type { Model } from './Model.js';
+import type { Model, NamedSystem } from './Model.js';
 import { resolveModelLimits, type ModelLimits } from './ModelLimits.js';
 import { buildComponents } from './buildComponents.js';
 import { evaluateInteger, evaluateNonNegative } from './evaluateFields.js';
-import { buildSystem } from './buildSystem.js';
+import { buildSystemFunctions, joinSystems, splitSystems } from './buildSystems.js';
 import { buildSparePools } from './buildSpares.js';
 import { buildFaultTree, type FaultTreeParts } from './buildFaultTree.js';
 import {
@@ -288,14 +288,15 @@ function buildModel(
   let structure: Structure | undefined;
   let faultTree: FaultTreeParts | undefined;
   // common_cause belongs to block models too: beside components or system it is theirs.
-  const block = Object.hasOwn(written, 'components') || Object.hasOwn(written, 'system');
+  const blockKeys = ['components', 'system', 'systems', 'quorum'] as const;
+  const block = blockKeys.some((key) => Object.hasOwn(written, key));
   const treeKeys = ['events', 'house_events', 'fault_tree', ...(block ? [] : ['common_cause'])];
   if (treeKeys.some((key) => Object.hasOwn(written, key))) {
     for (const key of ['events', 'fault_tree'] as const) {
       if (!Object.hasOwn(written, key))
         issues.push({ path: [], message: `must have the key "${key}" (a fault tree)` });
     }
-    for (const key of ['components', 'system', 'markov'] as const) {
+    for (const key of [...blockKeys, 'markov'] as const) {
       if (Object.hasOwn(written, key)) {
         issues.push({
           path: [key],
@@ -326,15 +327,11 @@ function buildModel(
       houseOverrides,
       issues,
     });
-  } else if (
-    Object.hasOwn(written, 'components') ||
-    Object.hasOwn(written, 'system') ||
-    !Object.hasOwn(written, 'markov')
-  ) {
-    for (const key of ['components', 'system'] as const) {
-      if (!Object.hasOwn(written, key))
-        issues.push({ path: [], message: `must have the key "${key}"` });
-    }
+  } else if (block || !Object.hasOwn(written, 'markov')) {
+    if (!Object.hasOwn(written, 'components'))
+      issues.push({ path: [], message: 'must have the key "components"' });
+    if (!['system', 'systems', 'quorum'].some((key) => Object.hasOwn(written, key)))
+      issues.push({ path: [], message: 'must have the key "system"' });
     if (raw.components !== undefined) {
       const file = { components: written.components as object };
       structure = buildStructure(
@@ -379,6 +376,8 @@ function buildModel(
     components: structure?.components ?? faultTree?.components ?? [],
     units: structure?.units ?? faultTree?.units ?? [],
     ...(structure?.system && { system: structure.system }),
+    ...(structure?.systems && { systems: structure.systems }),
+    ...(structure?.quorum && { quorum: structure.quorum }),
     ...(faultTree?.system && { system: faultTree.system }),
     ...(chain && { chain }),
     maintenance: structure?.maintenance ?? { priority: [], idleWhileDown: false },
@@ -387,7 +386,10 @@ function buildModel(
   });
 }
 
-type Structure = Pick<Model, 'components' | 'units' | 'system' | 'maintenance'>;
+type Structure = Pick<
+  Model,
+  'components' | 'units' | 'system' | 'systems' | 'quorum' | 'maintenance'
+>;
 
 /**
  * Components, the structure over their units, and maintenance, from the sections that passed the
@@ -414,17 +416,21 @@ function buildStructure(
   for (const name of Object.keys(raw.components ?? {})) if (!index.has(name)) rejected.add(name);
   // For messages: every component the file defines, passed or not, in file order.
   const written = Object.keys(file.components);
-  const system =
-    raw.system &&
-    buildSystem(raw.system, {
-      components,
-      units,
-      parameters,
-      delayShorthands: DELAY_SHORTHANDS,
-      rejected,
-      written,
-      issues,
-    });
+  const { functions, named, quorum } = buildSystemFunctions(raw, {
+    components,
+    units,
+    parameters,
+    delayShorthands: DELAY_SHORTHANDS,
+    rejected,
+    written,
+    issues,
+  });
+  const built =
+    functions.length > 0 && functions.every((f) => f.node !== undefined)
+      ? (functions as NamedSystem[])
+      : undefined;
+  // One node for the common-cause expansion, which rewrites every system alike.
+  const system = built && (built.length === 1 ? built[0]!.node : joinSystems(built));
   const { maintenance } = raw;
   const crews =
     maintenance?.crews === undefined
@@ -471,7 +477,7 @@ function buildStructure(
   const expanded = expandBlockCommonCause(raw.common_cause ?? [], {
     components,
     units,
-    system: system || undefined,
+    system,
     priority,
     parameters,
     rejected,
@@ -480,11 +486,17 @@ function buildStructure(
     limitedCrews: maintenance?.crews !== undefined,
     issues,
   });
-  if (!expanded) return undefined;
+  if (!expanded || !built) return undefined;
+  const systems =
+    built.length === 1
+      ? [{ name: built[0]!.name, node: expanded.system }]
+      : splitSystems(expanded.system, built);
   return {
     components: expanded.components,
     units: expanded.units,
-    system: expanded.system,
+    system: systems[0]!.node, // buildSystemFunctions found at least one (required above)
+    ...(named && { systems }),
+    ...(quorum && { quorum }),
     maintenance: {
       ...(crews !== undefined && { crews }),
       priority: expanded.priority,

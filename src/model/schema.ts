@@ -38,6 +38,10 @@ export interface RawModel {
   readonly parameters?: Readonly<Record<string, Numeric>>;
   readonly components?: Readonly<Record<string, RawComponent>>;
   readonly system?: RawNode;
+  /** Several system functions over the same components (read, write, durable, …). */
+  readonly systems?: Readonly<Record<string, RawNode>>;
+  /** A replicated store's read and write quorums: the systems `read` and `write`. */
+  readonly quorum?: RawQuorum;
   readonly markov?: RawChain;
   readonly maintenance?: RawMaintenance;
   readonly mission_time?: Numeric;
@@ -88,6 +92,13 @@ export interface RawCosts {
   readonly preventive?: Numeric;
   readonly inspection?: Numeric;
   readonly downtime_per_hour?: Numeric;
+}
+
+/** `quorum: { of: replica, read: R, write: W }`: R of the N replicas serve a read, W a write. */
+export interface RawQuorum {
+  readonly of: string;
+  readonly read: Numeric;
+  readonly write: Numeric;
 }
 
 /** A hand-written Markov chain: `markov: { states, initial, transitions }`. */
@@ -269,6 +280,23 @@ const modelProperties: Record<keyof RawModel, Property> = {
   parameters: { schema: parametersSchema },
   components: { schema: componentsSchema },
   system: { schema: nodeSchema },
+  systems: {
+    schema: record(
+      nodeSchema,
+      'several system functions over the same components, by name (such as read and write): each a structure node',
+      1,
+    ),
+  },
+  quorum: {
+    schema: object<RawQuorum>(
+      {
+        of: { schema: name('the replica component (its count is N)'), required: true },
+        read: { schema: numeric('replicas a read needs, integer in [1, N]'), required: true },
+        write: { schema: numeric('replicas a write needs, integer in [1, N]'), required: true },
+      },
+      'read and write quorums over replicas: gives the systems read and write, and states the consistency they guarantee',
+    ),
+  },
   markov: { schema: chainSchema() },
   maintenance: {
     schema: object<RawMaintenance>(
@@ -396,6 +424,8 @@ export function modelJsonSchema(): JsonSchema {
     // a hand-written chain (markov).
     anyOf: [
       { required: ['components', 'system'] },
+      { required: ['components', 'systems'] },
+      { required: ['components', 'quorum'] },
       { required: ['events', 'fault_tree'] },
       { required: ['markov'] },
     ],

@@ -26,7 +26,7 @@ maintenance: { priority: [fan] }
 mission_time: 1y
 `;
     expect(errorsOf(text)).toEqual([
-      'm.yaml:2:1: mision_time is not a known key; did you mean "mission_time"? (expected one of name, description, time_unit, parameters, components, system, markov, maintenance, mission_time, events, house_events, fault_tree, common_cause)',
+      'm.yaml:2:1: mision_time is not a known key; did you mean "mission_time"? (expected one of name, description, time_unit, parameters, components, system, systems, quorum, markov, maintenance, mission_time, events, house_events, fault_tree, common_cause)',
       'm.yaml:7:37: components.cpu.failure.dist must be one of exponential, weibull, lognormal, gamma, erlang, normal, uniform, deterministic; got "Weibull"; did you mean "weibull"?',
       'm.yaml:4:8: parameters.lam "1e-3 *" is not a valid expression: Unexpected end of expression (char 7)',
       'm.yaml:5:7: parameters.mu uses the unknown name "lam2" (parameters: lam, mu)',
