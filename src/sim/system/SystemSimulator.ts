@@ -467,9 +467,9 @@ export class SystemSimulator {
   /**
    * Ends the open regeneration cycle now when the process is back in its all-new state: every
    * unit working, no outage or switch-over in progress, every spare pool full (no order
-   * outstanding), and every standby block with the same components in the same roles as at 0. Only called when every unit works (`broken` = 0).
-   * The recorder closes the cycle; the run ends at the next event when, past T, that was all it
-   * ran on for.
+   * outstanding), and every standby block with the same components in the same roles as at 0.
+   * Only called when every unit works (`broken` = 0). The recorder closes the cycle; the run ends
+   * at the next event when, past T, that was all it ran on for.
    */
   private regenerationCheck(): void {
     if (this.outages !== 0 || this.switching !== 0) return;
@@ -1052,10 +1052,10 @@ export interface Regeneration {
 
 /**
  * Returns where the all-new state (every unit working and in service, as good as new, in its
- * initial role, every spare pool full, nothing in progress) is a regeneration point of the model's process, or undefined
- * when the simulator does not use one. Every component must be repaired (so the state recurs) and
- * none may have proof tests (their epochs are fixed in time: the state at a time says nothing of
- * the phase of the next test). Then:
+ * initial role, every spare pool full, nothing in progress) is a regeneration point of the
+ * model's process, or undefined when the simulator does not use one. Every component must be
+ * repaired (so the state recurs) and none may have proof tests (their epochs are fixed in time:
+ * the state at a time says nothing of the phase of the next test). Then:
  *
  * - every failure law exponential and no preventive replacement: always (working units do not
  *   age; repair, detection, recovery and switch-over laws may be anything, none is running);
