@@ -14,10 +14,11 @@
  * a pool shared by a critical unit and a redundant bank, one that gives arriving spares last
  * come, first served.
  *
- * A deterministic lead time has no Markov chain; there the pool is held to what it must equal
- * exactly: stock 0 with lead time L is a detection delay L (each unit waits for its own order),
- * stock 0 with lead time 0 is no pool, and a stock that never runs out changes nothing but the
- * regeneration points.
+ * A deterministic lead time has no Markov chain. For one unit with stock 1 the script solves the
+ * recursion of its waits (its power check: exponential lead times of the same mean fail); for
+ * the shared pool it is held to what it must equal exactly: stock 0 with lead time L is a
+ * detection delay L (each unit waits for its own order), stock 0 with lead time 0 is no pool, and
+ * a stock that never runs out changes nothing but the regeneration points.
  */
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/model/loadModel.js';
@@ -142,6 +143,23 @@ describe('one unit with a pool, exponential lead time: the Markov chain', () => 
         ...checks(ONE_UNIT[wrong]!.a!),
       ]);
     }
+  });
+});
+
+describe('one unit with a pool of stock 1, deterministic lead time: the waiting-time recursion', () => {
+  it('steady unavailability and failure frequency', () => {
+    // spares_reference.py, section 3: W_n = (20 − W_(n−1) − G_n)^+, solved on a grid.
+    const exact = { u: 0.4398387827468947, w: 0.056016121725310536 };
+    const result = simulate(loadModel(oneUnit(1, '{ dist: deterministic, value: 20 }')), {
+      seed: SEED,
+      replications: 20,
+      horizon: 2e5,
+    });
+    // Wrong: exponential lead times of the same mean (a simulator blind to the law), no pool.
+    expectSteady(`stock 1, deterministic lead: seed ${SEED}`, result, exact, [
+      ONE_UNIT['fifo 1']!,
+      ONE_UNIT['nopool']!,
+    ]);
   });
 });
 
