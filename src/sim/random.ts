@@ -48,9 +48,12 @@ export function replicationStream(seed: number, replication: number): Uint32Arra
  * @param state - a `Uint32Array(4)`, overwritten
  * @param seed - the run's seed, any finite number
  * @param replication - replication index i, integer ≥ 0
+ * @param substream - a name for a second stream of the same replication, keyed by
+ * `${seed}/rep/${replication}/${substream}` (the lead times of a spare pool draw from their own,
+ * so that they do not shift the failure and repair draws: common random numbers across stocks)
  *
  * @remarks
- * Replication i draws only from this stream, so any split of replications into slices or
+ * Replication i draws only from its own streams, so any split of replications into slices or
  * workers gives bit-identical results. seedrandom (kept for the stream keys of STYLE.md §6)
  * costs about 10 µs per key; every draw after that is xoshiro128**, about 3–4 ns for a 53-bit
  * double (seedrandom's ARC4 `double()` took about 31 ns). An all-zero key (probability
@@ -66,8 +69,17 @@ export function replicationStream(seed: number, replication: number): Uint32Arra
  * state[0]; // → 3867393382
  * ```
  */
-export function seedReplicationStream(state: Uint32Array, seed: number, replication: number): void {
-  const key = seedrandom(`${seed}/rep/${replication}`);
+export function seedReplicationStream(
+  state: Uint32Array,
+  seed: number,
+  replication: number,
+  substream?: string,
+): void {
+  const key = seedrandom(
+    substream === undefined
+      ? `${seed}/rep/${replication}`
+      : `${seed}/rep/${replication}/${substream}`,
+  );
   state[0] = key.int32();
   state[1] = key.int32();
   state[2] = key.int32();

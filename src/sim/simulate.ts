@@ -474,10 +474,11 @@ export function runsOnToFirstFailure(model: Model, options: SimulateOptions): bo
  * unit fails about once per mean life and is repaired as often; one never repaired fails once.
  *
  * $$
- * e(L) = \sum_u \begin{cases} 2L/m_u & \text{u repaired} \\ \min(1, L/m_u) & \text{otherwise} \end{cases}
+ * e(L) = \sum_u \begin{cases} e_u L/m_u & \text{u repaired} \\ \min(1, L/m_u) & \text{otherwise} \end{cases}
  * $$
  *
  * - m_u: the mean life of unit u
+ * - e_u: events per failure, 2 (failure, repair end), 3 when a spare pool serves u (its arrival)
  *
  * @param model - a loaded model
  * @param length - L, simulated time of one replication
@@ -486,11 +487,14 @@ export function runsOnToFirstFailure(model: Model, options: SimulateOptions): bo
  */
 export function expectedEvents(model: Model, length: number): number {
   checkSchedules(model, length);
+  const pooled = new Set(model.maintenance.spares?.flatMap((pool) => pool.components));
   let events = 0;
   for (let unit = 0; unit < model.units.length; unit++) {
     const laws = unitLaws(model, unit);
     const failures = length / laws.failure.mean;
-    events += laws.repair === undefined ? Math.min(1, failures) : 2 * failures;
+    // A repair served by a spare pool brings its spare's arrival besides.
+    const perFailure = pooled.has(model.units[unit]!.component) ? 3 : 2;
+    events += laws.repair === undefined ? Math.min(1, failures) : perFailure * failures;
   }
   return events;
 }

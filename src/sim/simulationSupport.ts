@@ -20,7 +20,7 @@ const BOUNDED_FAMILIES: ReadonlySet<string> = new Set(['deterministic', 'uniform
  * Everything of docs/semantics.md is simulated: any distribution, finite crews with priority,
  * coverage with recovery, detection, standby of any mode with switch success and delay,
  * idle while down, networks and shared components, proof tests, preventive replacement, Kijima
- * imperfect repair and costs. Refused besides: imperfect repair (factor > 0) of a failure law
+ * imperfect repair, costs and spare pools (any lead-time law). Refused besides: imperfect repair (factor > 0) of a failure law
  * bounded above (deterministic, uniform). O(components).
  *
  * @example

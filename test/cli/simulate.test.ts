@@ -4,7 +4,7 @@
  * the pieces (flag parsing, shard ranges, CSV, worker pool) in process.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,28 @@ describe('relkit simulate', () => {
     expect(two.status).toBe(0);
     expect(reproducible(two.stdout)).toEqual(reproducible(one.stdout));
     expect(JSON.parse(one.stdout).replications).toBe(3000);
+  });
+
+  it('runs a model with a spare pool, on two workers as on one', () => {
+    const file = join(scratchDir(), 'pool.yaml');
+    writeFileSync(
+      file,
+      `name: pumps with a spare pool
+components:
+  pump: { count: 2, failure: { rate: 0.01 }, repair: { mttr: 8 } }
+system: { parallel: [pump] }
+maintenance:
+  crews: 1
+  spares: [{ name: stores, components: [pump], stock: 1, lead_time: { dist: lognormal, mean: 100, sd: 50 } }]
+`,
+    );
+    const run = (workers: string) =>
+      relkit('simulate', file, '--replications', '400', '--workers', workers, '--json');
+    const one = run('1');
+    expect(one.stderr).toBe('');
+    expect(one.status).toBe(0);
+    expect(JSON.parse(one.stdout).measures.steadyUnavailability.mean).toBeGreaterThan(0);
+    expect(reproducible(run('2').stdout)).toEqual(reproducible(one.stdout));
   });
 
   it('merge of every --shard i/n equals the single run exactly', () => {

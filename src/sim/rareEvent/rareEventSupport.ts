@@ -15,8 +15,8 @@ const SOLVER = 'rare-event simulation';
  * component repaired (the all-new state must recur: it is the regeneration point), any repair
  * and detection laws, finite crews with priority, series, parallel, k-out-of-n and network
  * structures with shared components. Refused: proof tests, preventive replacement and imperfect
- * repair, standby blocks, coverage below 1 (and so recovery), idle while down, and structures that cannot change (up with every unit failed, or
- * down with every unit working).
+ * repair, standby blocks, coverage below 1 (and so recovery), idle while down, spare pools, and
+ * structures that cannot change (up with every unit failed, or down with every unit working).
  *
  * @param model - a loaded model
  * @returns the simulator's compiled plan of the model
@@ -82,6 +82,12 @@ export function rareEventPlan(model: Model): SystemPlan {
   }
   if (plan.idleWhileDown) {
     refuse('the model has maintenance.idle_while_down (not supported here)', `${exact}; ${plain}`);
+  }
+  if (plan.poolCount > 0) {
+    refuse(
+      `the model has spare pools (${plan.poolNames.join(', ')}): a unit may await a spare, and the outstanding orders are state that failure biasing and the all-new regeneration point do not carry`,
+      `${plain}; relkit markov solves it exactly when every lead time (and failure and repair law) is exponential`,
+    );
   }
   const structure = new StructureState(plan);
   if (!structure.rootUp) {

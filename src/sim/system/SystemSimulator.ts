@@ -7,6 +7,7 @@ import { conditionalResidualLife } from '../conditionalLife.js';
 import { hasCosts, type SystemPlan } from './compileSystem.js';
 import { CostMeter } from './CostMeter.js';
 import { ReplicationRecorder, type ReplicationRecord, type RunOn } from './ReplicationRecorder.js';
+import { SparePools } from './SparePools.js';
 import { StructureState } from './StructureState.js';
 
 // Unit states of docs/semantics.md ("Units and their states"); working means ≤ DORMANT.
@@ -22,16 +23,19 @@ const HIDDEN = 6;
 const TESTING = 7;
 /** Out of service for a preventive replacement (not ageing). */
 const REPLACING = 8;
+/** Failed and detected, awaiting a spare part from its pool (not ageing). */
+const AWAITING = 9;
 
 // Tie-break priorities at equal times (smaller first): returns to service before new failures,
 // so a repair and a failure at the same instant never show a zero-length system failure.
 const PRIORITY_REPAIR_END = 0;
-const PRIORITY_RECOVERY_END = 1;
-const PRIORITY_SWITCH_END = 2;
-const PRIORITY_DETECTION_END = 3;
+const PRIORITY_SPARE_ARRIVAL = 1;
+const PRIORITY_RECOVERY_END = 2;
+const PRIORITY_SWITCH_END = 3;
+const PRIORITY_DETECTION_END = 4;
 /** Proof tests (start and end), block replacement epochs and the end of a replacement. */
-const PRIORITY_UPKEEP = 4;
-const PRIORITY_FAILURE = 5;
+const PRIORITY_UPKEEP = 5;
+const PRIORITY_FAILURE = 6;
 
 /** One line of an event log: time, entity (unit name, standby path or `system`), what happened. */
 export type TraceEntry = readonly [time: number, entity: string, event: string];
@@ -40,16 +44,18 @@ export type TraceEntry = readonly [time: number, entity: string, event: string];
  * Simulates one replication at a time of a compiled model, following docs/semantics.md: unit
  * ageing (with dormancy and idle-while-down freezing by remaining life), coverage with outages,
  * detection, finite crews with priority and FIFO, standby switching with success and delay,
- * hidden failures and proof tests, age and block replacement, Kijima imperfect repair and costs.
+ * hidden failures and proof tests, age and block replacement, Kijima imperfect repair, costs and
+ * spare-part pools.
  *
  * @remarks
  * State lives in typed arrays reused across replications; the event queue has one slot per unit
  * (its failure, detection, repair or replacement timer; an age replacement is its ageing timer),
- * one per unit for an outage's recovery, one per standby block for its switch-over, and one per
- * component for its proof tests and one for its block replacement epochs. An event is one popped
- * timer: a failure, an age replacement, the end of a detection, repair, recovery, switch-over or
- * replacement, a test's start or end, a block epoch. Units of components with maintenance
- * (proof tests, preventive replacement, Kijima repair, costs; or every unit when crews cost
+ * one per unit for an outage's recovery, one per standby block for its switch-over, one per
+ * component for its proof tests and one for its block replacement epochs, and one per spare pool
+ * for its next arrival ({@link SparePools}). An event is one popped timer: a failure, an age
+ * replacement, the end of a detection, repair, recovery, switch-over or replacement, a test's start
+ * or end, a block epoch, a spare's arrival. Units of components with maintenance (proof tests,
+ * preventive replacement, Kijima repair, costs, a spare pool; or every unit when crews cost
  * money) take the general path, which keeps their costs in a {@link CostMeter}. The specialised
  * path allocates nothing per event (the general path may, where the JIT boxes the doubles of a
  * call it does not inline).
@@ -124,7 +130,7 @@ export class SystemSimulator {
   private readonly regenerative: boolean;
   /** Per standby block, the component of each of its units in list order (the initial order). */
   private readonly blockInitialComponents: Int32Array;
-  /** Units not working (failed, in detection, waiting, in repair or lost). */
+  /** Units not working (failed, in detection, awaiting a spare, waiting, in repair or lost). */
   private broken = 0;
   /** Standby blocks with a switch-over in progress. */
   private switching = 0;
@@ -179,6 +185,12 @@ export class SystemSimulator {
   private readonly regenerationBlock: number;
   /** The last block epoch of `regenerationBlock`. */
   private blockEpochAt = -1;
+  /** Per unit: its spare pool, −1 when its repairs need no spare. */
+  private readonly unitPool: Int32Array;
+  /** The queue slot of pool 0's arrivals; pool p's is `poolSlot + p`. */
+  private readonly poolSlot: number;
+  /** The spare pools, null when the model has none. */
+  private readonly pools: SparePools | null;
 
   /**
    * @param plan - the compiled model
@@ -205,7 +217,13 @@ export class SystemSimulator {
     const components = plan.componentCount;
     this.testSlot = 2 * n + plan.blockCount;
     this.blockEpochSlot = this.testSlot + components;
-    this.queue = new EventQueue(2 * n + plan.blockCount + 2 * components);
+    this.poolSlot = this.blockEpochSlot + components;
+    this.queue = new EventQueue(this.poolSlot + plan.poolCount);
+    this.unitPool = plan.unitPool;
+    this.pools =
+      plan.poolCount > 0
+        ? new SparePools(plan, this.queue, this.poolSlot, PRIORITY_SPARE_ARRIVAL)
+        : null;
     this.structure = new StructureState(plan);
     this.structureUp = this.structure.up;
     this.root = plan.root;
@@ -229,6 +247,7 @@ export class SystemSimulator {
       !this.memoryUnits.includes(u) &&
       !plan.idleWhileDown &&
       plan.unitBlock[u]! < 0 &&
+      plan.unitPool[u]! < 0 &&
       plan.repair[c] !== undefined &&
       plan.coverage[c]! >= 1 &&
       plan.detection[c] === undefined
@@ -299,6 +318,7 @@ export class SystemSimulator {
   run(seed: number, replication: number, trace: TraceEntry[] | null = null): void {
     seedReplicationStream(this.stream, seed, replication);
     this.trace = trace;
+    this.pools?.reset(seed, replication);
     this.reset();
     // The event loop is its own function so that the JIT spends its inlining budget on the
     // event handlers rather than on the keying and reset above.
@@ -417,7 +437,8 @@ export class SystemSimulator {
       const component = slot - this.testSlot;
       if (this.testing[component] === 1) this.testEnd(component);
       else this.testStart(component);
-    } else this.blockEpoch(slot - this.blockEpochSlot);
+    } else if (slot < this.poolSlot) this.blockEpoch(slot - this.blockEpochSlot);
+    else this.spareArrival(slot - this.poolSlot);
   }
 
   /**
@@ -445,13 +466,14 @@ export class SystemSimulator {
 
   /**
    * Ends the open regeneration cycle now when the process is back in its all-new state: every
-   * unit working, no outage or switch-over in progress, and every standby block with the same
-   * components in the same roles as at 0. Only called when every unit works (`broken` = 0).
-   * The recorder closes the cycle; the run ends at the next event when, past T, that was all it
-   * ran on for.
+   * unit working, no outage or switch-over in progress, every spare pool full (no order
+   * outstanding), and every standby block with the same components in the same roles as at 0.
+   * Only called when every unit works (`broken` = 0). The recorder closes the cycle; the run ends
+   * at the next event when, past T, that was all it ran on for.
    */
   private regenerationCheck(): void {
     if (this.outages !== 0 || this.switching !== 0) return;
+    if (this.pools !== null && !this.pools.full()) return;
     const now = this.now;
     // Units with a memory (see regenerationOf) must have age and virtual age 0, and fixed epochs
     // be at their phase.
@@ -615,7 +637,7 @@ export class SystemSimulator {
       if (detection !== undefined) {
         this.state[unit] = DETECTING;
         this.queue.schedule(unit, this.now + detection.sample(this.rng), PRIORITY_DETECTION_END);
-      } else this.awaitRepair(unit);
+      } else this.requestRepair(unit);
     }
     if (uncovered) this.startOutage(unit);
     const block = this.unitBlock[unit]!;
@@ -627,7 +649,38 @@ export class SystemSimulator {
 
   private detectionEnd(unit: number): void {
     if (this.trace !== null) this.log(this.plan.unitNames[unit]!, 'detected');
+    this.requestRepair(unit);
+  }
+
+  /**
+   * A detected failure needs a repair: a unit served by a spare pool first takes a spare (which
+   * orders another), or awaits one (first come, first served; see {@link SparePools}); then, or
+   * at once for a unit without a pool, it joins the repair queue.
+   */
+  private requestRepair(unit: number): void {
+    const pool = this.unitPool[unit]!;
+    // `pools` is built whenever some unit has a pool (from the same plan).
+    if (pool >= 0 && !this.pools!.demand(pool, unit, this.now)) {
+      this.state[unit] = AWAITING;
+      if (this.trace !== null) this.log(this.plan.unitNames[unit]!, 'awaiting a spare');
+      return;
+    }
     this.awaitRepair(unit);
+  }
+
+  /**
+   * Pool p's earliest order arrives: the longest-awaiting unit takes the spare and joins the
+   * crews (or the spare goes on hand).
+   */
+  private spareArrival(p: number): void {
+    const unit = this.pools!.arrive(p); // a pool's slot fires only when the model has pools
+    if (this.trace !== null) {
+      this.log(
+        this.plan.poolNames[p]!,
+        unit < 0 ? 'spare arrives' : `spare arrives for ${this.plan.unitNames[unit]!}`,
+      );
+    }
+    if (unit >= 0) this.awaitRepair(unit);
   }
 
   /**
@@ -824,7 +877,7 @@ export class SystemSimulator {
         this.setSpeed(unit, this.effectiveSpeed(unit));
       } else if (s === HIDDEN && this.revealable[unit] === 1) {
         if (this.trace !== null) this.log(plan.unitNames[unit]!, 'detected');
-        if (this.unitRepairable[unit] === 1) this.awaitRepair(unit);
+        if (this.unitRepairable[unit] === 1) this.requestRepair(unit);
         else this.state[unit] = LOST;
       }
     }
@@ -999,10 +1052,10 @@ export interface Regeneration {
 
 /**
  * Returns where the all-new state (every unit working and in service, as good as new, in its
- * initial role, nothing in progress) is a regeneration point of the model's process, or undefined
- * when the simulator does not use one. Every component must be repaired (so the state recurs) and
- * none may have proof tests (their epochs are fixed in time: the state at a time says nothing of
- * the phase of the next test). Then:
+ * initial role, every spare pool full, nothing in progress) is a regeneration point of the
+ * model's process, or undefined when the simulator does not use one. Every component must be
+ * repaired (so the state recurs) and none may have proof tests (their epochs are fixed in time:
+ * the state at a time says nothing of the phase of the next test). Then:
  *
  * - every failure law exponential and no preventive replacement: always (working units do not
  *   age; repair, detection, recovery and switch-over laws may be anything, none is running);

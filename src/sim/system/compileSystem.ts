@@ -1,3 +1,4 @@
+import { distributionFromSpec } from '../../distributions/registry.js';
 import type { Distribution } from '../../distributions/types.js';
 import { componentFacts } from '../../model/componentFacts.js';
 import type {
@@ -34,7 +35,7 @@ export interface NetworkPlan {
 
 /**
  * A model compiled to flat typed arrays for the simulator: per-component samplers, the structure
- * as nodes numbered children-first, standby blocks and the repair policy.
+ * as nodes numbered children-first, standby blocks, the repair policy and the spare pools.
  */
 export interface SystemPlan {
   readonly unitCount: number;
@@ -85,6 +86,16 @@ export interface SystemPlan {
   readonly upkeep: readonly ComponentUpkeep[];
   /** Cost per time unit a crew spends repairing (`maintenance.crew_cost_per_hour`), 0 if none. */
   readonly crewCostPerHour: number;
+  // Spare-part pools (`maintenance.spares`, docs/semantics.md "Spare parts").
+  readonly poolCount: number;
+  readonly poolNames: readonly string[];
+  /** Spares on hand at 0 per pool. */
+  readonly poolStock: Float64Array;
+  readonly poolLeadTime: readonly Distribution[];
+  /** Units each pool serves (the most that can await one of its spares). */
+  readonly poolUnitCount: Int32Array;
+  /** Pool of each unit, −1 when its repairs need no spare. */
+  readonly unitPool: Int32Array;
 }
 
 /** The maintenance facts of one component, each absent when the component has none. */
@@ -236,6 +247,17 @@ export function compileSystem(model: Model, system: SystemNode): SystemPlan {
       if (priorityRank[c]! < 0) priorityRank[c] = rankCount++;
   }
 
+  const pools = model.maintenance.spares ?? [];
+  const unitPool = new Int32Array(unitCount).fill(-1);
+  const poolUnitCount = new Int32Array(pools.length);
+  pools.forEach((pool, p) => {
+    // Component indices of a pool are the model's (buildSparePools checked them).
+    for (const c of pool.components) {
+      for (const u of unitsOfComponents[c]!) unitPool[u] = p;
+      poolUnitCount[p]! += unitsOfComponents[c]!.length;
+    }
+  });
+
   return {
     unitCount,
     componentCount: components.length,
@@ -276,6 +298,12 @@ export function compileSystem(model: Model, system: SystemNode): SystemPlan {
       ...(c.costs && { costs: c.costs }),
     })),
     crewCostPerHour: model.maintenance.crewCostPerHour ?? 0,
+    poolCount: pools.length,
+    poolNames: pools.map((pool) => pool.name),
+    poolStock: Float64Array.from(pools, (pool) => pool.stock),
+    poolLeadTime: pools.map((pool) => distributionFromSpec(pool.leadTime)),
+    poolUnitCount,
+    unitPool,
   } as SystemPlan;
 }
 
