@@ -169,6 +169,8 @@ export type { ModelLimits } from './model/ModelLimits.js';
 export { finiteMeasures } from './model/finiteMeasures.js';
 export { modelHash } from './model/modelHash.js';
 export { modelJsonSchema } from './model/schema.js';
+export { quorumConsistency, systemView } from './model/systemView.js';
+export type { QuorumConsistency } from './model/systemView.js';
 export type {
   BasicEventModel,
   CommonCauseGroupModel,
@@ -179,6 +181,9 @@ export type {
   GateKind,
   MaintenanceModel,
   Model,
+  NamedSystem,
+  QuorumModel,
+  SparePoolModel,
   StandbyMode,
   SystemNode,
   UnitModel,

@@ -12,12 +12,12 @@ import { formatResult, parseNumberList, parseNumberOption } from './format.js';
 import type { Output } from './io.js';
 import { startSolverProgress } from './progress.js';
 import { EXACT_BUDGET_FLAGS, EXACT_BUDGET_HELP, parseExactBudget } from './workBudget.js';
-import { resultJson } from './json.js';
+import { SYSTEM_FLAG, SYSTEM_HELP, systemsOutput, systemsToSolve } from './systems.js';
 
 export const ANALYZE_HELP: string = `relkit analyze MODEL [--at t1,t2,...] [--points N] [--horizon T] [--json]
                [--approximation rare-event|mcub] [--limit-order N] [--cut-off P]
                [--max-cut-sets N] [--house NAME=true|false] [--mission-time T]
-               [--no-importance] [--max-states N] [--max-nodes N] [--max-products N] [--max-model-size N]
+               [--no-importance] [--system NAME] [--max-states N] [--max-nodes N] [--max-products N] [--max-model-size N]
                [--max-expression-length N] [--max-units N]
 relkit analyze A.xml [B.xml ...] [options]   (Open-PSA MEF files, read as one model)
 relkit analyze TREE.dft [options]            (a Galileo fault tree)
@@ -37,6 +37,7 @@ the Markov engine instead (relkit markov), and a warning says so.
   --json          the result as JSON (the common result shape)
   --no-importance leave out the importance factors (of every basic event or unit); their exact
                   Fussell–Vesely factors can cost more than the rest of a large fault tree
+${SYSTEM_HELP}
 ${FAULT_TREE_HELP}
 ${EXACT_BUDGET_HELP}
 ${MODEL_LIMITS_HELP}
@@ -55,6 +56,7 @@ export function analyzeCommand(args: readonly string[], output: Output): number 
       horizon: { type: 'string' },
       json: { type: 'boolean', default: false },
       'no-importance': { type: 'boolean', default: false },
+      ...SYSTEM_FLAG,
       ...FAULT_TREE_FLAGS,
       ...EXACT_BUDGET_FLAGS,
       ...MODEL_LIMIT_FLAGS,
@@ -68,24 +70,29 @@ export function analyzeCommand(args: readonly string[], output: Output): number 
     limits: parseModelLimits(values),
     ...faultTree.load,
   });
-  const progress = startSolverProgress();
-  let result;
-  try {
-    result = solveExactly(model, {
-      ...budget,
-      onProgress: progress.report,
-      faultTree: faultTree.analysis,
-      ...(values['no-importance'] && { importance: false }),
-      ...(values.at !== undefined && { times: parseNumberList('--at', values.at) }),
-      ...(values.points !== undefined && { points: parseNumberOption('--points', values.points) }),
-      ...(values.horizon !== undefined && {
-        horizon: parseNumberOption('--horizon', values.horizon),
-      }),
-    });
-  } finally {
-    progress.finish();
-  }
-  if (notes.length > 0) result = { ...result, warnings: [...notes, ...result.warnings] };
-  output.stdout(values.json ? resultJson(result) : formatResult(result));
+  const solved = systemsToSolve(model, values.system).map(({ name, model: system }) => {
+    const progress = startSolverProgress();
+    let result;
+    try {
+      result = solveExactly(system, {
+        ...budget,
+        onProgress: progress.report,
+        faultTree: faultTree.analysis,
+        ...(values['no-importance'] && { importance: false }),
+        ...(values.at !== undefined && { times: parseNumberList('--at', values.at) }),
+        ...(values.points !== undefined && {
+          points: parseNumberOption('--points', values.points),
+        }),
+        ...(values.horizon !== undefined && {
+          horizon: parseNumberOption('--horizon', values.horizon),
+        }),
+      });
+    } finally {
+      progress.finish();
+    }
+    if (notes.length > 0) result = { ...result, warnings: [...notes, ...result.warnings] };
+    return { ...(name !== undefined && { name }), result };
+  });
+  output.stdout(systemsOutput(model, solved, values.json, formatResult));
   return EXIT.ok;
 }

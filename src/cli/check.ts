@@ -41,13 +41,14 @@ import {
   WORK_BUDGET_FLAGS,
 } from './workBudget.js';
 import { resultJson } from './json.js';
+import { SYSTEM_FLAG, oneSystemToSolve } from './systems.js';
 
 /** Replications when --replications is not given: half-widths near 2 % of a mean for most models. */
 const DEFAULT_REPLICATIONS = 10_000;
 
 export const CHECK_HELP: string = `relkit check MODEL [--replications N] [--seed S] [--workers W] [--horizon T]
              [--grid N] [--max-events N] [--max-states N] [--max-nodes N] [--max-products N]
-             [--reference FILE] [--json]
+             [--reference FILE] [--system NAME] [--json]
              [--max-model-size N] [--max-expression-length N] [--max-units N]
 
 Solves the model with every method that applies (analytic, markov when every time is
@@ -69,6 +70,7 @@ exponential, simulation) and compares them measure by measure:
 ${EXACT_BUDGET_HELP}
   --reference FILE  also compare with a result JSON from elsewhere (relkit analyze --json, a
                     published value) as if it were exact
+  --system NAME     the system function to check, for a model with several (systems:, quorum:)
   --json            the comparisons as JSON
 ${MODEL_LIMITS_HELP}
 
@@ -93,6 +95,7 @@ export async function checkCommand(args: readonly string[], output: Output): Pro
       ...MODEL_LIMIT_FLAGS,
       reference: { type: 'string' },
       json: { type: 'boolean', default: false },
+      ...SYSTEM_FLAG,
     },
   });
   if (positionals.length !== 1) throw new UsageError(`check takes one model file\n\n${CHECK_HELP}`);
@@ -101,7 +104,11 @@ export async function checkCommand(args: readonly string[], output: Output): Pro
   const budget = parseExactBudget(values);
   const limits = parseModelLimits(values);
   const reference = values.reference === undefined ? undefined : readReference(values.reference);
-  const model = loadModelFile(positionals[0]!, { limits });
+  const model = oneSystemToSolve(
+    loadModelFile(positionals[0]!, { limits }),
+    values.system,
+    'check',
+  );
   simulationSupport(model);
   const replications = flags.replications ?? DEFAULT_REPLICATIONS;
   checkWorkBudget('check', [estimateEvents(model, flags.options, replications)], maxEvents);

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { writeMef } from '../formats/mef/writeMef.js';
 import { FAULT_TREE_FLAGS, parseFaultTreeFlags } from './faultTreeFlags.js';
 import { EXIT, UsageError, writeTextAtomically } from './io.js';
+import { SYSTEM_FLAG, oneSystemToSolve } from './systems.js';
 import type { Output } from './io.js';
 import {
   loadModelFiles,
@@ -10,7 +11,7 @@ import {
   parseModelLimits,
 } from './loadModelFile.js';
 
-export const EXPORT_HELP: string = `relkit export MODEL --to mef [--out FILE] [--house NAME=true|false]
+export const EXPORT_HELP: string = `relkit export MODEL --to mef [--out FILE] [--house NAME=true|false] [--system NAME]
 relkit export A.xml [B.xml ...] --to mef [--out FILE]
 
 Writes a model as Open-PSA MEF XML (the Model Exchange Format that SCRAM, XFTA and other
@@ -22,6 +23,7 @@ spares with perfect switching, or a time law MEF cannot write, is refused with t
 
   --to mef        the format (mef is the one there is)
   --out FILE      write to FILE (atomically) instead of standard output
+  --system NAME   the system function to write, for a model with several (systems:, quorum:)
 ${MODEL_LIMITS_HELP}
 
 Exit 0 on success, 1 for an invalid model, 2 when the model has no MEF form.`;
@@ -34,6 +36,7 @@ export function exportCommand(args: readonly string[], output: Output): number {
     options: {
       to: { type: 'string' },
       out: { type: 'string' },
+      ...SYSTEM_FLAG,
       house: FAULT_TREE_FLAGS.house,
       'mission-time': FAULT_TREE_FLAGS['mission-time'],
       ...MODEL_LIMIT_FLAGS,
@@ -49,7 +52,7 @@ export function exportCommand(args: readonly string[], output: Output): number {
     limits: parseModelLimits(values),
     ...flags.load,
   });
-  const text = writeMef(model);
+  const text = writeMef(oneSystemToSolve(model, values.system, 'export'));
   if (values.out === undefined) output.stdout(text);
   else writeTextAtomically(values.out, text);
   return EXIT.ok;

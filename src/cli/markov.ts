@@ -1,7 +1,12 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseChainText } from '../markov/generation/chainText.js';
-import { solveCtmc, solveMarkov, type SolveMarkovOptions } from '../markov/measures/solveMarkov.js';
+import {
+  solveCtmc,
+  solveMarkov,
+  type MarkovResult,
+  type SolveMarkovOptions,
+} from '../markov/measures/solveMarkov.js';
 import { fnv1a64 } from '../model/modelHash.js';
 import { formatResult, parseNumberList, parseNumberOption } from './format.js';
 import { EXIT, UsageError, readText } from './io.js';
@@ -15,9 +20,10 @@ import type { Output } from './io.js';
 import { startSolverProgress } from './progress.js';
 import { EXACT_BUDGET_FLAGS, EXACT_BUDGET_HELP, parseExactBudget } from './workBudget.js';
 import { resultJson } from './json.js';
+import { SYSTEM_FLAG, SYSTEM_HELP, systemsOutput, systemsToSolve } from './systems.js';
 
 export const MARKOV_HELP: string = `relkit markov MODEL [--steady] [--at t1,t2,...] [--points N] [--horizon T] [--mttf]
-                    [--json] [--max-states N] [--max-products N] [--max-model-size N]
+                    [--json] [--system NAME] [--max-states N] [--max-products N] [--max-model-size N]
                     [--max-expression-length N] [--max-units N]
 relkit markov --chain FILE [same options]
 
@@ -33,6 +39,7 @@ mut, mdt, nines (repairable), availability A(t), intervalAvailability, reliabili
   --horizon T     end of the time grid and of interval availability (default: mission_time,
                   else 10 relaxation times 1/(1/mttf + 1/mttr) of the slowest unit, or 2*mttf
                   when nothing is repaired)
+${SYSTEM_HELP}
 ${EXACT_BUDGET_HELP}
   --chain FILE    solve a chain written in the chain text format instead of a model
   --json          the result as JSON (the common result shape, plus states and transitions)
@@ -55,11 +62,14 @@ export function markovCommand(args: readonly string[], output: Output): number {
       horizon: { type: 'string' },
       chain: { type: 'string' },
       json: { type: 'boolean', default: false },
+      ...SYSTEM_FLAG,
       ...EXACT_BUDGET_FLAGS,
       ...MODEL_LIMIT_FLAGS,
     },
   });
   const chainFile = values.chain;
+  if (chainFile !== undefined && values.system !== undefined)
+    throw new UsageError('--system applies to a model file, not to --chain');
   if (chainFile === undefined ? positionals.length !== 1 : positionals.length !== 0) {
     throw new UsageError(`markov takes one model file, or --chain FILE\n\n${MARKOV_HELP}`);
   }
@@ -73,32 +83,37 @@ export function markovCommand(args: readonly string[], output: Output): number {
     }),
     ...parseExactBudget(values),
   };
-  let result;
-  const progress = startSolverProgress();
-  try {
-    const withProgress = { ...options, onProgress: progress.report };
-    if (chainFile === undefined) {
-      const model = loadModelFile(positionals[0]!, { limits: parseModelLimits(values) });
-      result = solveMarkov(model, withProgress);
-    } else {
-      const text = readText(chainFile);
-      const ctmc = parseChainText(text, chainFile);
-      result = solveCtmc(
+  const states = (result: MarkovResult): string =>
+    formatResult(result).replace(
+      /\n/,
+      `\n  ${'states'.padEnd(22)} ${result.states}\n  ${'transitions'.padEnd(22)} ${result.transitions}\n`,
+    );
+  const solveOne = (solve: (withProgress: SolveMarkovOptions) => MarkovResult): MarkovResult => {
+    const progress = startSolverProgress();
+    try {
+      return solve({ ...options, onProgress: progress.report });
+    } finally {
+      progress.finish();
+    }
+  };
+  if (chainFile !== undefined) {
+    const text = readText(chainFile);
+    const ctmc = parseChainText(text, chainFile);
+    const result = solveOne((withProgress) =>
+      solveCtmc(
         ctmc,
         { name: basename(chainFile), hash: fnv1a64(text), timeUnit: 'h' },
         withProgress,
-      );
-    }
-  } finally {
-    progress.finish();
+      ),
+    );
+    output.stdout(values.json ? resultJson(result) : states(result));
+    return EXIT.ok;
   }
-  output.stdout(
-    values.json
-      ? resultJson(result)
-      : formatResult(result).replace(
-          /\n/,
-          `\n  ${'states'.padEnd(22)} ${result.states}\n  ${'transitions'.padEnd(22)} ${result.transitions}\n`,
-        ),
-  );
+  const model = loadModelFile(positionals[0]!, { limits: parseModelLimits(values) });
+  const solved = systemsToSolve(model, values.system).map(({ name, model: system }) => ({
+    ...(name !== undefined && { name }),
+    result: solveOne((withProgress) => solveMarkov(system, withProgress)),
+  }));
+  output.stdout(systemsOutput(model, solved, values.json, states));
   return EXIT.ok;
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { evaluateModel, parseModel } from '../model/loadModel.js';
+import { refuseSeveralSystems } from './systems.js';
 import type { Scalar } from '../model/Result.js';
 import {
   optimizeParameter,
@@ -111,6 +112,7 @@ export function optimizeCommand(args: readonly string[], output: Output): number
   const limits = parseModelLimits(values);
   const file = positionals[0]!;
   const template = parseModel(readModelText(file, limits), { file, limits });
+  refuseSeveralSystems(evaluateModel(template), 'optimize');
   if (!template.parameterNames.includes(name)) {
     const names = template.parameterNames;
     throw new UsageError(

@@ -2,6 +2,7 @@ import { simulateRareEvent, type RareEventResult } from '../sim/rareEvent/simula
 import { formatResult, parseIntegerOption, parseNumberOption } from './format.js';
 import { EXIT, UsageError, type Output } from './io.js';
 import { loadModelFile, parseModelLimits } from './loadModelFile.js';
+import { oneSystemToSolve } from './systems.js';
 import { checkWritable, formatOutput, outputFormat, writeOutput } from './simulationOutput.js';
 import { parseMaxEvents } from './workBudget.js';
 
@@ -31,6 +32,7 @@ export interface RareEventValues {
   readonly json?: boolean;
   readonly csv?: boolean;
   readonly out?: string;
+  readonly system?: string;
   readonly 'max-events'?: string;
   readonly 'max-model-size'?: string;
   readonly 'max-expression-length'?: string;
@@ -85,7 +87,11 @@ export function rareEventCommand(
   const format = outputFormat(values);
   if (out !== undefined) checkWritable(out);
   const maxEvents = parseMaxEvents(values['max-events']);
-  const model = loadModelFile(file, { limits: parseModelLimits(values) });
+  const model = oneSystemToSolve(
+    loadModelFile(file, { limits: parseModelLimits(values) }),
+    values.system,
+    'simulate',
+  );
   const result = simulateRareEvent(model, {
     ...(replicationsText !== undefined && {
       replications: parseIntegerOption('--replications', replicationsText, 1),

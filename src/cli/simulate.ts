@@ -24,6 +24,7 @@ import {
   type SimulationFlags,
 } from './simulationFlags.js';
 import { checkWritable, formatOutput, outputFormat, writeOutput } from './simulationOutput.js';
+import { SYSTEM_FLAG, oneSystemToSolve } from './systems.js';
 import {
   runFixed,
   startRunner,
@@ -43,7 +44,8 @@ const FIRST_BATCH = 1000;
 const PRECISION_CAP = 1_000_000;
 export const SIMULATE_HELP: string = `relkit simulate MODEL [--replications N | --precision E[%]] [--measure M]
                 [--measures M,...] [--mttf-cap C] [--horizon T] [--seed S] [--workers W]
-                [--grid N] [--json | --csv] [--out FILE] [--shard i/n] [--max-events N] [--max-model-size N]
+                [--grid N] [--json | --csv] [--out FILE] [--shard i/n] [--system NAME] [--max-events N]
+                [--max-model-size N]
                 [--max-expression-length N] [--max-units N]
        relkit simulate MODEL --rare-event [--replications N | --precision E%] [--seed S] [--bias P]
                 [--json | --csv] [--out FILE] [--max-events N]
@@ -70,6 +72,7 @@ bit-identical for any --workers and any sharding.
   --shard i/n       run only slice i (0-based) of n equal slices of the replications and write
                     its mergeable statistics as JSON, for relkit merge
   --progress        draw the progress line on stderr even when it is not a terminal
+  --system NAME     the system function to simulate, for a model with several (systems:, quorum:)
   --max-events N    refuse a run estimated to process more events (default 1e11); the estimate is
                     replications x the units' failure (and repair) rates x the replication's
                     length: the horizon, or, when the MTTF is asked of a model that is not
@@ -98,6 +101,7 @@ export async function simulateCommand(args: readonly string[], output: Output): 
       json: { type: 'boolean', default: false },
       csv: { type: 'boolean', default: false },
       out: { type: 'string' },
+      ...SYSTEM_FLAG,
       ...RARE_EVENT_FLAGS,
     },
   });
@@ -130,7 +134,11 @@ export async function simulateCommand(args: readonly string[], output: Output): 
     }
   }
   if (values.out !== undefined) checkWritable(values.out);
-  const model = loadModelFile(positionals[0]!, { limits });
+  const model = oneSystemToSolve(
+    loadModelFile(positionals[0]!, { limits }),
+    values.system,
+    'simulate',
+  );
   simulationSupport(model);
   const precisionMeasure = values.measure ?? defaultMeasure(model);
   const asked = flags.options.measures;

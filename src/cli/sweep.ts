@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UnsupportedModelError } from '../errors.js';
 import { evaluateModel, parseModel } from '../model/loadModel.js';
+import { refuseSeveralSystems } from './systems.js';
 import type { Model } from '../model/Model.js';
 import type { Curve, Result, Scalar } from '../model/Result.js';
 import { finalizeSimulation } from '../sim/simulate.js';
@@ -126,6 +127,7 @@ export async function sweepCommand(args: readonly string[], output: Output): Pro
   // Parsed once; each point evaluates the template with its value.
   const template = parseModel(readModelText(file, limits), { file, limits });
   const base = evaluateModel(template);
+  refuseSeveralSystems(base, 'sweep');
   if (!template.parameterNames.includes(range.name)) {
     const names = template.parameterNames;
     throw new UsageError(

@@ -12,8 +12,8 @@ import type { Model } from './Model.js';
  *
  * @example
  * ```ts
- * sharedRepairReason(loadModel('name: a\ncomponents: { x: { count: 2, failure: { mtbf: 10 }, repair: { mttr: 1 } } }\nmaintenance: { crews: 1 }\nsystem: { parallel: [x] }'));
- * // → 'maintenance.crews is 1 for 2 repairable units: a failed unit may wait for a crew, so units are dependent'
+ * const pair = loadModel('name: a\ncomponents: { x: { count: 2, failure: { mtbf: 10 }, repair: { mttr: 1 } } }\nmaintenance: { crews: 1 }\nsystem: { parallel: [x] }');
+ * sharedRepairReason(pair); // → maintenance.crews is 1 for 2 repairable units: a failed unit may wait for a crew, so units are dependent
  * ```
  */
 export function sharedRepairReason(model: Model): string | undefined {

@@ -33,6 +33,8 @@ const REFUSED: Readonly<Record<string, RegExp>> = {
   'bearing-age-replacement.yaml': /^mef: component bearing has preventive replacement, which /,
   'cooling-loop.yaml': /^mef: maintenance\.crews is 1 for 3 repairable units/,
   'duplex-coverage.yaml': /^mef: component unit has coverage 0\.95 < 1/,
+  'quorum-store.yaml': /^mef: the model has several systems \(read, write\)/,
+  'raft-5.yaml': /^mef: the model has several systems \(read, write\)/,
   'pump-station-spares.yaml': /^mef: maintenance\.crews is 2 for 6 repairable units/,
   'power-2n.yaml': /^mef: the standby block at system\.series\[0\]\.standby is cold: /,
   'sif-proof-test.yaml': /^mef: component transmitter has proof tests \(inspection\)/,

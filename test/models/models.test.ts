@@ -2,12 +2,13 @@
  * Every example in models/ states its exact answers in its header comment (computed by
  * test/reference/models_reference.py and markov_models_reference.py, independently:
  * enumeration of all unit states, flow between up and down states, mpmath quadrature, chains
- * built unit by unit in Python). This test holds `solveExactly` to each of them.
+ * built unit by unit in Python). This test holds `solveExactly` to each of them (for a model
+ * with several systems, an answer prefixed `[name]` to that system's).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadModel, solveExactly, type Curve, type Result } from '../../src/index.js';
+import { loadModel, solveExactly, systemView, type Curve, type Result } from '../../src/index.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 
 const MODELS = join(import.meta.dirname, '../../models');
@@ -20,9 +21,11 @@ const TOLERANCE = 1e-9;
 
 /**
  * One stated answer: `measure = v`, `measure(t) = v` (a curve at t), `measure(event) = v` (an
- * importance factor of a basic event or unit), `measure.count = n` (cut sets), `v` may be null.
+ * importance factor of a basic event or unit), `measure.count = n` (cut sets), `v` may be null;
+ * prefixed `[name]` for one system of a model with several (`#   [read] mttf = v`).
  */
 interface StatedAnswer {
+  readonly system?: string;
   readonly measure: string;
   readonly t?: number;
   readonly event?: string;
@@ -47,11 +50,19 @@ describe('models/ examples', () => {
 
     it(`solveExactly(${file}) matches every stated answer to ${TOLERANCE} relative`, () => {
       const times = answers.flatMap((answer) => (answer.t === undefined ? [] : [answer.t]));
-      const result = solveExactly(loadModel(text, { file }), { times });
+      const model = loadModel(text, { file });
+      const results = new Map<string | undefined, Result>();
+      const resultOf = (system: string | undefined): Result => {
+        if (!results.has(system)) {
+          const solved = system === undefined ? model : systemView(model, system);
+          results.set(system, solveExactly(solved, { times }));
+        }
+        return results.get(system)!;
+      };
       for (const answer of answers) {
         const argument = answer.t ?? answer.event;
-        const label = `${file} ${answer.measure}${argument === undefined ? '' : `(${argument})`}`;
-        const actual = actualValue(result, answer);
+        const label = `${file} ${answer.system === undefined ? '' : `[${answer.system}] `}${answer.measure}${argument === undefined ? '' : `(${argument})`}`;
+        const actual = actualValue(resultOf(answer.system), answer);
         if (answer.value === null || answer.count) expect(actual, label).toBe(answer.value);
         else expectRelClose(actual!, answer.value, TOLERANCE, label);
       }
@@ -67,10 +78,14 @@ function statedAnswers(text: string): StatedAnswer[] {
   const answers: StatedAnswer[] = [];
   for (const line of text.split('\n')) {
     if (!line.startsWith('#')) break;
-    const match = /^#\s+(\w+)(\.count)?(?:\(([^)]+)\))?\s*=\s*(null|[\d.e+-]+)\s*$/.exec(line);
+    const match =
+      /^#\s+(?:\[([\w-]+)\]\s+)?(\w+)(\.count)?(?:\(([^)]+)\))?\s*=\s*(null|[\d.e+-]+)\s*$/.exec(
+        line,
+      );
     if (!match) continue;
-    const [, measure, count, argument, value] = match as unknown as [
+    const [, system, measure, count, argument, value] = match as unknown as [
       string,
+      string | undefined,
       string,
       string | undefined,
       string | undefined,
@@ -78,6 +93,7 @@ function statedAnswers(text: string): StatedAnswer[] {
     ];
     const time = argument !== undefined && /^[\d.e+-]+$/.test(argument);
     answers.push({
+      ...(system !== undefined && { system }),
       measure,
       ...(count !== undefined && { count: true }),
       ...(argument !== undefined && (time ? { t: Number(argument) } : { event: argument })),

@@ -83,6 +83,13 @@ const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
  * ```
  */
 export function writeMef(model: Model): string {
+  if (model.systems !== undefined) {
+    throw new UnsupportedModelError(
+      WHERE,
+      `the model has several systems (${model.systems.map((s) => s.name).join(', ')}), and a MEF file here holds one top event`,
+      'export one system: relkit export --system NAME (systemView in the library)',
+    );
+  }
   checkIndependentUnits(model);
   let logic: Logic;
   if (model.faultTree) logic = faultTreeLogic(model, model.faultTree);
