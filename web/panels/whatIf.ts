@@ -1,7 +1,8 @@
 /**
  * The what-if panel: the failure distribution of a component, the tornado chart of a measure and
  * its sweep over one parameter, with their menus (#plot-distribution, #plot-tornado,
- * #plot-sweep). The worker computes them after the numbers. (The importance chart beside them:
+ * #plot-sweep). The worker computes them after the numbers. A model without an exact solution
+ * gets, in their place, a note saying why and what to do instead (#whatif-note). (The importance chart beside them:
  * web/panels/importance.ts.)
  */
 import { emptyLayout } from '../charts/layout.js';
@@ -15,10 +16,15 @@ import {
   tornadoTraces,
 } from '../charts/whatIfTraces.js';
 import { MEASURE_LABELS, measureValue, type MeasureKey } from '../compute/measures.js';
+import { AWAITING_EXACT, NO_EXACT_MEASURE, NO_EXACT_WHAT_IF } from '../state/methods.js';
 import { chosenMeasure } from '../state/selectors.js';
 import type { AppState, Store } from '../state/store.js';
 import { byId, fillSelect } from '../views/dom.js';
 import { addDownloadButtons, drawPlot } from './plot.js';
+
+/** The charts' texts for a model without an exact solution: the panel's note says more. */
+const NO_EXACT_TORNADO = 'no tornado without an exact solution: see the note above';
+const NO_EXACT_SWEEP = 'no sweep without an exact solution: see the note under the Measure menu';
 
 /** The panel's handle for the composition root. */
 export interface WhatIfPanel {
@@ -34,6 +40,7 @@ export function createWhatIfPanel(store: Store): WhatIfPanel {
   const componentSelect = byId<HTMLSelectElement>('component-select');
   const sweepSelect = byId<HTMLSelectElement>('sweep-select');
   const percent = byId<HTMLInputElement>('tornado-percent');
+  const note = byId('whatif-note');
 
   measureSelect.addEventListener('change', () =>
     store.dispatch({
@@ -61,9 +68,16 @@ export function createWhatIfPanel(store: Store): WhatIfPanel {
   const showChoices = (state: AppState): void => {
     const exploration = state.exploration;
     if (!exploration) return;
+    // Without an exact solution (yet) the menu says why it offers nothing, and so does the note.
+    const exact = exploration.solution.ok;
+    const waiting = state.solving !== undefined;
+    note.hidden = exact || waiting;
+    note.textContent = exact || waiting ? '' : NO_EXACT_WHAT_IF;
     fillSelect(
       measureSelect,
-      exploration.measures.map((key) => [key, MEASURE_LABELS[key]]),
+      exact
+        ? exploration.measures.map((key) => [key, MEASURE_LABELS[key]])
+        : [['', waiting ? AWAITING_EXACT : NO_EXACT_MEASURE]],
       chosenMeasure(state),
     );
     fillSelect(
@@ -80,7 +94,7 @@ export function createWhatIfPanel(store: Store): WhatIfPanel {
     // A menu with nothing to choose is disabled rather than shown empty.
     componentSelect.disabled = exploration.components.length === 0;
     for (const control of [measureSelect, percent, sweepSelect]) {
-      control.disabled = varied.length === 0;
+      control.disabled = varied.length === 0 || !exact;
     }
   };
 
@@ -107,9 +121,11 @@ export function createWhatIfPanel(store: Store): WhatIfPanel {
         : emptyLayout('no component or event has failure times'),
     );
     if (extras.skipped !== undefined) {
-      // No exact solution, or one too slow to repeat dozens of times: say so, no empty axes.
-      void drawPlot('plot-tornado', [], emptyLayout(extras.skipped));
-      void drawPlot('plot-sweep', [], emptyLayout(extras.skipped));
+      // No exact solution (the note above says what to do instead), or one too slow to repeat
+      // dozens of times: say so, no empty axes.
+      const exact = exploration.solution.ok;
+      void drawPlot('plot-tornado', [], emptyLayout(exact ? extras.skipped : NO_EXACT_TORNADO));
+      void drawPlot('plot-sweep', [], emptyLayout(exact ? extras.skipped : NO_EXACT_SWEEP));
       return;
     }
     const varied = exploration.parameters.some((p) => !p.isExpression);

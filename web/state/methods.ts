@@ -51,6 +51,26 @@ export function whatIfSkipReason(solution: Solution | undefined): string | undef
   return undefined;
 }
 
+/**
+ * What the what-if panel says for a model without an exact solution, in place of the tornado and
+ * sweep: why there are none, and what the user can do instead.
+ */
+export const NO_EXACT_WHAT_IF =
+  'No tornado or sweep for this model: each of their points needs an exact solution, which no method gives here (the reason is under the numbers), and simulating dozens of points would take minutes. To see what a change does: pin this result, change a value (the page simulates it), and compare both, with their 95 % intervals, in the numbers table and the curves.';
+
+/** What the optimise panel says for a model without an exact solution. */
+export const NO_EXACT_OPTIMIZE =
+  'No optimisation for this model: the search solves it exactly at every value it tries, and no method gives an exact solution here. Compare values with pins instead: pin a result, change a value (the page simulates it), and compare both in the numbers table.';
+
+/** The optimise chart's short note for a model without an exact solution. */
+export const NO_EXACT_OPTIMIZE_PLOT = 'no optimisation without an exact solution';
+
+/** What the what-if menus offer while a long exact solve runs. */
+export const AWAITING_EXACT = 'after the exact solution';
+
+/** What the measure menus offer for a model without an exact solution. */
+export const NO_EXACT_MEASURE = 'none without an exact solution';
+
 /** Whether the page starts a simulation of its own: no exact solution and no run of this scenario. */
 export function needsAutoSimulation(state: AppState): boolean {
   return state.exploration?.solution.ok === false && state.simulation === undefined;

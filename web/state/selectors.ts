@@ -11,7 +11,9 @@ import {
 } from '../compute/importance.js';
 import type { MeasureKey } from '../compute/measures.js';
 import type { Solution } from '../compute/solve.js';
+import type { Result } from '../../src/index.js';
 import { whatIfSkipReason } from './methods.js';
+import { pinnedResult } from './pinnedSimulation.js';
 import type { Pin } from './pins.js';
 import type { AppState } from './store.js';
 import type { ExplorerState } from './urlState.js';
@@ -22,10 +24,15 @@ export interface Column {
   readonly name: string;
   readonly color: string;
   readonly solution: Solution;
+  /** Its simulated results: the live run's, or those the pin kept (web/state/pinnedSimulation.ts). */
+  readonly simulated?: Result;
   readonly pin?: Pin;
 }
 
-/** Returns the live scenario (`live`, first colour) and every pin, with their solutions. */
+/**
+ * Returns the live scenario (`live`, first colour) and every pin, with their solutions and
+ * simulated results.
+ */
 export function columns(state: AppState): Column[] {
   const exploration = state.exploration;
   if (!exploration) return [];
@@ -34,6 +41,7 @@ export function columns(state: AppState): Column[] {
     name: 'current',
     color: SERIES_COLORS[0]!,
     solution: exploration.solution,
+    ...(state.simulated && { simulated: state.simulated }),
   };
   return [
     live,
@@ -45,6 +53,9 @@ export function columns(state: AppState): Column[] {
         ok: false,
         message: 'not solved yet',
       },
+      ...(pin.simulated && {
+        simulated: pinnedResult(pin.simulated, pin.name, exploration.timeUnit),
+      }),
       pin,
     })),
   ];

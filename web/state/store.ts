@@ -10,7 +10,15 @@ import type { ImportanceKey, ImportanceLevel } from '../compute/importance.js';
 import type { MeasureKey } from '../compute/measures.js';
 import { plainProgress } from '../compute/plainWords.js';
 import type { TextIssue } from '../compute/solve.js';
-import { addPin, removePin, renamePin, type Pin, type Scenario } from './pins.js';
+import {
+  addPin,
+  forgetSimulations,
+  removePin,
+  renamePin,
+  type Pin,
+  type Scenario,
+} from './pins.js';
+import { pinSimulation } from './pinnedSimulation.js';
 import { DEFAULT_VIEW, type ExplorerState, type ViewState } from './urlState.js';
 
 /** Everything the page knows. */
@@ -223,7 +231,11 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
       });
     }
     case 'edit':
-      return scenario({ ...without(state, 'exactSkipped'), text: action.text });
+      return scenario({
+        ...without(state, 'exactSkipped'),
+        text: action.text,
+        pins: action.text === state.text ? state.pins : forgetSimulations(state.pins),
+      });
     case 'setParameter': {
       const overrides: Record<string, number> = { ...state.overrides };
       if (action.value === undefined) delete overrides[action.name];
@@ -239,7 +251,17 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
     case 'resetAll':
       return scenario({ ...without(state, 'missionTime'), overrides: {} });
     case 'pin':
-      return scenario({ ...state, pins: addPin(state.pins, scenarioOf(state)) });
+      // The pin keeps what is shown: the exact results (solved again from its scenario) and the
+      // simulated ones of this scenario, as far as the run has gone.
+      return scenario({
+        ...state,
+        pins: addPin(
+          state.pins,
+          scenarioOf(state),
+          undefined,
+          state.simulated && pinSimulation(state.simulated),
+        ),
+      });
     case 'renamePin':
       return scenario({ ...state, pins: renamePin(state.pins, action.id, action.name) });
     case 'removePin':
