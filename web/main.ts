@@ -128,7 +128,7 @@ async function start(): Promise<void> {
           return;
         }
         exactProgress.draw(state);
-        model.showIssues(state.issues);
+        model.showIssues(state.issues, state.issuesText);
         status.show(
           `the model has ${state.issues.length} problem(s); the plots show the last valid model`,
         );

@@ -31,6 +31,8 @@ export interface AppState extends Scenario {
   readonly view: ViewState;
   /** Problems of the text as last solved; empty when it loaded. */
   readonly issues: readonly TextIssue[];
+  /** The text `issues` were found in (the user may have typed on since). */
+  readonly issuesText?: string;
   /** The last valid model, solved; the plots keep showing it while the text has problems. */
   readonly exploration?: Exploration;
   /** Time the worker took to solve `exploration`, ms. */
@@ -111,7 +113,12 @@ export type Action =
       /** The model's facts while its long exact solve goes on (its progress stays shown). */
       readonly preview?: boolean;
     }
-  | { readonly type: 'invalid'; readonly issues: readonly TextIssue[] }
+  | {
+      readonly type: 'invalid';
+      readonly issues: readonly TextIssue[];
+      /** The text solved: the editor places the issues in it. */
+      readonly text?: string;
+    }
   | { readonly type: 'extras'; readonly extras: Extras | undefined }
   | {
       readonly type: 'simulated';
@@ -298,7 +305,14 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
         'explored',
       ];
     case 'invalid':
-      return [{ ...without(state, 'solving'), issues: action.issues }, 'invalid'];
+      return [
+        {
+          ...without(state, 'solving', 'issuesText'),
+          issues: action.issues,
+          ...(action.text !== undefined && { issuesText: action.text }),
+        },
+        'invalid',
+      ];
     case 'extras':
       return [
         action.extras ? { ...state, extras: action.extras } : without(state, 'extras'),
@@ -391,6 +405,7 @@ function without(
     | 'solving'
     | 'exactSkipped'
     | 'selected'
+    | 'issuesText'
   )[]
 ): AppState {
   const next: { -readonly [K in keyof AppState]: AppState[K] } = { ...state };
