@@ -90,40 +90,92 @@ describe.skipIf(!hasChromium('test/e2e/simulatedPins.test.ts'))(
       await page.locator('#plot-curve').screenshot({ path: '/tmp/simpins-curves.png' });
     });
 
-    test('the what-if and optimise menus say why they offer nothing, and what to do', async () => {
+    const figure = (id: string, on: Page = page) =>
+      on.evaluate((plot) => {
+        const element = document.getElementById(plot) as unknown as {
+          data?: { name?: string; x?: number[]; y?: (number | null)[] }[];
+          layout?: { xaxis?: { visible?: boolean }; annotations?: { text: string }[] };
+        };
+        return { data: element.data ?? [], layout: element.layout ?? {} };
+      }, id);
+
+    test('what-if: no tornado, a note saying why; the optimiser says why it offers nothing', async () => {
       const note = page.locator('#whatif-note');
       await expect.poll(() => note.isVisible(), SLOW).toBe(true);
       expect(await note.textContent()).toMatch(
-        /No tornado or sweep for this model.*pin this result/,
+        /^No exact method applies to this model.*no tornado.*Simulate the sweep.*same seed/,
       );
       expect(await note.textContent()).not.toMatch(/relkit |--|npx|CLI/);
-      for (const id of ['measure-select', 'optimize-measure']) {
-        expect(await page.locator(`#${id}`).isDisabled()).toBe(true);
-        expect(await page.locator(`#${id} option`).allTextContents()).toEqual([
-          'none without an exact solution',
-        ]);
-      }
-      expect(await page.locator('#sweep-select').isDisabled()).toBe(true);
+      const tornado = await figure('plot-tornado');
+      expect(tornado.layout.xaxis?.visible).toBe(false);
+      expect(tornado.layout.annotations?.[0]?.text).toMatch(
+        /^no tornado without an exact solution/,
+      );
+      expect(await page.locator('#tornado-percent').isDisabled()).toBe(true);
+      // The measure menu offers what the simulation estimates; the optimiser says why not.
+      await expect
+        .poll(() => page.locator('#measure-select option').allTextContents(), SLOW)
+        .toContain('steady unavailability');
+      expect(await page.locator('#measure-select').isDisabled()).toBe(false);
+      expect(await page.locator('#optimize-measure').isDisabled()).toBe(true);
+      expect(await page.locator('#optimize-measure option').allTextContents()).toEqual([
+        'none without an exact solution',
+      ]);
       expect(await page.locator('#optimize-result').textContent()).toMatch(
         /^No optimisation for this model/,
       );
-      for (const id of ['plot-tornado', 'plot-sweep']) {
-        const layout = await page.evaluate(
-          (plot) =>
-            (
-              document.getElementById(plot) as unknown as {
-                layout?: { xaxis?: { visible?: boolean }; annotations?: { text: string }[] };
-              }
-            ).layout,
-          id,
-        );
-        expect(layout?.xaxis?.visible).toBe(false);
-        expect(layout?.annotations?.[0]?.text).toMatch(
-          /^no (tornado|sweep) without an exact solution/,
-        );
-      }
-      await page.locator('.plot-grid').screenshot({ path: '/tmp/simpins-whatif.png' });
     });
+
+    test('what-if: the sweep by simulation, streamed with its band, and cancellable', async () => {
+      await page.selectOption('#measure-select', 'steadyUnavailability');
+      await page.locator('#sim-replications').fill('200');
+      const sweepNote = page.locator('#sweep-sim-note');
+      await expect
+        .poll(
+          async () =>
+            (await figure('plot-sweep')).layout.annotations?.[0]?.text.replace(/<br>/g, ' '),
+          SLOW,
+        )
+        .toMatch(
+          /^Simulate the sweep: steady unavailability at 9 values of rate, 200 replications/,
+        );
+      await expect.poll(() => page.locator('#sweep-sim').isEnabled(), SLOW).toBe(true);
+      await page.click('#sweep-sim');
+      await expect
+        .poll(() => sweepNote.textContent(), SLOW)
+        .toMatch(/^200 replications at every value/);
+      const { data } = await figure('plot-sweep');
+      const mean = data.find((trace) => trace.name === 'rate (simulated mean)')!;
+      const band = data.find((trace) => trace.name === 'rate (simulated 95 % band)')!;
+      const lower = data.find((trace) => trace.name === 'rate (95 % lower end)')!;
+      expect(mean.x).toHaveLength(9);
+      // Where the runs saw no system failure (the most reliable pumps) there is no estimate: a
+      // gap, and the note says so.
+      const seen = mean.y!.flatMap((y, j) => (y === null ? [] : [j]));
+      expect(seen.length).toBeGreaterThanOrEqual(5);
+      expect(await sweepNote.textContent()).toMatch(
+        new RegExp(`no estimate at ${9 - seen.length} of the 9 values`),
+      );
+      for (const j of seen) {
+        expect(lower.y![j]!).toBeLessThanOrEqual(mean.y![j]!);
+        expect(mean.y![j]!).toBeLessThanOrEqual(band.y![j]!);
+      }
+      // Pumps that fail 100 times as often are down far more often.
+      expect(mean.y![8]!).toBeGreaterThan(10 * mean.y![seen[0]!]!);
+      await page.locator('.plot-grid').screenshot({ path: '/tmp/simpins-whatif.png' });
+      // A long sweep: cancelled while it runs, it keeps the rounds it has.
+      await page.locator('#sim-replications').fill('100000');
+      await page.click('#sweep-sim');
+      await expect
+        .poll(() => sweepNote.textContent(), SLOW)
+        .toMatch(/of 100 000 replications at every value…$/);
+      await page.click('#sweep-cancel');
+      await expect
+        .poll(() => sweepNote.textContent(), SLOW)
+        .toMatch(/^cancelled after [\d  ]+ of 100 000/);
+      expect(await page.locator('#sweep-sim').isEnabled()).toBe(true);
+      await page.locator('#sim-replications').fill('1000');
+    }, 120_000);
 
     test('the link keeps the pinned estimates: reopened, and at 390 px wide', async () => {
       const live = (await cell('p1', 'steadyAvailability').textContent())!;

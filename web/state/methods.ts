@@ -56,11 +56,11 @@ export function whatIfSkipReason(solution: Solution | undefined): string | undef
  * sweep: why there are none, and what the user can do instead.
  */
 export const NO_EXACT_WHAT_IF =
-  'No tornado or sweep for this model: each of their points needs an exact solution, which no method gives here (the reason is under the numbers), and simulating dozens of points would take minutes. To see what a change does: pin this result, change a value (the page simulates it), and compare both, with their 95 % intervals, in the numbers table and the curves.';
+  'No exact method applies to this model (the reason is under the numbers), so there is no tornado, and the sweep is simulated when you ask: Simulate the sweep runs the model at 9 values of the parameter with the replications and seed of the Simulation panel, the same seed at every value (so neighbouring points differ by the parameter more than by chance), and shades each point’s 95 % interval. To compare two values closely, pin this result and change the value: the numbers table shows both with their intervals.';
 
 /** What the optimise panel says for a model without an exact solution. */
 export const NO_EXACT_OPTIMIZE =
-  'No optimisation for this model: the search solves it exactly at every value it tries, and no method gives an exact solution here. Compare values with pins instead: pin a result, change a value (the page simulates it), and compare both in the numbers table.';
+  'No optimisation for this model: the search solves it exactly at every value it tries, and no method gives an exact solution here. Simulate the sweep (above) to see the measure over the range with its intervals, or pin a result, change a value and compare both in the numbers table.';
 
 /** The optimise chart's short note for a model without an exact solution. */
 export const NO_EXACT_OPTIMIZE_PLOT = 'no optimisation without an exact solution';
@@ -70,6 +70,9 @@ export const AWAITING_EXACT = 'after the exact solution';
 
 /** What the measure menus offer for a model without an exact solution. */
 export const NO_EXACT_MEASURE = 'none without an exact solution';
+
+/** What the what-if measure menu offers before a model without one has simulated results. */
+export const AWAITING_SIMULATION = 'after the first simulated results';
 
 /** Whether the page starts a simulation of its own: no exact solution and no run of this scenario. */
 export function needsAutoSimulation(state: AppState): boolean {

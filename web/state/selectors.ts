@@ -9,7 +9,7 @@ import {
   type ImportanceKey,
   type ImportanceLevel,
 } from '../compute/importance.js';
-import type { MeasureKey } from '../compute/measures.js';
+import { availableMeasures, type MeasureKey } from '../compute/measures.js';
 import type { Solution } from '../compute/solve.js';
 import type { Result } from '../../src/index.js';
 import { whatIfSkipReason } from './methods.js';
@@ -61,11 +61,22 @@ export function columns(state: AppState): Column[] {
   ];
 }
 
-/** Returns the measure of the tornado and sweep: the chosen one if the model has it, else its first. */
+/** Returns the measure of the tornado and sweep: the chosen one if offered, else the first offered. */
 export function chosenMeasure(state: AppState): MeasureKey {
-  const measures = state.exploration?.measures ?? [];
+  const measures = offeredMeasures(state);
   const wanted = state.view.measure;
   return wanted !== undefined && measures.includes(wanted) ? wanted : (measures[0] ?? 'mttf');
+}
+
+/**
+ * Returns the measures the what-if menu offers: the exact solution's, or for a model without one
+ * (not waiting for it) those its simulation estimates, which its simulated sweep can chart.
+ */
+export function offeredMeasures(state: AppState): readonly MeasureKey[] {
+  const exploration = state.exploration;
+  if (!exploration) return [];
+  if (exploration.solution.ok || state.solving) return exploration.measures;
+  return state.simulated ? availableMeasures(state.simulated) : [];
 }
 
 /** Returns the request of the what-if charts for the state's view settings. */
