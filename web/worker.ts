@@ -156,8 +156,9 @@ async function simulateSweep(
     );
     if (typeof run === 'string') return stop(run);
     const started = performance.now();
-    // About 10 rounds: the chart narrows as they come.
-    const size = Math.max(10, Math.ceil(total / 10));
+    // About 10 rounds, of at most 500 replications (a cancel or the budget acts between
+    // rounds): the chart narrows as they come.
+    const size = Math.min(500, Math.max(10, Math.ceil(total / 10)));
     while (run.done < total) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (cancelledSweeps.delete(id)) {

@@ -166,9 +166,13 @@ describe.skipIf(!hasChromium('test/e2e/simulatedPins.test.ts'))(
       // A long sweep: cancelled while it runs, it keeps the rounds it has.
       await page.locator('#sim-replications').fill('100000');
       await page.click('#sweep-sim');
+      // Streamed: the first rounds are drawn while the rest run.
       await expect
         .poll(() => sweepNote.textContent(), SLOW)
-        .toMatch(/of 100 000 replications at every value…$/);
+        .toMatch(/^[1-9][\d  ]* of 100 000 replications at every value…$/);
+      expect((await figure('plot-sweep')).data.map((trace) => trace.name)).toContain(
+        'rate (simulated mean)',
+      );
       await page.click('#sweep-cancel');
       await expect
         .poll(() => sweepNote.textContent(), SLOW)
@@ -201,6 +205,19 @@ describe.skipIf(!hasChromium('test/e2e/simulatedPins.test.ts'))(
         .locator('.plot-card', { has: narrow.locator('#plot-tornado') })
         .screenshot({ path: '/tmp/simpins-390-whatif.png' });
       await narrow.locator('#optimize-card').screenshot({ path: '/tmp/simpins-390-optimize.png' });
+      // The simulated sweep at 390 px: its buttons and note wrap under the menu.
+      await narrow.locator('#sim-replications').fill('100');
+      await expect.poll(() => narrow.locator('#sweep-sim').isEnabled(), SLOW).toBe(true);
+      await narrow.click('#sweep-sim');
+      await expect
+        .poll(() => narrow.locator('#sweep-sim-note').textContent(), SLOW)
+        .toMatch(/^100 replications at every value/);
+      await narrow
+        .locator('.plot-card', { has: narrow.locator('#plot-sweep') })
+        .screenshot({ path: '/tmp/simpins-390-sweep.png' });
+      expect(
+        await narrow.evaluate(() => document.scrollingElement!.scrollWidth),
+      ).toBeLessThanOrEqual(390);
       await narrow.close();
     });
 
