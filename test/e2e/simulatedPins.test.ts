@@ -249,6 +249,32 @@ describe.skipIf(!hasChromium('test/e2e/simulatedPins.test.ts'))(
       await expect.poll(() => page.locator('#model-name').textContent(), SLOW).not.toBe(PUMPS_NAME);
       expect(errors).toEqual([]);
     });
+
+    test('a pin of a model with exact and simulated numbers keeps both, side by side', async () => {
+      await page.selectOption('#example-select', 'tmr-voter');
+      await expect.poll(() => cell('live', 'method').textContent(), SLOW).toMatch(/^exact/);
+      await page.locator('#sim-replications').fill('200');
+      await page.click('#sim-run');
+      await expect.poll(() => page.locator('#sim-note').textContent(), SLOW).toMatch(/done/);
+      const simulated = (await cell('simulated', 'reliability').textContent())!;
+      await page.click('#pin-button');
+      await expect.poll(() => cell('p1', 'method').textContent(), SLOW).toMatch(/^exact/);
+      expect(await cell('p1-simulated', 'method').textContent()).toBe(
+        'simulation: 200 replications',
+      );
+      expect(await cell('p1-simulated', 'reliability').textContent()).toBe(simulated);
+      expect(await page.locator('th[data-scenario="p1-simulated"]').textContent()).toBe(
+        'Scenario 1, simulated',
+      );
+      const names = await curveNames();
+      expect(names).toContain('Scenario 1');
+      expect(names).toContain('Scenario 1 (simulated 95 % band)');
+      // The table scrolls sideways in its frame: its end, the pin's columns.
+      const frame = page.locator('.table-wrap', { has: page.locator('#numbers') });
+      await frame.evaluate((element) => (element.scrollLeft = element.scrollWidth));
+      await frame.screenshot({ path: '/tmp/simpins-exact-and-simulated.png' });
+      expect(errors).toEqual([]);
+    });
   },
 );
 
