@@ -51,7 +51,8 @@ async function start(): Promise<void> {
   const numbers = createNumbersPanel(store);
   const parameters = createParametersPanel(store);
   const curves = createCurvesPanel(store);
-  const whatIf = createWhatIfPanel(store);
+  // A simulated sweep runs beside the simulations, never ahead of a slider.
+  const whatIf = createWhatIfPanel(store, simulationWorker);
   const importance = createImportancePanel(store);
   const faultTree = createFaultTreePanel(store);
   const simulation = createSimulationPanel(store, simulationWorker);
@@ -73,12 +74,14 @@ async function start(): Promise<void> {
         // simulation (a run of the old scenario stops), the numbers without its column.
         model.showExample(state.example);
         simulation.stop();
+        whatIf.stopSimulation();
         simulation.draw(state);
         numbers.draw(state);
         solver.request();
         url.schedule();
         return;
       case 'whatIf':
+        whatIf.stopSimulation();
         solver.request();
         url.schedule();
         return;
@@ -128,7 +131,7 @@ async function start(): Promise<void> {
           return;
         }
         exactProgress.draw(state);
-        model.showIssues(state.issues);
+        model.showIssues(state.issues, state.issuesText);
         status.show(
           `the model has ${state.issues.length} problem(s); the plots show the last valid model`,
         );
@@ -144,6 +147,7 @@ async function start(): Promise<void> {
         numbers.draw(state);
         parameters.draw(state);
         void curves.draw(state);
+        whatIf.showSimulated(state);
         if (needsHorizonExtras(state)) solver.request();
         return;
       case 'simulation':

@@ -8,11 +8,13 @@ import * as relkit from '../src/index.js';
 import { explore, exploreExtras } from './compute/explore.js';
 import { optimizeScenario } from './compute/optimize.js';
 import { findSimulator, simulationChunks } from './compute/simulation.js';
+import { startSweep, sweepEstimates, sweepRound } from './compute/simulatedSweep.js';
 import { loadScenario } from './compute/template.js';
 import type { WorkerRequest, WorkerResponse } from './workerProtocol.js';
 
 const simulator = findSimulator(relkit);
 const cancelled = new Set<number>();
+const cancelledSweeps = new Set<number>();
 
 const post = (message: WorkerResponse): void => self.postMessage(message);
 
@@ -63,6 +65,12 @@ function handle(request: WorkerRequest): void {
       return;
     case 'simulate':
       void simulate(request);
+      return;
+    case 'simulateSweep':
+      void simulateSweep(request);
+      return;
+    case 'cancelSweep':
+      cancelledSweeps.add(request.id);
       return;
   }
 }
@@ -122,5 +130,54 @@ async function simulate(request: Extract<WorkerRequest, { type: 'simulate' }>): 
         stopped: 'cancelled',
       });
     }
+  }
+}
+
+/**
+ * Simulates a sweep in rounds of replications at every point, posting the estimates after each
+ * round; stops when all are done, the budget has passed, or the page cancels it.
+ */
+async function simulateSweep(
+  request: Extract<WorkerRequest, { type: 'simulateSweep' }>,
+): Promise<void> {
+  const { id, replications: total } = request;
+  const stop = (error: string): void =>
+    post({ type: 'sweepSimulation', id, total, finished: true, error });
+  if (!simulator) return stop('this build of relkit has no simulator');
+  try {
+    const run = startSweep(
+      request.text,
+      request.scenario,
+      request.parameter,
+      request.values,
+      request.measure,
+      request.seed,
+      request.horizon,
+    );
+    if (typeof run === 'string') return stop(run);
+    const started = performance.now();
+    // About 10 rounds, of at most 500 replications (a cancel or the budget acts between
+    // rounds): the chart narrows as they come.
+    const size = Math.min(500, Math.max(10, Math.ceil(total / 10)));
+    while (run.done < total) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (cancelledSweeps.delete(id)) {
+        post({ type: 'sweepSimulation', id, total, finished: true, stopped: 'cancelled' });
+        return;
+      }
+      sweepRound(run, simulator, Math.min(size, total - run.done));
+      const outOfTime = run.done < total && performance.now() - started > request.budgetMs;
+      post({
+        type: 'sweepSimulation',
+        id,
+        sweep: sweepEstimates(run, simulator),
+        total,
+        finished: run.done >= total || outOfTime,
+        ...(outOfTime && { stopped: 'budget' as const }),
+      });
+      if (outOfTime) return;
+    }
+  } catch (error) {
+    stop(String(error));
   }
 }

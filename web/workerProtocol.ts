@@ -1,7 +1,9 @@
 /** Messages between the page and web/worker.ts; all plain, structured-cloneable data. */
 import type { Result } from '../src/index.js';
 import type { Exploration, ExploreOutcome, Extras, ExtrasRequest } from './compute/explore.js';
+import type { MeasureKey } from './compute/measures.js';
 import type { OptimizeOutcome, OptimizeRequest } from './compute/optimize.js';
+import type { SimulatedSweep } from './compute/simulatedSweep.js';
 import type { Pin, Scenario } from './state/pins.js';
 
 /** A message to the worker. */
@@ -39,7 +41,25 @@ export type WorkerRequest =
       readonly scenario: Scenario;
       readonly request: OptimizeRequest;
     }
+  | {
+      /** The sweep of a model without an exact solution, by simulation (compute/simulatedSweep.ts). */
+      readonly type: 'simulateSweep';
+      readonly id: number;
+      readonly text: string;
+      readonly scenario: Scenario;
+      readonly parameter: string;
+      readonly values: readonly number[];
+      readonly measure: MeasureKey;
+      /** Replications at every point, and their seed (the same at every point). */
+      readonly replications: number;
+      readonly seed: number;
+      /** The live simulation's horizon, for a model without a mission time. */
+      readonly horizon?: number;
+      /** Stop after the round that passes this wall time, ms. */
+      readonly budgetMs: number;
+    }
   | { readonly type: 'cancel'; readonly id: number }
+  | { readonly type: 'cancelSweep'; readonly id: number }
   | { readonly type: 'hello' };
 
 /** A message from the worker. */
@@ -87,5 +107,15 @@ export type WorkerResponse =
       readonly id: number;
       readonly outcome: OptimizeOutcome;
       readonly elapsed: number;
+    }
+  | {
+      /** A round of a simulated sweep done: the estimates so far, or why it failed. */
+      readonly type: 'sweepSimulation';
+      readonly id: number;
+      readonly sweep?: SimulatedSweep;
+      readonly total: number;
+      readonly finished: boolean;
+      readonly stopped?: 'cancelled' | 'budget';
+      readonly error?: string;
     }
   | { readonly type: 'error'; readonly id: number; readonly message: string };

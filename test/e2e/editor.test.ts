@@ -217,6 +217,43 @@ describe.skipIf(!hasChromium('test/e2e/editor.test.ts'))('model editor, headless
     ]);
   });
 
+  test('typed on while an older text is solved: its problem is underlined on its word', async () => {
+    // A chain of about 83 000 states keeps the worker busy for seconds: the text with the
+    // problem waits for it, and the lines typed meanwhile come before the answer.
+    const chain = `name: Busy chain\ncomponents:\n${['a', 'b', 'c', 'd']
+      .map(
+        (n, i) =>
+          `  ${n}: { count: 10, failure: { mtbf: ${1000 + 300 * i} }, repair: { mttr: 5 } }`,
+      )
+      .join('\n')}\nsystem:\n  series:\n${['a', 'b', 'c', 'd']
+      .map((n) => `    - koon: { k: 3, of: ${n} }`)
+      .join('\n')}\nmaintenance: { crews: 3, priority: [a, b, c, d], idle_while_down: true }\n`;
+    await page.setInputFiles('#open-file', {
+      name: 'busy.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from(chain),
+    });
+    await expect.poll(() => page.locator('#model-name').textContent(), SLOW).toBe('Busy chain');
+    await page.locator('#model-editor .cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('oops: 1');
+    // The debounce passes: this text is the one solved next.
+    await page.waitForTimeout(700);
+    const issues = page.locator('#model-issues');
+    const range = page.locator('#model-editor .cm-lintRange-error').first();
+    let underlined: string | null = null;
+    for (let i = 0; i < 400 && underlined === null; i++) {
+      // Blank lines at the top, one every 80 ms: never a pause the debounce would take.
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(80);
+      if (await issues.isVisible()) underlined = await range.textContent();
+    }
+    expect(underlined).toBe('oops:');
+    await page.screenshot({ path: SHOT('09-typed-on'), fullPage: false });
+    await loadExample('tmr-voter');
+  }, 120_000);
+
   test('keyboard: the editor is labelled and Tab leaves it', async () => {
     const content = page.locator('#model-text');
     expect(await content.getAttribute('aria-label')).toBe('model text (YAML or JSON)');

@@ -136,6 +136,44 @@ describe('reduce', () => {
     expect(edited.text).toBe('y');
   });
 
+  test('a pin keeps the simulated results shown; renaming keeps them, an edit of the text drops them', () => {
+    const run1: Result = {
+      method: 'simulation',
+      model: { name: 'm', hash: '0' },
+      timeUnit: 'h',
+      horizon: 1000,
+      measures: { mttf: { mean: 5000, ci95: [4000, 6000], events: 30 } },
+      warnings: [],
+      replications: 100,
+    } as Result;
+    const [pinned, changes] = run(
+      fresh(),
+      { type: 'explored', exploration, solveMs: 1 },
+      { type: 'simulated', result: run1 },
+      { type: 'pin' },
+      { type: 'renamePin', id: 'p1', name: 'simulated one' },
+    );
+    expect(changes.slice(2)).toEqual(['scenario', 'scenario']);
+    expect(pinned.pins[0]!.simulated).toEqual({
+      replications: 100,
+      horizon: 1000,
+      measures: { mttf: { mean: 5000, ci95: [4000, 6000], events: 30 } },
+    });
+    const shown = columns(pinned);
+    expect(shown[1]!.simulated).toMatchObject({
+      method: 'simulation',
+      replications: 100,
+      measures: { mttf: { mean: 5000 } },
+    });
+    // A pin of a scenario without a simulation keeps exact results only.
+    const [second] = run(pinned, { type: 'pin' });
+    expect(second.pins[1]!.simulated).toBeUndefined();
+    const [same] = run(pinned, { type: 'edit', text: pinned.text });
+    expect(same.pins[0]!.simulated).toBeDefined();
+    const [edited] = run(pinned, { type: 'edit', text: 'name: other\n' });
+    expect(edited.pins[0]).toEqual({ id: 'p1', name: 'simulated one', overrides: {} });
+  });
+
   test('pins are added from the live scenario, renamed and removed', () => {
     const [state] = run(
       fresh(),

@@ -13,9 +13,13 @@ interface StoredLink {
   readonly expected: ExplorerState;
 }
 
-const stored = JSON.parse(
-  readFileSync(join(import.meta.dirname, 'fixtures', 'links-2026-12.json'), 'utf8'),
-) as { readonly links: readonly StoredLink[] };
+const read = (name: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8')) as {
+    readonly links: readonly StoredLink[];
+  };
+const stored = read('links-2026-12.json');
+// Pins keeping simulated results: an optional field of version 2.
+const pinnedSimulations = read('links-2026-12-pinned-simulation.json');
 
 describe('links made in December 2026 still open', () => {
   test('the fixtures cover an example, parameters, pins, view, house events and an opened text', () => {
@@ -41,6 +45,23 @@ describe('links made in December 2026 still open', () => {
       const { curveChosen, ...view } = link.expected.view;
       expect({ ...link.expected, view }).toEqual(link.state);
       expect(curveChosen === true).toBe(link.state.view.curve === 'log');
+    },
+  );
+});
+
+describe('links whose pins keep simulated results still open', () => {
+  test('the fixture has a pin with estimates, intervals and a band, and a pin without', () => {
+    const pins = pinnedSimulations.links.flatMap((link) => link.state.pins);
+    const kept = pins.find((pin) => pin.simulated)?.simulated;
+    expect(kept?.measures.steadyAvailability).toMatchObject({ ci95: expect.any(Array) });
+    expect(kept?.measures.reliability?.lo).toBeDefined();
+    expect(pins.some((pin) => pin.simulated === undefined)).toBe(true);
+  });
+
+  test.each(pinnedSimulations.links.map((link) => [link.name, link] as const))(
+    '%s decodes to its expected state',
+    async (_name, link) => {
+      expect(await decodeState(link.hash)).toEqual(link.expected);
     },
   );
 });

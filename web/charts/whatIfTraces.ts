@@ -7,6 +7,7 @@ import type { Data, Layout } from 'plotly.js-dist-min';
 import type { Extras } from '../compute/explore.js';
 import { isTimeMeasure, MEASURE_LABELS, type MeasureKey } from '../compute/measures.js';
 import type { Sweep, TornadoRow } from '../compute/sensitivity.js';
+import type { SimulatedSweep } from '../compute/simulatedSweep.js';
 import { formatNumber } from '../views/format.js';
 import { BASE_LAYOUT, plotText } from './layout.js';
 
@@ -91,6 +92,63 @@ export function sweepTraces(sweep: Sweep, current: number, currentMeasure?: numb
       x: [current],
       y: [currentMeasure],
       marker: { color: '#D55E00', size: 10, symbol: 'diamond' },
+    });
+  }
+  return traces;
+}
+
+/**
+ * Returns the traces of a simulated sweep: the 95 % band of the estimates (shaded, the lower
+ * ends then the upper ones filled to them) under the dashed estimates with their markers, and
+ * the current value of the parameter as a dotted vertical line.
+ */
+export function simulatedSweepTraces(sweep: SimulatedSweep, current: number): Data[] {
+  const color = '#0072B2';
+  const name = plotText(sweep.parameter);
+  const known = sweep.mean.filter((y): y is number => y !== null);
+  const traces: Data[] = [
+    {
+      type: 'scatter',
+      mode: 'lines',
+      name: `${name} (95 % lower end)`,
+      x: [...sweep.x],
+      y: [...sweep.lo],
+      line: { width: 0, color },
+      hoverinfo: 'skip',
+      showlegend: false,
+    },
+    {
+      type: 'scatter',
+      mode: 'lines',
+      name: `${name} (simulated 95 % band)`,
+      x: [...sweep.x],
+      y: [...sweep.hi],
+      fill: 'tonexty',
+      fillcolor: 'rgba(0, 114, 178, 0.2)',
+      line: { width: 0, color },
+      hoverinfo: 'skip',
+    },
+    {
+      type: 'scatter',
+      mode: 'lines+markers',
+      name: `${name} (simulated mean)`,
+      x: [...sweep.x],
+      y: [...sweep.mean],
+      line: { color, dash: 'dash' },
+      marker: { size: 5 },
+    },
+  ];
+  if (known.length > 0) {
+    const lows = sweep.lo.filter((y): y is number => y !== null);
+    const highs = sweep.hi.filter((y): y is number => y !== null);
+    traces.push({
+      type: 'scatter',
+      mode: 'lines',
+      name: 'current',
+      x: [current, current],
+      y: [Math.min(...lows, ...known), Math.max(...highs, ...known)],
+      line: { color: '#D55E00', dash: 'dot', width: 1 },
+      hoverinfo: 'skip',
     });
   }
   return traces;

@@ -73,3 +73,29 @@ export function measureValue(result: Result, key: MeasureKey): number | undefine
 export function availableMeasures(result: Result): MeasureKey[] {
   return MEASURE_KEYS.filter((key) => measureValue(result, key) !== undefined);
 }
+
+/** A simulated measure: its estimate and 95 % interval. */
+export interface MeasureEstimate {
+  readonly mean: number;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/**
+ * Returns a measure of a result with its 95 % interval: a simulated estimate's `ci95`, the band
+ * of R(t) at its last point, and for an exact number the number at both ends; undefined when the
+ * result does not have the measure.
+ */
+export function measureEstimate(result: Result, key: MeasureKey): MeasureEstimate | undefined {
+  if (key === 'reliability') {
+    const curve = result.measures.reliability;
+    const last = (curve?.values.length ?? 0) - 1;
+    if (!curve || last < 0) return undefined;
+    const mean = curve.values[last]!;
+    return { mean, lo: curve.lo?.[last] ?? mean, hi: curve.hi?.[last] ?? mean };
+  }
+  const scalar = result.measures[key];
+  if (scalar === undefined) return undefined;
+  if (typeof scalar === 'number') return { mean: scalar, lo: scalar, hi: scalar };
+  return { mean: scalar.mean, lo: scalar.ci95[0], hi: scalar.ci95[1] };
+}

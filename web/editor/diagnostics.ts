@@ -1,9 +1,11 @@
 /**
  * The worker's problems of a model text (TextIssue: 1-based line and column) as CodeMirror
  * diagnostics: the word at the issue's column underlined, or the whole line when it has no column.
- * Issues without a line have no place in the text; the list under the editor shows them.
+ * Issues without a line have no place in the text; the list under the editor shows them. The
+ * issues come from the worker for the text it was sent; typed on since, they are placed in that
+ * text and mapped through the edits made since (those in a deleted range dropped).
  */
-import type { Text } from '@codemirror/state';
+import { MapMode, Text, type ChangeDesc } from '@codemirror/state';
 import type { Diagnostic } from '@codemirror/lint';
 import type { TextIssue } from '../compute/solve.js';
 
@@ -29,4 +31,27 @@ export function diagnosticsOf(doc: Text, issues: readonly TextIssue[]): Diagnost
     const range = issueRange(doc, issue);
     return range ? [{ ...range, severity: 'error' as const, message: issueMessage(issue) }] : [];
   });
+}
+
+/**
+ * Returns the diagnostics of issues found in `solved` placed in today's text: their ranges in
+ * `solved`, mapped through `since`, the edits made after it. An issue whose text was deleted
+ * since has no place left and is dropped.
+ */
+export function mappedDiagnostics(
+  solved: Text,
+  since: ChangeDesc,
+  issues: readonly TextIssue[],
+): Diagnostic[] {
+  return diagnosticsOf(solved, issues).flatMap((diagnostic) => {
+    const from = since.mapPos(diagnostic.from, 1, MapMode.TrackDel);
+    const to = since.mapPos(diagnostic.to, -1, MapMode.TrackDel);
+    if (from === null || to === null || to < from) return [];
+    return [{ ...diagnostic, from, to }];
+  });
+}
+
+/** Returns a model text as CodeMirror holds it (its lines split at any line break). */
+export function textOf(text: string): Text {
+  return Text.of(text.split(/\r\n?|\n/));
 }

@@ -7,7 +7,6 @@
 import {
   curveLayout,
   curveTraces,
-  SERIES_COLORS,
   shownCurveMeasure,
   type CurveMeasure,
   type CurveSeries,
@@ -55,14 +54,20 @@ export function createCurvesPanel(store: Store): CurvesPanel {
     const exploration = state.exploration;
     if (!exploration) return Promise.resolve();
     const measure = chooseMeasure(state);
-    const series: CurveSeries[] = columns(state).flatMap((column) =>
-      column.solution.ok
-        ? [{ name: column.name, result: column.solution.result, color: column.color }]
-        : [],
-    );
-    if (state.simulated) {
-      series.push({ name: 'current', result: state.simulated, color: SERIES_COLORS[0]! });
-    }
+    const shown = columns(state);
+    // The exact curves, then the simulated ones (the live run's, those pins kept) with bands.
+    const series: CurveSeries[] = [
+      ...shown.flatMap((column) =>
+        column.solution.ok
+          ? [{ name: column.name, result: column.solution.result, color: column.color }]
+          : [],
+      ),
+      ...shown.flatMap((column) =>
+        column.simulated
+          ? [{ name: column.name, result: column.simulated, color: column.color }]
+          : [],
+      ),
+    ];
     const scale = shownCurveScale(
       state.view,
       series.map((entry) => entry.result.measures[measure]?.values ?? []),
@@ -73,8 +78,13 @@ export function createCurvesPanel(store: Store): CurvesPanel {
     for (const radio of scaleRadios) radio.disabled = data.length === 0;
     const layout = curveLayout(measure, scale, exploration.timeUnit, data.length === 0);
     const live = exploration.solution.ok ? exploration.solution.result : state.simulated;
-    const pinHorizons = columns(state).flatMap((column) =>
-      column.pin && column.solution.ok ? [column.solution.result.horizon ?? NaN] : [],
+    const pinHorizons = shown.flatMap((column) =>
+      column.pin
+        ? [
+            ...(column.solution.ok ? [column.solution.result.horizon ?? NaN] : []),
+            ...(column.simulated ? [column.simulated.horizon ?? NaN] : []),
+          ]
+        : [],
     );
     const axis = fittedTimeAxis(live?.horizon, pinHorizons, exploration.timeUnit);
     note.hidden = axis === undefined;

@@ -13,7 +13,8 @@ import { attachResizeHandle } from '../views/resizeHandle.js';
 /** The panel's handle for the composition root. */
 export interface ModelPanel {
   /** Lists the text's problems under the editor (none: the list hides). */
-  readonly showIssues: (issues: readonly TextIssue[]) => void;
+  /** Shows the problems found in `text` (none: in the text shown) under and in the editor. */
+  readonly showIssues: (issues: readonly TextIssue[], text?: string) => void;
   /** Shows the name of the solved model in the heading. */
   readonly showName: (name: string) => void;
   /** Shows the state's example in the menu: an opened file is "(opened file)". */

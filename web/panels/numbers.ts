@@ -4,7 +4,6 @@
  * simulation's warnings, and the button that pins the scenario (#numbers, #solver-message,
  * #method-notes, #pin-button).
  */
-import { SERIES_COLORS } from '../charts/curveTraces.js';
 import { plainLibraryNote } from '../compute/plainWords.js';
 import { columns } from '../state/selectors.js';
 import type { AppState, Store } from '../state/store.js';
@@ -50,7 +49,6 @@ export function createNumbersPanel(store: Store): NumbersPanel {
         exploration.timeUnit,
         (id, name) => store.dispatch({ type: 'renamePin', id, name }),
         (id) => store.dispatch({ type: 'removePin', id }),
-        state.simulated && { result: state.simulated, color: SERIES_COLORS[0]! },
       );
       const warnings = (state.simulated?.warnings ?? []).map(plainLibraryNote).filter(Boolean);
       notes.hidden = warnings.length === 0;

@@ -7,6 +7,12 @@ import { scalarMeasureNames } from '../../src/index.js';
 import { emptyLayout } from '../charts/layout.js';
 import { optimizeLayout, optimizeTraces } from '../charts/optimizeTraces.js';
 import type { OptimizeOutcome, OptimizeRequest } from '../compute/optimize.js';
+import {
+  AWAITING_EXACT,
+  NO_EXACT_MEASURE,
+  NO_EXACT_OPTIMIZE,
+  NO_EXACT_OPTIMIZE_PLOT,
+} from '../state/methods.js';
 import { scenarioOf, type AppState, type Store } from '../state/store.js';
 import { byId, fillSelect, h } from '../views/dom.js';
 import { formatNumber } from '../views/format.js';
@@ -34,11 +40,12 @@ export function createOptimizePanel(store: Store, worker: Worker): OptimizePanel
   // The model text and scenario of the optimum shown: another model or scenario makes it stale.
   let shownFor: string | undefined;
   const keyOf = (state: AppState): string => JSON.stringify([state.text, scenarioOf(state)]);
-  const clear = (note: string): void => {
+  /** Shows `note` instead of an optimum, and on the chart `plotNote` (a short one). */
+  const clear = (note: string, plotNote = note): void => {
     delete output.dataset.argument;
     delete output.dataset.value;
     output.textContent = note;
-    void drawPlot('plot-optimize', [], emptyLayout(note));
+    void drawPlot('plot-optimize', [], emptyLayout(plotNote));
   };
   // The parameter whose slider range the range inputs hold: a new choice resets them.
   let rangeOf: string | undefined;
@@ -63,10 +70,14 @@ export function createOptimizePanel(store: Store, worker: Worker): OptimizePanel
       varied.map((p) => [p.name, p.name]),
       parameterSelect.value || undefined,
     );
-    const measures = exploration.solution.ok ? scalarMeasureNames(exploration.solution.result) : [];
+    const exact = exploration.solution.ok;
+    const measures = exact ? scalarMeasureNames(exploration.solution.result) : [];
+    // Without an exact solution (yet) the menu says why it offers nothing.
     fillSelect(
       measureSelect,
-      measures.map((m) => [m, m]),
+      exact
+        ? measures.map((m) => [m, m])
+        : [['', state.solving ? AWAITING_EXACT : NO_EXACT_MEASURE]],
       measureSelect.value || undefined,
     );
     if (varied.length === 0) {
@@ -82,12 +93,18 @@ export function createOptimizePanel(store: Store, worker: Worker): OptimizePanel
     }
     if (pending !== undefined || shownFor === keyOf(state)) return;
     shownFor = undefined;
+    if (!exact && !state.solving && varied.length > 0) {
+      clear(NO_EXACT_OPTIMIZE, NO_EXACT_OPTIMIZE_PLOT);
+      return;
+    }
     clear(
       varied.length === 0
         ? 'this model has no parameters to vary'
-        : measures.length === 0
-          ? 'no exact scalar measure to optimise'
-          : 'Run finds the optimum over the range',
+        : state.solving
+          ? 'the optimiser waits for the exact solution'
+          : measures.length === 0
+            ? 'no exact scalar measure to optimise'
+            : 'Run finds the optimum over the range',
     );
   };
 

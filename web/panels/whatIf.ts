@@ -1,7 +1,9 @@
 /**
  * The what-if panel: the failure distribution of a component, the tornado chart of a measure and
  * its sweep over one parameter, with their menus (#plot-distribution, #plot-tornado,
- * #plot-sweep). The worker computes them after the numbers. (The importance chart beside them:
+ * #plot-sweep). The worker computes them after the numbers. A model without an exact solution
+ * gets a note saying why there is no tornado and what is done instead (#whatif-note), and its
+ * sweep by simulation (web/panels/simulatedSweep.ts). (The importance chart beside them:
  * web/panels/importance.ts.)
  */
 import { emptyLayout } from '../charts/layout.js';
@@ -15,10 +17,20 @@ import {
   tornadoTraces,
 } from '../charts/whatIfTraces.js';
 import { MEASURE_LABELS, measureValue, type MeasureKey } from '../compute/measures.js';
-import { chosenMeasure } from '../state/selectors.js';
+import {
+  AWAITING_EXACT,
+  AWAITING_SIMULATION,
+  NO_EXACT_MEASURE,
+  NO_EXACT_WHAT_IF,
+} from '../state/methods.js';
+import { chosenMeasure, offeredMeasures } from '../state/selectors.js';
 import type { AppState, Store } from '../state/store.js';
 import { byId, fillSelect } from '../views/dom.js';
 import { addDownloadButtons, drawPlot } from './plot.js';
+import { createSimulatedSweepPanel } from './simulatedSweep.js';
+
+/** The tornado's text for a model without an exact solution: the panel's note says more. */
+const NO_EXACT_TORNADO = 'no tornado without an exact solution: see the note above';
 
 /** The panel's handle for the composition root. */
 export interface WhatIfPanel {
@@ -26,14 +38,23 @@ export interface WhatIfPanel {
   readonly showChoices: (state: AppState) => void;
   /** Draws the what-if charts of the state (nothing before the worker has computed them). */
   readonly draw: (state: AppState) => void;
+  /** Follows the simulation of a model without an exact solution: its measures, its sweep. */
+  readonly showSimulated: (state: AppState) => void;
+  /** Stops a simulated sweep: the scenario or the chart's settings changed. */
+  readonly stopSimulation: () => void;
 }
 
-/** Wires the what-if charts and their menus; a menu change goes through `store`. */
-export function createWhatIfPanel(store: Store): WhatIfPanel {
+/**
+ * Wires the what-if charts and their menus; a menu change goes through `store`. A simulated
+ * sweep runs on `worker` (the simulation worker).
+ */
+export function createWhatIfPanel(store: Store, worker: Worker): WhatIfPanel {
+  const simulatedSweep = createSimulatedSweepPanel(store, worker);
   const measureSelect = byId<HTMLSelectElement>('measure-select');
   const componentSelect = byId<HTMLSelectElement>('component-select');
   const sweepSelect = byId<HTMLSelectElement>('sweep-select');
   const percent = byId<HTMLInputElement>('tornado-percent');
+  const note = byId('whatif-note');
 
   measureSelect.addEventListener('change', () =>
     store.dispatch({
@@ -61,9 +82,18 @@ export function createWhatIfPanel(store: Store): WhatIfPanel {
   const showChoices = (state: AppState): void => {
     const exploration = state.exploration;
     if (!exploration) return;
+    // Without an exact solution the menu offers the simulated measures (for the simulated
+    // sweep) once there are, else says why it offers nothing; the note says what is done.
+    const exact = exploration.solution.ok;
+    const waiting = state.solving !== undefined;
+    const measures = offeredMeasures(state);
+    note.hidden = exact || waiting;
+    note.textContent = exact || waiting ? '' : NO_EXACT_WHAT_IF;
     fillSelect(
       measureSelect,
-      exploration.measures.map((key) => [key, MEASURE_LABELS[key]]),
+      measures.length > 0
+        ? measures.map((key) => [key, MEASURE_LABELS[key]])
+        : [['', exact ? NO_EXACT_MEASURE : waiting ? AWAITING_EXACT : AWAITING_SIMULATION]],
       chosenMeasure(state),
     );
     fillSelect(
@@ -79,14 +109,18 @@ export function createWhatIfPanel(store: Store): WhatIfPanel {
     );
     // A menu with nothing to choose is disabled rather than shown empty.
     componentSelect.disabled = exploration.components.length === 0;
-    for (const control of [measureSelect, percent, sweepSelect]) {
-      control.disabled = varied.length === 0;
-    }
+    // The tornado's percentage needs an exact solution; the sweep can be simulated.
+    percent.disabled = varied.length === 0 || !exact;
+    measureSelect.disabled = varied.length === 0 || measures.length === 0;
+    sweepSelect.disabled = varied.length === 0 || waiting;
   };
 
   const draw = (state: AppState): void => {
     const { exploration, extras } = state;
     if (!exploration) return;
+    // A model without an exact solution gets its sweep by simulation, on request.
+    const simulatedOnly = !exploration.solution.ok && !state.solving;
+    simulatedSweep.draw(state, simulatedOnly);
     if (state.solving) {
       for (const id of ['plot-distribution', 'plot-tornado', 'plot-sweep']) {
         void drawPlot(id, [], emptyLayout('drawn once the exact solution is in'));
@@ -107,9 +141,14 @@ export function createWhatIfPanel(store: Store): WhatIfPanel {
         : emptyLayout('no component or event has failure times'),
     );
     if (extras.skipped !== undefined) {
-      // No exact solution, or one too slow to repeat dozens of times: say so, no empty axes.
-      void drawPlot('plot-tornado', [], emptyLayout(extras.skipped));
-      void drawPlot('plot-sweep', [], emptyLayout(extras.skipped));
+      // No exact solution (the note above says what to do instead), or one too slow to repeat
+      // dozens of times: say so, no empty axes.
+      void drawPlot(
+        'plot-tornado',
+        [],
+        emptyLayout(simulatedOnly ? NO_EXACT_TORNADO : extras.skipped),
+      );
+      if (!simulatedOnly) void drawPlot('plot-sweep', [], emptyLayout(extras.skipped));
       return;
     }
     const varied = exploration.parameters.some((p) => !p.isExpression);
@@ -137,5 +176,11 @@ export function createWhatIfPanel(store: Store): WhatIfPanel {
     );
   };
 
-  return { showChoices, draw };
+  const showSimulated = (state: AppState): void => {
+    if (state.exploration?.solution.ok !== false || state.solving) return;
+    showChoices(state);
+    simulatedSweep.draw(state, true);
+  };
+
+  return { showChoices, draw, showSimulated, stopSimulation: simulatedSweep.stop };
 }

@@ -51,6 +51,29 @@ export function whatIfSkipReason(solution: Solution | undefined): string | undef
   return undefined;
 }
 
+/**
+ * What the what-if panel says for a model without an exact solution, in place of the tornado and
+ * sweep: why there are none, and what the user can do instead.
+ */
+export const NO_EXACT_WHAT_IF =
+  'No exact method applies to this model (the reason is under the numbers), so there is no tornado, and the sweep is simulated when you ask: Simulate the sweep runs the model at 9 values of the parameter with the replications and seed of the Simulation panel, the same seed at every value (so neighbouring points differ by the parameter more than by chance), and shades each point’s 95 % interval. To compare two values closely, pin this result and change the value: the numbers table shows both with their intervals.';
+
+/** What the optimise panel says for a model without an exact solution. */
+export const NO_EXACT_OPTIMIZE =
+  'No optimisation for this model: the search solves it exactly at every value it tries, and no method gives an exact solution here. Simulate the sweep (above) to see the measure over the range with its intervals, or pin a result, change a value and compare both in the numbers table.';
+
+/** The optimise chart's short note for a model without an exact solution. */
+export const NO_EXACT_OPTIMIZE_PLOT = 'no optimisation without an exact solution';
+
+/** What the what-if menus offer while a long exact solve runs. */
+export const AWAITING_EXACT = 'after the exact solution';
+
+/** What the measure menus offer for a model without an exact solution. */
+export const NO_EXACT_MEASURE = 'none without an exact solution';
+
+/** What the what-if measure menu offers before a model without one has simulated results. */
+export const AWAITING_SIMULATION = 'after the first simulated results';
+
 /** Whether the page starts a simulation of its own: no exact solution and no run of this scenario. */
 export function needsAutoSimulation(state: AppState): boolean {
   return state.exploration?.solution.ok === false && state.simulation === undefined;

@@ -1,7 +1,9 @@
 /**
  * Pinned what-if scenarios: parameter overrides and mission time kept to compare with the live
- * one. Pure functions over plain data; every change returns a new array.
+ * one, and the scenario's simulated results when it had some. Pure functions over plain data;
+ * every change returns a new array.
  */
+import type { PinnedSimulation } from './pinnedSimulation.js';
 
 /** A scenario: parameter values that replace the file's, and the mission time (horizon). */
 export interface Scenario {
@@ -14,6 +16,11 @@ export interface Scenario {
 export interface Pin extends Scenario {
   readonly id: string;
   readonly name: string;
+  /**
+   * The scenario's simulated results when it was pinned (web/state/pinnedSimulation.ts): kept,
+   * since they cannot be recomputed at once as exact ones are. Of the model text of that time.
+   */
+  readonly simulated?: PinnedSimulation;
 }
 
 /** Most pins kept at once: more curves than this are unreadable and slow to recompute. */
@@ -21,15 +28,22 @@ export const MAX_PINS = 8;
 
 /**
  * Returns the pins with the scenario added under a fresh id (`p1`, `p2`, …) and the given name,
- * or `Scenario N`; when MAX_PINS are pinned already the oldest is dropped.
+ * or `Scenario N`, keeping its simulated results `simulated`; when MAX_PINS are pinned already
+ * the oldest is dropped.
  */
-export function addPin(pins: readonly Pin[], scenario: Scenario, name?: string): Pin[] {
+export function addPin(
+  pins: readonly Pin[],
+  scenario: Scenario,
+  name?: string,
+  simulated?: PinnedSimulation,
+): Pin[] {
   const next = 1 + Math.max(0, ...pins.map((pin) => Number(pin.id.slice(1)) || 0));
   const pin: Pin = {
     id: `p${next}`,
     name: name?.trim() || `Scenario ${next}`,
     overrides: { ...scenario.overrides },
     ...(scenario.missionTime !== undefined && { missionTime: scenario.missionTime }),
+    ...(simulated && { simulated }),
   };
   return [...pins, pin].slice(-MAX_PINS);
 }
@@ -43,6 +57,19 @@ export function renamePin(pins: readonly Pin[], id: string, name: string): Pin[]
 /** Returns the pins without pin `id`. */
 export function removePin(pins: readonly Pin[], id: string): Pin[] {
   return pins.filter((pin) => pin.id !== id);
+}
+
+/**
+ * Returns the pins without their simulated results: the model text they were of has changed
+ * (exact results are solved again for the new text; simulated ones would be of the old).
+ */
+export function forgetSimulations(pins: readonly Pin[]): Pin[] {
+  return pins.map((pin) => {
+    if (!pin.simulated) return pin;
+    const rest: { -readonly [K in keyof Pin]: Pin[K] } = { ...pin };
+    delete rest.simulated;
+    return rest;
+  });
 }
 
 /** Returns a short description of a scenario, such as `lambda=2e-4, mission 500`. */

@@ -9,9 +9,11 @@ import {
   type ImportanceKey,
   type ImportanceLevel,
 } from '../compute/importance.js';
-import type { MeasureKey } from '../compute/measures.js';
+import { availableMeasures, type MeasureKey } from '../compute/measures.js';
 import type { Solution } from '../compute/solve.js';
+import type { Result } from '../../src/index.js';
 import { whatIfSkipReason } from './methods.js';
+import { pinnedResult } from './pinnedSimulation.js';
 import type { Pin } from './pins.js';
 import type { AppState } from './store.js';
 import type { ExplorerState } from './urlState.js';
@@ -22,10 +24,15 @@ export interface Column {
   readonly name: string;
   readonly color: string;
   readonly solution: Solution;
+  /** Its simulated results: the live run's, or those the pin kept (web/state/pinnedSimulation.ts). */
+  readonly simulated?: Result;
   readonly pin?: Pin;
 }
 
-/** Returns the live scenario (`live`, first colour) and every pin, with their solutions. */
+/**
+ * Returns the live scenario (`live`, first colour) and every pin, with their solutions and
+ * simulated results.
+ */
 export function columns(state: AppState): Column[] {
   const exploration = state.exploration;
   if (!exploration) return [];
@@ -34,6 +41,7 @@ export function columns(state: AppState): Column[] {
     name: 'current',
     color: SERIES_COLORS[0]!,
     solution: exploration.solution,
+    ...(state.simulated && { simulated: state.simulated }),
   };
   return [
     live,
@@ -45,16 +53,30 @@ export function columns(state: AppState): Column[] {
         ok: false,
         message: 'not solved yet',
       },
+      ...(pin.simulated && {
+        simulated: pinnedResult(pin.simulated, pin.name, exploration.timeUnit),
+      }),
       pin,
     })),
   ];
 }
 
-/** Returns the measure of the tornado and sweep: the chosen one if the model has it, else its first. */
+/** Returns the measure of the tornado and sweep: the chosen one if offered, else the first offered. */
 export function chosenMeasure(state: AppState): MeasureKey {
-  const measures = state.exploration?.measures ?? [];
+  const measures = offeredMeasures(state);
   const wanted = state.view.measure;
   return wanted !== undefined && measures.includes(wanted) ? wanted : (measures[0] ?? 'mttf');
+}
+
+/**
+ * Returns the measures the what-if menu offers: the exact solution's, or for a model without one
+ * (not waiting for it) those its simulation estimates, which its simulated sweep can chart.
+ */
+export function offeredMeasures(state: AppState): readonly MeasureKey[] {
+  const exploration = state.exploration;
+  if (!exploration) return [];
+  if (exploration.solution.ok || state.solving) return exploration.measures;
+  return state.simulated ? availableMeasures(state.simulated) : [];
 }
 
 /** Returns the request of the what-if charts for the state's view settings. */

@@ -34,6 +34,8 @@ export function createSolverClient(
   let busy = false;
   let dirty = false;
   let port = worker;
+  // The text of the explore request in flight: its problems are of this text.
+  let solving: string | undefined;
 
   const send = (message: WorkerRequest): void => {
     busy = true;
@@ -43,6 +45,7 @@ export function createSolverClient(
     if (busy || !dirty) return;
     dirty = false;
     const state = store.get();
+    solving = state.text;
     send({
       type: 'explore',
       id: nextId++,
@@ -93,7 +96,11 @@ export function createSolverClient(
           });
         }
       } else {
-        store.dispatch({ type: 'invalid', issues: outcome.issues });
+        store.dispatch({
+          type: 'invalid',
+          issues: outcome.issues,
+          ...(solving !== undefined && { text: solving }),
+        });
       }
     } else if (message.type === 'extras') {
       busy = false;

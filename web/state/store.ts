@@ -10,7 +10,15 @@ import type { ImportanceKey, ImportanceLevel } from '../compute/importance.js';
 import type { MeasureKey } from '../compute/measures.js';
 import { plainProgress } from '../compute/plainWords.js';
 import type { TextIssue } from '../compute/solve.js';
-import { addPin, removePin, renamePin, type Pin, type Scenario } from './pins.js';
+import {
+  addPin,
+  forgetSimulations,
+  removePin,
+  renamePin,
+  type Pin,
+  type Scenario,
+} from './pins.js';
+import { pinSimulation } from './pinnedSimulation.js';
 import { DEFAULT_VIEW, type ExplorerState, type ViewState } from './urlState.js';
 
 /** Everything the page knows. */
@@ -23,6 +31,8 @@ export interface AppState extends Scenario {
   readonly view: ViewState;
   /** Problems of the text as last solved; empty when it loaded. */
   readonly issues: readonly TextIssue[];
+  /** The text `issues` were found in (the user may have typed on since). */
+  readonly issuesText?: string;
   /** The last valid model, solved; the plots keep showing it while the text has problems. */
   readonly exploration?: Exploration;
   /** Time the worker took to solve `exploration`, ms. */
@@ -103,7 +113,12 @@ export type Action =
       /** The model's facts while its long exact solve goes on (its progress stays shown). */
       readonly preview?: boolean;
     }
-  | { readonly type: 'invalid'; readonly issues: readonly TextIssue[] }
+  | {
+      readonly type: 'invalid';
+      readonly issues: readonly TextIssue[];
+      /** The text solved: the editor places the issues in it. */
+      readonly text?: string;
+    }
   | { readonly type: 'extras'; readonly extras: Extras | undefined }
   | {
       readonly type: 'simulated';
@@ -223,7 +238,11 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
       });
     }
     case 'edit':
-      return scenario({ ...without(state, 'exactSkipped'), text: action.text });
+      return scenario({
+        ...without(state, 'exactSkipped'),
+        text: action.text,
+        pins: action.text === state.text ? state.pins : forgetSimulations(state.pins),
+      });
     case 'setParameter': {
       const overrides: Record<string, number> = { ...state.overrides };
       if (action.value === undefined) delete overrides[action.name];
@@ -239,7 +258,17 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
     case 'resetAll':
       return scenario({ ...without(state, 'missionTime'), overrides: {} });
     case 'pin':
-      return scenario({ ...state, pins: addPin(state.pins, scenarioOf(state)) });
+      // The pin keeps what is shown: the exact results (solved again from its scenario) and the
+      // simulated ones of this scenario, as far as the run has gone.
+      return scenario({
+        ...state,
+        pins: addPin(
+          state.pins,
+          scenarioOf(state),
+          undefined,
+          state.simulated && pinSimulation(state.simulated),
+        ),
+      });
     case 'renamePin':
       return scenario({ ...state, pins: renamePin(state.pins, action.id, action.name) });
     case 'removePin':
@@ -276,7 +305,14 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
         'explored',
       ];
     case 'invalid':
-      return [{ ...without(state, 'solving'), issues: action.issues }, 'invalid'];
+      return [
+        {
+          ...without(state, 'solving', 'issuesText'),
+          issues: action.issues,
+          ...(action.text !== undefined && { issuesText: action.text }),
+        },
+        'invalid',
+      ];
     case 'extras':
       return [
         action.extras ? { ...state, extras: action.extras } : without(state, 'extras'),
@@ -369,6 +405,7 @@ function without(
     | 'solving'
     | 'exactSkipped'
     | 'selected'
+    | 'issuesText'
   )[]
 ): AppState {
   const next: { -readonly [K in keyof AppState]: AppState[K] } = { ...state };

@@ -12,6 +12,7 @@ import {
 import type { MeasureKey } from '../compute/measures.js';
 import { MEASURE_KEYS } from '../compute/measures.js';
 import { isObjectKey, isSaneParameter, missionTimeProblem } from './limits.js';
+import { checkPinnedSimulation } from './pinnedSimulation.js';
 import { MAX_PINS, type Pin, type Scenario } from './pins.js';
 
 /** How plots and charts are shown. */
@@ -53,7 +54,9 @@ export const DEFAULT_VIEW: ViewState = { curve: 'linear', tornadoPercent: 20 };
 /**
  * The version of the link format that encodeState writes. 1 (links without a `version`): before
  * the automatic curve axis, when a link's `curve: 'log'` was always the user's choice; 2: the
- * choice is `view.curveChosen`. A later explorer reads every earlier version.
+ * choice is `view.curveChosen`. A later explorer reads every earlier version. A pin may carry
+ * `simulated` (web/state/pinnedSimulation.ts), an optional field added within version 2: an
+ * earlier page ignores it and shows the pin's exact results only.
  */
 export const LINK_VERSION = 2;
 
@@ -159,6 +162,9 @@ export function checkState(data: unknown): ExplorerState {
       id: pin.id,
       name: pin.name.slice(0, 80),
       ...checkScenario(pin, `pins[${i}]`, fail),
+      ...(pin.simulated !== undefined && {
+        simulated: checkPinnedSimulation(pin.simulated, `pins[${i}].simulated`, fail),
+      }),
     };
   });
   const view = isRecord(data.view) ? data.view : {};

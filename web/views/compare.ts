@@ -2,7 +2,6 @@
  * The numbers table: the live scenario and every pinned one side by side, pins renamed in place
  * and removed by their buttons.
  */
-import type { Result } from '../../src/index.js';
 import type { Numbers } from '../compute/solve.js';
 import { methodLabel } from '../state/methods.js';
 import { describeScenario } from '../state/pins.js';
@@ -62,8 +61,41 @@ const ROWS: readonly Row[] = [
 ];
 
 /**
- * Renders the table into `table`; `onRename`/`onRemove` act on pins. `simulated`, the current
- * scenario's simulation, gets a column of its own (web/views/estimates.ts) beside the exact ones;
+ * One column of the table: a scenario's exact results, or its simulated ones (`estimates`).
+ * `id` is the scenario's (`live`, a pin's) for its own column; a simulated column beside an
+ * exact one is `simulated` for the live scenario, `<pin id>-simulated` for a pin.
+ */
+interface Shown {
+  readonly id: string;
+  readonly column: Column;
+  readonly estimates?: Partial<Record<keyof Numbers, EstimateCell>>;
+  /** Whether the column stands beside the scenario's exact one (its header is a plain name). */
+  readonly beside: boolean;
+}
+
+/**
+ * Returns the columns of the table: each scenario's exact column, then its simulated one
+ * (web/views/estimates.ts) when it has one. A scenario with simulated results and no exact
+ * solution shows only those: the live one under `simulated` (the reason is said under the table),
+ * a pin under its own id, to be renamed or removed.
+ */
+function shownColumns(columns: readonly Column[]): Shown[] {
+  return columns.flatMap((column): Shown[] => {
+    const simulated = column.simulated;
+    if (!simulated) return [{ id: column.id, column, beside: false }];
+    const estimates = simulatedCells(simulated);
+    if (!column.solution.ok && column.pin) {
+      return [{ id: column.id, column, estimates, beside: false }];
+    }
+    const id = column.pin ? `${column.id}-simulated` : 'simulated';
+    const own: Shown = { id, column, estimates, beside: true };
+    return column.solution.ok ? [{ id: column.id, column, beside: false }, own] : [own];
+  });
+}
+
+/**
+ * Renders the table into `table`; `onRename`/`onRemove` act on pins. A scenario with simulated
+ * results (the live run, or those a pin kept) gets a column of them, with their 95 % intervals;
  * the first row says which method gave each column.
  */
 export function renderCompare(
@@ -72,101 +104,54 @@ export function renderCompare(
   timeUnit: string,
   onRename: (id: string, name: string) => void,
   onRemove: (id: string) => void,
-  simulated?: { readonly result: Result; readonly color: string },
 ): void {
-  // A current scenario without an exact solution has only its simulated column (the reason is
-  // said under the table); pins keep theirs, to be renamed or removed.
-  const columns = simulated
-    ? allColumns.filter((column) => column.pin || column.solution.ok)
-    : allColumns;
-  const solved = columns.flatMap((c) => (c.solution.ok ? [c.solution.numbers] : []));
-  const estimates = simulated ? simulatedCells(simulated.result) : {};
+  const shown = shownColumns(allColumns);
+  const solved = shown.flatMap(({ column, estimates }) =>
+    !estimates && column.solution.ok ? [column.solution.numbers] : [],
+  );
   // A fault tree of fixed probabilities has no mission time (NaN): no row for it.
   const rows = ROWS.filter(
     (row) =>
-      estimates[row.key] !== undefined ||
+      shown.some(({ estimates }) => estimates?.[row.key] !== undefined) ||
       solved.some((n) => n[row.key] !== undefined && !Number.isNaN(n[row.key])),
   );
-  // The simulated column stands right after the current scenario's exact one, before the pins.
-  const at = columns[0] && !columns[0].pin ? 1 : 0;
-  const beside = (cells: HTMLElement[], cell: HTMLElement | undefined): HTMLElement[] =>
-    cell ? [...cells.slice(0, at), cell, ...cells.slice(at)] : cells;
-  const simulatedHead = simulated
-    ? h(
-        'th',
-        { scope: 'col', 'data-scenario': 'simulated' },
-        h('span', { class: 'swatch simulated', style: `background:${simulated.color}` }),
-        'current, simulated',
-      )
-    : undefined;
   const methodRow = h(
     'tr',
     { class: 'method-row' },
     h('th', { scope: 'row', text: 'method' }),
-    ...beside(
-      columns.map((column) =>
-        h('td', {
-          'data-scenario': column.id,
-          'data-measure': 'method',
-          text: column.solution.ok ? methodLabel(column.solution.result) : 'no exact method',
-        }),
-      ),
-      simulated &&
-        h('td', {
-          'data-scenario': 'simulated',
-          'data-measure': 'method',
-          text: methodLabel(simulated.result),
-        }),
-    ),
+    ...shown.map(({ id, column, estimates }) => {
+      const solution = column.solution;
+      return h('td', {
+        'data-scenario': id,
+        'data-measure': 'method',
+        text:
+          estimates && column.simulated
+            ? methodLabel(column.simulated)
+            : solution.ok
+              ? methodLabel(solution.result)
+              : 'no exact method',
+      });
+    }),
   );
   const head = h(
     'tr',
     {},
     h('th', { scope: 'col', text: 'measure' }),
-    ...beside(
-      columns.map((column) => {
-        const cell = h('th', { scope: 'col', 'data-scenario': column.id });
-        const swatch = h('span', { class: 'swatch', style: `background:${column.color}` });
-        if (!column.pin) {
-          cell.append(swatch, 'current');
-          return cell;
-        }
-        const pin = column.pin;
-        const name = h('input', {
-          type: 'text',
-          value: pin.name,
-          'aria-label': `name of pinned scenario ${pin.name}`,
-          class: 'pin-name',
-        });
-        name.addEventListener('change', () => onRename(pin.id, name.value));
-        const remove = h('button', {
-          type: 'button',
-          class: 'remove',
-          'aria-label': `remove pinned scenario ${pin.name}`,
-          title: 'remove this pin',
-          text: '×',
-        });
-        remove.addEventListener('click', () => onRemove(pin.id));
-        cell.append(swatch, name, remove, h('div', { class: 'hint', text: describeScenario(pin) }));
-        return cell;
-      }),
-      simulatedHead,
-    ),
+    ...shown.map((entry) => headCell(entry, onRename, onRemove)),
   );
   const body = rows.map((row) =>
     h(
       'tr',
       {},
       h('th', { scope: 'row', text: row.label(timeUnit, '') }),
-      ...beside(
-        columns.map((column) =>
-          h('td', {
-            'data-scenario': column.id,
-            'data-measure': row.key,
-            text: column.solution.ok ? row.format(column.solution.numbers) : '—',
-          }),
-        ),
-        simulated && estimateTd(row.key, estimates[row.key]),
+      ...shown.map(({ id, column, estimates }) =>
+        estimates
+          ? estimateTd(id, row.key, estimates[row.key])
+          : h('td', {
+              'data-scenario': id,
+              'data-measure': row.key,
+              text: column.solution.ok ? row.format(column.solution.numbers) : '—',
+            }),
       ),
     ),
   );
@@ -174,7 +159,7 @@ export function renderCompare(
   // is named here only when its message says something else.
   const live = allColumns[0]?.solution;
   const liveMessage = live && !live.ok ? live.message : undefined;
-  const problems = columns.filter(
+  const problems = allColumns.filter(
     (c) => c.pin && !c.solution.ok && c.solution.message !== liveMessage,
   );
   table.replaceChildren(
@@ -194,10 +179,49 @@ export function renderCompare(
   );
 }
 
-/** A cell of the simulated column; an uncertain estimate says why in its tooltip and a mark. */
-function estimateTd(key: keyof Numbers, cell: EstimateCell | undefined): HTMLElement {
+/**
+ * The header of a column: `current`, a pin's name field and remove button with its values, or,
+ * for a simulated column beside an exact one, the scenario's name and `simulated`.
+ */
+function headCell(
+  { id, column, estimates, beside }: Shown,
+  onRename: (id: string, name: string) => void,
+  onRemove: (id: string) => void,
+): HTMLElement {
+  const cell = h('th', { scope: 'col', 'data-scenario': id });
+  const swatch = h('span', {
+    class: estimates ? 'swatch simulated' : 'swatch',
+    style: `background:${column.color}`,
+  });
+  if (beside || !column.pin) {
+    cell.append(swatch, beside ? `${column.pin ? column.name : 'current'}, simulated` : 'current');
+    return cell;
+  }
+  const pin = column.pin;
+  const name = h('input', {
+    type: 'text',
+    value: pin.name,
+    'aria-label': `name of pinned scenario ${pin.name}`,
+    class: 'pin-name',
+  });
+  name.addEventListener('change', () => onRename(pin.id, name.value));
+  const remove = h('button', {
+    type: 'button',
+    class: 'remove',
+    'aria-label': `remove pinned scenario ${pin.name}`,
+    title: 'remove this pin',
+    text: '×',
+  });
+  remove.addEventListener('click', () => onRemove(pin.id));
+  const hint = describeScenario(pin) + (estimates ? '; simulated' : '');
+  cell.append(swatch, name, remove, h('div', { class: 'hint', text: hint }));
+  return cell;
+}
+
+/** A cell of a simulated column; an uncertain estimate says why in its tooltip and a mark. */
+function estimateTd(id: string, key: keyof Numbers, cell: EstimateCell | undefined): HTMLElement {
   return h('td', {
-    'data-scenario': 'simulated',
+    'data-scenario': id,
     'data-measure': key,
     class: cell?.uncertain ? 'estimate uncertain' : 'estimate',
     ...(cell?.uncertain !== undefined && { title: `uncertain: ${cell.uncertain}` }),
