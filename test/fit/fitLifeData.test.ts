@@ -19,8 +19,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIT_FAMILY_NAMES } from '../../src/fit/families.js';
-import { fitLifeData } from '../../src/fit/fitLifeData.js';
-import { parseLifeData } from '../../src/fit/lifeData.js';
+import { fitLifeData, rankLifeFits } from '../../src/fit/fitLifeData.js';
+import { lifeDataFrom, parseLifeData } from '../../src/fit/lifeData.js';
 import { LIFE_FIT_REFERENCE } from './lifeFitReference.js';
 
 const DATA = join(import.meta.dirname, 'data');
@@ -66,4 +66,92 @@ describe('fitLifeData against R (survreg, fitdistrplus)', () => {
       });
     }
   }
+});
+
+describe('fitLifeData against published fits', () => {
+  const read = (set: string) =>
+    parseLifeData(readFileSync(join(DATA, `${set}.csv`), 'utf8'), `${set}.csv`);
+
+  it('ball bearings, Weibull: shape 2.102, scale 81.88 (Lawless 2003, Example 5.2.2)', () => {
+    const fit = fitLifeData(read('bearings'), 'weibull');
+    expect(fit.parameters.shape!.toFixed(3)).toBe('2.102');
+    expect(fit.parameters.scale!.toFixed(2)).toBe('81.88');
+  });
+
+  it('shock absorbers, Weibull: eta 27718.72 [22347.77, 34380.49], beta 3.16 (Meeker and Escobar 1998, as printed by their SPLIDA)', () => {
+    const fit = fitLifeData(read('shock-absorbers'), 'weibull');
+    expect(fit.parameters.scale!.toFixed(2)).toBe('27718.72');
+    expect(fit.parameters.shape!.toFixed(2)).toBe('3.16');
+    expect(fit.ci95.scale!.map((x) => x.toFixed(2))).toEqual(['22347.77', '34380.49']);
+    expect(Math.sqrt(fit.covariance!.matrix[1]![1]!).toFixed(2)).toBe('3046.02');
+  });
+});
+
+describe('fitLifeData results', () => {
+  const bearings = parseLifeData(readFileSync(join(DATA, 'bearings.csv'), 'utf8'));
+
+  it('gives a ready model block, or says why there is none', () => {
+    expect(fitLifeData(bearings, 'weibull').failure).toEqual({
+      dist: 'weibull',
+      shape: expect.closeTo(2.102, 3),
+      scale: expect.closeTo(81.878, 3),
+    });
+    const threeP = fitLifeData(bearings, 'weibull-3p');
+    expect(threeP.failure).toMatchObject({ dist: 'weibull', location: threeP.parameters.location });
+    expect(fitLifeData(bearings, 'exponential-2p').failure).toMatchObject({
+      dist: 'weibull',
+      shape: 1,
+    });
+    const gumbel = fitLifeData(bearings, 'gumbel');
+    expect(gumbel.failure).toBeNull();
+    expect(gumbel.notes).toContain('failure: none, the model format has no Gumbel family');
+    expect(fitLifeData(bearings, 'normal').notes.join()).toMatch(/truncated at 0/);
+  });
+
+  it('reports the exponential-2p location at the first failure without a bound, and ad as null', () => {
+    const fit = fitLifeData(bearings, 'exponential-2p');
+    expect(fit.parameters.location).toBe(17.88);
+    expect(fit.ci95.location).toBeNull();
+    expect(fit.ad).toBeNull();
+    expect(fit.convergence.converged).toBe(true);
+  });
+
+  it('refuses a 3P Weibull whose likelihood rises to the first failure (shape < 1)', () => {
+    // Early failures crowding after a gap: the profile has no interior maximum.
+    const data = lifeDataFrom(
+      [10, 10.01, 10.03, 10.1, 10.3, 11, 13, 20, 40, 90].map((time) => ({
+        kind: 'failure' as const,
+        time,
+      })),
+    );
+    const fit = fitLifeData(data, 'weibull-3p');
+    expect(fit.convergence.converged).toBe(false);
+    expect(fit.convergence.message).toMatch(/no maximum inside/);
+    expect(fit.ci95.shape).toBeNull();
+    expect(fit.covariance).toBeNull();
+  });
+
+  it('needs as many failed units as parameters', () => {
+    const data = lifeDataFrom([
+      { kind: 'failure', time: 5 },
+      { kind: 'suspension', time: 9 },
+    ]);
+    expect(() => fitLifeData(data, 'weibull')).toThrow(
+      'fitLifeData: weibull data must hold at least 2 failed units',
+    );
+    expect(fitLifeData(data, 'exponential').parameters.rate).toBeCloseTo(1 / 14, 12);
+  });
+
+  it('ranks every family by AICc and says which it skipped', () => {
+    const ranking = rankLifeFits(bearings);
+    expect(ranking.fits.map((fit) => fit.dist).slice(0, 2)).toEqual(['gamma', 'lognormal']);
+    const aicc = ranking.fits.map((fit) => fit.aicc!);
+    expect([...aicc].sort((a, b) => a - b)).toEqual(aicc);
+    expect(ranking.skipped).toEqual([]);
+    const two = lifeDataFrom([
+      { kind: 'failure', time: 5 },
+      { kind: 'failure', time: 7 },
+    ]);
+    expect(rankLifeFits(two).skipped.map((s) => s.dist)).toEqual(['weibull-3p']);
+  });
 });
