@@ -1,0 +1,126 @@
+import { parseArgs } from 'node:util';
+import { FIT_FAMILY_NAMES, type FitFamilyName } from '../fit/families.js';
+import { fitLifeData, rankLifeFits, type LifeFit } from '../fit/fitLifeData.js';
+import { LifeDataError, parseLifeData, type LifeData } from '../fit/lifeData.js';
+import { formatNumber } from './format.js';
+import { EXIT, readText, UsageError } from './io.js';
+import type { Output } from './io.js';
+import { resultJson } from './json.js';
+
+export const FIT_HELP: string = `relkit fit DATA.csv [--dist NAME|all] [--json]
+
+Fits lifetime distributions to field or test data by maximum likelihood, with Fisher-matrix
+95 % bounds (log scale for positive parameters), log-likelihood, AICc, BIC and Anderson-Darling,
+and prints each fit as a ready model-file failure: block (docs/fitting.md).
+
+DATA.csv has a header naming its columns (any order, # comments allowed):
+  time      failure or suspension time; with time_hi, the start of the interval (0: left-censored)
+  status    F (failure) or S (suspension: still running at time, right-censored)
+  time_hi   optional: the failure happened in (time, time_hi], e.g. found at an inspection
+  count     optional: the row stands for this many units
+
+  --dist NAME   one of ${FIT_FAMILY_NAMES.join(', ')};
+                or all (default): every family, ranked by AICc
+  --json        the fit (or the ranking: { rankedBy, fits, skipped }) as JSON
+
+Exit 0 on success (a fit that did not converge says so), 1 when the data cannot be read or
+fitted (each bad row as file:line:column: what was expected), 64 for a usage error.`;
+
+/** `relkit fit DATA.csv`: one family's fit, or every family ranked by AICc. */
+export function fitCommand(args: readonly string[], output: Output): number {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      dist: { type: 'string', default: 'all' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError(`fit takes one data file\n\n${FIT_HELP}`);
+  const dist = values.dist;
+  if (dist !== 'all' && !(FIT_FAMILY_NAMES as readonly string[]).includes(dist)) {
+    throw new UsageError(
+      `--dist must be all or one of ${FIT_FAMILY_NAMES.join(', ')}; got "${dist}"`,
+    );
+  }
+  const path = positionals[0]!; // one positional, checked above
+  const data = readLifeData(path);
+  if (dist === 'all') {
+    const ranking = rankLifeFits(data);
+    output.stdout(values.json ? resultJson(ranking) : formatRanking(path, data, ranking));
+  } else {
+    const fit = fitLifeData(data, dist as FitFamilyName);
+    output.stdout(values.json ? resultJson(fit) : `${header(path, data)}\n${formatFit(fit)}`);
+  }
+  return EXIT.ok;
+}
+
+function readLifeData(path: string): LifeData {
+  const text = readText(path);
+  try {
+    return parseLifeData(text, path);
+  } catch (error) {
+    if (error instanceof LifeDataError) throw new UsageError(error.message, EXIT.failed);
+    throw error;
+  }
+}
+
+function header(path: string, data: LifeData): string {
+  const { failures, suspensions, intervals } = data.n;
+  return `${path}: ${failures} failures, ${suspensions} suspensions, ${intervals} in intervals\n`;
+}
+
+/** One fit: parameters with bounds, fit figures, convergence, the model block and the notes. */
+function formatFit(fit: LifeFit): string {
+  const lines = [`${fit.dist} (maximum likelihood; Fisher 95 % bounds)`];
+  if (!fit.convergence.converged) lines.push(`  NOT CONVERGED: ${fit.convergence.message}`);
+  const width = Math.max(...Object.keys(fit.parameters).map((name) => name.length));
+  for (const [name, value] of Object.entries(fit.parameters)) {
+    const bound = fit.ci95[name];
+    const range = bound
+      ? `  (${formatNumber(bound[0])} to ${formatNumber(bound[1])})`
+      : '  (no bound)';
+    lines.push(`  ${name.padEnd(width)}  ${formatNumber(value)}${range}`);
+  }
+  const figure = (value: number | null): string => (value === null ? 'none' : formatNumber(value));
+  lines.push(
+    `  log-likelihood ${formatNumber(fit.logLikelihood)}, AICc ${figure(fit.aicc)}, BIC ${formatNumber(fit.bic)}, AD ${figure(fit.ad)}`,
+  );
+  if (fit.convergence.converged) {
+    lines.push(
+      `  converged in ${fit.convergence.iterations} iterations (${fit.convergence.message})`,
+    );
+  }
+  if (fit.failure) {
+    const fields = Object.entries(fit.failure).map(([key, value]) => `${key}: ${value}`);
+    lines.push(`  failure: { ${fields.join(', ')} }`);
+  }
+  for (const note of fit.notes) lines.push(`  note: ${note}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function formatRanking(
+  path: string,
+  data: LifeData,
+  ranking: ReturnType<typeof rankLifeFits>,
+): string {
+  const rows = ranking.fits.map((fit, i) => [
+    String(i + 1),
+    fit.dist,
+    fit.convergence.converged ? formatNumber(fit.logLikelihood) : 'NOT CONVERGED',
+    fit.aicc === null ? 'none' : formatNumber(fit.aicc),
+    formatNumber(fit.bic),
+    fit.ad === null ? 'none' : formatNumber(fit.ad),
+  ]);
+  const table = [['rank', 'dist', 'log-likelihood', 'AICc', 'BIC', 'AD'], ...rows];
+  const widths = table[0]!.map((_, j) => Math.max(...table.map((row) => row[j]!.length)));
+  const text = table.map((row) =>
+    row
+      .map((cell, j) => cell.padEnd(widths[j]!))
+      .join('  ')
+      .trimEnd(),
+  );
+  const skipped = ranking.skipped.map(({ dist, reason }) => `skipped ${dist}: ${reason}`);
+  const details = ranking.fits.map(formatFit);
+  return [header(path, data), ...text, ...skipped, '', details.join('\n')].join('\n');
+}

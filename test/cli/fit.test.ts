@@ -1,0 +1,76 @@
+/** The real binary: relkit fit, its JSON contract, ranking, and located data errors. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { relkit, requireBuiltCli, scratch } from '../helpers/cli.js';
+
+beforeAll(requireBuiltCli);
+
+describe('relkit fit', () => {
+  it('prints the JSON contract of one fit, with a ready failure block', () => {
+    const { status, stdout, stderr } = relkit(
+      'fit',
+      'test/fit/data/shock-absorbers.csv',
+      '--dist',
+      'weibull',
+      '--json',
+    );
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const fit = JSON.parse(stdout);
+    expect(Object.keys(fit)).toEqual([
+      'dist',
+      'parameters',
+      'ci95',
+      'covariance',
+      'logLikelihood',
+      'aicc',
+      'bic',
+      'ad',
+      'n',
+      'failure',
+      'convergence',
+      'notes',
+    ]);
+    expect(fit.dist).toBe('weibull');
+    expect(fit.parameters.scale).toBeCloseTo(27718.72, 2);
+    expect(fit.ci95.scale[0]).toBeCloseTo(22347.77, 2);
+    expect(fit.n).toEqual({ failures: 11, suspensions: 27, intervals: 0 });
+    expect(fit.failure).toEqual({
+      dist: 'weibull',
+      shape: fit.parameters.shape,
+      scale: fit.parameters.scale,
+    });
+    expect(fit.convergence.converged).toBe(true);
+  });
+
+  it('ranks every family by default, and in JSON', () => {
+    const text = relkit('fit', 'test/fit/data/bearings.csv');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(
+      /^test\/fit\/data\/bearings.csv: 23 failures, 0 suspensions, 0 in intervals\n/,
+    );
+    expect(text.stdout).toMatch(/\n1 +gamma +-113\.029281372/);
+    const ranking = JSON.parse(relkit('fit', 'test/fit/data/bearings.csv', '--json').stdout);
+    expect(ranking.rankedBy).toBe('aicc');
+    expect(ranking.fits).toHaveLength(9);
+    expect(ranking.skipped).toEqual([]);
+  });
+
+  it('locates bad rows and exits 1, without a stack trace', () => {
+    const path = scratch('bad.csv', 'time,status,time_hi\n5,F,\n-2,F,\n7,F,3\n');
+    const { status, stderr } = relkit('fit', path);
+    expect(status).toBe(1);
+    expect(stderr).toBe(
+      `relkit: ${path}:3:1: time: expected a finite time ≥ 0; got -2\n${path}:4:5: time_hi: expected a finite end ≥ time (7); got 3\n`,
+    );
+  });
+
+  it('refuses data without a failure, and an unknown family', () => {
+    const path = scratch('suspended.csv', 'time,status\n5,S\n6,S\n');
+    expect(relkit('fit', path).stderr).toBe(
+      `relkit: ${path}: a fit needs at least one failure (an F row or an interval); got 2 suspensions only\n`,
+    );
+    const unknown = relkit('fit', 'test/fit/data/bearings.csv', '--dist', 'weibul');
+    expect(unknown.status).toBe(64);
+    expect(unknown.stderr).toMatch(/^relkit: --dist must be all or one of exponential, /);
+  });
+});
