@@ -76,13 +76,15 @@ const Z95 = normalQuantile(0.975);
  * over [0, first failure): golden section on the location, each point a two-parameter fit; for
  * the exponential the likelihood rises to the first failure, which is then the estimate. The
  * Weibull-3P bounds come from the full 3 × 3 observed information when it is positive definite
- * (shape > 2 makes it regular; below, the location's bound is left out with a note). Cost: a few
+ * (otherwise the location's bound is left out with a note); for shape ≤ 2 the location's
+ * estimate is not asymptotically normal (Smith 1985) and a note says the bounds are rough. Cost: a few
  * hundred likelihood evaluations of O(rows) each; the 3P profile about 60 two-parameter fits.
  *
  * @see W. Q. Meeker and L. A. Escobar, Statistical Methods for Reliability Data, Wiley, 1998,
  * §8 (ML for location-scale families, Fisher bounds on the log scale) and §11.4 (threshold
  * parameters); W. Nelson, Applied Life Data Analysis, Wiley, 1982, §8; J. F. Lawless,
- * Statistical Models and Methods for Lifetime Data, 2nd ed., Wiley, 2003, §4–5.
+ * Statistical Models and Methods for Lifetime Data, 2nd ed., Wiley, 2003, §4–5; R. L. Smith,
+ * Maximum likelihood estimation in a class of nonregular cases, Biometrika 72 (1985) 67–90.
  */
 export function fitLifeData(data: LifeData, dist: FitFamilyName): LifeFit {
   if (!Object.hasOwn(FIT_FAMILIES, dist)) {
@@ -301,6 +303,11 @@ function fitWithLocation(family: FitFamily, data: LifeData, notes: string[]): Fi
       `location: no joint maximum with a positive-definite information (${joint.convergence.message}); the profile's location, no bound for it`,
     );
     return withoutLocationBound(fit);
+  }
+  if (family.name === 'weibull-3p' && w.toNatural(joint.argmax.slice(0, -1))[0]! <= 2) {
+    notes.push(
+      'location: with shape ≤ 2 the estimate is not asymptotically normal (Smith 1985); its Fisher bounds are rough',
+    );
   }
   return {
     location: joint.argmax.at(-1)! * first,
