@@ -18,10 +18,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIT_FAMILY_NAMES } from '../../src/fit/families.js';
+import { FIT_FAMILY_NAMES, type FitFamilyName } from '../../src/fit/families.js';
 import { fitLifeData, rankLifeFits } from '../../src/fit/fitLifeData.js';
 import { lifeDataFrom, parseLifeData } from '../../src/fit/lifeData.js';
 import { LIFE_FIT_REFERENCE } from './lifeFitReference.js';
+import { SCIPY_BEARINGS } from './scipyReference.js';
 
 const DATA = join(import.meta.dirname, 'data');
 
@@ -154,4 +155,19 @@ describe('fitLifeData results', () => {
     ]);
     expect(rankLifeFits(two).skipped.map((s) => s.dist)).toEqual(['weibull-3p']);
   });
+});
+
+describe('fitLifeData against scipy (complete data)', () => {
+  // test/reference/life_fit_reference.py: likelihood equations solved by scipy's root finders,
+  // Nelder–Mead for the log-logistic and Gumbel. Tolerances as above.
+  const data = parseLifeData(readFileSync(join(DATA, 'bearings.csv'), 'utf8'));
+  for (const [name, reference] of Object.entries(SCIPY_BEARINGS)) {
+    it(`bearings: ${name}`, () => {
+      const fit = fitLifeData(data, name as FitFamilyName);
+      for (const [parameter, value] of Object.entries(reference.parameters)) {
+        expectRelative(fit.parameters[parameter]!, value, 1e-6, parameter);
+      }
+      expect(Math.abs(fit.logLikelihood - reference.logLikelihood)).toBeLessThanOrEqual(1e-8);
+    });
+  }
 });
