@@ -2,12 +2,13 @@ import { parseArgs } from 'node:util';
 import { FIT_FAMILY_NAMES, type FitFamilyName } from '../fit/families.js';
 import { fitLifeData, rankLifeFits, type LifeFit } from '../fit/fitLifeData.js';
 import { LifeDataError, parseLifeData, type LifeData } from '../fit/lifeData.js';
+import { nonParametricEstimates, type NonParametricStep } from '../fit/nonParametric.js';
 import { formatNumber } from './format.js';
 import { EXIT, readText, UsageError } from './io.js';
 import type { Output } from './io.js';
 import { resultJson } from './json.js';
 
-export const FIT_HELP: string = `relkit fit DATA.csv [--dist NAME|all] [--json]
+export const FIT_HELP: string = `relkit fit DATA.csv [--dist NAME|all | --nonparametric] [--json]
 
 Fits lifetime distributions to field or test data by maximum likelihood, with Fisher-matrix
 95 % bounds (log scale for positive parameters), log-likelihood, AICc, BIC and Anderson-Darling,
@@ -21,7 +22,11 @@ DATA.csv has a header naming its columns (any order, # comments allowed):
 
   --dist NAME   one of ${FIT_FAMILY_NAMES.join(', ')};
                 or all (default): every family, ranked by AICc
-  --json        the fit (or the ranking: { rankedBy, fits, skipped }) as JSON
+  --nonparametric  instead of a fit, the Kaplan-Meier reliability and Nelson-Aalen cumulative
+                hazard at each failure time with 95 % bounds (Greenwood, log scale); exact
+                failures and suspensions only
+  --json        the fit (or the ranking: { rankedBy, fits, skipped }, or { nonParametric })
+                as JSON
 
 Exit 0 on success (a fit that did not converge says so), 1 when the data cannot be read or
 fitted (each bad row as file:line:column: what was expected), 64 for a usage error.`;
@@ -34,6 +39,7 @@ export function fitCommand(args: readonly string[], output: Output): number {
     options: {
       dist: { type: 'string', default: 'all' },
       json: { type: 'boolean', default: false },
+      nonparametric: { type: 'boolean', default: false },
     },
   });
   if (positionals.length !== 1) throw new UsageError(`fit takes one data file\n\n${FIT_HELP}`);
@@ -45,7 +51,16 @@ export function fitCommand(args: readonly string[], output: Output): number {
   }
   const path = positionals[0]!; // one positional, checked above
   const data = readLifeData(path);
-  if (dist === 'all') {
+  if (values.nonparametric) {
+    if (args.some((arg) => arg === '--dist' || arg.startsWith('--dist=')))
+      throw new UsageError(
+        '--nonparametric fits no family: give --dist or --nonparametric, not both',
+      );
+    const steps = nonParametricEstimates(data);
+    output.stdout(
+      values.json ? resultJson({ nonParametric: steps }) : formatNonParametric(path, data, steps),
+    );
+  } else if (dist === 'all') {
     const ranking = rankLifeFits(data);
     output.stdout(values.json ? resultJson(ranking) : formatRanking(path, data, ranking));
   } else {
@@ -123,4 +138,41 @@ function formatRanking(
   const skipped = ranking.skipped.map(({ dist, reason }) => `skipped ${dist}: ${reason}`);
   const details = ranking.fits.map(formatFit);
   return [header(path, data), ...text, ...skipped, '', details.join('\n')].join('\n');
+}
+
+function formatNonParametric(
+  path: string,
+  data: LifeData,
+  steps: readonly NonParametricStep[],
+): string {
+  const bounds = (bound: readonly [number, number] | null): string =>
+    bound === null ? 'none' : `${formatNumber(bound[0])} to ${formatNumber(bound[1])}`;
+  const table = [
+    [
+      'time',
+      'at risk',
+      'failed',
+      'R (Kaplan-Meier)',
+      '95 % bounds',
+      'H (Nelson-Aalen)',
+      '95 % bounds',
+    ],
+    ...steps.map((step) => [
+      formatNumber(step.time),
+      formatNumber(step.atRisk),
+      formatNumber(step.failures),
+      formatNumber(step.reliability),
+      bounds(step.reliabilityCi95),
+      formatNumber(step.cumulativeHazard),
+      bounds(step.cumulativeHazardCi95),
+    ]),
+  ];
+  const widths = table[0]!.map((_, j) => Math.max(...table.map((row) => row[j]!.length)));
+  const text = table.map((row) =>
+    row
+      .map((cell, j) => cell.padEnd(widths[j]!))
+      .join('  ')
+      .trimEnd(),
+  );
+  return `${[header(path, data), ...text].join('\n')}\n`;
 }

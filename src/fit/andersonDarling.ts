@@ -1,51 +1,6 @@
 import type { FitFamily } from './families.js';
 import type { Observation } from './lifeData.js';
-
-/** One step of the Kaplan–Meier estimate: at `time`, R drops to `survival`. */
-export interface KaplanMeierStep {
-  readonly time: number;
-  readonly survival: number;
-}
-
-/**
- * Returns the Kaplan–Meier product-limit estimate of R(t) for exact failures and right-censored
- * suspensions (a suspension at a failure time counts as still at risk then).
- *
- * $$
- * \hat R(t) = \prod_{t_j \le t} \Bigl(1 - \frac{d_j}{n_j}\Bigr)
- * $$
- *
- * where d_j units fail at t_j and n_j are at risk just before it.
- *
- * @param observations - failures and suspensions only (intervals are not handled here)
- * @returns the steps at each distinct failure time, increasing
- *
- * @see E. L. Kaplan and P. Meier, Nonparametric estimation from incomplete observations, JASA
- * 53 (1958) 457–481.
- */
-export function kaplanMeier(observations: readonly Observation[]): KaplanMeierStep[] {
-  const rows = [...observations].sort((a, b) => a.time - b.time);
-  let atRisk = rows.reduce((sum, row) => sum + row.count, 0);
-  let survival = 1;
-  const steps: KaplanMeierStep[] = [];
-  let i = 0;
-  while (i < rows.length) {
-    const time = rows[i]!.time; // i < rows.length
-    let failed = 0;
-    let leaving = 0;
-    for (; i < rows.length && rows[i]!.time === time; i++) {
-      const row = rows[i]!;
-      if (row.kind === 'failure') failed += row.count;
-      leaving += row.count;
-    }
-    if (failed > 0) {
-      survival = failed === atRisk ? 0 : survival * (1 - failed / atRisk);
-      steps.push({ time, survival });
-    }
-    atRisk -= leaving;
-  }
-  return steps;
-}
+import { kaplanMeier } from './nonParametric.js';
 
 /**
  * Returns the Anderson–Darling distance between the Kaplan–Meier estimate F̂ = 1 − R̂ and a

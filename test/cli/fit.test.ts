@@ -73,4 +73,29 @@ describe('relkit fit', () => {
     expect(unknown.status).toBe(64);
     expect(unknown.stderr).toMatch(/^relkit: --dist must be all or one of exponential, /);
   });
+
+  it('--nonparametric prints Kaplan–Meier and Nelson–Aalen, and refuses intervals', () => {
+    const json = JSON.parse(
+      relkit('fit', 'test/fit/data/shock-absorbers.csv', '--nonparametric', '--json').stdout,
+    );
+    expect(json.nonParametric).toHaveLength(11);
+    expect(json.nonParametric[0]).toEqual({
+      time: 6700,
+      atRisk: 38,
+      failures: 1,
+      reliability: 37 / 38,
+      reliabilityCi95: [expect.closeTo(0.92409666242619, 12), 1],
+      cumulativeHazard: 1 / 38,
+      cumulativeHazardCi95: [
+        expect.closeTo(0.00370693405508467, 14),
+        expect.closeTo(0.186817668006088, 12),
+      ],
+    });
+    const intervals = relkit('fit', 'test/fit/data/inspection.csv', '--nonparametric');
+    expect(intervals.status).toBe(1);
+    expect(intervals.stderr).toMatch(/Turnbull estimate for intervals is not provided/);
+    expect(
+      relkit('fit', 'test/fit/data/bearings.csv', '--nonparametric', '--dist', 'weibull').status,
+    ).toBe(64);
+  });
 });

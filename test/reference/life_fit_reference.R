@@ -26,7 +26,8 @@ here <- function() {
 DATA <- if (exists("DATA_DIR")) DATA_DIR else file.path(here(), "..", "fit", "data")
 
 read_life <- function(name) {
-  d <- read.csv(file.path(DATA, name), comment.char = "#", strip.white = TRUE)
+  d <- read.csv(file.path(DATA, name), comment.char = "#", strip.white = TRUE,
+    colClasses = c(status = "character"))
   if (is.null(d$time_hi)) d$time_hi <- NA
   if (is.null(d$count)) d$count <- 1
   kind <- ifelse(d$status == "S", "suspension",
