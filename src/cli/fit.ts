@@ -8,7 +8,8 @@ import { EXIT, readText, UsageError } from './io.js';
 import type { Output } from './io.js';
 import { resultJson } from './json.js';
 
-export const FIT_HELP: string = `relkit fit DATA.csv [--dist NAME|all | --nonparametric] [--json]
+export const FIT_HELP: string = `relkit fit DATA.csv [--dist NAME|all] [--lr] [--json]
+       relkit fit DATA.csv --nonparametric [--json]
 
 Fits lifetime distributions to field or test data by maximum likelihood, with Fisher-matrix
 95 % bounds (log scale for positive parameters), log-likelihood, AICc, BIC and Anderson-Darling,
@@ -22,6 +23,8 @@ DATA.csv has a header naming its columns (any order, # comments allowed):
 
   --dist NAME   one of ${FIT_FAMILY_NAMES.join(', ')};
                 or all (default): every family, ranked by AICc
+  --lr          also likelihood-ratio 95 % bounds (profile likelihood; families without a
+                location), as lr95 in JSON
   --nonparametric  instead of a fit, the Kaplan-Meier reliability and Nelson-Aalen cumulative
                 hazard at each failure time with 95 % bounds (Greenwood, log scale); exact
                 failures and suspensions only
@@ -40,6 +43,7 @@ export function fitCommand(args: readonly string[], output: Output): number {
       dist: { type: 'string', default: 'all' },
       json: { type: 'boolean', default: false },
       nonparametric: { type: 'boolean', default: false },
+      lr: { type: 'boolean', default: false },
     },
   });
   if (positionals.length !== 1) throw new UsageError(`fit takes one data file\n\n${FIT_HELP}`);
@@ -61,10 +65,10 @@ export function fitCommand(args: readonly string[], output: Output): number {
       values.json ? resultJson({ nonParametric: steps }) : formatNonParametric(path, data, steps),
     );
   } else if (dist === 'all') {
-    const ranking = rankLifeFits(data);
+    const ranking = rankLifeFits(data, undefined, { likelihoodRatio: values.lr });
     output.stdout(values.json ? resultJson(ranking) : formatRanking(path, data, ranking));
   } else {
-    const fit = fitLifeData(data, dist as FitFamilyName);
+    const fit = fitLifeData(data, dist as FitFamilyName, { likelihoodRatio: values.lr });
     output.stdout(values.json ? resultJson(fit) : `${header(path, data)}\n${formatFit(fit)}`);
   }
   return EXIT.ok;
@@ -95,7 +99,14 @@ function formatFit(fit: LifeFit): string {
     const range = bound
       ? `  (${formatNumber(bound[0])} to ${formatNumber(bound[1])})`
       : '  (no bound)';
-    lines.push(`  ${name.padEnd(width)}  ${formatNumber(value)}${range}`);
+    const ratio = fit.lr95?.[name];
+    const lr =
+      fit.lr95 === undefined
+        ? ''
+        : ratio
+          ? `  LR (${formatNumber(ratio[0])} to ${formatNumber(ratio[1])})`
+          : '  LR (no bound)';
+    lines.push(`  ${name.padEnd(width)}  ${formatNumber(value)}${range}${lr}`);
   }
   const figure = (value: number | null): string => (value === null ? 'none' : formatNumber(value));
   lines.push(

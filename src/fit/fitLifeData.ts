@@ -5,10 +5,12 @@ import { normalCdf, normalQuantile } from '../numeric/normal.js';
 import { andersonDarling } from './andersonDarling.js';
 import { FIT_FAMILIES, FIT_FAMILY_NAMES, type FitFamily, type FitFamilyName } from './families.js';
 import type { LifeData } from './lifeData.js';
+import { likelihoodRatioBounds } from './likelihoodRatio.js';
 import { logLikelihood } from './likelihood.js';
 import { maximizeNewton, type Convergence, type Maximum } from './maximize.js';
 import { cholesky, choleskyInverse } from './smallMatrix.js';
 import { startValues } from './startValues.js';
+import { working } from './workingParameters.js';
 
 /** A maximum-likelihood fit of one family to life data, with its uncertainty and fit figures. */
 export interface LifeFit {
@@ -41,6 +43,11 @@ export interface LifeFit {
   readonly n: LifeData['n'];
   /** The fitted law as a model-file `failure:` block, or null when the format lacks the family. */
   readonly failure: DistributionSpec | null;
+  /**
+   * Likelihood-ratio 95 % bounds by parameter name, when asked for (`likelihoodRatio: true`);
+   * null for a side the data do not bound, and for every parameter of a family with a location.
+   */
+  readonly lr95?: Readonly<Record<string, readonly [number, number] | null>>;
   /** How the maximisation ended. */
   readonly convergence: Convergence;
   /** What a reader must know to use the figures (omissions and their reasons, warnings). */
@@ -48,6 +55,16 @@ export interface LifeFit {
 }
 
 const Z95 = normalQuantile(0.975);
+
+/** Options of {@link fitLifeData}. */
+export interface FitLifeDataOptions {
+  /**
+   * Also compute likelihood-ratio 95 % bounds (`lr95`), from the profile likelihood: better than
+   * the Fisher bounds for small or heavily censored samples, about 100 more fits.
+   * @defaultValue false
+   */
+  readonly likelihoodRatio?: boolean;
+}
 
 /**
  * Fits one family to life data by maximum likelihood, with Fisher-matrix 95 % bounds, the
@@ -64,6 +81,7 @@ const Z95 = normalQuantile(0.975);
  *
  * @param data - checked life data (`parseLifeData`, `lifeDataFrom`)
  * @param dist - the family
+ * @param options - `likelihoodRatio: true` adds likelihood-ratio bounds ({@link likelihoodRatioBounds})
  * @returns the fit; a fit that did not converge says so in `convergence` and `notes`, and its
  * bounds are null
  * @throws {@link ParameterError} when `dist` is not a known family, or the data hold fewer failed
@@ -86,7 +104,11 @@ const Z95 = normalQuantile(0.975);
  * Statistical Models and Methods for Lifetime Data, 2nd ed., Wiley, 2003, §4–5; R. L. Smith,
  * Maximum likelihood estimation in a class of nonregular cases, Biometrika 72 (1985) 67–90.
  */
-export function fitLifeData(data: LifeData, dist: FitFamilyName): LifeFit {
+export function fitLifeData(
+  data: LifeData,
+  dist: FitFamilyName,
+  options: FitLifeDataOptions = {},
+): LifeFit {
   if (!Object.hasOwn(FIT_FAMILIES, dist)) {
     throw new ParameterError(
       'fitLifeData',
@@ -148,18 +170,36 @@ export function fitLifeData(data: LifeData, dist: FitFamilyName): LifeFit {
       );
     }
   }
+  const covarianceOut =
+    converged && covariance ? naturalCovariance(family, names, values, covariance) : null;
+  let lr95: LifeFit['lr95'];
+  if (options.likelihoodRatio === true) {
+    if (family.location) {
+      notes.push('lr95: not provided for families with a location');
+      lr95 = Object.fromEntries(names.map((name) => [name, null]));
+    } else if (converged && covarianceOut !== null) {
+      const se = p.map((value, i) => {
+        const sd = Math.sqrt(covarianceOut.matrix[i]![i]!); // d × d covariance
+        return family.positive[i] === true ? sd / value : sd;
+      });
+      const bounds = likelihoodRatioBounds(family, data.observations, p, maximum.value, se);
+      lr95 = Object.fromEntries(names.map((name, i) => [name, bounds[i] ?? null]));
+    } else {
+      lr95 = Object.fromEntries(names.map((name) => [name, null]));
+    }
+  }
   return {
     dist,
     parameters,
     ci95,
-    covariance:
-      converged && covariance ? naturalCovariance(family, names, values, covariance) : null,
+    covariance: covarianceOut,
     logLikelihood: logL,
     aicc: n - k - 1 > 0 ? -2 * logL + 2 * k + (2 * k * (k + 1)) / (n - k - 1) : null,
     bic: -2 * logL + k * Math.log(n),
     ad: ad !== null && Number.isFinite(ad) ? ad : null,
     n: data.n,
     failure: typeof block === 'string' ? null : block,
+    ...(lr95 === undefined ? {} : { lr95 }),
     convergence: maximum.convergence,
     notes,
   };
@@ -176,29 +216,6 @@ interface FitAt {
    * undefined when the observed information is not positive definite.
    */
   readonly covariance: number[][] | undefined;
-}
-
-/**
- * The optimiser's working parameters: ln p for a positive parameter, (p − p₀)/s₀ for a real one
- * (p₀ its start, s₀ the start of the family's scale), so that every working parameter moves on a
- * scale near 1 and the difference steps of {@link derivatives} fit every data scale.
- */
-interface Working {
-  toNatural(theta: readonly number[]): number[];
-  readonly start: readonly number[];
-  /** d(ln p or p)/dθ, per parameter. */
-  readonly units: readonly number[];
-}
-
-function working(family: FitFamily, start: readonly number[]): Working {
-  const scale = start[1] ?? 1;
-  const units = family.positive.map((positive) => (positive ? 1 : scale));
-  return {
-    toNatural: (theta) =>
-      theta.map((x, i) => (family.positive[i] ? Math.exp(x) : start[i]! + x * units[i]!)),
-    start: start.map((x, i) => (family.positive[i] ? Math.log(x) : 0)),
-    units,
-  };
 }
 
 /** C scaled by the units: Cᵢⱼ·uᵢ·uⱼ. */
@@ -375,6 +392,7 @@ export interface LifeFitRanking {
  *
  * @param data - checked life data
  * @param families - the families to fit (default: all of them)
+ * @param options - as for {@link fitLifeData}
  * @returns the fits, best first, and the families skipped with the reason
  *
  * @remarks
@@ -386,12 +404,13 @@ export interface LifeFitRanking {
 export function rankLifeFits(
   data: LifeData,
   families: readonly FitFamilyName[] = FIT_FAMILY_NAMES,
+  options: FitLifeDataOptions = {},
 ): LifeFitRanking {
   const fits: LifeFit[] = [];
   const skipped: { dist: FitFamilyName; reason: string }[] = [];
   for (const dist of families) {
     try {
-      fits.push(fitLifeData(data, dist));
+      fits.push(fitLifeData(data, dist, options));
     } catch (error) {
       if (!(error instanceof ParameterError)) throw error;
       skipped.push({ dist, reason: error.message });

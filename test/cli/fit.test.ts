@@ -98,4 +98,16 @@ describe('relkit fit', () => {
       relkit('fit', 'test/fit/data/bearings.csv', '--nonparametric', '--dist', 'weibull').status,
     ).toBe(64);
   });
+
+  it('--lr adds likelihood-ratio bounds', () => {
+    const fit = JSON.parse(
+      relkit('fit', 'test/fit/data/bearings.csv', '--dist', 'weibull', '--lr', '--json').stdout,
+    );
+    // test/fit/lifeFitReference.ts (R: uniroot on the profile likelihood).
+    expect(fit.lr95.shape[0]).toBeCloseTo(1.50414615972767, 9);
+    expect(fit.lr95.scale[1]).toBeCloseTo(100.875405515061, 7);
+    expect(relkit('fit', 'test/fit/data/bearings.csv', '--dist', 'weibull', '--lr').stdout).toMatch(
+      /shape +2\.10205887\d+ +\(1\.547\d+ to 2\.855\d+\) +LR \(1\.504\d+ to 2\.791\d+\)/,
+    );
+  });
 });

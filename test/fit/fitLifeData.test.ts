@@ -10,8 +10,9 @@
  * interval and right-censored; fitdistrplus), inspection (grouped counts, left- and
  * interval-censored, exact, right-censored).
  *
- * Tolerances: parameters 1e-6 relative, log-likelihood 1e-8 absolute, Fisher bounds 1e-4
- * relative, Anderson–Darling 1e-6 relative (complete data, against the classic sum form).
+ * Tolerances: parameters 1e-6 relative, log-likelihood 1e-8 absolute, Fisher and
+ * likelihood-ratio bounds 1e-4 relative (the R likelihood-ratio bounds: uniroot on the profile,
+ * the other parameter by optimize), Anderson–Darling 1e-6 relative (complete data, against the classic sum form).
  * Measured: parameters within 7e-8, log-likelihoods within 6e-13, bounds within 1.5e-6,
  * Anderson–Darling within 4e-10.
  */
@@ -35,6 +36,8 @@ interface Reference {
   readonly parameters: Readonly<Record<string, number>>;
   readonly ci95: Readonly<Record<string, readonly [number, number] | null>>;
   readonly logLikelihood: number;
+  /** Likelihood-ratio 95 % bounds (families without a location). */
+  readonly lr95?: Readonly<Record<string, readonly [number, number]>>;
   /** Complete data only: the classic A² (null where it is infinite). */
   readonly ad?: number | null;
 }
@@ -45,8 +48,12 @@ describe('fitLifeData against R (survreg, fitdistrplus)', () => {
     for (const name of FIT_FAMILY_NAMES) {
       it(`${set}: ${name}`, () => {
         const reference = (families as Record<string, Reference>)[name]!;
-        const fit = fitLifeData(data, name);
+        const fit = fitLifeData(data, name, { likelihoodRatio: reference.lr95 !== undefined });
         expect(fit.convergence.converged, fit.convergence.message).toBe(true);
+        for (const [parameter, bounds] of Object.entries(reference.lr95 ?? {})) {
+          expectRelative(fit.lr95![parameter]![0], bounds[0], 1e-4, `${parameter} LR lower`);
+          expectRelative(fit.lr95![parameter]![1], bounds[1], 1e-4, `${parameter} LR upper`);
+        }
         expect(Object.keys(fit.parameters)).toEqual(Object.keys(reference.parameters));
         for (const [parameter, value] of Object.entries(reference.parameters)) {
           expectRelative(fit.parameters[parameter]!, value, 1e-6, parameter);

@@ -220,6 +220,35 @@ fit_location <- function(name, d) {
   list(p = p, se = se[-length(se)], location = g, location_se = se[length(se)])
 }
 
+# ---- likelihood-ratio bounds: uniroot on the profile, the other parameter by optimize() ----
+# Working scale: ln p for positive parameters, p for real ones.
+lr_bounds <- function(name, p, se, ll, d) {
+  f <- fam[[name]]
+  to_p <- function(u, j) if (f$positive[j]) exp(u) else u
+  to_u <- function(v, j) if (f$positive[j]) log(v) else v
+  target <- ll - qchisq(0.95, 1) / 2
+  sapply(seq_along(p), function(j) {
+    profile <- function(u) {
+      if (length(p) == 1) return(loglik(name, to_p(u, 1), 0, d))
+      k <- 3 - j
+      uk <- to_u(p[k], k)
+      width <- if (f$positive[k]) 5 else 20 * p[2]
+      o <- optimize(function(x) {
+        q <- p; q[j] <- to_p(u, j); q[k] <- to_p(x, k)
+        loglik(name, q, 0, d)
+      }, uk + c(-width, width), maximum = TRUE, tol = 1e-12)
+      o$objective
+    }
+    u0 <- to_u(p[j], j)
+    side <- function(dir) {
+      step <- 2 * se[j]
+      while (profile(u0 + dir * step) > target) step <- 2 * step
+      uniroot(function(u) profile(u) - target, sort(c(u0, u0 + dir * step)), tol = 1e-13)$root
+    }
+    c(to_p(side(-1), j), to_p(side(1), j))
+  })
+}
+
 # ---- printing ----
 num <- function(x) if (!is.finite(x)) "null" else sprintf("%.15g", x)
 ci <- function(p, se, positive) {
@@ -281,6 +310,11 @@ for (set in names(sets)) {
       cis <- paste0(cis, sprintf(", location: %s", ci(g, r$location_se, FALSE)))
     }
     ad <- if (complete) sprintf(" ad: %s,", num(ad_complete(name, r$p, g, d))) else ""
+    if (!(name %in% c("weibull-3p", "exponential-2p"))) {
+      b <- matrix(lr_bounds(name, r$p, r$se, ll, d), nrow = 2)
+      lrs <- paste(sprintf("%s: [%s, %s]", f$names, sapply(b[1, ], num), sapply(b[2, ], num)), collapse = ", ")
+      ad <- paste0(ad, sprintf(" lr95: { %s },", lrs))
+    }
     cat(sprintf("    '%s': {\n      parameters: { %s },\n      ci95: { %s },\n      logLikelihood: %s,%s%s\n    },\n",
       name, pars, cis, num(ll), ad, extra))
   }
