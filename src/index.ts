@@ -61,7 +61,12 @@ export type { Distribution, DistributionFamily, Rng } from './distributions/type
 export { LifeDataError, lifeDataFrom, parseLifeData } from './fit/lifeData.js';
 export type { LifeData, LifeDataIssue, Observation, ObservationKind } from './fit/lifeData.js';
 export { fitLifeData, rankLifeFits } from './fit/fitLifeData.js';
-export type { FitLifeDataOptions, LifeFit, LifeFitRanking } from './fit/fitLifeData.js';
+export type {
+  FitLifeDataOptions,
+  LifeEstimate,
+  LifeFit,
+  LifeFitRanking,
+} from './fit/fitLifeData.js';
 export { nonParametricEstimates } from './fit/nonParametric.js';
 export type { NonParametricStep } from './fit/nonParametric.js';
 export { FIT_FAMILY_NAMES } from './fit/families.js';

@@ -3,12 +3,12 @@ import { FIT_FAMILY_NAMES, type FitFamilyName } from '../fit/families.js';
 import { fitLifeData, rankLifeFits, type LifeFit } from '../fit/fitLifeData.js';
 import { LifeDataError, parseLifeData, type LifeData } from '../fit/lifeData.js';
 import { nonParametricEstimates, type NonParametricStep } from '../fit/nonParametric.js';
-import { formatNumber } from './format.js';
+import { formatNumber, parseNumberList } from './format.js';
 import { EXIT, readText, UsageError } from './io.js';
 import type { Output } from './io.js';
 import { resultJson } from './json.js';
 
-export const FIT_HELP: string = `relkit fit DATA.csv [--dist NAME|all] [--lr] [--json]
+export const FIT_HELP: string = `relkit fit DATA.csv [--dist NAME|all] [--lr] [--at t1,t2,…] [--json]
        relkit fit DATA.csv --nonparametric [--json]
 
 Fits lifetime distributions to field or test data by maximum likelihood, with Fisher-matrix
@@ -23,6 +23,7 @@ DATA.csv has a header naming its columns (any order, # comments allowed):
 
   --dist NAME   one of ${FIT_FAMILY_NAMES.join(', ')};
                 or all (default): every family, ranked by AICc
+  --at t1,t2,…  also R(t) at these times, with Fisher 95 % bounds (delta method, logit scale)
   --lr          also likelihood-ratio 95 % bounds (profile likelihood; families without a
                 location), as lr95 in JSON
   --nonparametric  instead of a fit, the Kaplan-Meier reliability and Nelson-Aalen cumulative
@@ -44,6 +45,7 @@ export function fitCommand(args: readonly string[], output: Output): number {
       json: { type: 'boolean', default: false },
       nonparametric: { type: 'boolean', default: false },
       lr: { type: 'boolean', default: false },
+      at: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new UsageError(`fit takes one data file\n\n${FIT_HELP}`);
@@ -55,20 +57,23 @@ export function fitCommand(args: readonly string[], output: Output): number {
   }
   const path = positionals[0]!; // one positional, checked above
   const data = readLifeData(path);
+  const options = {
+    likelihoodRatio: values.lr,
+    ...(values.at === undefined ? {} : { at: parseNumberList('--at', values.at) }),
+  };
   if (values.nonparametric) {
-    if (args.some((arg) => arg === '--dist' || arg.startsWith('--dist=')))
-      throw new UsageError(
-        '--nonparametric fits no family: give --dist or --nonparametric, not both',
-      );
+    const fitFlags = ['--dist', '--lr', '--at'];
+    if (args.some((arg) => fitFlags.some((flag) => arg === flag || arg.startsWith(`${flag}=`))))
+      throw new UsageError('--nonparametric fits no family: --dist, --lr and --at do not apply');
     const steps = nonParametricEstimates(data);
     output.stdout(
       values.json ? resultJson({ nonParametric: steps }) : formatNonParametric(path, data, steps),
     );
   } else if (dist === 'all') {
-    const ranking = rankLifeFits(data, undefined, { likelihoodRatio: values.lr });
+    const ranking = rankLifeFits(data, undefined, options);
     output.stdout(values.json ? resultJson(ranking) : formatRanking(path, data, ranking));
   } else {
-    const fit = fitLifeData(data, dist as FitFamilyName, { likelihoodRatio: values.lr });
+    const fit = fitLifeData(data, dist as FitFamilyName, options);
     output.stdout(values.json ? resultJson(fit) : `${header(path, data)}\n${formatFit(fit)}`);
   }
   return EXIT.ok;
@@ -112,6 +117,12 @@ function formatFit(fit: LifeFit): string {
   lines.push(
     `  log-likelihood ${formatNumber(fit.logLikelihood)}, AICc ${figure(fit.aicc)}, BIC ${formatNumber(fit.bic)}, AD ${figure(fit.ad)}`,
   );
+  const withBounds = (bound: readonly [number, number] | null): string =>
+    bound ? ` (${formatNumber(bound[0])} to ${formatNumber(bound[1])})` : ' (no bound)';
+  lines.push(`  B10 life ${formatNumber(fit.b10.value)}${withBounds(fit.b10.ci95)}`);
+  for (const { t, value, ci95 } of fit.reliability ?? []) {
+    lines.push(`  R(${formatNumber(t)}) ${formatNumber(value)}${withBounds(ci95)}`);
+  }
   if (fit.convergence.converged) {
     lines.push(
       `  converged in ${fit.convergence.iterations} iterations (${fit.convergence.message})`,

@@ -1,6 +1,11 @@
 import type { DistributionSpec } from '../distributions/registry.js';
-import { logGamma, logRegularizedGammaQ, regularizedGammaP } from '../numeric/gamma.js';
-import { normalLogSf } from '../numeric/normal.js';
+import {
+  inverseRegularizedGammaP,
+  logGamma,
+  logRegularizedGammaQ,
+  regularizedGammaP,
+} from '../numeric/gamma.js';
+import { normalLogSf, normalQuantile } from '../numeric/normal.js';
 
 /** The families `fitLifeData` can fit, as named on the command line and in results. */
 export type FitFamilyName =
@@ -32,6 +37,8 @@ export interface FitFamily {
   logPdf(x: number, p: readonly number[]): number;
   logCdf(x: number, p: readonly number[]): number;
   logSf(x: number, p: readonly number[]): number;
+  /** The age x with F(x) = q, for q in (0, 1). */
+  quantile(q: number, p: readonly number[]): number;
   /**
    * The model-file block with these parameters (and location), or why the model format cannot
    * express this family.
@@ -57,6 +64,7 @@ interface Standard {
   logPdf(z: number): number;
   logCdf(z: number): number;
   logSf(z: number): number;
+  quantile(q: number): number;
 }
 
 /** Smallest extreme value (Gumbel for minima): F(z) = 1 − exp(−eᶻ). */
@@ -64,18 +72,21 @@ const SEV: Standard = {
   logPdf: (z) => z - Math.exp(z),
   logCdf: (z) => log1mExp(Math.exp(z)),
   logSf: (z) => -Math.exp(z),
+  quantile: (q) => Math.log(-Math.log1p(-q)),
 };
 
 const NORMAL: Standard = {
   logPdf: (z) => -0.5 * z * z - LOG_SQRT_2PI,
   logCdf: (z) => normalLogSf(-z),
   logSf: (z) => normalLogSf(z),
+  quantile: normalQuantile,
 };
 
 const LOGISTIC: Standard = {
   logPdf: (z) => -Math.abs(z) - 2 * softplus(-Math.abs(z)),
   logCdf: (z) => -softplus(-z),
   logSf: (z) => -softplus(z),
+  quantile: (q) => Math.log(q / (1 - q)),
 };
 
 /**
@@ -108,6 +119,11 @@ function locationScale(
     },
     logCdf: (x, p) => standard.logCdf(z(x, p)),
     logSf: (x, p) => standard.logSf(z(x, p)),
+    quantile(q, p) {
+      const [a, b] = toLocationScale(p);
+      const y = a + b * standard.quantile(q);
+      return logTime ? Math.exp(y) : y;
+    },
     modelBlock,
   };
 }
@@ -145,6 +161,7 @@ function exponentialFamily(name: 'exponential' | 'exponential-2p', location: boo
     logPdf: (x, [rate]) => Math.log(rate!) - rate! * x,
     logCdf: (x, [rate]) => log1mExp(rate! * x),
     logSf: (x, [rate]) => -rate! * x,
+    quantile: (q, [rate]) => -Math.log1p(-q) / rate!,
     modelBlock: ([rate], at) =>
       at > 0
         ? { dist: 'weibull', shape: 1, scale: 1 / rate!, location: at }
@@ -161,6 +178,7 @@ const GAMMA: FitFamily = {
   logPdf: (x, [k, s]) => (k! - 1) * Math.log(x) - x / s! - logGamma(k!) - k! * Math.log(s!),
   logCdf: (x, [k, s]) => Math.log(regularizedGammaP(k!, x / s!)),
   logSf: (x, [k, s]) => logRegularizedGammaQ(k!, x / s!),
+  quantile: (q, [k, s]) => s! * inverseRegularizedGammaP(k!, q),
   modelBlock: ([k, s]) => ({ dist: 'gamma', shape: k!, scale: s! }),
 };
 

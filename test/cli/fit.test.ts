@@ -27,6 +27,7 @@ describe('relkit fit', () => {
       'ad',
       'n',
       'failure',
+      'b10',
       'convergence',
       'notes',
     ]);
@@ -109,5 +110,20 @@ describe('relkit fit', () => {
     expect(relkit('fit', 'test/fit/data/bearings.csv', '--dist', 'weibull', '--lr').stdout).toMatch(
       /shape +2\.10205887\d+ +\(1\.547\d+ to 2\.855\d+\) +LR \(1\.504\d+ to 2\.791\d+\)/,
     );
+  });
+
+  it('--at adds R(t) with bounds; every fit has B10', () => {
+    const fit = JSON.parse(
+      relkit('fit', 'test/fit/data/bearings.csv', '--dist', 'weibull', '--at', '50', '--json')
+        .stdout,
+    );
+    // test/fit/lifeFitReference.ts (R: predict.survreg and the delta method on logit R).
+    expect(fit.b10.value).toBeCloseTo(28.069414010705, 8);
+    expect(fit.b10.ci95[0]).toBeCloseTo(18.0601031046225, 6);
+    expect(fit.reliability).toHaveLength(1);
+    expect(fit.reliability[0].t).toBe(50);
+    expect(fit.reliability[0].value).toBeCloseTo(0.701452609137551, 9);
+    expect(fit.reliability[0].ci95[1]).toBeCloseTo(0.829931038992099, 7);
+    expect(relkit('fit', 'test/fit/data/bearings.csv', '--at', 'x').status).toBe(64);
   });
 });

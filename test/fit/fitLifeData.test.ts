@@ -12,7 +12,8 @@
  *
  * Tolerances: parameters 1e-6 relative, log-likelihood 1e-8 absolute, Fisher and
  * likelihood-ratio bounds 1e-4 relative (the R likelihood-ratio bounds: uniroot on the profile,
- * the other parameter by optimize), Anderson–Darling 1e-6 relative (complete data, against the classic sum form).
+ * the other parameter by optimize), B10 and R(t) 1e-6 with their delta-method bounds 1e-4 (R:
+ * predict.survreg's quantile standard errors, an analytic gradient for logit R), Anderson–Darling 1e-6 relative (complete data, against the classic sum form).
  * Measured: parameters within 7e-8, log-likelihoods within 6e-13, bounds within 1.5e-6,
  * Anderson–Darling within 4e-10.
  */
@@ -36,6 +37,13 @@ interface Reference {
   readonly parameters: Readonly<Record<string, number>>;
   readonly ci95: Readonly<Record<string, readonly [number, number] | null>>;
   readonly logLikelihood: number;
+  /** survreg families: B10 (predict uquantile) and R(t) (delta method on logit R). */
+  readonly b10?: { readonly value: number; readonly ci95: readonly [number, number] };
+  readonly reliability?: {
+    readonly t: number;
+    readonly value: number;
+    readonly ci95: readonly [number, number];
+  };
   /** Likelihood-ratio 95 % bounds (families without a location). */
   readonly lr95?: Readonly<Record<string, readonly [number, number]>>;
   /** Complete data only: the classic A² (null where it is infinite). */
@@ -48,7 +56,19 @@ describe('fitLifeData against R (survreg, fitdistrplus)', () => {
     for (const name of FIT_FAMILY_NAMES) {
       it(`${set}: ${name}`, () => {
         const reference = (families as Record<string, Reference>)[name]!;
-        const fit = fitLifeData(data, name, { likelihoodRatio: reference.lr95 !== undefined });
+        const fit = fitLifeData(data, name, {
+          likelihoodRatio: reference.lr95 !== undefined,
+          ...(reference.reliability ? { at: [reference.reliability.t] } : {}),
+        });
+        for (const [what, expected, actual] of [
+          ['B10', reference.b10, fit.b10],
+          ['R(t)', reference.reliability, fit.reliability?.[0]],
+        ] as const) {
+          if (expected === undefined) continue;
+          expectRelative(actual!.value, expected.value, 1e-6, what);
+          expectRelative(actual!.ci95![0], expected.ci95[0], 1e-4, `${what} lower`);
+          expectRelative(actual!.ci95![1], expected.ci95[1], 1e-4, `${what} upper`);
+        }
         expect(fit.convergence.converged, fit.convergence.message).toBe(true);
         for (const [parameter, bounds] of Object.entries(reference.lr95 ?? {})) {
           expectRelative(fit.lr95![parameter]![0], bounds[0], 1e-4, `${parameter} LR lower`);
