@@ -144,10 +144,15 @@ function formatRanking(
   const rows = ranking.fits.map((fit, i) => [
     String(i + 1),
     fit.dist,
-    fit.convergence.converged ? formatNumber(fit.logLikelihood) : 'NOT CONVERGED',
-    fit.aicc === null ? 'none' : formatNumber(fit.aicc),
-    formatNumber(fit.bic),
-    fit.ad === null ? 'none' : formatNumber(fit.ad),
+    // A fit that did not converge has no maximum: its figures are not what their names say.
+    ...(fit.convergence.converged
+      ? [
+          formatNumber(fit.logLikelihood),
+          fit.aicc === null ? 'none' : formatNumber(fit.aicc),
+          formatNumber(fit.bic),
+          fit.ad === null ? 'none' : formatNumber(fit.ad),
+        ]
+      : ['NOT CONVERGED', '-', '-', '-']),
   ]);
   const table = [['rank', 'dist', 'log-likelihood', 'AICc', 'BIC', 'AD'], ...rows];
   const widths = table[0]!.map((_, j) => Math.max(...table.map((row) => row[j]!.length)));

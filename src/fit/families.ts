@@ -75,10 +75,16 @@ const SEV: Standard = {
   quantile: (q) => Math.log(-Math.log1p(-q)),
 };
 
+// Beyond this |z| the normal tail is exactly 0 or 1 in doubles (ln R = −z²/2 overflows), so the
+// log-survival is given directly; the optimiser's trial points reach such z when a scale nears 0.
+const NORMAL_TAIL = 1e100;
+const normalLogTail = (z: number): number =>
+  z > NORMAL_TAIL ? -Infinity : z < -NORMAL_TAIL ? 0 : normalLogSf(z);
+
 const NORMAL: Standard = {
   logPdf: (z) => -0.5 * z * z - LOG_SQRT_2PI,
-  logCdf: (z) => normalLogSf(-z),
-  logSf: (z) => normalLogSf(z),
+  logCdf: (z) => normalLogTail(-z),
+  logSf: normalLogTail,
   quantile: normalQuantile,
 };
 

@@ -1,7 +1,7 @@
 import type { DistributionSpec } from '../distributions/registry.js';
 import { ParameterError } from '../errors.js';
 import { minimizeScalar } from '../numeric/minimizeScalar.js';
-import { normalCdf, normalQuantile } from '../numeric/normal.js';
+import { normalQuantile } from '../numeric/normal.js';
 import { andersonDarling } from './andersonDarling.js';
 import { FIT_FAMILIES, FIT_FAMILY_NAMES, type FitFamily, type FitFamilyName } from './families.js';
 import type { LifeData } from './lifeData.js';
@@ -182,7 +182,7 @@ export function fitLifeData(
   const block = family.modelBlock(p, location);
   if (typeof block === 'string') notes.push(`failure: none, ${block}`);
   if (dist === 'normal') {
-    const below = normalCdf(-p[0]! / p[1]!);
+    const below = Math.exp(family.logCdf(0, p));
     if (below > 1e-6) {
       notes.push(
         `failure: the model format's normal is truncated at 0, and the fitted normal puts probability ${below.toPrecision(3)} below 0`,

@@ -1,3 +1,4 @@
+import { ConvergenceError } from '../errors.js';
 import type { FitFamily } from './families.js';
 import type { Observation } from './lifeData.js';
 
@@ -16,7 +17,9 @@ import type { Observation } from './lifeData.js';
  * @param location - the failure-free time γ (0 for two-parameter families)
  * @param observations - the checked rows
  * @returns ℓ, the density on the time scale (with the Jacobian 1/t of log-time families);
- * −Infinity where the data are impossible under the parameters
+ * −Infinity where the data are impossible under the parameters, for parameters outside the
+ * family's range (not finite, a positive one ≤ 0), and where a special function cannot
+ * converge (an extreme trial point of the optimiser)
  *
  * @remarks
  * A row at or before the location cannot fail there: a suspension contributes ln 1 = 0 and an
@@ -30,6 +33,23 @@ import type { Observation } from './lifeData.js';
  * §2.4 and §7.2 (the likelihood of censored data).
  */
 export function logLikelihood(
+  family: FitFamily,
+  p: readonly number[],
+  location: number,
+  observations: readonly Observation[],
+): number {
+  const valid = p.every((x, i) => Number.isFinite(x) && (family.positive[i] !== true || x > 0));
+  if (!valid || !Number.isFinite(location)) return -Infinity;
+  try {
+    return sumTerms(family, p, location, observations);
+  } catch (error) {
+    // A special function that cannot converge at an extreme trial point: no likelihood there.
+    if (error instanceof ConvergenceError) return -Infinity;
+    throw error;
+  }
+}
+
+function sumTerms(
   family: FitFamily,
   p: readonly number[],
   location: number,

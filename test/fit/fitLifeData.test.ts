@@ -159,6 +159,16 @@ describe('fitLifeData results', () => {
     expect(fit.covariance).toBeNull();
   });
 
+  it('reports, without throwing, data that have no maximum (identical failure times)', () => {
+    const data = lifeDataFrom([5, 5, 5].map((time) => ({ kind: 'failure' as const, time })));
+    const ranking = rankLifeFits(data);
+    expect(ranking.fits[0]!.dist).toBe('exponential');
+    expect(ranking.fits[0]!.convergence.converged).toBe(true);
+    const normal = ranking.fits.find((fit) => fit.dist === 'normal')!;
+    expect(normal.convergence.converged).toBe(false);
+    expect(normal.ci95).toEqual({ mean: null, sd: null });
+  });
+
   it('needs as many failed units as parameters', () => {
     const data = lifeDataFrom([
       { kind: 'failure', time: 5 },
