@@ -20,7 +20,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIT_FAMILY_NAMES, type FitFamilyName } from '../../src/fit/families.js';
+import { distributionFromSpec } from '../../src/distributions/registry.js';
+import { FIT_FAMILIES, FIT_FAMILY_NAMES, type FitFamilyName } from '../../src/fit/families.js';
 import { fitLifeData, rankLifeFits } from '../../src/fit/fitLifeData.js';
 import { lifeDataFrom, parseLifeData } from '../../src/fit/lifeData.js';
 import { LIFE_FIT_REFERENCE } from './lifeFitReference.js';
@@ -134,6 +135,22 @@ describe('fitLifeData results', () => {
     expect(gumbel.failure).toBeNull();
     expect(gumbel.notes).toContain('failure: none, the model format has no Gumbel family');
     expect(fitLifeData(bearings, 'normal').notes.join()).toMatch(/truncated at 0/);
+  });
+
+  it("gives failure blocks that the model format's registry reads as the fitted law", () => {
+    // The normal is left out: the model format's normal is truncated at 0 (a note says so).
+    for (const name of FIT_FAMILY_NAMES.filter((family) => family !== 'normal')) {
+      const fit = fitLifeData(bearings, name);
+      if (fit.failure === null) continue;
+      const law = distributionFromSpec(fit.failure);
+      const family = FIT_FAMILIES[name];
+      const p = family.parameters.map((parameter) => fit.parameters[parameter]!);
+      const location = fit.parameters.location ?? 0;
+      for (const t of [20, 50, 100, 150]) {
+        const expected = Math.exp(family.logCdf(t - location, p));
+        expect(Math.abs(law.cdf(t) - expected), `${name} at ${t}`).toBeLessThanOrEqual(1e-13);
+      }
+    }
   });
 
   it('reports the exponential-2p location at the first failure without a bound, and ad as null', () => {
