@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 /**
- * Imports flow one way (docs/development.md): numeric → distributions → model → structure →
+ * Imports flow one way (docs/development.md): numeric → distributions → fit → model → structure →
  * the three solvers (analytic, markov, sim) → solve → cli | web. The file formats other than
  * relkit's own (formats: Open-PSA MEF, Galileo) sit beside the solvers, read by solve and cli. The solvers are siblings: none
  * imports another, so their agreement is evidence.
@@ -12,6 +12,7 @@ import prettier from 'eslint-config-prettier';
 const layers = {
   numeric: [
     'distributions',
+    'fit',
     'model',
     'structure',
     'formats',
@@ -21,7 +22,18 @@ const layers = {
     'solve',
     'cli',
   ],
-  distributions: ['model', 'structure', 'formats', 'analytic', 'markov', 'sim', 'solve', 'cli'],
+  distributions: [
+    'fit',
+    'model',
+    'structure',
+    'formats',
+    'analytic',
+    'markov',
+    'sim',
+    'solve',
+    'cli',
+  ],
+  fit: ['model', 'structure', 'formats', 'analytic', 'markov', 'sim', 'solve', 'cli'],
   model: ['structure', 'formats', 'analytic', 'markov', 'sim', 'solve', 'cli'],
   structure: ['formats', 'analytic', 'markov', 'sim', 'solve', 'cli'],
   formats: ['analytic', 'markov', 'sim', 'solve', 'cli'],

@@ -57,6 +57,22 @@ export type { DistributionSpec } from './distributions/registry.js';
 export type { ParameterSets } from './distributions/defineDistribution.js';
 export type { Distribution, DistributionFamily, Rng } from './distributions/types.js';
 
+// Life-data fitting
+export { LifeDataError, lifeDataFrom, parseLifeData } from './fit/lifeData.js';
+export type { LifeData, LifeDataIssue, Observation, ObservationKind } from './fit/lifeData.js';
+export { fitLifeData, rankLifeFits } from './fit/fitLifeData.js';
+export type {
+  FitLifeDataOptions,
+  LifeEstimate,
+  LifeFit,
+  LifeFitRanking,
+} from './fit/fitLifeData.js';
+export { nonParametricEstimates } from './fit/nonParametric.js';
+export type { NonParametricStep } from './fit/nonParametric.js';
+export { FIT_FAMILY_NAMES } from './fit/families.js';
+export type { FitFamilyName } from './fit/families.js';
+export type { Convergence } from './fit/maximize.js';
+
 // Closed forms: one component
 export {
   steadyAvailability,

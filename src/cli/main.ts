@@ -11,6 +11,7 @@ import {
 import { ANALYZE_HELP, analyzeCommand } from './analyze.js';
 import { CHECK_HELP, checkCommand } from './check.js';
 import { EXPORT_HELP, exportCommand } from './export.js';
+import { FIT_HELP, fitCommand } from './fit.js';
 import {
   EXIT,
   EXIT_INTERRUPTED,
@@ -81,6 +82,11 @@ const COMMANDS: Record<string, { run: Command; help: string; summary: string }> 
     run: optimizeCommand,
     help: OPTIMIZE_HELP,
     summary: 'the value of one parameter that makes a measure least or greatest',
+  },
+  fit: {
+    run: fitCommand,
+    help: FIT_HELP,
+    summary: 'fit lifetime distributions to censored field data (CSV), with bounds',
   },
 };
 

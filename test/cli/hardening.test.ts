@@ -283,6 +283,7 @@ describe('--version and --help', () => {
       'check',
       'sweep',
       'optimize',
+      'fit',
     ]);
     const quiet = { stdout: () => {}, stderr: () => {} };
     for (const name of listed) expect(runCli([name, '--help'], quiet)).toBe(0);

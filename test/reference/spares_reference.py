@@ -31,6 +31,52 @@ from mpmath import mp, mpf, matrix, expm, lu_solve
 mp.dps = 40
 
 
+def explore(start, transitions):
+    """The states reachable from start (breadth first) and the edges (i, j, rate)."""
+    index, states, frontier, edges = {start: 0}, [start], [start], []
+    while frontier:
+        nxt = []
+        for s in frontier:
+            for rate, t in transitions(s):
+                if t not in index:
+                    index[t] = len(states)
+                    states.append(t)
+                    nxt.append(t)
+                edges.append((index[s], index[t], rate))
+        frontier = nxt
+    return states, edges
+
+
+def measures(m, edges, isup, t_point):
+    """Steady U and w, the MTTF from state 0, A(t) and R(t) at t_point from state 0."""
+    Q = matrix(m, m)
+    for i, j, r in edges:
+        Q[i, j] += r
+        Q[i, i] -= r
+    A = Q.T
+    for j in range(m):
+        A[m - 1, j] = mpf(1)
+    b = matrix(m, 1)
+    b[m - 1] = mpf(1)
+    pi = lu_solve(A, b)
+    U = sum(pi[i] for i in range(m) if not isup[i])
+    w = sum(pi[i] * r for i, j, r in edges if isup[i] and not isup[j])
+    # MTTF from the first state: solve Q_UU tau = -1 over the up states.
+    ups = [i for i in range(m) if isup[i]]
+    pos = {s: k for k, s in enumerate(ups)}
+    QU = matrix(len(ups), len(ups))
+    for i, j, r in edges:
+        if isup[i]:
+            QU[pos[i], pos[i]] -= r
+            if isup[j]:
+                QU[pos[i], pos[j]] += r
+    tau = lu_solve(QU, matrix([[-1] for _ in ups]))
+    P = expm(Q * t_point)
+    At = sum(P[0, j] for j in range(m) if isup[j])
+    R = sum(expm(QU * t_point)[pos[0], j] for j in range(len(ups)))
+    return U, w, tau[pos[0]], At, R
+
+
 def solve(units, structure, pools, crews, t_point):
     """units: list of (lam, mu, pool index or None); structure(up tuple) -> bool;
     pools: list of (stock, lead mean); crews: int or None (unlimited)."""
@@ -94,46 +140,9 @@ def solve(units, structure, pools, crews, t_point):
     def up(state):
         return structure(tuple(s == "u" for s in state[0]))
 
-    index, states, frontier = {start: 0}, [start], [start]
-    edges = []
-    while frontier:
-        nxt = []
-        for s in frontier:
-            for rate, t in transitions(s):
-                if t not in index:
-                    index[t] = len(states)
-                    states.append(t)
-                    nxt.append(t)
-                edges.append((index[s], index[t], rate))
-        frontier = nxt
-    m = len(states)
-    Q = matrix(m, m)
-    for i, j, r in edges:
-        Q[i, j] += r
-        Q[i, i] -= r
-    A = Q.T
-    for j in range(m):
-        A[m - 1, j] = mpf(1)
-    b = matrix(m, 1)
-    b[m - 1] = mpf(1)
-    pi = lu_solve(A, b)
-    isup = [up(s) for s in states]
-    U = sum(pi[i] for i in range(m) if not isup[i])
-    w = sum(pi[i] * r for i, j, r in edges if isup[i] and not isup[j])
-    # MTTF from the all-new state: solve Q_UU tau = -1 over up states.
-    ups = [i for i in range(m) if isup[i]]
-    pos = {s: k for k, s in enumerate(ups)}
-    QU = matrix(len(ups), len(ups))
-    for i, j, r in edges:
-        if isup[i]:
-            QU[pos[i], pos[i]] -= r
-            if isup[j]:
-                QU[pos[i], pos[j]] += r
-    ones = matrix([[-1] for _ in ups])
-    tau = lu_solve(QU, ones)
-    P = expm(Q * t_point)
-    At = sum(P[0, j] for j in range(m) if isup[j])
-    return m, U, w, tau[pos[0]], At
+    states, edges = explore(start, transitions)
+    U, w, mttf, At, _ = measures(len(states), edges, [up(s) for s in states], t_point)
+    return len(states), U, w, mttf, At
 
 
 def koon(k):
@@ -180,44 +189,9 @@ def fleet(n, k, lam, mu, crews, stock, lead, t_point):
             out.append((o * theta, (f, max(a - 1, 0), o - 1)))
         return out
 
-    index, states, frontier, edges = {start: 0}, [start], [start], []
-    while frontier:
-        nxt = []
-        for s in frontier:
-            for rate, t in transitions(s):
-                if t not in index:
-                    index[t] = len(states)
-                    states.append(t)
-                    nxt.append(t)
-                edges.append((index[s], index[t], rate))
-        frontier = nxt
-    m = len(states)
+    states, edges = explore(start, transitions)
     isup = [n - s[0] >= k for s in states]
-    Q = matrix(m, m)
-    for i, j, r in edges:
-        Q[i, j] += r
-        Q[i, i] -= r
-    A = Q.T
-    for j in range(m):
-        A[m - 1, j] = mpf(1)
-    b = matrix(m, 1)
-    b[m - 1] = mpf(1)
-    pi = lu_solve(A, b)
-    U = sum(pi[i] for i in range(m) if not isup[i])
-    w = sum(pi[i] * r for i, j, r in edges if isup[i] and not isup[j])
-    ups = [i for i in range(m) if isup[i]]
-    pos = {s: q for q, s in enumerate(ups)}
-    QU = matrix(len(ups), len(ups))
-    for i, j, r in edges:
-        if isup[i]:
-            QU[pos[i], pos[i]] -= r
-            if isup[j]:
-                QU[pos[i], pos[j]] += r
-    tau = lu_solve(QU, matrix([[-1] for _ in ups]))
-    P = expm(Q * t_point)
-    At = sum(P[0, j] for j in range(m) if isup[j])
-    R = sum(expm(QU * t_point)[pos[0], j] for j in range(len(ups)))
-    return m, U, w, tau[pos[0]], At, R
+    return (len(states), *measures(len(states), edges, isup, t_point))
 
 
 if __name__ == "__main__":
