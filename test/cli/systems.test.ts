@@ -21,7 +21,7 @@ describe('several systems on the command line', () => {
     expect(Object.keys(document.systems)).toEqual(['read', 'write']);
     expect(document.systems.write?.model.name).toMatch(/\(write\)$/);
     expect(document.systems.write?.measures.steadyUnavailability).toBeCloseTo(
-      0.017786140721999635,
+      0.017786140721999636,
       15,
     );
     expect(document.consistency.readsSeeLatestWrite).toBe(true);
