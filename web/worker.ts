@@ -81,7 +81,7 @@ async function simulate(request: Extract<WorkerRequest, { type: 'simulate' }>): 
     post({ type: 'error', id, message: 'this build of relkit has no simulator' });
     return;
   }
-  const loaded = loadScenario(request.text, request.scenario.overrides);
+  const loaded = loadScenario(request.text, request.scenario.overrides, request.scenario.system);
   if (!loaded.ok) {
     post({ type: 'error', id, message: loaded.issues.map((i) => i.message).join('; ') });
     return;

@@ -9,6 +9,7 @@ import { feasibleIntervals } from './feasibleIntervals.js';
 import { readScalarMeasure, scalarValue } from './scalarMeasure.js';
 import { solveWith, type ExactMethod, type ExactOptions } from './solveWith.js';
 import { sweepParameter } from './sweepParameter.js';
+import { systemView } from '../model/systemView.js';
 
 /** A bound on a second measure: the optimum must satisfy min ≤ measure ≤ max. */
 export interface OptimizeConstraint {
@@ -43,6 +44,11 @@ export interface OptimizeOptions {
   readonly method?: 'exact' | 'simulate';
   /** Values replacing the file's for the other parameters. @defaultValue none */
   readonly overrides?: Readonly<Record<string, number>>;
+  /**
+   * The system function studied, for a model with several (`systems:`, `quorum:`); required for
+   * such a model, which is otherwise refused.
+   */
+  readonly system?: string;
   /** The exact method of each point. @defaultValue `auto` */
   readonly exactMethod?: ExactMethod;
   /** Options of each exact solve (times, horizon, budgets). @defaultValue none */
@@ -430,10 +436,29 @@ function checkConstraint(constraint: OptimizeConstraint): void {
 
 /** The solver of one point: exact, or a simulation with the one seed (common random numbers). */
 function solverOf(options: OptimizeOptions, settings: Settings): (model: Model) => Result {
-  if (settings.method === 'exact') {
-    return (model) => solveWith(model, options.exactMethod ?? 'auto', options.exact ?? {});
+  const solve =
+    settings.method === 'exact'
+      ? (model: Model) => solveWith(model, options.exactMethod ?? 'auto', options.exact ?? {})
+      : (model: Model) => simulate(model, settings.simulation);
+  return (model) => solve(studiedSystem(model, options.system));
+}
+
+/** The model of the system studied: `system` of a model with several, else the model itself. */
+function studiedSystem(model: Model, system: string | undefined): Model {
+  const names = model.systems?.map((entry) => entry.name);
+  if (names === undefined) {
+    if (system === undefined) return model;
+    throw new ParameterError(WHERE, 'system', 'name a system of a model with several', system);
   }
-  return (model) => simulate(model, settings.simulation);
+  if (system === undefined || !names.includes(system)) {
+    throw new ParameterError(
+      WHERE,
+      'system',
+      `be one of the model's systems (${names.join(', ')})`,
+      system ?? 'none',
+    );
+  }
+  return systemView(model, system);
 }
 
 /** The grid: evenly spaced or geometric from lo to hi, ends exact. */

@@ -114,3 +114,22 @@ describe('links and fault trees', () => {
     }
   });
 });
+
+describe('the system shown (a model with several systems)', () => {
+  test('round-trips in the state and in pins, and is optional', async () => {
+    const withSystem: ExplorerState = {
+      ...state,
+      system: 'write',
+      pins: [{ id: 'p1', name: 'reads', overrides: {}, system: 'read' }],
+    };
+    expect(await decodeState(`#${await encodeState(withSystem)}`)).toEqual(withSystem);
+    expect(checkState({ ...state }).system).toBeUndefined();
+  });
+
+  test.each([['<a href="x">'], [42], ['constructor'], ['x'.repeat(500)]])(
+    'a system that is not a name is refused: %s',
+    (system) => {
+      expect(() => checkState({ ...state, system })).toThrow(/state\.system must be a system name/);
+    },
+  );
+});

@@ -12,6 +12,7 @@ import {
   type Model,
   type ModelTemplate,
   type ProgressCallback,
+  quorumConsistency,
 } from '../../src/index.js';
 import type { Pin, Scenario } from '../state/pins.js';
 import { parameterControl, type ParameterControl } from '../state/parameterScale.js';
@@ -58,6 +59,11 @@ export interface Exploration {
   readonly name: string;
   readonly description: string;
   readonly timeUnit: string;
+  /** A model with several systems: their names, and the one shown. */
+  readonly systems?: readonly string[];
+  readonly system?: string;
+  /** A model with quorums: the consistency they guarantee, in plain words. */
+  readonly consistency?: string;
   /** The file's mission time, when it gives one. */
   readonly fileMissionTime?: number;
   readonly parameters: readonly ParameterInfo[];
@@ -110,10 +116,16 @@ export function explore(
   if (!parsed.ok) return parsed;
   const { template, file: base } = parsed;
   if (!base.ok) return base;
-  const loaded = evaluateScenario(template, scenario.overrides);
+  const loaded = evaluateScenario(template, scenario.overrides, scenario.system);
   if (!loaded.ok) return loaded;
   const model = loaded.model;
+  const systems = base.model.systems?.map((entry) => entry.name);
   const facts = {
+    ...(systems && {
+      systems,
+      system: systems.includes(scenario.system ?? '') ? scenario.system! : systems[0]!,
+    }),
+    ...(base.model.quorum && { consistency: quorumConsistency(base.model.quorum).statement }),
     name: model.name,
     description: model.description,
     timeUnit: model.timeUnit,
@@ -162,7 +174,7 @@ export function explore(
       solution,
       measures: solution.ok ? availableMeasures(solution.result) : [],
       pins: pins.map((pin) => {
-        const pinned = evaluateScenario(template, pin.overrides);
+        const pinned = evaluateScenario(template, pin.overrides, pin.system);
         return {
           id: pin.id,
           solution: pinned.ok
@@ -226,7 +238,7 @@ export function exploreExtras(
   const parsed = parseText(text);
   if (!parsed.ok || !parsed.file.ok) return undefined;
   const { template, file: base } = parsed;
-  const loaded = evaluateScenario(template, scenario.overrides);
+  const loaded = evaluateScenario(template, scenario.overrides, scenario.system);
   if (!loaded.ok) return undefined;
   const model = loaded.model;
   if (request.skipSolves !== undefined) {

@@ -36,9 +36,12 @@ export function optimizeScenario(
   const parsed = parseText(text);
   if (!parsed.ok) return { ok: false, message: 'the model has problems: see the model pane' };
   try {
+    const systems = parsed.file.ok ? parsed.file.model.systems : undefined;
+    const shown = systems?.find((entry) => entry.name === scenario.system) ?? systems?.[0];
     const result = optimizeParameter(parsed.template, {
       ...request,
       overrides: scenario.overrides,
+      ...(shown && { system: shown.name }),
       exact: {
         // Only scalar measures are read: two curve points, the last at the mission time.
         points: 2,

@@ -15,6 +15,7 @@ import type { Scenario } from '../state/pins.js';
 import { sweepValues, type ControlScale, type ParameterControl } from '../state/parameterScale.js';
 import { measureValue, type MeasureKey } from './measures.js';
 import { solveModel } from './solve.js';
+import { shownSystem } from './template.js';
 
 export type { TornadoRow };
 
@@ -31,7 +32,7 @@ export interface Sweep {
  */
 function measureOf(scenario: Scenario, measure: MeasureKey): (model: Model) => number | null {
   return (model) => {
-    const solution = solveModel(model, scenario.missionTime, 2);
+    const solution = solveModel(shownSystem(model, scenario.system), scenario.missionTime, 2);
     return solution.ok ? (measureValue(solution.result, measure) ?? null) : null;
   };
 }

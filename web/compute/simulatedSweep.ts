@@ -61,7 +61,11 @@ export function startSweep(
   if (!parsed.ok) return parsed.issues.map((issue) => issue.message).join('; ');
   const end = scenario.missionTime ?? horizon;
   const models = values.map((value) => {
-    const loaded = evaluateScenario(parsed.template, { ...scenario.overrides, [parameter]: value });
+    const loaded = evaluateScenario(
+      parsed.template,
+      { ...scenario.overrides, [parameter]: value },
+      scenario.system,
+    );
     return loaded.ok ? loaded.model : undefined;
   });
   return {

@@ -7,6 +7,7 @@ import {
   evaluateModel,
   ModelError,
   parseModel,
+  systemView,
   type Model,
   type ModelTemplate,
 } from '../../src/index.js';
@@ -17,7 +18,10 @@ export type Loaded =
   | { readonly ok: true; readonly model: Model }
   | { readonly ok: false; readonly issues: readonly TextIssue[] };
 
-/** A text parsed once: its template and the model at the file's values, or the parse's issues. */
+/**
+ * A text parsed once: its template and the model at the file's values (every system of it), or
+ * the parse's issues.
+ */
 export type ParsedText =
   | { readonly ok: true; readonly template: ModelTemplate; readonly file: Loaded }
   | { readonly ok: false; readonly issues: readonly TextIssue[] };
@@ -34,7 +38,7 @@ export function parseText(text: string): ParsedText {
   let parsed: ParsedText;
   try {
     const template = parseModel(text, { file: 'model' });
-    parsed = { ok: true, template, file: evaluateScenario(template, {}) };
+    parsed = { ok: true, template, file: evaluateTemplate(template, {}) };
   } catch (error) {
     parsed = { ok: false, issues: textIssues(error) };
   }
@@ -42,8 +46,22 @@ export function parseText(text: string): ParsedText {
   return parsed;
 }
 
-/** Returns the model of a parsed text with a scenario's overrides, or its issues with their lines. */
+/**
+ * Returns the model of a parsed text with a scenario's overrides, or its issues with their lines;
+ * for a model with several systems, the model of the one `system` names (the first when it names
+ * none of them, as after an edit that renamed it).
+ */
 export function evaluateScenario(
+  template: ModelTemplate,
+  overrides: Readonly<Record<string, number>>,
+  system?: string,
+): Loaded {
+  const loaded = evaluateTemplate(template, overrides);
+  return loaded.ok ? { ok: true, model: shownSystem(loaded.model, system) } : loaded;
+}
+
+/** Returns the whole model of a parsed text with overrides (every system), or its issues. */
+function evaluateTemplate(
   template: ModelTemplate,
   overrides: Readonly<Record<string, number>>,
 ): Loaded {
@@ -54,10 +72,22 @@ export function evaluateScenario(
   }
 }
 
+/** The model of the system shown: `system` when the model has it, else its first; else itself. */
+export function shownSystem(model: Model, system: string | undefined): Model {
+  const systems = model.systems;
+  if (systems === undefined) return model;
+  const shown = systems.find((entry) => entry.name === system) ?? systems[0]!; // never empty
+  return systemView(model, shown.name);
+}
+
 /** Returns the model of a text with the scenario's overrides, or its issues with their lines. */
-export function loadScenario(text: string, overrides: Readonly<Record<string, number>>): Loaded {
+export function loadScenario(
+  text: string,
+  overrides: Readonly<Record<string, number>>,
+  system?: string,
+): Loaded {
   const parsed = parseText(text);
-  return parsed.ok ? evaluateScenario(parsed.template, overrides) : parsed;
+  return parsed.ok ? evaluateScenario(parsed.template, overrides, system) : parsed;
 }
 
 /** Returns the issues of an error thrown while loading a model, with their lines when known. */

@@ -36,9 +36,28 @@ export function createParametersPanel(store: Store): ParametersPanel {
     }),
   );
   byId('reset-all').addEventListener('click', () => store.dispatch({ type: 'resetAll' }));
+  const systemChoice = byId('system-choice');
+  const systemSelect = byId<HTMLSelectElement>('system-select');
+  const consistency = byId('system-consistency');
+  // A model with several systems (systems:, quorum:) shows one; the choice is the scenario's, so
+  // pins and links keep it.
+  systemSelect.addEventListener('change', () =>
+    store.dispatch({ type: 'setSystem', value: systemSelect.value }),
+  );
   return {
     draw: (state) => {
       if (!state.exploration) return;
+      const { systems, system } = state.exploration;
+      systemChoice.hidden = systems === undefined;
+      if (systems !== undefined) {
+        const names = [...systemSelect.options].map((option) => option.value);
+        if (names.join('\n') !== systems.join('\n')) {
+          systemSelect.replaceChildren(...systems.map((name) => new Option(name, name)));
+        }
+        systemSelect.value = system ?? systems[0] ?? '';
+      }
+      consistency.hidden = state.exploration.consistency === undefined;
+      consistency.textContent = state.exploration.consistency ?? '';
       view.update(parameterValues(state), state.exploration.timeUnit, missionValues(state));
       houseEvents.update(houseEventValues(state));
     },

@@ -10,6 +10,8 @@ export interface Scenario {
   readonly overrides: Readonly<Record<string, number>>;
   /** Mission time / horizon in the model's time unit; absent: the model's own. */
   readonly missionTime?: number;
+  /** The system function shown, for a model with several (`systems:`, `quorum:`); absent: the first. */
+  readonly system?: string;
 }
 
 /** A pinned scenario with its id and the name the user gave it. */
@@ -43,6 +45,7 @@ export function addPin(
     name: name?.trim() || `Scenario ${next}`,
     overrides: { ...scenario.overrides },
     ...(scenario.missionTime !== undefined && { missionTime: scenario.missionTime }),
+    ...(scenario.system !== undefined && { system: scenario.system }),
     ...(simulated && { simulated }),
   };
   return [...pins, pin].slice(-MAX_PINS);
@@ -76,5 +79,6 @@ export function forgetSimulations(pins: readonly Pin[]): Pin[] {
 export function describeScenario(scenario: Scenario): string {
   const parts = Object.entries(scenario.overrides).map(([k, v]) => `${k}=${v}`);
   if (scenario.missionTime !== undefined) parts.push(`mission ${scenario.missionTime}`);
+  if (scenario.system !== undefined) parts.push(`system ${scenario.system}`);
   return parts.length === 0 ? 'file values' : parts.join(', ');
 }

@@ -185,6 +185,7 @@ export function linkState(state: AppState, exampleText: string): ExplorerState {
     ...(state.text !== exampleText && { text: state.text }),
     overrides: state.overrides,
     ...(state.missionTime !== undefined && { missionTime: state.missionTime }),
+    ...(state.system !== undefined && { system: state.system }),
     pins: state.pins,
     view: state.view,
   };

@@ -97,6 +97,7 @@ export type Action =
   | { readonly type: 'edit'; readonly text: string }
   | { readonly type: 'setParameter'; readonly name: string; readonly value: number | undefined }
   | { readonly type: 'setMissionTime'; readonly value: number | undefined }
+  | { readonly type: 'setSystem'; readonly value: string | undefined }
   | { readonly type: 'resetAll' }
   | { readonly type: 'pin' }
   | { readonly type: 'renamePin'; readonly id: string; readonly name: string }
@@ -183,6 +184,7 @@ export function initialState(
     text,
     overrides: { ...link?.overrides },
     ...(link?.missionTime !== undefined && { missionTime: link.missionTime }),
+    ...(link?.system !== undefined && { system: link.system }),
     pins: [...(link?.pins ?? [])],
     view: { ...(link?.view ?? DEFAULT_VIEW) },
     issues: [],
@@ -197,6 +199,7 @@ export function scenarioOf(state: AppState): Scenario {
   return {
     overrides: state.overrides,
     ...(state.missionTime !== undefined && { missionTime: state.missionTime }),
+    ...(state.system !== undefined && { system: state.system }),
   };
 }
 
@@ -213,7 +216,7 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
       // that name its measures, components or parameters do not either.
       const { curve, curveChosen, tornadoPercent, importance, importanceLevel } = state.view;
       return scenario({
-        ...without(state, 'missionTime', 'banner', 'exactSkipped', 'selected'),
+        ...without(state, 'missionTime', 'system', 'banner', 'exactSkipped', 'selected'),
         example: action.name,
         text: action.text,
         overrides: {},
@@ -230,7 +233,7 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
     case 'openFile': {
       // An opened file is no example: the menu says so, and a link carries its text.
       return scenario({
-        ...without(state, 'missionTime', 'exactSkipped', 'selected'),
+        ...without(state, 'missionTime', 'system', 'exactSkipped', 'selected'),
         example: '',
         text: action.text,
         overrides: {},
@@ -254,6 +257,10 @@ export function reduce(state: AppState, action: Action, now: number): [AppState,
         action.value === undefined
           ? without(state, 'missionTime')
           : { ...state, missionTime: action.value },
+      );
+    case 'setSystem':
+      return scenario(
+        action.value === undefined ? without(state, 'system') : { ...state, system: action.value },
       );
     case 'resetAll':
       return scenario({ ...without(state, 'missionTime'), overrides: {} });
@@ -398,6 +405,7 @@ function without(
   state: AppState,
   ...keys: (
     | 'missionTime'
+    | 'system'
     | 'extras'
     | 'simulated'
     | 'banner'

@@ -224,7 +224,15 @@ function checkScenario(
     const problem = typeof mission === 'number' ? missionTimeProblem(mission) : 'must be a number';
     if (problem !== undefined) fail(`${where}.missionTime ${problem}`);
   }
-  return { overrides: checked, ...(typeof mission === 'number' && { missionTime: mission }) };
+  const system = data.system;
+  if (system !== undefined && !(isName(system) && OVERRIDE_NAME.test(system))) {
+    fail(`${where}.system must be a system name`);
+  }
+  return {
+    overrides: checked,
+    ...(typeof mission === 'number' && { missionTime: mission }),
+    ...(typeof system === 'string' && { system }),
+  };
 }
 
 /** Returns whether a view setting names a component or parameter (short, not an object key). */
