@@ -375,3 +375,37 @@ describe('optimizeParameter, simulate (common random numbers)', () => {
     expect(run().argmin).toBe(best.argmin);
   });
 });
+
+describe('optimizeParameter on a model with several systems', () => {
+  // Two units in parallel (the system "either") or in series ("both"), MTBF x and 1000/x, MTTR
+  // 10: "both" is TRADE, whose unavailability is least at x = √10⁵; a model with several
+  // systems needs the one studied.
+  const SYSTEMS = parseModel(`name: two
+parameters: { x: 10 }
+components:
+  a: { failure: { mtbf: x }, repair: { mttr: 10 } }
+  b: { failure: { mtbf: 1000 / x }, repair: { mttr: 0.1 } }
+systems:
+  both: { series: [a, b] }
+  either: { parallel: [a, b] }
+`);
+  const options = {
+    parameter: 'x',
+    lo: 10,
+    hi: 1e4,
+    scale: 'log',
+    measure: 'steadyUnavailability',
+    goal: 'minimize',
+  } as const;
+
+  it('refuses without a system, naming the systems', () => {
+    expect(() => optimizeParameter(SYSTEMS, options)).toThrow(ParameterError);
+    expect(() => optimizeParameter(SYSTEMS, options)).toThrow(/both, either/);
+  });
+
+  it('studies the system named', () => {
+    const result = optimizeParameter(SYSTEMS, { ...options, system: 'both' });
+    // Brent's tolerance on a flat minimum: the argument to 1e-4 relative.
+    expectRelClose(result.argmin, Math.sqrt(1e5), 1e-4, 'argmin');
+  });
+});
