@@ -113,7 +113,7 @@ export function componentImportanceLayout(): Partial<Layout> {
   return {
     ...BASE_LAYOUT,
     xaxis: {
-      title: { text: 'Birnbaum I_B of the component (its units as a group)' },
+      title: { text: 'Birnbaum I_B of the component' },
       rangemode: 'tozero',
     },
     yaxis: { type: 'category' },
