@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { ModelError } from '../errors.js';
 import { readGalileo } from '../formats/galileo.js';
 import { readMef } from '../formats/mef/readMef.js';
@@ -76,7 +77,19 @@ export function readModelText(path: string, limits: ModelLimits = {}): string {
  * chooses the format from the name), any other is read as YAML.
  */
 export function loadModelFile(path: string, options: Omit<LoadModelOptions, 'file'> = {}): Model {
-  return loadModel(readModelText(path, options.limits), { ...options, file: path });
+  return loadModel(readModelText(path, options.limits), {
+    ...options,
+    file: path,
+    readData: dataBeside(path),
+  });
+}
+
+/**
+ * Reads the data files a model names (`fit: data.csv`) beside the model file: a relative name
+ * from the model's folder, an absolute one as it is.
+ */
+export function dataBeside(modelPath: string): (file: string) => string {
+  return (file) => readText(resolve(dirname(modelPath), file));
 }
 
 /** A model read from one or more files, and what its reader noted (parts it skipped). */

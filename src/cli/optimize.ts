@@ -17,6 +17,7 @@ import {
   MODEL_LIMITS_HELP,
   parseModelLimits,
   readModelText,
+  dataBeside,
 } from './loadModelFile.js';
 import { parseSimulationFlags, SIMULATION_FLAGS } from './simulationFlags.js';
 import {
@@ -111,7 +112,11 @@ export function optimizeCommand(args: readonly string[], output: Output): number
   const maxEvents = parseMaxEvents(values['max-events']);
   const limits = parseModelLimits(values);
   const file = positionals[0]!;
-  const template = parseModel(readModelText(file, limits), { file, limits });
+  const template = parseModel(readModelText(file, limits), {
+    file,
+    limits,
+    readData: dataBeside(file),
+  });
   refuseSeveralSystems(evaluateModel(template), 'optimize');
   if (!template.parameterNames.includes(name)) {
     const names = template.parameterNames;

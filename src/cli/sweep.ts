@@ -16,6 +16,7 @@ import {
   MODEL_LIMITS_HELP,
   parseModelLimits,
   readModelText,
+  dataBeside,
 } from './loadModelFile.js';
 import type { Output } from './io.js';
 import { EXIT_INTERRUPTED } from './io.js';
@@ -125,7 +126,11 @@ export async function sweepCommand(args: readonly string[], output: Output): Pro
   if (values.out !== undefined) checkWritable(values.out);
   const file = positionals[0]!;
   // Parsed once; each point evaluates the template with its value.
-  const template = parseModel(readModelText(file, limits), { file, limits });
+  const template = parseModel(readModelText(file, limits), {
+    file,
+    limits,
+    readData: dataBeside(file),
+  });
   const base = evaluateModel(template);
   refuseSeveralSystems(base, 'sweep');
   if (!template.parameterNames.includes(range.name)) {

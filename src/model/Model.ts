@@ -26,6 +26,8 @@ export interface Model {
   readonly systems?: readonly NamedSystem[];
   /** The read and write quorums of `quorum:`, whose systems are `read` and `write`. */
   readonly quorum?: QuorumModel;
+  /** Laws fitted from life data (`{ fit: FILE, dist: FAMILY }`), with their estimates' bounds. */
+  readonly fits?: readonly FittedLaw[];
   /** A hand-written continuous-time Markov chain (the `markov:` section), when the file has one. */
   readonly chain?: ChainModel;
   readonly maintenance: MaintenanceModel;
@@ -100,6 +102,28 @@ export type FaultNode =
       readonly k: number;
       readonly children: readonly FaultNode[];
     };
+
+/** A time law of the model fitted by maximum likelihood to a data file. */
+export interface FittedLaw {
+  /** Where in the model: `components.pump.failure`. */
+  readonly path: string;
+  /** The data file, as the model names it. */
+  readonly file: string;
+  /** The family fitted. */
+  readonly dist: string;
+  /** The law used: the estimates as a model-file distribution. */
+  readonly law: DistributionSpec;
+  /** The maximum-likelihood estimates by parameter name. */
+  readonly parameters: Readonly<Record<string, number>>;
+  /** Their Fisher-matrix 95 % bounds (null where the data give none). */
+  readonly ci95: Readonly<Record<string, readonly [number, number] | null>>;
+  /** Units of each kind in the data. */
+  readonly n: {
+    readonly failures: number;
+    readonly suspensions: number;
+    readonly intervals: number;
+  };
+}
 
 /** One system function of a model with several. */
 export interface NamedSystem {

@@ -1,5 +1,6 @@
 import { ModelError, ParameterError, listNames } from '../errors.js';
-import type { Model, NamedSystem } from './Model.js';
+import type { FittedLaw, Model, NamedSystem } from './Model.js';
+import { resolveFits, type DataReader } from './resolveFits.js';
 import { resolveModelLimits, type ModelLimits } from './ModelLimits.js';
 import { buildComponents } from './buildComponents.js';
 import { evaluateInteger, evaluateNonNegative } from './evaluateFields.js';
@@ -52,6 +53,12 @@ export interface ParseModelOptions {
    * @defaultValue `json` when `file` ends with `.json` (any case), else `yaml`
    */
   readonly format?: ModelFormat;
+  /**
+   * Reads a data file named by a law fitted from data (`failure: { fit: data.csv, dist: weibull
+   * }`), by its name as the model writes it; the CLI reads it beside the model file. Without it
+   * such a law is an issue.
+   */
+  readonly readData?: DataReader;
 }
 
 /** Options of {@link loadModel}: those of {@link parseModel}, and parameter overrides. */
@@ -84,6 +91,8 @@ export interface ModelTemplate {
 interface ParsedModel {
   readonly source: ModelSource;
   readonly sections: CheckedSections;
+  /** The laws fitted from data (already put in `sections` as their estimates). */
+  readonly fits: readonly FittedLaw[];
   readonly limits: Required<ModelLimits>;
   readonly compile: ExpressionCompiler;
 }
@@ -138,7 +147,7 @@ function parseTemplate(
   } else {
     source = objectSource(input, file);
   }
-  return templateOf(source, limits, overrides);
+  return templateOf(source, limits, overrides, options.readData);
 }
 
 /**
@@ -160,23 +169,31 @@ function templateOf(
   source: ModelSource,
   limits: Required<ModelLimits>,
   overrides: Readonly<Record<string, number>>,
+  readData?: DataReader,
 ): ModelTemplate {
   const file = source.file;
   const issues: PathIssue[] = [];
   const data = source.data;
-  const sections =
+  const checked =
     data === undefined || data === null
       ? (issues.push({ path: [], message: 'is empty; a model needs name, components and system' }),
         undefined)
       : checkModelSections(data, issues, limits);
-  const parsed = sections && { source, sections, limits, compile: rememberingCompiler() };
+  const fitted = checked && withFits(checked, readData, issues);
+  const parsed = fitted && {
+    source,
+    sections: fitted.sections,
+    fits: fitted.fits,
+    limits,
+    compile: rememberingCompiler(),
+  };
   if (!parsed || issues.length > 0) {
     // The problems the schema cannot see (names, cycles, ranges) join the error, so that one
     // run reports every problem of the file.
     if (parsed) buildModel(parsed, overrides, issues);
     throw new ModelError(issues.map(source.locate));
   }
-  const written = Object.entries(sections.raw.parameters ?? {});
+  const written = Object.entries(parsed.sections.raw.parameters ?? {});
   const template: ModelTemplate = Object.freeze({
     file,
     parameterNames: Object.freeze(written.map(([name]) => name)),
@@ -186,6 +203,33 @@ function templateOf(
   });
   parsedModels.set(template, parsed);
   return template;
+}
+
+/** The sections with every law fitted from data replaced by its estimates, and the fits. */
+function withFits(
+  sections: CheckedSections,
+  readData: DataReader | undefined,
+  issues: PathIssue[],
+): { readonly sections: CheckedSections; readonly fits: readonly FittedLaw[] } {
+  const { components, events } = sections.raw;
+  const fromComponents = components && resolveFits(components, 'components', readData, issues);
+  const fromEvents = events && resolveFits(events, 'events', readData, issues);
+  const raw = {
+    ...sections.raw,
+    ...(fromComponents && { components: fromComponents.entries }),
+    ...(fromEvents && { events: fromEvents.entries }),
+  };
+  const rejected = (names: ReadonlySet<string>, more: readonly string[] = []): Set<string> =>
+    new Set([...names, ...more]);
+  return {
+    sections: {
+      ...sections,
+      raw,
+      rejectedComponents: rejected(sections.rejectedComponents, fromComponents?.rejected),
+      rejectedEvents: rejected(sections.rejectedEvents, fromEvents?.rejected),
+    },
+    fits: [...(fromComponents?.fits ?? []), ...(fromEvents?.fits ?? [])],
+  };
 }
 
 /**
@@ -266,7 +310,7 @@ function buildModel(
   overrides: Readonly<Record<string, number>>,
   issues: PathIssue[],
 ): Model | undefined {
-  const { sections, limits, compile } = parsed;
+  const { sections, limits, compile, fits } = parsed;
   const { raw, rejectedParameters } = sections;
   const written = parsed.source.data as Record<string, unknown>;
   // A Map keyed by name: an override named "constructor" or "__proto__" is not a parameter
@@ -383,6 +427,7 @@ function buildModel(
     maintenance: structure?.maintenance ?? { priority: [], idleWhileDown: false },
     ...(missionTime !== undefined && { missionTime }),
     ...(faultTree && { faultTree: faultTree.faultTree }),
+    ...(fits.length > 0 && { fits }),
   });
 }
 

@@ -1,5 +1,6 @@
 import { DISTRIBUTION_PARAMETERS } from '../distributions/registry.js';
 import type { DistributionFamily } from '../distributions/types.js';
+import { FIT_FAMILY_NAMES, type FitFamilyName } from '../fit/families.js';
 import {
   definition,
   nameOrKind,
@@ -542,6 +543,27 @@ function nodeOrNames<T>(listSchema: Schema<T>): Schema<string | T> {
 }
 
 /** A distribution: `dist` names the family, the other keys its parameters; or a shorthand. */
+/** Checks a law fitted from data: `{ fit: FILE, dist: FAMILY }`, nothing else. */
+function checkFitted(
+  raw: Record<string, unknown>,
+  path: Path,
+  issues: PathIssue[],
+): RawDistribution | undefined {
+  const before = issues.length;
+  const { fit, dist, ...rest } = raw;
+  if (typeof fit !== 'string' || fit === '') {
+    fail(issues, [...path, 'fit'], 'must be the name of a data file (CSV: time,status,…)', fit);
+  }
+  if (!FIT_FAMILY_NAMES.includes(dist as FitFamilyName)) {
+    const hint = typeof dist === 'string' ? didYouMean(dist, FIT_FAMILY_NAMES) : undefined;
+    fail(issues, [...path, 'dist'], `must be one of ${FIT_FAMILY_NAMES.join(', ')}`, dist, hint);
+  }
+  for (const key of Object.keys(rest)) {
+    issues.push({ path: [...path, key], message: unknownKey(key, ['fit', 'dist']), atKey: true });
+  }
+  return issues.length === before ? (raw as RawDistribution) : undefined;
+}
+
 function distribution(
   role: string,
   shorthands: Readonly<Record<string, string>>,
@@ -566,6 +588,21 @@ function distribution(
         required: [key],
         additionalProperties: false,
       })),
+      {
+        type: 'object',
+        description:
+          'fitted by maximum likelihood to the life data of a CSV file (docs/fitting.md)',
+        properties: {
+          fit: { type: 'string', description: 'the data file, relative to the model file' },
+          // Not an enum: editors would offer the fit-only families (gumbel, …) as laws of their own.
+          dist: {
+            type: 'string',
+            description: `the family fitted: ${FIT_FAMILY_NAMES.join(', ')}`,
+          },
+        },
+        required: ['fit', 'dist'],
+        additionalProperties: false,
+      },
     ],
   };
   const check = (
@@ -582,6 +619,7 @@ function distribution(
         raw,
       );
     }
+    if (Object.hasOwn(raw, 'fit')) return checkFitted(raw, path, issues);
     const before = issues.length;
     const { dist, ...parameters } = raw;
     let allowed: readonly string[];
