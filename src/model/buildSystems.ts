@@ -2,7 +2,7 @@ import { evaluateInteger } from './evaluateFields.js';
 import type { NamedSystem, QuorumModel, SystemNode } from './Model.js';
 import { buildSystem, type SystemContext } from './buildSystem.js';
 import type { RawModel, RawNode } from './schema.js';
-import type { Path } from './source.js';
+import type { Path, PathIssue } from './source.js';
 
 /** A model's system functions, before common-cause expansion. */
 export interface SystemFunctions {
@@ -21,7 +21,7 @@ export interface SystemFunctions {
  * @returns the functions, in that order (none when the file writes none)
  */
 export function buildSystemFunctions(
-  raw: Pick<RawModel, 'system' | 'systems' | 'quorum'>,
+  raw: Pick<RawModel, 'system' | 'systems' | 'quorum' | 'maintenance'>,
   context: SystemContext,
 ): SystemFunctions {
   const { issues } = context;
@@ -63,13 +63,56 @@ export function buildSystemFunctions(
       });
     }
     seen.set(name, path);
-    return { name, node: buildSystem(node, context, path) };
+    return { name, path, node: buildSystem(node, context, path) };
   });
+  if (functions.length > 1) refuseSystemDependentParts(functions, raw, issues);
   return {
     functions,
     named: raw.systems !== undefined || raw.quorum !== undefined,
     ...(quorum && { quorum }),
   };
+}
+
+/**
+ * Several systems are solved one at a time as the same plant seen through each: whatever makes
+ * a unit's behaviour depend on the structure would make each system's solve a different plant.
+ * Refused: `idle_while_down` (units stop ageing while *the* system is down: which one?) and
+ * standby blocks (a unit dormant in one system's block would be active in another's).
+ */
+function refuseSystemDependentParts(
+  functions: readonly {
+    readonly name: string;
+    readonly path: Path;
+    readonly node: SystemNode | undefined;
+  }[],
+  raw: Pick<RawModel, 'maintenance'>,
+  issues: PathIssue[],
+): void {
+  const names = functions.map((f) => f.name).join(', ');
+  if (raw.maintenance?.idle_while_down === true) {
+    issues.push({
+      path: ['maintenance', 'idle_while_down'],
+      message: `stops the units' ageing while the system is down, and this model has several systems (${names}): each would be a different plant; write one system, or leave idle_while_down out`,
+    });
+  }
+  for (const { path, node } of functions) {
+    const block = node && findStandby(node);
+    if (block === undefined) continue;
+    issues.push({
+      path,
+      message: `has a standby block (at ${block.path}), and this model has several systems (${names}): the units' dormancy would hold in this system's solve only; standby blocks need a model with one system`,
+    });
+  }
+}
+
+/** The first standby block of a structure, if any. */
+function findStandby(root: SystemNode): SystemNode | undefined {
+  const stack = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.kind === 'standby') return node;
+    if ('children' in node) stack.push(...node.children);
+  }
+  return undefined;
 }
 
 /**

@@ -119,6 +119,21 @@ systems:
 quorum: { of: replica, read: 1, write: 1 }
 `).join('\n');
     expect(duplicate).toMatch(/quorum\.read gives a second system named "read"/);
+    // Behaviour that depends on the structure would make each system's solve another plant.
+    const plant = errorsOf(`name: m
+components:
+  r: { count: 3, failure: { rate: 0.01 }, repair: { mttr: 20 } }
+  x: { failure: { rate: 0.01 } }
+  y: { failure: { rate: 0.01 } }
+quorum: { of: r, read: 1, write: 3 }
+systems:
+  power: { standby: { primary: x, spares: [y], mode: cold } }
+maintenance: { idle_while_down: true }
+`).join('\n');
+    expect(plant).toMatch(
+      /maintenance\.idle_while_down stops the units' ageing while the system is down, and this model has several systems \(power, read, write\)/,
+    );
+    expect(plant).toMatch(/systems\.power has a standby block \(at systems\.power\.standby\)/);
     const tree = errorsOf(`name: t
 events: { a: { probability: 0.1 } }
 fault_tree: { top: { or: [a] } }

@@ -187,7 +187,13 @@ describe('schema walk', () => {
     ]);
     const failure = alternativesAt(MODEL_SCHEMA, ['components', 'cpu', 'failure']);
     const weibull = matchingMappings(failure, new Map([['dist', 'weibull']]));
-    expect(keysOf(weibull).map((k) => k.key)).toEqual(['dist', 'shape', 'scale', 'location', 'fit']);
+    expect(keysOf(weibull).map((k) => k.key)).toEqual([
+      'dist',
+      'shape',
+      'scale',
+      'location',
+      'fit',
+    ]);
     expect(keysOf(matchingMappings(failure, new Map([['mtbf', '10']]))).map((k) => k.key)).toEqual([
       'mtbf',
     ]);
