@@ -55,7 +55,7 @@ export function systemsOutput<R>(
   const consistency = model.quorum && quorumConsistency(model.quorum);
   if (json) {
     return resultJson({
-      model: model.name,
+      model: { name: model.name },
       systems: Object.fromEntries(solved.map(({ name, result }) => [name, result])),
       ...(consistency && { consistency }),
     });

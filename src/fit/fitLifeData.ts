@@ -42,7 +42,10 @@ export interface LifeFit {
   readonly ad: number | null;
   /** Units of each kind. */
   readonly n: LifeData['n'];
-  /** The fitted law as a model-file `failure:` block, or null when the format lacks the family. */
+  /**
+   * The fitted law as a model-file `failure:` block; null when the format lacks the family or the
+   * fit did not converge.
+   */
   readonly failure: DistributionSpec | null;
   /**
    * Likelihood-ratio 95 % bounds by parameter name, when asked for (`likelihoodRatio: true`);
@@ -179,7 +182,10 @@ export function fitLifeData(
     notes.push(
       'ad: infinite, the fitted cdf is 0 at a failure (the location is the first failure)',
     );
-  const block = family.modelBlock(p, location);
+  // A fit that did not converge gives no law to paste into a model: its figures are not estimates.
+  const block = converged
+    ? family.modelBlock(p, location)
+    : 'the maximisation did not converge, so the figures are not estimates';
   if (typeof block === 'string') notes.push(`failure: none, ${block}`);
   if (dist === 'normal') {
     const below = Math.exp(family.logCdf(0, p));

@@ -184,6 +184,9 @@ describe('fitLifeData results', () => {
     const normal = ranking.fits.find((fit) => fit.dist === 'normal')!;
     expect(normal.convergence.converged).toBe(false);
     expect(normal.ci95).toEqual({ mean: null, sd: null });
+    // No law to paste into a model: the figures of an unconverged fit are not estimates.
+    expect(normal.failure).toBeNull();
+    expect(normal.notes.join('\n')).toMatch(/failure: none, the maximisation did not converge/);
   });
 
   it('needs as many failed units as parameters', () => {
