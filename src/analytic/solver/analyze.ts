@@ -5,7 +5,12 @@ import { faultTreeMeasures, type FaultTreeOptions } from '../faultTree/faultTree
 import { finiteMeasures } from '../../model/finiteMeasures.js';
 import { modelHash } from '../../model/modelHash.js';
 import type { Curve, Measures, Result } from '../../model/Result.js';
-import { longestMeanLife, repairableHorizon, unitsInStructure } from '../../model/timeScales.js';
+import {
+  longestMeanLife,
+  repairableHorizon,
+  timedUnits,
+  unitsInStructure,
+} from '../../model/timeScales.js';
 import { integrateAcrossScales } from '../../numeric/integrateAcrossScales.js';
 import { checkAnalyticSupport } from './analyticSupport.js';
 import { refuseUnsupportedUpkeep } from '../../model/upkeepSupport.js';
@@ -214,12 +219,15 @@ function analyzeBlocks(model: Model, options: AnalyzeOptions): Result {
       }
     }
     horizon = options.horizon ?? model.missionTime ?? repairableHorizon(model);
+    // Units outside the structure do not change A(t): only the components used need the laws.
+    const used = new Set(timedUnits(model).map((unit) => model.units[unit]!.component));
     const exponential = model.components.every(
-      (component) =>
-        component.failure.dist === 'exponential' &&
-        (component.repair?.dist ?? 'exponential') === 'exponential' &&
-        component.detection === undefined &&
-        component.preventive === undefined,
+      (component, c) =>
+        !used.has(c) ||
+        (component.failure.dist === 'exponential' &&
+          (component.repair?.dist ?? 'exponential') === 'exponential' &&
+          component.detection === undefined &&
+          component.preventive === undefined),
     );
     let transient: Measures = {};
     if (exponential) {

@@ -5,6 +5,7 @@ import type { Model } from '../../model/Model.js';
 import { unitComponent } from '../../model/Model.js';
 import type { ImportanceFactors } from '../../model/Result.js';
 import { compileStructure } from '../../structure/compileStructure.js';
+import { timedUnits } from '../../model/timeScales.js';
 import type { ModelStructure } from '../../structure/toStructure.js';
 import { groupImportanceTable, importanceTable } from '../importanceTable.js';
 
@@ -73,17 +74,24 @@ export function blockImportance(
   }
   const t = time;
   const repairable = model.components.some((component) => component.repair !== undefined);
-  const atTime =
-    t !== undefined &&
-    model.units.every((_, i) => {
-      const laws = unitLaws(model, i);
-      return (
-        !laws.repair ||
-        (exponentialRate(laws.failure) !== undefined && exponentialRate(laws.repair) !== undefined)
-      );
-    });
+  // Units outside the structure have importance 0 whatever their laws: only those inside count.
+  const inStructure = new Set(timedUnits(model));
+  const exponentialRepairs = model.units.every((_, i) => {
+    const laws = unitLaws(model, i);
+    return (
+      !inStructure.has(i) ||
+      !laws.repair ||
+      (exponentialRate(laws.failure) !== undefined && exponentialRate(laws.repair) !== undefined)
+    );
+  });
+  const atTime = t !== undefined && exponentialRepairs;
   if (!atTime && (!repairable || model.components.some((c) => c.repair === undefined))) {
-    return { reason: 'a system with non-repairable units needs a mission_time for importance' };
+    return {
+      reason:
+        t === undefined
+          ? 'a system with non-repairable units needs a mission_time for importance'
+          : 'importance at the mission time of a system with non-repairable units needs exponential failure and repair times of its repairable units',
+    };
   }
   const p = new Float64Array(m);
   const q = new Float64Array(m);
@@ -92,8 +100,11 @@ export function blockImportance(
     if (atTime && !laws.repair) {
       q[i] = laws.failure.cdf(t);
       p[i] = laws.failure.sf(t);
+    } else if (atTime && !inStructure.has(i)) {
+      q[i] = 0; // outside the structure: any value gives importance 0
+      p[i] = 1;
     } else if (atTime) {
-      // Both rates exist: checked for every repairable unit above.
+      // Both rates exist: checked for every repairable unit in the structure above.
       q[i] = pointUnavailability(exponentialRate(laws.failure)!, exponentialRate(laws.repair!)!, t);
       p[i] = 1 - q[i]!;
     } else {
