@@ -38,9 +38,18 @@ export function buildSparePools(
   const before = issues.length;
   const index = new Map(components.map((component, c) => [component.name, c]));
   const servedBy = new Map<number, string>();
+  const named = new Map<string, number>();
   const pools = written.map((raw, p): SparePoolModel | undefined => {
     const path = ['maintenance', 'spares', p];
     const name = raw.name ?? `pool ${p + 1}`;
+    const first = named.get(name);
+    if (first !== undefined) {
+      issues.push({
+        path: [...path, 'name'],
+        message: `"${name}" is the name of pool ${first + 1} already; pool names must differ`,
+      });
+    }
+    named.set(name, p);
     const stock = evaluateInteger(
       raw.stock,
       context.parameters,
@@ -73,7 +82,9 @@ export function buildSparePools(
       const other = servedBy.get(c);
       if (reason !== undefined)
         issues.push({ path: where, message: `"${componentName}" ${reason}` });
-      else if (other !== undefined) {
+      else if (served.includes(c)) {
+        issues.push({ path: where, message: `"${componentName}" is listed twice in this pool` });
+      } else if (other !== undefined) {
         issues.push({ path: where, message: `"${componentName}" is already served by ${other}` });
       } else {
         servedBy.set(c, name);

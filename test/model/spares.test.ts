@@ -73,6 +73,17 @@ ${COMPONENTS}maintenance:
     expect(text).toMatch(/spares\[1\] must have the key "lead_time"/);
   });
 
+  it('refuses a component listed twice and pools of one name', () => {
+    const text = errorsOf(`name: m
+${COMPONENTS}maintenance:
+  spares:
+    - { name: store, components: [pump, pump], stock: 1, lead_time: { mean: 3 } }
+    - { name: store, components: [valve], stock: 1, lead_time: { mean: 3 } }
+`).join('\n');
+    expect(text).toMatch(/spares\[0\]\.components\[1\].*"pump" is listed twice in this pool/);
+    expect(text).toMatch(/spares\[1\]\.name.*"store" is the name of pool 1 already/);
+  });
+
   it('refuses a pool for the members of a common-cause group', () => {
     const errors = errorsOf(`name: m
 ${COMPONENTS}common_cause: [{ members: [pump], model: beta-factor, beta: 0.1 }]
