@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { formatValue, ParameterError } from '../errors.js';
 import { FIT_FAMILY_NAMES, type FitFamilyName } from '../fit/families.js';
 import { fitLifeData, rankLifeFits, type LifeFit } from '../fit/fitLifeData.js';
 import { LifeDataError, parseLifeData, type LifeData } from '../fit/lifeData.js';
@@ -70,13 +71,27 @@ export function fitCommand(args: readonly string[], output: Output): number {
       values.json ? resultJson({ nonParametric: steps }) : formatNonParametric(path, data, steps),
     );
   } else if (dist === 'all') {
-    const ranking = rankLifeFits(data, undefined, options);
+    const ranking = withFlagNames(path, () => rankLifeFits(data, undefined, options));
     output.stdout(values.json ? resultJson(ranking) : formatRanking(path, data, ranking));
   } else {
-    const fit = fitLifeData(data, dist as FitFamilyName, options);
+    const fit = withFlagNames(path, () => fitLifeData(data, dist as FitFamilyName, options));
     output.stdout(values.json ? resultJson(fit) : `${header(path, data)}\n${formatFit(fit)}`);
   }
   return EXIT.ok;
+}
+
+/** Runs a fit, its refusals said in the command's words (the flag, or the data file). */
+function withFlagNames<T>(path: string, fit: () => T): T {
+  try {
+    return fit();
+  } catch (error) {
+    if (!(error instanceof ParameterError)) throw error;
+    const what = error.parameter === 'at' ? '--at' : `${path}: ${error.parameter}`;
+    throw new UsageError(
+      `${what} must ${error.expectation}; got ${formatValue(error.value)}`,
+      EXIT.failed,
+    );
+  }
 }
 
 function readLifeData(path: string): LifeData {

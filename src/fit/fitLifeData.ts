@@ -1,5 +1,5 @@
 import type { DistributionSpec } from '../distributions/registry.js';
-import { ParameterError } from '../errors.js';
+import { formatValue, ParameterError } from '../errors.js';
 import { minimizeScalar } from '../numeric/minimizeScalar.js';
 import { normalQuantile } from '../numeric/normal.js';
 import { andersonDarling } from './andersonDarling.js';
@@ -139,6 +139,7 @@ export function fitLifeData(
       dist,
     );
   }
+  checkTimes('fitLifeData', options.at);
   const family = FIT_FAMILIES[dist];
   const k = family.parameters.length + (family.location ? 1 : 0);
   const failed = data.n.failures + data.n.intervals;
@@ -478,6 +479,7 @@ export function rankLifeFits(
   families: readonly FitFamilyName[] = FIT_FAMILY_NAMES,
   options: FitLifeDataOptions = {},
 ): LifeFitRanking {
+  checkTimes('rankLifeFits', options.at);
   const fits: LifeFit[] = [];
   const skipped: { dist: FitFamilyName; reason: string }[] = [];
   for (const dist of families) {
@@ -485,7 +487,11 @@ export function rankLifeFits(
       fits.push(fitLifeData(data, dist, options));
     } catch (error) {
       if (!(error instanceof ParameterError)) throw error;
-      skipped.push({ dist, reason: error.message });
+      // The reason without the function's name: a reader of the ranking did not call it.
+      skipped.push({
+        dist,
+        reason: `${error.parameter} must ${error.expectation}; got ${formatValue(error.value)}`,
+      });
     }
   }
   const key = (fit: LifeFit): [number, number, number] => [
@@ -498,4 +504,13 @@ export function rankLifeFits(
     return ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2];
   });
   return { rankedBy: 'aicc', fits, skipped };
+}
+
+/** Refuses times of R(t) that are not finite and ≥ 0. */
+function checkTimes(where: string, times: readonly number[] | undefined): void {
+  for (const t of times ?? []) {
+    if (!(Number.isFinite(t) && t >= 0)) {
+      throw new ParameterError(where, 'at', 'hold finite times >= 0', t);
+    }
+  }
 }

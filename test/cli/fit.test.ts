@@ -125,5 +125,17 @@ describe('relkit fit', () => {
     expect(fit.reliability[0].value).toBeCloseTo(0.701452609137551, 9);
     expect(fit.reliability[0].ci95[1]).toBeCloseTo(0.829931038992099, 7);
     expect(relkit('fit', 'test/fit/data/bearings.csv', '--at', 'x').status).toBe(64);
+    const negative = relkit('fit', 'test/fit/data/bearings.csv', '--at=-5');
+    expect(negative.status).toBe(1);
+    expect(negative.stderr).toBe('relkit: --at must hold finite times >= 0; got -5\n');
+  });
+
+  it('says in its own words that a family needs more failures than the data hold', () => {
+    const path = scratch('one.csv', 'time,status\n10,F\n20,S\n');
+    const run = relkit('fit', path, '--dist', 'weibull');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `relkit: ${path}: weibull data must hold at least 2 failed units (exact or interval) for 2 parameters; got 1\n`,
+    );
   });
 });
