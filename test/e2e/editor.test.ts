@@ -159,9 +159,12 @@ describe.skipIf(!hasChromium('test/e2e/editor.test.ts'))('model editor, headless
     await page.keyboard.press('Enter');
     await page.keyboard.type('repair: { dist: ');
     await page.locator('.cm-tooltip-autocomplete').waitFor(SLOW);
-    expect(await options(page)).toEqual(
-      expect.arrayContaining(['exponential', 'weibull', 'gamma', 'uniform', 'deterministic']),
-    );
+    // Polled: under load the list of the key just typed (repair, …) can still be up a moment.
+    await expect
+      .poll(() => options(page), SLOW)
+      .toEqual(
+        expect.arrayContaining(['exponential', 'weibull', 'gamma', 'uniform', 'deterministic']),
+      );
     await page.screenshot({ path: SHOT('04-complete-dist'), fullPage: false });
     await page.keyboard.press('Escape');
   });

@@ -121,12 +121,13 @@ export function explore(
   const model = loaded.model;
   const systems = base.model.systems?.map((entry) => entry.name);
   const facts = {
+    // The file's name: the system shown is said by the page's system choice beside it.
+    name: base.model.name,
     ...(systems && {
       systems,
       system: systems.includes(scenario.system ?? '') ? scenario.system! : systems[0]!,
     }),
     ...(base.model.quorum && { consistency: quorumConsistency(base.model.quorum).statement }),
-    name: model.name,
     description: model.description,
     timeUnit: model.timeUnit,
     ...(model.missionTime !== undefined && { fileMissionTime: model.missionTime }),
