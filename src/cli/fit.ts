@@ -170,13 +170,7 @@ function formatRanking(
       : ['NOT CONVERGED', '-', '-', '-']),
   ]);
   const table = [['rank', 'dist', 'log-likelihood', 'AICc', 'BIC', 'AD'], ...rows];
-  const widths = table[0]!.map((_, j) => Math.max(...table.map((row) => row[j]!.length)));
-  const text = table.map((row) =>
-    row
-      .map((cell, j) => cell.padEnd(widths[j]!))
-      .join('  ')
-      .trimEnd(),
-  );
+  const text = alignColumns(table);
   const skipped = ranking.skipped.map(({ dist, reason }) => `skipped ${dist}: ${reason}`);
   const details = ranking.fits.map(formatFit);
   return [header(path, data), ...text, ...skipped, '', details.join('\n')].join('\n');
@@ -209,12 +203,18 @@ function formatNonParametric(
       bounds(step.cumulativeHazardCi95),
     ]),
   ];
+  const text = alignColumns(table);
+  return `${[header(path, data), ...text].join('\n')}\n`;
+}
+
+/** The rows of a table as lines, each column padded to its widest cell, two spaces apart. */
+function alignColumns(table: readonly (readonly string[])[]): string[] {
+  // `!`: every row has the header's cells (the callers build them so).
   const widths = table[0]!.map((_, j) => Math.max(...table.map((row) => row[j]!.length)));
-  const text = table.map((row) =>
+  return table.map((row) =>
     row
       .map((cell, j) => cell.padEnd(widths[j]!))
       .join('  ')
       .trimEnd(),
   );
-  return `${[header(path, data), ...text].join('\n')}\n`;
 }
