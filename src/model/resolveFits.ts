@@ -35,7 +35,8 @@ export function resolveFits<T extends object>(
   readonly rejected: string[];
 } {
   const fits: FittedLaw[] = [];
-  const resolved: Record<string, T> = {};
+  // Entries as pairs, made an object by fromEntries: a name such as `__proto__` stays an own key.
+  const resolved: [string, T][] = [];
   const rejected: string[] = [];
   for (const [name, entry] of Object.entries(entries)) {
     let next: T | undefined = entry;
@@ -50,9 +51,9 @@ export function resolveFits<T extends object>(
       }
     }
     if (next === undefined) rejected.push(name);
-    else resolved[name] = next;
+    else resolved.push([name, next]);
   }
-  return { entries: resolved, fits, rejected };
+  return { entries: Object.fromEntries(resolved) as Record<string, T>, fits, rejected };
 }
 
 function fitLaw(

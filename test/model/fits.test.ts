@@ -53,6 +53,13 @@ describe('laws fitted from life data', () => {
     );
   });
 
+  it('keeps a component named __proto__ (found by the fault-tree differential test)', () => {
+    const model = loadModel(`${PAIR.replace(/absorber/g, '__proto__')}`.replace('count: 2, ', ''), {
+      readData,
+    });
+    expect(model.components.map((c) => c.name)).toEqual(['__proto__']);
+  });
+
   it('locates every mistake', () => {
     const errorsOf = (text: string, withReader = true): string =>
       modelErrorsOf(text, { file: 'm.yaml', ...(withReader && { readData }) }).join('\n');
