@@ -54,7 +54,7 @@ describe('laws fitted from life data', () => {
   });
 
   it('keeps a component named __proto__ (found by the fault-tree differential test)', () => {
-    const model = loadModel(`${PAIR.replace(/absorber/g, '__proto__')}`.replace('count: 2, ', ''), {
+    const model = loadModel(PAIR.replace(/absorber(?!s)/g, '__proto__').replace('count: 2, ', ''), {
       readData,
     });
     expect(model.components.map((c) => c.name)).toEqual(['__proto__']);
