@@ -180,6 +180,7 @@ export type { ModelSource } from './model/source.js';
 export { componentFacts, exponentialRate, rateOf } from './model/componentFacts.js';
 export type { ComponentFacts, ComponentLaws } from './model/componentFacts.js';
 export type { LoadModelOptions, ModelTemplate, ParseModelOptions } from './model/loadModel.js';
+export type { DataReader } from './model/resolveFits.js';
 export { DEFAULT_MODEL_LIMITS } from './model/ModelLimits.js';
 export type { ModelLimits } from './model/ModelLimits.js';
 export { finiteMeasures } from './model/finiteMeasures.js';
@@ -195,6 +196,7 @@ export type {
   FaultNode,
   FaultTreeModel,
   GateKind,
+  FittedLaw,
   MaintenanceModel,
   Model,
   NamedSystem,
