@@ -96,6 +96,15 @@ export function formatModelIssue(issue: ModelIssue): string {
   return `${location}: ${path}${issue.message}`;
 }
 
+/**
+ * A word with its indefinite article, for messages that name a law or a model by its written
+ * name: `an exponential`, `an erlang`, `a weibull`, `a uniform`.
+ */
+export function withArticle(word: string): string {
+  const vowelSound = /^[aeio]/i.test(word) || (/^u/i.test(word) && !/^u(ni|s|t)/i.test(word));
+  return `${vowelSound ? 'an' : 'a'} ${word}`;
+}
+
 /** Echoes a value the way the user wrote it: numbers plainly, strings quoted, objects as JSON. */
 export function formatValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {

@@ -1,3 +1,4 @@
+import { withArticle } from '../errors.js';
 import type { RawCommonCause } from './faultTreeSchema.js';
 import { evaluateNumeric, type ParameterValues } from './parameters.js';
 import type { Path, PathIssue } from './source.js';
@@ -35,7 +36,7 @@ export function commonCauseGroupFactors(
     if (group.model !== 'beta-factor') {
       issues.push({
         path: [...path, 'beta'],
-        message: `is the one factor of a beta-factor group; a ${group.model} group lists its factors under factors`,
+        message: `is the one factor of a beta-factor group; ${withArticle(group.model)} group lists its factors under factors`,
       });
       return undefined;
     }

@@ -1,6 +1,6 @@
 import { componentFacts } from '../model/componentFacts.js';
 import { whyNoBlockForm } from '../model/buildFaultTree.js';
-import { UnsupportedModelError } from '../errors.js';
+import { UnsupportedModelError, withArticle } from '../errors.js';
 import type { Model, SystemNode } from '../model/Model.js';
 
 /** Failure laws with a largest life, for which a Kijima virtual age can leave the support. */
@@ -50,7 +50,7 @@ export function simulationSupport(model: Model): SystemNode {
     if ((component.imperfectRepair?.factor ?? 0) > 0 && BOUNDED_FAMILIES.has(law.family)) {
       throw new UnsupportedModelError(
         'simulation',
-        `component ${component.name} has imperfect repair with factor ${component.imperfectRepair!.factor} and a ${law.family} failure law: its virtual age can pass the law's largest life, where the life conditioned on survival to it has no law`,
+        `component ${component.name} has imperfect repair with factor ${component.imperfectRepair!.factor} and ${withArticle(law.family)} failure law: its virtual age can pass the law's largest life, where the life conditioned on survival to it has no law`,
         'use a failure law unbounded above (exponential, Weibull, lognormal, gamma, Erlang, normal), or imperfect_repair factor 0',
       );
     }

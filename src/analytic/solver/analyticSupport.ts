@@ -1,5 +1,5 @@
 import { unitLaws } from '../../model/componentFacts.js';
-import { UnsupportedModelError } from '../../errors.js';
+import { UnsupportedModelError, withArticle } from '../../errors.js';
 import { type Model, unitComponent } from '../../model/Model.js';
 import { sharedRepairReason } from '../../model/sharedRepairs.js';
 import type { StandbyBlock } from '../../structure/toStructure.js';
@@ -80,7 +80,7 @@ function checkBlock(
   const nonExponential = components.find((component) => component.failure.dist !== 'exponential');
   if (nonExponential) {
     unsupported(
-      `${at} has ${nonExponential.name} with a ${nonExponential.failure.dist} lifetime; closed forms need exponential lifetimes`,
+      `${at} has ${nonExponential.name} with ${withArticle(nonExponential.failure.dist)} lifetime; closed forms need exponential lifetimes`,
       SIMULATE,
     );
   }

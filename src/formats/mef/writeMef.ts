@@ -1,5 +1,5 @@
 import { distributionFromSpec } from '../../distributions/registry.js';
-import { UnsupportedModelError } from '../../errors.js';
+import { UnsupportedModelError, withArticle } from '../../errors.js';
 import { refuseUnsupportedUpkeep } from '../../model/upkeepSupport.js';
 import { sharedRepairReason } from '../../model/sharedRepairs.js';
 import {
@@ -270,7 +270,7 @@ function unitExpression(model: Model, unit: number): string[] {
   if (component.repair) {
     const repair = distributionFromSpec(component.repair);
     if (failure.family !== 'exponential') refuse(`a repairable ${failure.family} lifetime`);
-    if (repair.family !== 'exponential') refuse(`a ${repair.family} repair time`);
+    if (repair.family !== 'exponential') refuse(`${withArticle(repair.family)} repair time`);
     const { rate } = failure.parameters;
     return builtIn('GLM', [float(0), float(rate), float(repair.parameters.rate), time]);
   }
@@ -281,7 +281,7 @@ function unitExpression(model: Model, unit: number): string[] {
     const { scale, shape, location } = failure.parameters;
     return builtIn('Weibull', [float(scale), float(shape), float(location ?? 0), time]);
   }
-  return refuse(`a ${failure.family} lifetime`);
+  return refuse(`${withArticle(failure.family)} lifetime`);
 }
 
 function builtIn(tag: string, args: readonly string[]): string[] {

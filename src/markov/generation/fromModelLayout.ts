@@ -2,7 +2,7 @@ import { toStructure, type StandbyBlock } from '../../structure/toStructure.js';
 import type { StructureNode } from '../../structure/StructureNode.js';
 import type { Distribution } from '../../distributions/types.js';
 import { componentFacts, exponentialRate } from '../../model/componentFacts.js';
-import { UnsupportedModelError } from '../../errors.js';
+import { UnsupportedModelError, withArticle } from '../../errors.js';
 import type { InspectionModel, Model, SystemNode } from '../../model/Model.js';
 import { logGamma } from '../../numeric/gamma.js';
 
@@ -137,7 +137,11 @@ export function chainLayout(model: Model, system: SystemNode): ChainLayout {
     const laws = facts.components[c]!; // one entry per component, in the same order
     // The rate as the file gives it: 1/(1/λ) would change λ in its last bit one time in seven.
     const rateOf = (law: Distribution | undefined, role: string): number | undefined =>
-      law && exponentialRateOf(law, `component ${component.name} has a ${law.family} ${role} time`);
+      law &&
+      exponentialRateOf(
+        law,
+        `component ${component.name} has ${withArticle(law.family)} ${role} time`,
+      );
     const listed = priority.indexOf(c);
     const inspection = component.inspection;
     const instantRepair =
@@ -148,7 +152,7 @@ export function chainLayout(model: Model, system: SystemNode): ChainLayout {
     return {
       failure: exponentialRateOf(
         laws.failure,
-        `component ${component.name} has a ${laws.failure.family} failure time`,
+        `component ${component.name} has ${withArticle(laws.failure.family)} failure time`,
       ),
       ...(repair !== undefined && { repair }),
       ...(detection !== undefined && { detection }),
@@ -187,7 +191,7 @@ export function chainLayout(model: Model, system: SystemNode): ChainLayout {
       delay &&
       exponentialRateOf(
         delay,
-        `the standby block at ${node.path} has a ${delay.family} switch delay`,
+        `the standby block at ${node.path} has ${withArticle(delay.family)} switch delay`,
       );
     const layout: BlockLayout = {
       node,
@@ -216,7 +220,7 @@ export function chainLayout(model: Model, system: SystemNode): ChainLayout {
   const pools = (model.maintenance.spares ?? []).map((pool, p): PoolLayout => {
     const leadRate = exponentialRateOf(
       facts.leadTimes[p]!, // one law per pool, in the same order
-      `the spare pool "${pool.name}" has a ${facts.leadTimes[p]!.family} lead time`,
+      `the spare pool "${pool.name}" has ${withArticle(facts.leadTimes[p]!.family)} lead time`,
     );
     for (const c of pool.components) poolOf[c] = p;
     const tokens = groups.flatMap((group, g) => {

@@ -1,4 +1,4 @@
-import { UnsupportedModelError } from '../../errors.js';
+import { UnsupportedModelError, withArticle } from '../../errors.js';
 import type { Model } from '../../model/Model.js';
 import { simulationSupport } from '../simulationSupport.js';
 import { compileSystem, LEAF, type SystemPlan } from '../system/compileSystem.js';
@@ -48,7 +48,7 @@ export function rareEventPlan(model: Model): SystemPlan {
     }
     if (!(plan.failureExponentialMean[c]! > 0)) {
       refuse(
-        `component ${name} has a ${plan.failure[c]!.family} failure law; failure biasing scales exponential failure clocks only`,
+        `component ${name} has ${withArticle(plan.failure[c]!.family)} failure law; failure biasing scales exponential failure clocks only`,
         `${plain}; relkit analyze gives the steady measures of independent units exactly`,
       );
     }
