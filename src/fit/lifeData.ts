@@ -76,7 +76,8 @@ const MAX_ISSUES = 20;
  * time 0, a count that is not a positive integer
  *
  * @remarks
- * Column order is free and names are case-insensitive. A row with `time_hi` equal to `time` is
+ * Column order is free, names are case-insensitive, and cells may be quoted as spreadsheets write
+ * them. A row with `time_hi` equal to `time` is
  * an exact failure. Cost O(size of the text).
  *
  * @see W. Q. Meeker and L. A. Escobar, Statistical Methods for Reliability Data, Wiley, 1998,
@@ -179,15 +180,35 @@ interface Cell {
   readonly column: number;
 }
 
+/**
+ * Splits one CSV line into cells, RFC 4180 style within the line: a cell may be quoted
+ * (`"time"`), a quoted cell may hold commas, and `""` inside it stands for one quote. A quote
+ * left open runs to the end of the line.
+ */
 function splitCells(line: string): Cell[] {
   const cells: Cell[] = [];
-  let start = 0;
-  for (const part of line.split(',')) {
-    const lead = part.length - part.trimStart().length;
-    cells.push({ text: part.trim(), column: start + lead + 1 });
-    start += part.length + 1;
+  let at = 0;
+  for (;;) {
+    while (at < line.length && (line[at] === ' ' || line[at] === '\t')) at++;
+    const column = at + 1;
+    let text = '';
+    if (line[at] === '"') {
+      at++;
+      while (at < line.length && !(line[at] === '"' && line[at + 1] !== '"')) {
+        text += line[at]!; // at < line.length
+        at += line[at] === '"' ? 2 : 1; // a doubled quote stands for one
+      }
+      at++; // past the closing quote
+      while (at < line.length && line[at] !== ',') at++;
+    } else {
+      const end = line.indexOf(',', at);
+      text = line.slice(at, end < 0 ? line.length : end);
+      at = end < 0 ? line.length : end;
+    }
+    cells.push({ text: text.trim(), column });
+    if (at >= line.length) return cells;
+    at++; // past the comma
   }
-  return cells;
 }
 
 function checkHeader(

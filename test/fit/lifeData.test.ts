@@ -95,3 +95,17 @@ describe('lifeDataFrom', () => {
     );
   });
 });
+
+describe('parseLifeData reads quoted cells as spreadsheets write them', () => {
+  it('reads a quoted header and quoted values', () => {
+    const data = parseLifeData('"time","status","count"\n"10.5","F",2\n"20","S","1"\n', 'q.csv');
+    expect(data.observations.map((o) => [o.kind, o.time, o.count ?? 1])).toEqual([
+      ['failure', 10.5, 2],
+      ['suspension', 20, 1],
+    ]);
+  });
+
+  it('locates a bad quoted cell at its opening quote', () => {
+    expect(() => parseLifeData('time,status\n10, "X"\n', 'q.csv')).toThrow(/^q\.csv:2:5: /);
+  });
+});
