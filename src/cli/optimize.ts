@@ -31,7 +31,7 @@ import {
 const METHODS = ['exact', 'analytic', 'markov', 'simulate'] as const;
 type Method = (typeof METHODS)[number];
 
-export const OPTIMIZE_HELP: string = `relkit optimize MODEL --param NAME=LO:HI[:log] (--minimize M | --maximize M)
+export const OPTIMIZE_HELP: string = `relkit optimize MODEL --param NAME=LO:HI[:log|:int] (--minimize M | --maximize M)
              [--subject-to 'M<=V' | 'M>=V'] [--method exact|analytic|markov|simulate] [--json]
              [--replications N] [--seed S] [--horizon T] [--grid N] [--mttf-cap C]
              [--tolerance R] [--grid-points N] [--max-events N]
@@ -43,9 +43,11 @@ steadyUnavailability, ...) is least or greatest: the measure on a grid of the ra
 Brent's method in the bracket of each local optimum of the grid; with --subject-to, only
 within the values satisfying the bound (their boundaries located by bisection).
 
-  --param NAME=LO:HI[:log]
+  --param NAME=LO:HI[:log|:int]
                         the parameter and the range searched, LO < HI; with "log" the grid is
-                        geometric and the search is on ln NAME (LO > 0), for a range of decades
+                        geometric and the search is on ln NAME (LO > 0), for a range of decades;
+                        with "int" every whole value from LO to HI is evaluated and the best
+                        kept (a stock of spares, a number of crews; at most 1001 values)
   --minimize M, --maximize M
                         the measure and the goal (one of the two)
   --subject-to 'M<=V'   a bound on a second measure (M>=V for a lower bound; given twice for both)
@@ -95,7 +97,7 @@ export function optimizeCommand(args: readonly string[], output: Output): number
     throw new UsageError(`optimize takes one model file\n\n${OPTIMIZE_HELP}`);
   }
   if (values.param === undefined) {
-    throw new UsageError(`optimize needs --param NAME=LO:HI[:log]\n\n${OPTIMIZE_HELP}`);
+    throw new UsageError(`optimize needs --param NAME=LO:HI[:log|:int]\n\n${OPTIMIZE_HELP}`);
   }
   if ((values.minimize === undefined) === (values.maximize === undefined)) {
     throw new UsageError(`optimize needs one of --minimize MEASURE and --maximize MEASURE`);
@@ -163,24 +165,32 @@ export function optimizeCommand(args: readonly string[], output: Output): number
   return EXIT.ok;
 }
 
-/** Parses `NAME=LO:HI[:log]`. */
+/** Parses `NAME=LO:HI[:log|:int]`. */
 export function parseRange(text: string): {
   name: string;
   lo: number;
   hi: number;
-  scale: 'linear' | 'log';
+  scale: 'linear' | 'log' | 'integer';
 } {
-  const match = /^([^=]+)=([^:]+):([^:]+)(:log)?$/.exec(text);
-  if (!match) throw new UsageError(`--param must be NAME=LO:HI[:log]; got ${JSON.stringify(text)}`);
+  const match = /^([^=]+)=([^:]+):([^:]+)(?::(log|int))?$/.exec(text);
+  if (!match) {
+    throw new UsageError(`--param must be NAME=LO:HI[:log|:int]; got ${JSON.stringify(text)}`);
+  }
   const name = match[1]!.trim();
   const lo = parseNumberOption('--param LO', match[2]!);
   const hi = parseNumberOption('--param HI', match[3]!);
   if (!(lo < hi)) {
     throw new UsageError(`--param needs LO < HI; got ${lo}:${hi}`, EXIT.failed);
   }
-  const scale = match[4] === undefined ? 'linear' : 'log';
+  const scale = match[4] === undefined ? 'linear' : match[4] === 'log' ? 'log' : 'integer';
   if (scale === 'log' && !(lo > 0)) {
     throw new UsageError(`--param with log needs LO > 0; got ${lo}`, EXIT.failed);
+  }
+  if (scale === 'integer' && !(Number.isInteger(lo) && Number.isInteger(hi) && hi - lo <= 1000)) {
+    throw new UsageError(
+      `--param with int needs whole LO and HI at most 1000 apart (every whole value is evaluated); got ${lo}:${hi}`,
+      EXIT.failed,
+    );
   }
   return { name, lo, hi, scale };
 }

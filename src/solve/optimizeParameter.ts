@@ -70,10 +70,13 @@ export interface OptimizeOptions {
   readonly gridPoints?: number;
   /**
    * `log`: the grid is geometric and Brent's method searches ln x, for a range over decades
-   * (lo > 0); `linear`: evenly spaced, searching x.
+   * (lo > 0); `linear`: evenly spaced, searching x; `integer`: every whole value from lo to hi
+   * (both whole, at most 1001 values) is evaluated and the best is the optimum, for a parameter
+   * that only takes whole values (a stock of spares, a number of crews); `gridPoints` and
+   * `tolerance` do not apply.
    * @defaultValue `linear`
    */
-  readonly scale?: 'linear' | 'log';
+  readonly scale?: 'linear' | 'log' | 'integer';
 }
 
 /** One evaluated point: the parameter value, the measure there, and the constrained measure. */
@@ -185,6 +188,8 @@ interface Evaluated extends OptimizePoint {
  * (`active`). Warnings say when the optimum is at lo or hi (it may lie beyond), when the grid
  * shows several local optima, and when the measure is flat on the grid. A local optimum between
  * two grid points that the grid does not reveal can be missed: the grid is the only global step.
+ * With `scale: 'integer'` the grid is every whole value of the range and nothing is refined: the
+ * optimum is the best feasible whole value, and a feasible interval is a run of feasible values.
  *
  * `simulate` evaluates every point with the same seed, so the points share their random numbers
  * (common random numbers): the simulated f is then a nearly smooth, deterministic function of x
@@ -249,8 +254,9 @@ export function optimizeParameter(
     return point;
   };
   const objective = (x: number): number => evaluate(x).objective;
+  const whole = settings.scale === 'integer';
   const width = (x: number): number =>
-    tolerance * Math.abs(x) + (method === 'exact' ? 1e-12 : tolerance) * (hi - lo);
+    whole ? 0 : tolerance * Math.abs(x) + (method === 'exact' ? 1e-12 : tolerance) * (hi - lo);
   const axis = axisOf(settings);
 
   const grid = gridOf(settings).map(evaluate);
@@ -262,7 +268,10 @@ export function optimizeParameter(
   }
 
   let intervals: [number, number][] = [[lo, hi]];
-  if (subjectTo) {
+  if (subjectTo && whole) {
+    intervals = feasibleRuns(grid);
+    if (intervals.length === 0) return infeasible(settings, seen, warnings);
+  } else if (subjectTo) {
     const slack = (x: number): number => evaluate(x).slack;
     let points = grid;
     if (!grid.some((p) => p.slack >= 0)) {
@@ -277,7 +286,9 @@ export function optimizeParameter(
   let best: Evaluated | undefined;
   for (const [a, b] of intervals) {
     const inside = [...seen.values()].filter((p) => p.x >= a && p.x <= b).sort((p, q) => p.x - q.x);
-    const x = refine(inside, objective, axis);
+    const x = whole
+      ? inside.reduce((p, q) => (q.objective < p.objective ? q : p)).x
+      : refine(inside, objective, axis);
     const candidate = evaluate(x);
     if (!best || candidate.objective < best.objective) best = candidate;
   }
@@ -355,7 +366,7 @@ interface Settings {
   readonly tolerance: number;
   readonly gridPoints: number;
   readonly simulation: SimulateOptions;
-  readonly scale: 'linear' | 'log';
+  readonly scale: 'linear' | 'log' | 'integer';
 }
 
 function checkOptions(options: OptimizeOptions): Settings {
@@ -383,18 +394,29 @@ function checkOptions(options: OptimizeOptions): Settings {
     'tolerance',
     options.tolerance ?? (method === 'exact' ? 1e-8 : 1e-3),
   );
-  const gridPoints = checkInteger(
-    WHERE,
-    'gridPoints',
-    options.gridPoints ?? DEFAULT_GRID_POINTS,
-    3,
-    1001,
-  );
   const simulation = options.simulation ?? {};
   const scale = options.scale ?? 'linear';
-  if (scale !== 'linear' && scale !== 'log') {
-    throw new ParameterError(WHERE, 'scale', 'be linear or log', scale);
+  if (scale !== 'linear' && scale !== 'log' && scale !== 'integer') {
+    throw new ParameterError(WHERE, 'scale', 'be linear, log or integer', scale);
   }
+  if (scale === 'integer') {
+    if (!Number.isInteger(lo))
+      throw new ParameterError(WHERE, 'lo', 'be whole with scale integer', lo);
+    if (!Number.isInteger(hi))
+      throw new ParameterError(WHERE, 'hi', 'be whole with scale integer', hi);
+    if (hi - lo > 1000) {
+      throw new ParameterError(
+        WHERE,
+        'hi',
+        `be ≤ lo + 1000 with scale integer (every whole value is evaluated)`,
+        hi,
+      );
+    }
+  }
+  const gridPoints =
+    scale === 'integer'
+      ? hi - lo + 1
+      : checkInteger(WHERE, 'gridPoints', options.gridPoints ?? DEFAULT_GRID_POINTS, 3, 1001);
   if (scale === 'log' && !(lo > 0)) {
     throw new ParameterError(WHERE, 'lo', 'be > 0 with scale log', lo);
   }
@@ -461,9 +483,10 @@ function studiedSystem(model: Model, system: string | undefined): Model {
   return systemView(model, system);
 }
 
-/** The grid: evenly spaced or geometric from lo to hi, ends exact. */
+/** The grid: evenly spaced, geometric or every whole value from lo to hi, ends exact. */
 function gridOf({ lo, hi, gridPoints, scale }: Settings): number[] {
   return Array.from({ length: gridPoints }, (_, i) => {
+    if (scale === 'integer') return lo + i;
     if (i === gridPoints - 1) return hi;
     const f = i / (gridPoints - 1);
     return scale === 'log' ? lo * (hi / lo) ** f : lo + (hi - lo) * f;
@@ -480,7 +503,7 @@ interface Axis {
 
 function axisOf({ lo, hi, scale, tolerance, method }: Settings): Axis {
   const absolute = method === 'exact' ? 1e-12 : tolerance;
-  if (scale === 'linear') {
+  if (scale !== 'log') {
     return { to: (x) => x, from: (u) => u, tolerance, absoluteTolerance: absolute * (hi - lo) };
   }
   // exp(ln x) may miss x by an ulp: the points already evaluated map back exactly.
@@ -545,7 +568,9 @@ function gridWarnings(grid: readonly Evaluated[], settings: Settings): string[] 
   if (locals.length > 1) {
     const near = locals.map((i) => Number(grid[i]!.x.toPrecision(6))).join(', '); // i indexes grid
     warnings.push(
-      `${measure} has ${locals.length} local ${extremes} on the ${grid.length}-point grid of ${parameter} (near ${near}): each was refined and the best kept; an optimum between grid points may be missed (use more grid points or a narrower range)`,
+      settings.scale === 'integer'
+        ? `${measure} has ${locals.length} local ${extremes} over the whole values of ${parameter} (at ${near}): every value was evaluated and the best kept`
+        : `${measure} has ${locals.length} local ${extremes} on the ${grid.length}-point grid of ${parameter} (near ${near}): each was refined and the best kept; an optimum between grid points may be missed (use more grid points or a narrower range)`,
     );
   }
   if (isFlat(grid, settings.method)) {
@@ -620,7 +645,7 @@ function simulationFacts(
     simulation: {
       replications,
       seed,
-      method: `simulation optimum with common random numbers: every point simulated with seed ${seed} and ${replications} replications (a sample average approximation), searched on a ${settings.gridPoints}-point grid then by Brent's method; the optimum is the best of these sample averages, not of the exact measure`,
+      method: `simulation optimum with common random numbers: every point simulated with seed ${seed} and ${replications} replications (a sample average approximation), ${settings.scale === 'integer' ? `every whole value of ${settings.parameter} evaluated` : `searched on a ${settings.gridPoints}-point grid then by Brent's method`}; the optimum is the best of these sample averages, not of the exact measure`,
       // The optimum itself overlaps: close is not empty when there is one.
       ...(optimum && { indistinguishable: [Math.min(...close), Math.max(...close)] as const }),
     },
@@ -668,7 +693,22 @@ function pointsOf(seen: ReadonlyMap<number, Evaluated>): OptimizePoint[] {
     }));
 }
 
-/** The model's issues at one value of the range, saying which. */
+/**
+ * The runs of consecutive feasible whole values, as [first, last] (the grid of an integer search
+ * is every whole value, in order).
+ */
+function feasibleRuns(grid: readonly Evaluated[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const point of grid) {
+    if (point.slack < 0) continue;
+    const last = runs.at(-1);
+    if (last && last[1] === point.x - 1) last[1] = point.x;
+    else runs.push([point.x, point.x]);
+  }
+  return runs;
+}
+
+/** The model's issues at one value of the range, saying which, and what to do. */
 function invalidAt(
   error: ModelError,
   parameter: string,
@@ -677,9 +717,15 @@ function invalidAt(
   hi: number,
 ): ModelError {
   return new ModelError(
-    error.issues.map((issue) => ({
-      ...issue,
-      message: `${issue.message} (with ${parameter} = ${value}, in the range [${lo}, ${hi}] searched: narrow the range)`,
-    })),
+    error.issues.map((issue) => {
+      const whole = !Number.isInteger(value) && /must be an integer/.test(issue.message);
+      const advice = whole
+        ? `${parameter} must be whole here: search its whole values only, with the integer scale (on the command line --param ${parameter}=LO:HI:int)`
+        : 'narrow the range';
+      return {
+        ...issue,
+        message: `${issue.message} (with ${parameter} = ${value}, in the range [${lo}, ${hi}] searched: ${advice})`,
+      };
+    }),
   );
 }

@@ -143,6 +143,21 @@ describe('relkit optimize', () => {
     );
   });
 
+  it('with :int evaluates every whole value and prints the best', () => {
+    const { status, stdout } = relkit(
+      'optimize',
+      file,
+      '--param',
+      'x=1:100:int',
+      '--maximize',
+      'mttf',
+      '--method',
+      'markov',
+    );
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/\(markov, 100 evaluations\)\n {2}argmax {3}x = 32\n/);
+  });
+
   it('refuses bad flags with clear messages', () => {
     const cases: [string[], number, RegExp][] = [
       [
@@ -155,14 +170,19 @@ describe('relkit optimize', () => {
         64,
         /one of --minimize/,
       ],
-      [['--maximize', 'mttf'], 64, /optimize needs --param NAME=LO:HI\[:log\]/],
+      [['--maximize', 'mttf'], 64, /optimize needs --param NAME=LO:HI\[:log\|:int\]/],
       [
         ['--param', 'x=1', '--maximize', 'mttf'],
         64,
-        /--param must be NAME=LO:HI\[:log\]; got "x=1"/,
+        /--param must be NAME=LO:HI\[:log\|:int\]; got "x=1"/,
       ],
       [['--param', 'x=5:1', '--maximize', 'mttf'], 1, /--param needs LO < HI; got 5:1/],
       [['--param', 'x=0:1:log', '--maximize', 'mttf'], 1, /--param with log needs LO > 0; got 0/],
+      [
+        ['--param', 'x=0.5:4:int', '--maximize', 'mttf'],
+        1,
+        /--param with int needs whole LO and HI at most 1000 apart .*; got 0\.5:4/,
+      ],
       [
         ['--param', 'x=a:1', '--maximize', 'mttf'],
         64,

@@ -236,6 +236,62 @@ system: a
   });
 });
 
+describe('optimizeParameter over whole values (scale integer)', () => {
+  const whole = { ...range, lo: 1, hi: 100, scale: 'integer', exactMethod: 'markov' } as const;
+  const values = Array.from({ length: 100 }, (_, i) => i + 1);
+
+  it('evaluates every whole value and keeps the best: MTTF peaks at 32, beside √1000 ≈ 31.6', () => {
+    const best = optimizeParameter(TRADE, { ...whole, measure: 'mttf', goal: 'maximize' });
+    expect(best.argmax).toBe(32); // mttf(31) = 15.8083 < mttf(32) = 15.8103 (closed form above)
+    expectRelClose(best.maximum as number, mttf(32), 1e-12);
+    expect(best.evaluations).toBe(100);
+    expect(best.points.map((p) => p.x)).toEqual(values);
+  });
+
+  it('keeps to the runs of whole values that satisfy the constraint', () => {
+    const max = 0.3;
+    const best = optimizeParameter(TRADE, {
+      ...whole,
+      measure: 'mttf',
+      goal: 'minimize',
+      subjectTo: { measure: 'steadyUnavailability', max },
+    });
+    const feasible = values.filter((x) => unavailability(x) <= max);
+    const expected = feasible.reduce((a, b) => (mttf(b) < mttf(a) ? b : a));
+    expect(best.argmin).toBe(expected);
+    expect(best.subjectTo?.intervals).toEqual([[feasible[0], feasible.at(-1)]]);
+  });
+
+  it('refuses a range that is not whole, or of more than 1001 values', () => {
+    expect(() =>
+      optimizeParameter(TRADE, { ...whole, lo: 0.5, measure: 'mttf', goal: 'maximize' }),
+    ).toThrow('optimizeParameter: lo must be whole with scale integer; got 0.5');
+    expect(() =>
+      optimizeParameter(TRADE, { ...whole, hi: 1002, measure: 'mttf', goal: 'maximize' }),
+    ).toThrow(/hi must be ≤ lo \+ 1000 with scale integer/);
+  });
+
+  it('says to search whole values when a fractional value is refused as not whole', () => {
+    const template = parseModel(`name: pool
+parameters: { stock: 1 }
+components:
+  pump: { count: 2, failure: { mtbf: 1000 }, repair: { mttr: 10 } }
+system: { koon: { k: 1, of: pump } }
+maintenance:
+  spares: [{ components: [pump], stock: stock, lead_time: { mean: 100 } }]
+`);
+    expect(() =>
+      optimizeParameter(template, {
+        parameter: 'stock',
+        lo: 0,
+        hi: 3,
+        measure: 'mttf',
+        goal: 'maximize',
+      }),
+    ).toThrow(/stock must be whole here: search its whole values only, with the integer scale/);
+  });
+});
+
 describe('optimizeParameter, errors', () => {
   const goal = { measure: 'mttf', goal: 'maximize', exactMethod: 'markov' } as const;
   it('names the model parameters for an unknown one', () => {

@@ -35,6 +35,15 @@ describe('optimizeScenario', () => {
     expect(Math.abs(expected.argmax! / Math.sqrt(4000) - 1)).toBeLessThan(1e-6);
   });
 
+  it('searches the whole values of a count (the integer scale of its slider)', () => {
+    const outcome = optimizeScenario(
+      TEXT,
+      { overrides: {} },
+      { ...request, lo: 1, hi: 60, scale: 'integer' },
+    );
+    expect(outcome.ok && [outcome.result.argmax, outcome.result.evaluations]).toEqual([32, 60]);
+  });
+
   it('turns every error into a message', () => {
     const outcome = optimizeScenario(TEXT, { overrides: {} }, { ...request, measure: 'nines' });
     expect(outcome).toEqual({

@@ -15,8 +15,11 @@ export interface OptimizeRequest {
   readonly hi: number;
   readonly measure: string;
   readonly goal: 'minimize' | 'maximize';
-  /** `log` for a parameter on a log slider: a geometric grid, searching ln x. */
-  readonly scale: 'linear' | 'log';
+  /**
+   * `log` for a parameter on a log slider (a geometric grid, searching ln x); `integer` for a
+   * count (every whole value evaluated).
+   */
+  readonly scale: 'linear' | 'log' | 'integer';
 }
 
 /** The optimum, or why there is none (an invalid model or range, an unsolvable point). */

@@ -139,8 +139,10 @@ export function createOptimizePanel(store: Store, worker: Worker): OptimizePanel
   parameterSelect.addEventListener('change', () => resetRange(store.get()));
   run.addEventListener('click', () => {
     const state = store.get();
-    // A log slider's range spans decades: the optimiser's grid and search follow it.
-    const scale = control(state, parameterSelect.value)?.scale === 'log' ? 'log' : 'linear';
+    // A log slider's range spans decades: the optimiser's grid and search follow it; a count
+    // takes whole values only, each of which is evaluated.
+    const sliderScale = control(state, parameterSelect.value)?.scale;
+    const scale = sliderScale === 'log' || sliderScale === 'integer' ? sliderScale : 'linear';
     const request: OptimizeRequest = {
       scale,
       parameter: parameterSelect.value,

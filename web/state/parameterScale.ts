@@ -25,13 +25,13 @@ const PROBABILITY_NAME = /(^c$|^p$|cov|prob|success|fraction|dormancy|pfd)/i;
 // at step 4 and could not be moved by less than a quarter of itself.
 const SMALL_PROBABILITY = 0.05;
 // Names that say "a count": units, spares, crews, k of k-out-of-n.
-const INTEGER_NAME = /(^n$|^k$|^n_|count|crews|spares|units|disks)/i;
+const INTEGER_NAME = /(^n$|^k$|^n_|count|crews|spares|stock|units|disks)/i;
 
 /**
  * Returns the control of a parameter from its name and current value: probabilities in (0, 1]
  * named like one (`c`, `coverage`, `p_switch`, `pt_pfd`) get a linear [0, 1] slider, or below
  * 0.05 a log slider from v/100 to min(1, 100 v); integer counts named
- * like one (`n_disks`, `crews`) an integer slider; shapes a linear slider; every other positive
+ * like one (`n_disks`, `crews`, `stock`) an integer slider; shapes a linear slider; every other positive
  * number (rates, times, means, scales) a log slider two decades either side of its value.
  */
 export function parameterControl(name: string, value: number): ParameterControl {
