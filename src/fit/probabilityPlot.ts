@@ -4,7 +4,10 @@ import { FIT_FAMILIES, type FitFamilyName } from './families.js';
 import type { LifeFit } from './fitLifeData.js';
 import { fittedReliability } from './fittedReliability.js';
 import type { LifeData } from './lifeData.js';
+import { formatTick, thin, timeRange, timeTicks, type PlotTick } from './plotAxes.js';
 import { plottingPositions } from './plottingPositions.js';
+
+export type { PlotTick } from './plotAxes.js';
 
 /** The probability papers: the axes on which one family's cdf is a straight line. */
 export type ProbabilityPaper =
@@ -104,12 +107,6 @@ export interface BandPoint {
   readonly yUpper: number;
 }
 
-/** A tick: its place on the axis (the paper's coordinate) and its label. */
-export interface PlotTick {
-  readonly value: number;
-  readonly label: string;
-}
-
 /** Everything needed to draw a probability plot, in the paper's coordinates. */
 export interface ProbabilityPlot {
   readonly paper: ProbabilityPaper;
@@ -152,8 +149,6 @@ const F_TICKS = [
 // The y range never reaches beyond these (the paper's ends are at ±∞).
 const F_LIMITS = [0.0005, 0.9995] as const;
 const CURVE_LIMITS = [0.01, 0.99] as const;
-// Ticks closer than this fraction of the axis are dropped (their labels would overlap).
-const MIN_TICK_GAP = 0.045;
 
 /**
  * The geometry of a probability plot of life data on a paper — failures at their plotting
@@ -224,11 +219,17 @@ export function probabilityPlot(
       `${intervals} interval or left-censored rows plotted at their midpoints (approximate: the Turnbull estimate is not provided)`,
     );
   }
-  // The times of every row (suspensions too), so the axis covers the data.
-  const times = data.observations
-    .flatMap((row) => [row.time, row.timeHi])
-    .filter((t) => t > 0 || !logTime);
-  const [tLo, tHi] = timeRange(Math.min(...times), Math.max(...times), logTime, paper);
+  // The times of every row (suspensions too) and of the points, so the axis covers the data.
+  const times = [
+    ...data.observations.flatMap((row) => [row.time, row.timeHi]),
+    ...points.map((point) => point.time),
+  ].filter((t) => t > 0 || !logTime);
+  const [tLo, tHi] = timeRange(
+    Math.min(...times),
+    Math.max(...times),
+    logTime,
+    paper === 'exponential',
+  );
   const xRange: [number, number] = [toX(tLo), toX(tHi)];
   const sampleTimes = Array.from({ length: samples }, (_, i) => {
     const x = xRange[0] + ((xRange[1] - xRange[0]) * i) / (samples - 1);
@@ -289,79 +290,4 @@ export function probabilityPlot(
     yTicks,
     notes,
   };
-}
-
-/** The time axis' ends: the data's range widened to round values (1, 2, 5 × 10ᵏ on log axes). */
-function timeRange(
-  lo: number,
-  hi: number,
-  logTime: boolean,
-  paper: ProbabilityPaper,
-): [number, number] {
-  if (logTime) {
-    const down = niceLog(lo / 1.05, 'down');
-    const up = niceLog(hi * 1.05, 'up');
-    return [down, up > down ? up : down * 10];
-  }
-  const span = hi - lo > 0 ? hi - lo : Math.max(Math.abs(hi), 1);
-  const step = niceStep(span / 6);
-  const start =
-    paper === 'exponential' ? Math.min(0, lo) : Math.floor((lo - span * 0.05) / step) * step;
-  return [start, Math.ceil((hi + span * 0.05) / step) * step];
-}
-
-const MANTISSAS = [1, 2, 5];
-
-/** The nearest 1, 2 or 5 × 10ᵏ below (or above) t > 0. */
-function niceLog(t: number, way: 'down' | 'up'): number {
-  const decade = 10 ** Math.floor(Math.log10(t));
-  const candidates = [...MANTISSAS, 10].map((m) => m * decade);
-  return way === 'down'
-    ? candidates.filter((c) => c <= t * (1 + 1e-12)).at(-1)!
-    : candidates.find((c) => c >= t * (1 - 1e-12))!;
-}
-
-/** A round step (1, 2 or 5 × 10ᵏ) at least `raw`. */
-function niceStep(raw: number): number {
-  const decade = 10 ** Math.floor(Math.log10(raw));
-  return [...MANTISSAS, 10].map((m) => m * decade).find((c) => c >= raw)!;
-}
-
-/** Round times inside [lo, hi]: 1, 2, 5 × 10ᵏ on a log axis (10ᵏ only across many decades). */
-function timeTicks(lo: number, hi: number, logTime: boolean): number[] {
-  const ticks: number[] = [];
-  if (logTime) {
-    const decades = Math.log10(hi / lo);
-    const mantissas = decades > 4 ? [1] : MANTISSAS;
-    for (let k = Math.floor(Math.log10(lo)); k <= Math.ceil(Math.log10(hi)); k++) {
-      for (const m of mantissas) {
-        const t = m * 10 ** k;
-        if (t >= lo * (1 - 1e-12) && t <= hi * (1 + 1e-12)) ticks.push(t);
-      }
-    }
-    return ticks;
-  }
-  const step = niceStep((hi - lo) / 6);
-  for (let i = Math.ceil(lo / step - 1e-9); i * step <= hi + step * 1e-9; i++) ticks.push(i * step);
-  return ticks;
-}
-
-/** Drops ticks closer than {@link MIN_TICK_GAP} of the axis to the one kept before them. */
-function thin(ticks: readonly PlotTick[], range: readonly [number, number]): PlotTick[] {
-  const gap = MIN_TICK_GAP * (range[1] - range[0]);
-  const kept: PlotTick[] = [];
-  for (const tick of ticks) {
-    const last = kept.at(-1);
-    if (last === undefined || tick.value - last.value >= gap) kept.push(tick);
-  }
-  return kept;
-}
-
-/** A tick label: a round number without float noise (2e-4, 0.5, 63.2, 20000, 1e+6). */
-function formatTick(value: number): string {
-  const rounded = Number(value.toPrecision(6));
-  if (rounded !== 0 && (Math.abs(rounded) >= 1e6 || Math.abs(rounded) < 1e-3)) {
-    return rounded.toExponential().replace(/\.?0+e/, 'e');
-  }
-  return String(rounded);
 }

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { fitLifeData } from '../../src/fit/fitLifeData.js';
 import type { FitFamilyName } from '../../src/fit/families.js';
 import { lifeDataFrom, parseLifeData } from '../../src/fit/lifeData.js';
+import { nonParametricEstimates } from '../../src/fit/nonParametric.js';
 import { plottingPositions } from '../../src/fit/plottingPositions.js';
 import {
   paperFor,
@@ -16,6 +17,7 @@ import {
   probabilityPlot,
   type ProbabilityPaper,
 } from '../../src/fit/probabilityPlot.js';
+import { survivalPlot } from '../../src/fit/survivalPlot.js';
 import { normalQuantile } from '../../src/numeric/normal.js';
 import { PLOTTING_POSITIONS } from './plottingPositionsReference.js';
 
@@ -128,7 +130,8 @@ describe('probabilityPlot', () => {
       expect(point.y).toBeGreaterThanOrEqual(plot.yRange[0]);
       expect(point.y).toBeLessThanOrEqual(plot.yRange[1]);
     }
-    expect(plot.xTicks.map((tick) => tick.label)).toEqual(['5000', '10000', '20000', '50000']);
+    expect(plot.xTicks.map((tick) => tick.label)).toEqual(['5000', '10000', '20000']);
+    expect(plot.xRange.map(Math.exp)).toEqual([5000, 30000].map((t) => expect.closeTo(t, 6)));
     expect(plot.yTicks.map((tick) => tick.label)).toContain('50 %');
     expect(plot.yTicks[0]!.value).toBeCloseTo(Math.log(-Math.log(0.99)), 12);
     const normal = probabilityPlot(shock, 'normal');
@@ -156,5 +159,28 @@ describe('probabilityPlot', () => {
       /paper must be one of weibull, lognormal/,
     );
     expect(PROBABILITY_PAPERS).toContain(paperFor('gamma'));
+  });
+});
+
+describe('survivalPlot', () => {
+  it('steps through the Kaplan–Meier estimate from (0, 1) to the last observed time', () => {
+    const shock = read('shock-absorbers');
+    const fit = fitLifeData(shock, 'weibull');
+    const plot = survivalPlot(shock, fit, 7);
+    const estimates = nonParametricEstimates(shock);
+    expect(plot.steps[0]).toEqual({ time: 0, reliability: 1, ci95: null });
+    expect(plot.steps.slice(1, -1).map((step) => step.reliability)).toEqual(
+      estimates.map((step) => step.reliability),
+    );
+    expect(plot.steps.at(-1)!.time).toBe(28100);
+    expect(plot.suspensions).toHaveLength(27);
+    // R̂ at a suspension is the estimate of the last failure at or before it.
+    const at = plot.suspensions.find((mark) => mark.time === 28100)!;
+    expect(at.reliability).toBe(estimates.at(-1)!.reliability);
+    expect(plot.fit!.curve.map((point) => point.time)).toEqual(
+      [0, 1, 2, 3, 4, 5, 6].map((i) => (plot.xRange[1] * i) / 6),
+    );
+    expect(plot.xRange).toEqual([0, 30000]);
+    expect(() => survivalPlot(read('inspection'))).toThrow(/Turnbull/);
   });
 });
