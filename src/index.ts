@@ -79,6 +79,8 @@ export type {
   ProbabilityPlot,
   ProbabilityPlotOptions,
 } from './fit/probabilityPlot.js';
+export { survivalPlot } from './fit/survivalPlot.js';
+export type { SurvivalPlot, SurvivalStep } from './fit/survivalPlot.js';
 export { FIT_FAMILY_NAMES } from './fit/families.js';
 export type { FitFamilyName } from './fit/families.js';
 export type { Convergence } from './fit/maximize.js';

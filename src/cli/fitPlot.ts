@@ -131,11 +131,7 @@ function survivalPanel(data: LifeData, fit: LifeFit | undefined): ChartPanel {
     {
       kind: 'band',
       name: 'Greenwood 95 % bounds',
-      points: plot.steps.map((step) => [
-        step.time,
-        step.ci95?.[0] ?? (step.time === 0 ? 1 : NaN),
-        step.ci95?.[1] ?? (step.time === 0 ? 1 : NaN),
-      ]),
+      points: plot.steps.map((step) => [step.time, step.ci95?.[0] ?? NaN, step.ci95?.[1] ?? NaN]),
       colour: COLOURS.kmBand,
       step: true,
     },

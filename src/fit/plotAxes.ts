@@ -5,7 +5,7 @@ export interface PlotTick {
 }
 
 // Ticks closer than this fraction of the axis are dropped (their labels would overlap).
-const MIN_TICK_GAP = 0.045;
+const MIN_TICK_GAP = 0.05;
 
 /**
  * The time axis' ends: the data's range widened to round values (1, 1.5, 2, 3, 5, 7 × 10ᵏ on log axes; on a

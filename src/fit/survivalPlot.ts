@@ -9,7 +9,7 @@ import { formatTick, thin, timeRange, timeTicks, type PlotTick } from './plotAxe
 export interface SurvivalStep {
   readonly time: number;
   readonly reliability: number;
-  /** Greenwood 95 % bounds (log scale), null once R̂ = 0 (and at time 0, where R̂ = 1 exactly). */
+  /** Greenwood 95 % bounds (log scale); [1, 1] at time 0 (R = 1 there); null once R̂ = 0. */
   readonly ci95: readonly [number, number] | null;
 }
 
@@ -66,7 +66,7 @@ export function survivalPlot(data: LifeData, fit?: LifeFit, samples = 121): Surv
   const estimates = nonParametricEstimates(data);
   const last = Math.max(...data.observations.map((row) => row.time));
   const steps: SurvivalStep[] = [
-    { time: 0, reliability: 1, ci95: null },
+    { time: 0, reliability: 1, ci95: [1, 1] },
     ...estimates.map((step) => ({
       time: step.time,
       reliability: step.reliability,

@@ -168,7 +168,7 @@ describe('survivalPlot', () => {
     const fit = fitLifeData(shock, 'weibull');
     const plot = survivalPlot(shock, fit, 7);
     const estimates = nonParametricEstimates(shock);
-    expect(plot.steps[0]).toEqual({ time: 0, reliability: 1, ci95: null });
+    expect(plot.steps[0]).toEqual({ time: 0, reliability: 1, ci95: [1, 1] });
     expect(plot.steps.slice(1, -1).map((step) => step.reliability)).toEqual(
       estimates.map((step) => step.reliability),
     );
