@@ -60,21 +60,21 @@ export function fitChart(
   const plot = probabilityPlot(data, paper, drawn);
   notes.push(...plot.notes.map((note) => `${capitalise(note)}.`));
   const series: ChartSeries[] = [];
+  if (plot.fit !== null && plot.fit.band.length > 0) {
+    series.push({
+      kind: 'band',
+      name: 'Fisher 95 % bounds',
+      points: plot.fit.band.map((point) => [point.x, point.yLower, point.yUpper]),
+      colour: COLOURS.fit,
+    });
+  }
   if (plot.fit !== null) {
-    series.push(
-      {
-        kind: 'band',
-        name: 'Fisher 95 % bounds',
-        points: plot.fit.band.map((point) => [point.x, point.yLower, point.yUpper]),
-        colour: COLOURS.fit,
-      },
-      {
-        kind: 'line',
-        name: `${plot.fit.dist} fit (ML)`,
-        points: plot.fit.curve.map((point) => [point.x, point.y]),
-        colour: COLOURS.fit,
-      },
-    );
+    series.push({
+      kind: 'line',
+      name: `${plot.fit.dist} fit (ML)`,
+      points: plot.fit.curve.map((point) => [point.x, point.y]),
+      colour: COLOURS.fit,
+    });
   }
   const exact = plot.points.filter((point) => !point.interval);
   const intervals = plot.points.filter((point) => point.interval);

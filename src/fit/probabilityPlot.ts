@@ -249,12 +249,17 @@ export function probabilityPlot(
       if (!inside(lower) || !inside(upper)) return [];
       return [{ time: t, x: toX(t), lower, upper, yLower: y(lower), yUpper: y(upper) }];
     });
-    if (FIT_FAMILIES[fit.dist].location && fit.parameters.location! > 0) {
+    // On a log-time paper ln(t − γ) is not linear in ln t: the curve bends near the location.
+    if (logTime && FIT_FAMILIES[fit.dist].location && fit.parameters.location! > 0) {
       notes.push(
-        `${fit.dist}: the fitted cdf bends on this paper (location ${fit.parameters.location})`,
+        `${fit.dist}: the fitted cdf bends on this log-time paper (location ${fit.parameters.location})`,
       );
     }
-    if (fit.covariance === null) notes.push(`${fit.dist}: no covariance, so no band`);
+    if (band.length === 0) {
+      notes.push(
+        `${fit.dist}: no Fisher band, the fit gives no bounds on R(t) (${fit.covariance === null ? 'no covariance' : 'a parameter without a bound'})`,
+      );
+    }
     drawn = { dist: fit.dist, curve, band };
   }
   // The y axis covers the points, and the fitted curve at the time axis' ends as far as 1 % and

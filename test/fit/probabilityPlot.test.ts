@@ -154,7 +154,20 @@ describe('probabilityPlot', () => {
   it('says a location bends the curve, and refuses an unknown paper', () => {
     const fit = fitLifeData(shock, 'weibull-3p');
     const plot = probabilityPlot(shock, paperFor('weibull-3p'), fit);
-    if (fit.parameters.location! > 0) expect(plot.notes.join()).toMatch(/bends on this paper/);
+    if (fit.parameters.location! > 0) expect(plot.notes.join()).toMatch(/bends on this log-time/);
+    // The exponential's location leaves its line straight on the (linear) exponential paper; at
+    // the first failure (the boundary) it has no bound, so no band, and a note says so.
+    const bearings = read('bearings');
+    const exponential = fitLifeData(bearings, 'exponential-2p');
+    const straight = probabilityPlot(bearings, 'exponential', exponential);
+    const { rate, location } = exponential.parameters;
+    for (const point of straight.fit!.curve) {
+      expect(Math.abs(point.y - rate! * (point.time - location!))).toBeLessThan(1e-9);
+    }
+    expect(straight.fit!.band).toEqual([]);
+    expect(straight.notes).toEqual([
+      'exponential-2p: no Fisher band, the fit gives no bounds on R(t) (a parameter without a bound)',
+    ]);
     expect(() => probabilityPlot(shock, 'paper' as ProbabilityPaper)).toThrow(
       /paper must be one of weibull, lognormal/,
     );

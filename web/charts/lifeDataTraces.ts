@@ -43,25 +43,27 @@ export function probabilityTraces(plot: ProbabilityPlot): Data[] {
   const traces: Data[] = [];
   if (plot.fit !== null) {
     const { band: points, curve, dist } = plot.fit;
-    traces.push(
-      ...band(
-        'Fisher 95 % bounds',
-        points.map((p) => p.x),
-        points.map((p) => p.yLower),
-        points.map((p) => p.yUpper),
-        FIT_FILL,
-        false,
-      ),
-      {
-        x: curve.map((p) => p.x),
-        y: curve.map((p) => p.y),
-        mode: 'lines',
-        line: { color: FIT, width: 2 },
-        name: plotText(`${dist} fit (ML)`),
-        text: curve.map((p) => `t ${formatNumber(p.time)}, F ${formatNumber(p.f * 100)} %`),
-        hoverinfo: 'text',
-      },
-    );
+    if (points.length > 0) {
+      traces.push(
+        ...band(
+          'Fisher 95 % bounds',
+          points.map((p) => p.x),
+          points.map((p) => p.yLower),
+          points.map((p) => p.yUpper),
+          FIT_FILL,
+          false,
+        ),
+      );
+    }
+    traces.push({
+      x: curve.map((p) => p.x),
+      y: curve.map((p) => p.y),
+      mode: 'lines',
+      line: { color: FIT, width: 2 },
+      name: plotText(`${dist} fit (ML)`),
+      text: curve.map((p) => `t ${formatNumber(p.time)}, F ${formatNumber(p.f * 100)} %`),
+      hoverinfo: 'text',
+    });
   }
   for (const interval of [false, true]) {
     const points = plot.points.filter((p) => p.interval === interval);
