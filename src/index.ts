@@ -69,6 +69,18 @@ export type {
 } from './fit/fitLifeData.js';
 export { nonParametricEstimates } from './fit/nonParametric.js';
 export type { NonParametricStep } from './fit/nonParametric.js';
+export { paperFor, PROBABILITY_PAPERS, probabilityPlot } from './fit/probabilityPlot.js';
+export type {
+  BandPoint,
+  PaperPoint,
+  PlotTick,
+  PlottedFailure,
+  ProbabilityPaper,
+  ProbabilityPlot,
+  ProbabilityPlotOptions,
+} from './fit/probabilityPlot.js';
+export { survivalPlot } from './fit/survivalPlot.js';
+export type { SurvivalPlot, SurvivalStep } from './fit/survivalPlot.js';
 export { FIT_FAMILY_NAMES } from './fit/families.js';
 export type { FitFamilyName } from './fit/families.js';
 export type { Convergence } from './fit/maximize.js';

@@ -8,6 +8,7 @@ import { createExactProgressPanel } from './panels/exactProgress.js';
 import { createDiagramPanel } from './panels/diagram.js';
 import { createFaultTreePanel } from './panels/faultTree.js';
 import { createImportancePanel } from './panels/importance.js';
+import { createLifeDataPanel } from './panels/lifeData.js';
 import { createModelPanel } from './panels/model.js';
 import { createNumbersPanel } from './panels/numbers.js';
 import { createOptimizePanel } from './panels/optimize.js';
@@ -59,6 +60,8 @@ async function start(): Promise<void> {
   // The optimiser's dozens of solves run beside the simulations, never ahead of a slider.
   const optimize = createOptimizePanel(store, simulationWorker);
   const diagram = createDiagramPanel(store);
+  // Fitting life data (every family, a second or so) runs beside the simulations.
+  createLifeDataPanel(simulationWorker);
   const exactProgress = createExactProgressPanel(status, () => {
     solverWorker.terminate();
     solverWorker = newWorker();

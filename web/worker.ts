@@ -6,6 +6,7 @@
  */
 import * as relkit from '../src/index.js';
 import { explore, exploreExtras } from './compute/explore.js';
+import { fitLifeText } from './compute/lifeFits.js';
 import { optimizeScenario } from './compute/optimize.js';
 import { findSimulator, simulationChunks } from './compute/simulation.js';
 import { startSweep, sweepEstimates, sweepRound } from './compute/simulatedSweep.js';
@@ -58,6 +59,12 @@ function handle(request: WorkerRequest): void {
       const start = performance.now();
       const outcome = optimizeScenario(request.text, request.scenario, request.request);
       post({ type: 'optimized', id: request.id, outcome, elapsed: performance.now() - start });
+      return;
+    }
+    case 'fitLifeData': {
+      const start = performance.now();
+      const outcome = fitLifeText(request.text, request.file);
+      post({ type: 'lifeFits', id: request.id, outcome, elapsed: performance.now() - start });
       return;
     }
     case 'cancel':

@@ -1,6 +1,7 @@
 /** Messages between the page and web/worker.ts; all plain, structured-cloneable data. */
 import type { Result } from '../src/index.js';
 import type { Exploration, ExploreOutcome, Extras, ExtrasRequest } from './compute/explore.js';
+import type { LifeFitsOutcome } from './compute/lifeFits.js';
 import type { MeasureKey } from './compute/measures.js';
 import type { OptimizeOutcome, OptimizeRequest } from './compute/optimize.js';
 import type { SimulatedSweep } from './compute/simulatedSweep.js';
@@ -57,6 +58,14 @@ export type WorkerRequest =
       readonly horizon?: number;
       /** Stop after the round that passes this wall time, ms. */
       readonly budgetMs: number;
+    }
+  | {
+      /** Life data to read and fit with every family (the data panel, compute/lifeFits.ts). */
+      readonly type: 'fitLifeData';
+      readonly id: number;
+      readonly text: string;
+      /** The name the issues give the text (a file's name, or "pasted"). */
+      readonly file: string;
     }
   | { readonly type: 'cancel'; readonly id: number }
   | { readonly type: 'cancelSweep'; readonly id: number }
@@ -117,5 +126,11 @@ export type WorkerResponse =
       readonly finished: boolean;
       readonly stopped?: 'cancelled' | 'budget';
       readonly error?: string;
+    }
+  | {
+      readonly type: 'lifeFits';
+      readonly id: number;
+      readonly outcome: LifeFitsOutcome;
+      readonly elapsed: number;
     }
   | { readonly type: 'error'; readonly id: number; readonly message: string };

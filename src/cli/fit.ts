@@ -4,13 +4,16 @@ import { FIT_FAMILY_NAMES, type FitFamilyName } from '../fit/families.js';
 import { fitLifeData, rankLifeFits, type LifeFit } from '../fit/fitLifeData.js';
 import { LifeDataError, parseLifeData, type LifeData } from '../fit/lifeData.js';
 import { nonParametricEstimates, type NonParametricStep } from '../fit/nonParametric.js';
+import { paperFor, PROBABILITY_PAPERS } from '../fit/probabilityPlot.js';
+import { checkPaper, checkPlotFile, fitChart, writeChart } from './fitPlot.js';
 import { formatNumber, parseNumberList } from './format.js';
 import { EXIT, readText, UsageError } from './io.js';
 import type { Output } from './io.js';
 import { resultJson } from './json.js';
 
 export const FIT_HELP: string = `relkit fit DATA.csv [--dist NAME|all] [--lr] [--at t1,t2,…] [--json]
-       relkit fit DATA.csv --nonparametric [--json]
+                  [--plot FILE.svg|FILE.png [--paper NAME]]
+       relkit fit DATA.csv --nonparametric [--json] [--plot FILE.svg|FILE.png [--paper NAME]]
 
 Fits lifetime distributions to field or test data by maximum likelihood, with Fisher-matrix
 95 % bounds (log scale for positive parameters), log-likelihood, AICc, BIC and Anderson-Darling,
@@ -32,6 +35,11 @@ DATA.csv has a header naming its columns (any order, # comments allowed):
                 failures and suspensions only
   --json        the fit (or the ranking: { rankedBy, fits, skipped }, or { nonParametric })
                 as JSON
+  --plot FILE   also draw the probability plot (median ranks, the fit with its Fisher 95 %
+                band; the best by AICc with --dist all) and the Kaplan-Meier curve with
+                Greenwood bounds, to FILE.svg or FILE.png
+  --paper NAME  the plot's paper: ${PROBABILITY_PAPERS.join(', ')}
+                (default: the fitted family's; weibull with --nonparametric)
 
 Exit 0 on success (a fit that did not converge says so), 1 when the data cannot be read or
 fitted (each bad row as file:line:column: what was expected), 64 for a usage error.`;
@@ -47,6 +55,8 @@ export function fitCommand(args: readonly string[], output: Output): number {
       nonparametric: { type: 'boolean', default: false },
       lr: { type: 'boolean', default: false },
       at: { type: 'string' },
+      plot: { type: 'string' },
+      paper: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new UsageError(`fit takes one data file\n\n${FIT_HELP}`);
@@ -56,6 +66,10 @@ export function fitCommand(args: readonly string[], output: Output): number {
       `--dist must be all or one of ${FIT_FAMILY_NAMES.join(', ')}; got "${dist}"`,
     );
   }
+  if (values.plot !== undefined) checkPlotFile(values.plot);
+  if (values.paper !== undefined && values.plot === undefined)
+    throw new UsageError('--paper chooses the paper of --plot: give --plot FILE too');
+  const paper = values.paper === undefined ? undefined : checkPaper(values.paper);
   const path = positionals[0]!; // one positional, checked above
   const data = readLifeData(path);
   const options = {
@@ -67,14 +81,23 @@ export function fitCommand(args: readonly string[], output: Output): number {
     if (args.some((arg) => fitFlags.some((flag) => arg === flag || arg.startsWith(`${flag}=`))))
       throw new UsageError('--nonparametric fits no family: --dist, --lr and --at do not apply');
     const steps = nonParametricEstimates(data);
+    if (values.plot !== undefined)
+      writeChart(values.plot, fitChart(path, data, paper ?? 'weibull', undefined));
     output.stdout(
       values.json ? resultJson({ nonParametric: steps }) : formatNonParametric(path, data, steps),
     );
   } else if (dist === 'all') {
     const ranking = withFlagNames(path, () => rankLifeFits(data, undefined, options));
+    const best = ranking.fits[0];
+    if (values.plot !== undefined) {
+      const chosen = paper ?? (best === undefined ? 'weibull' : paperFor(best.dist));
+      writeChart(values.plot, fitChart(path, data, chosen, best));
+    }
     output.stdout(values.json ? resultJson(ranking) : formatRanking(path, data, ranking));
   } else {
     const fit = withFlagNames(path, () => fitLifeData(data, dist as FitFamilyName, options));
+    if (values.plot !== undefined)
+      writeChart(values.plot, fitChart(path, data, paper ?? paperFor(fit.dist), fit));
     output.stdout(values.json ? resultJson(fit) : `${header(path, data)}\n${formatFit(fit)}`);
   }
   return EXIT.ok;

@@ -115,9 +115,10 @@ export function readJsonFile(path: string): unknown {
 
 /**
  * Writes a file atomically: to a temporary file beside it, then renamed over the target, so a
- * reader never sees a partial file and an interrupted run leaves the old one intact.
+ * reader never sees a partial file and an interrupted run leaves the old one intact. Text is
+ * written as UTF-8, bytes as they are.
  */
-export function writeTextAtomically(path: string, text: string): void {
+export function writeTextAtomically(path: string, text: string | Uint8Array): void {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     writeFileSync(temporary, text, { flag: 'wx' });

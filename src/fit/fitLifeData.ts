@@ -6,7 +6,7 @@ import { andersonDarling } from './andersonDarling.js';
 import { FIT_FAMILIES, FIT_FAMILY_NAMES, type FitFamily, type FitFamilyName } from './families.js';
 import type { LifeData } from './lifeData.js';
 import { likelihoodRatioBounds } from './likelihoodRatio.js';
-import { deltaMethod } from './deltaMethod.js';
+import { boundedEstimate, reliabilityEstimate } from './fittedReliability.js';
 import { logLikelihood } from './likelihood.js';
 import { maximizeNewton, type Convergence, type Maximum } from './maximize.js';
 import { cholesky, choleskyInverse } from './smallMatrix.js';
@@ -382,14 +382,7 @@ function derivedEstimates(
   const estimate = (
     h: (v: readonly number[]) => number,
     back: (x: number) => number,
-  ): LifeEstimate => {
-    if (covariance === undefined) return { value: back(h(u)), ci95: null };
-    const { value, se } = deltaMethod(h, u, covariance);
-    const bound: readonly [number, number] | null = Number.isFinite(se)
-      ? [back(value - Z95 * se), back(value + Z95 * se)]
-      : null;
-    return { value: back(value), ci95: bound };
-  };
+  ): LifeEstimate => boundedEstimate(h, back, u, covariance);
   const logB10 = family.positiveSupport;
   const b10 = estimate(
     (v) => {
@@ -398,12 +391,7 @@ function derivedEstimates(
     },
     logB10 ? Math.exp : (x) => x,
   );
-  const reliability = at?.map((t) => {
-    if (family.positiveSupport && t <= location(u)) return { t, value: 1, ci95: null };
-    const logit = (v: readonly number[]): number =>
-      family.logSf(t - location(v), params(v)) - family.logCdf(t - location(v), params(v));
-    return { t, ...estimate(logit, (x) => 1 / (1 + Math.exp(-x))) };
-  });
+  const reliability = at?.map((t) => reliabilityEstimate(family, u, covariance, t));
   return { b10, reliability };
 }
 

@@ -1,49 +1,7 @@
 import { normalQuantile } from '../numeric/normal.js';
 import type { FitFamilyName } from './families.js';
 import type { Observation } from './lifeData.js';
-
-/** A plotting point: an (approximate) failure age and its median-rank unreliability. */
-interface RankPoint {
-  readonly x: number;
-  readonly p: number;
-  readonly weight: number;
-}
-
-/**
- * Median-rank plotting positions with Johnson's adjustment for suspensions: interval rows are
- * placed at their midpoint (left-censored ones at half their end), ages are t − location.
- *
- * $$
- * r_j = r_{j-1} + \frac{n + 1 - r_{j-1}}{1 + m_j}, \qquad F_j \approx \frac{r_j - 0.3}{n + 0.4}
- * $$
- *
- * where m_j is the number of units beyond the one before failure j and n the number of units
- * (Bernard's approximation to the median rank).
- */
-function rankPoints(observations: readonly Observation[], location: number): RankPoint[] {
-  const rows = observations
-    .map((row) => ({
-      failed: row.kind !== 'suspension',
-      x: (row.kind === 'interval' ? (row.time + row.timeHi) / 2 : row.time) - location,
-      count: row.count,
-    }))
-    .sort((a, b) => a.x - b.x || Number(b.failed) - Number(a.failed));
-  const n = rows.reduce((sum, row) => sum + row.count, 0);
-  let remaining = n;
-  let rank = 0;
-  const points: RankPoint[] = [];
-  for (const row of rows) {
-    if (row.failed) {
-      // A group of c failures in a row all get the same increment; plot the group at its middle.
-      const increment = (n + 1 - rank) / (1 + remaining);
-      const middle = rank + (increment * (row.count + 1)) / 2;
-      rank += increment * row.count;
-      if (row.x > 0) points.push({ x: row.x, p: (middle - 0.3) / (n + 0.4), weight: row.count });
-    }
-    remaining -= row.count;
-  }
-  return points;
-}
+import { plottingPositions } from './plottingPositions.js';
 
 /** Weighted least squares of x on y: x ≈ a + b·y; undefined with fewer than two distinct y. */
 function regress(
@@ -92,7 +50,7 @@ export function startValues(
   observations: readonly Observation[],
   location: number,
 ): number[] {
-  const points = rankPoints(observations, location);
+  const points = plottingPositions(observations, location);
   if (name === 'exponential' || name === 'exponential-2p') {
     let failures = 0;
     let exposure = 0;
@@ -104,7 +62,7 @@ export function startValues(
     return [exposure > 0 ? failures / exposure : 1];
   }
   const logTime = name !== 'normal' && name !== 'gumbel';
-  const xs = points.map((point) => (logTime ? Math.log(point.x) : point.x));
+  const xs = points.map((point) => (logTime ? Math.log(point.age) : point.age));
   const quantile =
     name === 'lognormal' || name === 'gamma' || name === 'normal'
       ? normalQuantile
