@@ -51,7 +51,7 @@ export function fitChart(
   fit: LifeFit | undefined,
 ): Chart {
   const notes: string[] = [
-    "Points: median ranks (Bernard's approximation) with Johnson's adjustment for suspensions.",
+    "Points: median ranks (Benard's approximation) with Johnson's adjustment for suspensions.",
   ];
   const drawn = fit?.convergence.converged === true ? fit : undefined;
   if (fit !== undefined && drawn === undefined) {

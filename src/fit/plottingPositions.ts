@@ -4,7 +4,7 @@ import type { Observation } from './lifeData.js';
 export interface PlottingPosition {
   /** The age plotted: the failure time minus the location; an interval row's midpoint. */
   readonly age: number;
-  /** The median-rank estimate of F at `age` (Bernard's approximation, Johnson's ranks). */
+  /** The median-rank estimate of F at `age` (Benard's approximation, Johnson's ranks). */
   readonly p: number;
   /** The units the row stands for (its count). */
   readonly weight: number;
@@ -21,7 +21,7 @@ export interface PlottingPosition {
  * $$
  *
  * where m_j is the number of units beyond the one before failure j (its reverse rank) and n the
- * number of units (Bernard's approximation to the median rank). At equal times failures come
+ * number of units (Benard's approximation to the median rank). At equal times failures come
  * before suspensions. A row of c failures is one position, at the middle of its c ranks (the
  * increments of a group are equal).
  *
@@ -29,7 +29,7 @@ export interface PlottingPosition {
  * @param location - subtracted from every time (0 for two-parameter fits)
  * @returns one position per failure or interval row with age > 0, in increasing age
  *
- * @see R. B. Abernethy, The New Weibull Handbook, 5th ed., 2006, §2 (median ranks, Bernard's
+ * @see R. B. Abernethy, The New Weibull Handbook, 5th ed., 2006, §2 (median ranks, Benard's
  * approximation) and §5 (Johnson's adjusted ranks); L. G. Johnson, The Statistical Treatment of
  * Fatigue Experiments, Elsevier, 1964.
  */

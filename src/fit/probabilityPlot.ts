@@ -161,7 +161,7 @@ const CURVE_LIMITS = [0.01, 0.99] as const;
  * $$
  *
  * Gumbel (t, ln(−ln(1 − F))), log-logistic (ln t, ln(F/(1 − F))). The points are median ranks
- * by Bernard's approximation with Johnson's adjustment for suspensions ({@link plottingPositions});
+ * by Benard's approximation with Johnson's adjustment for suspensions ({@link plottingPositions});
  * the band is 1 − the delta-method bounds on R(t) (logit scale, as `fitLifeData`'s `at`).
  *
  * @param data - the life data

@@ -53,7 +53,7 @@ describe('plottingPositions', () => {
     });
   });
 
-  it("are Bernard's (i − 0.3)/(n + 0.4) for complete data", () => {
+  it("are Benard's (i − 0.3)/(n + 0.4) for complete data", () => {
     const positions = plottingPositions(read('bearings').observations, 0);
     expect(positions).toHaveLength(23);
     positions.forEach((position, i) => {

@@ -6,7 +6,7 @@ Abernethy (The New Weibull Handbook, 5th ed., 2006, §5):
     adjusted rank = (reverse rank x previous adjusted rank + (N + 1)) / (reverse rank + 1),
 where the reverse rank of a unit is the number of units from it to the last (inclusive), units
 sorted by time with failures before suspensions at equal times. A grouped row of c failures is
-plotted at the mean of its c ranks; interval rows at their midpoint. Median ranks by Bernard's
+plotted at the mean of its c ranks; interval rows at their midpoint. Median ranks by Benard's
 approximation (r - 0.3) / (N + 0.4). Prints a TypeScript object (times and F to 17 digits).
 """
 

@@ -186,7 +186,7 @@ export function createLifeDataPanel(worker: Worker): void {
       );
     }
     const lines = [
-      "Points: median ranks (Bernard's approximation) with Johnson's adjustment for suspensions.",
+      "Points: median ranks (Benard's approximation) with Johnson's adjustment for suspensions.",
       ...probability.notes,
       ...(chosen?.notes ?? []).map((note) => `${chosen!.dist}: ${note}`),
     ];
