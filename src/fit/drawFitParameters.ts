@@ -47,10 +47,10 @@ export interface FitDraw {
  * @remarks A parameter whose variance is not finite (a location without a bound: the other
  * parameters' covariance is then conditional on it) is held at its estimate. A drawn location
  * below 0 is set to 0 and the draw says so (`clipped`). The normal approximation is asymptotic
- * (Meeker and Escobar §8.4); for a Weibull-3P location with shape ≤ 2 it is rough (Smith 1985).
+ * (Meeker and Escobar ch. 8); for a Weibull-3P location with shape ≤ 2 it is rough (Smith 1985).
  *
  * @see W. Q. Meeker and L. A. Escobar, Statistical Methods for Reliability Data, Wiley, 1998,
- * §8.4 (normal approximations on transformed scales) and App. B.
+ * ch. 8 (normal approximations on transformed scales) and App. B.
  */
 export function fitParameterSampler(fit: FitEstimates): (rng: Rng) => FitDraw {
   const where = 'fitParameterSampler';

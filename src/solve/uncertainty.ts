@@ -170,8 +170,7 @@ function withLaws(
  * Cost: draws + 1 solves.
  *
  * @see W. Q. Meeker and L. A. Escobar, Statistical Methods for Reliability Data, Wiley, 1998,
- * §8.4 and App. B; M. Rausand and A. Høyland, System Reliability Theory, 2nd ed., Wiley, 2004,
- * §14 (uncertainty of input data); R. J. Hyndman and Y. Fan, Sample quantiles in statistical
+ * ch. 8 (normal approximations on transformed scales) and App. B; R. J. Hyndman and Y. Fan, Sample quantiles in statistical
  * packages, Am. Stat. 50 (1996) 361–365.
  */
 export function solveWithUncertainty(
