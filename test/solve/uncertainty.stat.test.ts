@@ -78,7 +78,7 @@ describe('one exponential unit: the MTTF interval tends to the Fisher bound on t
   it('power: a covariance 1.2 times too large fails the same check', () => {
     const got = check(withCovariance(oneUnit('exponential'), (c) => 1.2 * c));
     const tolerance = (K * sdOf(0.025)) / (Z * se);
-    // The wrong draws put the ends at √1.2 = 1.095 of the bound's distance: 0.095 > 0.049.
+    // The wrong draws put the ends at √1.2 = 1.095 of the bound's distance: 0.095 > 0.048.
     expect(Math.max(Math.abs(got.lo - 1), Math.abs(got.hi - 1))).toBeGreaterThan(tolerance);
   });
 });
