@@ -1,7 +1,7 @@
 import type { DistributionSpec } from '../distributions/registry.js';
 import type { Rng } from '../distributions/types.js';
 import { ParameterError } from '../errors.js';
-import { normalQuantile } from '../numeric/normal.js';
+import { standardNormalFromUniform } from '../numeric/normal.js';
 import { FIT_FAMILIES, FIT_FAMILY_NAMES, type FitFamilyName } from './families.js';
 import { cholesky } from './smallMatrix.js';
 
@@ -80,7 +80,7 @@ export function fitParameterSampler(fit: FitEstimates): (rng: Rng) => FitDraw {
     );
   }
   return (rng) => {
-    const z = free.map(() => standardNormal(rng));
+    const z = free.map(() => standardNormalFromUniform(rng.next()));
     const u = [...centre];
     free.forEach((i, a) => {
       let shift = 0;
@@ -96,11 +96,4 @@ export function fitParameterSampler(fit: FitEstimates): (rng: Rng) => FitDraw {
     if (typeof law === 'string') throw new ParameterError(where, 'dist', law, fit.dist);
     return { parameters: Object.fromEntries(names.map((name, i) => [name, p[i]!])), law, clipped };
   };
-}
-
-/** A standard normal variate by inversion of one uniform in (0, 1). */
-function standardNormal(rng: Rng): number {
-  let u = rng.next();
-  while (u === 0) u = rng.next();
-  return normalQuantile(u);
 }

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { fitParameterSampler } from '../../src/fit/drawFitParameters.js';
 import { fitLifeData } from '../../src/fit/fitLifeData.js';
 import { parseLifeData } from '../../src/fit/lifeData.js';
+import { normalCdf } from '../../src/numeric/normal.js';
 import { replicationRng } from '../../src/sim/random.js';
 
 const DATA = join(import.meta.dirname, 'data');
@@ -71,6 +72,28 @@ describe('fitParameterSampler', () => {
       expect(parameters.location).toBe(fit.parameters.location);
       expect(law).toMatchObject({ dist: 'weibull', shape: 1, location: fit.parameters.location });
     }
+  });
+
+  it('sets a drawn location below 0 to 0, and says so', () => {
+    // Shock absorbers, 3-parameter Weibull: location 1732 with a standard error near 10 300.
+    const fit = fitLifeData(read('shock-absorbers.csv'), 'weibull-3p');
+    const location = fit.parameters.location!;
+    const se = Math.sqrt(fit.covariance!.matrix[2]![2]!);
+    const draw = fitParameterSampler(fit);
+    const rng = replicationRng(2, 0);
+    const n = 4000;
+    let clipped = 0;
+    for (let i = 0; i < n; i++) {
+      const drawn = draw(rng);
+      if (drawn.clipped) {
+        clipped++;
+        expect(drawn.parameters.location).toBe(0);
+        expect(drawn.law).not.toHaveProperty('location');
+      } else expect(drawn.parameters.location).toBeGreaterThanOrEqual(0);
+    }
+    // P(location* < 0) = Φ(−γ̂/se); 5 binomial standard errors.
+    const p = normalCdf(-location / se);
+    expect(Math.abs(clipped / n - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / n));
   });
 
   it('refuses a fit without a covariance, and a family the format lacks', () => {
