@@ -16,6 +16,8 @@ export interface UncertaintyOptions {
 
 /** A scalar measure's spread over the parameter draws. */
 export interface MeasureUncertainty {
+  /** For a curve's value at the mission time (`reliabilityAtMission`, …): that time. */
+  readonly t?: number;
   /** The measure at the maximum-likelihood estimates (the point result's value). */
   readonly estimate: number;
   /** The 50 % point of the measure over the draws. */
@@ -60,10 +62,7 @@ const MAX_DRAWS = 1_000_000;
  * @throws {@link ParameterError} for draws outside [40, 1e6], a seed that is not finite, or a
  * model without laws fitted from data
  */
-export function checkUncertainty(
-  model: Model,
-  options: UncertaintyOptions,
-): Required<UncertaintyOptions> {
+function checkUncertainty(model: Model, options: UncertaintyOptions): Required<UncertaintyOptions> {
   const where = 'uncertainty';
   const draws = checkInteger(where, 'draws', options.draws, MIN_DRAWS, MAX_DRAWS);
   const seed = checkFinite(where, 'seed', options.seed ?? 1);
@@ -194,9 +193,10 @@ export function solveWithUncertainty(
 }
 
 /** Options that solve every draw at the point result's times and horizon. */
-export function pinnedOptions<
-  T extends { readonly times?: readonly number[]; readonly horizon?: number },
->(point: Result, options: T): T {
+function pinnedOptions<T extends { readonly times?: readonly number[]; readonly horizon?: number }>(
+  point: Result,
+  options: T,
+): T {
   const curve = point.measures.reliability ?? point.measures.availability;
   return {
     ...options,
@@ -256,9 +256,9 @@ export function summarizeDraws(
           ? (curves as Curve[]).map((c) => (c.hi![at]! - c.lo![at]!) / 2)
           : undefined;
         measures[`${name}AtMission`] = {
-          t: model.missionTime,
+          t: value.t[at]!,
           ...scalarSummary(value.values[at]!, columns[at]!, widths),
-        } as MeasureUncertainty;
+        };
       }
     }
   }
