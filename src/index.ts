@@ -302,6 +302,13 @@ export type {
 export { solveExactly } from './solve/solveExactly.js';
 export { solveWith } from './solve/solveWith.js';
 export type { ExactMethod, ExactOptions } from './solve/solveWith.js';
+export { solveWithUncertainty } from './solve/uncertainty.js';
+export type {
+  CurveUncertainty,
+  MeasureUncertainty,
+  ParameterUncertainty,
+  UncertaintyOptions,
+} from './solve/uncertainty.js';
 export { sweepParameter } from './solve/sweepParameter.js';
 export type { SweepOptions } from './solve/sweepParameter.js';
 export { tornado } from './solve/tornado.js';

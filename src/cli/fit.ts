@@ -158,6 +158,8 @@ function formatFit(fit: LifeFit): string {
   const withBounds = (bound: readonly [number, number] | null): string =>
     bound ? ` (${formatNumber(bound[0])} to ${formatNumber(bound[1])})` : ' (no bound)';
   lines.push(`  B10 life ${formatNumber(fit.b10.value)}${withBounds(fit.b10.ci95)}`);
+  if (fit.mean)
+    lines.push(`  mean life ${formatNumber(fit.mean.value)}${withBounds(fit.mean.ci95)}`);
   for (const { t, value, ci95 } of fit.reliability ?? []) {
     lines.push(`  R(${formatNumber(t)}) ${formatNumber(value)}${withBounds(ci95)}`);
   }

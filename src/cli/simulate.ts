@@ -6,6 +6,11 @@ import { simulationSupport } from '../sim/simulationSupport.js';
 import { SIMULATED_MEASURES, type SimulatedMeasure } from '../sim/types.js';
 import { mergeSimulationStats } from '../sim/stats.js';
 import type { SimulationStats } from '../sim/stats.js';
+import {
+  fittedModelDraws,
+  summarizeDraws,
+  type ParameterUncertainty,
+} from '../solve/uncertainty.js';
 import { formatNumber } from './format.js';
 import { EXIT, EXIT_INTERRUPTED, UsageError, type Output } from './io.js';
 import {
@@ -25,6 +30,7 @@ import {
 } from './simulationFlags.js';
 import { checkWritable, formatOutput, outputFormat, writeOutput } from './simulationOutput.js';
 import { SYSTEM_FLAG, oneSystemToSolve } from './systems.js';
+import { formatUncertainty, parseUncertainty } from './uncertaintyOutput.js';
 import {
   runFixed,
   startRunner,
@@ -45,6 +51,7 @@ const PRECISION_CAP = 1_000_000;
 export const SIMULATE_HELP: string = `relkit simulate MODEL [--replications N | --precision E[%]] [--measure M]
                 [--measures M,...] [--mttf-cap C] [--horizon T] [--seed S] [--workers W]
                 [--grid N] [--json | --csv] [--out FILE] [--shard i/n] [--system NAME] [--max-events N]
+                [--uncertainty N]
                 [--max-model-size N]
                 [--max-expression-length N] [--max-units N]
        relkit simulate MODEL --rare-event [--replications N | --precision E%] [--seed S] [--bias P]
@@ -73,6 +80,13 @@ bit-identical for any --workers and any sharding.
                     its mergeable statistics as JSON, for relkit merge
   --progress        draw the progress line on stderr even when it is not a terminal
   --system NAME     the system function to simulate, for a model with several (systems:, quorum:)
+  --uncertainty N   for a model with laws fitted from data (fit: FILE): after the run at the
+                    estimates, draw N parameter vectors (N in [40, 1e6]; 100 to 1000) from the
+                    fits' Fisher-matrix normal law and simulate each with --replications
+                    replications (nested: N + 1 runs in all); gives each measure's percentile
+                    95 % interval over the draws and the mean inner 95 % half-width, the
+                    simulation noise in that spread, with a warning when it is not small
+                    (docs/fitting.md). Not with --precision, --shard or --csv
   --max-events N    refuse a run estimated to process more events (default 1e11); the estimate is
                     replications x the units' failure (and repair) rates x the replication's
                     length: the horizon, or, when the MTTF is asked of a model that is not
@@ -103,6 +117,7 @@ export async function simulateCommand(args: readonly string[], output: Output): 
       out: { type: 'string' },
       ...SYSTEM_FLAG,
       ...RARE_EVENT_FLAGS,
+      uncertainty: { type: 'string' },
     },
   });
   if (positionals.length !== 1)
@@ -112,6 +127,14 @@ export async function simulateCommand(args: readonly string[], output: Output): 
     return rareEventCommand(values, positionals[0]!, output, goal);
   }
   if (values.bias !== undefined) throw new UsageError('--bias is an option of --rare-event');
+  if (values.uncertainty !== undefined) {
+    for (const flag of ['precision', 'shard', 'csv'] as const) {
+      if (values[flag] !== undefined && values[flag] !== false)
+        throw new UsageError(
+          `--uncertainty runs a fixed number of replications per draw: drop --${flag}`,
+        );
+    }
+  }
   const flags = parseSimulationFlags(values);
   const maxEvents = parseMaxEvents(values['max-events']);
   const limits = parseModelLimits(values);
@@ -140,6 +163,8 @@ export async function simulateCommand(args: readonly string[], output: Output): 
     'simulate',
   );
   simulationSupport(model);
+  const draws =
+    values.uncertainty === undefined ? undefined : parseUncertainty(values.uncertainty, model);
   const precisionMeasure = values.measure ?? defaultMeasure(model);
   const asked = flags.options.measures;
   if (precision && asked && !asked.includes(precisionMeasure as SimulatedMeasure)) {
@@ -153,7 +178,9 @@ export async function simulateCommand(args: readonly string[], output: Output): 
     : precision
       ? (flags.replications ?? PRECISION_CAP)
       : (flags.replications ?? 1000);
-  checkWorkBudget('simulate', [estimateEvents(model, flags.options, budgeted)], maxEvents);
+  // With --uncertainty every draw runs as many replications again (its laws differ a little).
+  const runs = (draws ?? 0) + 1;
+  checkWorkBudget('simulate', [estimateEvents(model, flags.options, runs * budgeted)], maxEvents);
 
   const { runner, progress, stopListening } = startRunner(flags, output);
   let text: string;
@@ -183,9 +210,21 @@ export async function simulateCommand(args: readonly string[], output: Output): 
       const result = finalizeSimulation(model, run.stats, flags.options, wallSeconds);
       [done, planned] = [run.stats.replications, run.planned];
       const warnings = [...result.warnings, ...run.warnings];
+      const uncertainty =
+        draws === undefined || runner.interrupted
+          ? undefined
+          : await simulateDraws(runner, model, result, flags, draws);
+      if (draws !== undefined && runner.interrupted)
+        warnings.push('interrupted: the parameter uncertainty (--uncertainty) is left out');
       if (runner.interrupted) warnings.push(interruptedWarning(done, planned));
       if (run.capped) output.stderr(`relkit: warning: ${run.warnings[0]}\n`);
-      text = formatOutput({ ...result, warnings }, format, output);
+      const final = { ...result, warnings };
+      text =
+        uncertainty === undefined
+          ? formatOutput(final, format, output)
+          : format === 'json'
+            ? formatOutput({ ...final, uncertainty } as Result, format, output)
+            : `${formatOutput(final, format, output)}\n${formatUncertainty(uncertainty)}`;
     }
   } finally {
     stopListening();
@@ -196,6 +235,39 @@ export async function simulateCommand(args: readonly string[], output: Output): 
   if (!runner.interrupted) return EXIT.ok;
   output.stderr(`relkit: ${interruptedWarning(done, planned)}\n`);
   return EXIT_INTERRUPTED;
+}
+
+/**
+ * Nested simulation of parameter uncertainty: draw i of the fitted laws' parameters is simulated
+ * with replications (i + 1)·R … (i + 2)·R − 1 (R per draw, the streams of the run at the
+ * estimates not reused) at the point run's horizon, and the draws' estimates are summarised by
+ * their percentile intervals and mean inner half-widths. Undefined when interrupted.
+ */
+async function simulateDraws(
+  runner: SimulationRunner,
+  model: Model,
+  point: Result,
+  flags: SimulationFlags,
+  draws: number,
+): Promise<ParameterUncertainty | undefined> {
+  const seed = flags.options.seed ?? 1;
+  const replications = flags.replications ?? 1000;
+  const options = {
+    ...flags.options,
+    ...(point.horizon !== undefined && { horizon: point.horizon }),
+  };
+  const drawn = fittedModelDraws(model, { draws, seed });
+  const results: Result[] = [];
+  let index = 0;
+  for (const variant of drawn.models) {
+    index++;
+    const first = index * replications;
+    const shown = { before: first, total: (draws + 1) * replications };
+    const outcome = await runner.run(variant, options, first, replications, shown);
+    if (runner.interrupted || !outcome.stats) return undefined;
+    results.push(finalizeSimulation(variant, outcome.stats, options));
+  }
+  return summarizeDraws(model, point, results, { draws, seed }, drawn.clipped());
 }
 
 /** A precision goal: the 95 % CI half-width of `measure` at most ε, or ε·|estimate| if relative. */

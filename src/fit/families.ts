@@ -39,12 +39,17 @@ export interface FitFamily {
   logSf(x: number, p: readonly number[]): number;
   /** The age x with F(x) = q, for q in (0, 1). */
   quantile(q: number, p: readonly number[]): number;
+  /** The mean age E[X] (the location not included); Infinity where it is not finite. */
+  mean(p: readonly number[]): number;
   /**
    * The model-file block with these parameters (and location), or why the model format cannot
    * express this family.
    */
   modelBlock(p: readonly number[], location: number): DistributionSpec | string;
 }
+
+// Euler–Mascheroni constant γ.
+const EULER_GAMMA = 0.5772156649015329;
 
 // ½·ln(2π).
 const LOG_SQRT_2PI = 0.9189385332046728;
@@ -107,6 +112,7 @@ function locationScale(
   logTime: boolean,
   toLocationScale: (p: readonly number[]) => readonly [number, number],
   location: boolean,
+  mean: FitFamily['mean'],
   modelBlock: FitFamily['modelBlock'],
 ): FitFamily {
   const z = (x: number, p: readonly number[]): number => {
@@ -130,6 +136,7 @@ function locationScale(
       const y = a + b * standard.quantile(q);
       return logTime ? Math.exp(y) : y;
     },
+    mean,
     modelBlock,
   };
 }
@@ -148,6 +155,7 @@ function weibullFamily(name: 'weibull' | 'weibull-3p', location: boolean): FitFa
     true,
     weibullLike,
     location,
+    ([shape, scale]) => scale! * Math.exp(logGamma(1 + 1 / shape!)),
     (p, at) => ({
       dist: 'weibull',
       shape: p[0]!,
@@ -168,6 +176,7 @@ function exponentialFamily(name: 'exponential' | 'exponential-2p', location: boo
     logCdf: (x, [rate]) => log1mExp(rate! * x),
     logSf: (x, [rate]) => -rate! * x,
     quantile: (q, [rate]) => -Math.log1p(-q) / rate!,
+    mean: ([rate]) => 1 / rate!,
     modelBlock: ([rate], at) =>
       at > 0
         ? { dist: 'weibull', shape: 1, scale: 1 / rate!, location: at }
@@ -185,6 +194,7 @@ const GAMMA: FitFamily = {
   logCdf: (x, [k, s]) => Math.log(regularizedGammaP(k!, x / s!)),
   logSf: (x, [k, s]) => logRegularizedGammaQ(k!, x / s!),
   quantile: (q, [k, s]) => s! * inverseRegularizedGammaP(k!, q),
+  mean: ([k, s]) => k! * s!,
   modelBlock: ([k, s]) => ({ dist: 'gamma', shape: k!, scale: s! }),
 };
 
@@ -206,6 +216,7 @@ export const FIT_FAMILIES: Readonly<Record<FitFamilyName, FitFamily>> = Object.f
     true,
     ([mu, sigma]) => [mu!, sigma!],
     false,
+    ([mu, sigma]) => Math.exp(mu! + (sigma! * sigma!) / 2),
     ([mu, sigma]) => ({ dist: 'lognormal', mu: mu!, sigma: sigma! }),
   ),
   gamma: GAMMA,
@@ -217,6 +228,9 @@ export const FIT_FAMILIES: Readonly<Record<FitFamilyName, FitFamily>> = Object.f
     true,
     weibullLike,
     false,
+    // E[X] = α·(π/β)/sin(π/β) for β > 1; the tail is too heavy for a mean otherwise.
+    ([shape, scale]) =>
+      shape! > 1 ? (scale! * Math.PI) / shape! / Math.sin(Math.PI / shape!) : Infinity,
     () => 'the model format has no log-logistic family',
   ),
   normal: locationScale(
@@ -227,6 +241,7 @@ export const FIT_FAMILIES: Readonly<Record<FitFamilyName, FitFamily>> = Object.f
     false,
     ([mean, sd]) => [mean!, sd!],
     false,
+    ([mean]) => mean!,
     ([mean, sd]) => ({ dist: 'normal', mean: mean!, sd: sd! }),
   ),
   gumbel: locationScale(
@@ -237,6 +252,8 @@ export const FIT_FAMILIES: Readonly<Record<FitFamilyName, FitFamily>> = Object.f
     false,
     ([mu, sigma]) => [mu!, sigma!],
     false,
+    // Smallest extreme value: E[X] = μ − γσ, γ Euler's constant.
+    ([mu, sigma]) => mu! - EULER_GAMMA * sigma!,
     () => 'the model format has no Gumbel family',
   ),
 });

@@ -58,6 +58,12 @@ export interface LifeFit {
    */
   readonly b10: LifeEstimate;
   /**
+   * The mean life (the location included) with Fisher 95 % bounds by the delta method, on the
+   * log scale for the families on t > 0 (linear for the normal and Gumbel); null where the
+   * fitted law has no finite mean (a log-logistic with shape ≤ 1), with a note.
+   */
+  readonly mean: LifeEstimate | null;
+  /**
    * R(t) at the times asked for (`at`), with Fisher 95 % bounds by the delta method on the logit
    * scale.
    */
@@ -215,6 +221,7 @@ export function fitLifeData(
     }
   }
   const derived = derivedEstimates(family, values, converged ? covariance : undefined, options.at);
+  if (derived.mean === null) notes.push('mean: none, the fitted law has no finite mean');
   return {
     dist,
     parameters,
@@ -228,6 +235,7 @@ export function fitLifeData(
     failure: typeof block === 'string' ? null : block,
     ...(lr95 === undefined ? {} : { lr95 }),
     b10: derived.b10,
+    mean: derived.mean,
     ...(derived.reliability === undefined ? {} : { reliability: derived.reliability }),
     convergence: maximum.convergence,
     notes,
@@ -364,16 +372,16 @@ function fitWithLocation(family: FitFamily, data: LifeData, notes: string[]): Fi
 }
 
 /**
- * B10 and R(t) with delta-method bounds, in the coordinates of the fit's covariance (ln p for
- * positive parameters, p for real ones, then the location): B10 on the log scale (linear for
- * the normal and Gumbel), R(t) on the logit scale, ln R − ln F.
+ * B10, the mean and R(t) with delta-method bounds, in the coordinates of the fit's covariance
+ * (ln p for positive parameters, p for real ones, then the location): B10 and the mean on the
+ * log scale (linear for the normal and Gumbel), R(t) on the logit scale, ln R − ln F.
  */
 function derivedEstimates(
   family: FitFamily,
   values: readonly number[],
   covariance: number[][] | undefined,
   at: readonly number[] | undefined,
-): { b10: LifeEstimate; reliability: LifeFit['reliability'] } {
+): { b10: LifeEstimate; mean: LifeEstimate | null; reliability: LifeFit['reliability'] } {
   const d = family.parameters.length;
   const u = values.map((value, i) => (family.positive[i] === true ? Math.log(value) : value));
   const params = (v: readonly number[]): number[] =>
@@ -383,16 +391,15 @@ function derivedEstimates(
     h: (v: readonly number[]) => number,
     back: (x: number) => number,
   ): LifeEstimate => boundedEstimate(h, back, u, covariance);
-  const logB10 = family.positiveSupport;
-  const b10 = estimate(
-    (v) => {
-      const t = family.quantile(0.1, params(v)) + location(v);
-      return logB10 ? Math.log(t) : t;
-    },
-    logB10 ? Math.exp : (x) => x,
-  );
+  const logScale = family.positiveSupport;
+  const onScale = (h: (v: readonly number[]) => number): LifeEstimate =>
+    estimate((v) => (logScale ? Math.log(h(v)) : h(v)), logScale ? Math.exp : (x) => x);
+  const b10 = onScale((v) => family.quantile(0.1, params(v)) + location(v));
+  const mean = Number.isFinite(family.mean(params(u)))
+    ? onScale((v) => family.mean(params(v)) + location(v))
+    : null;
   const reliability = at?.map((t) => reliabilityEstimate(family, u, covariance, t));
-  return { b10, reliability };
+  return { b10, mean, reliability };
 }
 
 /** The covariance of the other parameters given the location, the location's row and column NaN. */

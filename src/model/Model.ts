@@ -117,6 +117,14 @@ export interface FittedLaw {
   readonly parameters: Readonly<Record<string, number>>;
   /** Their Fisher-matrix 95 % bounds (null where the data give none). */
   readonly ci95: Readonly<Record<string, readonly [number, number] | null>>;
+  /**
+   * The estimates' covariance, the inverse observed information in the natural parameters
+   * (`names` gives the order; NaN in the row of a parameter without a bound), or null.
+   */
+  readonly covariance: {
+    readonly names: readonly string[];
+    readonly matrix: readonly (readonly number[])[];
+  } | null;
   /** Units of each kind in the data. */
   readonly n: {
     readonly failures: number;

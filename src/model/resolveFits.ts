@@ -102,6 +102,7 @@ function fitLaw(
       law: fit.failure,
       parameters: fit.parameters,
       ci95: fit.ci95,
+      covariance: fit.covariance,
       n: fit.n,
     };
   } catch (error) {

@@ -28,6 +28,7 @@ describe('relkit fit', () => {
       'n',
       'failure',
       'b10',
+      'mean',
       'convergence',
       'notes',
     ]);

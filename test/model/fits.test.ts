@@ -33,6 +33,7 @@ describe('laws fitted from life data', () => {
         law: fit.failure,
         parameters: fit.parameters,
         ci95: fit.ci95,
+        covariance: fit.covariance,
         n: fit.n,
       },
     ]);
