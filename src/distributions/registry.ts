@@ -100,3 +100,28 @@ export function distributionFromSpec(spec: DistributionSpec): Distribution {
   delete parameters.dist;
   return FACTORIES[family](parameters as never);
 }
+
+/**
+ * A text that two specs share exactly when they name the same family and the same parameters,
+ * in the same order, with the same values (-0 told from 0), so that they give the same
+ * distribution: a key under which a model's many equal laws are built once.
+ *
+ * @example
+ * ```ts
+ * specKey({ dist: 'exponential', mean: 10 }) === specKey({ dist: 'exponential', mean: 10 }); // → true
+ * ```
+ */
+export function specKey(spec: DistributionSpec): string {
+  let key = '';
+  for (const name of Object.keys(spec)) {
+    const value = spec[name];
+    const text =
+      typeof value === 'number'
+        ? Object.is(value, -0)
+          ? '-0'
+          : String(value)
+        : JSON.stringify(value);
+    key += `${JSON.stringify(name)}:${text},`;
+  }
+  return key;
+}

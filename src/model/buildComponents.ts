@@ -1,4 +1,4 @@
-import { distributionFromSpec } from '../distributions/registry.js';
+import { distributionFromSpec, specKey } from '../distributions/registry.js';
 import { ParameterError, formatValue } from '../errors.js';
 import type { DistributionSpec } from '../distributions/registry.js';
 import type { ComponentModel, UnitModel } from './Model.js';
@@ -29,6 +29,8 @@ export function buildComponents(
 ): { components: ComponentModel[]; units: UnitModel[] } {
   const components: ComponentModel[] = [];
   const units: UnitModel[] = [];
+  // Specs the factories accepted: a model's many equal laws are checked once.
+  const accepted = new Set<string>();
   for (const [name, component] of raw) {
     const path = [section, name];
     const count =
@@ -41,6 +43,7 @@ export function buildComponents(
       [...path, 'failure'],
       shorthands.failure,
       issues,
+      accepted,
     );
     const repair =
       component.repair === undefined
@@ -51,6 +54,7 @@ export function buildComponents(
             [...path, 'repair'],
             shorthands.repair,
             issues,
+            accepted,
           );
     const coverage =
       component.coverage === undefined
@@ -60,7 +64,14 @@ export function buildComponents(
     for (const role of ['detection', 'recovery'] as const) {
       const raw = component[role];
       if (raw === undefined) continue;
-      const spec = evaluateDistribution(raw, parameters, [...path, role], shorthands.delay, issues);
+      const spec = evaluateDistribution(
+        raw,
+        parameters,
+        [...path, role],
+        shorthands.delay,
+        issues,
+        accepted,
+      );
       if (spec) delays[role] = spec;
     }
     const upkeep = evaluateUpkeep(component, parameters, path, issues);
@@ -95,7 +106,8 @@ export function buildComponents(
 
 /**
  * Evaluates a distribution's parameters and checks them with the family's factory, so the model
- * accepts exactly what the library accepts. Shorthands become exponentials.
+ * accepts exactly what the library accepts. Shorthands become exponentials. A spec whose key
+ * (see specKey) is in `accepted` is not checked again; one that passes joins it.
  */
 export function evaluateDistribution(
   raw: RawDistribution,
@@ -103,6 +115,7 @@ export function evaluateDistribution(
   path: Path,
   shorthands: Readonly<Record<string, string>>,
   issues: PathIssue[],
+  accepted?: Set<string>,
 ): DistributionSpec | undefined {
   let complete = true;
   const { dist, ...values } = raw;
@@ -121,6 +134,8 @@ export function evaluateDistribution(
   }
   if (!complete) return undefined;
   const checked = spec as DistributionSpec;
+  const key = accepted ? specKey(checked) : undefined;
+  if (key !== undefined && accepted?.has(key)) return checked;
   try {
     distributionFromSpec(checked);
   } catch (error) {
@@ -136,5 +151,6 @@ export function evaluateDistribution(
     );
     return undefined;
   }
+  if (key !== undefined) accepted?.add(key);
   return checked;
 }

@@ -1,4 +1,4 @@
-import { distributionFromSpec } from '../distributions/registry.js';
+import { distributionFromSpec, specKey, type DistributionSpec } from '../distributions/registry.js';
 import type { Distribution } from '../distributions/types.js';
 import type { Model, SystemNode } from './Model.js';
 
@@ -34,7 +34,8 @@ const factsOf = new WeakMap<Model, ComponentFacts>();
  * @returns the laws, in model order
  *
  * @remarks A model's specs were checked when it was loaded, so building the laws cannot fail.
- * O(components + structure nodes) the first time, O(1) after.
+ * Equal specs share one (immutable) law, built once. O(components + structure nodes) the first
+ * time, O(1) after.
  *
  * @example
  * ```ts
@@ -45,11 +46,21 @@ const factsOf = new WeakMap<Model, ComponentFacts>();
 export function componentFacts(model: Model): ComponentFacts {
   let facts = factsOf.get(model);
   if (facts !== undefined) return facts;
+  const built = new Map<string, Distribution>();
+  const lawOf = (spec: DistributionSpec): Distribution => {
+    const key = specKey(spec);
+    let law = built.get(key);
+    if (law === undefined) {
+      law = distributionFromSpec(spec);
+      built.set(key, law);
+    }
+    return law;
+  };
   const components = model.components.map((component): ComponentLaws => ({
-    failure: distributionFromSpec(component.failure),
-    ...(component.repair && { repair: distributionFromSpec(component.repair) }),
-    ...(component.detection && { detection: distributionFromSpec(component.detection) }),
-    ...(component.recovery && { recovery: distributionFromSpec(component.recovery) }),
+    failure: lawOf(component.failure),
+    ...(component.repair && { repair: lawOf(component.repair) }),
+    ...(component.detection && { detection: lawOf(component.detection) }),
+    ...(component.recovery && { recovery: lawOf(component.recovery) }),
   }));
   const switchDelays = new Map<SystemNode, Distribution>();
   const nodes: SystemNode[] = model.system ? [model.system] : [];

@@ -4,8 +4,9 @@ import {
   isAlias,
   isCollection,
   isPair,
+  isMap,
   isScalar,
-  visit,
+  isSeq,
   type CST,
   type Document,
   type Node,
@@ -88,32 +89,12 @@ export function parseYaml(
   for (const error of parsed.errors) {
     problems.push({ offset: error.pos[0], message: invalid(error.message) });
   }
-  visit(parsed, {
-    Map(_, map) {
-      const keys = new Set<unknown>();
-      for (const { key } of map.items) {
-        if (!isScalar(key)) continue;
-        if (keys.has(key.value) && key.range) {
-          problems.push({
-            offset: key.range[0],
-            message: invalid('Map keys must be unique'),
-          });
-        }
-        keys.add(key.value);
-      }
-    },
-    Alias(_, alias) {
-      if (alias.resolve(parsed) === undefined && alias.range) {
-        problems.push({
-          offset: alias.range[0],
-          message: invalid(`the alias *${alias.source} has no anchor &${alias.source} before it`),
-        });
-      }
-    },
-  });
-  if (problems.length === 0) {
-    const aliases = aliasProblem(parsed);
-    if (aliases) problems.push({ offset: aliases.offset, message: invalid(aliases.message) });
+  const aliases = checkKeysAndAnchors(parsed, (offset, message) =>
+    problems.push({ offset, message: invalid(message) }),
+  );
+  if (problems.length === 0 && aliases > 0) {
+    const problem = aliasProblem(parsed);
+    if (problem) problems.push({ offset: problem.offset, message: invalid(problem.message) });
   }
   if (problems.length > 0) return { document: parsed, data: undefined, problems };
   // The aliases were counted above; the library's own count (a coarser bound) is not needed.
@@ -173,6 +154,44 @@ function aliasProblem(document: Document.Parsed): { offset: number; message: str
   };
   count(document.contents);
   return problem;
+}
+
+/**
+ * Reports, in document order, each key repeated in its mapping (one set per mapping, where the
+ * library's own check scans every earlier key) and each alias without an anchor before it.
+ *
+ * @returns how many aliases the document holds
+ * @remarks O(nodes) apart from resolving aliases; recursion follows the nesting, bounded by
+ * {@link MAX_NESTING}.
+ */
+function checkKeysAndAnchors(
+  document: Document.Parsed,
+  report: (offset: number, message: string) => void,
+): number {
+  let aliases = 0;
+  const walk = (node: unknown): void => {
+    if (isAlias(node)) {
+      aliases++;
+      if (node.resolve(document) === undefined && node.range) {
+        report(node.range[0], `the alias *${node.source} has no anchor &${node.source} before it`);
+      }
+    } else if (isMap(node)) {
+      const keys = new Set<unknown>();
+      for (const { key } of node.items) {
+        if (!isScalar(key)) continue;
+        if (keys.has(key.value) && key.range) report(key.range[0], 'Map keys must be unique');
+        keys.add(key.value);
+      }
+      for (const { key, value } of node.items) {
+        walk(key);
+        walk(value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) walk(item);
+    }
+  };
+  walk(document.contents);
+  return aliases;
 }
 
 /** The offset of the first collection nested deeper than {@link MAX_NESTING}, found without recursion. */

@@ -8,6 +8,7 @@ import {
   DISTRIBUTION_PARAMETERS,
   DISTRIBUTION_PARAMETER_SETS,
   distributionFromSpec,
+  specKey,
   type DistributionSpec,
 } from '../../src/distributions/registry.js';
 import { truncatedNormal } from '../../src/distributions/truncatedNormal.js';
@@ -84,5 +85,20 @@ describe('distributionFromSpec', () => {
         expect(d.family).toBe(family);
       }
     }
+  });
+});
+
+describe('specKey', () => {
+  it('is shared exactly by specs that give the same law', () => {
+    const key = specKey({ dist: 'exponential', mean: 10 });
+    expect(specKey({ dist: 'exponential', mean: 10 })).toBe(key);
+    expect(specKey({ dist: 'exponential', mean: 10.000000000000002 })).not.toBe(key);
+    expect(specKey({ dist: 'exponential', rate: 10 })).not.toBe(key);
+    expect(specKey({ dist: 'weibull', shape: 0, scale: 1 })).not.toBe(
+      specKey({ dist: 'weibull', shape: -0, scale: 1 }),
+    );
+    expect(specKey({ dist: 'weibull', shape: 1, scale: 2 })).not.toBe(
+      specKey({ dist: 'weibull', shape: '1', scale: 2 } as unknown as DistributionSpec),
+    );
   });
 });

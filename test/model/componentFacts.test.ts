@@ -67,3 +67,38 @@ system: a
     );
   });
 });
+
+describe('equal laws', () => {
+  it('are built once and shared, each component keeping its own values', () => {
+    const model = loadModel(`name: many
+components:
+  x: { failure: { mtbf: 100 }, repair: { mttr: 2 } }
+  y: { failure: { mtbf: 100 }, repair: { mttr: 2 } }
+  z: { failure: { mtbf: 300 }, repair: { mttr: 2 } }
+system: { series: [x, y, z] }
+`);
+    const [x, y, z] = componentFacts(model).components;
+    expect(x!.failure).toBe(y!.failure);
+    expect(x!.repair).toBe(z!.repair);
+    expect(z!.failure.mean).toBe(300);
+    expect(x!.failure.mean).toBe(100);
+  });
+
+  it('are each reported when the factory refuses them', () => {
+    let issues: readonly { path: string }[] = [];
+    try {
+      loadModel(`name: bad
+components:
+  x: { failure: { dist: weibull, shape: -1, scale: 5 } }
+  y: { failure: { dist: weibull, shape: -1, scale: 5 } }
+system: { series: [x, y] }
+`);
+    } catch (error) {
+      issues = (error as { issues: readonly { path: string }[] }).issues;
+    }
+    expect(issues.map((issue) => issue.path)).toEqual([
+      'components.x.failure.shape',
+      'components.y.failure.shape',
+    ]);
+  });
+});
