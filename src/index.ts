@@ -63,6 +63,7 @@ export type { LifeData, LifeDataIssue, Observation, ObservationKind } from './fi
 export { fitLifeData, rankLifeFits } from './fit/fitLifeData.js';
 export type {
   FitLifeDataOptions,
+  FitMethod,
   LifeEstimate,
   LifeFit,
   LifeFitRanking,

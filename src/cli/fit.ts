@@ -1,7 +1,12 @@
 import { parseArgs } from 'node:util';
 import { formatValue, ParameterError } from '../errors.js';
 import { FIT_FAMILY_NAMES, type FitFamilyName } from '../fit/families.js';
-import { fitLifeData, rankLifeFits, type LifeFit } from '../fit/fitLifeData.js';
+import {
+  fitLifeData,
+  rankLifeFits,
+  type FitLifeDataOptions,
+  type LifeFit,
+} from '../fit/fitLifeData.js';
 import { LifeDataError, parseLifeData, type LifeData } from '../fit/lifeData.js';
 import { nonParametricEstimates, type NonParametricStep } from '../fit/nonParametric.js';
 import { paperFor, PROBABILITY_PAPERS } from '../fit/probabilityPlot.js';
@@ -11,7 +16,7 @@ import { EXIT, readText, UsageError } from './io.js';
 import type { Output } from './io.js';
 import { resultJson } from './json.js';
 
-export const FIT_HELP: string = `relkit fit DATA.csv [--dist NAME|all] [--lr] [--at t1,t2,…] [--json]
+export const FIT_HELP: string = `relkit fit DATA.csv [--dist NAME|all] [--method M] [--lr] [--at t1,t2,…] [--json]
                   [--plot FILE.svg|FILE.png [--paper NAME]]
        relkit fit DATA.csv --nonparametric [--json] [--plot FILE.svg|FILE.png [--paper NAME]]
 
@@ -27,6 +32,10 @@ DATA.csv has a header naming its columns (any order, # comments allowed):
 
   --dist NAME   one of ${FIT_FAMILY_NAMES.join(', ')};
                 or all (default): every family, ranked by AICc
+  --method M    maximum-likelihood (default) or rank-regression: the least-squares line of the
+                failure times on their median ranks (regression on X) for weibull, lognormal,
+                normal, loglogistic and gumbel, exact failures and suspensions only; estimates
+                without bounds
   --at t1,t2,…  also R(t) at these times, with Fisher 95 % bounds (delta method, logit scale)
   --lr          also likelihood-ratio 95 % bounds (profile likelihood; families without a
                 location), as lr95 in JSON
@@ -57,6 +66,7 @@ export function fitCommand(args: readonly string[], output: Output): number {
       at: { type: 'string' },
       plot: { type: 'string' },
       paper: { type: 'string' },
+      method: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new UsageError(`fit takes one data file\n\n${FIT_HELP}`);
@@ -72,14 +82,23 @@ export function fitCommand(args: readonly string[], output: Output): number {
   const paper = values.paper === undefined ? undefined : checkPaper(values.paper);
   const path = positionals[0]!; // one positional, checked above
   const data = readLifeData(path);
-  const options = {
+  const method = values.method ?? 'maximum-likelihood';
+  if (method !== 'maximum-likelihood' && method !== 'rank-regression') {
+    throw new UsageError(
+      `--method must be maximum-likelihood or rank-regression; got ${JSON.stringify(method)}`,
+    );
+  }
+  const options: FitLifeDataOptions = {
+    method,
     likelihoodRatio: values.lr,
     ...(values.at === undefined ? {} : { at: parseNumberList('--at', values.at) }),
   };
   if (values.nonparametric) {
-    const fitFlags = ['--dist', '--lr', '--at'];
+    const fitFlags = ['--dist', '--lr', '--at', '--method'];
     if (args.some((arg) => fitFlags.some((flag) => arg === flag || arg.startsWith(`${flag}=`))))
-      throw new UsageError('--nonparametric fits no family: --dist, --lr and --at do not apply');
+      throw new UsageError(
+        '--nonparametric fits no family: --dist, --method, --lr and --at do not apply',
+      );
     const steps = nonParametricEstimates(data);
     if (values.plot !== undefined)
       writeChart(values.plot, fitChart(path, data, paper ?? 'weibull', undefined));
@@ -109,7 +128,8 @@ function withFlagNames<T>(path: string, fit: () => T): T {
     return fit();
   } catch (error) {
     if (!(error instanceof ParameterError)) throw error;
-    const what = error.parameter === 'at' ? '--at' : `${path}: ${error.parameter}`;
+    const flag = ['at', 'dist', 'method'].includes(error.parameter);
+    const what = flag ? `--${error.parameter}` : `${path}: ${error.parameter}`;
     throw new UsageError(
       `${what} must ${error.expectation}; got ${formatValue(error.value)}`,
       EXIT.failed,
@@ -134,7 +154,11 @@ function header(path: string, data: LifeData): string {
 
 /** One fit: parameters with bounds, fit figures, convergence, the model block and the notes. */
 function formatFit(fit: LifeFit): string {
-  const lines = [`${fit.dist} (maximum likelihood; Fisher 95 % bounds)`];
+  const lines = [
+    fit.method === 'rank-regression'
+      ? `${fit.dist} (rank regression on median ranks; no bounds)`
+      : `${fit.dist} (maximum likelihood; Fisher 95 % bounds)`,
+  ];
   if (!fit.convergence.converged) lines.push(`  NOT CONVERGED: ${fit.convergence.message}`);
   const width = Math.max(...Object.keys(fit.parameters).map((name) => name.length));
   for (const [name, value] of Object.entries(fit.parameters)) {
@@ -163,7 +187,7 @@ function formatFit(fit: LifeFit): string {
   for (const { t, value, ci95 } of fit.reliability ?? []) {
     lines.push(`  R(${formatNumber(t)}) ${formatNumber(value)}${withBounds(ci95)}`);
   }
-  if (fit.convergence.converged) {
+  if (fit.convergence.converged && fit.method === 'maximum-likelihood') {
     lines.push(
       `  converged in ${fit.convergence.iterations} iterations (${fit.convergence.message})`,
     );

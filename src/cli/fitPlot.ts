@@ -71,7 +71,7 @@ export function fitChart(
   if (plot.fit !== null) {
     series.push({
       kind: 'line',
-      name: `${plot.fit.dist} fit (ML)`,
+      name: `${plot.fit.dist} fit (${drawn?.method === 'rank-regression' ? 'RRX' : 'ML'})`,
       points: plot.fit.curve.map((point) => [point.x, point.y]),
       colour: COLOURS.fit,
     });
@@ -118,7 +118,7 @@ export function fitChart(
     drawn === undefined
       ? [`${basename(path)}: life data`, counts]
       : [
-          `${basename(path)}: ${drawn.dist} fit (maximum likelihood)`,
+          `${basename(path)}: ${drawn.dist} fit (${drawn.method.replace('-', ' ')})`,
           parameterLine(drawn),
           `${counts}; log-likelihood ${short(drawn.logLikelihood)}, AICc ${drawn.aicc === null ? 'none' : short(drawn.aicc)}`,
         ];
@@ -180,7 +180,9 @@ function parameterLine(fit: LifeFit): string {
     const bound = fit.ci95[name];
     return `${name} ${short(value)}${bound ? ` (${short(bound[0])} to ${short(bound[1])})` : ''}`;
   });
-  return `${items.join(', ')}; Fisher 95 % bounds`;
+  return fit.method === 'rank-regression'
+    ? `${items.join(', ')}; no bounds by rank regression`
+    : `${items.join(', ')}; Fisher 95 % bounds`;
 }
 
 function short(value: number): string {

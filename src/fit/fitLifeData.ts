@@ -10,14 +10,16 @@ import { boundedEstimate, reliabilityEstimate } from './fittedReliability.js';
 import { logLikelihood } from './likelihood.js';
 import { maximizeNewton, type Convergence, type Maximum } from './maximize.js';
 import { cholesky, choleskyInverse } from './smallMatrix.js';
-import { startValues } from './startValues.js';
+import { RANK_REGRESSION_FAMILIES, rankRegression, startValues } from './startValues.js';
 import { working } from './workingParameters.js';
 
 /** A maximum-likelihood fit of one family to life data, with its uncertainty and fit figures. */
 export interface LifeFit {
   /** The family, e.g. `weibull` or `weibull-3p`. */
   readonly dist: FitFamilyName;
-  /** The maximum-likelihood estimates by name (with `location` for the 2P/3P families). */
+  /** How the parameters were estimated. */
+  readonly method: FitMethod;
+  /** The estimates by name (with `location` for the 2P/3P families). */
   readonly parameters: Readonly<Record<string, number>>;
   /**
    * Fisher-matrix 95 % bounds by parameter name, on the log scale for positive parameters; null
@@ -92,6 +94,26 @@ export interface FitLifeDataOptions {
    * @defaultValue false
    */
   readonly likelihoodRatio?: boolean;
+  /**
+   * `maximum-likelihood`, or `rank-regression`: the least-squares line of the failure ages on
+   * their median ranks (regression on X; {@link rankRegression}), for exact failures and
+   * suspensions and the families drawn straight on their paper; it gives estimates only (no
+   * bounds), and its log-likelihood, AICc and BIC are at those estimates, not at a maximum.
+   * @defaultValue `maximum-likelihood`
+   */
+  readonly method?: FitMethod;
+}
+
+/** How a fit's parameters are estimated. */
+export type FitMethod = 'maximum-likelihood' | 'rank-regression';
+
+/** The estimates of one method, before the figures every fit reports. */
+interface Estimated {
+  readonly location: number;
+  readonly p: readonly number[];
+  readonly logL: number;
+  readonly covariance: number[][] | undefined;
+  readonly convergence: Convergence;
 }
 
 /**
@@ -158,15 +180,17 @@ export function fitLifeData(
     );
   }
   const notes: string[] = [];
-  const { location, maximum, p, covariance } = family.location
-    ? fitWithLocation(family, data, notes)
-    : fitAt(family, data, 0);
+  const method = options.method ?? 'maximum-likelihood';
+  const { location, p, logL, covariance, convergence } =
+    method === 'rank-regression'
+      ? byRankRegression(dist, data, notes)
+      : byMaximumLikelihood(family, data, notes, method);
   const names = [...family.parameters, ...(family.location ? ['location'] : [])];
   const values = [...p, ...(family.location ? [location] : [])];
   const parameters = Object.fromEntries(names.map((name, i) => [name, values[i]!]));
-  const converged = maximum.convergence.converged;
+  const converged = convergence.converged;
   if (!converged)
-    notes.push(`the maximisation did not converge (${maximum.convergence.message}): no bounds`);
+    notes.push(`the maximisation did not converge (${convergence.message}): no bounds`);
   const ci95 = Object.fromEntries(
     names.map((name, i) => [
       name,
@@ -174,7 +198,6 @@ export function fitLifeData(
     ]),
   );
   const n = data.n.failures + data.n.suspensions + data.n.intervals;
-  const logL = maximum.value;
   const hasIntervals = data.n.intervals > 0;
   if (hasIntervals)
     notes.push(
@@ -206,7 +229,10 @@ export function fitLifeData(
     converged && covariance ? naturalCovariance(family, names, values, covariance) : null;
   let lr95: LifeFit['lr95'];
   if (options.likelihoodRatio === true) {
-    if (family.location) {
+    if (method === 'rank-regression') {
+      notes.push('lr95: none, likelihood-ratio bounds belong to maximum likelihood');
+      lr95 = Object.fromEntries(names.map((name) => [name, null]));
+    } else if (family.location) {
       notes.push('lr95: not provided for families with a location');
       lr95 = Object.fromEntries(names.map((name) => [name, null]));
     } else if (converged && covarianceOut !== null) {
@@ -214,7 +240,7 @@ export function fitLifeData(
         const sd = Math.sqrt(covarianceOut.matrix[i]![i]!); // d × d covariance
         return family.positive[i] === true ? sd / value : sd;
       });
-      const bounds = likelihoodRatioBounds(family, data.observations, p, maximum.value, se);
+      const bounds = likelihoodRatioBounds(family, data.observations, p, logL, se);
       lr95 = Object.fromEntries(names.map((name, i) => [name, bounds[i] ?? null]));
     } else {
       lr95 = Object.fromEntries(names.map((name) => [name, null]));
@@ -224,6 +250,7 @@ export function fitLifeData(
   if (derived.mean === null) notes.push('mean: none, the fitted law has no finite mean');
   return {
     dist,
+    method,
     parameters,
     ci95,
     covariance: covarianceOut,
@@ -237,8 +264,73 @@ export function fitLifeData(
     b10: derived.b10,
     mean: derived.mean,
     ...(derived.reliability === undefined ? {} : { reliability: derived.reliability }),
-    convergence: maximum.convergence,
+    convergence,
     notes,
+  };
+}
+
+function byMaximumLikelihood(
+  family: FitFamily,
+  data: LifeData,
+  notes: string[],
+  method: string,
+): Estimated {
+  if (method !== 'maximum-likelihood') {
+    throw new ParameterError(
+      'fitLifeData',
+      'method',
+      'be maximum-likelihood or rank-regression',
+      method,
+    );
+  }
+  const { location, maximum, p, covariance } = family.location
+    ? fitWithLocation(family, data, notes)
+    : fitAt(family, data, 0);
+  return { location, p, logL: maximum.value, covariance, convergence: maximum.convergence };
+}
+
+function byRankRegression(dist: FitFamilyName, data: LifeData, notes: string[]): Estimated {
+  if (!RANK_REGRESSION_FAMILIES.includes(dist)) {
+    throw new ParameterError(
+      'fitLifeData',
+      'dist',
+      `be one of ${RANK_REGRESSION_FAMILIES.join(', ')} for rank regression (a straight line on its probability paper); fit ${dist} by maximum likelihood`,
+      dist,
+    );
+  }
+  if (data.n.intervals > 0) {
+    throw new ParameterError(
+      'fitLifeData',
+      'data',
+      'hold exact failures and suspensions only for rank regression (an interval has no failure time to rank); fit them by maximum likelihood',
+      `${data.n.intervals} units in intervals`,
+    );
+  }
+  const p = rankRegression(dist, data.observations, 0);
+  if (p === undefined) {
+    throw new ParameterError(
+      'fitLifeData',
+      'data',
+      'hold failures at two or more distinct times for rank regression (a line needs two points)',
+      `${data.n.failures} failures`,
+    );
+  }
+  const family = FIT_FAMILIES[dist];
+  notes.push(
+    'rank regression (median ranks, regression on X): estimates only, no bounds; the log-likelihood, AICc and BIC are at these estimates, not at a maximum',
+  );
+  return {
+    location: 0,
+    p,
+    logL: logLikelihood(family, p, 0, data.observations),
+    covariance: undefined,
+    convergence: {
+      converged: true,
+      iterations: 0,
+      gradient: NaN,
+      step: 0,
+      message: 'rank regression: a least-squares line, no iterations',
+    },
   };
 }
 

@@ -18,6 +18,7 @@ describe('relkit fit', () => {
     const fit = JSON.parse(stdout);
     expect(Object.keys(fit)).toEqual([
       'dist',
+      'method',
       'parameters',
       'ci95',
       'covariance',
@@ -42,6 +43,36 @@ describe('relkit fit', () => {
       scale: fit.parameters.scale,
     });
     expect(fit.convergence.converged).toBe(true);
+  });
+
+  it('--method rank-regression gives the regression line without bounds, and says why it refuses', () => {
+    const ok = relkit(
+      'fit',
+      'test/fit/data/shock-absorbers.csv',
+      '--dist',
+      'weibull',
+      '--method',
+      'rank-regression',
+    );
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(
+      /weibull \(rank regression on median ranks; no bounds\)\n {2}shape {2}2\.75326527\d* {2}\(no bound\)/,
+    );
+    const gamma = relkit(
+      'fit',
+      'test/fit/data/shock-absorbers.csv',
+      '--dist',
+      'gamma',
+      '--method',
+      'rank-regression',
+    );
+    expect(gamma.status).toBe(1);
+    expect(gamma.stderr).toMatch(
+      /^relkit: --dist must be one of weibull, lognormal, normal, loglogistic, gumbel for rank regression/,
+    );
+    const bad = relkit('fit', 'test/fit/data/shock-absorbers.csv', '--method', 'rrx');
+    expect(bad.status).toBe(64);
+    expect(bad.stderr).toMatch(/--method must be maximum-likelihood or rank-regression; got "rrx"/);
   });
 
   it('ranks every family by default, and in JSON', () => {
