@@ -30,7 +30,7 @@ const config: UserConfig = defineConfig({
     copyPublicDir: false,
     rollupOptions: {
       external: NODE_BUILTINS,
-      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: { chunkFileNames: 'chunks/[name]-[hash].js', comments: false, charset: 'ascii' },
     },
   },
 });

@@ -81,20 +81,30 @@ export class BddManager {
    * @param levelCount - number of variables, an integer >= 0
    * @param maxNodes - node budget, an integer >= 1 (the two terminals always exist)
    * @param where - function name for the size-limit error message
+   * @param expected - number of nodes to make room for at once (at most `maxNodes`); the tables
+   *   double beyond it as needed, each time rehashing every node
    */
-  constructor(levelCount: number, maxNodes: number, where: string) {
+  constructor(
+    levelCount: number,
+    maxNodes: number,
+    where: string,
+    expected: number = INITIAL_CAPACITY,
+  ) {
     this.levelCount = levelCount;
     this.maxNodes = maxNodes;
     this.where = where;
-    this.levels = new Int32Array(INITIAL_CAPACITY);
-    this.lows = new Int32Array(INITIAL_CAPACITY);
-    this.highs = new Int32Array(INITIAL_CAPACITY);
+    let capacity = INITIAL_CAPACITY;
+    while (capacity < Math.min(expected, maxNodes)) capacity *= 2;
+    const cache = Math.min((capacity / INITIAL_CAPACITY) * INITIAL_CACHE, MAX_CACHE);
+    this.levels = new Int32Array(capacity);
+    this.lows = new Int32Array(capacity);
+    this.highs = new Int32Array(capacity);
     this.levels[FALSE] = levelCount;
     this.levels[TRUE] = levelCount;
-    this.buckets = new Int32Array(INITIAL_CAPACITY).fill(-1);
-    this.chain = new Int32Array(INITIAL_CAPACITY);
-    this.cacheKey = new Float64Array(INITIAL_CACHE).fill(-1);
-    this.cacheValue = new Int32Array(INITIAL_CACHE);
+    this.buckets = new Int32Array(capacity).fill(-1);
+    this.chain = new Int32Array(capacity);
+    this.cacheKey = new Float64Array(cache).fill(-1);
+    this.cacheValue = new Int32Array(cache);
   }
 
   /** Number of nodes created so far, terminals included. */

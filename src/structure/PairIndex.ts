@@ -44,16 +44,24 @@ export class PairIndex {
     this.count++;
   }
 
+  /** Doubles the table, every entry rehashed in place of a call to {@link set} per entry. */
   private grow(): void {
     const { firsts, seconds, values } = this;
-    this.firsts = new Int32Array(firsts.length * 2).fill(-1);
-    this.seconds = new Int32Array(firsts.length * 2);
-    this.values = new Int32Array(firsts.length * 2);
-    this.count = 0;
-    // slot < firsts.length, the length of all three old arrays.
+    const capacity = firsts.length * 2;
+    const mask = capacity - 1;
+    this.firsts = new Int32Array(capacity).fill(-1);
+    this.seconds = new Int32Array(capacity);
+    this.values = new Int32Array(capacity);
+    // slot < firsts.length, the length of all three old arrays; `at` is masked to the new ones.
     for (let slot = 0; slot < firsts.length; slot++) {
       const a = firsts[slot]!;
-      if (a !== -1) this.set(a, seconds[slot]!, values[slot]!);
+      if (a === -1) continue;
+      const b = seconds[slot]!;
+      let at = hash(a, b) & mask;
+      while (this.firsts[at] !== -1) at = (at + 1) & mask;
+      this.firsts[at] = a;
+      this.seconds[at] = b;
+      this.values[at] = values[slot]!;
     }
   }
 }

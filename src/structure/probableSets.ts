@@ -155,15 +155,18 @@ export function probableSets<T>(
 /**
  * The best `capacity` sets offered so far, each its literals ascending in a slot of `stride`
  * entries of one flat array. Once full, the slots form a binary heap whose root is the worst set
- * held (the first to go): least probable, then largest, then lexicographically last.
+ * held (the first to go): least probable, then largest, then lexicographically last; it is
+ * ordered so when first asked for the worst set, so a listing of every set never builds it.
  */
 class HeldSets {
   private literals: Int32Array;
   private probabilities: Float64Array;
   private lengths: Int32Array;
-  /** Slot numbers; a heap once `size` reaches `capacity`. */
+  /** Slot numbers; a heap once `heaped`. */
   private heap: Int32Array;
   private size = 0;
+  /** Whether `heap` is ordered as a heap (done once full, when a bound first needs it). */
+  private heaped = false;
 
   constructor(
     private readonly capacity: number,
@@ -182,6 +185,11 @@ class HeldSets {
 
   /** The probability of the worst set held (call only when full). */
   worstProbability(): number {
+    if (!this.heaped) {
+      // Ordered into a heap when first needed: never when every set offered is held.
+      for (let i = (this.size >> 1) - 1; i >= 0; i--) this.down(i);
+      this.heaped = true;
+    }
     return this.probabilities[this.heap[0]!]!;
   }
 
@@ -205,8 +213,6 @@ class HeldSets {
       if (this.compare(slot, root) >= 0) return;
       this.copySlot(slot, root);
       this.down(0);
-    } else if (this.size === this.capacity) {
-      for (let i = (this.size >> 1) - 1; i >= 0; i--) this.down(i);
     }
   }
 

@@ -110,12 +110,19 @@ export interface StructureFunction {
    *
    * @param q - q[i] = P(component i fails), length `componentCount`
    * @param options - order limit, cut-off and number listed ({@link CutSetOptions})
-   * @throws {@link ParameterError} when `q` does not have length `componentCount` or an option is
-   * out of range.
+   * @param labels - what lists component i: `labels[i]` (its name, say) instead of i, so a long
+   *   list is not made twice; length `componentCount`
+   * @throws {@link ParameterError} when `q` (or `labels`) does not have length `componentCount`
+   * or an option is out of range.
    * @throws {@link UnsupportedModelError} when the structure is not coherent (it has prime
    * implicants instead) or the set diagrams exceed `maxNodes`.
    */
   cutSets(q: ArrayLike<number>, options?: CutSetOptions): RankedSets<number>;
+  cutSets<T>(
+    q: ArrayLike<number>,
+    options: CutSetOptions | undefined,
+    labels: readonly T[],
+  ): RankedSets<T>;
   /**
    * Returns the prime implicants of the failure function 1 − Φ (minimal conjunctions of component
    * states that make the system fail; for a coherent structure the minimal cut sets) within
@@ -346,8 +353,11 @@ export function structureFunction(
     },
     minimalPathSets: (options: MinimalSetsOptions = {}): number[][] => listSets('path', options),
     minimalCutSets: (options: MinimalSetsOptions = {}): number[][] => listSets('cut', options),
-    cutSets: (q: ArrayLike<number>, options: CutSetOptions = {}): RankedSets<number> =>
-      sets.cutSets(q, options),
+    cutSets: <T>(
+      q: ArrayLike<number>,
+      options: CutSetOptions = {},
+      labels?: readonly T[],
+    ): RankedSets<T | number> => sets.cutSets(q, options, labels),
     primeImplicants: (
       q: ArrayLike<number>,
       options: CutSetOptions = {},

@@ -44,4 +44,19 @@ describe('resultJson', () => {
       '{\n  "sets": [\n    ["a","b"],\n    ["c"]\n  ],\n  "t": [0,1],\n  "none": [],\n  "empty": {}\n}\n',
     );
   });
+
+  it('writes a list of one-line arrays with one line each, whatever their strings hold', () => {
+    // The list is written in one piece and broken at each "],[": a string holding "],[" (and
+    // one holding a bracket or an escape) must leave the lines as element by element.
+    const sets = [['a', 'x],[y'], [], ['"],["', 2, null], ['[', ']'], [true]];
+    const text = resultJson({ sets });
+    const lines = sets.map((set) => `    ${JSON.stringify(set)}`).join(',\n');
+    expect(text).toBe(`{\n  "sets": [\n${lines}\n  ]\n}\n`);
+    expect(resultJson({ sets: sets.slice(1) })).toBe(
+      `{\n  "sets": [\n${lines.split(',\n').slice(1).join(',\n')}\n  ]\n}\n`,
+    );
+    expect(resultJson([['a'], [{ b: 1 }]])).toBe(
+      '[\n  ["a"],\n  [\n    {\n      "b": 1\n    }\n  ]\n]\n',
+    );
+  });
 });

@@ -140,6 +140,22 @@ describe('cutSets by hand', () => {
     expect(tie.cutSets([0.25, 0.5, 0.5], { cutOff: 0.25 }).count).toBe(2); // ≥, not >
   });
 
+  test('labels list each component as given, in the same order', () => {
+    const system = compileStructure(BRIDGE, 5);
+    const labels = ['a', 'b', 'c', 'd', 'e'];
+    expect(system.cutSets(q, { maxSets: 3 }, labels)).toEqual({
+      count: 4,
+      sets: [
+        ['d', 'e'],
+        ['b', 'c', 'd'],
+        ['a', 'b'],
+      ],
+    });
+    expect(() => system.cutSets(q, {}, ['a'])).toThrow(
+      /^cutSets: labels\.length must equal componentCount 5; got 1$/,
+    );
+  });
+
   test('constant structures: one empty cut set when the system always fails, none when never', () => {
     expect(compileStructure(parallel(), 2).cutSets([0.5, 0.5])).toEqual({ count: 1, sets: [[]] });
     expect(compileStructure(series(), 2).cutSets([0.5, 0.5])).toEqual({ count: 0, sets: [] });

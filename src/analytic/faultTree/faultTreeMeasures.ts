@@ -218,12 +218,12 @@ function namedSets(
     return {};
   }
   if (structure.coherent) {
-    const { count, sets } = structure.cutSets(q, limits);
+    const names = tree.events.map((event) => event.name);
+    const { count, sets } = structure.cutSets(q, limits, names);
     if (sets.length < count) {
       warnings.push(`minimalCutSets lists the ${sets.length} most probable of ${count} sets`);
     }
-    const minimalCutSets: SetList = { count, sets: sets.map((set) => set.map(name)) };
-    return { minimalCutSets };
+    return { minimalCutSets: { count, sets } };
   }
   const { count, sets } = structure.primeImplicants(q, limits);
   if (sets.length < count) {
