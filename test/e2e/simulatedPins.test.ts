@@ -162,7 +162,7 @@ describe.skipIf(!hasChromium('test/e2e/simulatedPins.test.ts'))(
       }
       // Pumps that fail 100 times as often are down far more often.
       expect(mean.y![8]!).toBeGreaterThan(10 * mean.y![seen[0]!]!);
-      await page.locator('.plot-grid').screenshot({ path: '/tmp/simpins-whatif.png' });
+      await page.locator('.plot-grid').first().screenshot({ path: '/tmp/simpins-whatif.png' });
       // A long sweep: cancelled while it runs, it keeps the rounds it has.
       await page.locator('#sim-replications').fill('100000');
       await page.click('#sweep-sim');
