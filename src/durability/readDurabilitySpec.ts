@@ -53,7 +53,9 @@ export function parseDurabilitySpec(text: string, file: string = '<input>'): Dur
   const spec = reader.read();
   if (problems.length > 0 || spec === undefined) {
     const located: ModelIssue[] = problems.map((problem) => source.locate(problem));
-    throw new ModelError(located);
+    throw new ModelError(
+      located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
+    );
   }
   return spec;
 }
