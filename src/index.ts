@@ -344,7 +344,7 @@ export type { DurabilityInput } from './durability/durabilityInput.js';
 export { coverProbability } from './durability/coverProbability.js';
 export { groupChain } from './durability/groupChain.js';
 export { clusterChain } from './durability/clusterChain.js';
-export { lossChainCtmc, solveLossChain } from './durability/lossChain.js';
+export { birthDeathTransitions, lossChainCtmc, solveLossChain } from './durability/lossChain.js';
 export type { LossChain, LossChainSolution } from './durability/lossChain.js';
 export { simulateCluster } from './durability/simulateCluster.js';
 export type {

@@ -1,6 +1,6 @@
 import { coverProbability } from './coverProbability.js';
 import type { DurabilityInput } from './durabilityInput.js';
-import type { LossChain } from './lossChain.js';
+import { birthDeathTransitions, type LossChain } from './lossChain.js';
 
 /**
  * Beyond this share of the loss flow, the chain is cut: a failure in its last state counts as a
@@ -83,5 +83,5 @@ export function clusterChain(input: DurabilityInput): LossChain {
     }
     logU = nextLogU;
   }
-  return { up, down, loss };
+  return { transitions: birthDeathTransitions(up, down), loss };
 }

@@ -94,7 +94,7 @@ export function durability(input: DurabilityInput): DurabilityResult {
       mttdl: cluster.mttdl,
       lossProbability: cluster.lossProbability,
       expectedGroupsLost: group.lossProbability.map((p) => input.groups * p),
-      states: chain.up.length,
+      states: chain.loss.length,
       assumptions,
     },
     warnings,

@@ -1,5 +1,5 @@
 import type { DurabilityInput } from './durabilityInput.js';
-import type { LossChain } from './lossChain.js';
+import { birthDeathTransitions, type LossChain } from './lossChain.js';
 
 /**
  * Returns the exact Markov chain of one placement group (a stripe, or one array): the number i
@@ -34,5 +34,5 @@ export function groupChain(input: DurabilityInput): LossChain {
     loss.push(i < tolerated ? 0 : failures);
     down.push(Math.min(i, crews) * mu);
   }
-  return { up, down, loss };
+  return { transitions: birthDeathTransitions(up, down), loss };
 }

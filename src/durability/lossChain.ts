@@ -5,14 +5,31 @@ import { meanTimeToAbsorption } from '../markov/linalg/meanTimeToAbsorption.js';
 import { reliabilityCurve } from '../markov/measures/reliabilityCurve.js';
 
 /**
- * A birth–death chain on the number of lost chunks (or failed disks) j = 0 … J, with an
- * absorbing data-loss state: from j, `up[j]` to j + 1, `down[j]` to j − 1 and `loss[j]` to
- * data loss. Rates per time unit; `up[J]` must be 0 (the last state leaves only by loss).
+ * A chain of the lost chunks or failed disks with an absorbing data-loss state: transient
+ * states 0 … n − 1 (0 the start, all up), `transitions` between them, and `loss[i]` the rate
+ * from state i to data loss. Rates per time unit.
  */
 export interface LossChain {
-  readonly up: readonly number[];
-  readonly down: readonly number[];
+  readonly transitions: readonly CtmcTransition[];
   readonly loss: readonly number[];
+}
+
+/**
+ * Returns the transitions of a birth–death chain j = 0 … J: `up[j]` to j + 1 and `down[j]` to
+ * j − 1 (zero rates left out).
+ */
+export function birthDeathTransitions(
+  up: readonly number[],
+  down: readonly number[],
+): CtmcTransition[] {
+  const transitions: CtmcTransition[] = [];
+  up.forEach((rate, j) => {
+    if (rate > 0) transitions.push({ from: j, to: j + 1, rate });
+  });
+  down.forEach((rate, j) => {
+    if (rate > 0) transitions.push({ from: j, to: j - 1, rate });
+  });
+  return transitions;
 }
 
 /** What the Markov engine gives for a {@link LossChain} started in state 0 (all new). */
@@ -26,50 +43,35 @@ export interface LossChainSolution {
 }
 
 /**
- * Builds the chain of a {@link LossChain} for the Markov engine: states 0 … J up, J + 1 the
+ * Builds the chain of a {@link LossChain} for the Markov engine: states 0 … n − 1 up, n the
  * absorbing data loss, initial state 0.
  *
  * $$
- * q_{j,j+1} = \mathrm{up}_j,\quad q_{j,j-1} = \mathrm{down}_j,\quad q_{j,L} = \mathrm{loss}_j
+ * q_{ij} = \text{rate of } i \to j,\qquad q_{i,L} = \mathrm{loss}_i
  * $$
  *
- * @param chain - the rates; the three lists have one entry per state j = 0 … J
- * @returns the chain (J + 2 states)
- * @throws {@link ParameterError} when the lists differ in length, a rate is negative or not
- * finite, down[0] or up[J] is not 0.
+ * @param chain - the rates; n is the length of `loss`
+ * @returns the chain (n + 1 states)
+ * @throws {@link ParameterError} when a loss rate is negative or not finite, or a transition's
+ * state is not in [0, n − 1] or its rate not > 0 ({@link buildCtmc}).
  */
 export function lossChainCtmc(chain: LossChain): Ctmc {
-  const where = 'lossChainCtmc';
-  const states = chain.up.length;
-  if (states < 1 || chain.down.length !== states || chain.loss.length !== states) {
-    throw new ParameterError(
-      where,
-      'chain',
-      'have up, down and loss lists of one length ≥ 1',
-      states,
-    );
-  }
-  const transitions: CtmcTransition[] = [];
-  const lossState = states;
-  for (let j = 0; j < states; j++) {
-    const rates: [number, number, string][] = [
-      [j + 1, chain.up[j]!, 'up'], // j < states: the lists have `states` entries (checked above)
-      [j - 1, chain.down[j]!, 'down'],
-      [lossState, chain.loss[j]!, 'loss'],
-    ];
-    for (const [to, rate, name] of rates) {
-      if (!(Number.isFinite(rate) && rate >= 0)) {
-        throw new ParameterError(where, `${name}[${j}]`, 'be a finite number ≥ 0', rate);
-      }
-      if (rate === 0) continue;
-      if (to < 0 || (name === 'up' && to === states)) {
-        throw new ParameterError(where, `${name}[${j}]`, 'be 0 at the end of the chain', rate);
-      }
-      transitions.push({ from: j, to, rate });
+  const states = chain.loss.length;
+  if (states < 1) throw new ParameterError('lossChainCtmc', 'loss', 'have at least one state', 0);
+  const transitions: CtmcTransition[] = chain.transitions.map((t) => {
+    if (t.from >= states || t.to >= states) {
+      throw new ParameterError('lossChainCtmc', 'transitions', `stay in [0, ${states - 1}]`, t.to);
     }
-  }
+    return t;
+  });
+  chain.loss.forEach((rate, i) => {
+    if (!(Number.isFinite(rate) && rate >= 0)) {
+      throw new ParameterError('lossChainCtmc', `loss[${i}]`, 'be a finite number ≥ 0', rate);
+    }
+    if (rate > 0) transitions.push({ from: i, to: states, rate });
+  });
   const up = new Uint8Array(states + 1).fill(1);
-  up[lossState] = 0;
+  up[states] = 0;
   return buildCtmc(states + 1, transitions, up, 0);
 }
 
@@ -80,7 +82,7 @@ export function lossChainCtmc(chain: LossChain): Ctmc {
  *
  * $$
  * \mathrm{MTTDL} = \sum_j \tau_j,\quad \tau(-Q_{TT}) = e_0,\qquad
- * P_{\text{loss}}(t) = 1 - \sum_{j \le J} p_j(t)
+ * P_{\text{loss}}(t) = 1 - \sum_{j < n} p_j(t)
  * $$
  *
  * @param chain - the rates
