@@ -340,8 +340,12 @@ export type {
   GroupDurability,
 } from './durability/durability.js';
 export { rebuildTime } from './durability/durabilityInput.js';
-export type { DurabilityInput } from './durability/durabilityInput.js';
-export { coverProbability } from './durability/coverProbability.js';
+export type { DurabilityInput, RackDomains } from './durability/durabilityInput.js';
+export {
+  coverProbability,
+  domainCoverProbability,
+  hypergeometricPmf,
+} from './durability/coverProbability.js';
 export { groupChain } from './durability/groupChain.js';
 export { clusterChain } from './durability/clusterChain.js';
 export { birthDeathTransitions, lossChainCtmc, solveLossChain } from './durability/lossChain.js';

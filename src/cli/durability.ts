@@ -88,18 +88,31 @@ function formatDurability(
 ): string {
   const { input, timeUnit } = spec;
   const t = formatNumber(input.missionTimes[0] ?? NaN);
+  const { group, cluster } = result;
+  const domains = input.domains;
   const lines = [
     `${spec.name}: ${spec.redundancy}, ${input.disks} disks, ${input.groups} groups`,
     `  disk failure rate ${number(input.failureRate)} /${timeUnit}, rebuild time ${number(input.rebuildTime)} ${timeUnit}${rebuildNote(spec)}`,
+    ...(domains === undefined
+      ? []
+      : [
+          `  ${domains.racks} racks, placement on distinct ${domains.placement}s, rack failure rate ${number(domains.failureRate)} /${timeUnit}, restore time ${number(domains.restoreTime)} ${timeUnit}`,
+        ]),
+    ...(group === undefined
+      ? []
+      : [
+          '',
+          `one group (${group.accuracy}, Markov engine):`,
+          row('mttdl', group.mttdl, timeUnit),
+          row(`lossProbability(${t})`, group.lossProbability[0]),
+        ]),
     '',
-    `one group (${result.group.accuracy}, Markov engine):`,
-    row('mttdl', result.group.mttdl, timeUnit),
-    row(`lossProbability(${t})`, result.group.lossProbability[0]),
-    '',
-    `cluster (combinatorial model: an approximation, ${result.cluster.states} states):`,
-    row('mttdl', result.cluster.mttdl, timeUnit),
-    row(`lossProbability(${t})`, result.cluster.lossProbability[0]),
-    row(`expectedGroupsLost(${t})`, result.cluster.expectedGroupsLost[0]),
+    `cluster (combinatorial model: an approximation, ${cluster.states} states):`,
+    row('mttdl', cluster.mttdl, timeUnit),
+    row(`lossProbability(${t})`, cluster.lossProbability[0]),
+    ...(cluster.expectedGroupsLost === undefined
+      ? []
+      : [row(`expectedGroupsLost(${t})`, cluster.expectedGroupsLost[0])]),
     '  assumptions:',
     ...result.cluster.assumptions.map((a) => `    - ${a}`),
   ];

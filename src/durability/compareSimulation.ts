@@ -32,7 +32,7 @@ export interface DurabilityComparison {
  *
  * @param result - the model's figures; its first mission time is the simulation's
  * @param simulation - the simulation
- * @returns one comparison per measure; inconclusive, with a note, when the simulation saw fewer
+ * @returns one comparison per measure (expectedGroupsLost when the model gives it); inconclusive, with a note, when the simulation saw fewer
  * than 10 losses, censored runs (no MTTDL), or no spread
  */
 export function compareSimulation(
@@ -66,7 +66,9 @@ export function compareSimulation(
       Math.min(losses, n - losses),
     ),
   );
-  const groups = result.cluster.expectedGroupsLost[0] ?? NaN;
+  const expected = result.cluster.expectedGroupsLost;
+  if (expected === undefined) return comparisons;
+  const groups = expected[0] ?? NaN;
   comparisons.push(
     judge(
       'expectedGroupsLost',

@@ -47,13 +47,28 @@ export function coverProbability(
   if (failed > disks) throw new ParameterError(where, 'failed', `be ≤ disks ${disks}`, failed);
   let sum = 0;
   for (let i = tolerated + 1; i <= Math.min(width, failed); i++) {
-    if (width - i > disks - failed) continue;
-    let term = binomial(width, i);
-    for (let t = 0; t < i; t++) term *= (failed - t) / (disks - t);
-    for (let t = 0; t < width - i; t++) term *= (disks - failed - t) / (disks - i - t);
-    sum += term;
+    sum += hypergeometricPmf(disks, width, failed, i);
   }
   return Math.min(1, sum);
+}
+
+/**
+ * Returns the probability that exactly i of K marked items are among n drawn without
+ * replacement from N: C(K, i) n^{\underline{i}} (N − n)^{\underline{K−i}} / N^{\underline{K}}, a
+ * product of at most 2K factors (accurate to about 1e-15 relative however small).
+ *
+ * @param N - items, integer ≥ K and ≥ n
+ * @param K - marked items, integer ≥ 0
+ * @param n - drawn, integer in [0, N]
+ * @param i - integer
+ * @returns P(X = i), 0 outside the support
+ */
+export function hypergeometricPmf(N: number, K: number, n: number, i: number): number {
+  if (i < 0 || i > K || i > n || K - i > N - n) return 0;
+  let term = binomial(K, i);
+  for (let t = 0; t < i; t++) term *= (n - t) / (N - t);
+  for (let t = 0; t < K - i; t++) term *= (N - n - t) / (N - i - t);
+  return term;
 }
 
 /** C(n, k) for small n, as a product of ratios (exact for the widths of placement groups). */
@@ -61,4 +76,58 @@ function binomial(n: number, k: number): number {
   let value = 1;
   for (let j = 1; j <= k; j++) value = (value * (n - k + j)) / j;
   return value;
+}
+
+/**
+ * Returns π(a, s), the probability that a racks lost whole and s further failed disks, uniformly
+ * placed in the other racks, hold at least m + 1 of the w chunks of one placement group.
+ *
+ * $$
+ * \pi(a, s) = \sum_{x} P(X = x)\; P\bigl(Y_x \ge m + 1 - x\bigr),\qquad
+ * Y_x \sim \mathrm{Hyp}\bigl((R - a)d,\ w - x,\ s\bigr)
+ * $$
+ *
+ * - X: chunks of the group in the lost racks: Hyp(R, w, a) for rack-aware placement (w distinct
+ *   racks), Hyp(D, w, a·d) for placement on distinct disks only
+ * - R racks of d = D/R disks; Y_x: chunks among the s failed disks; the other w − x chunks sit on
+ *   distinct disks of the racks that are up, which a uniform s-set meets hypergeometrically
+ *
+ * @param disks - D
+ * @param width - w
+ * @param tolerated - m
+ * @param racks - R, dividing D
+ * @param placement - `rack` or `disk`
+ * @param downRacks - a, integer in [0, R]
+ * @param failed - s, failed disks outside the lost racks, integer in [0, (R − a)d]
+ * @returns π(a, s) in [0, 1]; π(0, s) is {@link coverProbability}
+ */
+export function domainCoverProbability(
+  disks: number,
+  width: number,
+  tolerated: number,
+  racks: number,
+  placement: 'rack' | 'disk',
+  downRacks: number,
+  failed: number,
+): number {
+  const perRack = disks / racks;
+  const upDisks = disks - downRacks * perRack;
+  let sum = 0;
+  for (let x = 0; x <= width; x++) {
+    const inLostRacks =
+      placement === 'rack'
+        ? hypergeometricPmf(racks, width, downRacks, x)
+        : hypergeometricPmf(disks, width, downRacks * perRack, x);
+    if (inLostRacks === 0) continue;
+    if (x > tolerated) {
+      sum += inLostRacks;
+      continue;
+    }
+    let tail = 0;
+    for (let y = tolerated + 1 - x; y <= Math.min(width - x, failed); y++) {
+      tail += hypergeometricPmf(upDisks, width - x, failed, y);
+    }
+    sum += inLostRacks * tail;
+  }
+  return Math.min(1, sum);
 }

@@ -19,8 +19,11 @@ export interface ClusterDurability {
   readonly mttdl: number;
   /** Probability that some group loses data by each mission time: the combinatorial model. */
   readonly lossProbability: readonly number[];
-  /** Expected number of groups that lose data by each mission time: P × the group's probability. */
-  readonly expectedGroupsLost: readonly number[];
+  /**
+   * Expected number of groups that lose data by each mission time: P × the group's probability;
+   * absent when there is no one group chain (racks fail, placement on distinct disks only).
+   */
+  readonly expectedGroupsLost?: readonly number[];
   /** States of the combinatorial chain (disks failed at once, 0 … J). */
   readonly states: number;
   /** How each figure was obtained and what it assumes. */
@@ -30,7 +33,8 @@ export interface ClusterDurability {
 /** The durability measures of a cluster at its mission times. */
 export interface DurabilityResult {
   readonly missionTimes: readonly number[];
-  readonly group: GroupDurability;
+  /** Absent when racks fail and groups share racks (no one group chain; a warning says so). */
+  readonly group?: GroupDurability;
   readonly cluster: ClusterDurability;
   readonly warnings: readonly string[];
 }
@@ -62,38 +66,64 @@ export interface DurabilityResult {
  * @example
  * ```ts
  * const raid5 = { disks: 4, groups: 1, width: 4, tolerated: 1, failureRate: 1e-5, rebuildTime: 10, missionTimes: [8760] };
- * durability(raid5).group.mttdl; // → ~83391666.667
+ * durability(raid5).group?.mttdl; // → ~83391666.667
  * ```
  */
 export function durability(input: DurabilityInput): DurabilityResult {
   checkDurabilityInput('durability', input);
   const times = input.missionTimes;
-  const limited = input.concurrentRebuilds !== undefined;
-  const group = solveLossChain(groupChain(input), times);
+  const domains = input.domains;
+  const racksFail = domains !== undefined && domains.failureRate > 0;
+  const sharedRacks = racksFail && domains.placement !== 'rack';
+  const group = sharedRacks ? undefined : solveLossChain(groupChain(input), times);
   const chain = clusterChain(input);
   const cluster = solveLossChain(chain, times);
+  const limited = input.concurrentRebuilds !== undefined;
   const groupAccuracy = limited && input.disks > input.width ? 'approximate' : 'exact';
-  const warnings = [...group.warnings, ...cluster.warnings];
-  if (groupAccuracy === 'approximate') {
+  const warnings = [...(group?.warnings ?? []), ...cluster.warnings];
+  if (group !== undefined && groupAccuracy === 'approximate') {
     warnings.push(
       'group: with concurrent rebuilds limited, the group chain lets only the group’s own lost chunks compete for rebuilds (exact only when the group is the whole array); expectedGroupsLost inherits this',
     );
   }
+  if (sharedRacks) {
+    warnings.push(
+      'group and expectedGroupsLost are left out: with racks failing and groups placed on distinct disks only, a group may have several chunks in one rack, so no one group chain applies',
+    );
+  }
   const assumptions = [
-    'disks fail independently at a constant rate; rebuilds are exponential',
-    'mttdl and lossProbability are from all disks up, by the combinatorial chain on the number of disks failed at once: an approximation (each failure loses data with the probability that a random failed set of that size newly holds m + 1 chunks of some group, groups independent given the set)',
-    groupAccuracy === 'exact'
-      ? 'expectedGroupsLost = groups × the exact group loss probability (linearity of expectation)'
-      : 'expectedGroupsLost = groups × the approximate group loss probability',
-    'placement across hosts or racks does not change the figures under independent disk failures; correlated failures of a domain are not modelled',
+    racksFail
+      ? 'disks fail independently at a constant rate, and racks by shocks that lose all their disks’ data at once; rebuilds and rack restores are exponential'
+      : 'disks fail independently at a constant rate; rebuilds are exponential',
+    `mttdl and lossProbability are from all disks up, by the combinatorial chain on the number of ${racksFail ? 'racks lost and of ' : ''}disks failed at once: an approximation (each failure loses data with the probability that a random failed set of that size newly holds m + 1 chunks of some group, groups independent given the set)`,
+    ...(group === undefined
+      ? []
+      : [
+          groupAccuracy === 'exact'
+            ? 'expectedGroupsLost = groups × the exact group loss probability (linearity of expectation)'
+            : 'expectedGroupsLost = groups × the approximate group loss probability',
+        ]),
+    racksFail
+      ? `placement: ${domains.placement === 'rack' ? 'each group’s chunks in distinct racks' : 'each group’s chunks on distinct disks, racks shared'}`
+      : 'placement across hosts or racks does not change the figures when only disks fail',
   ];
   return {
     missionTimes: [...times],
-    group: { mttdl: group.mttdl, lossProbability: group.lossProbability, accuracy: groupAccuracy },
+    ...(group === undefined
+      ? {}
+      : {
+          group: {
+            mttdl: group.mttdl,
+            lossProbability: group.lossProbability,
+            accuracy: groupAccuracy,
+          },
+        }),
     cluster: {
       mttdl: cluster.mttdl,
       lossProbability: cluster.lossProbability,
-      expectedGroupsLost: group.lossProbability.map((p) => input.groups * p),
+      ...(group === undefined
+        ? {}
+        : { expectedGroupsLost: group.lossProbability.map((p) => input.groups * p) }),
       states: chain.loss.length,
       assumptions,
     },

@@ -1,6 +1,22 @@
 import { ParameterError, checkInteger, checkPositive } from '../errors.js';
 
 /**
+ * Failure domains: the disks in `racks` racks of equal size, each rack losing the data of all its
+ * disks at once (a shock: fire, power surge, a controller wiping its disks) at `failureRate`, and
+ * its data re-created after an exponential time of mean `restoreTime`, all disks together.
+ */
+export interface RackDomains {
+  /** R, racks; D must be a multiple of R. */
+  readonly racks: number;
+  /** `rack`: each group's chunks in distinct racks (rack-aware); `disk`: distinct disks only. */
+  readonly placement: 'rack' | 'disk';
+  /** λ_R, rate per rack of shocks that lose its disks' data; 0 for none. */
+  readonly failureRate: number;
+  /** 1/μ_R, mean time to re-create a lost rack's data. */
+  readonly restoreTime: number;
+}
+
+/**
  * A storage cluster for the durability measures: D disks failing independently at one constant
  * rate, P placement groups (stripes) of w chunks on w distinct disks, each group surviving while
  * at most m of its chunks are lost, and each failed disk re-created after an exponential rebuild.
@@ -22,6 +38,8 @@ export interface DurabilityInput {
   readonly concurrentRebuilds?: number;
   /** Mission times t of the loss probabilities (a year: 8760 h). */
   readonly missionTimes: readonly number[];
+  /** Racks and their shocks; without it, disks fail independently only. */
+  readonly domains?: RackDomains;
 }
 
 /** Checks a {@link DurabilityInput}; returns it. @throws {@link ParameterError} naming the field. */
@@ -34,6 +52,38 @@ export function checkDurabilityInput(where: string, input: DurabilityInput): Dur
   checkPositive(where, 'rebuildTime', input.rebuildTime);
   if (input.concurrentRebuilds !== undefined) {
     checkInteger(where, 'concurrentRebuilds', input.concurrentRebuilds, 1);
+  }
+  const domains = input.domains;
+  if (domains !== undefined) {
+    checkInteger(where, 'domains.racks', domains.racks, 1, input.disks);
+    if (input.disks % domains.racks !== 0) {
+      throw new ParameterError(
+        where,
+        'disks',
+        `be a multiple of the ${domains.racks} racks`,
+        input.disks,
+      );
+    }
+    if (domains.placement !== 'rack' && domains.placement !== 'disk') {
+      throw new ParameterError(where, 'domains.placement', 'be rack or disk', domains.placement);
+    }
+    if (domains.placement === 'rack' && domains.racks < input.width) {
+      throw new ParameterError(
+        where,
+        'domains.racks',
+        `be ≥ the width ${input.width} for rack placement`,
+        domains.racks,
+      );
+    }
+    if (!(Number.isFinite(domains.failureRate) && domains.failureRate >= 0)) {
+      throw new ParameterError(
+        where,
+        'domains.failureRate',
+        'be a finite number ≥ 0',
+        domains.failureRate,
+      );
+    }
+    checkPositive(where, 'domains.restoreTime', domains.restoreTime);
   }
   for (const t of input.missionTimes) {
     if (!(Number.isFinite(t) && t >= 0)) {

@@ -1,7 +1,12 @@
 import { ModelError, formatValue, type ModelIssue } from '../errors.js';
 import { DEFAULT_MODEL_LIMITS } from '../model/ModelLimits.js';
 import { parseModelText, type Path, type PathIssue } from '../model/source.js';
-import { checkDurabilityInput, rebuildTime, type DurabilityInput } from './durabilityInput.js';
+import {
+  checkDurabilityInput,
+  rebuildTime,
+  type DurabilityInput,
+  type RackDomains,
+} from './durabilityInput.js';
 
 /** A durability study read from a file: the cluster and how its rebuild time was obtained. */
 export interface DurabilitySpec {
@@ -31,14 +36,16 @@ const TOP_KEYS = [
   'redundancy',
   'disk',
   'rebuild',
+  'racks',
 ];
 
 /**
  * Reads a durability study (docs/data-systems.md, "The durability file"): YAML or JSON with
  * `name`, `time_unit`, `mission_time`, `disks`, `groups`, `redundancy` (`{ replicas }` or
  * `{ data, parity }`), `disk` (`mttf` or `failure_rate`, and `capacity`, `fill` when the rebuild
- * is given by bandwidth) and `rebuild` (`time`, or `bandwidth` with `parallelism`; and
- * `concurrent`).
+ * is given by bandwidth), `rebuild` (`time`, or `bandwidth` with `parallelism`; and
+ * `concurrent`) and optionally `racks` (`count`, `placement`: rack or disk, `mttf` of shocks that
+ * lose a rack's data, `restore_time`, by default the disks of a rack × the disk rebuild time).
  *
  * @param text - the file's text
  * @param file - its name, for messages
@@ -87,6 +94,7 @@ class Reader {
     const failureRate = this.failureRate(disk);
     const concurrent = this.number(['rebuild', 'concurrent'], rebuild.concurrent, false, 'integer');
     const time = this.rebuildTime(disk, rebuild);
+    const domains = this.domains(top.racks, disks, time?.time);
     if (
       this.problems.length > 0 ||
       name === undefined ||
@@ -108,7 +116,15 @@ class Reader {
       rebuildTime: time.time,
       ...(concurrent === undefined ? {} : { concurrentRebuilds: concurrent }),
       missionTimes: [mission],
+      ...(domains === undefined ? {} : { domains }),
     };
+    if (domains?.placement === 'rack' && domains.racks < redundancy.width) {
+      this.problem(
+        ['racks', 'count'],
+        `must be at least the group width ${redundancy.width} for placement in distinct racks; got ${domains.racks}`,
+      );
+      return undefined;
+    }
     if (disks < redundancy.width) {
       this.problem(['disks'], `must be at least the group width ${redundancy.width}; got ${disks}`);
       return undefined;
@@ -144,6 +160,35 @@ class Reader {
     const m = this.number([...path, 'parity'], map.parity, true, 'count');
     if (k === undefined || m === undefined) return undefined;
     return { width: k + m, tolerated: m, label: `${k}+${m} erasure code` };
+  }
+
+  private domains(
+    value: unknown,
+    disks: number | undefined,
+    diskRebuild: number | undefined,
+  ): RackDomains | undefined {
+    if (value === undefined) return undefined;
+    const path = ['racks'];
+    const map = this.mapping(path, value, ['count', 'placement', 'mttf', 'restore_time']);
+    if (map === undefined) return undefined;
+    const racks = this.number([...path, 'count'], map.count, true, 'integer');
+    const placement = map.placement ?? 'rack';
+    if (placement !== 'rack' && placement !== 'disk') {
+      this.problem([...path, 'placement'], `must be rack or disk; got ${formatValue(placement)}`);
+    }
+    const mttf = this.number([...path, 'mttf'], map.mttf, false, 'positive');
+    const restore = this.number([...path, 'restore_time'], map.restore_time, false, 'positive');
+    if (racks === undefined || disks === undefined || diskRebuild === undefined) return undefined;
+    if (disks % racks !== 0) {
+      this.problem([...path, 'count'], `must divide the ${disks} disks; got ${racks}`);
+      return undefined;
+    }
+    return {
+      racks,
+      placement: placement === 'disk' ? 'disk' : 'rack',
+      failureRate: mttf === undefined ? 0 : 1 / mttf,
+      restoreTime: restore ?? (disks / racks) * diskRebuild,
+    };
   }
 
   private failureRate(disk: Record<string, unknown>): number | undefined {

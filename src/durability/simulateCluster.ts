@@ -58,8 +58,11 @@ export interface ClusterSimulation {
  * @remarks
  * The placement is drawn once from stream 0 of the seed (a fixed cluster, as in practice); run i
  * uses stream i + 1 ({@link replicationRng}), so results do not depend on anything but the seed.
- * The next event is drawn from the total rate (D − j)λ + min(j, c)μ (all times exponential).
- * Cost per failure or rebuild: the P·w/D groups on that disk. This is the check of the
+ * The next event is drawn from the total rate (D − j)λ + min(j, c)μ (all times exponential),
+ * plus, with racks, shocks (R − a)λ_R and restores aμ_R (a racks lost); a shock loses every
+ * disk of the rack (failed ones stay lost and come back with it) and a restore brings them all
+ * back. Cost per failure or rebuild: the P·w/D groups on that disk; per shock or restore, d times
+ * that. This is the check of the
  * combinatorial model ({@link durability}), not a rare-event method: at realistic rates it sees
  * no loss, and then says so (every run censored, no MTTDL).
  */
@@ -76,12 +79,20 @@ export function simulateCluster(
   const { disks, groups, width, tolerated, failureRate } = input;
   const mu = 1 / input.rebuildTime;
   const crews = input.concurrentRebuilds ?? disks;
-  const { start, members } = placeGroups(disks, groups, width, options.seed);
+  const racks = input.domains?.racks ?? 1;
+  const perRack = disks / racks;
+  const shockRate = input.domains?.failureRate ?? 0;
+  const restoreRate = input.domains === undefined ? 0 : 1 / input.domains.restoreTime;
+  const byRack = input.domains?.placement === 'rack';
+  const { start, members } = placeGroups(disks, groups, width, byRack ? racks : 0, options.seed);
 
   const lost = new Uint8Array(groups); // lost chunks per group, capped by width
   const counted = new Uint8Array(groups); // 1 once the group has lost data in this run
-  const up = new Int32Array(disks); // working disks, unordered
-  const failed: number[] = []; // failed disks, first failed first
+  const up = new Int32Array(disks); // working disks of racks that are up, unordered
+  const place = new Int32Array(disks); // each disk's index in `up`, −1 when not working
+  const rackDown = new Uint8Array(racks);
+  const downRacks: number[] = [];
+  const failed: number[] = []; // failed disks of racks that are up, first failed first
   const lossTimes: number[] = [];
   let lossesByMission = 0;
   let groupsLostSum = 0;
@@ -92,37 +103,75 @@ export function simulateCluster(
     const rng = replicationRng(options.seed, r + 1);
     lost.fill(0);
     counted.fill(0);
-    for (let d = 0; d < disks; d++) up[d] = d;
+    rackDown.fill(0);
+    downRacks.length = 0;
     failed.length = 0;
+    let working = disks;
+    for (let d = 0; d < disks; d++) {
+      up[d] = d;
+      place[d] = d;
+    }
     let t = 0;
     let firstLoss = Infinity;
     let groupsLost = 0;
+    const loseChunks = (disk: number): void => {
+      for (let e = start[disk]!; e < start[disk + 1]!; e++) {
+        const g = members[e]!; // start and members are the CSR of placeGroups
+        if (++lost[g]! > tolerated && counted[g] === 0) {
+          counted[g] = 1;
+          if (firstLoss === Infinity) firstLoss = t;
+          if (t <= mission) groupsLost++;
+        }
+      }
+    };
+    const restoreChunks = (disk: number): void => {
+      for (let e = start[disk]!; e < start[disk + 1]!; e++) lost[members[e]!]!--;
+      up[working] = disk;
+      place[disk] = working++;
+    };
+    const stopWorking = (disk: number): void => {
+      const at = place[disk]!;
+      const moved = up[--working]!; // working ≥ 1: disk is working
+      up[at] = moved;
+      place[moved] = at;
+      place[disk] = -1;
+    };
     for (;;) {
       const j = failed.length;
-      const failureTotal = (disks - j) * failureRate;
-      const total = failureTotal + Math.min(j, crews) * mu;
+      const failureTotal = working * failureRate;
+      const rebuildTotal = Math.min(j, crews) * mu;
+      const shockTotal = (racks - downRacks.length) * shockRate;
+      const total = failureTotal + rebuildTotal + shockTotal + downRacks.length * restoreRate;
       t += -Math.log1p(-rng.next()) / total;
       if (t >= horizon || (firstLoss < Infinity && t >= mission)) break;
-      if (rng.next() * total < failureTotal) {
+      const u = rng.next() * total;
+      if (u < failureTotal) {
         failures++;
-        const at = Math.floor(rng.next() * (disks - j));
-        const disk = up[at]!; // at < disks − j, the working count
-        const last = up[disks - j - 1]!;
-        up[at] = last;
+        const disk = up[Math.floor(rng.next() * working)]!; // index < working
+        stopWorking(disk);
         failed.push(disk);
-        for (let e = start[disk]!; e < start[disk + 1]!; e++) {
-          const g = members[e]!; // start and members are the CSR of placeGroups
-          if (++lost[g]! > tolerated && counted[g] === 0) {
-            counted[g] = 1;
-            if (firstLoss === Infinity) firstLoss = t;
-            if (t <= mission) groupsLost++;
+        loseChunks(disk);
+      } else if (u < failureTotal + rebuildTotal) {
+        const at = Math.floor(rng.next() * Math.min(j, crews));
+        restoreChunks(failed.splice(at, 1)[0]!); // at < min(j, c) ≤ j
+      } else if (u < failureTotal + rebuildTotal + shockTotal) {
+        let rack: number;
+        do rack = Math.floor(rng.next() * racks);
+        while (rackDown[rack] === 1);
+        rackDown[rack] = 1;
+        downRacks.push(rack);
+        for (let disk = rack * perRack; disk < (rack + 1) * perRack; disk++) {
+          if (place[disk]! >= 0) {
+            stopWorking(disk);
+            loseChunks(disk);
+          } else {
+            failed.splice(failed.indexOf(disk), 1); // lost already; now with its rack
           }
         }
       } else {
-        const at = Math.floor(rng.next() * Math.min(j, crews));
-        const disk = failed.splice(at, 1)[0]!; // at < min(j, c) ≤ j
-        up[disks - j] = disk;
-        for (let e = start[disk]!; e < start[disk + 1]!; e++) lost[members[e]!]!--;
+        const rack = downRacks.splice(Math.floor(rng.next() * downRacks.length), 1)[0]!;
+        rackDown[rack] = 0;
+        for (let disk = rack * perRack; disk < (rack + 1) * perRack; disk++) restoreChunks(disk);
       }
     }
     if (firstLoss < Infinity) lossTimes.push(firstLoss);
@@ -147,25 +196,30 @@ export function simulateCluster(
 }
 
 /**
- * Draws the placement: each group's w disks uniformly among the w-subsets of D (rejection of
- * repeats), and returns it disk by disk in compressed rows (`members[start[d] … start[d+1])` are
- * the groups with a chunk on disk d).
+ * Draws the placement: each group's w disks uniformly among the w-subsets of D, or, with racks
+ * (`racks` > 0, disks numbered rack by rack), w distinct racks uniformly and one uniform disk in
+ * each (rejection of repeats); returns it disk by disk in compressed rows
+ * (`members[start[d] … start[d+1])` are the groups with a chunk on disk d).
  */
 function placeGroups(
   disks: number,
   groups: number,
   width: number,
+  racks: number,
   seed: number,
 ): { start: Int32Array; members: Int32Array } {
   const rng = replicationRng(seed, 0);
+  const perRack = racks > 0 ? disks / racks : 1;
+  const units = racks > 0 ? racks : disks; // racks, or disks, drawn without repeats
   const chosen = new Int32Array(groups * width);
   const start = new Int32Array(disks + 1);
   for (let g = 0; g < groups; g++) {
     const base = g * width;
     for (let c = 0; c < width; c++) {
-      let disk: number;
-      do disk = Math.floor(rng.next() * disks);
-      while (chosen.subarray(base, base + c).includes(disk));
+      let unit: number;
+      do unit = Math.floor(rng.next() * units);
+      while (chosen.subarray(base, base + c).some((d) => Math.floor(d / perRack) === unit));
+      const disk = racks > 0 ? unit * perRack + Math.floor(rng.next() * perRack) : unit;
       chosen[base + c] = disk;
       start[disk + 1]!++;
     }

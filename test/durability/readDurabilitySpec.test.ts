@@ -77,6 +77,28 @@ describe('parseDurabilitySpec', () => {
     ]);
   });
 
+  it('reads racks, restoring a rack by default in its disks × the disk rebuild time', () => {
+    const spec = parseDurabilitySpec(`${VALID}racks: { count: 10, mttf: 50000 }\n`);
+    expect(spec.input.domains).toEqual({
+      racks: 10,
+      placement: 'rack',
+      failureRate: 1 / 50000,
+      restoreTime: 10 * ((16 * 0.5) / (0.2 * 10)),
+    });
+  });
+
+  it('locates racks that do not divide the disks, or too few for rack placement', () => {
+    expect(problems(`${VALID}racks: { count: 3, placement: disk }\n`)).toEqual([
+      'study.yaml:8:17: racks.count must divide the 100 disks; got 3',
+    ]);
+    expect(problems(`${VALID}racks: { count: 5 }\n`)).toEqual([
+      'study.yaml:8:17: racks.count must be at least the group width 6 for placement in distinct racks; got 5',
+    ]);
+    expect(problems(`${VALID}racks: { count: 10, placement: host }\n`)).toEqual([
+      'study.yaml:8:32: racks.placement must be rack or disk; got "host"',
+    ]);
+  });
+
   it('reports a syntax error with its line', () => {
     expect(problems('name: [x\n')[0]).toMatch(/^study\.yaml:\d+:\d+: /);
   });

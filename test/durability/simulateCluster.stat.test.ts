@@ -8,6 +8,11 @@
  * (normal approximation, 60 to 300 events each), 6 comparisons, fixed seed. Power: the same runs
  * against the model with the rebuild 25 % slower (80 peers instead of 100) and with
  * declustering ignored (one replacement disk: 100 times slower) must differ.
+ *
+ * With racks (50 of 200 disks, shocks losing a rack's data at 0.004/h, restored in 2 h; disks at
+ * 1e-3/h rebuilt in 0.5 h, 3-way replication placed in distinct racks): the same check, and the
+ * power of the placement: the model of groups on distinct disks only (racks shared), and the
+ * model without rack shocks, must differ from the rack-aware simulation.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -69,6 +74,44 @@ describe('simulateCluster against the combinatorial model at 10^4 disks, 10^6 gr
       }
     });
   }
+});
+
+describe('simulateCluster with racks, 10^4 disks, 10^6 groups', () => {
+  const rackAware: DurabilityInput = {
+    disks: 10000,
+    groups: 1e6,
+    width: 3,
+    tolerated: 2,
+    failureRate: 1e-3,
+    rebuildTime: 0.5,
+    missionTimes: [20],
+    domains: { racks: 50, placement: 'rack', failureRate: 0.004, restoreTime: 2 },
+  };
+  let simulation: ClusterSimulation;
+
+  beforeAll(() => {
+    simulation = simulateCluster(rackAware, { replications: RUNS, seed: SEED });
+  }, 600_000);
+
+  it('rack-aware 3-way replication: every measure agrees (|z| ≤ 4)', () => {
+    expect(simulation.censored).toBe(0);
+    const comparisons = compareSimulation(durability(rackAware), simulation);
+    expect(comparisons).toHaveLength(3);
+    for (const comparison of comparisons) {
+      expect(comparison.verdict, JSON.stringify(comparison)).toBe('agrees');
+    }
+  });
+
+  it('ignoring the placement across racks, or the rack shocks, differs (power)', () => {
+    const domains = rackAware.domains!; // set above
+    for (const wrong of [
+      { ...rackAware, domains: { ...domains, placement: 'disk' as const } },
+      { ...rackAware, domains: { ...domains, failureRate: 0 } },
+    ]) {
+      const mttdl = compareSimulation(durability(wrong), simulation)[0];
+      expect(mttdl?.verdict, JSON.stringify(mttdl)).toBe('differs');
+    }
+  });
 });
 
 describe('simulateCluster, small clusters', () => {

@@ -108,6 +108,119 @@ def show(label, value):
     print(f"{label} = {mp.nstr(value, 17)}")
 
 
+def hyp(N, K, n, i):
+    """P(i of K marked among n drawn from N), an exact fraction."""
+    if i < 0 or i > K or i > n or K - i > N - n:
+        return Fraction(0)
+    return Fraction(comb(K, i) * comb(N - K, n - i), comb(N, n))
+
+
+def domain_cover(D, w, m, R, placement, a, s):
+    d = D // R
+    total = Fraction(0)
+    for x in range(w + 1):
+        px = hyp(R, w, a, x) if placement == "rack" else hyp(D, w, a * d, x)
+        if px == 0:
+            continue
+        if x > m:
+            total += px
+            continue
+        total += px * sum(hyp(D - a * d, w - x, s, y) for y in range(m + 1 - x, min(w - x, s) + 1))
+    return total
+
+
+def solve_graph(n, trans, loss, T, double_expm):
+    """Chain with transient states 0..n-1 (start 0) and loss state n."""
+    Q = matrix(n + 1, n + 1)
+    for (i, j), r in trans.items():
+        Q[i, j] += r
+    for i in range(n):
+        Q[i, n] += loss[i]
+    for i in range(n):
+        Q[i, i] = -sum(Q[i, j] for j in range(n + 1) if j != i)
+    A = matrix(n, n)
+    for i in range(n):
+        for j in range(n):
+            A[j, i] = -Q[i, j]
+    e0 = matrix(n, 1)
+    e0[0] = 1
+    tau = lu_solve(A, e0)
+    mttdl = sum(tau[i] for i in range(n))
+    if double_expm:
+        import numpy
+        from scipy.linalg import expm as expm_double
+
+        Qd = numpy.array([[float(Q[i, j]) for j in range(n + 1)] for i in range(n + 1)])
+        return mttdl, mpf(expm_double(Qd * float(T))[0, n])
+    return mttdl, expm(Q * T)[0, n]
+
+
+def rack_cluster(D, P, w, m, lam, Tr, R, placement, lamR, TR, T, amax, jmax, double_expm=False):
+    """The (a, j) chain with fixed generous bounds a <= amax, j <= jmax (beyond: loss)."""
+    d = D // R
+    mu, muR = 1 / mpf(Tr), 1 / mpf(TR)
+    cache = {}
+
+    def log_u(a, s):
+        if (a, s) not in cache:
+            pi = domain_cover(D, w, m, R, placement, a, s) if a > 0 else cover_probability(D, w, m, s)
+            cache[(a, s)] = None if pi >= 1 else P * log1p(-mpf(pi.numerator) / pi.denominator)
+        return cache[(a, s)]
+
+    def h(a, s, a2, s2):
+        nxt = log_u(a2, s2)
+        return mpf(1) if nxt is None else -expm1(nxt - log_u(a, s))
+
+    states = [(a, j) for a in range(amax + 1) for j in range(jmax + 1) if log_u(a, j) is not None]
+    idx = {st: i for i, st in enumerate(states)}
+    trans, loss = {}, [mpf(0)] * len(states)
+
+    def move(i, target, rate, hz):
+        if rate == 0:
+            return
+        if target not in idx or hz >= 1:
+            loss[i] += rate
+            return
+        loss[i] += rate * hz
+        trans[(i, idx[target])] = trans.get((i, idx[target]), 0) + rate * (1 - hz)
+
+    for (a, j), i in idx.items():
+        upd = D - a * d
+        move(i, (a, j + 1), (upd - j) * lam, h(a, j, a, j + 1) if (a, j + 1) in idx else 1)
+        if j > 0:
+            trans[(i, idx[(a, j - 1)])] = j * mu
+        if a > 0:
+            move(i, (a - 1, j), a * muR, 0)
+        shocks = (R - a) * lamR
+        for k in range(0, min(j, d) + 1):
+            share = hyp(upd, d, j, k)
+            if share == 0:
+                continue
+            tgt = (a + 1, j - k)
+            rate = shocks * mpf(share.numerator) / share.denominator
+            move(i, tgt, rate, h(a, j, a + 1, j - k) if tgt in idx else 1)
+    return solve_graph(len(states), trans, loss, T, double_expm) + (len(states),)
+
+
+def rack_group(w, m, lam, Tr, lamR, TR, T):
+    """One rack-aware group: (i, k) chunks lost with their disk, with their rack."""
+    mu, muR = 1 / mpf(Tr), 1 / mpf(TR)
+    states = [(i, k) for i in range(m + 1) for k in range(m + 1) if i + k <= m]
+    idx = {st: n for n, st in enumerate(states)}
+    trans, loss = {}, [mpf(0)] * len(states)
+    for (i, k), n in idx.items():
+        u = w - i - k
+        for tgt, rate in [((i + 1, k), u * lam), ((i, k + 1), u * lamR), ((i - 1, k + 1), i * lamR),
+                          ((i - 1, k), i * mu), ((i, k - 1), k * muR)]:
+            if rate == 0:
+                continue
+            if tgt in idx:
+                trans[(n, idx[tgt])] = trans.get((n, idx[tgt]), 0) + rate
+            else:
+                loss[n] += rate
+    return solve_graph(len(states), trans, loss, T, False)
+
+
 if __name__ == "__main__":
     for D, w, m, s in [(10, 3, 2, 3), (10000, 11, 3, 4), (10000, 3, 2, 30), (10000, 11, 3, 60)]:
         pi = cover_probability(D, w, m, s)
@@ -153,3 +266,25 @@ if __name__ == "__main__":
         show(f"accelerated w={w} m={m} lam={lam} cluster states={n} mttdl", mttdl)
         show(f"accelerated w={w} m={m} lam={lam} cluster loss(20)", p)
         show(f"accelerated w={w} m={m} lam={lam} expected groups lost(20)", gp * 10**6)
+    # racks (test/durability/durability.test.ts): 50 racks of 200 disks, rack shocks at 0.004/h,
+    # restores in 2 h, disks as above at 1e-3/h with rebuilds of 0.5 h, mission 20 h
+    mp.dps = 30
+    for placement, jmax in [("rack", 60), ("disk", 60)]:
+        mttdl, p, n = rack_cluster(10000, 10**6, 3, 2, mpf("1e-3"), mpf("0.5"), 50, placement,
+                                   mpf("0.004"), 2, 20, 8, jmax, True)
+        show(f"racks {placement} w=3 m=2 accelerated cluster states={n} mttdl", mttdl)
+        show(f"racks {placement} w=3 m=2 accelerated cluster loss(20)", p)
+    gm, gp = rack_group(3, 2, mpf("1e-3"), mpf("0.5"), mpf("0.004"), 2, 20)
+    show("racks rack w=3 m=2 accelerated group mttdl", gm)
+    show("racks rack w=3 m=2 accelerated expected groups lost(20)", gp * 10**6)
+    # models/durability examples with racks: 50 racks of 200 disks, rack-aware placement, shocks
+    # losing a rack's data every 10^5 h per rack, restore 200 x 2/3 h; chain bounds a <= 5, j <= 12
+    for w, m in [(3, 2), (11, 3)]:
+        lam, Tr, TR = 1 / mpf(10**6), mpf(2) / 3, mpf(400) / 3
+        gm, gp = rack_group(w, m, lam, Tr, 1 / mpf(10**5), TR, 8760)
+        show(f"rack example w={w} m={m} group mttdl", gm)
+        show(f"rack example w={w} m={m} group loss(8760)", gp)
+        show(f"rack example w={w} m={m} expected groups lost(8760)", gp * 10**6)
+        mttdl, p, n = rack_cluster(10000, 10**6, w, m, lam, Tr, 50, "rack", 1 / mpf(10**5), TR, 8760, 5, 12)
+        show(f"rack example w={w} m={m} cluster states={n} mttdl", mttdl)
+        show(f"rack example w={w} m={m} cluster loss(8760)", p)
