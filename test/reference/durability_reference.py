@@ -15,7 +15,13 @@ disks failed at once j = 0..J: j -> j+1 at (D - j) lam (1 - h_{j+1}), j -> loss 
 with w_j up_j < 1e-45 of the loss flow (a longer chain than relkit's 1e-15 cut). MTTDL by a
 linear solve; loss probability by expm (scipy's, in double precision, for the accelerated
 chains of the simulation check, whose loss probabilities are not small).
-Run: python3 test/reference/durability_reference.py (mpmath 1.3.0, scipy 1.17.1, Python 3.11).
+Racks (R of d = D/R disks, shocks at lamR per rack losing all its disks' data, restores at
+muR): pi(a, s) = sum_x P(X = x) P(Hyp(D - a d, w - x, s) >= m + 1 - x), X ~ Hyp(R, w, a)
+(rack-aware placement) or Hyp(D, w, a d) (distinct disks only), exact fractions; the chain on
+(a, j) with fixed bounds a <= amax, j <= jmax (beyond: loss), shocks to (a + 1, j - k) with
+k ~ Hyp((R - a) d, d, j), restores to (a - 1, j). The rack-aware group: chain on (i, k), chunks
+lost with their disk and with their rack.
+Run: python3 test/reference/durability_reference.py (about 12 minutes: the 549-state chains) (mpmath 1.3.0, scipy 1.17.1, Python 3.11).
 """
 
 from fractions import Fraction
