@@ -5,7 +5,7 @@ import prettier from 'eslint-config-prettier';
 
 /**
  * Imports flow one way (docs/development.md): numeric → distributions → fit → model → structure →
- * the three solvers (analytic, markov, sim) → solve → cli | web. The file formats other than
+ * the three solvers (analytic, markov, sim) → solve | durability → cli | web. The file formats other than
  * relkit's own (formats: Open-PSA MEF, Galileo) sit beside the solvers, read by solve and cli. The solvers are siblings: none
  * imports another, so their agreement is evidence.
  */
@@ -20,6 +20,7 @@ const layers = {
     'markov',
     'sim',
     'solve',
+    'durability',
     'cli',
   ],
   distributions: [
@@ -31,16 +32,18 @@ const layers = {
     'markov',
     'sim',
     'solve',
+    'durability',
     'cli',
   ],
-  fit: ['model', 'structure', 'formats', 'analytic', 'markov', 'sim', 'solve', 'cli'],
-  model: ['structure', 'formats', 'analytic', 'markov', 'sim', 'solve', 'cli'],
-  structure: ['formats', 'analytic', 'markov', 'sim', 'solve', 'cli'],
-  formats: ['analytic', 'markov', 'sim', 'solve', 'cli'],
-  analytic: ['formats', 'markov', 'sim', 'solve', 'cli'],
-  markov: ['formats', 'analytic', 'sim', 'solve', 'cli'],
-  sim: ['formats', 'analytic', 'markov', 'solve', 'cli'],
+  fit: ['model', 'structure', 'formats', 'analytic', 'markov', 'sim', 'solve', 'durability', 'cli'],
+  model: ['structure', 'formats', 'analytic', 'markov', 'sim', 'solve', 'durability', 'cli'],
+  structure: ['formats', 'analytic', 'markov', 'sim', 'solve', 'durability', 'cli'],
+  formats: ['analytic', 'markov', 'sim', 'solve', 'durability', 'cli'],
+  analytic: ['formats', 'markov', 'sim', 'solve', 'durability', 'cli'],
+  markov: ['formats', 'analytic', 'sim', 'solve', 'durability', 'cli'],
+  sim: ['formats', 'analytic', 'markov', 'solve', 'durability', 'cli'],
   solve: ['cli'],
+  durability: ['solve', 'cli'],
 };
 
 export default tseslint.config(

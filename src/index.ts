@@ -331,3 +331,32 @@ export type {
 export { scalarMeasureNames } from './solve/scalarMeasure.js';
 export { componentImportance } from './solve/componentImportance.js';
 export type { ComponentImportance } from './solve/componentImportance.js';
+
+// Durability of replicated and erasure-coded storage (docs/data-systems.md)
+export { durability } from './durability/durability.js';
+export type {
+  ClusterDurability,
+  DurabilityResult,
+  GroupDurability,
+} from './durability/durability.js';
+export { rebuildTime } from './durability/durabilityInput.js';
+export type { DurabilityInput, RackDomains } from './durability/durabilityInput.js';
+export {
+  coverProbability,
+  domainCoverProbability,
+  hypergeometricPmf,
+} from './durability/coverProbability.js';
+export { groupChain } from './durability/groupChain.js';
+export { clusterChain } from './durability/clusterChain.js';
+export { birthDeathTransitions, lossChainCtmc, solveLossChain } from './durability/lossChain.js';
+export type { LossChain, LossChainSolution } from './durability/lossChain.js';
+export { simulateCluster } from './durability/simulateCluster.js';
+export type {
+  ClusterSimulation,
+  SampleMean,
+  SimulateClusterOptions,
+} from './durability/simulateCluster.js';
+export { AGREEMENT_Z, compareSimulation } from './durability/compareSimulation.js';
+export type { DurabilityComparison } from './durability/compareSimulation.js';
+export { parseDurabilitySpec } from './durability/readDurabilitySpec.js';
+export type { DurabilitySpec } from './durability/readDurabilitySpec.js';

@@ -10,6 +10,7 @@ import {
 } from '../errors.js';
 import { ANALYZE_HELP, analyzeCommand } from './analyze.js';
 import { CHECK_HELP, checkCommand } from './check.js';
+import { DURABILITY_HELP, durabilityCommand } from './durability.js';
 import { EXPORT_HELP, exportCommand } from './export.js';
 import { FIT_HELP, fitCommand } from './fit.js';
 import {
@@ -82,6 +83,11 @@ const COMMANDS: Record<string, { run: Command; help: string; summary: string }> 
     run: optimizeCommand,
     help: OPTIMIZE_HELP,
     summary: 'the value of one parameter that makes a measure least or greatest',
+  },
+  durability: {
+    run: durabilityCommand,
+    help: DURABILITY_HELP,
+    summary: 'MTTDL and loss probability of replicated or erasure-coded storage',
   },
   fit: {
     run: fitCommand,

@@ -1,0 +1,157 @@
+import { parseArgs } from 'node:util';
+import { compareSimulation, type DurabilityComparison } from '../durability/compareSimulation.js';
+import { durability, type DurabilityResult } from '../durability/durability.js';
+import { parseDurabilitySpec, type DurabilitySpec } from '../durability/readDurabilitySpec.js';
+import { simulateCluster, type ClusterSimulation } from '../durability/simulateCluster.js';
+import { formatNumber, parseIntegerOption, parseNumberOption } from './format.js';
+import { EXIT, readText, UsageError, type Output } from './io.js';
+import { resultJson } from './json.js';
+import { createProgress } from './progress.js';
+
+export const DURABILITY_HELP: string = `relkit durability STUDY.yaml [--simulate N [--seed S] [--horizon T] [--progress]] [--json]
+
+Durability of replicated or erasure-coded storage (docs/data-systems.md): mean time to data loss
+(MTTDL, from all disks up) and the probability of data loss by the mission time, for one
+placement group (exact, Markov engine) and for the whole cluster (a combinatorial model, stated
+as such with its assumptions), and the expected number of groups lost by the mission time.
+
+STUDY.yaml names the disks, groups, redundancy ({ replicas } or { data, parity }), the disks'
+mttf and the rebuild (a time, or capacity, fill, bandwidth and parallelism).
+
+  --simulate N  also simulate the actual cluster N times (one random placement, per-group lost
+                chunks) and compare: |z| ≤ 4 agrees; exit 1 when a measure differs. At realistic
+                rates no run sees a loss: the comparison then says INCONCLUSIVE; check with
+                accelerated rates (a shorter mttf)
+  --seed S      seed of the placement and the runs (default 1)
+  --horizon T   a run without loss stops at T (default 100 × mission_time)
+  --progress    draw the progress line on standard error even when it is not a terminal
+  --json        { study, result, simulation?, comparison? } as JSON
+
+Exit 0 on success, 1 when the file is invalid or the simulation differs from the model, 64 for
+a usage error.`;
+
+/** `relkit durability STUDY.yaml`: the durability measures, and optionally their check. */
+export function durabilityCommand(args: readonly string[], output: Output): number {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      simulate: { type: 'string' },
+      seed: { type: 'string' },
+      horizon: { type: 'string' },
+      progress: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length !== 1) {
+    throw new UsageError(`durability takes one study file\n\n${DURABILITY_HELP}`);
+  }
+  if (values.simulate === undefined) {
+    for (const flag of ['seed', 'horizon'] as const) {
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} applies with --simulate`);
+    }
+  }
+  const path = positionals[0]!; // one positional, checked above
+  const spec = parseDurabilitySpec(readText(path), path);
+  const result = durability(spec.input);
+  let simulation: ClusterSimulation | undefined;
+  let comparison: DurabilityComparison[] | undefined;
+  if (values.simulate !== undefined) {
+    const progress = createProgress({
+      write: (text) => process.stderr.write(text),
+      isTTY: values.progress || process.stderr.isTTY === true,
+    });
+    simulation = simulateCluster(spec.input, {
+      replications: parseIntegerOption('--simulate', values.simulate, 2),
+      seed: values.seed === undefined ? 1 : parseNumberOption('--seed', values.seed),
+      ...(values.horizon === undefined
+        ? {}
+        : { horizon: parseNumberOption('--horizon', values.horizon) }),
+      onProgress: (done, total) => progress.update(done, total),
+    });
+    progress.finish();
+    comparison = compareSimulation(result, simulation);
+  }
+  output.stdout(
+    values.json
+      ? resultJson({ study: spec, result, simulation, comparison })
+      : formatDurability(spec, result, simulation, comparison),
+  );
+  return comparison?.some((c) => c.verdict === 'differs') ? EXIT.failed : EXIT.ok;
+}
+
+function formatDurability(
+  spec: DurabilitySpec,
+  result: DurabilityResult,
+  simulation: ClusterSimulation | undefined,
+  comparison: readonly DurabilityComparison[] | undefined,
+): string {
+  const { input, timeUnit } = spec;
+  const t = formatNumber(input.missionTimes[0] ?? NaN);
+  const { group, cluster } = result;
+  const domains = input.domains;
+  const lines = [
+    `${spec.name}: ${spec.redundancy}, ${input.disks} disks, ${input.groups} groups`,
+    `  disk failure rate ${number(input.failureRate)} /${timeUnit}, rebuild time ${number(input.rebuildTime)} ${timeUnit}${rebuildNote(spec)}`,
+    ...(domains === undefined
+      ? []
+      : [
+          `  ${domains.racks} racks, placement on distinct ${domains.placement}s, rack failure rate ${number(domains.failureRate)} /${timeUnit}, restore time ${number(domains.restoreTime)} ${timeUnit}`,
+        ]),
+    ...(group === undefined
+      ? []
+      : [
+          '',
+          `one group (${group.accuracy}, Markov engine):`,
+          row('mttdl', group.mttdl, timeUnit),
+          row(`lossProbability(${t})`, group.lossProbability[0]),
+        ]),
+    '',
+    `cluster (combinatorial model: an approximation, ${cluster.states} states):`,
+    row('mttdl', cluster.mttdl, timeUnit),
+    row(`lossProbability(${t})`, cluster.lossProbability[0]),
+    ...(cluster.expectedGroupsLost === undefined
+      ? []
+      : [row(`expectedGroupsLost(${t})`, cluster.expectedGroupsLost[0])]),
+    '  assumptions:',
+    ...result.cluster.assumptions.map((a) => `    - ${a}`),
+  ];
+  for (const warning of result.warnings) lines.push(`warning: ${warning}`);
+  if (simulation !== undefined && comparison !== undefined) {
+    lines.push(
+      '',
+      `simulation of the cluster (${simulation.replications} runs, seed ${simulation.seed}, ${simulation.failures} disk failures):`,
+    );
+    for (const c of comparison) {
+      const estimate =
+        c.estimate === undefined
+          ? ''
+          : `${number(c.estimate)} ± ${number(c.standardError ?? NaN)} against ${number(c.model)}`;
+      const verdict =
+        c.verdict === 'inconclusive'
+          ? `INCONCLUSIVE: ${c.note ?? ''}`
+          : `z = ${(c.z ?? NaN).toFixed(2)}, ${c.verdict === 'agrees' ? 'agrees' : 'DIFFERS'}`;
+      lines.push(
+        `  ${c.measure.padEnd(LABEL_WIDTH)}${estimate}${estimate === '' ? '' : '; '}${verdict}`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const LABEL_WIDTH = 28;
+
+function row(label: string, value: number | undefined, unit: string = ''): string {
+  return `  ${label.padEnd(LABEL_WIDTH)}${number(value ?? NaN)}${unit === '' ? '' : ` ${unit}`}`;
+}
+
+/** {@link formatNumber}, with large exponents written as small ones are (`2.5e21`). */
+function number(value: number): string {
+  return formatNumber(value).replace('e+', 'e');
+}
+
+function rebuildNote(spec: DurabilitySpec): string {
+  const r = spec.rebuild;
+  if (r === undefined) return '';
+  return ` = ${formatNumber(r.capacity)} × ${formatNumber(r.fill)} / (${formatNumber(r.bandwidth)} × ${formatNumber(r.parallelism)})`;
+}

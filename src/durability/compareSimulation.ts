@@ -1,0 +1,101 @@
+import type { DurabilityResult } from './durability.js';
+import type { ClusterSimulation } from './simulateCluster.js';
+
+/** Beyond this |z| the simulation and the model differ (a false alarm about once in 16 000). */
+export const AGREEMENT_Z = 4;
+
+/** Fewer events than this leave a comparison inconclusive (the normal approximation fails). */
+const MIN_EVENTS = 10;
+
+/** One measure compared: the model's value, the simulation's estimate and what they say. */
+export interface DurabilityComparison {
+  readonly measure: 'mttdl' | 'lossProbability' | 'expectedGroupsLost';
+  readonly model: number;
+  readonly estimate?: number;
+  readonly standardError?: number;
+  readonly z?: number;
+  readonly verdict: 'agrees' | 'differs' | 'inconclusive';
+  /** Why a comparison is inconclusive. */
+  readonly note?: string;
+}
+
+/**
+ * Compares the cluster figures of {@link durability} with a simulation of the same cluster
+ * ({@link simulateCluster}): z = (estimate − model)/SE for each measure, agreeing when
+ * |z| ≤ 4.
+ *
+ * $$
+ * z_{\mathrm{MTTDL}} = \frac{\bar T - \mathrm{MTTDL}}{s_T/\sqrt n},\quad
+ * z_P = \frac{\hat p - p}{\sqrt{p(1-p)/n}},\quad
+ * z_N = \frac{\bar N - E[N]}{s_N/\sqrt n}
+ * $$
+ *
+ * @param result - the model's figures; its first mission time is the simulation's
+ * @param simulation - the simulation
+ * @returns one comparison per measure (expectedGroupsLost when the model gives it); inconclusive, with a note, when the simulation saw fewer
+ * than 10 losses, censored runs (no MTTDL), or no spread
+ */
+export function compareSimulation(
+  result: DurabilityResult,
+  simulation: ClusterSimulation,
+): DurabilityComparison[] {
+  const n = simulation.replications;
+  const losses = Math.round(simulation.lossProbability.mean * n);
+  const lossTimes = n - simulation.censored;
+  const comparisons: DurabilityComparison[] = [];
+  const mttdl = result.cluster.mttdl;
+  if (simulation.mttdl === undefined) {
+    comparisons.push({
+      measure: 'mttdl',
+      model: mttdl,
+      verdict: 'inconclusive',
+      note: `${simulation.censored} of ${n} runs saw no loss by the horizon ${simulation.horizon}, so their mean is not an MTTDL`,
+    });
+  } else {
+    comparisons.push(
+      judge('mttdl', mttdl, simulation.mttdl.mean, simulation.mttdl.standardError, lossTimes),
+    );
+  }
+  const p = result.cluster.lossProbability[0] ?? NaN;
+  comparisons.push(
+    judge(
+      'lossProbability',
+      p,
+      simulation.lossProbability.mean,
+      Math.sqrt((p * (1 - p)) / n),
+      Math.min(losses, n - losses),
+    ),
+  );
+  const expected = result.cluster.expectedGroupsLost;
+  if (expected === undefined) return comparisons;
+  const groups = expected[0] ?? NaN;
+  comparisons.push(
+    judge(
+      'expectedGroupsLost',
+      groups,
+      simulation.groupsLost.mean,
+      simulation.groupsLost.standardError,
+      Math.round(simulation.groupsLost.mean * n),
+    ),
+  );
+  return comparisons;
+}
+
+function judge(
+  measure: DurabilityComparison['measure'],
+  model: number,
+  estimate: number,
+  standardError: number,
+  events: number,
+): DurabilityComparison {
+  const base = { measure, model, estimate, standardError };
+  if (events < MIN_EVENTS || !(standardError > 0)) {
+    return {
+      ...base,
+      verdict: 'inconclusive',
+      note: `${events} events seen (fewer than ${MIN_EVENTS}, or no spread): accelerate the rates or run more`,
+    };
+  }
+  const z = (estimate - model) / standardError;
+  return { ...base, z, verdict: Math.abs(z) <= AGREEMENT_Z ? 'agrees' : 'differs' };
+}

@@ -1,0 +1,132 @@
+import { clusterChain } from './clusterChain.js';
+import { checkDurabilityInput, type DurabilityInput } from './durabilityInput.js';
+import { groupChain } from './groupChain.js';
+import { solveLossChain } from './lossChain.js';
+
+/** Durability of one placement group, exact by the Markov engine. */
+export interface GroupDurability {
+  /** Mean time to data loss of the group from all chunks present (the classic MTTDL). */
+  readonly mttdl: number;
+  /** Probability that the group loses data by each mission time, from all chunks present. */
+  readonly lossProbability: readonly number[];
+  /** 'exact', or 'approximate' with concurrent rebuilds limited in a cluster wider than a group. */
+  readonly accuracy: 'exact' | 'approximate';
+}
+
+/** Durability of the whole cluster. */
+export interface ClusterDurability {
+  /** Mean time to the first loss of any group, from all disks up: the combinatorial model. */
+  readonly mttdl: number;
+  /** Probability that some group loses data by each mission time: the combinatorial model. */
+  readonly lossProbability: readonly number[];
+  /**
+   * Expected number of groups that lose data by each mission time: P × the group's probability;
+   * absent when there is no one group chain (racks fail, placement on distinct disks only).
+   */
+  readonly expectedGroupsLost?: readonly number[];
+  /** States of the combinatorial chain (disks failed at once, 0 … J). */
+  readonly states: number;
+  /** How each figure was obtained and what it assumes. */
+  readonly assumptions: readonly string[];
+}
+
+/** The durability measures of a cluster at its mission times. */
+export interface DurabilityResult {
+  readonly missionTimes: readonly number[];
+  /** Absent when racks fail and groups share racks (no one group chain; a warning says so). */
+  readonly group?: GroupDurability;
+  readonly cluster: ClusterDurability;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Returns the durability of a storage cluster: mean time to data loss (MTTDL) and the
+ * probability of data loss by each mission time, for one placement group (exact, Markov engine)
+ * and for the whole cluster (combinatorial model, Markov engine), and the expected number of
+ * groups lost.
+ *
+ * $$
+ * \mathrm{MTTDL} = E[T_{\text{loss}}],\qquad P_{\text{loss}}(t) = 1 - R(t),\qquad
+ * E[N_{\text{lost}}(t)] = P\,P^{\text{group}}_{\text{loss}}(t)
+ * $$
+ *
+ * - T_loss: first time some group (of the group, for the group figures) has m + 1 chunks lost,
+ *   from all disks up; R(t) = P(T_loss > t); P: groups
+ *
+ * @param input - the cluster; see {@link DurabilityInput}
+ * @returns the measures, with the assumptions of the cluster figures stated in the result
+ * @throws {@link ParameterError} when a field is out of range.
+ *
+ * @remarks
+ * The group chain is {@link groupChain}; the cluster chain {@link clusterChain}. The expected
+ * groups lost follows from the group figure by linearity of expectation, exact when each failed
+ * disk is rebuilt independently (no limit on concurrent rebuilds). Everything is exponential:
+ * disk lifetimes and rebuilds (docs/data-systems.md says when that misleads).
+ *
+ * @example
+ * ```ts
+ * const raid5 = { disks: 4, groups: 1, width: 4, tolerated: 1, failureRate: 1e-5, rebuildTime: 10, missionTimes: [8760] };
+ * durability(raid5).group?.mttdl; // → ~83391666.667
+ * ```
+ */
+export function durability(input: DurabilityInput): DurabilityResult {
+  checkDurabilityInput('durability', input);
+  const times = input.missionTimes;
+  const domains = input.domains;
+  const racksFail = domains !== undefined && domains.failureRate > 0;
+  const sharedRacks = racksFail && domains.placement !== 'rack';
+  const group = sharedRacks ? undefined : solveLossChain(groupChain(input), times);
+  const chain = clusterChain(input);
+  const cluster = solveLossChain(chain, times);
+  const limited = input.concurrentRebuilds !== undefined;
+  const groupAccuracy = limited && input.disks > input.width ? 'approximate' : 'exact';
+  const warnings = [...(group?.warnings ?? []), ...cluster.warnings];
+  if (group !== undefined && groupAccuracy === 'approximate') {
+    warnings.push(
+      'group: with concurrent rebuilds limited, the group chain lets only the group’s own lost chunks compete for rebuilds (exact only when the group is the whole array); expectedGroupsLost inherits this',
+    );
+  }
+  if (sharedRacks) {
+    warnings.push(
+      'group and expectedGroupsLost are left out: with racks failing and groups placed on distinct disks only, a group may have several chunks in one rack, so no one group chain applies',
+    );
+  }
+  const assumptions = [
+    racksFail
+      ? 'disks fail independently at a constant rate, and racks by shocks that lose all their disks’ data at once; rebuilds and rack restores are exponential'
+      : 'disks fail independently at a constant rate; rebuilds are exponential',
+    `mttdl and lossProbability are from all disks up, by the combinatorial chain on the number of ${racksFail ? 'racks lost and of ' : ''}disks failed at once: an approximation (each failure loses data with the probability that a random failed set of that size newly holds m + 1 chunks of some group, groups independent given the set)`,
+    ...(group === undefined
+      ? []
+      : [
+          groupAccuracy === 'exact'
+            ? 'expectedGroupsLost = groups × the exact group loss probability (linearity of expectation)'
+            : 'expectedGroupsLost = groups × the approximate group loss probability',
+        ]),
+    racksFail
+      ? `placement: ${domains.placement === 'rack' ? 'each group’s chunks in distinct racks' : 'each group’s chunks on distinct disks, racks shared'}`
+      : 'placement across hosts or racks does not change the figures when only disks fail',
+  ];
+  return {
+    missionTimes: [...times],
+    ...(group === undefined
+      ? {}
+      : {
+          group: {
+            mttdl: group.mttdl,
+            lossProbability: group.lossProbability,
+            accuracy: groupAccuracy,
+          },
+        }),
+    cluster: {
+      mttdl: cluster.mttdl,
+      lossProbability: cluster.lossProbability,
+      ...(group === undefined
+        ? {}
+        : { expectedGroupsLost: group.lossProbability.map((p) => input.groups * p) }),
+      states: chain.loss.length,
+      assumptions,
+    },
+    warnings,
+  };
+}

@@ -1,0 +1,309 @@
+import { ModelError, formatValue, type ModelIssue } from '../errors.js';
+import { DEFAULT_MODEL_LIMITS } from '../model/ModelLimits.js';
+import { parseModelText, type Path, type PathIssue } from '../model/source.js';
+import {
+  checkDurabilityInput,
+  rebuildTime,
+  type DurabilityInput,
+  type RackDomains,
+} from './durabilityInput.js';
+
+/** A durability study read from a file: the cluster and how its rebuild time was obtained. */
+export interface DurabilitySpec {
+  readonly name: string;
+  readonly description?: string;
+  /** The unit of every time and rate. */
+  readonly timeUnit: string;
+  /** `r-way replication` or `k+m erasure code`. */
+  readonly redundancy: string;
+  readonly input: DurabilityInput;
+  /** How the rebuild time follows from the data and the bandwidth, when it was not given. */
+  readonly rebuild?: {
+    readonly capacity: number;
+    readonly fill: number;
+    readonly bandwidth: number;
+    readonly parallelism: number;
+  };
+}
+
+const TOP_KEYS = [
+  'name',
+  'description',
+  'time_unit',
+  'mission_time',
+  'disks',
+  'groups',
+  'redundancy',
+  'disk',
+  'rebuild',
+  'racks',
+];
+
+/**
+ * Reads a durability study (docs/data-systems.md, "The durability file"): YAML or JSON with
+ * `name`, `time_unit`, `mission_time`, `disks`, `groups`, `redundancy` (`{ replicas }` or
+ * `{ data, parity }`), `disk` (`mttf` or `failure_rate`, and `capacity`, `fill` when the rebuild
+ * is given by bandwidth), `rebuild` (`time`, or `bandwidth` with `parallelism`; and
+ * `concurrent`) and optionally `racks` (`count`, `placement`: rack or disk, `mttf` of shocks that
+ * lose a rack's data, `restore_time`, by default the disks of a rack × the disk rebuild time).
+ *
+ * @param text - the file's text
+ * @param file - its name, for messages
+ * @returns the study
+ * @throws {@link ModelError} with every problem located at its line and column.
+ */
+export function parseDurabilitySpec(text: string, file: string = '<input>'): DurabilitySpec {
+  const { source, issues } = parseModelText(text, file, DEFAULT_MODEL_LIMITS.maxModelSize);
+  if (issues.length > 0) throw new ModelError(issues);
+  const problems: PathIssue[] = [];
+  const reader = new Reader(source.data, problems);
+  const spec = reader.read();
+  if (problems.length > 0 || spec === undefined) {
+    const located: ModelIssue[] = problems.map((problem) => source.locate(problem));
+    throw new ModelError(
+      located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
+    );
+  }
+  return spec;
+}
+
+class Reader {
+  constructor(
+    private readonly data: unknown,
+    private readonly problems: PathIssue[],
+  ) {}
+
+  read(): DurabilitySpec | undefined {
+    const top = this.mapping([], this.data, TOP_KEYS);
+    if (top === undefined) return undefined;
+    const name = this.string(['name'], top.name, true);
+    const description = this.string(['description'], top.description, false);
+    const timeUnit = this.string(['time_unit'], top.time_unit, false) ?? 'h';
+    const mission = this.number(['mission_time'], top.mission_time, true, 'positive');
+    const disks = this.number(['disks'], top.disks, true, 'integer');
+    const groups = this.number(['groups'], top.groups, true, 'integer');
+    const redundancy = this.redundancy(top.redundancy);
+    const disk = this.mapping(['disk'], top.disk, ['mttf', 'failure_rate', 'capacity', 'fill']);
+    const rebuild = this.mapping(['rebuild'], top.rebuild, [
+      'time',
+      'bandwidth',
+      'parallelism',
+      'concurrent',
+    ]);
+    if (disk === undefined || rebuild === undefined) return undefined;
+    const failureRate = this.failureRate(disk);
+    const concurrent = this.number(['rebuild', 'concurrent'], rebuild.concurrent, false, 'integer');
+    const time = this.rebuildTime(disk, rebuild);
+    const domains = this.domains(top.racks, disks, time?.time);
+    if (
+      this.problems.length > 0 ||
+      name === undefined ||
+      mission === undefined ||
+      disks === undefined ||
+      groups === undefined ||
+      redundancy === undefined ||
+      failureRate === undefined ||
+      time === undefined
+    ) {
+      return undefined;
+    }
+    const input: DurabilityInput = {
+      disks,
+      groups,
+      width: redundancy.width,
+      tolerated: redundancy.tolerated,
+      failureRate,
+      rebuildTime: time.time,
+      ...(concurrent === undefined ? {} : { concurrentRebuilds: concurrent }),
+      missionTimes: [mission],
+      ...(domains === undefined ? {} : { domains }),
+    };
+    if (domains?.placement === 'rack' && domains.racks < redundancy.width) {
+      this.problem(
+        ['racks', 'count'],
+        `must be at least the group width ${redundancy.width} for placement in distinct racks; got ${domains.racks}`,
+      );
+      return undefined;
+    }
+    if (disks < redundancy.width) {
+      this.problem(['disks'], `must be at least the group width ${redundancy.width}; got ${disks}`);
+      return undefined;
+    }
+    checkDurabilityInput('durability file', input);
+    return {
+      name,
+      ...(description === undefined ? {} : { description }),
+      timeUnit,
+      redundancy: redundancy.label,
+      input,
+      ...(time.derived === undefined ? {} : { rebuild: time.derived }),
+    };
+  }
+
+  private redundancy(
+    value: unknown,
+  ): { width: number; tolerated: number; label: string } | undefined {
+    const path = ['redundancy'];
+    const map = this.mapping(path, value, ['replicas', 'data', 'parity']);
+    if (map === undefined) return undefined;
+    if (map.replicas !== undefined) {
+      if (map.data !== undefined || map.parity !== undefined) {
+        this.problem(path, 'takes replicas, or data and parity, not both');
+        return undefined;
+      }
+      const r = this.number([...path, 'replicas'], map.replicas, true, 'integer');
+      return r === undefined
+        ? undefined
+        : { width: r, tolerated: r - 1, label: `${r}-way replication` };
+    }
+    const k = this.number([...path, 'data'], map.data, true, 'integer');
+    const m = this.number([...path, 'parity'], map.parity, true, 'count');
+    if (k === undefined || m === undefined) return undefined;
+    return { width: k + m, tolerated: m, label: `${k}+${m} erasure code` };
+  }
+
+  private domains(
+    value: unknown,
+    disks: number | undefined,
+    diskRebuild: number | undefined,
+  ): RackDomains | undefined {
+    if (value === undefined) return undefined;
+    const path = ['racks'];
+    const map = this.mapping(path, value, ['count', 'placement', 'mttf', 'restore_time']);
+    if (map === undefined) return undefined;
+    const racks = this.number([...path, 'count'], map.count, true, 'integer');
+    const placement = map.placement ?? 'rack';
+    if (placement !== 'rack' && placement !== 'disk') {
+      this.problem([...path, 'placement'], `must be rack or disk; got ${formatValue(placement)}`);
+    }
+    const mttf = this.number([...path, 'mttf'], map.mttf, false, 'positive');
+    const restore = this.number([...path, 'restore_time'], map.restore_time, false, 'positive');
+    if (racks === undefined || disks === undefined || diskRebuild === undefined) return undefined;
+    if (disks % racks !== 0) {
+      this.problem([...path, 'count'], `must divide the ${disks} disks; got ${racks}`);
+      return undefined;
+    }
+    return {
+      racks,
+      placement: placement === 'disk' ? 'disk' : 'rack',
+      failureRate: mttf === undefined ? 0 : 1 / mttf,
+      restoreTime: restore ?? (disks / racks) * diskRebuild,
+    };
+  }
+
+  private failureRate(disk: Record<string, unknown>): number | undefined {
+    const path = ['disk'];
+    if ((disk.mttf === undefined) === (disk.failure_rate === undefined)) {
+      this.problem(path, 'takes one of mttf and failure_rate (exponential lifetimes)');
+      return undefined;
+    }
+    if (disk.mttf !== undefined) {
+      const mttf = this.number([...path, 'mttf'], disk.mttf, true, 'positive');
+      return mttf === undefined ? undefined : 1 / mttf;
+    }
+    return this.number([...path, 'failure_rate'], disk.failure_rate, true, 'positive');
+  }
+
+  private rebuildTime(
+    disk: Record<string, unknown>,
+    rebuild: Record<string, unknown>,
+  ): { time: number; derived?: DurabilitySpec['rebuild'] } | undefined {
+    if ((rebuild.time === undefined) === (rebuild.bandwidth === undefined)) {
+      this.problem(['rebuild'], 'takes one of time and bandwidth');
+      return undefined;
+    }
+    if (rebuild.time !== undefined) {
+      if (rebuild.parallelism !== undefined) {
+        this.problem(['rebuild', 'parallelism'], 'applies with bandwidth, not with time');
+      }
+      const time = this.number(['rebuild', 'time'], rebuild.time, true, 'positive');
+      return time === undefined ? undefined : { time };
+    }
+    const capacity = this.number(['disk', 'capacity'], disk.capacity, true, 'positive');
+    const fill = this.number(['disk', 'fill'], disk.fill, false, 'fraction') ?? 1;
+    const bandwidth = this.number(['rebuild', 'bandwidth'], rebuild.bandwidth, true, 'positive');
+    const parallelism =
+      this.number(['rebuild', 'parallelism'], rebuild.parallelism, false, 'atLeastOne') ?? 1;
+    if (capacity === undefined || bandwidth === undefined) return undefined;
+    return {
+      time: rebuildTime(capacity, fill, bandwidth, parallelism),
+      derived: { capacity, fill, bandwidth, parallelism },
+    };
+  }
+
+  private mapping(
+    path: Path,
+    value: unknown,
+    keys: readonly string[],
+  ): Record<string, unknown> | undefined {
+    if (value === undefined) {
+      this.problem(path, path.length === 0 ? 'the file is empty' : 'is required');
+      return undefined;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      this.problem(path, `must be a mapping; got ${formatValue(value)}`);
+      return undefined;
+    }
+    const map = value as Record<string, unknown>;
+    for (const key of Object.keys(map)) {
+      if (!keys.includes(key)) {
+        this.problems.push({
+          path: [...path, key],
+          message: `is not a known key (known: ${keys.join(', ')})`,
+          atKey: true,
+        });
+      }
+    }
+    return map;
+  }
+
+  private string(path: Path, value: unknown, required: boolean): string | undefined {
+    if (value === undefined) {
+      if (required) this.problem(path, 'is required');
+      return undefined;
+    }
+    if (typeof value !== 'string' || value.trim() === '') {
+      this.problem(path, `must be a non-empty string; got ${formatValue(value)}`);
+      return undefined;
+    }
+    return value;
+  }
+
+  private number(
+    path: Path,
+    value: unknown,
+    required: boolean,
+    kind: 'positive' | 'integer' | 'count' | 'fraction' | 'atLeastOne',
+  ): number | undefined {
+    if (value === undefined) {
+      if (required) this.problem(path, 'is required');
+      return undefined;
+    }
+    const ok =
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      {
+        positive: value > 0,
+        integer: Number.isInteger(value) && value >= 1,
+        count: Number.isInteger(value) && value >= 0,
+        fraction: value > 0 && value <= 1,
+        atLeastOne: value >= 1,
+      }[kind];
+    if (!ok) {
+      const expected = {
+        positive: 'a finite number > 0',
+        integer: 'an integer ≥ 1',
+        count: 'an integer ≥ 0',
+        fraction: 'a number in (0, 1]',
+        atLeastOne: 'a finite number ≥ 1',
+      }[kind];
+      this.problem(path, `must be ${expected}; got ${formatValue(value)}`);
+      return undefined;
+    }
+    return value as number;
+  }
+
+  private problem(path: Path, message: string): void {
+    this.problems.push({ path, message });
+  }
+}

@@ -1,0 +1,81 @@
+/** The real binary: relkit durability, its text and JSON, the simulation check, located errors. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { relkit, requireBuiltCli, scratch } from '../helpers/cli.js';
+
+beforeAll(requireBuiltCli);
+
+const SMALL = `name: small cluster
+time_unit: h
+mission_time: 10
+disks: 20
+groups: 50
+redundancy: { replicas: 3 }
+disk: { mttf: 20 }
+rebuild: { time: 1 }
+`;
+
+describe('relkit durability', () => {
+  it('prints the group and cluster figures, and the rebuild time it derived', () => {
+    const { status, stdout, stderr } = relkit('durability', 'models/durability/erasure-8-3.yaml');
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toContain('rebuild time 0.666666666667 h = 16 × 0.75 / (0.18 × 100)');
+    expect(stdout).toContain('one group (exact, Markov engine):');
+    expect(stdout).toMatch(/cluster \(combinatorial model: an approximation, \d+ states\):/);
+    expect(stdout).toContain(
+      '50 racks, placement on distinct racks, rack failure rate 1e-5 /h, restore time 133.333333333 h',
+    );
+    expect(stdout).toMatch(/ {2}mttdl +3296010\.76334 h/);
+  });
+
+  it('gives { study, result } as JSON', () => {
+    const { status, stdout } = relkit(
+      'durability',
+      'models/durability/replication-3way.yaml',
+      '--json',
+    );
+    expect(status).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.study.input.width).toBe(3);
+    expect(json.result.cluster.mttdl).toBeCloseTo(218437.7111309414, 6);
+    expect(json.simulation).toBeUndefined();
+  });
+
+  it('simulates the cluster and compares, each measure agreeing', () => {
+    const file = scratch('small.yaml', SMALL);
+    const { status, stdout } = relkit('durability', file, '--simulate', '400', '--json');
+    expect(status).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.simulation.replications).toBe(400);
+    expect(json.comparison.map((c: { verdict: string }) => c.verdict)).toEqual([
+      'agrees',
+      'agrees',
+      'agrees',
+    ]);
+  });
+
+  it('says INCONCLUSIVE when the runs see no loss', () => {
+    const file = scratch('rare.yaml', SMALL.replace('mttf: 20', 'mttf: 1000000'));
+    const { status, stdout } = relkit('durability', file, '--simulate', '10', '--horizon', '100');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/mttdl +INCONCLUSIVE: 10 of 10 runs saw no loss by the horizon 100/);
+  });
+
+  it('exits 1 with the problem located when the study is invalid', () => {
+    const file = scratch('bad.yaml', SMALL.replace('disks: 20', 'disks: 2'));
+    const { status, stderr } = relkit('durability', file);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/bad\.yaml:4:8: disks must be at least the group width 3; got 2/);
+  });
+
+  it('refuses --seed without --simulate (usage, 64)', () => {
+    const { status, stderr } = relkit(
+      'durability',
+      'models/durability/erasure-8-3.yaml',
+      '--seed',
+      '3',
+    );
+    expect(status).toBe(64);
+    expect(stderr).toContain('--seed applies with --simulate');
+  });
+});

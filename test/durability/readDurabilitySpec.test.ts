@@ -1,0 +1,105 @@
+/** Reading a durability study: the derived rebuild time, and every problem located. */
+import { describe, expect, it } from 'vitest';
+import { ModelError, parseDurabilitySpec } from '../../src/index.js';
+
+const VALID = `name: study
+mission_time: 8760
+disks: 100
+groups: 1000
+redundancy: { data: 4, parity: 2 }
+disk: { mttf: 1000000, capacity: 16, fill: 0.5 }
+rebuild: { bandwidth: 0.2, parallelism: 10, concurrent: 3 }
+`;
+
+function problems(text: string): string[] {
+  try {
+    parseDurabilitySpec(text, 'study.yaml');
+  } catch (error) {
+    if (error instanceof ModelError) return error.message.split('\n');
+    throw error;
+  }
+  return [];
+}
+
+describe('parseDurabilitySpec', () => {
+  it('reads a study and derives the rebuild time from the data and the bandwidth', () => {
+    const spec = parseDurabilitySpec(VALID);
+    expect(spec.redundancy).toBe('4+2 erasure code');
+    expect(spec.timeUnit).toBe('h');
+    expect(spec.input).toEqual({
+      disks: 100,
+      groups: 1000,
+      width: 6,
+      tolerated: 2,
+      failureRate: 1e-6,
+      rebuildTime: (16 * 0.5) / (0.2 * 10),
+      concurrentRebuilds: 3,
+      missionTimes: [8760],
+    });
+    expect(spec.rebuild).toEqual({ capacity: 16, fill: 0.5, bandwidth: 0.2, parallelism: 10 });
+  });
+
+  it('reads replicas and a rebuild time given directly', () => {
+    const text = VALID.replace('{ data: 4, parity: 2 }', '{ replicas: 3 }').replace(
+      '{ bandwidth: 0.2, parallelism: 10, concurrent: 3 }',
+      '{ time: 2 }',
+    );
+    const spec = parseDurabilitySpec(text);
+    expect(spec.input).toMatchObject({ width: 3, tolerated: 2, rebuildTime: 2 });
+    expect(spec.rebuild).toBeUndefined();
+  });
+
+  it('locates every problem at once', () => {
+    const text = VALID.replace('disks: 100', 'disks: 2.5')
+      .replace('{ data: 4, parity: 2 }', '{ replicas: 3, parity: 2 }')
+      .replace('mttf: 1000000', 'mttf: -1')
+      .replace('concurrent: 3', 'concurent: 3');
+    expect(problems(text)).toEqual([
+      'study.yaml:3:8: disks must be an integer ≥ 1; got 2.5',
+      'study.yaml:5:13: redundancy takes replicas, or data and parity, not both',
+      'study.yaml:6:15: disk.mttf must be a finite number > 0; got -1',
+      'study.yaml:7:45: rebuild.concurent is not a known key (known: time, bandwidth, parallelism, concurrent)',
+    ]);
+  });
+
+  it('asks for what is missing, and for one way to give the rebuild', () => {
+    const text =
+      'name: x\ndisks: 10\ngroups: 1\nredundancy: { replicas: 2 }\ndisk: { mttf: 10 }\nrebuild: { time: 1, bandwidth: 2 }\n';
+    expect(problems(text)).toEqual([
+      'study.yaml:1:1: mission_time is required',
+      'study.yaml:6:10: rebuild takes one of time and bandwidth',
+    ]);
+  });
+
+  it('refuses fewer disks than a group is wide', () => {
+    expect(problems(VALID.replace('disks: 100', 'disks: 5'))).toEqual([
+      'study.yaml:3:8: disks must be at least the group width 6; got 5',
+    ]);
+  });
+
+  it('reads racks, restoring a rack by default in its disks × the disk rebuild time', () => {
+    const spec = parseDurabilitySpec(`${VALID}racks: { count: 10, mttf: 50000 }\n`);
+    expect(spec.input.domains).toEqual({
+      racks: 10,
+      placement: 'rack',
+      failureRate: 1 / 50000,
+      restoreTime: 10 * ((16 * 0.5) / (0.2 * 10)),
+    });
+  });
+
+  it('locates racks that do not divide the disks, or too few for rack placement', () => {
+    expect(problems(`${VALID}racks: { count: 3, placement: disk }\n`)).toEqual([
+      'study.yaml:8:17: racks.count must divide the 100 disks; got 3',
+    ]);
+    expect(problems(`${VALID}racks: { count: 5 }\n`)).toEqual([
+      'study.yaml:8:17: racks.count must be at least the group width 6 for placement in distinct racks; got 5',
+    ]);
+    expect(problems(`${VALID}racks: { count: 10, placement: host }\n`)).toEqual([
+      'study.yaml:8:32: racks.placement must be rack or disk; got "host"',
+    ]);
+  });
+
+  it('reports a syntax error with its line', () => {
+    expect(problems('name: [x\n')[0]).toMatch(/^study\.yaml:\d+:\d+: /);
+  });
+});
