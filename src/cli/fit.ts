@@ -149,7 +149,8 @@ function readLifeData(path: string): LifeData {
 
 function header(path: string, data: LifeData): string {
   const { failures, suspensions, intervals } = data.n;
-  return `${path}: ${failures} failures, ${suspensions} suspensions, ${intervals} in intervals\n`;
+  const units = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+  return `${path}: ${units(failures, 'failure')}, ${units(suspensions, 'suspension')}, ${intervals} in intervals\n`;
 }
 
 /** One fit: parameters with bounds, fit figures, convergence, the model block and the notes. */
@@ -176,9 +177,10 @@ function formatFit(fit: LifeFit): string {
     lines.push(`  ${name.padEnd(width)}  ${formatNumber(value)}${range}${lr}`);
   }
   const figure = (value: number | null): string => (value === null ? 'none' : formatNumber(value));
-  lines.push(
-    `  log-likelihood ${formatNumber(fit.logLikelihood)}, AICc ${figure(fit.aicc)}, BIC ${formatNumber(fit.bic)}, AD ${figure(fit.ad)}`,
-  );
+  if (fit.convergence.converged)
+    lines.push(
+      `  log-likelihood ${formatNumber(fit.logLikelihood)}, AICc ${figure(fit.aicc)}, BIC ${formatNumber(fit.bic)}, AD ${figure(fit.ad)}`,
+    );
   const withBounds = (bound: readonly [number, number] | null): string =>
     bound ? ` (${formatNumber(bound[0])} to ${formatNumber(bound[1])})` : ' (no bound)';
   lines.push(`  B10 life ${formatNumber(fit.b10.value)}${withBounds(fit.b10.ci95)}`);
@@ -220,7 +222,10 @@ function formatRanking(
   ]);
   const table = [['rank', 'dist', 'log-likelihood', 'AICc', 'BIC', 'AD'], ...rows];
   const text = alignColumns(table);
-  const skipped = ranking.skipped.map(({ dist, reason }) => `skipped ${dist}: ${reason}`);
+  const skipped = [
+    ...ranking.skipped.map(({ dist, reason }) => `skipped ${dist}: ${reason}`),
+    ...ranking.notes.map((note) => `note: ${note}`),
+  ];
   const details = ranking.fits.map(formatFit);
   return [header(path, data), ...text, ...skipped, '', details.join('\n')].join('\n');
 }

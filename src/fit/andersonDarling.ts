@@ -1,6 +1,7 @@
 import type { FitFamily } from './families.js';
 import type { Observation } from './lifeData.js';
 import { kaplanMeier } from './nonParametric.js';
+import { largest } from '../numeric/extremes.js';
 
 /**
  * Returns the Anderson–Darling distance between the Kaplan–Meier estimate F̂ = 1 − R̂ and a
@@ -39,7 +40,7 @@ export function andersonDarling(
   observations: readonly Observation[],
 ): number {
   const n = observations.reduce((sum, row) => sum + row.count, 0);
-  const end = Math.max(...observations.map((row) => row.time));
+  const end = largest(observations.map((row) => row.time));
   const logF = (t: number): number => (t <= location ? -Infinity : family.logCdf(t - location, p));
   const logR = (t: number): number => (t <= location ? 0 : family.logSf(t - location, p));
   let total = 0;

@@ -541,6 +541,8 @@ export interface LifeFitRanking {
   readonly fits: readonly LifeFit[];
   /** Families not fitted, with the reason (e.g. too few failures for their parameters). */
   readonly skipped: readonly { readonly dist: FitFamilyName; readonly reason: string }[];
+  /** What the order does not show: a first-ranked fit with a parameter without bounds. */
+  readonly notes: readonly string[];
 }
 
 /**
@@ -590,7 +592,17 @@ export function rankLifeFits(
     const [ka, kb] = [key(a), key(b)];
     return ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2];
   });
-  return { rankedBy: 'aicc', fits, skipped };
+  const notes: string[] = [];
+  const first = fits[0];
+  const unbounded = first?.convergence.converged
+    ? Object.keys(first.parameters).filter((name) => first.ci95[name] === null)
+    : [];
+  if (first && unbounded.length > 0 && first.method === 'maximum-likelihood') {
+    notes.push(
+      `the first-ranked fit, ${first.dist}, has no bounds on ${unbounded.join(', ')} (an estimate at the edge of its range, or a singular information matrix), where the large-sample theory behind bounds and AICc is doubtful; weigh it against the next fits`,
+    );
+  }
+  return { rankedBy: 'aicc', fits, skipped, notes };
 }
 
 /** Refuses times of R(t) that are not finite and ≥ 0. */

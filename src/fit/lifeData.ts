@@ -53,6 +53,11 @@ function formatIssue(issue: LifeDataIssue): string {
 }
 
 const COLUMNS = ['time', 'status', 'time_hi', 'count'] as const;
+/**
+ * The largest count of one row: far beyond any fleet, and small enough that sums of counts stay
+ * exact and the likelihood's scale keeps the optimiser's tolerances meaningful.
+ */
+const MAX_COUNT = 1e9;
 type Column = (typeof COLUMNS)[number];
 // Reported at most this many problems, so a wrong file does not flood the terminal.
 const MAX_ISSUES = 20;
@@ -73,7 +78,7 @@ const MAX_ISSUES = 20;
  * @throws {@link LifeDataError} listing every bad row as `file:line:column: what was expected;
  * got …` (up to 20), and refusing data a fit cannot use: no rows, no failure (all suspensions),
  * negative or non-finite times, `time_hi` < `time`, an interval on a suspension, a failure at
- * time 0, a count that is not a positive integer
+ * time 0, a count that is not a whole number from 1 to 10⁹, a quote left open
  *
  * @remarks
  * Column order is free, names are case-insensitive, and cells may be quoted as spreadsheets write
@@ -95,6 +100,16 @@ export function parseLifeData(text: string, file = '<input>'): LifeData {
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     const line = index + 1;
     const cells = splitCells(raw);
+    const open = cells.find((cell) => cell.unclosed === true);
+    if (open) {
+      issues.push({
+        file,
+        line,
+        column: open.column,
+        message: 'expected the quote opened here to close before the end of the line',
+      });
+      continue;
+    }
     if (headerLine < 0) {
       headerLine = line;
       header = cells.map((cell) => cell.text.toLowerCase());
@@ -178,12 +193,14 @@ interface Cell {
   readonly text: string;
   /** 1-based column of the cell's first character. */
   readonly column: number;
+  /** A quoted cell whose closing quote is missing. */
+  readonly unclosed?: boolean;
 }
 
 /**
  * Splits one CSV line into cells, RFC 4180 style within the line: a cell may be quoted
  * (`"time"`), a quoted cell may hold commas, and `""` inside it stands for one quote. A quote
- * left open runs to the end of the line.
+ * left open marks its cell `unclosed`.
  */
 function splitCells(line: string): Cell[] {
   const cells: Cell[] = [];
@@ -192,12 +209,14 @@ function splitCells(line: string): Cell[] {
     while (at < line.length && (line[at] === ' ' || line[at] === '\t')) at++;
     const column = at + 1;
     let text = '';
+    let unclosed = false;
     if (line[at] === '"') {
       at++;
       while (at < line.length && !(line[at] === '"' && line[at + 1] !== '"')) {
         text += line[at]!; // at < line.length
         at += line[at] === '"' ? 2 : 1; // a doubled quote stands for one
       }
+      unclosed = at >= line.length;
       at++; // past the closing quote
       while (at < line.length && line[at] !== ',') at++;
     } else {
@@ -205,7 +224,7 @@ function splitCells(line: string): Cell[] {
       text = line.slice(at, end < 0 ? line.length : end);
       at = end < 0 ? line.length : end;
     }
-    cells.push({ text: text.trim(), column });
+    cells.push({ text: text.trim(), column, ...(unclosed && { unclosed }) });
     if (at >= line.length) return cells;
     at++; // past the comma
   }
@@ -342,8 +361,11 @@ function checkValues(
   });
   if (!Number.isFinite(time) || time < 0)
     return problem('time', `expected a finite time ≥ 0; got ${time}`);
-  if (!Number.isInteger(count) || count < 1)
-    return problem('count', `expected a positive integer number of units; got ${count}`);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT)
+    return problem(
+      'count',
+      `expected a whole number of units from 1 to ${MAX_COUNT}; got ${count}`,
+    );
   if (timeHi !== undefined) {
     if (status === 'S')
       return problem(

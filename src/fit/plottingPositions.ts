@@ -23,10 +23,12 @@ export interface PlottingPosition {
  * where m_j is the number of units beyond the one before failure j (its reverse rank) and n the
  * number of units (Benard's approximation to the median rank). At equal times failures come
  * before suspensions. A row of c failures is one position, at the middle of its c ranks (the
- * increments of a group are equal).
+ * increments of a group are equal), or with `eachUnit` c positions, one per rank.
  *
  * @param observations - the checked rows
  * @param location - subtracted from every time (0 for two-parameter fits)
+ * @param eachUnit - one position per failed unit rather than per row (rank regression ranks every
+ * unit, so a grouped file and the same units one per row give the same line)
  * @returns one position per failure or interval row with age > 0, in increasing age
  *
  * @see R. B. Abernethy, The New Weibull Handbook, 5th ed., 2006, §2 (median ranks, Benard's
@@ -36,6 +38,7 @@ export interface PlottingPosition {
 export function plottingPositions(
   observations: readonly Observation[],
   location: number,
+  eachUnit = false,
 ): PlottingPosition[] {
   const rows = observations
     .map((row) => ({
@@ -53,16 +56,18 @@ export function plottingPositions(
     if (row.failed) {
       // A group of c failures in a row all get the same increment; plot the group at its middle.
       const increment = (n + 1 - rank) / (1 + remaining);
-      const middle = rank + (increment * (row.count + 1)) / 2;
-      rank += increment * row.count;
-      if (row.age > 0) {
-        points.push({
-          age: row.age,
-          p: (middle - 0.3) / (n + 0.4),
-          weight: row.count,
-          interval: row.interval,
-        });
+      const position = (r: number, weight: number): PlottingPosition => ({
+        age: row.age,
+        p: (r - 0.3) / (n + 0.4),
+        weight,
+        interval: row.interval,
+      });
+      if (row.age > 0 && eachUnit) {
+        for (let i = 1; i <= row.count; i++) points.push(position(rank + increment * i, 1));
+      } else if (row.age > 0) {
+        points.push(position(rank + (increment * (row.count + 1)) / 2, row.count));
       }
+      rank += increment * row.count;
     }
     remaining -= row.count;
   }

@@ -6,6 +6,7 @@ import { fittedReliability } from './fittedReliability.js';
 import type { LifeData } from './lifeData.js';
 import { formatTick, thin, timeRange, timeTicks, type PlotTick } from './plotAxes.js';
 import { plottingPositions } from './plottingPositions.js';
+import { largest, smallest } from '../numeric/extremes.js';
 
 export type { PlotTick } from './plotAxes.js';
 
@@ -224,12 +225,7 @@ export function probabilityPlot(
     ...data.observations.flatMap((row) => [row.time, row.timeHi]),
     ...points.map((point) => point.time),
   ].filter((t) => t > 0 || !logTime);
-  const [tLo, tHi] = timeRange(
-    Math.min(...times),
-    Math.max(...times),
-    logTime,
-    paper === 'exponential',
-  );
+  const [tLo, tHi] = timeRange(smallest(times), largest(times), logTime, paper === 'exponential');
   const xRange: [number, number] = [toX(tLo), toX(tHi)];
   const sampleTimes = Array.from({ length: samples }, (_, i) => {
     const x = xRange[0] + ((xRange[1] - xRange[0]) * i) / (samples - 1);
@@ -268,8 +264,8 @@ export function probabilityPlot(
     point === undefined ? [] : [Math.min(Math.max(point.f, CURVE_LIMITS[0]), CURVE_LIMITS[1])],
   );
   const fs = [...points.map((point) => point.f), ...ends];
-  const fLo = Math.max(Math.min(...fs), F_LIMITS[0]);
-  const fHi = Math.min(Math.max(...fs), F_LIMITS[1]);
+  const fLo = Math.max(smallest(fs), F_LIMITS[0]);
+  const fHi = Math.min(largest(fs), F_LIMITS[1]);
   const below = F_TICKS.filter((tick) => tick <= fLo).at(-1) ?? F_LIMITS[0];
   const above = F_TICKS.find((tick) => tick >= fHi) ?? F_LIMITS[1];
   const yRange: [number, number] = [y(below), y(above)];

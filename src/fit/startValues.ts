@@ -35,7 +35,7 @@ export const RANK_REGRESSION_FAMILIES: readonly FitFamilyName[] = [
 /**
  * Returns a family's parameters by rank regression on X (RRX): the failure ages, on the paper's
  * time scale, regressed on the standard law's quantile of their median ranks (Johnson's adjusted
- * ranks for suspensions; a row of c failures is one point of weight c at its middle rank).
+ * ranks for suspensions; every failed unit of a grouped row has its own rank).
  *
  * $$
  * g(t_j) \approx a + b\,G^{-1}(F_j)
@@ -110,7 +110,7 @@ function regressionLine(
   observations: readonly Observation[],
   location: number,
 ): [number, number] | undefined {
-  const points = plottingPositions(observations, location);
+  const points = plottingPositions(observations, location, true);
   const quantile =
     name === 'lognormal' || name === 'gamma' || name === 'normal'
       ? normalQuantile

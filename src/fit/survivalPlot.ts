@@ -4,6 +4,7 @@ import { fittedReliability } from './fittedReliability.js';
 import type { LifeData } from './lifeData.js';
 import { nonParametricEstimates } from './nonParametric.js';
 import { formatTick, thin, timeRange, timeTicks, type PlotTick } from './plotAxes.js';
+import { largest } from '../numeric/extremes.js';
 
 /** A corner of the Kaplan–Meier step function: R̂ and its bounds from `time` on. */
 export interface SurvivalStep {
@@ -64,7 +65,7 @@ export function survivalPlot(data: LifeData, fit?: LifeFit, samples = 121): Surv
     throw new ParameterError('survivalPlot', 'samples', 'be an integer >= 2', samples);
   }
   const estimates = nonParametricEstimates(data);
-  const last = Math.max(...data.observations.map((row) => row.time));
+  const last = largest(data.observations.map((row) => row.time));
   const steps: SurvivalStep[] = [
     { time: 0, reliability: 1, ci95: [1, 1] },
     ...estimates.map((step) => ({

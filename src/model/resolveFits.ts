@@ -1,4 +1,4 @@
-import { ParameterError } from '../errors.js';
+import { formatValue, ParameterError } from '../errors.js';
 import { fitLifeData } from '../fit/fitLifeData.js';
 import type { FitFamilyName } from '../fit/families.js';
 import { LifeDataError, parseLifeData } from '../fit/lifeData.js';
@@ -107,7 +107,12 @@ function fitLaw(
     };
   } catch (error) {
     if (!(error instanceof LifeDataError) && !(error instanceof ParameterError)) throw error;
-    issues.push({ path: at, message: `"${file}": ${error.message.split('\n').join('; ')}` });
+    // A refusal of the fit reads as one of the data, without the function's name.
+    const message =
+      error instanceof ParameterError
+        ? `${error.parameter} must ${error.expectation}; got ${formatValue(error.value)}`
+        : error.message.split('\n').join('; ');
+    issues.push({ path: at, message: `"${file}": ${message}` });
     return undefined;
   }
 }

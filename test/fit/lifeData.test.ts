@@ -48,11 +48,11 @@ describe('parseLifeData', () => {
     ],
     [
       'time,status,count\n5,F,1.5\n',
-      'data.csv:2:5: count: expected a positive integer number of units; got 1.5',
+      'data.csv:2:5: count: expected a whole number of units from 1 to 1000000000; got 1.5',
     ],
     [
       'time,status,count\n5,F,0\n',
-      'data.csv:2:5: count: expected a positive integer number of units; got 0',
+      'data.csv:2:5: count: expected a whole number of units from 1 to 1000000000; got 0',
     ],
     [
       'time,status\n0,F\n',
@@ -107,5 +107,20 @@ describe('parseLifeData reads quoted cells as spreadsheets write them', () => {
 
   it('locates a bad quoted cell at its opening quote', () => {
     expect(() => parseLifeData('time,status\n10, "X"\n', 'q.csv')).toThrow(/^q\.csv:2:5: /);
+  });
+});
+
+describe('parseLifeData refuses what it cannot read exactly', () => {
+  it('locates a quote left open', () => {
+    expect(() => parseLifeData('time,status\n"10","F\n', 'q.csv')).toThrow(
+      /^q\.csv:2:6: expected the quote opened here to close before the end of the line/,
+    );
+  });
+
+  it('refuses a count beyond 10^9 (beyond 2^53 it would not even be read exactly)', () => {
+    expect(() => parseLifeData('time,status,count\n10,F,9007199254740993\n', 'c.csv')).toThrow(
+      /^c\.csv:2:6: count: expected a whole number of units from 1 to 1000000000/,
+    );
+    expect(parseLifeData('time,status,count\n10,F,1000000000\n').n.failures).toBe(1e9);
   });
 });

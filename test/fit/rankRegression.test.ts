@@ -85,3 +85,16 @@ describe('fitLifeData with method rank-regression', () => {
     ]);
   });
 });
+
+describe('rank regression ranks every unit of a grouped row', () => {
+  it('gives the same line for a grouped file and the same units one per row', () => {
+    const grouped = parseLifeData('time,status,count\n100,F,5\n200,F,5\n400,F,5\n150,S,2\n');
+    const rows = ['time,status', ...[100, 200, 400].flatMap((t) => Array(5).fill(`${t},F`))];
+    const expanded = parseLifeData([...rows, '150,S', '150,S'].join('\n'));
+    const options = { method: 'rank-regression' } as const;
+    const a = fitLifeData(grouped, 'weibull', options).parameters;
+    const b = fitLifeData(expanded, 'weibull', options).parameters;
+    expectRelClose(a.shape!, b.shape!, 1e-12);
+    expectRelClose(a.scale!, b.scale!, 1e-12);
+  });
+});

@@ -88,6 +88,10 @@ describe('laws fitted from life data', () => {
     expect(bad('time,status\n10,S\n20,S\n')).toMatch(
       /failure\.fit "bad\.csv": bad\.csv: a fit needs at least one failure/,
     );
+    // A refusal of the fit reads as one of the data, without the library function's name.
+    expect(bad('time,status\n10,F\n20,S\n')).toMatch(
+      /failure\.fit "bad\.csv": weibull data must hold at least 2 failed units .*; got 1$/m,
+    );
   });
 
   it('the CLI reads the data beside the model file', () => {

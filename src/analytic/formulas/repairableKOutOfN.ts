@@ -1,6 +1,7 @@
 import { checkInteger, checkPositive } from '../../errors.js';
 import { exactSum } from '../../numeric/sum.js';
 import { steadyStateMeasures, type SteadyStateMeasures } from '../../model/steadyStateMeasures.js';
+import { largest } from '../../numeric/extremes.js';
 
 // Rescale the running product by 2^±830 (exact) before it overflows.
 const SCALE_BITS = 830;
@@ -91,7 +92,7 @@ export function repairableKOutOfN(
     mantissa[j + 1] = next;
     exponent[j + 1] = e;
   }
-  const top = Math.max(...exponent);
+  const top = largest(exponent);
   const pi = Array.from(mantissa, (m, j) => scaleBy(m, exponent[j]! - top));
   const total = exactSum(pi);
   const steadyAvailability = exactSum(pi.slice(0, lastUp + 1)) / total;

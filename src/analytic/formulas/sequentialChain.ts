@@ -1,4 +1,5 @@
 import { exactSum } from '../../numeric/sum.js';
+import { largest } from '../../numeric/extremes.js';
 
 /** Reliability and unreliability of a sequential chain at one time, both computed directly. */
 export interface SequentialChainSurvival {
@@ -48,7 +49,7 @@ export function sequentialChainSurvival(
   t: number,
 ): SequentialChainSurvival {
   const n = rates.length;
-  const maxRate = Math.max(...rates);
+  const maxRate = largest(rates);
   if (t === 0) return { reliability: 1, unreliability: 0 };
   const squarings = Math.max(0, Math.ceil(Math.log2(8 * maxRate * t)));
   const h = t / 2 ** squarings;
