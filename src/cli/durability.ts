@@ -23,12 +23,15 @@ mttf and the rebuild (a time, or capacity, fill, bandwidth and parallelism).
                 rates no run sees a loss: the comparison then says INCONCLUSIVE; check with
                 accelerated rates (a shorter mttf)
   --seed S      seed of the placement and the runs (default 1)
-  --horizon T   a run without loss stops at T (default 100 × mission_time)
+  --horizon T   a run without loss stops at T, ≥ mission_time (default 100 × mission_time)
   --progress    draw the progress line on standard error even when it is not a terminal
   --json        { study, result, simulation?, comparison? } as JSON
 
 Exit 0 on success, 1 when the file is invalid or the simulation differs from the model, 64 for
 a usage error.`;
+
+/** The most runs `--simulate` takes: each run simulates the whole cluster. */
+const MAX_RUNS = 1e6;
 
 /** `relkit durability STUDY.yaml`: the durability measures, and optionally their check. */
 export function durabilityCommand(args: readonly string[], output: Output): number {
@@ -61,12 +64,19 @@ export function durabilityCommand(args: readonly string[], output: Output): numb
       write: (text) => process.stderr.write(text),
       isTTY: values.progress || process.stderr.isTTY === true,
     });
+    const mission = spec.input.missionTimes[0] ?? 0;
+    const horizon =
+      values.horizon === undefined ? undefined : parseNumberOption('--horizon', values.horizon);
+    if (horizon !== undefined && !(horizon >= mission)) {
+      throw new UsageError(
+        `--horizon must be ≥ the mission time (${mission}), by which losses are counted; got ${values.horizon}`,
+        EXIT.failed,
+      );
+    }
     simulation = simulateCluster(spec.input, {
-      replications: parseIntegerOption('--simulate', values.simulate, 2),
+      replications: parseIntegerOption('--simulate', values.simulate, 2, MAX_RUNS),
       seed: values.seed === undefined ? 1 : parseNumberOption('--seed', values.seed),
-      ...(values.horizon === undefined
-        ? {}
-        : { horizon: parseNumberOption('--horizon', values.horizon) }),
+      ...(horizon === undefined ? {} : { horizon }),
       onProgress: (done, total) => progress.update(done, total),
     });
     progress.finish();
@@ -107,7 +117,9 @@ function formatDurability(
           row(`lossProbability(${t})`, group.lossProbability[0]),
         ]),
     '',
-    `cluster (combinatorial model: an approximation, ${cluster.states} states):`,
+    cluster.states === 0
+      ? 'cluster (one group: the exact group figures):'
+      : `cluster (combinatorial model: an approximation, ${cluster.states} states):`,
     row('mttdl', cluster.mttdl, timeUnit),
     row(`lossProbability(${t})`, cluster.lossProbability[0]),
     ...(cluster.expectedGroupsLost === undefined
@@ -120,13 +132,13 @@ function formatDurability(
   if (simulation !== undefined && comparison !== undefined) {
     lines.push(
       '',
-      `simulation of the cluster (${simulation.replications} runs, seed ${simulation.seed}, ${simulation.failures} disk failures):`,
+      `simulation of the cluster (${simulation.replications} runs, seed ${simulation.seed}, ${simulation.placement === 'per-run' ? 'a placement drawn per run' : 'one placement for all runs'}, ${simulation.failures} disk failures):`,
     );
     for (const c of comparison) {
       const estimate =
         c.estimate === undefined
           ? ''
-          : `${number(c.estimate)} ± ${number(c.standardError ?? NaN)} against ${number(c.model)}`;
+          : `${number(c.estimate)} (standard error ${number(c.standardError ?? NaN)}) against ${number(c.model)}`;
       const verdict =
         c.verdict === 'inconclusive'
           ? `INCONCLUSIVE: ${c.note ?? ''}`

@@ -26,7 +26,7 @@ export interface DurabilityComparison {
  *
  * $$
  * z_{\mathrm{MTTDL}} = \frac{\bar T - \mathrm{MTTDL}}{s_T/\sqrt n},\quad
- * z_P = \frac{\hat p - p}{\sqrt{p(1-p)/n}},\quad
+ * z_P = \frac{\hat p - p}{\sqrt{\hat p(1-\hat p)/n}},\quad
  * z_N = \frac{\bar N - E[N]}{s_N/\sqrt n}
  * $$
  *
@@ -62,7 +62,7 @@ export function compareSimulation(
       'lossProbability',
       p,
       simulation.lossProbability.mean,
-      Math.sqrt((p * (1 - p)) / n),
+      simulation.lossProbability.standardError,
       Math.min(losses, n - losses),
     ),
   );

@@ -24,7 +24,7 @@ export interface ClusterDurability {
    * absent when there is no one group chain (racks fail, placement on distinct disks only).
    */
   readonly expectedGroupsLost?: readonly number[];
-  /** States of the combinatorial chain (disks failed at once, 0 … J). */
+  /** States of the combinatorial chain (disks failed at once, 0 … J); 0 for one group (exact). */
   readonly states: number;
   /** How each figure was obtained and what it assumes. */
   readonly assumptions: readonly string[];
@@ -77,14 +77,27 @@ export function durability(input: DurabilityInput): DurabilityResult {
   const sharedRacks = racksFail && domains.placement !== 'rack';
   const group = sharedRacks ? undefined : solveLossChain(groupChain(input), times);
   const chain = clusterChain(input);
-  const cluster = solveLossChain(chain, times);
   const limited = input.concurrentRebuilds !== undefined;
   const groupAccuracy = limited && input.disks > input.width ? 'approximate' : 'exact';
-  const warnings = [...(group?.warnings ?? []), ...cluster.warnings];
+  // One group is the whole cluster as far as data goes: its exact chain answers for both.
+  const single = input.groups === 1 && group !== undefined && groupAccuracy === 'exact';
+  const cluster = single ? group : solveLossChain(chain, times);
+  const warnings = [...(group?.warnings ?? []), ...(single ? [] : cluster.warnings)];
   if (group !== undefined && groupAccuracy === 'approximate') {
     warnings.push(
-      'group: with concurrent rebuilds limited, the group chain lets only the group’s own lost chunks compete for rebuilds (exact only when the group is the whole array); expectedGroupsLost inherits this',
+      'group: with concurrent rebuilds limited, the group chain lets only the group’s own lost chunks compete for rebuilds, while in the cluster its rebuilds also wait behind other disks’: the group figures and expectedGroupsLost are optimistic (too little loss), by a factor that grows with the disks failed at once; use --simulate for the cluster’s own figure',
     );
+  }
+  if (group !== undefined && groupAccuracy === 'exact' && !single) {
+    times.forEach((t, i) => {
+      const bound = input.groups * group.lossProbability[i]!;
+      const p = cluster.lossProbability[i]!;
+      if (p > bound * (1 + 1e-12)) {
+        warnings.push(
+          `cluster: lossProbability(${t}) = ${p.toPrecision(6)} exceeds expectedGroupsLost(${t}) = ${bound.toPrecision(6)}, which bounds it from above (exact, Markov's inequality): the combinatorial approximation overstates the loss here (few groups beside the disks), and its mttdl likely too short; take ${bound.toPrecision(6)} as the bound, and check with --simulate`,
+        );
+      }
+    });
   }
   if (sharedRacks) {
     warnings.push(
@@ -95,7 +108,9 @@ export function durability(input: DurabilityInput): DurabilityResult {
     racksFail
       ? 'disks fail independently at a constant rate, and racks by shocks that lose all their disks’ data at once; rebuilds and rack restores are exponential'
       : 'disks fail independently at a constant rate; rebuilds are exponential',
-    `mttdl and lossProbability are from all disks up, by the combinatorial chain on the number of ${racksFail ? 'racks lost and of ' : ''}disks failed at once: an approximation (each failure loses data with the probability that a random failed set of that size newly holds m + 1 chunks of some group, groups independent given the set)`,
+    single
+      ? 'one group: the cluster loses data when its group does, so mttdl and lossProbability are the exact group figures'
+      : `mttdl and lossProbability are from all disks up, by the combinatorial chain on the number of ${racksFail ? 'racks lost and of ' : ''}disks failed at once: an approximation (each failure loses data with the probability that a random failed set of that size newly holds m + 1 chunks of some group, groups independent given the set)`,
     ...(group === undefined
       ? []
       : [
@@ -124,7 +139,7 @@ export function durability(input: DurabilityInput): DurabilityResult {
       ...(group === undefined
         ? {}
         : { expectedGroupsLost: group.lossProbability.map((p) => input.groups * p) }),
-      states: chain.loss.length,
+      states: single ? 0 : chain.loss.length,
       assumptions,
     },
     warnings,

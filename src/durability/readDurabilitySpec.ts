@@ -93,7 +93,7 @@ class Reader {
     if (disk === undefined || rebuild === undefined) return undefined;
     const failureRate = this.failureRate(disk);
     const concurrent = this.number(['rebuild', 'concurrent'], rebuild.concurrent, false, 'integer');
-    const time = this.rebuildTime(disk, rebuild);
+    const time = this.rebuildTime(disk, rebuild, disks);
     const domains = this.domains(top.racks, disks, time?.time);
     if (
       this.problems.length > 0 ||
@@ -178,6 +178,12 @@ class Reader {
     }
     const mttf = this.number([...path, 'mttf'], map.mttf, false, 'positive');
     const restore = this.number([...path, 'restore_time'], map.restore_time, false, 'positive');
+    if (restore !== undefined && mttf === undefined) {
+      this.problem(
+        [...path, 'restore_time'],
+        'applies when racks fail (racks.mttf); without it it would be ignored',
+      );
+    }
     if (racks === undefined || disks === undefined || diskRebuild === undefined) return undefined;
     if (disks % racks !== 0) {
       this.problem([...path, 'count'], `must divide the ${disks} disks; got ${racks}`);
@@ -207,14 +213,30 @@ class Reader {
   private rebuildTime(
     disk: Record<string, unknown>,
     rebuild: Record<string, unknown>,
+    disks: number | undefined,
   ): { time: number; derived?: DurabilitySpec['rebuild'] } | undefined {
     if ((rebuild.time === undefined) === (rebuild.bandwidth === undefined)) {
-      this.problem(['rebuild'], 'takes one of time and bandwidth');
+      this.problem(
+        ['rebuild'],
+        rebuild.time === undefined
+          ? 'needs a time, or a bandwidth (with the disk capacity); got neither'
+          : 'takes one of time and bandwidth, not both',
+      );
       return undefined;
     }
     if (rebuild.time !== undefined) {
-      if (rebuild.parallelism !== undefined) {
-        this.problem(['rebuild', 'parallelism'], 'applies with bandwidth, not with time');
+      for (const key of ['parallelism'] as const) {
+        if (rebuild[key] !== undefined) {
+          this.problem(['rebuild', key], 'applies with bandwidth, not with time');
+        }
+      }
+      for (const key of ['capacity', 'fill'] as const) {
+        if (disk[key] !== undefined) {
+          this.problem(
+            ['disk', key],
+            'sets the rebuild time with a bandwidth; with rebuild.time it would be ignored',
+          );
+        }
       }
       const time = this.number(['rebuild', 'time'], rebuild.time, true, 'positive');
       return time === undefined ? undefined : { time };
@@ -225,6 +247,13 @@ class Reader {
     const parallelism =
       this.number(['rebuild', 'parallelism'], rebuild.parallelism, false, 'atLeastOne') ?? 1;
     if (capacity === undefined || bandwidth === undefined) return undefined;
+    if (disks !== undefined && parallelism > disks - 1) {
+      this.problem(
+        ['rebuild', 'parallelism'],
+        `must be at most the other disks, ${disks - 1} (the peers re-creating a lost disk); got ${parallelism}`,
+      );
+      return undefined;
+    }
     return {
       time: rebuildTime(capacity, fill, bandwidth, parallelism),
       derived: { capacity, fill, bandwidth, parallelism },

@@ -1,4 +1,5 @@
-import { checkInteger, checkPositive } from '../errors.js';
+import { checkInteger, checkPositive, ParameterError } from '../errors.js';
+import type { Rng } from '../distributions/types.js';
 import { replicationRng } from '../sim/random.js';
 import { checkDurabilityInput, type DurabilityInput } from './durabilityInput.js';
 
@@ -35,7 +36,16 @@ export interface ClusterSimulation {
   readonly groupsLost: SampleMean;
   /** Disk failures simulated in all. */
   readonly failures: number;
+  /**
+   * `per-run`: every run draws its own placement, so the estimates average over placements as
+   * the model does (clusters of at most 10⁵ chunks); `once`: one placement for all runs (a large
+   * cluster, where placements differ little).
+   */
+  readonly placement: 'per-run' | 'once';
 }
+
+/** Clusters of at most this many chunks (groups × width) draw a placement per run. */
+const PER_RUN_PLACEMENT_CHUNKS = 1e5;
 
 /**
  * Simulates the actual cluster: one random placement of P groups of w chunks on w distinct disks
@@ -56,7 +66,11 @@ export interface ClusterSimulation {
  * @throws {@link ParameterError} when an input or option is out of range.
  *
  * @remarks
- * The placement is drawn once from stream 0 of the seed (a fixed cluster, as in practice); run i
+ * The model averages over random placements. A small cluster (P·w ≤ 10⁵ chunks) draws a new
+ * placement at the start of every run, so the estimates do too (with one placement the runs
+ * would estimate that placement's figures, which differ from the average by more than the
+ * runs' noise when groups are few); a large one draws it once from stream 0 of the seed (drawing
+ * 10⁷ chunks per run would dominate the cost, and placements of many groups differ little). Run i
  * uses stream i + 1 ({@link replicationRng}), so results do not depend on anything but the seed.
  * The next event is drawn from the total rate (D − j)λ + min(j, c)μ (all times exponential),
  * plus, with racks, shocks (R − a)λ_R and restores aμ_R (a racks lost); a shock loses every
@@ -75,6 +89,14 @@ export function simulateCluster(
   const replications = checkInteger(where, 'replications', options.replications, 2);
   const mission = input.missionTimes[0] ?? 0;
   const horizon = checkPositive(where, 'horizon', options.horizon ?? 100 * mission);
+  if (horizon < mission) {
+    throw new ParameterError(
+      where,
+      'horizon',
+      `be ≥ the mission time (${mission}), by which losses are counted`,
+      horizon,
+    );
+  }
   checkInteger(where, 'width', input.width, 1, 255); // lost chunks are counted in bytes
   const { disks, groups, width, tolerated, failureRate } = input;
   const mu = 1 / input.rebuildTime;
@@ -84,7 +106,9 @@ export function simulateCluster(
   const shockRate = input.domains?.failureRate ?? 0;
   const restoreRate = input.domains === undefined ? 0 : 1 / input.domains.restoreTime;
   const byRack = input.domains?.placement === 'rack';
-  const { start, members } = placeGroups(disks, groups, width, byRack ? racks : 0, options.seed);
+  const perRun = groups * width <= PER_RUN_PLACEMENT_CHUNKS;
+  const placeWith = (rng: Rng) => placeGroups(disks, groups, width, byRack ? racks : 0, rng);
+  let { start, members } = placeWith(replicationRng(options.seed, 0));
 
   const lost = new Uint8Array(groups); // lost chunks per group, capped by width
   const counted = new Uint8Array(groups); // 1 once the group has lost data in this run
@@ -101,6 +125,7 @@ export function simulateCluster(
 
   for (let r = 0; r < replications; r++) {
     const rng = replicationRng(options.seed, r + 1);
+    if (perRun && r > 0) ({ start, members } = placeWith(rng));
     lost.fill(0);
     counted.fill(0);
     rackDown.fill(0);
@@ -192,6 +217,7 @@ export function simulateCluster(
     lossProbability: { mean: p, standardError: Math.sqrt((p * (1 - p)) / replications) },
     groupsLost: meanOfSums(groupsLostSum, groupsLostSquares, replications),
     failures,
+    placement: perRun ? 'per-run' : 'once',
   };
 }
 
@@ -206,9 +232,8 @@ function placeGroups(
   groups: number,
   width: number,
   racks: number,
-  seed: number,
+  rng: Rng,
 ): { start: Int32Array; members: Int32Array } {
-  const rng = replicationRng(seed, 0);
   const perRack = racks > 0 ? disks / racks : 1;
   const units = racks > 0 ? racks : disks; // racks, or disks, drawn without repeats
   const chosen = new Int32Array(groups * width);

@@ -102,7 +102,9 @@ describe('one placement group, exact', () => {
   it('is labelled approximate when limited concurrent rebuilds are shared by a wider cluster', () => {
     const result = durability(cluster(20, 50, 3, 1, 0.01, 1, 10, 2));
     expect(result.group?.accuracy).toBe('approximate');
-    expect(result.warnings.join()).toMatch(/exact only when the group is the whole array/);
+    expect(result.warnings.join()).toMatch(
+      /the group figures and expectedGroupsLost are optimistic/,
+    );
   });
 });
 
@@ -201,5 +203,44 @@ describe('racks: shocks that lose a rack, rack-aware or disk placement', () => {
     const domains = { placement: 'rack' as const, failureRate: 0.004, restoreTime: 2 };
     expect(() => durability({ ...base, domains: { ...domains, racks: 2 } })).toThrow(/width 3/);
     expect(() => durability({ ...base, domains: { ...domains, racks: 7 } })).toThrow(/multiple/);
+  });
+});
+
+describe('durability where the combinatorial model is poorest', () => {
+  const oneGroup: DurabilityInput = {
+    disks: 10,
+    groups: 1,
+    width: 3,
+    tolerated: 2,
+    failureRate: 1 / 20,
+    rebuildTime: 5,
+    missionTimes: [20],
+  };
+
+  it('answers one group by its exact chain (the combinatorial chain was 8 % short)', () => {
+    const result = durability(oneGroup);
+    expect(result.cluster.mttdl).toBe(result.group!.mttdl);
+    expect(result.cluster.lossProbability).toEqual(result.group!.lossProbability);
+    // First-passage sum T₀ = 1/b₀, Tᵢ = 1/bᵢ + (dᵢ/bᵢ)Tᵢ₋₁ with b = (3λ, 2λ, λ), d = (0, μ, 2μ),
+    // λ = 1/20, μ = 1/5: 20/3 + 20 + 210 = 710/3 h.
+    expectRelClose(result.cluster.mttdl, 710 / 3, 1e-12);
+    expect(result.cluster.assumptions.join()).toMatch(/one group: .* exact group figures/);
+  });
+
+  it('warns, with the bound, when its loss probability exceeds the expected groups lost', () => {
+    const few = {
+      ...oneGroup,
+      disks: 300,
+      groups: 10,
+      failureRate: 1 / 20000,
+      rebuildTime: 10,
+      missionTimes: [8760],
+    };
+    const result = durability(few);
+    const bound = result.cluster.expectedGroupsLost![0]!;
+    expect(result.cluster.lossProbability[0]!).toBeGreaterThan(bound);
+    expect(result.warnings.join()).toMatch(
+      /exceeds expectedGroupsLost\(8760\) = .*Markov's inequality/,
+    );
   });
 });

@@ -40,10 +40,9 @@ describe('parseDurabilitySpec', () => {
   });
 
   it('reads replicas and a rebuild time given directly', () => {
-    const text = VALID.replace('{ data: 4, parity: 2 }', '{ replicas: 3 }').replace(
-      '{ bandwidth: 0.2, parallelism: 10, concurrent: 3 }',
-      '{ time: 2 }',
-    );
+    const text = VALID.replace('{ data: 4, parity: 2 }', '{ replicas: 3 }')
+      .replace('{ bandwidth: 0.2, parallelism: 10, concurrent: 3 }', '{ time: 2 }')
+      .replace(', capacity: 16, fill: 0.5', '');
     const spec = parseDurabilitySpec(text);
     expect(spec.input).toMatchObject({ width: 3, tolerated: 2, rebuildTime: 2 });
     expect(spec.rebuild).toBeUndefined();
@@ -67,12 +66,34 @@ describe('parseDurabilitySpec', () => {
       'name: x\ndisks: 10\ngroups: 1\nredundancy: { replicas: 2 }\ndisk: { mttf: 10 }\nrebuild: { time: 1, bandwidth: 2 }\n';
     expect(problems(text)).toEqual([
       'study.yaml:1:1: mission_time is required',
-      'study.yaml:6:10: rebuild takes one of time and bandwidth',
+      'study.yaml:6:10: rebuild takes one of time and bandwidth, not both',
+    ]);
+    expect(problems(text.replace('{ time: 1, bandwidth: 2 }', '{ parallelism: 2 }'))).toContain(
+      'study.yaml:6:10: rebuild needs a time, or a bandwidth (with the disk capacity); got neither',
+    );
+  });
+
+  it('refuses what would be ignored: capacity with a rebuild time, a restore time without rack failures', () => {
+    const text = VALID.replace('{ bandwidth: 0.2, parallelism: 10, concurrent: 3 }', '{ time: 2 }');
+    expect(problems(`${text}racks: { count: 10, restore_time: 5 }\n`)).toEqual([
+      'study.yaml:6:34: disk.capacity sets the rebuild time with a bandwidth; with rebuild.time it would be ignored',
+      'study.yaml:6:44: disk.fill sets the rebuild time with a bandwidth; with rebuild.time it would be ignored',
+      'study.yaml:8:35: racks.restore_time applies when racks fail (racks.mttf); without it it would be ignored',
+    ]);
+  });
+
+  it('refuses more peers rebuilding a disk than there are other disks', () => {
+    expect(problems(VALID.replace('parallelism: 10', 'parallelism: 100'))).toEqual([
+      'study.yaml:7:41: rebuild.parallelism must be at most the other disks, 99 (the peers re-creating a lost disk); got 100',
     ]);
   });
 
   it('refuses fewer disks than a group is wide', () => {
-    expect(problems(VALID.replace('disks: 100', 'disks: 5'))).toEqual([
+    const text = VALID.replace('disks: 100', 'disks: 5').replace(
+      'parallelism: 10',
+      'parallelism: 4',
+    );
+    expect(problems(text)).toEqual([
       'study.yaml:3:8: disks must be at least the group width 6; got 5',
     ]);
   });
