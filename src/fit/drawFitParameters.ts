@@ -3,16 +3,14 @@ import type { Rng } from '../distributions/types.js';
 import { ParameterError } from '../errors.js';
 import { standardNormalFromUniform } from '../numeric/normal.js';
 import { FIT_FAMILIES, FIT_FAMILY_NAMES, type FitFamilyName } from './families.js';
+import type { LifeFit } from './fitLifeData.js';
 import { cholesky } from './smallMatrix.js';
 
 /** A fit as a model records it: the family, the estimates and their covariance. */
 export interface FitEstimates {
   readonly dist: string;
   readonly parameters: Readonly<Record<string, number>>;
-  readonly covariance: {
-    readonly names: readonly string[];
-    readonly matrix: readonly (readonly number[])[];
-  } | null;
+  readonly covariance: LifeFit['covariance'];
 }
 
 /** One draw of a fit's parameters. */

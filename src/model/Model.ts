@@ -1,4 +1,6 @@
 import type { DistributionSpec } from '../distributions/registry.js';
+import type { LifeFit } from '../fit/fitLifeData.js';
+import type { LifeData } from '../fit/lifeData.js';
 
 /**
  * A model after parsing, validation and parameter evaluation: plain, immutable JSON data (it
@@ -121,16 +123,9 @@ export interface FittedLaw {
    * The estimates' covariance, the inverse observed information in the natural parameters
    * (`names` gives the order; NaN in the row of a parameter without a bound), or null.
    */
-  readonly covariance: {
-    readonly names: readonly string[];
-    readonly matrix: readonly (readonly number[])[];
-  } | null;
+  readonly covariance: LifeFit['covariance'];
   /** Units of each kind in the data. */
-  readonly n: {
-    readonly failures: number;
-    readonly suspensions: number;
-    readonly intervals: number;
-  };
+  readonly n: LifeData['n'];
 }
 
 /** One system function of a model with several. */
