@@ -277,11 +277,12 @@ export { formatChainText, parseChainText } from './markov/generation/chainText.j
 // Markov engine: chains from models
 export { chainFromChainModel, chainFromModel } from './markov/generation/fromModel.js';
 export type { ChainFromModelOptions, ChainFromModelResult } from './markov/generation/fromModel.js';
-export { solveCtmc, solveMarkov } from './markov/measures/solveMarkov.js';
+export { solveCtmc, solveMarkov, solveMarkovSystems } from './markov/measures/solveMarkov.js';
 export type {
   ChainSource,
   MarkovResult,
   SolveMarkovOptions,
+  SystemMarkovResult,
 } from './markov/measures/solveMarkov.js';
 
 // Discrete-event simulation

@@ -4,6 +4,7 @@ import { parseChainText } from '../markov/generation/chainText.js';
 import {
   solveCtmc,
   solveMarkov,
+  solveMarkovSystems,
   type MarkovResult,
   type SolveMarkovOptions,
 } from '../markov/measures/solveMarkov.js';
@@ -88,7 +89,7 @@ export function markovCommand(args: readonly string[], output: Output): number {
       /\n/,
       `\n  ${'states'.padEnd(22)} ${result.states}\n  ${'transitions'.padEnd(22)} ${result.transitions}\n`,
     );
-  const solveOne = (solve: (withProgress: SolveMarkovOptions) => MarkovResult): MarkovResult => {
+  const solveOne = <T>(solve: (withProgress: SolveMarkovOptions) => T): T => {
     const progress = startSolverProgress();
     try {
       return solve({ ...options, onProgress: progress.report });
@@ -110,10 +111,14 @@ export function markovCommand(args: readonly string[], output: Output): number {
     return EXIT.ok;
   }
   const model = loadModelFile(positionals[0]!, { limits: parseModelLimits(values) });
-  const solved = systemsToSolve(model, values.system).map(({ name, model: system }) => ({
-    ...(name !== undefined && { name }),
-    result: solveOne((withProgress) => solveMarkov(system, withProgress)),
-  }));
+  // Every system of a model with several from one chain; one system from its own.
+  const solved =
+    model.systems !== undefined && values.system === undefined
+      ? solveOne((withProgress) => solveMarkovSystems(model, withProgress))
+      : systemsToSolve(model, values.system).map(({ name, model: system }) => ({
+          ...(name !== undefined && { name }),
+          result: solveOne((withProgress) => solveMarkov(system, withProgress)),
+        }));
   output.stdout(systemsOutput(model, solved, values.json, states));
   return EXIT.ok;
 }

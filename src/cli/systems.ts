@@ -7,7 +7,8 @@ import { resultJson } from './json.js';
 export const SYSTEM_FLAG = { system: { type: 'string' } } as const;
 
 export const SYSTEM_HELP = `  --system NAME   only this system function of a model with several (systems:, quorum:);
-                  default every one, each solved as the model with that structure`;
+                  default every one, each solved as the model with that structure
+                  (markov: all from one chain of the plant)`;
 
 /** One system function to solve: its name (undefined for a model with one system) and model. */
 export interface SystemToSolve {

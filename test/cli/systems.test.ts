@@ -43,6 +43,23 @@ describe('several systems on the command line', () => {
     expect(Object.keys(document.systems)).toEqual(['write']);
   });
 
+  it('markov --json gives every system from one chain, each as its --system run gives it', () => {
+    const run = relkit('markov', STORE, '--json');
+    expect(run.status).toBe(0);
+    const document = JSON.parse(run.stdout) as {
+      systems: Record<string, unknown>;
+      consistency: unknown;
+    };
+    expect(Object.keys(document.systems)).toEqual(['read', 'write']);
+    expect(document.consistency).toBeDefined();
+    for (const name of ['read', 'write']) {
+      const alone = relkit('markov', STORE, '--system', name, '--json');
+      const { systems } = JSON.parse(alone.stdout) as { systems: Record<string, unknown> };
+      // Both lump the three replicas into one 4-state chain: the same numbers.
+      expect(document.systems[name], name).toEqual(systems[name]);
+    }
+  });
+
   it('--system naming no system is a usage error listing the systems', () => {
     const run = relkit('analyze', STORE, '--system', 'reads');
     expect(run.status).toBe(64);

@@ -6,7 +6,8 @@ import type { ChainModel, Model } from '../../model/Model.js';
 import { buildCtmc } from './buildCtmc.js';
 import type { Ctmc } from './Ctmc.js';
 import { chainLayout } from './fromModelLayout.js';
-import { emitTransitions, isStateUp, testEnd, testStart } from './fromModelState.js';
+import { emitTransitions, readVariables, testEnd, testStart } from './fromModelState.js';
+import { markCtmcChecked } from './checkCtmc.js';
 import { hasCosts, repairStartCost, stateCostRate, testEndCost } from './fromModelCosts.js';
 import { StateIndex } from './StateIndex.js';
 
@@ -60,7 +61,13 @@ export interface ChainUpkeep {
 
 /** A model's CTMC, with what the generator noticed. */
 export interface ChainFromModelResult {
+  /** The chain, its up states those of the model's `system` (the first of several). */
   readonly ctmc: Ctmc;
+  /**
+   * For a model with several system functions (`systems`): the chain of each, in the model's
+   * order, `ctmc` with that system's up states (the other arrays shared).
+   */
+  readonly systems?: readonly { readonly name: string; readonly ctmc: Ctmc }[];
   /** Proof tests and costs, when the model has either. */
   readonly upkeep?: ChainUpkeep;
   /** The upper estimate of the state count made before building (the state count itself for a hand-written chain). */
@@ -85,11 +92,17 @@ export interface ChainFromModelResult {
  *   switch success)
  * - Φ: the structure function, ξ(x): a representative 0/1 state of the units and blocks
  *
+ * A model with several system functions (`systems`) has one chain: the plant's states and
+ * transitions do not depend on the system (buildSystems refuses what would make them:
+ * idle_while_down, standby blocks), only the up states do, Φ_k for system k; units are lumped
+ * only where every Φ_k is symmetric in them.
+ *
  * @param model - a loaded model with exponential failure, repair, detection, recovery and
  *   switch-delay times, or with a `markov:` chain
  * @param options - the state limit
  * @returns the chain (states explored breadth-first from all units new), its size estimate,
- *   warnings, and the proof-test maps and cost rates when the model has them
+ *   warnings, the proof-test maps and cost rates when the model has them, and each system's
+ *   chain when it has several
  * @throws {@link UnsupportedModelError} naming the component and time that is not exponential,
  *   when the estimated state count exceeds `maxStates`, or when the chain outgrows the memory
  *   available while it is built
@@ -150,7 +163,11 @@ export function chainFromModel(
       'use relkit simulate',
     );
   }
-  const layout = chainLayout(model, model.system);
+  const functions = model.systems ?? [{ name: 'system', node: model.system }];
+  const layout = chainLayout(
+    model,
+    functions.map((entry) => entry.node),
+  );
   if (layout.estimatedStates > maxStates) {
     throw new UnsupportedModelError(
       'markov',
@@ -160,7 +177,10 @@ export function chainFromModel(
   }
   // Φ by the Boolean evaluator, not the BDD the analytic solver uses, so that the two engines
   // agreeing also checks the structure function.
-  const structure = evaluateStructure(layout.structure, layout.variableCount);
+  const [structure, ...others] = layout.structures.map((node) =>
+    evaluateStructure(node, layout.variableCount),
+  );
+  if (structure === undefined) throw new Error('internal: a chain layout without a structure');
   const x = new Uint8Array(layout.variableCount);
 
   // States are explored breadth-first; each is a vector of `width` small integers, numbered
@@ -186,6 +206,7 @@ export function chainFromModel(
   layout.blocks.forEach((block) => (initial[block.offset] = 1));
   stateOf(initial);
   const upFlags: number[] = [];
+  const otherUpFlags = others.map((): number[] => []);
   let capped = false;
   const inspected = layout.rates.flatMap((rate, c) => (rate.inspection ? [c] : []));
   const costs = hasCosts(layout);
@@ -199,8 +220,10 @@ export function chainFromModel(
     for (let current = 0; current < states.size; current++) {
       const s = new Int32Array(width);
       states.read(current, s);
-      const up = isStateUp(layout, structure, x, s);
+      const working = readVariables(layout, x, s);
+      const up = working && structure.up(x) ? 1 : 0;
       upFlags.push(up);
+      others.forEach((other, k) => otherUpFlags[k]!.push(working && other.up(x) ? 1 : 0)); // `!`: one list per other system
       let cost = costs ? stateCostRate(layout, s) : 0;
       inspected.forEach((c, i) => {
         const slot = layout.testSlot[c]!; // `!`: one slot per component (chainLayout)
@@ -277,11 +300,46 @@ export function chainFromModel(
               : { costRate: costRate.view() })),
         }
       : undefined;
+  // The same states, transitions and initial state; only the up states differ: a well-formed
+  // chain as `ctmc` is.
+  const systems = model.systems?.map((entry, k) => ({
+    name: entry.name,
+    ctmc: k === 0 ? ctmc : markCtmcChecked({ ...ctmc, up: Uint8Array.from(otherUpFlags[k - 1]!) }), // `!`: one list per system after the first
+  }));
   return {
     ctmc,
+    ...(systems && { systems }),
     ...(upkeep && { upkeep }),
     estimatedStates: layout.estimatedStates,
     warnings,
+  };
+}
+
+/**
+ * Returns the estimated state counts, made before building, of the one chain
+ * {@link chainFromModel} builds for a model with several system functions and of the chain of
+ * each function alone (`systemView`): the shared chain lumps a component's units only where
+ * every function is symmetric in them, so it can be larger than the functions' own chains
+ * together (a component of nine units lumped into 10 states in one function and tracked as 2^9
+ * in another's).
+ *
+ * $$
+ * \hat n_{\mathrm{shared}} \text{ against } \sum_k \hat n_k
+ * $$
+ *
+ * - n̂: the upper estimates of reachable states of chainFromModel (`estimatedStates`)
+ *
+ * @param model - a loaded model with `systems` and exponential times
+ * @returns `shared`, the estimate of the one chain, and `own`, each function's, in the model's order
+ * @throws {@link UnsupportedModelError} as {@link chainFromModel}, for a time that is not exponential
+ * @throws Error when the model has no `systems`
+ */
+export function estimatedChainSizes(model: Model): { shared: number; own: number[] } {
+  if (model.systems === undefined) throw new Error('internal: estimatedChainSizes needs systems');
+  const nodes = model.systems.map((entry) => entry.node);
+  return {
+    shared: chainLayout(model, nodes).estimatedStates,
+    own: nodes.map((node) => chainLayout(model, [node]).estimatedStates),
   };
 }
 

@@ -91,8 +91,11 @@ export interface ChainLayout {
   readonly rates: readonly ComponentRates[];
   readonly groups: readonly UnitGroup[];
   readonly blocks: readonly BlockLayout[];
-  /** The structure over units then blocks, as toStructure gives it. */
-  readonly structure: StructureNode;
+  /**
+   * The structure of each system function over units then blocks, as toStructure gives it, in
+   * the order the functions were given (one for a model with one system).
+   */
+  readonly structures: readonly StructureNode[];
   readonly variableCount: number;
   /** Number of slots per group ({@link SLOT}; the `spare` slots only with spare pools). */
   readonly groupWidth: number;
@@ -126,11 +129,18 @@ export interface ChainLayout {
 /**
  * Returns the layout of the CTMC state of a model whose times are all exponential: units
  * lumped into groups where they are exchangeable, blocks, recoveries and the repair queue.
+ * With several system functions (over the same plant: no standby blocks, buildSystems refuses
+ * them), units are lumped only where they are exchangeable in every function, so that one chain
+ * serves them all.
  *
+ * @param systems - the system functions, at least one; standby blocks only when there is one
  * @throws {@link UnsupportedModelError} naming the first non-exponential time
  */
-export function chainLayout(model: Model, system: SystemNode): ChainLayout {
-  const structure = toStructure(model, system);
+export function chainLayout(model: Model, systems: readonly SystemNode[]): ChainLayout {
+  const [structure, ...others] = systems.map((system) => toStructure(model, system));
+  if (structure === undefined || others.some((other) => other.blocks.length > 0)) {
+    throw new Error('internal: chainLayout takes one system, or several without standby blocks');
+  }
   const priority = model.maintenance.priority;
   const facts = componentFacts(model);
   const rates = model.components.map((component, c): ComponentRates => {
@@ -164,7 +174,11 @@ export function chainLayout(model: Model, system: SystemNode): ChainLayout {
     };
   });
   const blockUnits = new Set(structure.blocks.flatMap((block) => block.units));
-  const lumpable = exchangeableComponents(model, structure.node, blockUnits);
+  const lumpable = exchangeableComponents(
+    model,
+    [structure, ...others].map((each) => each.node),
+    blockUnits,
+  );
 
   const groupWidth =
     model.maintenance.spares === undefined ? GROUP_WIDTH.plain : GROUP_WIDTH.withSpares;
@@ -258,7 +272,7 @@ export function chainLayout(model: Model, system: SystemNode): ChainLayout {
     rates,
     groups,
     blocks,
-    structure: structure.node,
+    structures: [structure.node, ...others.map((other) => other.node)],
     variableCount: structure.variableCount,
     groupWidth,
     recoverySlot,
@@ -288,11 +302,21 @@ function exponentialRateOf(law: Distribution, what: string): number {
 }
 
 /**
- * Marks the components whose units can be lumped: every unit appears exactly once in the
- * structure, all as children of one series, parallel or k-out-of-n node (so the structure is
- * symmetric in them), or none appears at all; and none is in a standby block.
+ * Marks the components whose units can be lumped: in every structure, every unit appears
+ * exactly once, all as children of one series, parallel or k-out-of-n node (so the structure
+ * is symmetric in them), or none appears at all; and none is in a standby block.
  */
 function exchangeableComponents(
+  model: Model,
+  roots: readonly StructureNode[],
+  blockUnits: ReadonlySet<number>,
+): boolean[] {
+  const each = roots.map((root) => exchangeableIn(model, root, blockUnits));
+  return model.components.map((_, c) => each.every((lumpable) => lumpable[c]));
+}
+
+/** {@link exchangeableComponents} in one structure. */
+function exchangeableIn(
   model: Model,
   root: StructureNode,
   blockUnits: ReadonlySet<number>,

@@ -1,4 +1,3 @@
-import type { StructureEvaluator } from '../../structure/evaluateStructure.js';
 import { SLOT, type ChainLayout, type PoolLayout } from './fromModelLayout.js';
 
 // `!` on a state vector s (and its copies next, none, switched): s has layout.width entries,
@@ -15,28 +14,23 @@ import { SLOT, type ChainLayout, type PoolLayout } from './fromModelLayout.js';
 export type EmitTransition = (next: Int32Array, rate: number, completed?: number) => void;
 
 /**
- * Returns 1 when the system is up in state `s`: not dead, no outage in progress (a pending
- * recovery, or an uncovered failure whose unit is not yet repaired), and the structure works
- * with each group's first working units up and each block up when it has an active unit that
- * is not being switched in.
+ * Writes into `x` the state of each variable of the structure in state `s` (each group's first
+ * working units up, each block up when it has an active unit that is not being switched in),
+ * and returns false instead when no system can be up in `s`: dead, or an outage in progress (a
+ * pending recovery, or an uncovered failure whose unit is not yet repaired). A system is up in
+ * `s` when this returns true and its structure works on `x` (docs/semantics.md).
  *
- * @param structure - Φ over the layout's variables (units, then blocks)
  * @param x - scratch for the variables' states, length `layout.variableCount`, overwritten
  * @param s - the state vector
  */
-export function isStateUp(
-  layout: ChainLayout,
-  structure: StructureEvaluator,
-  x: Uint8Array,
-  s: Int32Array,
-): number {
+export function readVariables(layout: ChainLayout, x: Uint8Array, s: Int32Array): boolean {
   // `!`: slots of the layout, inside s (see the note at the top of this file).
-  if (s[0] === 1) return 0;
-  for (const slot of layout.recoverySlot) if (slot >= 0 && s[slot]! > 0) return 0;
+  if (s[0] === 1) return false;
+  for (const slot of layout.recoverySlot) if (slot >= 0 && s[slot]! > 0) return false;
   for (const [g, group] of layout.groups.entries()) {
     const o = group.offset;
-    if (s[o + SLOT.detect1]! + s[o + SLOT.wait1]! + s[o + SLOT.repair1]! > 0) return 0;
-    if (layout.pools.length > 0 && s[o + SLOT.spare1]! > 0) return 0;
+    if (s[o + SLOT.detect1]! + s[o + SLOT.wait1]! + s[o + SLOT.repair1]! > 0) return false;
+    if (layout.pools.length > 0 && s[o + SLOT.spare1]! > 0) return false;
     const working = inService(layout, s, group.component, g);
     let i = 0;
     for (const unit of group.units) x[unit] = i++ < working ? 1 : 0;
@@ -46,7 +40,7 @@ export function isStateUp(
   for (const block of layout.blocks) {
     x[variable++] = s[block.offset]! > 0 && s[block.offset + 1] === 0 ? 1 : 0;
   }
-  return structure.up(x) ? 1 : 0;
+  return true;
 }
 
 /**

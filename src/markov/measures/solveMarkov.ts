@@ -11,7 +11,13 @@ import { checkReachability, type ReachabilityReport } from '../generation/checkR
 import type { Ctmc } from '../generation/Ctmc.js';
 import { checkCtmc } from '../generation/checkCtmc.js';
 import { failureFrequency } from './failureFrequency.js';
-import { chainFromModel, type ChainUpkeep } from '../generation/fromModel.js';
+import {
+  chainFromModel,
+  estimatedChainSizes,
+  type ChainFromModelResult,
+  type ChainUpkeep,
+} from '../generation/fromModel.js';
+import { systemView } from '../../model/systemView.js';
 import { checkTransientOptions } from '../linalg/transientPlan.js';
 import { expectedRateReward } from './expectedRateReward.js';
 import { piecewiseTransient } from './piecewiseTransient.js';
@@ -124,35 +130,142 @@ export interface MarkovResult extends Result {
  * ```
  */
 export function solveMarkov(model: Model, options: SolveMarkovOptions = {}): MarkovResult {
+  const chain = buildChain(model, options);
+  return solveChain(chain.ctmc, modelSource(model), options, chainWarnings(chain), chain.upkeep);
+}
+
+/** The result of one system function of a model with several (see {@link solveMarkovSystems}). */
+export interface SystemMarkovResult {
+  /** The system's name, as the model's `systems` gives it. */
+  readonly name: string;
+  readonly result: MarkovResult;
+}
+
+/**
+ * Returns the exact measures of every system function of a model with several (`systems:`,
+ * `quorum:`), from one Markov chain of the plant: each system's result is the one
+ * {@link solveMarkov} gives for `systemView(model, name)`, to rounding, without generating and
+ * solving a chain per system.
+ *
+ * $$
+ * A_k = \sum_{i \in U_k}\pi_i,\quad
+ * \omega_k = \sum_{i \in U_k}\sum_{j \notin U_k}\pi_i q_{ij},\quad
+ * A_k(t) = p_0 e^{Qt}\mathbf 1_{U_k},\quad R_k(t) = p_0 e^{\tilde Q_k t}\mathbf 1_{U_k}
+ * $$
+ *
+ * - Q: the plant's generator, the same for every system; π its stationary distribution
+ * - U_k: the up states of system k (no outage in progress and Φ_k working); Q̃_k: Q with the
+ *   states outside U_k made absorbing
+ *
+ * @param model - a loaded model whose times are exponential; one without `systems` gives one
+ *   entry, named `system`, with {@link solveMarkov}'s result
+ * @param options - as {@link solveMarkov}
+ * @returns each system's name and result, in the model's order
+ * @throws as {@link solveMarkov}
+ *
+ * @remarks
+ * The plant's behaviour does not depend on the system: what would make it (idle_while_down,
+ * standby blocks) is refused in a model with several systems. So the chain is generated once,
+ * with units lumped only where every system is symmetric in them (raft-5: the same 6 states as
+ * each system's own chain), the stationary distribution is solved once, and each system takes
+ * from them its steady measures, and its own transient curves, MTTF, proof-test and cost
+ * measures with its up states. Where every system lumps a component alike, each system's chain
+ * is the one {@link solveMarkov} builds for its view, state for state, and the results are the
+ * same numbers; where one system uses units of a component apart (a network, a unit named on
+ * its own), the shared chain keeps them apart for all, and the others' results agree with their
+ * own chains' to rounding (exact lumpability). When that makes the one chain larger, by the
+ * estimates made before building, than the systems' own chains together
+ * ({@link estimatedChainSizes}), each system is solved on its own chain instead, as
+ * {@link solveMarkov} solves its view. Each result's name and hash are its view's.
+ *
+ * @example
+ * ```ts
+ * const store = loadModel('name: s\ncomponents: { r: { count: 3, failure: { rate: 0.001 }, repair: { rate: 0.1 } } }\nquorum: { of: r, read: 1, write: 3 }');
+ * const [read, write] = solveMarkovSystems(store, { steady: true });
+ * read.result.states; // → 4
+ * read.result.measures.steadyUnavailability; // → ~9.7059014792764e-7
+ * write.result.measures.steadyUnavailability; // → ~0.029409852072356
+ * ```
+ */
+export function solveMarkovSystems(
+  model: Model,
+  options: SolveMarkovOptions = {},
+): SystemMarkovResult[] {
+  if (model.systems === undefined) return [{ name: 'system', result: solveMarkov(model, options) }];
+  const sizes = estimatedChainSizes(model);
+  if (sizes.shared > sizes.own.reduce((sum, n) => sum + n, 0)) {
+    return model.systems.map(({ name }) => ({
+      name,
+      result: solveMarkov(systemView(model, name), options),
+    }));
+  }
+  const chain = buildChain(model, options);
+  if (chain.systems === undefined)
+    throw new Error('internal: a chain of several systems lost them');
+  const warnings = chainWarnings(chain);
+  // π does not depend on the up states: solved for the first system, reused by the others.
+  const steadyState = once(solveSteadyState);
+  return chain.systems.map(({ name, ctmc }) => ({
+    name,
+    result: solveChain(
+      ctmc,
+      modelSource(systemView(model, name)),
+      options,
+      warnings,
+      chain.upkeep,
+      steadyState,
+    ),
+  }));
+}
+
+/** The chain of a model, saying so to the progress callback. */
+function buildChain(model: Model, options: SolveMarkovOptions): ChainFromModelResult {
   options.onProgress?.(undefined, 'markov: building the chain');
-  const {
-    ctmc,
-    warnings: chainWarnings,
-    upkeep,
-  } = chainFromModel(
+  return chainFromModel(
     model,
     options.maxStates === undefined ? {} : { maxStates: options.maxStates },
   );
-  const warnings = upkeep?.costGap
-    ? [...chainWarnings, `costRate and missionCost are left out: ${upkeep.costGap}`]
-    : chainWarnings;
-  return solveChain(
-    ctmc,
-    {
-      name: model.name,
-      hash: modelHash(model),
-      timeUnit: model.timeUnit,
-      ...(model.missionTime !== undefined && { missionTime: model.missionTime }),
-      ...(model.system && {
-        repairable: model.components.some((component) => component.repair !== undefined),
-        relaxationHorizon: repairableHorizon(model),
-        lifeScale: longestMeanLife(model),
-      }),
-    },
-    options,
-    warnings,
-    upkeep,
-  );
+}
+
+/** The generator's warnings, and why costs are left out when they are. */
+function chainWarnings({ warnings, upkeep }: ChainFromModelResult): readonly string[] {
+  return upkeep?.costGap
+    ? [...warnings, `costRate and missionCost are left out: ${upkeep.costGap}`]
+    : warnings;
+}
+
+/** A model as the source of its chain: its name, hash, time scales. */
+function modelSource(model: Model): ChainSource {
+  return {
+    name: model.name,
+    hash: modelHash(model),
+    timeUnit: model.timeUnit,
+    ...(model.missionTime !== undefined && { missionTime: model.missionTime }),
+    ...(model.system && {
+      repairable: model.components.some((component) => component.repair !== undefined),
+      relaxationHorizon: repairableHorizon(model),
+      lifeScale: longestMeanLife(model),
+    }),
+  };
+}
+
+/**
+ * A function that runs `solve` on its first call and gives every later call the same outcome,
+ * its value or its error, whatever the arguments.
+ */
+function once<A extends unknown[], T>(solve: (...args: A) => T): (...args: A) => T {
+  let outcome: { value: T } | { error: unknown } | undefined;
+  return (...args) => {
+    if (outcome === undefined) {
+      try {
+        outcome = { value: solve(...args) };
+      } catch (error) {
+        outcome = { error };
+      }
+    }
+    if ('error' in outcome) throw outcome.error;
+    return outcome.value;
+  };
 }
 
 /** Where a chain came from, for the result and the default horizon. */
@@ -201,19 +314,27 @@ export function solveCtmc(
   return solveChain(ctmc, source, options, []);
 }
 
+/**
+ * The measures of a chain. `steadyState` solves πQ = 0: a function shared by the systems of
+ * one plant's chain, which differ only in their up states, solves it once for all.
+ */
 function solveChain(
   ctmc: Ctmc,
   source: ChainSource,
   options: SolveMarkovOptions,
   chainWarnings: readonly string[],
   upkeep?: ChainUpkeep,
+  steadyState: typeof solveSteadyState = solveSteadyState,
 ): MarkovResult {
   const warnings = [...chainWarnings];
-  const reach = checkReachability(ctmc);
-  const generated = source.repairable !== undefined;
-  if (!generated) warnings.push(...chainNotes(ctmc, reach));
-  const repairable =
-    source.repairable ?? (reach.closedClasses.length === 1 && reach.traps.length === 0);
+  // A generated chain's source knows whether it is repairable; a chain given directly is told
+  // by its classes, and warned about.
+  let repairable = source.repairable;
+  if (repairable === undefined) {
+    const reach = checkReachability(ctmc);
+    warnings.push(...chainNotes(ctmc, reach));
+    repairable = reach.closedClasses.length === 1 && reach.traps.length === 0;
+  }
   const all = options.steady === undefined && options.mttf === undefined;
   const curves = all || options.times !== undefined || options.points !== undefined;
 
@@ -257,7 +378,7 @@ function solveChain(
   const progressOption = options.onProgress ? { onProgress: options.onProgress } : {};
   let measures: Measures = {};
   if ((all || options.steady) && repairable) {
-    const steady = optional('the steady measures', () => solveSteadyState(ctmc, progressOption));
+    const steady = optional('the steady measures', () => steadyState(ctmc, progressOption));
     if (steady) {
       warnings.push(...steady.warnings);
       const pi = steady.probabilities;
