@@ -28,7 +28,7 @@ import {
 } from './loadModelFile.js';
 import type { Output } from './io.js';
 import { parseSimulationFlags, SIMULATION_FLAGS } from './simulationFlags.js';
-import { runFixed, startRunner } from './simulationRunner.js';
+import { ONE_SYSTEM, runFixed, startRunner } from './simulationRunner.js';
 import { EXIT_INTERRUPTED } from './io.js';
 import {
   checkWorkBudget,
@@ -116,7 +116,7 @@ export async function checkCommand(args: readonly string[], output: Output): Pro
   const { runner, progress, stopListening } = startRunner(flags, output, 'check');
   let simulation: SimulationResult | undefined;
   try {
-    const run = await runFixed(runner, model, { ...flags, replications });
+    const run = await runFixed(runner, ONE_SYSTEM, model, { ...flags, replications });
     if (run.stats) simulation = finalizeSimulation(model, run.stats, flags.options);
   } finally {
     stopListening();

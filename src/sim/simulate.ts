@@ -195,7 +195,7 @@ export function runSystemsReplications(
   first: number,
   count: number,
 ): SystemsSimulationStats {
-  const views = jointViews(model);
+  const views = simulationViews(model);
   const stats = runJointly(model, views, options, first, count);
   const names = model.systems?.map(({ name }) => name) ?? ['system'];
   return { systems: names.map((name, s) => ({ name, stats: stats[s]! })) }; // one per view
@@ -233,7 +233,7 @@ export function finalizeSystems(
       given.join(', '),
     );
   }
-  const views = jointViews(model);
+  const views = simulationViews(model);
   return {
     model: { name: model.name, hash: modelHash(model) },
     systems: Object.fromEntries(
@@ -247,16 +247,38 @@ export function finalizeSystems(
 }
 
 /**
- * The models a joint run observes: each system function's view ({@link systemView}), or the
- * model itself when it has one system.
+ * Returns the models a joint run observes: each system function's view ({@link systemView}),
+ * or the model itself when it has one system.
+ *
+ * @param model - a loaded model
+ * @returns one model per system, in the model's order
+ *
+ * @example
+ * ```ts
+ * const store = loadModel('name: s\ncomponents: { r: { count: 3, failure: { mtbf: 1000 }, repair: { mttr: 10 } } }\nquorum: { of: r, read: 1, write: 3 }');
+ * simulationViews(store).map((view) => view.name); // → ['s (read)', 's (write)']
+ * ```
  */
-function jointViews(model: Model): Model[] {
+export function simulationViews(model: Model): Model[] {
   return model.systems?.map(({ name }) => systemView(model, name)) ?? [model];
 }
 
-/** The horizon of a joint run: the option, else the longest of the views' default horizons. */
-function jointHorizon(views: readonly Model[], options: SimulateOptions): number {
-  return options.horizon ?? Math.max(...views.map(defaultHorizon));
+/**
+ * Returns the horizon T a simulation of the model uses: `options.horizon`, else the model's
+ * default horizon ({@link defaultHorizon}), for several systems the longest of theirs (one event
+ * stream has one horizon).
+ *
+ * @param model - a loaded model
+ * @param options - the run's options (`horizon`)
+ * @returns T, in the model's time unit (not checked)
+ *
+ * @example
+ * ```ts
+ * simulationHorizon(loadModel('name: a\ncomponents: { x: { failure: { mtbf: 10 } } }\nsystem: x'), { horizon: 5 }); // → 5
+ * ```
+ */
+export function simulationHorizon(model: Model, options: SimulateOptions): number {
+  return options.horizon ?? Math.max(...simulationViews(model).map(defaultHorizon));
 }
 
 /**
@@ -264,8 +286,11 @@ function jointHorizon(views: readonly Model[], options: SimulateOptions): number
  * than `maxEvents` events ({@link expectedEvents}).
  */
 function checkBudget(model: Model, options: SimulateOptions, replications: number): void {
-  const views = jointViews(model);
-  const header = resolveHeader(views[0]!, { ...options, horizon: jointHorizon(views, options) });
+  const views = simulationViews(model);
+  const header = resolveHeader(views[0]!, {
+    ...options,
+    horizon: simulationHorizon(model, options),
+  });
   const maxEvents = resolveMaxEvents(options);
   const length = runsOnToFirstFailure(model, options)
     ? header.mttfCap * header.horizon
@@ -315,7 +340,7 @@ export function runReplications(
  * itself when it has one system): one event stream per replication, the same unit failures,
  * repairs, crews, spares and proof tests, and per system its own structure state and
  * statistics, each exactly those of a run of that system alone (its view,
- * {@link jointViews}) with the joint run's horizon.
+ * {@link simulationViews}) with the joint run's horizon.
  */
 function runJointly(
   model: Model,
@@ -336,7 +361,7 @@ function runJointly(
       first + count,
     );
   }
-  const horizon = jointHorizon(views, options);
+  const horizon = simulationHorizon(model, options);
   const headers = views.map((view) => resolveHeader(view, { ...options, horizon }));
   const header = headers[0]!; // at least one view; the views share all but the hash
   checkSchedules(model, header.horizon);
@@ -656,7 +681,7 @@ function resolveMaxEvents(options: SimulateOptions): number {
  */
 export function runsOnToFirstFailure(model: Model, options: SimulateOptions): boolean {
   if (!resolveMeasures(options.measures, model).includes('mttf')) return false;
-  const views = jointViews(model);
+  const views = simulationViews(model);
   const plan = compileSystems(model, views.map(simulationSupport));
   return (
     !isRegenerative(plan) &&
