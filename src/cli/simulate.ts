@@ -88,7 +88,9 @@ bit-identical for any --workers and any sharding.
   --shard i/n       run only slice i (0-based) of n equal slices of the replications and write
                     its mergeable statistics as JSON, for relkit merge
   --progress        draw the progress line on stderr even when it is not a terminal
-  --system NAME     the system function to simulate, for a model with several (systems:, quorum:)
+  --system NAME     the system function to simulate, for a model with several (systems:, quorum:);
+                    default every one, from one event stream per replication (a section per
+                    system; each equals --system NAME with the same --horizon and --seed)
   --uncertainty N   for a model with laws fitted from data (fit: FILE): after the run at the
                     estimates, draw N parameter vectors (N in [40, 1e6]; 100 to 1000) from the
                     fits' Fisher-matrix normal law and simulate each with --replications

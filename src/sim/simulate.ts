@@ -150,7 +150,7 @@ export function simulate(model: Model, options: SimulateOptions = {}): Simulatio
  * @example
  * ```ts
  * const store = loadModel('name: s\ncomponents: { r: { count: 3, failure: { mtbf: 1000 }, repair: { mttr: 10 } } }\nquorum: { of: r, read: 1, write: 3 }');
- * Object.keys(simulateSystems(store, { replications: 50 }).systems); // → ['read', 'write']
+ * Object.keys(simulateSystems(store, { replications: 50 }).systems); // → [read, write]
  * ```
  */
 export function simulateSystems(
@@ -186,7 +186,7 @@ export function simulateSystems(
  * @example
  * ```ts
  * const store = loadModel('name: s\ncomponents: { r: { count: 3, failure: { mtbf: 1000 }, repair: { mttr: 10 } } }\nquorum: { of: r, read: 1, write: 3 }');
- * runSystemsReplications(store, { seed: 2 }, 0, 10).systems.map((s) => s.name); // → ['read', 'write']
+ * runSystemsReplications(store, { seed: 2 }, 0, 10).systems.map((s) => s.name); // → [read, write]
  * ```
  */
 export function runSystemsReplications(
@@ -256,7 +256,7 @@ export function finalizeSystems(
  * @example
  * ```ts
  * const store = loadModel('name: s\ncomponents: { r: { count: 3, failure: { mtbf: 1000 }, repair: { mttr: 10 } } }\nquorum: { of: r, read: 1, write: 3 }');
- * simulationViews(store).map((view) => view.name); // → ['s (read)', 's (write)']
+ * simulationViews(store).map((view) => view.name); // → [s (read), s (write)]
  * ```
  */
 export function simulationViews(model: Model): Model[] {
