@@ -286,9 +286,17 @@ export type {
 } from './markov/measures/solveMarkov.js';
 
 // Discrete-event simulation
-export { finalizeSimulation, runReplications, simulate, traceReplication } from './sim/simulate.js';
-export { mergeSimulationStats } from './sim/stats.js';
-export type { SimulationStats } from './sim/stats.js';
+export {
+  finalizeSimulation,
+  finalizeSystems,
+  runReplications,
+  runSystemsReplications,
+  simulate,
+  simulateSystems,
+  traceReplication,
+} from './sim/simulate.js';
+export { mergeSimulationStats, mergeSystemsStats } from './sim/stats.js';
+export type { SimulationStats, SystemsSimulationStats } from './sim/stats.js';
 export { simulationSupport } from './sim/simulationSupport.js';
 export { SIMULATED_MEASURES, UPKEEP_MEASURES } from './sim/types.js';
 export { simulateRareEvent } from './sim/rareEvent/simulateRareEvent.js';
@@ -298,6 +306,7 @@ export type {
   SimulatedMeasure,
   SimulateOptions,
   SimulationResult,
+  SystemsSimulationResult,
 } from './sim/types.js';
 
 // Solving: one choice of exact method, what-if studies, optimisation, importance

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { Model } from '../model/Model.js';
 import type { Result } from '../model/Result.js';
-import { finalizeSimulation } from '../sim/simulate.js';
+import { simulationViews } from '../sim/simulate.js';
 import { simulationSupport } from '../sim/simulationSupport.js';
 import type { SimulationResult } from '../sim/types.js';
+import type { SimulationFlags } from './simulationFlags.js';
 import {
   ALPHA,
   EXACT_TOLERANCE,
@@ -28,7 +29,15 @@ import {
 } from './loadModelFile.js';
 import type { Output } from './io.js';
 import { parseSimulationFlags, SIMULATION_FLAGS } from './simulationFlags.js';
-import { runFixed, startRunner } from './simulationRunner.js';
+import {
+  EVERY_SYSTEM,
+  ONE_SYSTEM,
+  runFixed,
+  startRunner,
+  type NamedResult,
+  type RunKind,
+  type SimulationRunner,
+} from './simulationRunner.js';
 import { EXIT_INTERRUPTED } from './io.js';
 import {
   checkWorkBudget,
@@ -70,7 +79,11 @@ exponential, simulation) and compares them measure by measure:
 ${EXACT_BUDGET_HELP}
   --reference FILE  also compare with a result JSON from elsewhere (relkit analyze --json, a
                     published value) as if it were exact
-  --system NAME     the system function to check, for a model with several (systems:, quorum:)
+  --system NAME     the system function to check, for a model with several (systems:, quorum:);
+                    by default every one, from one simulation, each against its exact values
+                    (a section per system, then the overall verdict: DIFF if any system
+                    differs, else INCONCLUSIVE if any is, else PASS; alpha holds per measure
+                    of each system)
   --json            the comparisons as JSON
 ${MODEL_LIMITS_HELP}
 
@@ -104,47 +117,97 @@ export async function checkCommand(args: readonly string[], output: Output): Pro
   const budget = parseExactBudget(values);
   const limits = parseModelLimits(values);
   const reference = values.reference === undefined ? undefined : readReference(values.reference);
-  const model = oneSystemToSolve(
-    loadModelFile(positionals[0]!, { limits }),
-    values.system,
-    'check',
-  );
-  simulationSupport(model);
+  const loaded = loadModelFile(positionals[0]!, { limits });
+  // A model with several systems: every one from one simulation, unless --system picks one.
+  const joint = loaded.systems !== undefined && values.system === undefined;
+  if (joint && reference) {
+    throw new UsageError(
+      `--reference compares one system's result; this model has several (${loaded.systems!.map(({ name }) => name).join(', ')}): choose one with --system NAME`,
+    );
+  }
+  const model = joint ? loaded : oneSystemToSolve(loaded, values.system, 'check');
+  const views = simulationViews(model);
+  views.forEach(simulationSupport);
   const replications = flags.replications ?? DEFAULT_REPLICATIONS;
   checkWorkBudget('check', [estimateEvents(model, flags.options, replications)], maxEvents);
 
   const { runner, progress, stopListening } = startRunner(flags, output, 'check');
-  let simulation: SimulationResult | undefined;
+  let simulations: NamedResult[] | undefined;
   try {
-    const run = await runFixed(runner, model, { ...flags, replications });
-    if (run.stats) simulation = finalizeSimulation(model, run.stats, flags.options);
+    const run = { ...flags, replications };
+    simulations = joint
+      ? await simulateOnce(runner, EVERY_SYSTEM, model, run)
+      : await simulateOnce(runner, ONE_SYSTEM, model, run);
   } finally {
     stopListening();
     progress.finish();
     await runner.close();
   }
-  if (!simulation || runner.interrupted) {
+  if (!simulations || runner.interrupted) {
     output.stderr('relkit: check interrupted; no verdict\n');
     return EXIT_INTERRUPTED;
   }
-  const exact = solveExact(model, simulation, budget);
-  if (reference) {
-    exact.push({ method: 'reference', result: reference });
-    if (reference.model?.hash !== undefined && reference.model.hash !== simulation.model.hash) {
-      output.stderr(
-        `relkit: note: the reference is for model ${reference.model.hash}, this model is ${simulation.model.hash}\n`,
-      );
+  const reports = simulations.map(({ name, result: simulation }, s) => {
+    const exact = solveExact(views[s]!, simulation, budget); // one view per system
+    if (reference) {
+      exact.push({ method: 'reference', result: reference });
+      if (reference.model?.hash !== undefined && reference.model.hash !== simulation.model.hash) {
+        output.stderr(
+          `relkit: note: the reference is for model ${reference.model.hash}, this model is ${simulation.model.hash}\n`,
+        );
+      }
     }
+    return {
+      ...(name !== undefined && { name }),
+      report: checkReport(simulation, exact, values.json),
+    };
+  });
+  const [first] = reports;
+  if (reports.length === 1 && first !== undefined && first.name === undefined) {
+    output.stdout(first.report.text);
+    return first.report.exitCode;
   }
-  const report = checkReport(simulation, exact, values.json);
-  output.stdout(report.text);
-  return report.exitCode;
+  const verdict = overallVerdict(reports.map(({ report }) => report.verdict));
+  const line = `overall: ${verdict} (${reports.map(({ name, report }) => `${name} ${report.verdict}`).join(', ')})`;
+  output.stdout(
+    values.json
+      ? resultJson({
+          model: { name: model.name },
+          systems: Object.fromEntries(reports.map(({ name, report }) => [name, report.document])),
+          verdict,
+          summary: line,
+        })
+      : `${reports.map(({ name, report }) => `system ${name}\n${report.text}`).join('\n')}\n${line}\n`,
+  );
+  return VERDICT_EXIT[verdict];
+}
+
+/**
+ * Runs the check's replications of one system or of every system ({@link RunKind}) and returns
+ * each system's result; undefined when interrupted before any replication ended.
+ */
+async function simulateOnce<S>(
+  runner: SimulationRunner,
+  kind: RunKind<S>,
+  model: Model,
+  flags: SimulationFlags,
+): Promise<NamedResult[] | undefined> {
+  const run = await runFixed(runner, kind, model, flags);
+  return run.stats === undefined ? undefined : kind.results(model, run.stats, flags.options);
+}
+
+/** DIFF when any system differs; else INCONCLUSIVE when any is; else PASS. */
+function overallVerdict(verdicts: readonly Verdict[]): Verdict {
+  if (verdicts.includes('DIFF')) return 'DIFF';
+  return verdicts.includes('INCONCLUSIVE') ? 'INCONCLUSIVE' : 'PASS';
 }
 
 /** What `check` prints and returns, from the simulation and the exact runs. */
 export interface CheckReport {
   /** The report: text ending with the verdict line, or JSON. */
   readonly text: string;
+  /** The report as the JSON document `--json` writes. */
+  readonly document: object;
   readonly verdict: Verdict;
   /** {@link EXIT}.ok on PASS, `failed` on DIFF, `inconclusive` on INCONCLUSIVE. */
   readonly exitCode: number;
@@ -166,20 +229,21 @@ export function checkReport(
 ): CheckReport {
   const { comparisons, notes } = compareRuns(simulation, exact);
   const summary = summarizeComparisons(comparisons);
+  const document = {
+    model: simulation.model,
+    replications: simulation.replications,
+    seed: simulation.seed,
+    rule: RULE,
+    comparisons,
+    verdict: summary.verdict,
+    summary: summary.line,
+    exact,
+    simulation,
+  };
   const text = json
-    ? resultJson({
-        model: simulation.model,
-        replications: simulation.replications,
-        seed: simulation.seed,
-        rule: RULE,
-        comparisons,
-        verdict: summary.verdict,
-        summary: summary.line,
-        exact,
-        simulation,
-      })
+    ? resultJson(document)
     : formatCheck(simulation, exact, comparisons, notes, summary);
-  return { text, verdict: summary.verdict, exitCode: VERDICT_EXIT[summary.verdict] };
+  return { text, document, verdict: summary.verdict, exitCode: VERDICT_EXIT[summary.verdict] };
 }
 
 /** The exit code of each overall verdict. */

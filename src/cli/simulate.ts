@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { Model } from '../model/Model.js';
 import type { Curve, Result, Scalar } from '../model/Result.js';
-import { finalizeSimulation } from '../sim/simulate.js';
+import { finalizeSimulation, simulationViews } from '../sim/simulate.js';
 import { simulationSupport } from '../sim/simulationSupport.js';
 import { SIMULATED_MEASURES, type SimulatedMeasure } from '../sim/types.js';
-import { mergeSimulationStats } from '../sim/stats.js';
-import type { SimulationStats } from '../sim/stats.js';
 import {
   fittedModelDraws,
   summarizeDraws,
@@ -19,7 +17,6 @@ import {
   MODEL_LIMITS_HELP,
   parseModelLimits,
 } from './loadModelFile.js';
-import type { ShardFile } from './merge.js';
 import { RARE_EVENT_FLAGS, RARE_EVENT_HELP, rareEventCommand } from './rareEvent.js';
 import {
   parseShard,
@@ -28,12 +25,24 @@ import {
   SIMULATION_FLAGS,
   type SimulationFlags,
 } from './simulationFlags.js';
-import { checkWritable, formatOutput, outputFormat, writeOutput } from './simulationOutput.js';
+import {
+  checkWritable,
+  formatOutput,
+  formatSystemsOutput,
+  outputFormat,
+  writeOutput,
+  type OutputFormat,
+} from './simulationOutput.js';
+import type { Progress } from './progress.js';
 import { SYSTEM_FLAG, oneSystemToSolve } from './systems.js';
 import { formatUncertainty, parseUncertainty } from './uncertaintyOutput.js';
 import {
+  EVERY_SYSTEM,
+  ONE_SYSTEM,
   runFixed,
   startRunner,
+  type NamedResult,
+  type RunKind,
   type SimulationRun,
   type SimulationRunner,
 } from './simulationRunner.js';
@@ -79,7 +88,9 @@ bit-identical for any --workers and any sharding.
   --shard i/n       run only slice i (0-based) of n equal slices of the replications and write
                     its mergeable statistics as JSON, for relkit merge
   --progress        draw the progress line on stderr even when it is not a terminal
-  --system NAME     the system function to simulate, for a model with several (systems:, quorum:)
+  --system NAME     the system function to simulate, for a model with several (systems:, quorum:);
+                    default every one, from one event stream per replication (a section per
+                    system; each equals --system NAME with the same --horizon and --seed)
   --uncertainty N   for a model with laws fitted from data (fit: FILE): after the run at the
                     estimates, draw N parameter vectors (N in [40, 1e6]; 100 to 1000) from the
                     fits' Fisher-matrix normal law and simulate each with --replications
@@ -157,12 +168,16 @@ export async function simulateCommand(args: readonly string[], output: Output): 
     }
   }
   if (values.out !== undefined) checkWritable(values.out);
-  const model = oneSystemToSolve(
-    loadModelFile(positionals[0]!, { limits }),
-    values.system,
-    'simulate',
-  );
-  simulationSupport(model);
+  const loaded = loadModelFile(positionals[0]!, { limits });
+  // A model with several systems: all of them from one event stream, unless --system picks one.
+  const joint = loaded.systems !== undefined && values.system === undefined;
+  const model = joint ? loaded : oneSystemToSolve(loaded, values.system, 'simulate');
+  if (joint && values.uncertainty !== undefined) {
+    throw new UsageError(
+      `--uncertainty simulates one system at a time; this model has several (${loaded.systems!.map(({ name }) => name).join(', ')}): choose one with --system NAME`,
+    );
+  }
+  simulationViews(model).forEach(simulationSupport);
   const draws =
     values.uncertainty === undefined ? undefined : parseUncertainty(values.uncertainty, model);
   const precisionMeasure = values.measure ?? defaultMeasure(model);
@@ -183,58 +198,104 @@ export async function simulateCommand(args: readonly string[], output: Output): 
   checkWorkBudget('simulate', [estimateEvents(model, flags.options, runs * budgeted)], maxEvents);
 
   const { runner, progress, stopListening } = startRunner(flags, output);
-  let text: string;
-  let done: number;
-  let planned: number;
+  let outcome: CommandOutcome | undefined;
   try {
-    if (shard) {
-      const replications = flags.replications ?? 1000;
-      const [first, count] = shardRange(shard.index, shard.count, replications);
-      const outcome = await runner.run(model, flags.options, first, count);
-      progress.finish();
-      if (!outcome.stats) return nothingFinished(output);
-      const file: ShardFile = { ...outcome.stats, model, shard: { ...shard, replications } };
-      text = `${JSON.stringify(file)}\n`;
-      [done, planned] = [outcome.done, count];
-    } else {
-      const started = performance.now();
-      const run = precision
-        ? await runToPrecision(runner, model, flags, {
-            ...precision,
-            measure: precisionMeasure,
-          })
-        : await runFixed(runner, model, flags);
-      progress.finish();
-      if (!run.stats) return nothingFinished(output);
-      const wallSeconds = (performance.now() - started) / 1000;
-      const result = finalizeSimulation(model, run.stats, flags.options, wallSeconds);
-      [done, planned] = [run.stats.replications, run.planned];
-      const warnings = [...result.warnings, ...run.warnings];
-      const uncertainty =
-        draws === undefined || runner.interrupted
-          ? undefined
-          : await simulateDraws(runner, model, result, flags, draws);
-      if (draws !== undefined && runner.interrupted)
-        warnings.push('interrupted: the parameter uncertainty (--uncertainty) is left out');
-      if (runner.interrupted) warnings.push(interruptedWarning(done, planned));
-      if (run.capped) output.stderr(`relkit: warning: ${run.warnings[0]}\n`);
-      const final = { ...result, warnings };
-      text =
-        uncertainty === undefined
-          ? formatOutput(final, format, output)
-          : format === 'json'
-            ? formatOutput({ ...final, uncertainty } as Result, format, output)
-            : `${formatOutput(final, format, output)}\n${formatUncertainty(uncertainty)}`;
-    }
+    const run: SimulateRun = {
+      runner,
+      progress,
+      model,
+      flags,
+      format,
+      output,
+      ...(shard && { shard }),
+      ...(precision && { precision: { ...precision, measure: precisionMeasure } }),
+      ...(draws !== undefined && { draws }),
+    };
+    outcome = joint ? await simulateWith(EVERY_SYSTEM, run) : await simulateWith(ONE_SYSTEM, run);
   } finally {
     stopListening();
     progress.finish();
     await runner.close();
   }
-  writeOutput(text, values.out, output);
+  if (outcome === undefined) return nothingFinished(output);
+  writeOutput(outcome.text, values.out, output);
   if (!runner.interrupted) return EXIT.ok;
-  output.stderr(`relkit: ${interruptedWarning(done, planned)}\n`);
+  output.stderr(`relkit: ${interruptedWarning(outcome.done, outcome.planned)}\n`);
   return EXIT_INTERRUPTED;
+}
+
+/** What `relkit simulate` runs, once its flags are read. */
+interface SimulateRun {
+  readonly runner: SimulationRunner;
+  readonly progress: Progress;
+  readonly model: Model;
+  readonly flags: SimulationFlags;
+  readonly format: OutputFormat;
+  readonly output: Output;
+  readonly shard?: { readonly index: number; readonly count: number };
+  readonly precision?: Precision & { readonly measure: string };
+  readonly draws?: number;
+}
+
+/** The text a run writes, and its replications finished and planned. */
+interface CommandOutcome {
+  readonly text: string;
+  readonly done: number;
+  readonly planned: number;
+}
+
+/**
+ * Runs the simulation of one system or of every system ({@link RunKind}): one shard's
+ * statistics, or the result of a fixed number of replications or of a precision goal (with the
+ * parameter uncertainty of one system). Undefined when interrupted before any replication ended.
+ */
+async function simulateWith<S extends object>(
+  kind: RunKind<S>,
+  run: SimulateRun,
+): Promise<CommandOutcome | undefined> {
+  const { runner, progress, model, flags, shard, precision, draws, format, output } = run;
+  if (shard) {
+    const replications = flags.replications ?? 1000;
+    const [first, count] = shardRange(shard.index, shard.count, replications);
+    const outcome = await kind.run(runner, model, flags.options, first, count);
+    progress.finish();
+    if (!outcome.stats) return undefined;
+    const file = { ...outcome.stats, model, shard: { ...shard, replications } };
+    return { text: `${JSON.stringify(file)}\n`, done: outcome.done, planned: count };
+  }
+  const started = performance.now();
+  const ran = precision
+    ? await runToPrecision(runner, kind, model, flags, precision)
+    : await runFixed(runner, kind, model, flags);
+  progress.finish();
+  if (!ran.stats) return undefined;
+  const wallSeconds = (performance.now() - started) / 1000;
+  const results = kind.results(model, ran.stats, flags.options, wallSeconds);
+  const [done, planned] = [kind.replications(ran.stats), ran.planned];
+  const point = results[0]!.result; // one system at least
+  const uncertainty =
+    draws === undefined || runner.interrupted
+      ? undefined
+      : await simulateDraws(runner, model, point, flags, draws);
+  const notes = [...ran.warnings];
+  if (draws !== undefined && runner.interrupted)
+    notes.push('interrupted: the parameter uncertainty (--uncertainty) is left out');
+  if (runner.interrupted) notes.push(interruptedWarning(done, planned));
+  if (ran.capped) output.stderr(`relkit: warning: ${ran.warnings[0]}\n`);
+  const solved = results.map(({ name, result }) => ({
+    ...(name !== undefined && { name }),
+    result: { ...result, warnings: [...result.warnings, ...notes] },
+  }));
+  if (uncertainty === undefined) {
+    return { text: formatSystemsOutput(model, solved, format, output), done, planned };
+  }
+  // --uncertainty: one system (several refuse it).
+  const final = solved[0]!.result;
+  const text =
+    format === 'json'
+      ? formatOutput({ ...final, uncertainty } as Result, format, output)
+      : `${formatOutput(final, format, output)}\n${formatUncertainty(uncertainty)}`;
+  return { text, done, planned };
 }
 
 /**
@@ -306,27 +367,32 @@ export function defaultMeasure(model: Model): string {
  * the last estimate, n ≈ 1.1·n·(h/ε)², at least ×1.25 and at most ×16, so where the run stops
  * depends only on (model, seed, goal), never on timing or the number of workers.
  */
-async function runToPrecision(
+async function runToPrecision<S>(
   runner: SimulationRunner,
+  kind: RunKind<S>,
   model: Model,
   flags: SimulationFlags,
   precision: Precision & { readonly measure: string },
-): Promise<SimulationRun> {
+): Promise<SimulationRun<S>> {
   const cap = flags.replications ?? PRECISION_CAP;
   const { measure } = precision;
-  let stats: SimulationStats | undefined;
+  let stats: S | undefined;
   let done = 0;
   let target = Math.min(cap, FIRST_BATCH);
   while (true) {
     const shown = { before: done, total: target };
-    const outcome = await runner.run(model, flags.options, done, target - done, shown);
+    const outcome = await kind.run(runner, model, flags.options, done, target - done, shown);
     done += outcome.done;
-    if (outcome.stats) stats = stats ? mergeSimulationStats([stats, outcome.stats]) : outcome.stats;
-    if (!stats) return { planned: target, warnings: [] };
-    const result = finalizeSimulation(model, stats, flags.options);
-    const { halfWidth, goal } = precisionOf(result, measure, precision);
+    if (outcome.stats) stats = stats ? kind.merge([stats, outcome.stats]) : outcome.stats;
+    if (stats === undefined) return { planned: target, warnings: [] };
+    const { halfWidth, goal, name } = worstPrecision(
+      kind.results(model, stats, flags.options),
+      measure,
+      precision,
+    );
     const met = halfWidth <= goal;
-    const state = `${measure} 95% CI half-width ${formatNumber(halfWidth)} ${met ? '<=' : '>'} ${formatNumber(goal)}`;
+    const of = name === undefined ? '' : ` of system ${name}`;
+    const state = `${measure}${of} 95% CI half-width ${formatNumber(halfWidth)} ${met ? '<=' : '>'} ${formatNumber(goal)}`;
     if (met) return { stats, planned: target, warnings: [`precision reached: ${state}`] };
     if (runner.interrupted)
       return { stats, planned: target, warnings: [`precision not reached: ${state}`] };
@@ -339,6 +405,28 @@ async function runToPrecision(
       Number.isFinite(halfWidth) && goal > 0 ? 1.1 * done * (halfWidth / goal) ** 2 : 4 * done;
     target = Math.min(cap, 16 * done, Math.max(Math.ceil(1.25 * done), Math.ceil(needed)));
   }
+}
+
+/**
+ * The system furthest from the precision goal (largest half-width / goal; one whose half-width
+ * is not known yet first): its half-width, goal and name.
+ */
+function worstPrecision(
+  results: readonly NamedResult[],
+  measure: string,
+  precision: Precision,
+): { halfWidth: number; goal: number; name?: string } {
+  let worst: { halfWidth: number; goal: number; name?: string } | undefined;
+  let worstRatio = -1;
+  for (const { name, result } of results) {
+    const { halfWidth, goal } = precisionOf(result, measure, precision);
+    const ratio = Number.isNaN(halfWidth) ? Infinity : halfWidth === 0 ? 0 : halfWidth / goal;
+    if (ratio > worstRatio) {
+      worstRatio = ratio;
+      worst = { halfWidth, goal, ...(name !== undefined && { name }) };
+    }
+  }
+  return worst!; // one system at least
 }
 
 /**

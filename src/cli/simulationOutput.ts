@@ -6,6 +6,8 @@ import { formatResult } from './format.js';
 import { EXIT, UsageError, writeTextAtomically } from './io.js';
 import type { Output } from './io.js';
 import { resultJson } from './json.js';
+import type { Model } from '../model/Model.js';
+import { systemsOutput } from './systems.js';
 
 /** How a result is printed. */
 export type OutputFormat = 'table' | 'json' | 'csv';
@@ -96,4 +98,31 @@ export function checkWritable(path: string): void {
 export function writeOutput(text: string, path: string | undefined, output: Output): void {
   if (path === undefined) output.stdout(text);
   else writeTextAtomically(path, text);
+}
+
+/**
+ * Formats the results of the systems simulated ({@link systemsOutput}): one system's result as
+ * {@link formatOutput} does; several as one document, and in CSV as rows
+ * `system,measure,t,value,lo,hi` (their warnings on stderr, each naming its system).
+ */
+export function formatSystemsOutput(
+  model: Model,
+  solved: readonly { readonly name?: string; readonly result: Result }[],
+  format: OutputFormat,
+  output: Output,
+): string {
+  const [first] = solved;
+  if (format !== 'csv' || (solved.length === 1 && first?.name === undefined)) {
+    return systemsOutput(model, solved, format === 'json', (result) =>
+      formatOutput(result, format, output),
+    );
+  }
+  const rows = [`system,${CSV_HEADER}`];
+  for (const { name = '', result } of solved) {
+    for (const warning of result.warnings) output.stderr(`relkit: note: ${name}: ${warning}\n`);
+    const cell = /[",\n]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name;
+    const [, ...lines] = resultToCsv(result).trimEnd().split('\n');
+    rows.push(...lines.map((line) => `${cell},${line}`));
+  }
+  return `${rows.join('\n')}\n`;
 }

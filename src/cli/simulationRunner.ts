@@ -1,6 +1,12 @@
 import type { Model } from '../model/Model.js';
-import { mergeSimulationStats, type SimulationStats } from '../sim/stats.js';
-import type { SimulateOptions } from '../sim/types.js';
+import {
+  mergeSimulationStats,
+  mergeSystemsStats,
+  type SimulationStats,
+  type SystemsSimulationStats,
+} from '../sim/stats.js';
+import { finalizeSimulation, finalizeSystems } from '../sim/simulate.js';
+import type { SimulateOptions, SimulationResult } from '../sim/types.js';
 import { EXIT, UsageError } from './io.js';
 import type { SimulationFlags } from './simulationFlags.js';
 import type { Output } from './io.js';
@@ -22,11 +28,17 @@ const FIRST_CHUNK = 16;
 const WORKER_SCRIPT = './simulationWorker.js';
 
 /** What a {@link SimulationRunner} finished of one range. */
-export interface RangeOutcome {
+export interface RangeOutcome<S = SimulationStats> {
   /** Statistics of the finished chunks, merged; absent when none finished. */
-  readonly stats?: SimulationStats;
+  readonly stats?: S;
   /** Replications finished. */
   readonly done: number;
+}
+
+/** Where a range sits in the progress line: replications done before it, and the total. */
+export interface Shown {
+  readonly before: number;
+  readonly total: number;
 }
 
 /**
@@ -43,7 +55,7 @@ export class SimulationRunner {
   readonly workers: number;
   /** The command, to begin error messages with. */
   readonly where: string;
-  readonly #pool: WorkerPool<SimulationTask, SimulationStats>;
+  readonly #pool: WorkerPool<SimulationTask, SimulationStats | SystemsSimulationStats>;
   readonly #progress: Progress;
   #stopping = false;
   #cancelled = false;
@@ -77,14 +89,40 @@ export class SimulationRunner {
    * finished (all of them unless interrupted). `shown` places this range in the progress line:
    * replications already done before it, and the total the line counts to.
    */
-  async run(
+  run(
     model: Model,
     options: SimulateOptions,
     first: number,
     count: number,
-    shown: { readonly before: number; readonly total: number } = { before: 0, total: count },
+    shown: Shown = { before: 0, total: count },
   ): Promise<RangeOutcome> {
-    const parts: SimulationStats[] = [];
+    return this.#chunks(model, options, first, count, shown, false, mergeSimulationStats);
+  }
+
+  /**
+   * As {@link SimulationRunner.run}, for every system function of the model in one event stream
+   * per replication (`runSystemsReplications`): per system its merged statistics.
+   */
+  runSystems(
+    model: Model,
+    options: SimulateOptions,
+    first: number,
+    count: number,
+    shown: Shown = { before: 0, total: count },
+  ): Promise<RangeOutcome<SystemsSimulationStats>> {
+    return this.#chunks(model, options, first, count, shown, true, mergeSystemsStats);
+  }
+
+  async #chunks<S extends SimulationStats | SystemsSimulationStats>(
+    model: Model,
+    options: SimulateOptions,
+    first: number,
+    count: number,
+    shown: Shown,
+    systems: boolean,
+    merge: (parts: S[]) => S,
+  ): Promise<RangeOutcome<S>> {
+    const parts: { readonly first: number; readonly stats: S }[] = [];
     const running = new Set<Promise<void>>();
     const end = first + count;
     let next = first;
@@ -99,12 +137,19 @@ export class SimulationRunner {
         running.size < this.workers
       ) {
         const size = chunkSize(end - next, this.workers, secondsPerReplication);
-        const task: SimulationTask = { model, options, first: next, count: size };
+        const task: SimulationTask = {
+          model,
+          options,
+          first: next,
+          count: size,
+          ...(systems && { systems }),
+        };
         next += size;
         const started = performance.now();
         const chunk: Promise<void> = this.#pool.run(task).then(
           (stats) => {
-            parts.push(stats);
+            // The worker answers a task of several systems with their statistics.
+            parts.push({ first: task.first, stats: stats as S });
             done += size;
             const seconds = (performance.now() - started) / 1000 / size;
             secondsPerReplication =
@@ -125,8 +170,8 @@ export class SimulationRunner {
       await Promise.race(running);
     }
     if (failure !== undefined) throw failure;
-    parts.sort((a, b) => a.ranges[0]![0] - b.ranges[0]![0]);
-    return parts.length > 0 ? { stats: mergeSimulationStats(parts), done } : { done };
+    parts.sort((a, b) => a.first - b.first);
+    return parts.length > 0 ? { stats: merge(parts.map((part) => part.stats)), done } : { done };
   }
 
   /** Stops the worker threads (after their running chunk, unless cancelled). */
@@ -228,21 +273,72 @@ export function startRunner(
 }
 
 /** What a run produced: merged statistics, the replications it set out to run, its warnings. */
-export interface SimulationRun {
-  readonly stats?: SimulationStats;
+export interface SimulationRun<S = SimulationStats> {
+  readonly stats?: S;
   readonly planned: number;
   readonly warnings: readonly string[];
   /** With a precision goal: the cap of replications was reached before the goal. */
   readonly capped?: boolean;
 }
 
+/** One system's simulation result; `name` undefined for a model with one system. */
+export interface NamedResult {
+  readonly name?: string;
+  readonly result: SimulationResult;
+}
+
+/**
+ * What a command simulates, as statistics of type S: one system (a model with one, or the view
+ * `--system` picks; {@link ONE_SYSTEM}), or every system of a model in one event stream per
+ * replication ({@link EVERY_SYSTEM}); how its ranges are run, merged and read.
+ */
+export interface RunKind<S> {
+  run(
+    runner: SimulationRunner,
+    model: Model,
+    options: SimulateOptions,
+    first: number,
+    count: number,
+    shown?: Shown,
+  ): Promise<RangeOutcome<S>>;
+  merge(parts: S[]): S;
+  /** Replications the statistics hold. */
+  replications(stats: S): number;
+  /** Each system's result, in the model's order. */
+  results(model: Model, stats: S, options: SimulateOptions, wallSeconds?: number): NamedResult[];
+}
+
+/** A model with one system (or one system's view): its statistics and result. */
+export const ONE_SYSTEM: RunKind<SimulationStats> = {
+  run: (runner, model, options, first, count, shown) =>
+    runner.run(model, options, first, count, shown),
+  merge: mergeSimulationStats,
+  replications: (stats) => stats.replications,
+  results: (model, stats, options, wallSeconds) => [
+    { result: finalizeSimulation(model, stats, options, wallSeconds) },
+  ],
+};
+
+/** Every system of a model with several, from one event stream per replication. */
+export const EVERY_SYSTEM: RunKind<SystemsSimulationStats> = {
+  run: (runner, model, options, first, count, shown) =>
+    runner.runSystems(model, options, first, count, shown),
+  merge: mergeSystemsStats,
+  replications: (stats) => stats.systems[0]?.stats.replications ?? 0,
+  results: (model, stats, _options, wallSeconds) => {
+    const { systems } = finalizeSystems(model, stats, wallSeconds);
+    return stats.systems.map(({ name }) => ({ name, result: systems[name]! })); // finalized above
+  },
+};
+
 /** Runs the replications the flags ask for (default 1000) and merges them. */
-export async function runFixed(
+export async function runFixed<S>(
   runner: SimulationRunner,
+  kind: RunKind<S>,
   model: Model,
   flags: SimulationFlags,
-): Promise<SimulationRun> {
+): Promise<SimulationRun<S>> {
   const planned = flags.replications ?? 1000;
-  const outcome = await runner.run(model, flags.options, 0, planned);
+  const outcome = await kind.run(runner, model, flags.options, 0, planned);
   return { ...(outcome.stats && { stats: outcome.stats }), planned, warnings: [] };
 }

@@ -22,7 +22,7 @@ import type { Output } from './io.js';
 import { EXIT_INTERRUPTED } from './io.js';
 import { parseSimulationFlags, SIMULATION_FLAGS } from './simulationFlags.js';
 import { checkWritable, writeOutput } from './simulationOutput.js';
-import { runFixed, startRunner } from './simulationRunner.js';
+import { ONE_SYSTEM, runFixed, startRunner } from './simulationRunner.js';
 import {
   checkWorkBudget,
   estimateEvents,
@@ -171,7 +171,7 @@ export async function sweepCommand(args: readonly string[], output: Output): Pro
       let solved = exact[i];
       if (!solved) {
         const model = evaluateModel(template, { [range.name]: value });
-        const run = await runFixed(runner, model, { ...flags, replications });
+        const run = await runFixed(runner, ONE_SYSTEM, model, { ...flags, replications });
         if (!run.stats) break;
         solved = {
           method: 'simulation',

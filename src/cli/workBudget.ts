@@ -1,12 +1,14 @@
 import { ConvergenceError, UnsupportedModelError } from '../errors.js';
 import { solveMarkov } from '../markov/measures/solveMarkov.js';
 import type { Model } from '../model/Model.js';
-import { SETTLING_SCALES, defaultHorizon, slowestTimeScale } from '../model/timeScales.js';
+import { SETTLING_SCALES, slowestTimeScale } from '../model/timeScales.js';
 import {
   DEFAULT_MAX_EVENTS,
   DEFAULT_MTTF_CAP,
   expectedEvents,
   runsOnToFirstFailure,
+  simulationHorizon,
+  simulationViews,
 } from '../sim/simulate.js';
 import type { SimulateOptions } from '../sim/types.js';
 import { parseIntegerOption, parseNumberOption } from './format.js';
@@ -74,11 +76,6 @@ export function parseMaxEvents(text: string | undefined): number {
   return value;
 }
 
-/** The horizon the simulator will use: `--horizon`, else its default ({@link defaultHorizon}). */
-export function simulationHorizon(model: Model, options: SimulateOptions): number {
-  return options.horizon ?? defaultHorizon(model);
-}
-
 /**
  * Most states of the chain solved for the MTTF of an estimate: solved by dense elimination,
  * (2/3)·200³ ≈ 5·10⁶ operations, a few milliseconds, so estimating never costs much itself.
@@ -138,7 +135,14 @@ export function estimateEvents(
   options: SimulateOptions,
   replications: number,
 ): EventEstimate {
+  const views = simulationViews(model);
   const horizon = simulationHorizon(model, options);
+  if (views.length > 1) {
+    // One stream runs until the last system's replication ends: the longest of theirs.
+    return views
+      .map((view) => estimateEvents(view, { ...options, horizon }, replications))
+      .reduce((a, b) => (b.events > a.events ? b : a));
+  }
   if (!Number.isFinite(horizon)) {
     // Only the default can overflow (--horizon and mission_time are finite): 10 × a mean of 1e308.
     const slowest = slowestTimeScale(model);

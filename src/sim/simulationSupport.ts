@@ -13,6 +13,8 @@ const BOUNDED_FAMILIES: ReadonlySet<string> = new Set(['deterministic', 'uniform
  * @returns the model's `system` tree
  * @throws {@link UnsupportedModelError} when the model has no `system` (a hand-written Markov
  * chain: only the Markov engine solves it)
+ * @throws {@link UnsupportedModelError} for a model with several system functions (`systems`):
+ * `simulateSystems` runs them, or `systemView` picks one
  * @throws {@link UnsupportedModelError} for imperfect repair of a failure law bounded above
  * @throws {@link ParameterError} when a distribution of the model is invalid
  *
@@ -41,6 +43,13 @@ export function simulationSupport(model: Model): SystemNode {
       'simulation',
       'the model is a hand-written Markov chain with no system structure to simulate',
       'use relkit markov',
+    );
+  }
+  if (model.systems !== undefined) {
+    throw new UnsupportedModelError(
+      'simulation',
+      `the model has several systems (${model.systems.map(({ name }) => name).join(', ')}), and this simulates one`,
+      'simulateSystems(model) simulates them all in one run, simulate(systemView(model, name)) one of them',
     );
   }
   // Building the laws checks every one of them (a model built by hand skipped loadModel).

@@ -331,3 +331,52 @@ function emptyMoments(): MomentSums {
 function canonicalMoments(moments: MomentSums): MomentSums {
   return { sum: canonicalExact(moments.sum), sumSquares: canonicalExact(moments.sumSquares) };
 }
+
+/**
+ * The statistics of a joint run of a model's several system functions (one event stream): per
+ * system, in the model's order, its name and its statistics, each as a run of that system alone
+ * would give them (its `modelHash` is that of `systemView(model, name)`).
+ */
+export interface SystemsSimulationStats {
+  readonly systems: readonly { readonly name: string; readonly stats: SimulationStats }[];
+}
+
+/**
+ * Merges the statistics of parts of one joint run, system by system
+ * ({@link mergeSimulationStats}): bit-identical to one run of all their replications.
+ *
+ * @param parts - statistics of disjoint replication ranges of one joint run, at least one
+ * @returns the merged statistics
+ * @throws {@link ParameterError} when the parts name other systems, or do not merge
+ *
+ * @example
+ * ```ts
+ * const store = loadModel('name: s\ncomponents: { r: { count: 3, failure: { mtbf: 1000 }, repair: { mttr: 10 } } }\nquorum: { of: r, read: 1, write: 3 }');
+ * const [a, b] = [runSystemsReplications(store, {}, 0, 4), runSystemsReplications(store, {}, 4, 4)];
+ * mergeSystemsStats([a, b]).systems[1].stats.replications; // → 8
+ * ```
+ */
+export function mergeSystemsStats(
+  parts: readonly SystemsSimulationStats[],
+): SystemsSimulationStats {
+  const where = 'mergeSystemsStats';
+  if (parts.length === 0) throw new ParameterError(where, 'parts', 'hold at least one part', parts);
+  const names = parts[0]!.systems.map(({ name }) => name);
+  parts.forEach((part, i) => {
+    const other = part.systems.map(({ name }) => name);
+    if (other.join('\n') !== names.join('\n')) {
+      throw new ParameterError(
+        where,
+        `parts[${i}].systems`,
+        `name the systems of parts[0] (${names.join(', ')}): parts of different runs do not merge`,
+        other.join(', '),
+      );
+    }
+  });
+  return {
+    systems: names.map((name, s) => ({
+      name,
+      stats: mergeSimulationStats(parts.map((part) => part.systems[s]!.stats)), // names checked
+    })),
+  };
+}

@@ -1,4 +1,5 @@
 import type { Measures, Result } from '../model/Result.js';
+import type { QuorumConsistency } from '../model/systemView.js';
 
 /** Options of a simulation run. */
 export interface SimulateOptions {
@@ -131,4 +132,19 @@ export interface SimulationResult extends Result {
   readonly generator: string;
   /** Which components' failures brought the system down, in file order. */
   readonly criticality: readonly CriticalityEntry[];
+}
+
+/**
+ * The result of simulating every system function of a model in one run (`simulateSystems`):
+ * the shape of `relkit analyze --json` on such a model.
+ */
+export interface SystemsSimulationResult {
+  readonly model: { readonly name: string; readonly hash: string };
+  /**
+   * Per system, in the model's order, its result: as `simulate(systemView(model, name))` with
+   * the run's horizon and seed would give it (its model is the view, named `model (name)`).
+   */
+  readonly systems: Readonly<Record<string, SimulationResult>>;
+  /** What the quorums guarantee, for a model written with `quorum:`. */
+  readonly consistency?: QuorumConsistency;
 }

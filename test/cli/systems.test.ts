@@ -1,10 +1,11 @@
 /**
  * The commands on a model with several systems (models/quorum-store.yaml): analyze and markov
- * give each system (text sections, JSON `systems` and `consistency`), `--system` picks one, and
- * the commands that take one system at a time say how to choose it.
+ * give each system (text sections, JSON `systems` and `consistency`), simulate and check every
+ * system from one simulation (shards merge), `--system` picks one, and the commands that take
+ * one system at a time say how to choose it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { relkit, requireBuiltCli } from '../helpers/cli.js';
+import { relkit, requireBuiltCli, scratch } from '../helpers/cli.js';
 
 const STORE = 'models/quorum-store.yaml';
 
@@ -71,16 +72,12 @@ describe('several systems on the command line', () => {
     expect(single.stderr).toMatch(/the model has one system/);
   });
 
-  it('simulate, check and export take one system at a time; sweep and optimize one-system models', () => {
-    for (const command of ['simulate', 'check', 'export']) {
-      const run = relkit(command, STORE, ...(command === 'export' ? ['--to', 'mef'] : []));
-      expect(run.status, command).toBe(64);
-      expect(run.stderr).toMatch(
-        new RegExp(
-          `several systems \\(read, write\\); ${command} takes one at a time: choose it with --system NAME`,
-        ),
-      );
-    }
+  it('export takes one system at a time; sweep and optimize one-system models', () => {
+    const run = relkit('export', STORE, '--to', 'mef');
+    expect(run.status).toBe(64);
+    expect(run.stderr).toMatch(
+      /several systems \(read, write\); export takes one at a time: choose it with --system NAME/,
+    );
     const simulated = relkit(
       'simulate',
       STORE,
@@ -97,5 +94,73 @@ describe('several systems on the command line', () => {
     const sweep = relkit('sweep', STORE, '--param', 'replica_mttr=6:24:3');
     expect(sweep.status).toBe(64);
     expect(sweep.stderr).toMatch(/sweep studies a model with one system; this one has several/);
+  });
+
+  it('simulate gives every system from one run: JSON, text sections, CSV', () => {
+    const options = ['--replications', '200', '--horizon', '20000', '--workers', '2'];
+    const json = relkit('simulate', STORE, ...options, '--json');
+    expect(json.status).toBe(0);
+    const document = JSON.parse(json.stdout) as {
+      model: { name: string };
+      systems: Record<string, { model: { name: string }; replications: number }>;
+      consistency: { statement: string };
+    };
+    expect(Object.keys(document.systems)).toEqual(['read', 'write']);
+    expect(document.systems.read?.model.name).toMatch(/\(read\)$/);
+    expect(document.systems.write?.replications).toBe(200);
+    expect(document.consistency.statement).toMatch(/R \+ W = 4 > N = 3/);
+    // The joint run's write system equals --system write, bit for bit.
+    const alone = relkit('simulate', STORE, ...options, '--json', '--system', 'write');
+    const measures = (text: string): unknown =>
+      (JSON.parse(text) as { measures: unknown }).measures;
+    expect(document.systems.write).toMatchObject({ measures: measures(alone.stdout) });
+    const text = relkit('simulate', STORE, ...options);
+    expect(text.stdout).toMatch(/^system read\n[^\n]*\(read\): simulation/);
+    expect(text.stdout).toMatch(/\nsystem write\n[^\n]*\(write\): simulation/);
+    expect(text.stdout).toMatch(/\nconsistency\n {2}R \+ W = 4/);
+    const csv = relkit('simulate', STORE, ...options, '--csv');
+    expect(csv.stdout).toMatch(/^system,measure,t,value,lo,hi\nread,/);
+    expect(csv.stdout).toMatch(/\nwrite,steadyUnavailability,,/);
+  });
+
+  it('shards of a joint run merge to the whole run', () => {
+    const options = ['--replications', '90', '--horizon', '20000', '--workers', '1'];
+    const parts = [0, 1, 2].map((i) => {
+      const path = scratch(`part${i}.json`, '');
+      const run = relkit('simulate', STORE, ...options, '--shard', `${i}/3`, '--out', path);
+      expect(run.status).toBe(0);
+      return path;
+    });
+    const merged = relkit('merge', ...parts, '--json');
+    expect(merged.status).toBe(0);
+    const whole = relkit('simulate', STORE, ...options, '--json');
+    const systems = (text: string): Record<string, { measures: unknown }> =>
+      (JSON.parse(text) as { systems: Record<string, { measures: unknown }> }).systems;
+    for (const name of ['read', 'write']) {
+      expect(systems(merged.stdout)[name]?.measures).toEqual(systems(whole.stdout)[name]?.measures);
+    }
+    const one = scratch('one.json', '');
+    relkit('simulate', STORE, ...options, '--system', 'read', '--shard', '0/3', '--out', one);
+    const mixed = relkit('merge', parts[0]!, one);
+    expect(mixed.status).toBe(1);
+    expect(mixed.stderr).toMatch(/holds one system, and .* does not: parts of different runs/);
+  });
+
+  it('check compares every system from one simulation, then an overall verdict', () => {
+    const run = relkit('check', STORE, '--replications', '300', '--workers', '2');
+    expect(run.stdout).toMatch(/^system read\n[^\n]*\(read\): check/);
+    expect(run.stdout).toMatch(/\nsystem write\n[^\n]*\(write\): check/);
+    expect(run.stdout).toMatch(/\noverall: (PASS|INCONCLUSIVE) \(read \w+, write \w+\)\n$/);
+    const json = relkit('check', STORE, '--replications', '300', '--workers', '2', '--json');
+    const document = JSON.parse(json.stdout) as {
+      systems: Record<string, { verdict: string }>;
+      verdict: string;
+    };
+    expect(Object.keys(document.systems)).toEqual(['read', 'write']);
+    expect(['PASS', 'INCONCLUSIVE']).toContain(document.verdict);
+    const file = scratch('reference.json', '{ "measures": { "mttf": 1 } }');
+    const reference = relkit('check', STORE, '--reference', file);
+    expect(reference.status).toBe(64);
+    expect(reference.stderr).toMatch(/--reference compares one system's result/);
   });
 });

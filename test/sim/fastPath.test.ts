@@ -26,15 +26,15 @@ function bothPaths(model: Model, horizon: number, mttfCap: number, n: number): u
       horizon,
       times,
       mttfCap * horizon,
-      { firstFailure: true, cycles: true },
+      [{ firstFailure: true, cycles: true }],
       specialised,
     );
     const out: unknown[] = [];
     for (let i = 0; i < n; i++) {
       simulator.run(5, i);
-      out.push({ ...simulator.record, gridUp: Array.from(simulator.gridUp) });
+      out.push({ ...simulator.records[0], gridUp: Array.from(simulator.gridUps[0]!) });
     }
-    out.push(Array.from(simulator.criticality));
+    out.push(Array.from(simulator.criticalities[0]!));
     return out;
   });
 }

@@ -80,7 +80,10 @@ export class SystemSimulator {
   private readonly queue: EventQueue;
   private readonly structure: StructureState;
   private readonly structureUp: Uint8Array;
+  /** The root node of each system function (one for a model with one system). */
+  private readonly roots: Int32Array;
   private readonly root: number;
+  private readonly systemCount: number;
   private readonly unitCount: number;
   private readonly crews: number;
   private readonly idleWhileDown: boolean;
@@ -113,14 +116,19 @@ export class SystemSimulator {
   private readonly waitQueue: Int32Array;
   private readonly waitHead: Int32Array;
   private readonly waitLength: Int32Array;
-  /** Records the statistics of each replication. */
-  private readonly recorder: ReplicationRecorder;
-  /** Per grid point, 1 when the system was up there in this replication (the recorder's). */
-  readonly gridUp: Uint8Array;
-  /** System failures in [0, T] caused by each component, over replications (the recorder's). */
-  readonly criticality: Float64Array;
-  /** The facts of the last replication run (the recorder's). */
-  readonly record: ReplicationRecord;
+  /** Records the statistics of each replication, one recorder per system function. */
+  private readonly recorders: readonly ReplicationRecorder[];
+  /** Per system: per grid point, 1 when it was up there in this replication (its recorder's). */
+  readonly gridUps: readonly Uint8Array[];
+  /** Per system: its failures in [0, T] caused by each component, over replications. */
+  readonly criticalities: readonly Float64Array[];
+  /**
+   * Per system: the facts of the last replication run (its recorder's), each as a run of that
+   * system alone would record them (its `events` are those handled until its own end).
+   */
+  readonly records: readonly ReplicationRecord[];
+  /** Events the last replication handled: until the last system's end. */
+  events = 0;
   private readonly cap: number;
   private readonly horizon: number;
   /**
@@ -128,6 +136,22 @@ export class SystemSimulator {
    * are recorded.
    */
   private readonly regenerative: boolean;
+  /** Per system: 1 when its recorder keeps regeneration cycles. */
+  private readonly systemCycles: Uint8Array;
+  /** Per system: 1 once its replication has ended (see advanceMark). */
+  private readonly finished: Uint8Array;
+  /** Per system: 1 while it is up. */
+  private readonly systemUp: Uint8Array;
+  /**
+   * Whether the first system is up: `systemUp[0]` as a field, which the event loop of a model
+   * with one system compares after every event (a field read keeps that loop as fast as it was
+   * before several systems).
+   */
+  private firstUp = true;
+  /** Whether time is still in [0, T]. */
+  private horizonOpen = true;
+  /** Events handled before the present one, for the systems' `events` (set at marks only). */
+  private handled = 0;
   /** Per standby block, the component of each of its units in list order (the initial order). */
   private readonly blockInitialComponents: Int32Array;
   /** Units not working (failed, in detection, awaiting a spare, waiting, in repair or lost). */
@@ -143,7 +167,6 @@ export class SystemSimulator {
   /** Units waiting for a crew, over all ranks. */
   private waiting = 0;
   private outages = 0;
-  private systemUp = true;
   private frozen = false;
   /** Event times up to `mark` need no bookkeeping of grid, horizon or end (see advanceMark). */
   private mark = 0;
@@ -197,7 +220,8 @@ export class SystemSimulator {
    * @param horizon - T, end of the observed interval, > 0
    * @param gridTimes - times in [0, T] at which up/down is recorded, ascending
    * @param cap - time after which a replication running on past T stops (censored), ≥ T
-   * @param runOn - what a replication runs on for past T
+   * @param runOn - per system function (one per root of the plan), what a replication runs on
+   * for past T; the replication ends when every system's has (see advanceMark)
    * @param specialised - whether simple units take the specialised path (false only in tests,
    * which check that both paths give bit-identical replications)
    */
@@ -206,7 +230,7 @@ export class SystemSimulator {
     horizon: number,
     gridTimes: Float64Array,
     cap: number,
-    runOn: RunOn,
+    runOn: readonly RunOn[],
     specialised = true,
   ) {
     this.plan = plan;
@@ -226,7 +250,12 @@ export class SystemSimulator {
         : null;
     this.structure = new StructureState(plan);
     this.structureUp = this.structure.up;
+    this.roots = plan.roots;
     this.root = plan.root;
+    const systems = plan.roots.length;
+    this.systemCount = systems;
+    this.finished = new Uint8Array(systems);
+    this.systemUp = new Uint8Array(systems);
     const component = plan.unitComponent;
     this.unitCoverage = Float64Array.from(component, (c) => plan.coverage[c]!);
     this.unitRepairable = Uint8Array.from(component, (c) => (plan.repair[c] ? 1 : 0));
@@ -291,17 +320,23 @@ export class SystemSimulator {
     this.meter = hasCosts(plan) ? new CostMeter(horizon) : null;
     this.cap = cap;
     this.horizon = horizon;
-    this.regenerative = runOn.cycles && regeneration !== undefined;
-    this.recorder = new ReplicationRecorder(
-      horizon,
-      gridTimes,
-      plan.unitComponent,
-      plan.componentCount,
-      { firstFailure: runOn.firstFailure, cycles: this.regenerative },
+    if (runOn.length !== systems) {
+      throw new Error(`internal: ${runOn.length} run-on rules for ${systems} systems`);
+    }
+    this.systemCycles = Uint8Array.from(runOn, (r) =>
+      r.cycles && regeneration !== undefined ? 1 : 0,
     );
-    this.record = this.recorder.record;
-    this.gridUp = this.recorder.gridUp;
-    this.criticality = this.recorder.criticality;
+    this.regenerative = this.systemCycles.includes(1);
+    this.recorders = runOn.map(
+      (r, i) =>
+        new ReplicationRecorder(horizon, gridTimes, plan.unitComponent, plan.componentCount, {
+          firstFailure: r.firstFailure,
+          cycles: this.systemCycles[i] === 1,
+        }),
+    );
+    this.records = this.recorders.map((recorder) => recorder.record);
+    this.gridUps = this.recorders.map((recorder) => recorder.gridUp);
+    this.criticalities = this.recorders.map((recorder) => recorder.criticality);
     this.blockInitialComponents = Int32Array.from(plan.blockUnit, (u) => component[u]!);
     this.stream = new Uint32Array(4);
     this.rng = streamRng(this.stream);
@@ -312,8 +347,8 @@ export class SystemSimulator {
 
   /**
    * Runs replication `replication` of a run with seed `seed` (its stream is keyed by
-   * {@link seedReplicationStream}), filling {@link SystemSimulator.record} and `gridUp` (through
-   * the recorder).
+   * {@link seedReplicationStream}), filling {@link SystemSimulator.records} and `gridUps`
+   * (through the recorders).
    */
   run(seed: number, replication: number, trace: TraceEntry[] | null = null): void {
     seedReplicationStream(this.stream, seed, replication);
@@ -322,11 +357,11 @@ export class SystemSimulator {
     this.reset();
     // The event loop is its own function so that the JIT spends its inlining budget on the
     // event handlers rather than on the keying and reset above.
-    this.record.events = this.processEvents(trace === null);
+    this.events = this.processEvents(trace === null);
     const meter = this.meter;
     if (meter !== null) {
       meter.integrate(this.horizon);
-      this.record.missionCost = meter.mission;
+      for (const record of this.records) record.missionCost = meter.mission;
     }
   }
 
@@ -349,6 +384,7 @@ export class SystemSimulator {
     const state = this.state;
     const structureUp = this.structureUp;
     const root = this.root;
+    const single = this.systemCount === 1;
     const simple = this.unitSimple;
     const sampler = this.sampler;
     const lawMean = sampler.exponentialMean;
@@ -369,7 +405,10 @@ export class SystemSimulator {
       this.now = t;
       // Grid times, the horizon and the end of the run (see advanceMark); an event past the end
       // is left unhandled (the queue is cleared by the next reset).
-      if (t > this.mark && this.advanceMark()) break;
+      if (t > this.mark) {
+        this.handled = events;
+        if (this.advanceMark()) break;
+      }
       events++;
       if (fast && slot < unitCount && simple[slot] === 1) {
         const failing = state[slot] === ACTIVE;
@@ -411,8 +450,10 @@ export class SystemSimulator {
         this.handle(slot);
         broken = this.broken;
       }
-      const up = this.outages === 0 && structureUp[root] === 1;
-      if (up !== this.systemUp) this.transition(up);
+      if (single) {
+        const up = this.outages === 0 && structureUp[root] === 1;
+        if (up !== this.firstUp) this.transition(0, up ? 1 : 0);
+      } else this.systemTransitions();
       // Every unit working again (after a repair, recovery or switch-over): maybe all new.
       if (broken === 0 && regenerative) this.regenerationCheck();
     }
@@ -442,26 +483,62 @@ export class SystemSimulator {
   }
 
   /**
-   * Called when the next event time t (in `now`) passes `mark`: has the recorder mark the grid
-   * points before t and close the horizon once t > T, and returns true when the replication ends (horizon closed
-   * and nothing left to run on for, see {@link RunOn}, or t past the cap). Sets the next mark: the
-   * next grid time (the last is T), then the cap, then −∞ once the run-on is done (so the next
-   * event ends the run, as a check at every event would).
+   * Called when the next event time t (in `now`) passes `mark`: has the recorders mark the grid
+   * points before t and close the horizon once t > T, ends the replication of each system with
+   * nothing left to run on for (horizon closed, see {@link RunOn}) or with t past the cap, and
+   * returns true when every system's has ended. Sets the next mark: the next grid time (the last
+   * is T), then the cap, then −∞ once a system's run-on is done (so the next event ends its run,
+   * as a check at every event would).
+   *
+   * A system's replication ends exactly where a run of it alone would end, with the events
+   * handled until then: the units' process does not depend on the structure (a model with
+   * several systems has no standby block and no idle-while-down rule), so the joint run is, for
+   * each system, its own run followed by events it does not see.
    */
   private advanceMark(): boolean {
     // Read from a field, not passed: a call the JIT does not inline would box a double argument.
     const t = this.now;
-    const recorder = this.recorder;
-    if (recorder.horizonOpen) recorder.advance(t, this.systemUp);
-    if (!recorder.horizonOpen) {
-      if (recorder.runOnDone()) return true;
-      if (t > this.cap) {
-        recorder.censor();
-        return true;
+    const recorders = this.recorders;
+    const systems = this.systemCount;
+    if (this.horizonOpen) {
+      for (let s = 0; s < systems; s++) recorders[s]!.advance(t, this.systemUp[s] === 1);
+      // The recorders share the grid and T, so they close the horizon together.
+      this.horizonOpen = recorders[0]!.horizonOpen;
+      if (this.horizonOpen) {
+        this.mark = recorders[0]!.nextMark();
+        return false;
       }
-      this.mark = this.cap;
-    } else this.mark = recorder.nextMark();
-    return false;
+    }
+    let running = 0;
+    for (let s = 0; s < systems; s++) {
+      if (this.finished[s] === 1) continue;
+      const recorder = recorders[s]!;
+      if (recorder.runOnDone()) this.finish(s);
+      else if (t > this.cap) {
+        recorder.censor();
+        this.finish(s);
+      } else running++;
+    }
+    this.mark = this.cap;
+    return running === 0;
+  }
+
+  /** System s's replication ends before the present event. */
+  private finish(s: number): void {
+    this.finished[s] = 1;
+    this.records[s]!.events = this.handled;
+  }
+
+  /** Records every running system's transition after an event (several systems). */
+  private systemTransitions(): void {
+    const structureUp = this.structureUp;
+    const roots = this.roots;
+    const clear = this.outages === 0;
+    for (let s = 0; s < this.systemCount; s++) {
+      if (this.finished[s] === 1) continue;
+      const up = clear && structureUp[roots[s]!] === 1 ? 1 : 0;
+      if (up !== this.systemUp[s]) this.transition(s, up);
+    }
   }
 
   /**
@@ -484,9 +561,13 @@ export class SystemSimulator {
     }
     if (this.regenerationBlock >= 0 && this.blockEpochAt !== now) return;
     if (this.plan.blockCount === 0 || this.blocksInitial()) {
-      const meter = this.meter;
-      if (meter !== null) this.recorder.cycleCost = meter.endCycle(now);
-      if (this.recorder.endCycle(now)) this.mark = -Infinity;
+      const cost = this.meter === null ? 0 : this.meter.endCycle(now);
+      for (let s = 0; s < this.systemCount; s++) {
+        if (this.systemCycles[s] === 0 || this.finished[s] === 1) continue;
+        const recorder = this.recorders[s]!;
+        recorder.cycleCost = cost;
+        if (recorder.endCycle(now)) this.mark = -Infinity;
+      }
     }
   }
 
@@ -531,9 +612,10 @@ export class SystemSimulator {
     this.waiting = 0;
     this.outages = 0;
     this.frozen = false;
-    const recorder = this.recorder;
-    recorder.reset();
-    this.mark = recorder.nextMark();
+    for (const recorder of this.recorders) recorder.reset();
+    this.mark = this.recorders[0]!.nextMark();
+    this.horizonOpen = true;
+    this.finished.fill(0);
     this.cause = -1;
     this.outageUntilRepair.fill(0);
     this.waitHead.fill(0);
@@ -571,12 +653,15 @@ export class SystemSimulator {
         this.queue.schedule(u, this.remaining[u]! / this.speed[u]!, PRIORITY_FAILURE);
       }
     }
-    this.systemUp = this.structureUp[this.root] === 1;
-    if (!this.systemUp) {
+    for (let s = 0; s < this.systemCount; s++) {
+      const up = this.structureUp[this.roots[s]!]!;
+      this.systemUp[s] = up;
+      if (s === 0) this.firstUp = up === 1;
       // Down from the start (e.g. an empty parallel): a failure at 0 that is never up first.
-      recorder.downAtStart();
-      if (this.idleWhileDown) this.freezeAll(true);
+      if (up === 0) this.recorders[s]!.downAtStart();
     }
+    // Idle while down: a model with one system only (several refuse it).
+    if (this.idleWhileDown && this.systemUp[0] === 0) this.freezeAll(true);
   }
 
   /**
@@ -1026,15 +1111,20 @@ export class SystemSimulator {
     }
   }
 
-  /** The system went down (`up` false) or came up at `now`: recorded, then freezing. */
-  private transition(up: boolean): void {
+  /**
+   * System s went down (`up` 0) or came up (1) at `now`: recorded, then freezing (idle while
+   * down: a model with one system only).
+   */
+  private transition(s: number, up: number): void {
     const now = this.now;
-    this.systemUp = up;
-    if (this.trace !== null) this.log('system', up ? 'up' : 'down');
-    if (up) this.recorder.up(now);
+    this.systemUp[s] = up;
+    if (s === 0) this.firstUp = up === 1;
+    if (this.trace !== null) this.log('system', up === 1 ? 'up' : 'down');
+    const recorder = this.recorders[s]!;
+    if (up === 1) recorder.up(now);
     // After T the run may end with this failure: then the next event is past the mark.
-    else if (this.recorder.down(now, this.cause)) this.mark = -Infinity;
-    if (this.idleWhileDown) this.freezeAll(!up);
+    else if (recorder.down(now, this.cause)) this.mark = -Infinity;
+    if (this.idleWhileDown) this.freezeAll(up === 0);
   }
 
   private log(entity: string, event: string): void {

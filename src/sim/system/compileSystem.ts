@@ -64,6 +64,9 @@ export interface SystemPlan {
   /** For a network node, its index into `networks`; −1 otherwise. */
   readonly nodeNetwork: Int32Array;
   readonly networks: readonly NetworkPlan[];
+  /** The root of each system function, in the order compiled (see {@link compileSystems}). */
+  readonly roots: Int32Array;
+  /** The first system's root (the only one of a model with one system). */
   readonly root: number;
   /** Leaf nodes of each unit (a unit may appear several times), compressed rows. */
   readonly unitLeafStart: Int32Array;
@@ -123,6 +126,23 @@ export function hasCosts(plan: SystemPlan): boolean {
  * @remarks Cost O(units + nodes + edges).
  */
 export function compileSystem(model: Model, system: SystemNode): SystemPlan {
+  return compileSystems(model, [system]);
+}
+
+/**
+ * Returns the flat form of `model` with several system functions over its units (see
+ * {@link compileSystem}): the structures side by side in one node array (a forest), one root
+ * each in `roots`, so a unit's leaves in every system change together and one event stream
+ * keeps every system's state.
+ *
+ * @param model - a loaded model
+ * @param systems - the structures, at least one
+ * @returns the compiled plan; `root` is the first system's
+ * @throws {@link ParameterError} when a distribution spec is invalid
+ *
+ * @remarks Cost O(units + nodes + edges) over all systems.
+ */
+export function compileSystems(model: Model, systems: readonly SystemNode[]): SystemPlan {
   const components = model.components;
   const facts = componentFacts(model);
   const failure = facts.components.map((laws) => laws.failure);
@@ -231,7 +251,7 @@ export function compileSystem(model: Model, system: SystemNode): SystemPlan {
       }
     }
   };
-  const root = visit(system);
+  const roots = Int32Array.from(systems, visit);
   const unitsOfComponents: number[][] = components.map(() => []);
   model.units.forEach((unit, u) => unitsOfComponents[unit.component]!.push(u));
   const nodeCount = kinds.length;
@@ -280,7 +300,8 @@ export function compileSystem(model: Model, system: SystemNode): SystemPlan {
     nodeThreshold: Int32Array.from(thresholds),
     nodeNetwork: Int32Array.from(nodeNetwork),
     networks,
-    root,
+    roots,
+    root: roots[0]!, // at least one system
     ...compressedRows(leavesOfUnit, 'unitLeafStart', 'unitLeaf'),
     blockCount: blockLeaf.length,
     blockPath,
