@@ -760,9 +760,10 @@ function steadyEstimates(
 ): Record<string, Estimate> {
   const few = failures < FEW_EVENTS;
   const [kLo, kHi] = poissonCountInterval(failures);
+  // On the log scale, as the unavailability's: a rate or a mean time is positive, and a
+  // normal interval clipped at 0 would say an MTBF of 0 is plausible.
   const counted = (point: SteadyPoint, low: number, high: number): [number, number] => {
-    const lo = Math.max(0, point.value - q * point.se);
-    const hi = point.value + q * point.se;
+    const [lo, hi] = logInterval(point.value, point.se, q);
     return few ? [Math.min(lo, point.value * low), Math.max(hi, point.value * high)] : [lo, hi];
   };
   const { unavailability, frequency, mtbf, mut, mdt } = points;

@@ -178,6 +178,15 @@ system: { koon: { k: 0, of: u } }
     expect(result.measures.mdt).toBeUndefined();
     const nines = scalar(result.measures.nines);
     expect(Number.isFinite(nines.ci95[1])).toBe(true);
+    // A rate and the mean times from it are positive: no interval reaching down to an MTBF of 0
+    // (before: the normal interval clipped at 0, "mtbf 23816 (0 to 196654)" from two failures).
+    for (const name of ['failureFrequency', 'mtbf', 'mut'] as const) {
+      const [lo, hi] = scalar(result.measures[name]).ci95;
+      const { mean } = scalar(result.measures[name]);
+      expect(lo, name).toBeGreaterThan(0);
+      expect(lo, name).toBeLessThan(mean);
+      expect(hi, name).toBeGreaterThan(mean);
+    }
   });
 });
 
