@@ -116,7 +116,8 @@ export async function checkCommand(args: readonly string[], output: Output): Pro
   const maxEvents = parseMaxEvents(values['max-events']);
   const budget = parseExactBudget(values);
   const limits = parseModelLimits(values);
-  const reference = values.reference === undefined ? undefined : readReference(values.reference);
+  const reference =
+    values.reference === undefined ? undefined : readReference(values.reference, values.system);
   const loaded = loadModelFile(positionals[0]!, { limits });
   // A model with several systems: every one from one simulation, unless --system picks one.
   const joint = loaded.systems !== undefined && values.system === undefined;
@@ -354,8 +355,8 @@ function formatCheck(
 }
 
 /** Reads a result JSON (as `relkit analyze --json` writes) to compare with. */
-function readReference(path: string): Result {
-  const data = readJsonFile(path);
+function readReference(path: string, system: string | undefined): Result {
+  const data = oneSystemOf(path, readJsonFile(path), system);
   const measures = (data as { measures?: unknown } | null)?.measures;
   if (typeof measures !== 'object' || measures === null) {
     throw new UsageError(
@@ -364,6 +365,32 @@ function readReference(path: string): Result {
     );
   }
   return data as Result;
+}
+
+/**
+ * The result of the system `--system` names in a reference of several systems (`{ systems: {
+ * NAME: result } }`, as `relkit analyze` and `markov` write them, with `--system` too); a
+ * reference of one system as it is.
+ *
+ * @throws {@link UsageError} for a reference of several systems without `--system`, or without
+ * the system it names
+ */
+function oneSystemOf(path: string, data: unknown, system: string | undefined): unknown {
+  const systems = (data as { systems?: unknown } | null)?.systems;
+  if (typeof systems !== 'object' || systems === null || Array.isArray(systems)) return data;
+  const names = Object.keys(systems);
+  if (system === undefined) {
+    throw new UsageError(
+      `${path}: the reference holds results by system (${names.join(', ')}); choose the one to compare with --system NAME`,
+    );
+  }
+  if (!Object.hasOwn(systems, system)) {
+    throw new UsageError(
+      `${path}: the reference has no system ${system} (it holds ${names.join(', ')})`,
+      EXIT.failed,
+    );
+  }
+  return (systems as Record<string, unknown>)[system];
 }
 
 /** A simulated value with its interval, in the digits the interval supports. */

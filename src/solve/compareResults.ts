@@ -95,17 +95,19 @@ export function compareSimulated(
   const methods = ['simulation', method] as const;
   if (isCurve(simulated)) {
     if (!isCurve(exact)) return undefined;
-    const threshold = zThreshold(simulated.t.length);
-    let worst: { z: number; i: number; j: number } | undefined;
+    // The simulated times the exact curve also has (a reference from elsewhere may have others).
+    const pairs: { z: number; i: number; j: number; p: number }[] = [];
     simulated.t.forEach((t, i) => {
       const j = exact.t.findIndex((u) => Math.abs(u - t) <= 1e-12 * Math.max(1, Math.abs(t)));
       const p = exact.values[j];
       const estimate = simulated.values[i];
       if (j < 0 || !isFiniteNumber(p) || !isFiniteNumber(estimate)) return;
-      const z = proportionZ(estimate, p, replications);
-      if (!worst || !(Math.abs(z) <= Math.abs(worst.z))) worst = { z, i, j };
+      pairs.push({ z: proportionZ(estimate, p, replications), i, j, p });
     });
-    if (!worst) return undefined;
+    if (pairs.length === 0) return undefined;
+    const threshold = zThreshold(pairs.length);
+    let worst = pairs[0]!;
+    for (const pair of pairs) if (!(Math.abs(pair.z) <= Math.abs(worst.z))) worst = pair;
     const { z, i, j } = worst;
     const lo = simulated.lo?.[i];
     const hi = simulated.hi?.[i];
@@ -119,10 +121,18 @@ export function compareSimulated(
       exact: exact.values[j]!,
       ...(ci95 && { ci95 }),
       t: simulated.t[i]!,
-      points: simulated.t.length,
+      points: pairs.length,
       statistic: capZ(z),
       threshold,
-      verdict: Math.abs(z) <= threshold ? 'PASS' : 'DIFF',
+      // An exact curve at other times than the simulation's (a reference from elsewhere) that
+      // meets it only where both are 0 or 1 (R(0) = 1) has tested nothing.
+      ...(pairs.length < simulated.t.length &&
+      pairs.every(({ p, z }) => (p <= 0 || p >= 1) && z === 0)
+        ? {
+            verdict: 'INCONCLUSIVE' as const,
+            reason: `the curves share ${pairs.length === 1 ? 'one time' : `${pairs.length} times`} of the simulation's ${simulated.t.length}, and the exact value is 0 or 1 at each; simulate on the exact curve's times (--horizon, --grid) to compare them`,
+          }
+        : { verdict: Math.abs(z) <= threshold ? ('PASS' as const) : ('DIFF' as const) }),
     };
   }
   if (typeof simulated !== 'object' || simulated === null || !isFiniteNumber(exact)) {

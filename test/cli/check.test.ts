@@ -195,6 +195,30 @@ describe('check comparison of curves and exact pairs', () => {
     expect(c).toMatchObject({ verdict: 'DIFF', statistic: -Z_CAP, t: 10 });
   });
 
+  it('counts only the times both curves have, and tests nothing where they meet at 0 or 1 alone', () => {
+    // A reference curve on other times than the simulation's meets it at t = 0 only, where R = 1
+    // for both: before, PASS "21 times" even with R(t) = 0 in the reference after t = 0.
+    const simulatedCurve = { t: [0, 250, 500], values: [1, 0.9, 0.8] };
+    const alone = compareSimulated(
+      'reliability',
+      simulatedCurve,
+      { t: [0, 19.23, 38.46], values: [1, 0, 0] },
+      300,
+      'reference',
+    )!;
+    expect(alone).toMatchObject({ verdict: 'INCONCLUSIVE', points: 1 });
+    expect(alone.reason).toMatch(/share one time of the simulation's 3.*--horizon, --grid/);
+    // Two shared times, one of them informative: judged on those two.
+    const some = compareSimulated(
+      'reliability',
+      simulatedCurve,
+      { t: [0, 250], values: [1, 0.2] },
+      300,
+      'reference',
+    )!;
+    expect(some).toMatchObject({ verdict: 'DIFF', points: 2, t: 250 });
+  });
+
   it('compares only finite exact values (a reference may hold null for Infinity)', () => {
     expect(
       compareExact(
@@ -475,6 +499,41 @@ describe('relkit check', () => {
     expect(stdout).toMatch(/^DIFF: \d+ of \d+ comparisons differ$/m);
     expect(stderr).toMatch(/^relkit: note: the reference is for model \w+, this model is \w+$/m);
     expect(status).toBe(1);
+  });
+
+  it('takes one system of a reference of several, as analyze and markov write it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relkit-check-'));
+    const reference = join(dir, 'store.json');
+    const solved = relkit('markov', 'models/quorum-store.yaml', '--system', 'write', '--json');
+    expect(solved.status).toBe(0);
+    writeFileSync(reference, solved.stdout);
+    const picked = relkit(
+      'check',
+      'models/quorum-store.yaml',
+      '--system',
+      'write',
+      '--replications',
+      '200',
+      '--reference',
+      reference,
+    );
+    expect(picked.stdout).toMatch(/vs reference/);
+    expect(picked.stderr).not.toMatch(/must be a result JSON/);
+    const unnamed = relkit('check', 'models/quorum-store.yaml', '--reference', reference);
+    expect(unnamed.stderr).toMatch(
+      /holds results by system \(write\); choose the one to compare with --system NAME/,
+    );
+    expect(unnamed.status).toBe(EXIT.usage);
+    const missing = relkit(
+      'check',
+      'models/quorum-store.yaml',
+      '--system',
+      'read',
+      '--reference',
+      reference,
+    );
+    expect(missing.stderr).toMatch(/the reference has no system read \(it holds write\)/);
+    expect(missing.status).toBe(EXIT.failed);
   });
 
   it('exits 3 (INCONCLUSIVE) on a model only the simulator can solve', () => {
