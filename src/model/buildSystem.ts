@@ -100,12 +100,14 @@ function resolve(
   }
   if ('koon' in raw) {
     const koonPath = [...path, 'koon'];
+    const single = typeof raw.koon.of === 'string';
     const children = resolveChildren(
       typeof raw.koon.of === 'string' ? [raw.koon.of] : raw.koon.of,
       [...koonPath, 'of'],
       context,
       standby,
       other,
+      single,
     );
     if (!children) return undefined;
     const k = evaluateInteger(
@@ -122,19 +124,24 @@ function resolve(
   return resolveNetwork(raw.network, [...path, 'network'], context, other);
 }
 
+/**
+ * The nodes of a list of children; `single`: the list is one name written without a list
+ * (`koon: { of: NAME }`), so an unknown name is located at `path` itself.
+ */
 function resolveChildren(
   list: readonly RawNode[],
   path: Path,
   context: ResolveContext,
   standby: Uses,
   other: Uses,
+  single = false,
 ): SystemNode[] | undefined {
   const children: SystemNode[] = [];
   let ok = true;
   list.forEach((item, index) => {
     const itemPath = [...path, index];
     if (typeof item === 'string') {
-      const units = unitsOf(item, itemPath, context);
+      const units = unitsOf(item, single ? path : itemPath, context);
       if (!units) return void (ok = false);
       const where = formatPath(itemPath);
       for (const unit of units) {
