@@ -38,6 +38,19 @@ mission_time: 1y
     ]);
   });
 
+  it('locates an unknown name in a koon written without a list at its of', () => {
+    const text = `name: x
+components: { a: { count: 3, failure: { mtbf: 100 } } }
+systems:
+  b: { koon: { k: 2, of: nope } }
+  c: { koon: { k: 1, of: [a, nope] } }
+`;
+    expect(errorsOf(text)).toEqual([
+      'm.yaml:4:26: systems.b.koon.of names the unknown component "nope" (components: a)',
+      'm.yaml:5:30: systems.c.koon.of[1] names the unknown component "nope" (components: a)',
+    ]);
+  });
+
   it('is silent about what uses a rejected parameter or component', () => {
     const text = `name: x
 parameters:
