@@ -340,7 +340,12 @@ export type {
   GroupDurability,
 } from './durability/durability.js';
 export { rebuildTime } from './durability/durabilityInput.js';
-export type { DurabilityInput, RackDomains } from './durability/durabilityInput.js';
+export type {
+  DurabilityInput,
+  HostDomains,
+  Placement,
+  RackDomains,
+} from './durability/durabilityInput.js';
 export {
   coverProbability,
   domainCoverProbability,

@@ -16,7 +16,9 @@ placement group (exact, Markov engine) and for the whole cluster (a combinatoria
 as such with its assumptions), and the expected number of groups lost by the mission time.
 
 STUDY.yaml names the disks, groups, redundancy ({ replicas } or { data, parity }), the disks'
-mttf and the rebuild (a time, or capacity, fill, bandwidth and parallelism).
+mttf and the rebuild (a time, or capacity, fill, bandwidth and parallelism), and optionally
+racks and hosts (failure domains: shocks that lose their data, or host outages that only make
+it unreadable for a while) and the placement across them.
 
   --simulate N  also simulate the actual cluster N times (one random placement, per-group lost
                 chunks) and compare: |z| ≤ 4 agrees; exit 1 when a measure differs. At realistic
@@ -100,6 +102,7 @@ function formatDurability(
   const t = formatNumber(input.missionTimes[0] ?? NaN);
   const { group, cluster } = result;
   const domains = input.domains;
+  const hosts = input.hosts;
   const lines = [
     `${spec.name}: ${spec.redundancy}, ${input.disks} disks, ${input.groups} groups`,
     `  disk failure rate ${number(input.failureRate)} /${timeUnit}, rebuild time ${number(input.rebuildTime)} ${timeUnit}${rebuildNote(spec)}`,
@@ -108,6 +111,11 @@ function formatDurability(
       : [
           `  ${domains.racks} racks, placement on distinct ${domains.placement}s, rack failure rate ${number(domains.failureRate)} /${timeUnit}, restore time ${number(domains.restoreTime)} ${timeUnit}`,
         ]),
+    ...(hosts === undefined
+      ? []
+      : [
+          `  ${hosts.hosts} hosts${domains === undefined ? `, placement on distinct ${hosts.placement ?? 'host'}s` : ''}, host failure rate ${number(hosts.failureRate)} /${timeUnit} (${hosts.failure === 'loss' ? 'losing its data' : 'unavailable, no data lost'}), ${hosts.failure === 'loss' ? 'restore' : 'back after'} ${number(hosts.restoreTime)} ${timeUnit}`,
+        ]),
     ...(group === undefined
       ? []
       : [
@@ -115,6 +123,12 @@ function formatDurability(
           `one group (${group.accuracy}, Markov engine):`,
           row('mttdl', group.mttdl, timeUnit),
           row(`lossProbability(${t})`, group.lossProbability[0]),
+          ...(group.unavailability === undefined
+            ? []
+            : [
+                row(`unavailability(${t})`, group.unavailability[0]),
+                row('steadyUnavailability', group.steadyUnavailability),
+              ]),
         ]),
     '',
     cluster.states === 0
@@ -125,6 +139,9 @@ function formatDurability(
     ...(cluster.expectedGroupsLost === undefined
       ? []
       : [row(`expectedGroupsLost(${t})`, cluster.expectedGroupsLost[0])]),
+    ...(cluster.expectedGroupsUnavailable === undefined
+      ? []
+      : [row(`expectedGroupsUnavailable(${t})`, cluster.expectedGroupsUnavailable[0])]),
     '  assumptions:',
     ...result.cluster.assumptions.map((a) => `    - ${a}`),
   ];
@@ -144,7 +161,7 @@ function formatDurability(
           ? `INCONCLUSIVE: ${c.note ?? ''}`
           : `z = ${(c.z ?? NaN).toFixed(2)}, ${c.verdict === 'agrees' ? 'agrees' : 'DIFFERS'}`;
       lines.push(
-        `  ${c.measure.padEnd(LABEL_WIDTH)}${estimate}${estimate === '' ? '' : '; '}${verdict}`,
+        `  ${c.measure.padEnd(LABEL_WIDTH - 1)} ${estimate}${estimate === '' ? '' : '; '}${verdict}`,
       );
     }
   }
@@ -154,7 +171,7 @@ function formatDurability(
 const LABEL_WIDTH = 28;
 
 function row(label: string, value: number | undefined, unit: string = ''): string {
-  return `  ${label.padEnd(LABEL_WIDTH)}${number(value ?? NaN)}${unit === '' ? '' : ` ${unit}`}`;
+  return `  ${label.padEnd(LABEL_WIDTH - 1)} ${number(value ?? NaN)}${unit === '' ? '' : ` ${unit}`}`;
 }
 
 /** {@link formatNumber}, with large exponents written as small ones are (`2.5e21`). */

@@ -8,12 +8,40 @@ import { ParameterError, checkInteger, checkPositive } from '../errors.js';
 export interface RackDomains {
   /** R, racks; D must be a multiple of R. */
   readonly racks: number;
-  /** `rack`: each group's chunks in distinct racks (rack-aware); `disk`: distinct disks only. */
-  readonly placement: 'rack' | 'disk';
+  /**
+   * `rack`: each group's chunks in distinct racks (rack-aware); `host`: in distinct hosts, racks
+   * shared (needs {@link DurabilityInput.hosts}); `disk`: distinct disks only.
+   */
+  readonly placement: Placement;
   /** λ_R, rate per rack of shocks that lose its disks' data; 0 for none. */
   readonly failureRate: number;
   /** 1/μ_R, mean time to re-create a lost rack's data. */
   readonly restoreTime: number;
+}
+
+/** The failure domain whose units each group's chunks occupy at most once. */
+export type Placement = 'rack' | 'host' | 'disk';
+
+/**
+ * Hosts (servers) of equal size, inside the racks when there are racks, each failing as a whole
+ * at `failureRate`: its disks' chunks become unreadable until it is back (`unavailable`: a crash
+ * or a restart, the data intact) or are lost and re-created (`loss`), after an exponential time
+ * of mean `restoreTime`.
+ */
+export interface HostDomains {
+  /** H, hosts; D must be a multiple of H, and H of the racks R. */
+  readonly hosts: number;
+  /** `unavailable`: outages that lose no data; `loss`: failures that lose the host's data. */
+  readonly failure: 'unavailable' | 'loss';
+  /** λ_H, rate per host of its failures; 0 for none. */
+  readonly failureRate: number;
+  /** 1/μ_H, mean time until a failed host is back (its data re-created, for `loss`). */
+  readonly restoreTime: number;
+  /**
+   * Without racks: `host` (default), each group's chunks on distinct hosts, or `disk`, on
+   * distinct disks only. With racks the placement is {@link RackDomains.placement}.
+   */
+  readonly placement?: 'host' | 'disk';
 }
 
 /**
@@ -40,6 +68,49 @@ export interface DurabilityInput {
   readonly missionTimes: readonly number[];
   /** Racks and their shocks; without it, disks fail independently only. */
   readonly domains?: RackDomains;
+  /** Hosts (in the racks) and their failures; without it, each disk is its own host. */
+  readonly hosts?: HostDomains;
+}
+
+/** The sizes and rates of the failure domains of a {@link DurabilityInput}, all levels filled in. */
+export interface Hierarchy {
+  /** R (1 without racks). */
+  readonly racks: number;
+  /** H (D without hosts: each disk its own). */
+  readonly hosts: number;
+  readonly hostsPerRack: number;
+  readonly disksPerHost: number;
+  readonly disksPerRack: number;
+  readonly placement: Placement;
+  /** λ_R and μ_R (0 and 0 without racks). */
+  readonly rackRate: number;
+  readonly rackRestore: number;
+  /** λ_H and μ_H (0 and 0 without hosts). */
+  readonly hostRate: number;
+  readonly hostRestore: number;
+  readonly hostFailure: HostDomains['failure'];
+}
+
+/** Returns the {@link Hierarchy} of a checked input. */
+export function hierarchy(input: DurabilityInput): Hierarchy {
+  const racks = input.domains?.racks ?? 1;
+  const hosts = input.hosts?.hosts ?? input.disks;
+  return {
+    racks,
+    hosts,
+    hostsPerRack: hosts / racks,
+    disksPerHost: input.disks / hosts,
+    disksPerRack: input.disks / racks,
+    placement:
+      input.domains?.placement ??
+      input.hosts?.placement ??
+      (input.hosts === undefined ? 'disk' : 'host'),
+    rackRate: input.domains?.failureRate ?? 0,
+    rackRestore: input.domains === undefined ? 0 : 1 / input.domains.restoreTime,
+    hostRate: input.hosts?.failureRate ?? 0,
+    hostRestore: input.hosts === undefined ? 0 : 1 / input.hosts.restoreTime,
+    hostFailure: input.hosts?.failure ?? 'loss',
+  };
 }
 
 /** Checks a {@link DurabilityInput}; returns it. @throws {@link ParameterError} naming the field. */
@@ -64,8 +135,16 @@ export function checkDurabilityInput(where: string, input: DurabilityInput): Dur
         input.disks,
       );
     }
-    if (domains.placement !== 'rack' && domains.placement !== 'disk') {
-      throw new ParameterError(where, 'domains.placement', 'be rack or disk', domains.placement);
+    if (!['rack', 'host', 'disk'].includes(domains.placement)) {
+      throw new ParameterError(
+        where,
+        'domains.placement',
+        'be rack, host or disk',
+        domains.placement,
+      );
+    }
+    if (domains.placement === 'host' && input.hosts === undefined) {
+      throw new ParameterError(where, 'domains.placement', 'name hosts (none given)', 'host');
     }
     if (domains.placement === 'rack' && domains.racks < input.width) {
       throw new ParameterError(
@@ -85,12 +164,67 @@ export function checkDurabilityInput(where: string, input: DurabilityInput): Dur
     }
     checkPositive(where, 'domains.restoreTime', domains.restoreTime);
   }
+  if (input.hosts !== undefined) checkHosts(where, input, input.hosts);
   for (const t of input.missionTimes) {
     if (!(Number.isFinite(t) && t >= 0)) {
       throw new ParameterError(where, 'missionTimes', 'hold finite numbers ≥ 0', t);
     }
   }
   return input;
+}
+
+function checkHosts(where: string, input: DurabilityInput, hosts: HostDomains): void {
+  const racks = input.domains?.racks ?? 1;
+  checkInteger(where, 'hosts.hosts', hosts.hosts, racks, input.disks);
+  if (input.disks % hosts.hosts !== 0) {
+    throw new ParameterError(
+      where,
+      'disks',
+      `be a multiple of the ${hosts.hosts} hosts`,
+      input.disks,
+    );
+  }
+  if (hosts.hosts % racks !== 0) {
+    throw new ParameterError(
+      where,
+      'hosts.hosts',
+      `be a multiple of the ${racks} racks`,
+      hosts.hosts,
+    );
+  }
+  if (hosts.failure !== 'unavailable' && hosts.failure !== 'loss') {
+    throw new ParameterError(where, 'hosts.failure', 'be unavailable or loss', hosts.failure);
+  }
+  if (hosts.placement !== undefined) {
+    if (input.domains !== undefined) {
+      throw new ParameterError(
+        where,
+        'hosts.placement',
+        'be left out with racks (the placement is domains.placement)',
+        hosts.placement,
+      );
+    }
+    if (hosts.placement !== 'host' && hosts.placement !== 'disk') {
+      throw new ParameterError(where, 'hosts.placement', 'be host or disk', hosts.placement);
+    }
+  }
+  if (hierarchy(input).placement === 'host' && hosts.hosts < input.width) {
+    throw new ParameterError(
+      where,
+      'hosts.hosts',
+      `be ≥ the width ${input.width} for host placement`,
+      hosts.hosts,
+    );
+  }
+  if (!(Number.isFinite(hosts.failureRate) && hosts.failureRate >= 0)) {
+    throw new ParameterError(
+      where,
+      'hosts.failureRate',
+      'be a finite number ≥ 0',
+      hosts.failureRate,
+    );
+  }
+  checkPositive(where, 'hosts.restoreTime', hosts.restoreTime);
 }
 
 /**
