@@ -140,7 +140,7 @@ export function durability(input: DurabilityInput): DurabilityResult {
       : 'disks fail independently at a constant rate; rebuilds are exponential',
     single
       ? 'one group: the cluster loses data when its group does, so mttdl and lossProbability are the exact group figures'
-      : `mttdl and lossProbability are from all disks up, by the combinatorial chain on the number of ${racksFail ? 'racks lost, of ' : ''}${hostsLose ? 'hosts lost, of ' : ''}disks failed at once: an approximation (each failure loses data with the probability that a random failed set of that size newly holds m + 1 chunks of some group, groups independent given the set)`,
+      : `mttdl and lossProbability are from all disks up, by the combinatorial chain on the number of ${[...failing.map((f) => `${f} lost`), 'disks failed at once'].join(', of ').replace(/, of (?!.*, of )/, ' and of ')}: an approximation (each failure loses data with the probability that a random failed set of that size newly holds m + 1 chunks of some group, groups independent given the set)`,
     ...(group === undefined
       ? []
       : [
@@ -159,7 +159,7 @@ export function durability(input: DurabilityInput): DurabilityResult {
           'expectedGroupsUnavailable = groups × the group unavailability, the probability that more than m of its chunks are lost or on a host that is down (exact by linearity; a group that has lost data counts while it cannot be read)',
         ]),
     racksFail || hostsLose || outages
-      ? `placement: each group’s chunks on distinct ${domains.placement}s${domains.placement === 'disk' ? `, ${failing.length > 0 || outages ? 'hosts and racks' : ''} shared` : ''}`
+      ? `placement: each group’s chunks on distinct ${domains.placement}s${sharedDomains(input)}`
       : 'placement across hosts or racks does not change the figures when only disks fail',
   ];
   return {
@@ -195,6 +195,16 @@ export function durability(input: DurabilityInput): DurabilityResult {
     },
     warnings,
   };
+}
+
+/** ", racks shared", ", hosts and racks shared" or "": the domains a group's chunks may share. */
+function sharedDomains(input: DurabilityInput): string {
+  const { placement } = hierarchy(input);
+  const shared = [
+    ...(placement === 'disk' && input.hosts !== undefined ? ['hosts'] : []),
+    ...(placement !== 'rack' && input.domains !== undefined ? ['racks'] : []),
+  ];
+  return shared.length === 0 ? '' : `, ${shared.join(' and ')} shared`;
 }
 
 /** The group's unavailability at the mission times and in the long run, by the Markov engine. */

@@ -3,6 +3,7 @@ import { DEFAULT_MODEL_LIMITS } from '../model/ModelLimits.js';
 import { parseModelText, type Path, type PathIssue } from '../model/source.js';
 import {
   checkDurabilityInput,
+  hierarchy,
   rebuildTime,
   type DurabilityInput,
   type HostDomains,
@@ -135,7 +136,11 @@ class Reader {
       );
       return undefined;
     }
-    if (placement?.value === 'host' && hosts !== undefined && hosts.hosts < redundancy.width) {
+    if (
+      hierarchy(input).placement === 'host' &&
+      hosts !== undefined &&
+      hosts.hosts < redundancy.width
+    ) {
       this.problem(
         ['hosts', 'count'],
         `must be at least the group width ${redundancy.width} for placement on distinct hosts; got ${hosts.hosts}`,

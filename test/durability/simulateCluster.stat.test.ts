@@ -177,3 +177,113 @@ describe('simulateCluster, small clusters', () => {
     }
   });
 });
+
+describe('simulateCluster with hosts in racks, 10^4 disks, 10^6 groups', () => {
+  // 50 racks of 10 hosts of 20 disks; disks at 1e-3/h rebuilt in 0.5 h (3-way) or at 2e-3/h in
+  // 1 h (8+3); hosts that lose their data at 1e-3/h (5e-4/h for 8+3), re-created in 2 h; or
+  // outages at 0.02/h per host, back in 1 h, that lose nothing. The model's figures are pinned
+  // to test/reference/durability_hosts_reference.py in durability.test.ts.
+  const replicas: DurabilityInput = {
+    disks: 10000,
+    groups: 1e6,
+    width: 3,
+    tolerated: 2,
+    failureRate: 1e-3,
+    rebuildTime: 0.5,
+    missionTimes: [20],
+    domains: { racks: 50, placement: 'rack', failureRate: 0, restoreTime: 2 },
+    hosts: { hosts: 500, failure: 'loss', failureRate: 1e-3, restoreTime: 2 },
+  };
+  const erasure: DurabilityInput = {
+    disks: 10000,
+    groups: 1e6,
+    width: 11,
+    tolerated: 3,
+    failureRate: 2e-3,
+    rebuildTime: 1,
+    missionTimes: [20],
+    hosts: { hosts: 500, failure: 'loss', failureRate: 5e-4, restoreTime: 2 },
+  };
+  const outages: DurabilityInput = {
+    ...replicas,
+    hosts: { hosts: 500, failure: 'unavailable', failureRate: 0.02, restoreTime: 1 },
+  };
+  const runs = new Map<string, ClusterSimulation>();
+
+  beforeAll(() => {
+    runs.set('replicas', simulateCluster(replicas, { replications: RUNS, seed: SEED }));
+    runs.set('erasure', simulateCluster(erasure, { replications: RUNS, seed: SEED }));
+    // Outages lose nothing, so losses are rare (MTTDL 1337 h): the runs stop at the mission.
+    runs.set('outages', simulateCluster(outages, { replications: 200, seed: SEED, horizon: 20 }));
+  }, 600_000);
+
+  it.each([
+    ['rack-aware 3-way replication, hosts losing data', 'replicas', replicas],
+    ['8+3 coding on distinct hosts, hosts losing data', 'erasure', erasure],
+  ] as const)('%s: every measure agrees (|z| ≤ 4)', (_, key, input) => {
+    const simulation = runs.get(key)!; // set in beforeAll
+    expect(simulation.censored).toBe(0);
+    const comparisons = compareSimulation(durability(input), simulation);
+    expect(comparisons).toHaveLength(3);
+    for (const comparison of comparisons) {
+      expect(comparison.verdict, JSON.stringify(comparison)).toBe('agrees');
+    }
+  });
+
+  it.each([
+    ['replicas', replicas],
+    ['erasure', erasure],
+  ] as const)('%s: leaving out the hosts, or their placement, differs (power)', (key, input) => {
+    const simulation = runs.get(key)!; // set in beforeAll
+    const { hosts, ...withoutHosts } = input;
+    const onDisks: DurabilityInput =
+      input.domains === undefined
+        ? { ...input, hosts: { ...hosts!, placement: 'disk' } }
+        : { ...input, domains: { ...input.domains, placement: 'disk' } };
+    for (const wrong of [withoutHosts, onDisks]) {
+      const mttdl = compareSimulation(durability(wrong), simulation)[0];
+      expect(mttdl?.verdict, JSON.stringify(mttdl)).toBe('differs');
+    }
+  });
+
+  it('host outages: the groups unavailable at the mission agree; outages 25 % longer differ', () => {
+    const simulation = runs.get('outages')!; // set in beforeAll
+    const unavailable = (input: DurabilityInput) =>
+      compareSimulation(durability(input), simulation).find(
+        (c) => c.measure === 'expectedGroupsUnavailable',
+      );
+    const right = unavailable(outages);
+    expect(right?.verdict, JSON.stringify(right)).toBe('agrees');
+    const hosts = outages.hosts!; // set above
+    const longer = unavailable({ ...outages, hosts: { ...hosts, restoreTime: 1.25 } });
+    expect(longer?.verdict, JSON.stringify(longer)).toBe('differs');
+    for (const comparison of compareSimulation(durability(outages), simulation)) {
+      expect(comparison.verdict, JSON.stringify(comparison)).not.toBe('differs');
+    }
+  });
+
+  it('a small cluster placed on distinct hosts, racks shared and failing, agrees per seed', () => {
+    // 24 disks in 4 racks of 2 hosts of 3 disks, 40 groups of 3 tolerating 1: no one group
+    // chain (groups share racks), a placement per run.
+    const small: DurabilityInput = {
+      disks: 24,
+      groups: 40,
+      width: 3,
+      tolerated: 1,
+      failureRate: 1 / 100,
+      rebuildTime: 2,
+      missionTimes: [20],
+      domains: { racks: 4, placement: 'host', failureRate: 1 / 200, restoreTime: 4 },
+      hosts: { hosts: 8, failure: 'loss', failureRate: 1 / 100, restoreTime: 3 },
+    };
+    const model = durability(small);
+    expect(model.group).toBeUndefined();
+    for (const seed of [1, 2]) {
+      const simulation = simulateCluster(small, { replications: 3000, seed });
+      expect(simulation.placement).toBe('per-run');
+      for (const comparison of compareSimulation(model, simulation)) {
+        expect(comparison.verdict, JSON.stringify(comparison)).toBe('agrees');
+      }
+    }
+  });
+});
