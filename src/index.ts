@@ -339,10 +339,15 @@ export type {
   DurabilityResult,
   GroupDurability,
 } from './durability/durability.js';
-export { rebuildTime } from './durability/durabilityInput.js';
+export {
+  latentChunkProbability,
+  latentRebuildLoss,
+  rebuildTime,
+} from './durability/durabilityInput.js';
 export type {
   DurabilityInput,
   HostDomains,
+  LatentErrors,
   Placement,
   RackDomains,
 } from './durability/durabilityInput.js';

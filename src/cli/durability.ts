@@ -18,7 +18,8 @@ as such with its assumptions), and the expected number of groups lost by the mis
 STUDY.yaml names the disks, groups, redundancy ({ replicas } or { data, parity }), the disks'
 mttf and the rebuild (a time, or capacity, fill, bandwidth and parallelism), and optionally
 racks and hosts (failure domains: shocks that lose their data, or host outages that only make
-it unreadable for a while) and the placement across them.
+it unreadable for a while) and the placement across them, and latent_errors (a rate per disk
+and a scrub interval: a rebuild with no redundancy left that meets one loses data).
 
   --simulate N  also simulate the actual cluster N times (one random placement, per-group lost
                 chunks) and compare: |z| ≤ 4 agrees; exit 1 when a measure differs. At realistic
@@ -116,11 +117,16 @@ function formatDurability(
       : [
           `  ${hosts.hosts} hosts${domains === undefined ? `, placement on distinct ${hosts.placement ?? 'host'}s` : ''}, host failure rate ${number(hosts.failureRate)} /${timeUnit} (${hosts.failure === 'loss' ? 'losing its data' : 'unavailable, no data lost'}), ${hosts.failure === 'loss' ? 'restore' : 'back after'} ${number(hosts.restoreTime)} ${timeUnit}`,
         ]),
+    ...(input.latentErrors === undefined
+      ? []
+      : [
+          `  latent sector errors ${number(input.latentErrors.rate)} /${timeUnit} per disk, a scrub every ${number(input.latentErrors.scrubInterval)} ${timeUnit}`,
+        ]),
     ...(group === undefined
       ? []
       : [
           '',
-          `one group (${group.accuracy}, Markov engine):`,
+          `one group (${group.accuracy}${input.latentErrors === undefined ? '' : ' for latent errors taken at the scrub’s time average, an approximation'}, Markov engine):`,
           row('mttdl', group.mttdl, timeUnit),
           row(`lossProbability(${t})`, group.lossProbability[0]),
           ...(group.unavailability === undefined
@@ -129,6 +135,9 @@ function formatDurability(
                 row(`unavailability(${t})`, group.unavailability[0]),
                 row('steadyUnavailability', group.steadyUnavailability),
               ]),
+          ...(group.latentRebuildLoss === undefined
+            ? []
+            : [row('latentRebuildLoss', group.latentRebuildLoss)]),
         ]),
     '',
     cluster.states === 0

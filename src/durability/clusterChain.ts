@@ -1,6 +1,6 @@
 import type { CtmcTransition } from '../markov/generation/buildCtmc.js';
 import { coverProbability, domainCoverProbability, hypergeometricPmf } from './coverProbability.js';
-import { hierarchy, type DurabilityInput } from './durabilityInput.js';
+import { hierarchy, latentRebuildLoss, type DurabilityInput } from './durabilityInput.js';
 import type { LossChain } from './lossChain.js';
 
 /**
@@ -36,6 +36,10 @@ const TRUNCATION = 1e-15;
  * at (R − a)λ_R takes the state to (a + 1, j − k), k ~ Hyp((R − a)d, d, j) of the failed disks
  * being in that rack, losing data with probability 1 − u(a + 1, j − k)/u(a, j); a restore at aμ_R
  * to (a − 1, j).
+ *
+ * With latent sector errors, a rebuild j → j − 1 loses data with probability
+ * 1 − (1 − q·Hyp(D − 1, w − 1, j − 1, m − 1))^{P·w/D}: some group of the rebuilt disk had no
+ * redundancy left and meets a latent error on a chunk it reads (q: {@link latentRebuildLoss}).
  *
  * @param input - the cluster
  * @returns the chain on (a, j), state 0 = (0, 0), layer by layer
@@ -81,6 +85,19 @@ export function clusterChain(input: DurabilityInput): LossChain {
   /** Hosts up in the racks that are up, disks in them: H', and N with b hosts lost. */
   const upHosts = (a: number): number => (racks - a) * hostsPerRack;
   const upDisks = (a: number, b: number): number => (upHosts(a) - b) * disksPerHost;
+  const q = latentRebuildLoss(input);
+  const chunksPerDisk = (input.groups * input.width) / input.disks;
+  /**
+   * The probability that a rebuild finishing among j failed disks meets a latent error in a group
+   * with no redundancy left: each of the disk's P·w/D groups has its m − 1 other lost chunks among
+   * the j − 1 other failed disks with probability Hyp(D − 1, w − 1, j − 1, m − 1), and then fails
+   * to read with probability q.
+   */
+  const latentHazard = (j: number): number => {
+    if (q === 0 || tolerated === 0) return 0; // m = 0: the first failure already lost data
+    const critical = hypergeometricPmf(input.disks - 1, input.width - 1, j - 1, tolerated - 1);
+    return -Math.expm1(chunksPerDisk * Math.log1p(-q * critical));
+  };
 
   // The layers (a, b) (racks lost, hosts lost in the others) and, in each, the failed disks
   // j = 0 … top.
@@ -148,7 +165,7 @@ export function clusterChain(input: DurabilityInput): LossChain {
         failures,
         j < top ? hazard(a, b, j, a, b, j + 1) : 1,
       );
-      if (j > 0) transitions.push({ from, to: from - 1, rate: Math.min(j, crews) * mu });
+      if (j > 0) move(from, from - 1, Math.min(j, crews) * mu, latentHazard(j));
       if (a > 0) move(from, index(a - 1, b, j), a * rackRestore, 0);
       if (b > 0) move(from, index(a, b - 1, j), b * hostRestore, 0);
       const hostFailures = (upHosts(a) - b) * hostRate;

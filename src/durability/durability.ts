@@ -1,5 +1,11 @@
 import { clusterChain } from './clusterChain.js';
-import { checkDurabilityInput, hierarchy, type DurabilityInput } from './durabilityInput.js';
+import {
+  checkDurabilityInput,
+  hierarchy,
+  latentChunkProbability,
+  latentRebuildLoss,
+  type DurabilityInput,
+} from './durabilityInput.js';
 import { groupAvailabilityChain, groupChain, groupChunksIndependent } from './groupChain.js';
 import { solveLossChain } from './lossChain.js';
 import { buildCtmc } from '../markov/generation/buildCtmc.js';
@@ -21,6 +27,11 @@ export interface GroupDurability {
   readonly unavailability?: readonly number[];
   /** With host outages: the long-run fraction of time the group cannot be read. */
   readonly steadyUnavailability?: number;
+  /**
+   * With latent sector errors: q, the probability that a rebuild with no redundancy left meets
+   * a latent error on a chunk it must read (the loss probability per such rebuild).
+   */
+  readonly latentRebuildLoss?: number;
 }
 
 /** Durability of the whole cluster. */
@@ -158,6 +169,11 @@ export function durability(input: DurabilityInput): DurabilityResult {
       : [
           'expectedGroupsUnavailable = groups × the group unavailability, the probability that more than m of its chunks are lost or on a host that is down (exact by linearity; a group that has lost data counts while it cannot be read)',
         ]),
+    ...(input.latentErrors === undefined
+      ? []
+      : [
+          `latent sector errors: a rebuild with no redundancy left (m chunks lost) loses data with probability q = 1 − (1 − p̄)^(w−m) = ${latentRebuildLoss(input).toPrecision(6)}, p̄ = 1 − (1 − e^(−x))/x = ${latentChunkProbability(input).toPrecision(6)} the long-run probability that a chunk holds a latent error not yet found by the scrub every ${input.latentErrors.scrubInterval} (x = λ_L·D/(P·w)·T): an approximation (the deterministic scrub as its time average, read at a moment independent of its phase, the chunks' errors independent of each other and of the failures, a chunk just rebuilt as any other, errors found by earlier rebuilds not removed)`,
+        ]),
     racksFail || hostsLose || outages
       ? `placement: each group’s chunks on distinct ${domains.placement}s${sharedDomains(input)}`
       : 'placement across hosts or racks does not change the figures when only disks fail',
@@ -177,6 +193,9 @@ export function durability(input: DurabilityInput): DurabilityResult {
                   unavailability: readability.unavailability,
                   steadyUnavailability: readability.steady,
                 }),
+            ...(input.latentErrors === undefined
+              ? {}
+              : { latentRebuildLoss: latentRebuildLoss(input) }),
           },
         }),
     cluster: {

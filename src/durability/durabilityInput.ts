@@ -70,6 +70,60 @@ export interface DurabilityInput {
   readonly domains?: RackDomains;
   /** Hosts (in the racks) and their failures; without it, each disk is its own host. */
   readonly hosts?: HostDomains;
+  /** Latent sector errors found by scrubbing; without it, every surviving chunk reads. */
+  readonly latentErrors?: LatentErrors;
+}
+
+/**
+ * Latent sector errors: each disk gets them at `rate` (a Poisson process, each error making one
+ * uniformly chosen chunk of the disk silently unreadable), and a scrub of every disk every
+ * `scrubInterval` (deterministic) finds and repairs them; a rebuild that must read every
+ * surviving chunk of a group (no redundancy left) and meets one loses data.
+ */
+export interface LatentErrors {
+  /** λ_L, latent errors per disk per time unit. */
+  readonly rate: number;
+  /** T, time between scrubs of a disk. */
+  readonly scrubInterval: number;
+}
+
+/**
+ * Returns p̄, the long-run probability that one chunk holds a latent error not yet found, with
+ * errors at λ_c per chunk and a scrub every T, read at a time independent of the scrub phase:
+ *
+ * $$
+ * \bar p = 1 - \frac{1 - e^{-\lambda_c T}}{\lambda_c T},\qquad \lambda_c = \lambda_L \frac{D}{P\,w}
+ * $$
+ *
+ * - λ_L: latent errors per disk; D/(P w): the disk's share of one chunk (its P·w/D chunks alike)
+ *
+ * @param input - the cluster, with `latentErrors`
+ * @returns p̄ in [0, 1); 0 without latent errors
+ */
+export function latentChunkProbability(input: DurabilityInput): number {
+  const latent = input.latentErrors;
+  if (latent === undefined) return 0;
+  const x = ((latent.rate * input.disks) / (input.groups * input.width)) * latent.scrubInterval;
+  // 1 − (1 − e^{−x})/x = (x + expm1(−x))/x = Σ_{n≥1} (−x)^{n−1} x/(n + 1)!, by the series
+  // below 0.1, where the difference cancels (16 terms: truncation below 1e-17 relative)
+  if (x >= 0.1) return (x + Math.expm1(-x)) / x;
+  let term = x / 2;
+  let sum = 0;
+  for (let n = 1; n <= 16; n++) {
+    sum += term;
+    term *= -x / (n + 2);
+  }
+  return sum;
+}
+
+/**
+ * Returns q, the probability that a rebuild of a group with m chunks lost meets a latent error
+ * on one of the w − m chunks it must read: q = 1 − (1 − p̄)^{w−m}
+ * ({@link latentChunkProbability}; chunks independent).
+ */
+export function latentRebuildLoss(input: DurabilityInput): number {
+  const p = latentChunkProbability(input);
+  return -Math.expm1((input.width - input.tolerated) * Math.log1p(-p));
 }
 
 /** The sizes and rates of the failure domains of a {@link DurabilityInput}, all levels filled in. */
@@ -165,6 +219,19 @@ export function checkDurabilityInput(where: string, input: DurabilityInput): Dur
     checkPositive(where, 'domains.restoreTime', domains.restoreTime);
   }
   if (input.hosts !== undefined) checkHosts(where, input, input.hosts);
+  if (input.latentErrors !== undefined) {
+    checkPositive(where, 'latentErrors.rate', input.latentErrors.rate);
+    checkPositive(where, 'latentErrors.scrubInterval', input.latentErrors.scrubInterval);
+    const h = hierarchy(input);
+    if (h.rackRate > 0 || h.hostRate > 0) {
+      throw new ParameterError(
+        where,
+        'latentErrors',
+        'be left out when racks or hosts fail (latent errors are modelled with disk failures only)',
+        'given',
+      );
+    }
+  }
   for (const t of input.missionTimes) {
     if (!(Number.isFinite(t) && t >= 0)) {
       throw new ParameterError(where, 'missionTimes', 'hold finite numbers ≥ 0', t);

@@ -1,4 +1,4 @@
-import { hierarchy, type DurabilityInput } from './durabilityInput.js';
+import { hierarchy, latentRebuildLoss, type DurabilityInput } from './durabilityInput.js';
 import { ParameterError } from '../errors.js';
 import type { CtmcTransition } from '../markov/generation/buildCtmc.js';
 import type { LossChain } from './lossChain.js';
@@ -114,8 +114,10 @@ function countChain(
   const down = vectors.map(
     (v) => v.reduce((sum, n, s) => sum + (states[s]!.readable ? 0 : n), 0) > tolerated,
   );
+  const latent = absorb ? latentRebuildLoss(input) : 0;
   vectors.forEach((v, from) => {
     const rebuilding = moves.reduce((sum, m) => sum + (m.rebuild ? v[m.from]! : 0), 0);
+    const critical = lostOf(v) === tolerated; // a re-creation must read every survivor
     for (const move of moves) {
       const n = v[move.from]!; // move.from < S
       if (n === 0) continue;
@@ -126,9 +128,14 @@ function countChain(
       w[move.from]!--;
       w[move.to]!++;
       const to = index.get(w.join(','));
-      if (to === undefined)
+      const recreates = states[move.from]!.lost && !states[move.to]!.lost; // moves are in S
+      const read = critical && recreates ? latent : 0;
+      if (to === undefined) {
         loss[from]! += rate; // from indexes vectors, as loss
-      else transitions.push({ from, to, rate });
+      } else {
+        loss[from]! += rate * read;
+        transitions.push({ from, to, rate: rate * (1 - read) });
+      }
     }
   });
   return { transitions, loss, down };
@@ -168,6 +175,12 @@ function countChain(
  * (`unavailable`) leave every loss figure unchanged: a chunk's disk fails and is rebuilt whether
  * its host is up or not, so lumping "up" with "unreadable on a down host", and "lost" with "lost
  * on a down host", is exact; they enter {@link groupAvailabilityChain} only.
+ *
+ * With latent sector errors (`input.latentErrors`) a re-creation that must read every surviving
+ * chunk (m lost) loses data with probability q = 1 − (1 − p̄)^{w−m}: m → m − 1 at
+ * min(m, c)μ(1 − q), m → loss at min(m, c)μ·q ({@link latentRebuildLoss}; p̄ the long-run
+ * probability that a chunk holds an undetected latent error under a deterministic scrub, the
+ * chunks independent of each other and of the failures: an approximation, stated in the result).
  *
  * @throws {@link ParameterError} when failing domains are shared by a group's chunks.
  */

@@ -7,6 +7,7 @@ import {
   rebuildTime,
   type DurabilityInput,
   type HostDomains,
+  type LatentErrors,
   type Placement,
   type RackDomains,
 } from './durabilityInput.js';
@@ -42,6 +43,7 @@ const TOP_KEYS = [
   'racks',
   'hosts',
   'placement',
+  'latent_errors',
 ];
 
 /**
@@ -53,7 +55,8 @@ const TOP_KEYS = [
  * `restore_time`, by default the disks of a rack × the disk rebuild time), `hosts` (`count`,
  * `mttf`, `failure`: unavailable (default) or loss, `restore_time`: required for unavailable,
  * by default the disks of a host × the disk rebuild time for loss) and `placement` (rack, host
- * or disk; by default the outermost domain given; also accepted as `racks.placement`).
+ * or disk; by default the outermost domain given; also accepted as `racks.placement`), and
+ * `latent_errors` (`rate` per disk, `scrub_interval`).
  *
  * @param text - the file's text
  * @param file - its name, for messages
@@ -105,6 +108,16 @@ class Reader {
     const placement = this.placement(top);
     const domains = this.domains(top.racks, disks, time?.time, placement);
     const hosts = this.hosts(top.hosts, disks, domains, time?.time, placement);
+    const latent = this.latentErrors(top.latent_errors);
+    if (
+      latent !== undefined &&
+      ((domains?.failureRate ?? 0) > 0 || (hosts?.failureRate ?? 0) > 0)
+    ) {
+      this.problem(
+        ['latent_errors'],
+        'cannot be combined with racks or hosts that fail yet (latent errors are modelled with disk failures only)',
+      );
+    }
     if (
       this.problems.length > 0 ||
       name === undefined ||
@@ -128,6 +141,7 @@ class Reader {
       missionTimes: [mission],
       ...(domains === undefined ? {} : { domains }),
       ...(hosts === undefined ? {} : { hosts }),
+      ...(latent === undefined ? {} : { latentErrors: latent }),
     };
     if (domains?.placement === 'rack' && domains.racks < redundancy.width) {
       this.problem(
@@ -305,6 +319,18 @@ class Reader {
         ? { placement: placement.value === 'disk' ? 'disk' : 'host' }
         : {}),
     };
+  }
+
+  private latentErrors(value: unknown): LatentErrors | undefined {
+    if (value === undefined) return undefined;
+    const path = ['latent_errors'];
+    const map = this.mapping(path, value, ['rate', 'scrub_interval']);
+    if (map === undefined) return undefined;
+    const rate = this.number([...path, 'rate'], map.rate, true, 'positive');
+    const interval = this.number([...path, 'scrub_interval'], map.scrub_interval, true, 'positive');
+    return rate === undefined || interval === undefined
+      ? undefined
+      : { rate, scrubInterval: interval };
   }
 
   private failureRate(disk: Record<string, unknown>): number | undefined {

@@ -115,6 +115,10 @@ export function simulateCluster(
   const perRun = groups * width <= PER_RUN_PLACEMENT_CHUNKS;
   const placeWith = (rng: Rng) => placeGroups(disks, groups, width, unit, rng);
   let { start, members } = placeWith(replicationRng(options.seed, 0));
+  const latentRate = input.latentErrors?.rate ?? 0;
+  const scrub = input.latentErrors?.scrubInterval ?? Infinity;
+  const latent = new LatentErrors(latentRate > 0 ? groups * width : 0, disks, width, scrub);
+  if (latentRate > 0) latent.index(start, members);
 
   const lost = new Uint8Array(groups); // lost chunks per group, capped by width
   const unreadable = new Uint8Array(readability ? groups : 0); // lost or on a host down
@@ -149,7 +153,11 @@ export function simulateCluster(
 
   for (let r = 0; r < replications; r++) {
     const rng = replicationRng(options.seed, r + 1);
-    if (perRun && r > 0) ({ start, members } = placeWith(rng));
+    if (perRun && r > 0) {
+      ({ start, members } = placeWith(rng));
+      if (latentRate > 0) latent.index(start, members);
+    }
+    if (latentRate > 0) latent.start(start, latentRate, rng);
     lost.fill(0);
     unreadable.fill(0);
     counted.fill(0);
@@ -216,13 +224,15 @@ export function simulateCluster(
       const shockTotal = (racks - downRacks.length) * rackRate;
       const restoreTotal = downRacks.length * rackRestore;
       const hostTotal = hostPool.size * hostRate;
+      const latentTotal = diskPool.size * latentRate;
       const total =
         failureTotal +
         rebuildTotal +
         shockTotal +
         restoreTotal +
         hostTotal +
-        downHosts.length * hostRestore;
+        downHosts.length * hostRestore +
+        latentTotal;
       t += -Math.log1p(-rng.next()) / total;
       if (unavailableAtMission < 0 && t >= mission) unavailableAtMission = unavailableNow;
       if (t >= horizon || (firstLoss < Infinity && t >= mission)) break;
@@ -240,6 +250,16 @@ export function simulateCluster(
         const disk = failed.splice(at, 1)[0]!; // at < min(j, c) ≤ j
         diskFailed[disk] = 0;
         diskPool.add(disk);
+        if (latentRate > 0) {
+          for (let e = start[disk]!; e < start[disk + 1]!; e++) {
+            const g = members[e]!; // start and members are the CSR of placeGroups
+            if (latent.rebuild(g, e, t, lost[g] === tolerated && counted[g] === 0, diskFailed)) {
+              counted[g] = 1; // a critical rebuild met a latent error: the group lost data
+              if (firstLoss === Infinity) firstLoss = t;
+              if (t <= mission) groupsLost++;
+            }
+          }
+        }
         change(disk, 2, status(disk));
       } else if ((u -= shockTotal) < 0) {
         let rack: number;
@@ -271,12 +291,16 @@ export function simulateCluster(
           hostState[host] = hostLoses ? 2 : 1;
           if (hostLoses) dropFailed(host * disksPerHost, disksPerHost);
         });
-      } else {
+      } else if (latentTotal === 0 || (u -= downHosts.length * hostRestore) < 0) {
         const host = downHosts.splice(Math.floor(rng.next() * downHosts.length), 1)[0]!;
         hostPool.add(host);
         changeDisks(host * disksPerHost, disksPerHost, () => {
           hostState[host] = 0;
         });
+      } else {
+        const disk = diskPool.pick(rng);
+        const chunks = start[disk + 1]! - start[disk]!;
+        if (chunks > 0) latent.arrive(start[disk]! + Math.floor(rng.next() * chunks), t);
       }
     }
     if (firstLoss < Infinity) lossTimes.push(firstLoss);
@@ -304,6 +328,91 @@ export function simulateCluster(
     failures,
     placement: perRun ? 'per-run' : 'once',
   };
+}
+
+/**
+ * The latent sector errors of every chunk (entry e of the placement's compressed rows): the time
+ * of its oldest error not yet found, and each disk's scrub phase; an error is present at t while
+ * no scrub of its disk (at phase + kT) has passed since it arose.
+ */
+class LatentErrors {
+  private readonly since: Float64Array; // NaN: no error
+  private readonly disk: Int32Array; // each entry's disk
+  private readonly chunks: Int32Array; // each group's w entries
+  private readonly phase: Float64Array;
+
+  constructor(
+    entries: number,
+    private readonly disks: number,
+    private readonly width: number,
+    private readonly interval: number,
+  ) {
+    this.since = new Float64Array(entries);
+    this.disk = new Int32Array(entries);
+    this.chunks = new Int32Array(entries);
+    this.phase = new Float64Array(entries > 0 ? disks : 0);
+  }
+
+  /** Indexes a placement: each entry's disk, each group's entries. */
+  index(start: Int32Array, members: Int32Array): void {
+    const filled = new Uint8Array(this.chunks.length / this.width);
+    for (let d = 0; d < this.disks; d++) {
+      for (let e = start[d]!; e < start[d + 1]!; e++) {
+        this.disk[e] = d;
+        const g = members[e]!; // entries of the CSR
+        this.chunks[g * this.width + filled[g]!++] = e;
+      }
+    }
+  }
+
+  /**
+   * Starts a run in the scrub cycle's steady state: each disk's phase uniform in [0, T), and the
+   * errors that arose since its last scrub (Poisson at λ_L over that age, each on a uniform
+   * chunk of the disk).
+   */
+  start(start: Int32Array, rate: number, rng: Rng): void {
+    this.since.fill(NaN);
+    for (let d = 0; d < this.disks; d++) {
+      const phase = rng.next() * this.interval;
+      this.phase[d] = phase;
+      const chunks = start[d + 1]! - start[d]!;
+      const age = this.interval - phase; // since the scrub at phase − T
+      for (let back = -Math.log1p(-rng.next()) / rate; back < age;) {
+        const e = start[d]! + Math.floor(rng.next() * chunks);
+        if (chunks > 0 && !(this.since[e]! <= -back)) this.since[e] = -back;
+        back += -Math.log1p(-rng.next()) / rate;
+      }
+    }
+  }
+
+  /** A latent error arises on entry e at t. */
+  arrive(e: number, t: number): void {
+    if (!this.present(e, t)) this.since[e] = t;
+  }
+
+  /**
+   * A rebuild of entry e (group g) finishes at t: it reads the group's other chunks on disks
+   * that work, which clears their errors; returns whether the group had no redundancy left
+   * (`critical`) and one of them held an error. The rebuilt chunk starts clean.
+   */
+  rebuild(g: number, e: number, t: number, critical: boolean, failed: Uint8Array): boolean {
+    let met = false;
+    for (let c = g * this.width; c < (g + 1) * this.width; c++) {
+      const other = this.chunks[c]!; // g < groups: its w entries
+      if (other === e || failed[this.disk[other]!] === 1) continue;
+      if (critical && this.present(other, t)) met = true;
+      this.since[other] = NaN;
+    }
+    this.since[e] = NaN;
+    return met;
+  }
+
+  private present(e: number, t: number): boolean {
+    const since = this.since[e]!;
+    if (Number.isNaN(since)) return false;
+    const phase = this.phase[this.disk[e]!]!;
+    return Math.floor((since - phase) / this.interval) === Math.floor((t - phase) / this.interval);
+  }
 }
 
 /** A set of the integers 0 … n − 1 with O(1) add, remove, membership and uniform pick. */

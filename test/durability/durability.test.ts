@@ -14,6 +14,8 @@ import {
   domainCoverProbability,
   durability,
   groupChain,
+  latentChunkProbability,
+  latentRebuildLoss,
   rebuildTime,
   solveLossChain,
   type DurabilityInput,
@@ -361,5 +363,53 @@ describe('hosts in racks (test/reference/durability_hosts_reference.py)', () => 
     expect(() =>
       durability({ ...base, domains: racks(0), hosts: { ...losing, placement: 'disk' } }),
     ).toThrow(/domains.placement/);
+  });
+});
+
+describe('latent sector errors found by scrubbing (test/reference/durability_latent_reference.py)', () => {
+  // mpmath at 40 digits: p̄ in closed form (checked there against the quadrature of the
+  // time average), the group's first-passage sum, the cluster chain with a fixed bound of 200.
+  it('p̄ = 1 − (1 − e^{−x})/x keeps its digits for small x (series), and q = 1 − (1 − p̄)^{w−m}', () => {
+    const raid5 = {
+      ...cluster(5, 1, 5, 1, 0.002, 2, 50),
+      latentErrors: { rate: 0.05, scrubInterval: 10 },
+    };
+    expectRelClose(latentRebuildLoss(raid5), 0.6165015868637822, 1e-14);
+    const tiny = { ...raid5, latentErrors: { rate: 1e-9, scrubInterval: 10 } };
+    const x = 1e-8;
+    expectRelClose(latentChunkProbability(tiny), x / 2 - (x * x) / 6, 1e-15);
+  });
+
+  it('RAID 5 of 5 disks: a critical rebuild fails with probability q', () => {
+    const result = durability({
+      ...cluster(5, 1, 5, 1, 0.002, 2, 50),
+      latentErrors: { rate: 0.05, scrubInterval: 10 },
+    });
+    expectRelClose(result.group?.mttdl, 163.79405546426187, TOLERANCE);
+    expectRelClose(result.group?.lossProbability[0], 0.25680790252691094, TOLERANCE);
+    expectRelClose(result.group?.latentRebuildLoss, 0.6165015868637822, 1e-14);
+    expect(result.cluster.assumptions.join()).toMatch(/latent sector errors: .*an approximation/);
+  });
+
+  it('10^4 disks, 10^6 groups of 3: the group, and the cluster whose rebuilds meet latent errors', () => {
+    const result = durability({
+      ...cluster(10000, 1e6, 3, 2, 3e-3, 1, 20),
+      latentErrors: { rate: 0.2, scrubInterval: 10 },
+    });
+    expectRelClose(result.group?.latentRebuildLoss, 0.0033259382551623054, 1e-13);
+    expectRelClose(result.group?.mttdl, 3877846.791410151, TOLERANCE);
+    expectRelClose(result.cluster.expectedGroupsLost?.[0], 4.772428064665313, TOLERANCE);
+    expectRelClose(result.cluster.mttdl, 5.32707312205654, TOLERANCE);
+    expectRelClose(result.cluster.lossProbability[0], 0.9904180859730328, TOLERANCE);
+  });
+
+  it('refuses latent errors with racks or hosts that fail', () => {
+    expect(() =>
+      durability({
+        ...cluster(10000, 1e6, 3, 2, 3e-3, 1, 20),
+        latentErrors: { rate: 0.2, scrubInterval: 10 },
+        domains: { racks: 50, placement: 'rack', failureRate: 1e-3, restoreTime: 2 },
+      }),
+    ).toThrow(/latentErrors/);
   });
 });

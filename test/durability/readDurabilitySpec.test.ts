@@ -179,6 +179,23 @@ describe('parseDurabilitySpec', () => {
     ]);
   });
 
+  it('reads latent errors, and refuses them with failing racks', () => {
+    const spec = parseDurabilitySpec(
+      `${VALID}latent_errors: { rate: 1e-5, scrub_interval: 336 }\n`,
+    );
+    expect(spec.input.latentErrors).toEqual({ rate: 1e-5, scrubInterval: 336 });
+    expect(
+      problems(
+        `${VALID}racks: { count: 10, mttf: 1000 }\nlatent_errors: { rate: 1e-5, scrub_interval: 9 }\n`,
+      ),
+    ).toEqual([
+      'study.yaml:9:16: latent_errors cannot be combined with racks or hosts that fail yet (latent errors are modelled with disk failures only)',
+    ]);
+    expect(problems(`${VALID}latent_errors: { rate: 1e-5, scrub_interval: 0 }\n`)).toEqual([
+      'study.yaml:8:46: latent_errors.scrub_interval must be a finite number > 0; got 0',
+    ]);
+  });
+
   it('reports a syntax error with its line', () => {
     expect(problems('name: [x\n')[0]).toMatch(/^study\.yaml:\d+:\d+: /);
   });

@@ -292,3 +292,53 @@ describe('simulateCluster with hosts in racks, 10^4 disks, 10^6 groups', () => {
     }
   });
 });
+
+describe('simulateCluster with latent sector errors and a deterministic scrub', () => {
+  // The simulation scrubs each disk every T at its own uniform phase, starts every run in the
+  // scrub cycle's steady state, and clears the errors a rebuild reads; the model takes the scrub
+  // as its time average and ignores the clearing (stated in its result): on RAID 5 with one
+  // rebuild per ten scrub intervals the MTTDL it gives was measured 1.1 % short (z = 1.6 at
+  // 20 000 runs), and 3 % short with one rebuild per two intervals.
+  it('RAID 5 of 5 disks: agrees (|z| ≤ 4); without latent errors differs (power)', () => {
+    const raid5: DurabilityInput = {
+      disks: 5,
+      groups: 1,
+      width: 5,
+      tolerated: 1,
+      failureRate: 0.002,
+      rebuildTime: 2,
+      missionTimes: [50],
+      latentErrors: { rate: 0.05, scrubInterval: 10 },
+    };
+    const simulation = simulateCluster(raid5, { replications: 20000, seed: 3 });
+    for (const comparison of compareSimulation(durability(raid5), simulation)) {
+      expect(comparison.verdict, JSON.stringify(comparison)).toBe('agrees');
+    }
+    const { latentErrors, ...plain } = raid5;
+    expect(latentErrors).toBeDefined();
+    const mttdl = compareSimulation(durability(plain), simulation)[0];
+    expect(mttdl?.verdict, JSON.stringify(mttdl)).toBe('differs');
+  });
+
+  it('10^4 disks, 10^6 groups of 3: agrees; without latent errors differs (power)', () => {
+    const input: DurabilityInput = {
+      disks: 10000,
+      groups: 1e6,
+      width: 3,
+      tolerated: 2,
+      failureRate: 3e-3,
+      rebuildTime: 1,
+      missionTimes: [20],
+      latentErrors: { rate: 0.2, scrubInterval: 10 },
+    };
+    const simulation = simulateCluster(input, { replications: 200, seed: SEED });
+    expect(simulation.censored).toBe(0);
+    for (const comparison of compareSimulation(durability(input), simulation)) {
+      expect(comparison.verdict, JSON.stringify(comparison)).not.toBe('differs');
+    }
+    const { latentErrors, ...plain } = input;
+    expect(latentErrors).toBeDefined();
+    const mttdl = compareSimulation(durability(plain), simulation)[0];
+    expect(mttdl?.verdict, JSON.stringify(mttdl)).toBe('differs');
+  }, 120_000);
+});
