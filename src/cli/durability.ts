@@ -173,6 +173,11 @@ function formatDurability(
         `  ${c.measure.padEnd(LABEL_WIDTH - 1)} ${estimate}${estimate === '' ? '' : '; '}${verdict}`,
       );
     }
+    if (result.rebuildLaw === 'deterministic') {
+      lines.push(
+        '  (the model takes the deterministic rebuilds as exponential of the same mean, an approximation; the simulation as they are: a difference may be that approximation)',
+      );
+    }
   }
   return `${lines.join('\n')}\n`;
 }

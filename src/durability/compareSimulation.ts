@@ -93,7 +93,12 @@ export function compareSimulation(
       ),
     );
   }
-  return comparisons;
+  if (result.rebuildLaw !== 'deterministic') return comparisons;
+  // The chains take the fixed rebuild time as exponential; the simulation does not.
+  return comparisons.map((c) => ({
+    ...c,
+    note: `${c.note === undefined ? '' : `${c.note}; `}the model takes the deterministic rebuilds as exponential of the same mean (an approximation), the simulation as they are: a difference may be that approximation`,
+  }));
 }
 
 function judge(

@@ -59,6 +59,8 @@ export interface ClusterDurability {
 /** The durability measures of a cluster at its mission times. */
 export interface DurabilityResult {
   readonly missionTimes: readonly number[];
+  /** `deterministic` when the study's rebuilds take a fixed time, which the chains approximate. */
+  readonly rebuildLaw?: 'deterministic';
   /** Absent when racks fail and groups share racks (no one group chain; a warning says so). */
   readonly group?: GroupDurability;
   readonly cluster: ClusterDurability;
@@ -169,6 +171,11 @@ export function durability(input: DurabilityInput): DurabilityResult {
       : [
           'expectedGroupsUnavailable = groups × the group unavailability, the probability that more than m of its chunks are lost or on a host that is down (exact by linearity; a group that has lost data counts while it cannot be read)',
         ]),
+    ...(input.rebuildLaw === 'deterministic'
+      ? [
+          'rebuilds take exactly the rebuild time in this study: every figure here takes them as exponential of that mean, an approximation (the simulation follows the fixed time)',
+        ]
+      : []),
     ...(input.latentErrors === undefined
       ? []
       : [
@@ -180,6 +187,7 @@ export function durability(input: DurabilityInput): DurabilityResult {
   ];
   return {
     missionTimes: [...times],
+    ...(input.rebuildLaw === 'deterministic' ? { rebuildLaw: 'deterministic' as const } : {}),
     ...(group === undefined
       ? {}
       : {

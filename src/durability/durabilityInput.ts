@@ -64,6 +64,12 @@ export interface DurabilityInput {
   readonly rebuildTime: number;
   /** At most this many failed disks are rebuilt at once (others wait); default unlimited. */
   readonly concurrentRebuilds?: number;
+  /**
+   * The law of one rebuild's duration: `exponential` (default; the Markov models' assumption) or
+   * `deterministic` (exactly the rebuild time), which only the simulation follows: the chains then
+   * give the exponential approximation, and say so.
+   */
+  readonly rebuildLaw?: 'exponential' | 'deterministic';
   /** Mission times t of the loss probabilities (a year: 8760 h). */
   readonly missionTimes: readonly number[];
   /** Racks and their shocks; without it, disks fail independently only. */
@@ -175,6 +181,17 @@ export function checkDurabilityInput(where: string, input: DurabilityInput): Dur
   checkInteger(where, 'groups', input.groups, 1);
   checkPositive(where, 'failureRate', input.failureRate);
   checkPositive(where, 'rebuildTime', input.rebuildTime);
+  if (
+    input.rebuildLaw !== undefined &&
+    !['exponential', 'deterministic'].includes(input.rebuildLaw)
+  ) {
+    throw new ParameterError(
+      where,
+      'rebuildLaw',
+      'be exponential or deterministic',
+      input.rebuildLaw,
+    );
+  }
   if (input.concurrentRebuilds !== undefined) {
     checkInteger(where, 'concurrentRebuilds', input.concurrentRebuilds, 1);
   }

@@ -100,10 +100,18 @@ class Reader {
       'bandwidth',
       'parallelism',
       'concurrent',
+      'law',
     ]);
     if (disk === undefined || rebuild === undefined) return undefined;
     const failureRate = this.failureRate(disk);
     const concurrent = this.number(['rebuild', 'concurrent'], rebuild.concurrent, false, 'integer');
+    const law = rebuild.law ?? 'exponential';
+    if (law !== 'exponential' && law !== 'deterministic') {
+      this.problem(
+        ['rebuild', 'law'],
+        `must be exponential or deterministic; got ${formatValue(law)}`,
+      );
+    }
     const time = this.rebuildTime(disk, rebuild, disks);
     const placement = this.placement(top);
     const domains = this.domains(top.racks, disks, time?.time, placement);
@@ -138,6 +146,7 @@ class Reader {
       failureRate,
       rebuildTime: time.time,
       ...(concurrent === undefined ? {} : { concurrentRebuilds: concurrent }),
+      ...(law === 'deterministic' ? { rebuildLaw: 'deterministic' as const } : {}),
       missionTimes: [mission],
       ...(domains === undefined ? {} : { domains }),
       ...(hosts === undefined ? {} : { hosts }),

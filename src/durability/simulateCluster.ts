@@ -124,6 +124,8 @@ export function simulateCluster(
   const unreadable = new Uint8Array(readability ? groups : 0); // lost or on a host down
   const counted = new Uint8Array(groups); // 1 once the group has lost data in this run
   const diskFailed = new Uint8Array(disks); // failed and waiting for (or in) its rebuild
+  const deterministic = input.rebuildLaw === 'deterministic';
+  const due = new Float64Array(deterministic ? disks : 0); // end of a started rebuild, else ∞
   const hostState = new Uint8Array(hosts); // 0 up, 1 out (unreadable), 2 lost
   const rackDown = new Uint8Array(racks);
   const diskPool = new Pool(disks); // disks that can fail: not failed, host and rack not lost
@@ -169,6 +171,7 @@ export function simulateCluster(
     downHosts.length = 0;
     downRacks.length = 0;
     failed.length = 0;
+    due.fill(Infinity);
     let t = 0;
     let firstLoss = Infinity;
     let groupsLost = 0;
@@ -214,13 +217,39 @@ export function simulateCluster(
         if (diskFailed[disk] === 1) {
           diskFailed[disk] = 0; // lost already; now with its host or rack
           failed.splice(failed.indexOf(disk), 1);
+          due[disk] = Infinity;
         }
       }
     };
+    /** The rebuild of the failed disk at `at` (< min(j, c)) finishes at t. */
+    const finishRebuild = (at: number): void => {
+      const disk = failed.splice(at, 1)[0]!; // at < min(j, c) ≤ j
+      diskFailed[disk] = 0;
+      diskPool.add(disk);
+      if (latentRate > 0) {
+        for (let e = start[disk]!; e < start[disk + 1]!; e++) {
+          const g = members[e]!; // start and members are the CSR of placeGroups
+          if (latent.rebuild(g, e, t, lost[g] === tolerated && counted[g] === 0, diskFailed)) {
+            counted[g] = 1; // a critical rebuild met a latent error: the group lost data
+            if (firstLoss === Infinity) firstLoss = t;
+            if (t <= mission) groupsLost++;
+          }
+        }
+      }
+      change(disk, 2, status(disk));
+    };
+    /** Deterministic rebuilds: the failed disks within the first c start now if not started. */
+    const startRebuilds = (): void => {
+      for (let i = 0; i < Math.min(failed.length, crews); i++) {
+        const disk = failed[i]!; // i < failed.length
+        if (due[disk] === Infinity) due[disk] = t + input.rebuildTime;
+      }
+    };
     for (;;) {
+      if (deterministic) startRebuilds();
       const j = failed.length;
       const failureTotal = diskPool.size * failureRate;
-      const rebuildTotal = Math.min(j, crews) * mu;
+      const rebuildTotal = deterministic ? 0 : Math.min(j, crews) * mu;
       const shockTotal = (racks - downRacks.length) * rackRate;
       const restoreTotal = downRacks.length * rackRestore;
       const hostTotal = hostPool.size * hostRate;
@@ -233,9 +262,20 @@ export function simulateCluster(
         hostTotal +
         downHosts.length * hostRestore +
         latentTotal;
-      t += -Math.log1p(-rng.next()) / total;
+      const step = -Math.log1p(-rng.next()) / total;
+      let next = -1; // the failed disk whose deterministic rebuild ends first, if before t + step
+      for (let i = 0; deterministic && i < Math.min(j, crews); i++) {
+        const at = due[failed[i]!]!; // i < j
+        if (at < t + step && (next < 0 || at < due[failed[next]!]!)) next = i;
+      }
+      t = next < 0 ? t + step : due[failed[next]!]!; // memoryless: the other clocks restart
       if (unavailableAtMission < 0 && t >= mission) unavailableAtMission = unavailableNow;
       if (t >= horizon || (firstLoss < Infinity && t >= mission)) break;
+      if (next >= 0) {
+        due[failed[next]!] = Infinity;
+        finishRebuild(next);
+        continue;
+      }
       let u = rng.next() * total;
       if ((u -= failureTotal) < 0) {
         failures++;
@@ -246,21 +286,7 @@ export function simulateCluster(
         failed.push(disk);
         change(disk, before, 2);
       } else if ((u -= rebuildTotal) < 0) {
-        const at = Math.floor(rng.next() * Math.min(j, crews));
-        const disk = failed.splice(at, 1)[0]!; // at < min(j, c) ≤ j
-        diskFailed[disk] = 0;
-        diskPool.add(disk);
-        if (latentRate > 0) {
-          for (let e = start[disk]!; e < start[disk + 1]!; e++) {
-            const g = members[e]!; // start and members are the CSR of placeGroups
-            if (latent.rebuild(g, e, t, lost[g] === tolerated && counted[g] === 0, diskFailed)) {
-              counted[g] = 1; // a critical rebuild met a latent error: the group lost data
-              if (firstLoss === Infinity) firstLoss = t;
-              if (t <= mission) groupsLost++;
-            }
-          }
-        }
-        change(disk, 2, status(disk));
+        finishRebuild(Math.floor(rng.next() * Math.min(j, crews)));
       } else if ((u -= shockTotal) < 0) {
         let rack: number;
         do rack = Math.floor(rng.next() * racks);

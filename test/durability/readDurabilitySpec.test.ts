@@ -57,7 +57,7 @@ describe('parseDurabilitySpec', () => {
       'study.yaml:3:8: disks must be an integer ≥ 1; got 2.5',
       'study.yaml:5:13: redundancy takes replicas, or data and parity, not both',
       'study.yaml:6:15: disk.mttf must be a finite number > 0; got -1',
-      'study.yaml:7:45: rebuild.concurent is not a known key (known: time, bandwidth, parallelism, concurrent)',
+      'study.yaml:7:45: rebuild.concurent is not a known key (known: time, bandwidth, parallelism, concurrent, law)',
     ]);
   });
 
@@ -193,6 +193,14 @@ describe('parseDurabilitySpec', () => {
     ]);
     expect(problems(`${VALID}latent_errors: { rate: 1e-5, scrub_interval: 0 }\n`)).toEqual([
       'study.yaml:8:46: latent_errors.scrub_interval must be a finite number > 0; got 0',
+    ]);
+  });
+
+  it('reads a deterministic rebuild law, and locates a bad one', () => {
+    const text = VALID.replace('concurrent: 3 }', 'concurrent: 3, law: deterministic }');
+    expect(parseDurabilitySpec(text).input.rebuildLaw).toBe('deterministic');
+    expect(problems(VALID.replace('concurrent: 3 }', 'concurrent: 3, law: normal }'))).toEqual([
+      'study.yaml:7:65: rebuild.law must be exponential or deterministic; got "normal"',
     ]);
   });
 
