@@ -37,6 +37,9 @@ const TRUNCATION = 1e-15;
  * being in that rack, losing data with probability 1 − u(a + 1, j − k)/u(a, j); a restore at aμ_R
  * to (a − 1, j).
  *
+ * With a shared rebuild bandwidth μ_B (disks per time unit in all), rebuilds go at
+ * min(j, c, μ_B/μ)μ: exact for exponential rebuild work shared equally (memoryless).
+ *
  * With latent sector errors, a rebuild j → j − 1 loses data with probability
  * 1 − (1 − q·Hyp(D − 1, w − 1, j − 1, m − 1))^{P·w/D}: some group of the rebuilt disk had no
  * redundancy left and meets a latent error on a chunk it reads (q: {@link latentRebuildLoss}).
@@ -72,6 +75,7 @@ export function clusterChain(input: DurabilityInput): LossChain {
   const h = hierarchy(input);
   const mu = 1 / input.rebuildTime;
   const crews = input.concurrentRebuilds ?? Infinity;
+  const shared = input.sharedRebuildRate ?? Infinity; // μ_B: j rebuilds go at min(j, c, μ_B/μ)μ
   const { racks, hostsPerRack, disksPerHost, rackRate, rackRestore, hostRestore } = h;
   const hostRate = h.hostFailure === 'loss' ? h.hostRate : 0; // outages lose no data
   const logU = memoLogU(input);
@@ -124,7 +128,7 @@ export function clusterChain(input: DurabilityInput): LossChain {
         if (hz >= 1 || (j > tolerated && weight * failures * (1 - hz) <= TRUNCATION * lossFlow)) {
           break;
         }
-        weight *= (failures * (1 - hz)) / (Math.min(j + 1, crews) * mu);
+        weight *= (failures * (1 - hz)) / (Math.min(j + 1, crews, shared / mu) * mu);
       }
       const top = Math.min(j, n);
       layerOf.set(layerKey(a, b), layers.length);
@@ -165,7 +169,7 @@ export function clusterChain(input: DurabilityInput): LossChain {
         failures,
         j < top ? hazard(a, b, j, a, b, j + 1) : 1,
       );
-      if (j > 0) move(from, from - 1, Math.min(j, crews) * mu, latentHazard(j));
+      if (j > 0) move(from, from - 1, Math.min(j, crews, shared / mu) * mu, latentHazard(j));
       if (a > 0) move(from, index(a - 1, b, j), a * rackRestore, 0);
       if (b > 0) move(from, index(a, b - 1, j), b * hostRestore, 0);
       const hostFailures = (upHosts(a) - b) * hostRate;

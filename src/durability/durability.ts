@@ -110,7 +110,7 @@ export function durability(input: DurabilityInput): DurabilityResult {
   const readability =
     outages && groupChunksIndependent(input, true) ? groupUnavailability(input) : undefined;
   const chain = clusterChain(input);
-  const limited = input.concurrentRebuilds !== undefined;
+  const limited = input.concurrentRebuilds !== undefined || input.sharedRebuildRate !== undefined;
   const groupAccuracy = limited && input.disks > input.width ? 'approximate' : 'exact';
   // One group is the whole cluster as far as data goes: its exact chain answers for both.
   const single = input.groups === 1 && group !== undefined && groupAccuracy === 'exact';
@@ -122,7 +122,7 @@ export function durability(input: DurabilityInput): DurabilityResult {
   ];
   if (group !== undefined && groupAccuracy === 'approximate') {
     warnings.push(
-      'group: with concurrent rebuilds limited, the group chain lets only the group’s own lost chunks compete for rebuilds, while in the cluster its rebuilds also wait behind other disks’: the group figures and expectedGroupsLost are optimistic (too little loss), by a factor that grows with the disks failed at once; use --simulate for the cluster’s own figure',
+      'group: with concurrent rebuilds limited (or their bandwidth shared), the group chain lets only the group’s own lost chunks compete for rebuilds, while in the cluster its rebuilds also wait behind other disks’: the group figures and expectedGroupsLost are optimistic (too little loss), by a factor that grows with the disks failed at once; use --simulate for the cluster’s own figure',
     );
   }
   if (group !== undefined && groupAccuracy === 'exact' && !single) {

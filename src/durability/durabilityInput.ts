@@ -70,6 +70,12 @@ export interface DurabilityInput {
    * give the exponential approximation, and say so.
    */
   readonly rebuildLaw?: 'exponential' | 'deterministic';
+  /**
+   * μ_B, the most disks' worth of data the cluster can rebuild per time unit in all (its shared
+   * rebuild bandwidth over a disk's data): j rebuilds at once then go at min(jμ, μ_B) in all,
+   * each slower. Default unlimited.
+   */
+  readonly sharedRebuildRate?: number;
   /** Mission times t of the loss probabilities (a year: 8760 h). */
   readonly missionTimes: readonly number[];
   /** Racks and their shocks; without it, disks fail independently only. */
@@ -191,6 +197,9 @@ export function checkDurabilityInput(where: string, input: DurabilityInput): Dur
       'be exponential or deterministic',
       input.rebuildLaw,
     );
+  }
+  if (input.sharedRebuildRate !== undefined) {
+    checkPositive(where, 'sharedRebuildRate', input.sharedRebuildRate);
   }
   if (input.concurrentRebuilds !== undefined) {
     checkInteger(where, 'concurrentRebuilds', input.concurrentRebuilds, 1);

@@ -92,6 +92,7 @@ function countChain(
 ): { transitions: CtmcTransition[]; loss: number[]; down: boolean[] } {
   const { width, tolerated } = input;
   const crews = input.concurrentRebuilds ?? Infinity;
+  const shared = input.sharedRebuildRate ?? Infinity; // μ_B: rebuilds at min(n_r, c, μ_B/μ)μ
   const { states, moves } = chunkChain(input, outages);
   const S = states.length;
   const lostOf = (v: readonly number[]): number =>
@@ -122,7 +123,7 @@ function countChain(
       const n = v[move.from]!; // move.from < S
       if (n === 0) continue;
       const rate = move.rebuild
-        ? (n * move.rate * Math.min(rebuilding, crews)) / rebuilding
+        ? (n * move.rate * Math.min(rebuilding, crews, shared / move.rate)) / rebuilding
         : n * move.rate;
       const w = [...v];
       w[move.from]!--;

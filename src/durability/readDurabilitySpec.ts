@@ -101,6 +101,7 @@ class Reader {
       'parallelism',
       'concurrent',
       'law',
+      'cluster_bandwidth',
     ]);
     if (disk === undefined || rebuild === undefined) return undefined;
     const failureRate = this.failureRate(disk);
@@ -147,6 +148,7 @@ class Reader {
       rebuildTime: time.time,
       ...(concurrent === undefined ? {} : { concurrentRebuilds: concurrent }),
       ...(law === 'deterministic' ? { rebuildLaw: 'deterministic' as const } : {}),
+      ...(time.shared === undefined ? {} : { sharedRebuildRate: time.shared }),
       missionTimes: [mission],
       ...(domains === undefined ? {} : { domains }),
       ...(hosts === undefined ? {} : { hosts }),
@@ -359,7 +361,7 @@ class Reader {
     disk: Record<string, unknown>,
     rebuild: Record<string, unknown>,
     disks: number | undefined,
-  ): { time: number; derived?: DurabilitySpec['rebuild'] } | undefined {
+  ): { time: number; derived?: DurabilitySpec['rebuild']; shared?: number } | undefined {
     if ((rebuild.time === undefined) === (rebuild.bandwidth === undefined)) {
       this.problem(
         ['rebuild'],
@@ -370,7 +372,7 @@ class Reader {
       return undefined;
     }
     if (rebuild.time !== undefined) {
-      for (const key of ['parallelism'] as const) {
+      for (const key of ['parallelism', 'cluster_bandwidth'] as const) {
         if (rebuild[key] !== undefined) {
           this.problem(['rebuild', key], 'applies with bandwidth, not with time');
         }
@@ -399,9 +401,16 @@ class Reader {
       );
       return undefined;
     }
+    const cluster = this.number(
+      ['rebuild', 'cluster_bandwidth'],
+      rebuild.cluster_bandwidth,
+      false,
+      'positive',
+    );
     return {
       time: rebuildTime(capacity, fill, bandwidth, parallelism),
       derived: { capacity, fill, bandwidth, parallelism },
+      ...(cluster === undefined ? {} : { shared: cluster / (capacity * fill) }),
     };
   }
 

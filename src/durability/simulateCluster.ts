@@ -125,7 +125,9 @@ export function simulateCluster(
   const counted = new Uint8Array(groups); // 1 once the group has lost data in this run
   const diskFailed = new Uint8Array(disks); // failed and waiting for (or in) its rebuild
   const deterministic = input.rebuildLaw === 'deterministic';
-  const due = new Float64Array(deterministic ? disks : 0); // end of a started rebuild, else ∞
+  // work left of a started deterministic rebuild, in time at full speed; ∞ before it starts
+  const remaining = new Float64Array(deterministic ? disks : 0);
+  const shared = input.sharedRebuildRate ?? Infinity; // μ_B: most disks rebuilt per time unit
   const hostState = new Uint8Array(hosts); // 0 up, 1 out (unreadable), 2 lost
   const rackDown = new Uint8Array(racks);
   const diskPool = new Pool(disks); // disks that can fail: not failed, host and rack not lost
@@ -171,7 +173,7 @@ export function simulateCluster(
     downHosts.length = 0;
     downRacks.length = 0;
     failed.length = 0;
-    due.fill(Infinity);
+    remaining.fill(Infinity);
     let t = 0;
     let firstLoss = Infinity;
     let groupsLost = 0;
@@ -217,7 +219,7 @@ export function simulateCluster(
         if (diskFailed[disk] === 1) {
           diskFailed[disk] = 0; // lost already; now with its host or rack
           failed.splice(failed.indexOf(disk), 1);
-          due[disk] = Infinity;
+          if (deterministic) remaining[disk] = Infinity;
         }
       }
     };
@@ -242,14 +244,17 @@ export function simulateCluster(
     const startRebuilds = (): void => {
       for (let i = 0; i < Math.min(failed.length, crews); i++) {
         const disk = failed[i]!; // i < failed.length
-        if (due[disk] === Infinity) due[disk] = t + input.rebuildTime;
+        if (remaining[disk] === Infinity) remaining[disk] = input.rebuildTime;
       }
     };
     for (;;) {
       if (deterministic) startRebuilds();
       const j = failed.length;
       const failureTotal = diskPool.size * failureRate;
-      const rebuildTotal = deterministic ? 0 : Math.min(j, crews) * mu;
+      const active = Math.min(j, crews);
+      // each rebuild's share of full speed when the cluster's rebuild bandwidth is the limit
+      const speed = active === 0 ? 1 : Math.min(1, shared / (active * mu));
+      const rebuildTotal = deterministic ? 0 : active * mu * speed;
       const shockTotal = (racks - downRacks.length) * rackRate;
       const restoreTotal = downRacks.length * rackRestore;
       const hostTotal = hostPool.size * hostRate;
@@ -263,16 +268,18 @@ export function simulateCluster(
         downHosts.length * hostRestore +
         latentTotal;
       const step = -Math.log1p(-rng.next()) / total;
-      let next = -1; // the failed disk whose deterministic rebuild ends first, if before t + step
-      for (let i = 0; deterministic && i < Math.min(j, crews); i++) {
-        const at = due[failed[i]!]!; // i < j
-        if (at < t + step && (next < 0 || at < due[failed[next]!]!)) next = i;
+      let next = -1; // the failed disk whose deterministic rebuild ends first, if within step
+      for (let i = 0; deterministic && i < active; i++) {
+        const left = remaining[failed[i]!]!; // i < j
+        if (left < step * speed && (next < 0 || left < remaining[failed[next]!]!)) next = i;
       }
-      t = next < 0 ? t + step : due[failed[next]!]!; // memoryless: the other clocks restart
+      const dt = next < 0 ? step : remaining[failed[next]!]! / speed; // memoryless: others restart
+      for (let i = 0; deterministic && i < active; i++) remaining[failed[i]!]! -= dt * speed;
+      t += dt;
       if (unavailableAtMission < 0 && t >= mission) unavailableAtMission = unavailableNow;
       if (t >= horizon || (firstLoss < Infinity && t >= mission)) break;
       if (next >= 0) {
-        due[failed[next]!] = Infinity;
+        remaining[failed[next]!] = Infinity;
         finishRebuild(next);
         continue;
       }

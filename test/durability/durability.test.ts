@@ -413,3 +413,13 @@ describe('latent sector errors found by scrubbing (test/reference/durability_lat
     ).toThrow(/latentErrors/);
   });
 });
+
+describe('a shared rebuild bandwidth', () => {
+  it('RAID 5 of 4 disks with the rebuild capped at half speed: the textbook formula at μ/2', () => {
+    // ((2n − 1)λ + μ')/(n(n − 1)λ²), μ' = min(μ, μ_B) = 0.05: (7e-5 + 0.05)/1.2e-9 h.
+    const result = durability({ ...cluster(4, 1, 4, 1, 1e-5, 10, 8760), sharedRebuildRate: 0.05 });
+    expectRelClose(result.group?.mttdl, (7e-5 + 0.05) / 1.2e-9, 1e-12);
+    expect(result.group?.accuracy).toBe('exact');
+    expect(result.cluster.mttdl).toBe(result.group?.mttdl);
+  });
+});

@@ -57,7 +57,7 @@ describe('parseDurabilitySpec', () => {
       'study.yaml:3:8: disks must be an integer ≥ 1; got 2.5',
       'study.yaml:5:13: redundancy takes replicas, or data and parity, not both',
       'study.yaml:6:15: disk.mttf must be a finite number > 0; got -1',
-      'study.yaml:7:45: rebuild.concurent is not a known key (known: time, bandwidth, parallelism, concurrent, law)',
+      'study.yaml:7:45: rebuild.concurent is not a known key (known: time, bandwidth, parallelism, concurrent, law, cluster_bandwidth)',
     ]);
   });
 
@@ -201,6 +201,18 @@ describe('parseDurabilitySpec', () => {
     expect(parseDurabilitySpec(text).input.rebuildLaw).toBe('deterministic');
     expect(problems(VALID.replace('concurrent: 3 }', 'concurrent: 3, law: normal }'))).toEqual([
       'study.yaml:7:65: rebuild.law must be exponential or deterministic; got "normal"',
+    ]);
+  });
+
+  it('reads a cluster rebuild bandwidth as disks rebuilt per time unit in all', () => {
+    const text = VALID.replace('concurrent: 3 }', 'concurrent: 3, cluster_bandwidth: 4 }');
+    expect(parseDurabilitySpec(text).input.sharedRebuildRate).toBe(4 / (16 * 0.5));
+    const timed = VALID.replace(
+      '{ bandwidth: 0.2, parallelism: 10, concurrent: 3 }',
+      '{ time: 2, cluster_bandwidth: 4 }',
+    ).replace(', capacity: 16, fill: 0.5', '');
+    expect(problems(timed)).toEqual([
+      'study.yaml:7:40: rebuild.cluster_bandwidth applies with bandwidth, not with time',
     ]);
   });
 

@@ -376,3 +376,32 @@ describe('simulateCluster with deterministic rebuilds', () => {
     expect(comparison?.note).toMatch(/deterministic rebuilds as exponential/);
   });
 });
+
+describe('simulateCluster with a shared rebuild bandwidth', () => {
+  it('10^4 disks, 10^6 groups of 3, rebuilds at most 32 disks an hour in all: agrees; unshared differs (power)', () => {
+    // About 30 disks are down at once at full speed (λD/μ): the cap slows every rebuild. The
+    // chain's min(j, μ_B/μ)μ is exact for exponential work shared equally.
+    const input: DurabilityInput = {
+      disks: 10000,
+      groups: 1e6,
+      width: 3,
+      tolerated: 2,
+      failureRate: 3e-3,
+      rebuildTime: 1,
+      sharedRebuildRate: 32,
+      missionTimes: [20],
+    };
+    const simulation = simulateCluster(input, { replications: RUNS, seed: SEED });
+    expect(simulation.censored).toBe(0);
+    const model = durability(input);
+    expect(model.group?.accuracy).toBe('approximate');
+    for (const comparison of compareSimulation(model, simulation)) {
+      if (comparison.measure === 'expectedGroupsLost') continue; // the group chain: optimistic
+      expect(comparison.verdict, JSON.stringify(comparison)).toBe('agrees');
+    }
+    const { sharedRebuildRate, ...unshared } = input;
+    expect(sharedRebuildRate).toBe(32);
+    const mttdl = compareSimulation(durability(unshared), simulation)[0];
+    expect(mttdl?.verdict, JSON.stringify(mttdl)).toBe('differs');
+  }, 120_000);
+});
