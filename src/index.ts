@@ -349,8 +349,18 @@ export type {
   DurabilityResult,
   GroupDurability,
 } from './durability/durability.js';
-export { rebuildTime } from './durability/durabilityInput.js';
-export type { DurabilityInput, RackDomains } from './durability/durabilityInput.js';
+export {
+  latentChunkProbability,
+  latentRebuildLoss,
+  rebuildTime,
+} from './durability/durabilityInput.js';
+export type {
+  DurabilityInput,
+  HostDomains,
+  LatentErrors,
+  Placement,
+  RackDomains,
+} from './durability/durabilityInput.js';
 export {
   coverProbability,
   domainCoverProbability,

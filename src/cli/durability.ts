@@ -16,7 +16,10 @@ placement group (exact, Markov engine) and for the whole cluster (a combinatoria
 as such with its assumptions), and the expected number of groups lost by the mission time.
 
 STUDY.yaml names the disks, groups, redundancy ({ replicas } or { data, parity }), the disks'
-mttf and the rebuild (a time, or capacity, fill, bandwidth and parallelism).
+mttf and the rebuild (a time, or capacity, fill, bandwidth and parallelism), and optionally
+racks and hosts (failure domains: shocks that lose their data, or host outages that only make
+it unreadable for a while) and the placement across them, and latent_errors (a rate per disk
+and a scrub interval: a rebuild with no redundancy left that meets one loses data).
 
   --simulate N  also simulate the actual cluster N times (one random placement, per-group lost
                 chunks) and compare: |z| ≤ 4 agrees; exit 1 when a measure differs. At realistic
@@ -100,6 +103,7 @@ function formatDurability(
   const t = formatNumber(input.missionTimes[0] ?? NaN);
   const { group, cluster } = result;
   const domains = input.domains;
+  const hosts = input.hosts;
   const lines = [
     `${spec.name}: ${spec.redundancy}, ${input.disks} disks, ${input.groups} groups`,
     `  disk failure rate ${number(input.failureRate)} /${timeUnit}, rebuild time ${number(input.rebuildTime)} ${timeUnit}${rebuildNote(spec)}`,
@@ -108,13 +112,32 @@ function formatDurability(
       : [
           `  ${domains.racks} racks, placement on distinct ${domains.placement}s, rack failure rate ${number(domains.failureRate)} /${timeUnit}, restore time ${number(domains.restoreTime)} ${timeUnit}`,
         ]),
+    ...(hosts === undefined
+      ? []
+      : [
+          `  ${hosts.hosts} hosts${domains === undefined ? `, placement on distinct ${hosts.placement ?? 'host'}s` : ''}, host failure rate ${number(hosts.failureRate)} /${timeUnit} (${hosts.failure === 'loss' ? 'losing its data' : 'unavailable, no data lost'}), ${hosts.failure === 'loss' ? 'restore' : 'back after'} ${number(hosts.restoreTime)} ${timeUnit}`,
+        ]),
+    ...(input.latentErrors === undefined
+      ? []
+      : [
+          `  latent sector errors ${number(input.latentErrors.rate)} /${timeUnit} per disk, a scrub every ${number(input.latentErrors.scrubInterval)} ${timeUnit}`,
+        ]),
     ...(group === undefined
       ? []
       : [
           '',
-          `one group (${group.accuracy}, Markov engine):`,
+          `one group (${group.accuracy}${input.latentErrors === undefined ? '' : ' for latent errors taken at the scrub’s time average, an approximation'}, Markov engine):`,
           row('mttdl', group.mttdl, timeUnit),
           row(`lossProbability(${t})`, group.lossProbability[0]),
+          ...(group.unavailability === undefined
+            ? []
+            : [
+                row(`unavailability(${t})`, group.unavailability[0]),
+                row('steadyUnavailability', group.steadyUnavailability),
+              ]),
+          ...(group.latentRebuildLoss === undefined
+            ? []
+            : [row('latentRebuildLoss', group.latentRebuildLoss)]),
         ]),
     '',
     cluster.states === 0
@@ -125,6 +148,9 @@ function formatDurability(
     ...(cluster.expectedGroupsLost === undefined
       ? []
       : [row(`expectedGroupsLost(${t})`, cluster.expectedGroupsLost[0])]),
+    ...(cluster.expectedGroupsUnavailable === undefined
+      ? []
+      : [row(`expectedGroupsUnavailable(${t})`, cluster.expectedGroupsUnavailable[0])]),
     '  assumptions:',
     ...result.cluster.assumptions.map((a) => `    - ${a}`),
   ];
@@ -144,7 +170,12 @@ function formatDurability(
           ? `INCONCLUSIVE: ${c.note ?? ''}`
           : `z = ${(c.z ?? NaN).toFixed(2)}, ${c.verdict === 'agrees' ? 'agrees' : 'DIFFERS'}`;
       lines.push(
-        `  ${c.measure.padEnd(LABEL_WIDTH)}${estimate}${estimate === '' ? '' : '; '}${verdict}`,
+        `  ${c.measure.padEnd(LABEL_WIDTH - 1)} ${estimate}${estimate === '' ? '' : '; '}${verdict}`,
+      );
+    }
+    if (result.rebuildLaw === 'deterministic') {
+      lines.push(
+        '  (the model takes the deterministic rebuilds as exponential of the same mean, an approximation; the simulation as they are: a difference may be that approximation)',
       );
     }
   }
@@ -154,7 +185,7 @@ function formatDurability(
 const LABEL_WIDTH = 28;
 
 function row(label: string, value: number | undefined, unit: string = ''): string {
-  return `  ${label.padEnd(LABEL_WIDTH)}${number(value ?? NaN)}${unit === '' ? '' : ` ${unit}`}`;
+  return `  ${label.padEnd(LABEL_WIDTH - 1)} ${number(value ?? NaN)}${unit === '' ? '' : ` ${unit}`}`;
 }
 
 /** {@link formatNumber}, with large exponents written as small ones are (`2.5e21`). */

@@ -1,6 +1,6 @@
 import type { CtmcTransition } from '../markov/generation/buildCtmc.js';
 import { coverProbability, domainCoverProbability, hypergeometricPmf } from './coverProbability.js';
-import type { DurabilityInput } from './durabilityInput.js';
+import { hierarchy, latentRebuildLoss, type DurabilityInput } from './durabilityInput.js';
 import type { LossChain } from './lossChain.js';
 
 /**
@@ -37,6 +37,13 @@ const TRUNCATION = 1e-15;
  * being in that rack, losing data with probability 1 − u(a + 1, j − k)/u(a, j); a restore at aμ_R
  * to (a − 1, j).
  *
+ * With a shared rebuild bandwidth μ_B (disks per time unit in all), rebuilds go at
+ * min(j, c, μ_B/μ)μ: exact for exponential rebuild work shared equally (memoryless).
+ *
+ * With latent sector errors, a rebuild j → j − 1 loses data with probability
+ * 1 − (1 − q·Hyp(D − 1, w − 1, j − 1, m − 1))^{P·w/D}: some group of the rebuilt disk had no
+ * redundancy left and meets a latent error on a chunk it reads (q: {@link latentRebuildLoss}).
+ *
  * @param input - the cluster
  * @returns the chain on (a, j), state 0 = (0, 0), layer by layer
  *
@@ -64,94 +71,155 @@ const TRUNCATION = 1e-15;
  * https://doi.org/10.1109/MASCOTS.2010.17 (paywalled).
  */
 export function clusterChain(input: DurabilityInput): LossChain {
-  const { disks, tolerated, failureRate } = input;
-  const domains = input.domains;
+  const { tolerated, failureRate } = input;
+  const h = hierarchy(input);
   const mu = 1 / input.rebuildTime;
   const crews = input.concurrentRebuilds ?? Infinity;
-  const racks = domains?.racks ?? 1;
-  const perRack = disks / racks;
-  const shockRate = domains?.failureRate ?? 0;
-  const restoreRate = domains === undefined ? 0 : 1 / domains.restoreTime;
+  const shared = input.sharedRebuildRate ?? Infinity; // μ_B: j rebuilds go at min(j, c, μ_B/μ)μ
+  const { racks, hostsPerRack, disksPerHost, rackRate, rackRestore, hostRestore } = h;
+  const hostRate = h.hostFailure === 'loss' ? h.hostRate : 0; // outages lose no data
   const logU = memoLogU(input);
-  /** h: the probability that going from failed set (a, s) to (a2, s2) loses data. */
-  const hazard = (a: number, s: number, a2: number, s2: number): number => {
-    const next = logU(a2, s2);
-    return next === -Infinity ? 1 : -Math.expm1(next - logU(a, s));
+  /** h: the probability that going from failed set (a, b, s) to (a2, b2, s2) loses data. */
+  const hazard = (a: number, b: number, s: number, a2: number, b2: number, s2: number): number => {
+    const next = logU(a2, b2, s2);
+    // Clamped at 0: a shock can gather lost hosts and disks into a lost rack that, by the
+    // placement, holds fewer chunks of any one group than the same number of scattered units.
+    return next === -Infinity ? 1 : Math.max(0, -Math.expm1(next - logU(a, b, s)));
+  };
+  /** Hosts up in the racks that are up, disks in them: H', and N with b hosts lost. */
+  const upHosts = (a: number): number => (racks - a) * hostsPerRack;
+  const upDisks = (a: number, b: number): number => (upHosts(a) - b) * disksPerHost;
+  const q = latentRebuildLoss(input);
+  const chunksPerDisk = (input.groups * input.width) / input.disks;
+  /**
+   * The probability that a rebuild finishing among j failed disks meets a latent error in a group
+   * with no redundancy left: each of the disk's P·w/D groups has its m − 1 other lost chunks among
+   * the j − 1 other failed disks with probability Hyp(D − 1, w − 1, j − 1, m − 1), and then fails
+   * to read with probability q.
+   */
+  const latentHazard = (j: number): number => {
+    if (q === 0 || tolerated === 0) return 0; // m = 0: the first failure already lost data
+    const critical = hypergeometricPmf(input.disks - 1, input.width - 1, j - 1, tolerated - 1);
+    return -Math.expm1(chunksPerDisk * Math.log1p(-q * critical));
   };
 
-  // The layers a = 0, 1, … (racks lost) and, in each, the failed disks j = 0 … last[a].
-  const last: number[] = [];
+  // The layers (a, b) (racks lost, hosts lost in the others) and, in each, the failed disks
+  // j = 0 … top.
+  const layers: { a: number; b: number; top: number; offset: number }[] = [];
+  const layerOf = new Map<number, number>();
+  const layerKey = (a: number, b: number): number => a * (h.hosts + 1) + b;
+  let count = 0;
   let lossFlow = 0;
-  let layerWeight = 1; // ∏ (R − i)λ_R / ((i + 1)μ_R): racks lost, as if independent
+  let rackWeight = 1; // ∏ (R − i)λ_R / ((i + 1)μ_R): racks lost, as if independent
   for (let a = 0; a <= racks; a++) {
-    const upDisks = disks - a * perRack;
-    let weight = layerWeight;
-    let shockFlow = 0;
-    let j = 0;
-    for (; j < upDisks; j++) {
-      const failures = (upDisks - j) * failureRate;
-      const h = hazard(a, j, a, j + 1);
-      lossFlow += weight * failures * h;
-      shockFlow += weight * (racks - a) * shockRate;
-      if (h >= 1 || (j > tolerated && weight * failures * (1 - h) <= TRUNCATION * lossFlow)) break;
-      weight *= (failures * (1 - h)) / (Math.min(j + 1, crews) * mu);
+    let weight0 = rackWeight;
+    let rackShockFlow = 0;
+    for (let b = 0; b <= upHosts(a); b++) {
+      const n = upDisks(a, b);
+      let weight = weight0;
+      let hostShockFlow = 0;
+      let j = 0;
+      for (; j < n; j++) {
+        const failures = (n - j) * failureRate;
+        const hz = hazard(a, b, j, a, b, j + 1);
+        lossFlow += weight * failures * hz;
+        rackShockFlow += weight * (racks - a) * rackRate;
+        hostShockFlow += weight * (upHosts(a) - b) * hostRate;
+        if (hz >= 1 || (j > tolerated && weight * failures * (1 - hz) <= TRUNCATION * lossFlow)) {
+          break;
+        }
+        weight *= (failures * (1 - hz)) / (Math.min(j + 1, crews, shared / mu) * mu);
+      }
+      const top = Math.min(j, n);
+      layerOf.set(layerKey(a, b), layers.length);
+      layers.push({ a, b, top, offset: count });
+      count += top + 1;
+      if (hostRate === 0 || b === upHosts(a) || hostShockFlow <= TRUNCATION * lossFlow) break;
+      weight0 *= ((upHosts(a) - b) * hostRate) / ((b + 1) * hostRestore);
     }
-    last.push(Math.min(j, upDisks));
-    if (shockRate === 0 || a === racks || shockFlow <= TRUNCATION * lossFlow) break;
-    layerWeight *= ((racks - a) * shockRate) / ((a + 1) * restoreRate);
+    if (rackRate === 0 || a === racks || rackShockFlow <= TRUNCATION * lossFlow) break;
+    rackWeight *= ((racks - a) * rackRate) / ((a + 1) * rackRestore);
   }
 
-  const offset: number[] = [];
-  let count = 0;
-  for (const top of last) {
-    offset.push(count);
-    count += top + 1;
-  }
-  const index = (a: number, j: number): number | undefined =>
-    a < last.length && j <= last[a]! ? offset[a]! + j : undefined; // a < last.length: in range
+  const index = (a: number, b: number, j: number): number | undefined => {
+    const layer = layerOf.get(layerKey(a, b));
+    if (layer === undefined) return undefined;
+    const { top, offset } = layers[layer]!; // layer is a value of layerOf: an index of layers
+    return j <= top ? offset + j : undefined;
+  };
   const transitions: CtmcTransition[] = [];
   const loss = new Array<number>(count).fill(0);
-  const move = (from: number, to: number | undefined, rate: number, h: number): void => {
+  const move = (from: number, to: number | undefined, rate: number, hz: number): void => {
     if (rate <= 0) return;
-    if (to === undefined || h >= 1) {
+    if (to === undefined || hz >= 1) {
       loss[from]! += rate; // from < count: an index of the layout above
       return;
     }
-    loss[from]! += rate * h;
-    if (h < 1) transitions.push({ from, to, rate: rate * (1 - h) });
+    loss[from]! += rate * hz;
+    transitions.push({ from, to, rate: rate * (1 - hz) });
   };
-  last.forEach((top, a) => {
-    const upDisks = disks - a * perRack;
+  for (const { a, b, top, offset } of layers) {
+    const n = upDisks(a, b);
     for (let j = 0; j <= top; j++) {
-      const from = offset[a]! + j; // a indexes last, offset has one entry per layer
-      const failures = (upDisks - j) * failureRate;
-      move(from, j < top ? from + 1 : undefined, failures, j < top ? hazard(a, j, a, j + 1) : 1);
-      if (j > 0) transitions.push({ from, to: from - 1, rate: Math.min(j, crews) * mu });
-      if (a > 0) move(from, index(a - 1, j), a * restoreRate, 0);
-      const shocks = (racks - a) * shockRate;
+      const from = offset + j;
+      const failures = (n - j) * failureRate;
+      move(
+        from,
+        j < top ? from + 1 : undefined,
+        failures,
+        j < top ? hazard(a, b, j, a, b, j + 1) : 1,
+      );
+      if (j > 0) move(from, from - 1, Math.min(j, crews, shared / mu) * mu, latentHazard(j));
+      if (a > 0) move(from, index(a - 1, b, j), a * rackRestore, 0);
+      if (b > 0) move(from, index(a, b - 1, j), b * hostRestore, 0);
+      const hostFailures = (upHosts(a) - b) * hostRate;
+      if (hostFailures > 0) {
+        for (let k = 0; k <= Math.min(j, disksPerHost); k++) {
+          const share = hypergeometricPmf(n, disksPerHost, j, k);
+          const to = index(a, b + 1, j - k);
+          move(
+            from,
+            to,
+            hostFailures * share,
+            to === undefined ? 1 : hazard(a, b, j, a, b + 1, j - k),
+          );
+        }
+      }
+      const shocks = (racks - a) * rackRate;
       if (shocks === 0) continue;
-      for (let k = 0; k <= Math.min(j, perRack); k++) {
-        const share = hypergeometricPmf(upDisks, perRack, j, k);
-        const to = index(a + 1, j - k);
-        move(from, to, shocks * share, to === undefined ? 1 : hazard(a, j, a + 1, j - k));
+      for (let y = 0; y <= Math.min(b, hostsPerRack); y++) {
+        const lostHosts = hypergeometricPmf(upHosts(a), hostsPerRack, b, y);
+        if (lostHosts === 0) continue;
+        const rackDisks = (hostsPerRack - y) * disksPerHost;
+        for (let k = 0; k <= Math.min(j, rackDisks); k++) {
+          const share = lostHosts * hypergeometricPmf(n, rackDisks, j, k);
+          const to = index(a + 1, b - y, j - k);
+          move(
+            from,
+            to,
+            shocks * share,
+            to === undefined ? 1 : hazard(a, b, j, a + 1, b - y, j - k),
+          );
+        }
       }
     }
-  });
+  }
   return { transitions, loss };
 }
 
-/** log u(a, s) = P log(1 − π(a, s)), memoised (−∞ when π = 1). */
-function memoLogU(input: DurabilityInput): (a: number, s: number) => number {
-  const { disks, groups, width, tolerated, domains } = input;
+/** log u(a, b, s) = P log(1 − π(a, b, s)), memoised (−∞ when π = 1). */
+function memoLogU(input: DurabilityInput): (a: number, b: number, s: number) => number {
+  const { disks, groups, width, tolerated } = input;
+  const h = hierarchy(input);
   const memo = new Map<number, number>();
-  return (a, s) => {
-    const key = a * (disks + 1) + s;
+  return (a, b, s) => {
+    const key = (a * (h.hosts + 1) + b) * (disks + 1) + s;
     let value = memo.get(key);
     if (value === undefined) {
       const pi =
-        domains === undefined || a === 0
+        a === 0 && b === 0
           ? coverProbability(disks, width, tolerated, s)
-          : domainCoverProbability(disks, width, tolerated, domains.racks, domains.placement, a, s);
+          : domainCoverProbability(disks, width, tolerated, h.racks, h.placement, a, s, h.hosts, b);
       value = groups * Math.log1p(-pi);
       memo.set(key, value);
     }

@@ -9,7 +9,8 @@ const MIN_EVENTS = 10;
 
 /** One measure compared: the model's value, the simulation's estimate and what they say. */
 export interface DurabilityComparison {
-  readonly measure: 'mttdl' | 'lossProbability' | 'expectedGroupsLost';
+  readonly measure:
+    'mttdl' | 'lossProbability' | 'expectedGroupsLost' | 'expectedGroupsUnavailable';
   readonly model: number;
   readonly estimate?: number;
   readonly standardError?: number;
@@ -32,7 +33,8 @@ export interface DurabilityComparison {
  *
  * @param result - the model's figures; its first mission time is the simulation's
  * @param simulation - the simulation
- * @returns one comparison per measure (expectedGroupsLost when the model gives it); inconclusive, with a note, when the simulation saw fewer
+ * @returns one comparison per measure (expectedGroupsLost, and expectedGroupsUnavailable at the
+ * mission time with host outages, when the model gives them); inconclusive, with a note, when the simulation saw fewer
  * than 10 losses, censored runs (no MTTDL), or no spread
  */
 export function compareSimulation(
@@ -67,18 +69,36 @@ export function compareSimulation(
     ),
   );
   const expected = result.cluster.expectedGroupsLost;
-  if (expected === undefined) return comparisons;
-  const groups = expected[0] ?? NaN;
-  comparisons.push(
-    judge(
-      'expectedGroupsLost',
-      groups,
-      simulation.groupsLost.mean,
-      simulation.groupsLost.standardError,
-      Math.round(simulation.groupsLost.mean * n),
-    ),
-  );
-  return comparisons;
+  if (expected !== undefined) {
+    comparisons.push(
+      judge(
+        'expectedGroupsLost',
+        expected[0] ?? NaN,
+        simulation.groupsLost.mean,
+        simulation.groupsLost.standardError,
+        Math.round(simulation.groupsLost.mean * n),
+      ),
+    );
+  }
+  const unavailable = result.cluster.expectedGroupsUnavailable;
+  const seen = simulation.groupsUnavailable;
+  if (unavailable !== undefined && seen !== undefined) {
+    comparisons.push(
+      judge(
+        'expectedGroupsUnavailable',
+        unavailable[0] ?? NaN,
+        seen.mean,
+        seen.standardError,
+        Math.round(seen.mean * n),
+      ),
+    );
+  }
+  if (result.rebuildLaw !== 'deterministic') return comparisons;
+  // The chains take the fixed rebuild time as exponential; the simulation does not.
+  return comparisons.map((c) => ({
+    ...c,
+    note: `${c.note === undefined ? '' : `${c.note}; `}the model takes the deterministic rebuilds as exponential of the same mean (an approximation), the simulation as they are: a difference may be that approximation`,
+  }));
 }
 
 function judge(

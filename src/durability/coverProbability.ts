@@ -79,55 +79,83 @@ function binomial(n: number, k: number): number {
 }
 
 /**
- * Returns π(a, s), the probability that a racks lost whole and s further failed disks, uniformly
- * placed in the other racks, hold at least m + 1 of the w chunks of one placement group.
+ * Returns π(a, b, s), the probability that a racks lost whole, b hosts lost whole in the other
+ * racks and s further failed disks, uniformly placed in the hosts that are up, hold at least
+ * m + 1 of the w chunks of one placement group.
  *
  * $$
- * \pi(a, s) = \sum_{x} P(X = x)\; P\bigl(Y_x \ge m + 1 - x\bigr),\qquad
- * Y_x \sim \mathrm{Hyp}\bigl((R - a)d,\ w - x,\ s\bigr)
+ * \pi(a, b, s) = \sum_{x, y} P(X = x)\,P(Y = y \mid x)\;
+ *   P\bigl(\mathrm{Hyp}(N,\ w - x - y,\ s) \ge m + 1 - x - y\bigr)
  * $$
  *
- * - X: chunks of the group in the lost racks: Hyp(R, w, a) for rack-aware placement (w distinct
- *   racks), Hyp(D, w, a·d) for placement on distinct disks only
- * - R racks of d = D/R disks; Y_x: chunks among the s failed disks; the other w − x chunks sit on
- *   distinct disks of the racks that are up, which a uniform s-set meets hypergeometrically
+ * - X: chunks of the group in the lost racks: Hyp(R, w, a) for `rack` placement (w distinct
+ *   racks), Hyp(H, w, a·H/R) for `host` placement (w distinct hosts), Hyp(D, w, a·D/R) for
+ *   `disk` placement (w distinct disks)
+ * - Y: chunks on the lost hosts among the w − x in racks that are up: Hyp(H', w − x, b), H' =
+ *   (R − a)H/R, when the chunks are on distinct hosts (`rack`, `host`), Hyp(D', w − x, b·D/H),
+ *   D' = (R − a)D/R, for `disk`
+ * - N = D' − b·D/H, the disks of the hosts that are up; the w − x − y chunks left sit on
+ *   distinct ones, which a uniform s-set meets hypergeometrically
+ *
+ * A uniformly random set of lost racks (hosts, disks) meets any fixed set of units
+ * hypergeometrically, whatever the structure of the placement inside them.
  *
  * @param disks - D
  * @param width - w
  * @param tolerated - m
  * @param racks - R, dividing D
- * @param placement - `rack` or `disk`
+ * @param placement - `rack`, `host` or `disk`
  * @param downRacks - a, integer in [0, R]
- * @param failed - s, failed disks outside the lost racks, integer in [0, (R − a)d]
- * @returns π(a, s) in [0, 1]; π(0, s) is {@link coverProbability}
+ * @param failed - s, failed disks in the hosts that are up, integer in [0, N]
+ * @param hosts - H, a multiple of R dividing D (default D: each disk its own host)
+ * @param downHosts - b, hosts lost in the racks that are up (default 0)
+ * @returns π(a, b, s) in [0, 1]; π(0, 0, s) is {@link coverProbability}
  */
 export function domainCoverProbability(
   disks: number,
   width: number,
   tolerated: number,
   racks: number,
-  placement: 'rack' | 'disk',
+  placement: 'rack' | 'host' | 'disk',
   downRacks: number,
   failed: number,
+  hosts: number = disks,
+  downHosts: number = 0,
 ): number {
   const perRack = disks / racks;
-  const upDisks = disks - downRacks * perRack;
+  const perHost = disks / hosts;
+  const upRackDisks = disks - downRacks * perRack;
+  const upHosts = hosts - (downRacks * hosts) / racks;
+  const upDisks = upRackDisks - downHosts * perHost;
   let sum = 0;
   for (let x = 0; x <= width; x++) {
     const inLostRacks =
       placement === 'rack'
         ? hypergeometricPmf(racks, width, downRacks, x)
-        : hypergeometricPmf(disks, width, downRacks * perRack, x);
+        : placement === 'host'
+          ? hypergeometricPmf(hosts, width, (downRacks * hosts) / racks, x)
+          : hypergeometricPmf(disks, width, downRacks * perRack, x);
     if (inLostRacks === 0) continue;
     if (x > tolerated) {
       sum += inLostRacks;
       continue;
     }
-    let tail = 0;
-    for (let y = tolerated + 1 - x; y <= Math.min(width - x, failed); y++) {
-      tail += hypergeometricPmf(upDisks, width - x, failed, y);
+    for (let y = 0; y <= width - x; y++) {
+      const onLostHosts =
+        placement === 'disk'
+          ? hypergeometricPmf(upRackDisks, width - x, downHosts * perHost, y)
+          : hypergeometricPmf(upHosts, width - x, downHosts, y);
+      if (onLostHosts === 0) continue;
+      if (x + y > tolerated) {
+        sum += inLostRacks * onLostHosts;
+        continue;
+      }
+      let tail = 0;
+      for (let z = tolerated + 1 - x - y; z <= Math.min(width - x - y, failed); z++) {
+        tail += hypergeometricPmf(upDisks, width - x - y, failed, z);
+      }
+      sum += inLostRacks * onLostHosts * tail;
     }
-    sum += inLostRacks * tail;
   }
   return Math.min(1, sum);
 }

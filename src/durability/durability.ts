@@ -1,7 +1,16 @@
 import { clusterChain } from './clusterChain.js';
-import { checkDurabilityInput, type DurabilityInput } from './durabilityInput.js';
-import { groupChain } from './groupChain.js';
+import {
+  checkDurabilityInput,
+  hierarchy,
+  latentChunkProbability,
+  latentRebuildLoss,
+  type DurabilityInput,
+} from './durabilityInput.js';
+import { groupAvailabilityChain, groupChain, groupChunksIndependent } from './groupChain.js';
 import { solveLossChain } from './lossChain.js';
+import { buildCtmc } from '../markov/generation/buildCtmc.js';
+import { solveSteadyState } from '../markov/linalg/solveSteadyState.js';
+import { pointAvailabilityCurve } from '../markov/measures/pointAvailabilityCurve.js';
 
 /** Durability of one placement group, exact by the Markov engine. */
 export interface GroupDurability {
@@ -11,6 +20,18 @@ export interface GroupDurability {
   readonly lossProbability: readonly number[];
   /** 'exact', or 'approximate' with concurrent rebuilds limited in a cluster wider than a group. */
   readonly accuracy: 'exact' | 'approximate';
+  /**
+   * With host outages that lose no data: the probability that more than m of the group's chunks
+   * cannot be read (lost, or on a host that is down) at each mission time, from all up.
+   */
+  readonly unavailability?: readonly number[];
+  /** With host outages: the long-run fraction of time the group cannot be read. */
+  readonly steadyUnavailability?: number;
+  /**
+   * With latent sector errors: q, the probability that a rebuild with no redundancy left meets
+   * a latent error on a chunk it must read (the loss probability per such rebuild).
+   */
+  readonly latentRebuildLoss?: number;
 }
 
 /** Durability of the whole cluster. */
@@ -24,6 +45,11 @@ export interface ClusterDurability {
    * absent when there is no one group chain (racks fail, placement on distinct disks only).
    */
   readonly expectedGroupsLost?: readonly number[];
+  /**
+   * With host outages that lose no data: the expected number of groups that cannot be read at
+   * each mission time, P × the group's unavailability (groups lost included).
+   */
+  readonly expectedGroupsUnavailable?: readonly number[];
   /** States of the combinatorial chain (disks failed at once, 0 … J); 0 for one group (exact). */
   readonly states: number;
   /** How each figure was obtained and what it assumes. */
@@ -33,6 +59,8 @@ export interface ClusterDurability {
 /** The durability measures of a cluster at its mission times. */
 export interface DurabilityResult {
   readonly missionTimes: readonly number[];
+  /** `deterministic` when the study's rebuilds take a fixed time, which the chains approximate. */
+  readonly rebuildLaw?: 'deterministic';
   /** Absent when racks fail and groups share racks (no one group chain; a warning says so). */
   readonly group?: GroupDurability;
   readonly cluster: ClusterDurability;
@@ -72,20 +100,29 @@ export interface DurabilityResult {
 export function durability(input: DurabilityInput): DurabilityResult {
   checkDurabilityInput('durability', input);
   const times = input.missionTimes;
-  const domains = input.domains;
-  const racksFail = domains !== undefined && domains.failureRate > 0;
-  const sharedRacks = racksFail && domains.placement !== 'rack';
-  const group = sharedRacks ? undefined : solveLossChain(groupChain(input), times);
+  const domains = hierarchy(input);
+  const racksFail = domains.rackRate > 0;
+  const hostsFail = domains.hostRate > 0;
+  const outages = hostsFail && domains.hostFailure === 'unavailable';
+  const hostsLose = hostsFail && domains.hostFailure === 'loss';
+  const shared = !groupChunksIndependent(input, false);
+  const group = shared ? undefined : solveLossChain(groupChain(input), times);
+  const readability =
+    outages && groupChunksIndependent(input, true) ? groupUnavailability(input) : undefined;
   const chain = clusterChain(input);
-  const limited = input.concurrentRebuilds !== undefined;
+  const limited = input.concurrentRebuilds !== undefined || input.sharedRebuildRate !== undefined;
   const groupAccuracy = limited && input.disks > input.width ? 'approximate' : 'exact';
   // One group is the whole cluster as far as data goes: its exact chain answers for both.
   const single = input.groups === 1 && group !== undefined && groupAccuracy === 'exact';
   const cluster = single ? group : solveLossChain(chain, times);
-  const warnings = [...(group?.warnings ?? []), ...(single ? [] : cluster.warnings)];
+  const warnings = [
+    ...(group?.warnings ?? []),
+    ...(single ? [] : cluster.warnings),
+    ...(readability?.warnings ?? []),
+  ];
   if (group !== undefined && groupAccuracy === 'approximate') {
     warnings.push(
-      'group: with concurrent rebuilds limited, the group chain lets only the group’s own lost chunks compete for rebuilds, while in the cluster its rebuilds also wait behind other disks’: the group figures and expectedGroupsLost are optimistic (too little loss), by a factor that grows with the disks failed at once; use --simulate for the cluster’s own figure',
+      'group: with concurrent rebuilds limited (or their bandwidth shared), the group chain lets only the group’s own lost chunks compete for rebuilds, while in the cluster its rebuilds also wait behind other disks’: the group figures and expectedGroupsLost are optimistic (too little loss), by a factor that grows with the disks failed at once; use --simulate for the cluster’s own figure',
     );
   }
   if (group !== undefined && groupAccuracy === 'exact' && !single) {
@@ -99,18 +136,24 @@ export function durability(input: DurabilityInput): DurabilityResult {
       }
     });
   }
-  if (sharedRacks) {
+  if (shared) {
     warnings.push(
-      'group and expectedGroupsLost are left out: with racks failing and groups placed on distinct disks only, a group may have several chunks in one rack, so no one group chain applies',
+      `group and expectedGroupsLost are left out: with ${racksFail && domains.placement !== 'rack' ? 'racks' : 'hosts'} failing and groups placed on distinct ${domains.placement}s only, a group may have several chunks in one ${racksFail && domains.placement !== 'rack' ? 'rack' : 'host'}, so no one group chain applies`,
     );
   }
+  if (outages && readability === undefined) {
+    warnings.push(
+      'group unavailability and expectedGroupsUnavailable are left out: with host outages and groups placed on distinct disks only, a group may have several chunks on one host, so no one group chain applies',
+    );
+  }
+  const failing = [racksFail ? 'racks' : '', hostsLose ? 'hosts' : ''].filter((x) => x !== '');
   const assumptions = [
-    racksFail
-      ? 'disks fail independently at a constant rate, and racks by shocks that lose all their disks’ data at once; rebuilds and rack restores are exponential'
+    racksFail || hostsLose
+      ? `disks fail independently at a constant rate, and ${failing.join(' and ')} by shocks that lose all their disks’ data at once; rebuilds and ${failing.map((f) => f.slice(0, -1)).join(' and ')} restores are exponential`
       : 'disks fail independently at a constant rate; rebuilds are exponential',
     single
       ? 'one group: the cluster loses data when its group does, so mttdl and lossProbability are the exact group figures'
-      : `mttdl and lossProbability are from all disks up, by the combinatorial chain on the number of ${racksFail ? 'racks lost and of ' : ''}disks failed at once: an approximation (each failure loses data with the probability that a random failed set of that size newly holds m + 1 chunks of some group, groups independent given the set)`,
+      : `mttdl and lossProbability are from all disks up, by the combinatorial chain on the number of ${[...failing.map((f) => `${f} lost`), 'disks failed at once'].join(', of ').replace(/, of (?!.*, of )/, ' and of ')}: an approximation (each failure loses data with the probability that a random failed set of that size newly holds m + 1 chunks of some group, groups independent given the set)`,
     ...(group === undefined
       ? []
       : [
@@ -118,12 +161,33 @@ export function durability(input: DurabilityInput): DurabilityResult {
             ? 'expectedGroupsLost = groups × the exact group loss probability (linearity of expectation)'
             : 'expectedGroupsLost = groups × the approximate group loss probability',
         ]),
-    racksFail
-      ? `placement: ${domains.placement === 'rack' ? 'each group’s chunks in distinct racks' : 'each group’s chunks on distinct disks, racks shared'}`
+    ...(outages
+      ? [
+          'host outages lose no data: a chunk on a host that is down cannot be read until the host is back, and its disk fails and is rebuilt as if the host were up (rebuilds are not delayed by sources that are down), so the loss figures are those without outages; they count in unavailability only',
+        ]
+      : []),
+    ...(readability === undefined
+      ? []
+      : [
+          'expectedGroupsUnavailable = groups × the group unavailability, the probability that more than m of its chunks are lost or on a host that is down (exact by linearity; a group that has lost data counts while it cannot be read)',
+        ]),
+    ...(input.rebuildLaw === 'deterministic'
+      ? [
+          'rebuilds take exactly the rebuild time in this study: every figure here takes them as exponential of that mean, an approximation (the simulation follows the fixed time)',
+        ]
+      : []),
+    ...(input.latentErrors === undefined
+      ? []
+      : [
+          `latent sector errors: a rebuild with no redundancy left (m chunks lost) loses data with probability q = 1 − (1 − p̄)^(w−m) = ${latentRebuildLoss(input).toPrecision(6)}, p̄ = 1 − (1 − e^(−x))/x = ${latentChunkProbability(input).toPrecision(6)} the long-run probability that a chunk holds a latent error not yet found by the scrub every ${input.latentErrors.scrubInterval} (x = λ_L·D/(P·w)·T): an approximation (the deterministic scrub as its time average, read at a moment independent of its phase, the chunks' errors independent of each other and of the failures, a chunk just rebuilt as any other, errors found by earlier rebuilds not removed)`,
+        ]),
+    racksFail || hostsLose || outages
+      ? `placement: each group’s chunks on distinct ${domains.placement}s${sharedDomains(input)}`
       : 'placement across hosts or racks does not change the figures when only disks fail',
   ];
   return {
     missionTimes: [...times],
+    ...(input.rebuildLaw === 'deterministic' ? { rebuildLaw: 'deterministic' as const } : {}),
     ...(group === undefined
       ? {}
       : {
@@ -131,6 +195,15 @@ export function durability(input: DurabilityInput): DurabilityResult {
             mttdl: group.mttdl,
             lossProbability: group.lossProbability,
             accuracy: groupAccuracy,
+            ...(readability === undefined
+              ? {}
+              : {
+                  unavailability: readability.unavailability,
+                  steadyUnavailability: readability.steady,
+                }),
+            ...(input.latentErrors === undefined
+              ? {}
+              : { latentRebuildLoss: latentRebuildLoss(input) }),
           },
         }),
     cluster: {
@@ -139,9 +212,46 @@ export function durability(input: DurabilityInput): DurabilityResult {
       ...(group === undefined
         ? {}
         : { expectedGroupsLost: group.lossProbability.map((p) => input.groups * p) }),
+      ...(readability === undefined
+        ? {}
+        : {
+            expectedGroupsUnavailable: readability.unavailability.map((u) => input.groups * u),
+          }),
       states: single ? 0 : chain.loss.length,
       assumptions,
     },
     warnings,
   };
+}
+
+/** ", racks shared", ", hosts and racks shared" or "": the domains a group's chunks may share. */
+function sharedDomains(input: DurabilityInput): string {
+  const { placement } = hierarchy(input);
+  const shared = [
+    ...(placement === 'disk' && input.hosts !== undefined ? ['hosts'] : []),
+    ...(placement !== 'rack' && input.domains !== undefined ? ['racks'] : []),
+  ];
+  return shared.length === 0 ? '' : `, ${shared.join(' and ')} shared`;
+}
+
+/** The group's unavailability at the mission times and in the long run, by the Markov engine. */
+function groupUnavailability(input: DurabilityInput): {
+  unavailability: number[];
+  steady: number;
+  warnings: string[];
+} {
+  const { transitions, down } = groupAvailabilityChain(input);
+  const ctmc = buildCtmc(
+    down.length,
+    transitions,
+    down.map((d) => !d),
+    0,
+  );
+  const curve = pointAvailabilityCurve(ctmc, input.missionTimes);
+  const { probabilities } = solveSteadyState(ctmc);
+  let steady = 0;
+  down.forEach((d, i) => {
+    if (d) steady += probabilities[i]!; // i < down.length, the chain's states
+  });
+  return { unavailability: curve.unavailability, steady, warnings: curve.warnings };
 }

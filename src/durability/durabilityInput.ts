@@ -8,12 +8,40 @@ import { ParameterError, checkInteger, checkPositive } from '../errors.js';
 export interface RackDomains {
   /** R, racks; D must be a multiple of R. */
   readonly racks: number;
-  /** `rack`: each group's chunks in distinct racks (rack-aware); `disk`: distinct disks only. */
-  readonly placement: 'rack' | 'disk';
+  /**
+   * `rack`: each group's chunks in distinct racks (rack-aware); `host`: in distinct hosts, racks
+   * shared (needs {@link DurabilityInput.hosts}); `disk`: distinct disks only.
+   */
+  readonly placement: Placement;
   /** λ_R, rate per rack of shocks that lose its disks' data; 0 for none. */
   readonly failureRate: number;
   /** 1/μ_R, mean time to re-create a lost rack's data. */
   readonly restoreTime: number;
+}
+
+/** The failure domain whose units each group's chunks occupy at most once. */
+export type Placement = 'rack' | 'host' | 'disk';
+
+/**
+ * Hosts (servers) of equal size, inside the racks when there are racks, each failing as a whole
+ * at `failureRate`: its disks' chunks become unreadable until it is back (`unavailable`: a crash
+ * or a restart, the data intact) or are lost and re-created (`loss`), after an exponential time
+ * of mean `restoreTime`.
+ */
+export interface HostDomains {
+  /** H, hosts; D must be a multiple of H, and H of the racks R. */
+  readonly hosts: number;
+  /** `unavailable`: outages that lose no data; `loss`: failures that lose the host's data. */
+  readonly failure: 'unavailable' | 'loss';
+  /** λ_H, rate per host of its failures; 0 for none. */
+  readonly failureRate: number;
+  /** 1/μ_H, mean time until a failed host is back (its data re-created, for `loss`). */
+  readonly restoreTime: number;
+  /**
+   * Without racks: `host` (default), each group's chunks on distinct hosts, or `disk`, on
+   * distinct disks only. With racks the placement is {@link RackDomains.placement}.
+   */
+  readonly placement?: 'host' | 'disk';
 }
 
 /**
@@ -36,10 +64,119 @@ export interface DurabilityInput {
   readonly rebuildTime: number;
   /** At most this many failed disks are rebuilt at once (others wait); default unlimited. */
   readonly concurrentRebuilds?: number;
+  /**
+   * The law of one rebuild's duration: `exponential` (default; the Markov models' assumption) or
+   * `deterministic` (exactly the rebuild time), which only the simulation follows: the chains then
+   * give the exponential approximation, and say so.
+   */
+  readonly rebuildLaw?: 'exponential' | 'deterministic';
+  /**
+   * μ_B, the most disks' worth of data the cluster can rebuild per time unit in all (its shared
+   * rebuild bandwidth over a disk's data): j rebuilds at once then go at min(jμ, μ_B) in all,
+   * each slower. Default unlimited.
+   */
+  readonly sharedRebuildRate?: number;
   /** Mission times t of the loss probabilities (a year: 8760 h). */
   readonly missionTimes: readonly number[];
   /** Racks and their shocks; without it, disks fail independently only. */
   readonly domains?: RackDomains;
+  /** Hosts (in the racks) and their failures; without it, each disk is its own host. */
+  readonly hosts?: HostDomains;
+  /** Latent sector errors found by scrubbing; without it, every surviving chunk reads. */
+  readonly latentErrors?: LatentErrors;
+}
+
+/**
+ * Latent sector errors: each disk gets them at `rate` (a Poisson process, each error making one
+ * uniformly chosen chunk of the disk silently unreadable), and a scrub of every disk every
+ * `scrubInterval` (deterministic) finds and repairs them; a rebuild that must read every
+ * surviving chunk of a group (no redundancy left) and meets one loses data.
+ */
+export interface LatentErrors {
+  /** λ_L, latent errors per disk per time unit. */
+  readonly rate: number;
+  /** T, time between scrubs of a disk. */
+  readonly scrubInterval: number;
+}
+
+/**
+ * Returns p̄, the long-run probability that one chunk holds a latent error not yet found, with
+ * errors at λ_c per chunk and a scrub every T, read at a time independent of the scrub phase:
+ *
+ * $$
+ * \bar p = 1 - \frac{1 - e^{-\lambda_c T}}{\lambda_c T},\qquad \lambda_c = \lambda_L \frac{D}{P\,w}
+ * $$
+ *
+ * - λ_L: latent errors per disk; D/(P w): the disk's share of one chunk (its P·w/D chunks alike)
+ *
+ * @param input - the cluster, with `latentErrors`
+ * @returns p̄ in [0, 1); 0 without latent errors
+ */
+export function latentChunkProbability(input: DurabilityInput): number {
+  const latent = input.latentErrors;
+  if (latent === undefined) return 0;
+  const x = ((latent.rate * input.disks) / (input.groups * input.width)) * latent.scrubInterval;
+  // 1 − (1 − e^{−x})/x = (x + expm1(−x))/x = Σ_{n≥1} (−x)^{n−1} x/(n + 1)!, by the series
+  // below 0.1, where the difference cancels (16 terms: truncation below 1e-17 relative)
+  if (x >= 0.1) return (x + Math.expm1(-x)) / x;
+  let term = x / 2;
+  let sum = 0;
+  for (let n = 1; n <= 16; n++) {
+    sum += term;
+    term *= -x / (n + 2);
+  }
+  return sum;
+}
+
+/**
+ * Returns q, the probability that a rebuild of a group with m chunks lost meets a latent error
+ * on one of the w − m chunks it must read: q = 1 − (1 − p̄)^{w−m}
+ * ({@link latentChunkProbability}; chunks independent).
+ */
+export function latentRebuildLoss(input: DurabilityInput): number {
+  const p = latentChunkProbability(input);
+  return -Math.expm1((input.width - input.tolerated) * Math.log1p(-p));
+}
+
+/** The sizes and rates of the failure domains of a {@link DurabilityInput}, all levels filled in. */
+export interface Hierarchy {
+  /** R (1 without racks). */
+  readonly racks: number;
+  /** H (D without hosts: each disk its own). */
+  readonly hosts: number;
+  readonly hostsPerRack: number;
+  readonly disksPerHost: number;
+  readonly disksPerRack: number;
+  readonly placement: Placement;
+  /** λ_R and μ_R (0 and 0 without racks). */
+  readonly rackRate: number;
+  readonly rackRestore: number;
+  /** λ_H and μ_H (0 and 0 without hosts). */
+  readonly hostRate: number;
+  readonly hostRestore: number;
+  readonly hostFailure: HostDomains['failure'];
+}
+
+/** Returns the {@link Hierarchy} of a checked input. */
+export function hierarchy(input: DurabilityInput): Hierarchy {
+  const racks = input.domains?.racks ?? 1;
+  const hosts = input.hosts?.hosts ?? input.disks;
+  return {
+    racks,
+    hosts,
+    hostsPerRack: hosts / racks,
+    disksPerHost: input.disks / hosts,
+    disksPerRack: input.disks / racks,
+    placement:
+      input.domains?.placement ??
+      input.hosts?.placement ??
+      (input.hosts === undefined ? 'disk' : 'host'),
+    rackRate: input.domains?.failureRate ?? 0,
+    rackRestore: input.domains === undefined ? 0 : 1 / input.domains.restoreTime,
+    hostRate: input.hosts?.failureRate ?? 0,
+    hostRestore: input.hosts === undefined ? 0 : 1 / input.hosts.restoreTime,
+    hostFailure: input.hosts?.failure ?? 'loss',
+  };
 }
 
 /** Checks a {@link DurabilityInput}; returns it. @throws {@link ParameterError} naming the field. */
@@ -50,6 +187,20 @@ export function checkDurabilityInput(where: string, input: DurabilityInput): Dur
   checkInteger(where, 'groups', input.groups, 1);
   checkPositive(where, 'failureRate', input.failureRate);
   checkPositive(where, 'rebuildTime', input.rebuildTime);
+  if (
+    input.rebuildLaw !== undefined &&
+    !['exponential', 'deterministic'].includes(input.rebuildLaw)
+  ) {
+    throw new ParameterError(
+      where,
+      'rebuildLaw',
+      'be exponential or deterministic',
+      input.rebuildLaw,
+    );
+  }
+  if (input.sharedRebuildRate !== undefined) {
+    checkPositive(where, 'sharedRebuildRate', input.sharedRebuildRate);
+  }
   if (input.concurrentRebuilds !== undefined) {
     checkInteger(where, 'concurrentRebuilds', input.concurrentRebuilds, 1);
   }
@@ -64,8 +215,16 @@ export function checkDurabilityInput(where: string, input: DurabilityInput): Dur
         input.disks,
       );
     }
-    if (domains.placement !== 'rack' && domains.placement !== 'disk') {
-      throw new ParameterError(where, 'domains.placement', 'be rack or disk', domains.placement);
+    if (!['rack', 'host', 'disk'].includes(domains.placement)) {
+      throw new ParameterError(
+        where,
+        'domains.placement',
+        'be rack, host or disk',
+        domains.placement,
+      );
+    }
+    if (domains.placement === 'host' && input.hosts === undefined) {
+      throw new ParameterError(where, 'domains.placement', 'name hosts (none given)', 'host');
     }
     if (domains.placement === 'rack' && domains.racks < input.width) {
       throw new ParameterError(
@@ -85,12 +244,80 @@ export function checkDurabilityInput(where: string, input: DurabilityInput): Dur
     }
     checkPositive(where, 'domains.restoreTime', domains.restoreTime);
   }
+  if (input.hosts !== undefined) checkHosts(where, input, input.hosts);
+  if (input.latentErrors !== undefined) {
+    checkPositive(where, 'latentErrors.rate', input.latentErrors.rate);
+    checkPositive(where, 'latentErrors.scrubInterval', input.latentErrors.scrubInterval);
+    const h = hierarchy(input);
+    if (h.rackRate > 0 || h.hostRate > 0) {
+      throw new ParameterError(
+        where,
+        'latentErrors',
+        'be left out when racks or hosts fail (latent errors are modelled with disk failures only)',
+        'given',
+      );
+    }
+  }
   for (const t of input.missionTimes) {
     if (!(Number.isFinite(t) && t >= 0)) {
       throw new ParameterError(where, 'missionTimes', 'hold finite numbers ≥ 0', t);
     }
   }
   return input;
+}
+
+function checkHosts(where: string, input: DurabilityInput, hosts: HostDomains): void {
+  const racks = input.domains?.racks ?? 1;
+  checkInteger(where, 'hosts.hosts', hosts.hosts, racks, input.disks);
+  if (input.disks % hosts.hosts !== 0) {
+    throw new ParameterError(
+      where,
+      'disks',
+      `be a multiple of the ${hosts.hosts} hosts`,
+      input.disks,
+    );
+  }
+  if (hosts.hosts % racks !== 0) {
+    throw new ParameterError(
+      where,
+      'hosts.hosts',
+      `be a multiple of the ${racks} racks`,
+      hosts.hosts,
+    );
+  }
+  if (hosts.failure !== 'unavailable' && hosts.failure !== 'loss') {
+    throw new ParameterError(where, 'hosts.failure', 'be unavailable or loss', hosts.failure);
+  }
+  if (hosts.placement !== undefined) {
+    if (input.domains !== undefined) {
+      throw new ParameterError(
+        where,
+        'hosts.placement',
+        'be left out with racks (the placement is domains.placement)',
+        hosts.placement,
+      );
+    }
+    if (hosts.placement !== 'host' && hosts.placement !== 'disk') {
+      throw new ParameterError(where, 'hosts.placement', 'be host or disk', hosts.placement);
+    }
+  }
+  if (hierarchy(input).placement === 'host' && hosts.hosts < input.width) {
+    throw new ParameterError(
+      where,
+      'hosts.hosts',
+      `be ≥ the width ${input.width} for host placement`,
+      hosts.hosts,
+    );
+  }
+  if (!(Number.isFinite(hosts.failureRate) && hosts.failureRate >= 0)) {
+    throw new ParameterError(
+      where,
+      'hosts.failureRate',
+      'be a finite number ≥ 0',
+      hosts.failureRate,
+    );
+  }
+  checkPositive(where, 'hosts.restoreTime', hosts.restoreTime);
 }
 
 /**

@@ -3,8 +3,12 @@ import { DEFAULT_MODEL_LIMITS } from '../model/ModelLimits.js';
 import { parseModelText, type Path, type PathIssue } from '../model/source.js';
 import {
   checkDurabilityInput,
+  hierarchy,
   rebuildTime,
   type DurabilityInput,
+  type HostDomains,
+  type LatentErrors,
+  type Placement,
   type RackDomains,
 } from './durabilityInput.js';
 
@@ -37,6 +41,9 @@ const TOP_KEYS = [
   'disk',
   'rebuild',
   'racks',
+  'hosts',
+  'placement',
+  'latent_errors',
 ];
 
 /**
@@ -44,8 +51,12 @@ const TOP_KEYS = [
  * `name`, `time_unit`, `mission_time`, `disks`, `groups`, `redundancy` (`{ replicas }` or
  * `{ data, parity }`), `disk` (`mttf` or `failure_rate`, and `capacity`, `fill` when the rebuild
  * is given by bandwidth), `rebuild` (`time`, or `bandwidth` with `parallelism`; and
- * `concurrent`) and optionally `racks` (`count`, `placement`: rack or disk, `mttf` of shocks that
- * lose a rack's data, `restore_time`, by default the disks of a rack × the disk rebuild time).
+ * `concurrent`) and optionally `racks` (`count`, `mttf` of shocks that lose a rack's data,
+ * `restore_time`, by default the disks of a rack × the disk rebuild time), `hosts` (`count`,
+ * `mttf`, `failure`: unavailable (default) or loss, `restore_time`: required for unavailable,
+ * by default the disks of a host × the disk rebuild time for loss) and `placement` (rack, host
+ * or disk; by default the outermost domain given; also accepted as `racks.placement`), and
+ * `latent_errors` (`rate` per disk, `scrub_interval`).
  *
  * @param text - the file's text
  * @param file - its name, for messages
@@ -89,12 +100,33 @@ class Reader {
       'bandwidth',
       'parallelism',
       'concurrent',
+      'law',
+      'cluster_bandwidth',
     ]);
     if (disk === undefined || rebuild === undefined) return undefined;
     const failureRate = this.failureRate(disk);
     const concurrent = this.number(['rebuild', 'concurrent'], rebuild.concurrent, false, 'integer');
+    const law = rebuild.law ?? 'exponential';
+    if (law !== 'exponential' && law !== 'deterministic') {
+      this.problem(
+        ['rebuild', 'law'],
+        `must be exponential or deterministic; got ${formatValue(law)}`,
+      );
+    }
     const time = this.rebuildTime(disk, rebuild, disks);
-    const domains = this.domains(top.racks, disks, time?.time);
+    const placement = this.placement(top);
+    const domains = this.domains(top.racks, disks, time?.time, placement);
+    const hosts = this.hosts(top.hosts, disks, domains, time?.time, placement);
+    const latent = this.latentErrors(top.latent_errors);
+    if (
+      latent !== undefined &&
+      ((domains?.failureRate ?? 0) > 0 || (hosts?.failureRate ?? 0) > 0)
+    ) {
+      this.problem(
+        ['latent_errors'],
+        'cannot be combined with racks or hosts that fail yet (latent errors are modelled with disk failures only)',
+      );
+    }
     if (
       this.problems.length > 0 ||
       name === undefined ||
@@ -115,13 +147,28 @@ class Reader {
       failureRate,
       rebuildTime: time.time,
       ...(concurrent === undefined ? {} : { concurrentRebuilds: concurrent }),
+      ...(law === 'deterministic' ? { rebuildLaw: 'deterministic' as const } : {}),
+      ...(time.shared === undefined ? {} : { sharedRebuildRate: time.shared }),
       missionTimes: [mission],
       ...(domains === undefined ? {} : { domains }),
+      ...(hosts === undefined ? {} : { hosts }),
+      ...(latent === undefined ? {} : { latentErrors: latent }),
     };
     if (domains?.placement === 'rack' && domains.racks < redundancy.width) {
       this.problem(
         ['racks', 'count'],
         `must be at least the group width ${redundancy.width} for placement in distinct racks; got ${domains.racks}`,
+      );
+      return undefined;
+    }
+    if (
+      hierarchy(input).placement === 'host' &&
+      hosts !== undefined &&
+      hosts.hosts < redundancy.width
+    ) {
+      this.problem(
+        ['hosts', 'count'],
+        `must be at least the group width ${redundancy.width} for placement on distinct hosts; got ${hosts.hosts}`,
       );
       return undefined;
     }
@@ -162,20 +209,50 @@ class Reader {
     return { width: k + m, tolerated: m, label: `${k}+${m} erasure code` };
   }
 
+  /**
+   * The placement: top-level `placement`, or `racks.placement` (not both); checked against the
+   * domains that exist.
+   */
+  private placement(top: Record<string, unknown>): { value: Placement; path: Path } | undefined {
+    const racks = top.racks as Record<string, unknown> | undefined;
+    const nested = typeof racks === 'object' && racks !== null ? racks.placement : undefined;
+    if (top.placement !== undefined && nested !== undefined) {
+      this.problem(['placement'], 'is given twice (here and as racks.placement); keep one');
+      return undefined;
+    }
+    const path = nested === undefined ? ['placement'] : ['racks', 'placement'];
+    const value = top.placement ?? nested;
+    if (value === undefined) return undefined;
+    if (value !== 'rack' && value !== 'host' && value !== 'disk') {
+      this.problem(path, `must be rack, host or disk; got ${formatValue(value)}`);
+      return undefined;
+    }
+    if (top.racks === undefined && top.hosts === undefined) {
+      this.problem(path, 'applies with racks or hosts; without them it would be ignored');
+      return undefined;
+    }
+    if (value === 'rack' && top.racks === undefined) {
+      this.problem(path, 'is rack, but no racks are given');
+      return undefined;
+    }
+    if (value === 'host' && top.hosts === undefined) {
+      this.problem(path, 'is host, but no hosts are given');
+      return undefined;
+    }
+    return { value, path };
+  }
+
   private domains(
     value: unknown,
     disks: number | undefined,
     diskRebuild: number | undefined,
+    placement: { value: Placement } | undefined,
   ): RackDomains | undefined {
     if (value === undefined) return undefined;
     const path = ['racks'];
     const map = this.mapping(path, value, ['count', 'placement', 'mttf', 'restore_time']);
     if (map === undefined) return undefined;
     const racks = this.number([...path, 'count'], map.count, true, 'integer');
-    const placement = map.placement ?? 'rack';
-    if (placement !== 'rack' && placement !== 'disk') {
-      this.problem([...path, 'placement'], `must be rack or disk; got ${formatValue(placement)}`);
-    }
     const mttf = this.number([...path, 'mttf'], map.mttf, false, 'positive');
     const restore = this.number([...path, 'restore_time'], map.restore_time, false, 'positive');
     if (restore !== undefined && mttf === undefined) {
@@ -191,10 +268,80 @@ class Reader {
     }
     return {
       racks,
-      placement: placement === 'disk' ? 'disk' : 'rack',
+      placement: placement?.value ?? 'rack',
       failureRate: mttf === undefined ? 0 : 1 / mttf,
       restoreTime: restore ?? (disks / racks) * diskRebuild,
     };
+  }
+
+  private hosts(
+    value: unknown,
+    disks: number | undefined,
+    racks: RackDomains | undefined,
+    diskRebuild: number | undefined,
+    placement: { value: Placement } | undefined,
+  ): HostDomains | undefined {
+    if (value === undefined) return undefined;
+    const path = ['hosts'];
+    const map = this.mapping(path, value, ['count', 'mttf', 'restore_time', 'failure']);
+    if (map === undefined) return undefined;
+    const hosts = this.number([...path, 'count'], map.count, true, 'integer');
+    const mttf = this.number([...path, 'mttf'], map.mttf, false, 'positive');
+    const failure = map.failure ?? 'unavailable';
+    if (failure !== 'unavailable' && failure !== 'loss') {
+      this.problem(
+        [...path, 'failure'],
+        `must be unavailable or loss; got ${formatValue(failure)}`,
+      );
+    }
+    const restore = this.number([...path, 'restore_time'], map.restore_time, false, 'positive');
+    for (const key of ['restore_time', 'failure'] as const) {
+      if (map[key] !== undefined && mttf === undefined) {
+        this.problem(
+          [...path, key],
+          'applies when hosts fail (hosts.mttf); without it it would be ignored',
+        );
+      }
+    }
+    if (mttf !== undefined && failure === 'unavailable' && restore === undefined) {
+      this.problem(
+        [...path, 'restore_time'],
+        'is required for hosts that become unavailable (the time until a host is back)',
+      );
+    }
+    if (hosts === undefined || disks === undefined || diskRebuild === undefined) return undefined;
+    if (disks % hosts !== 0) {
+      this.problem([...path, 'count'], `must divide the ${disks} disks; got ${hosts}`);
+      return undefined;
+    }
+    if (racks !== undefined && hosts % racks.racks !== 0) {
+      this.problem(
+        [...path, 'count'],
+        `must be a multiple of the ${racks.racks} racks (hosts of equal size in racks of equal size); got ${hosts}`,
+      );
+      return undefined;
+    }
+    return {
+      hosts,
+      failure: failure === 'loss' ? 'loss' : 'unavailable',
+      failureRate: mttf === undefined ? 0 : 1 / mttf,
+      restoreTime: restore ?? (disks / hosts) * diskRebuild,
+      ...(racks === undefined && placement !== undefined
+        ? { placement: placement.value === 'disk' ? 'disk' : 'host' }
+        : {}),
+    };
+  }
+
+  private latentErrors(value: unknown): LatentErrors | undefined {
+    if (value === undefined) return undefined;
+    const path = ['latent_errors'];
+    const map = this.mapping(path, value, ['rate', 'scrub_interval']);
+    if (map === undefined) return undefined;
+    const rate = this.number([...path, 'rate'], map.rate, true, 'positive');
+    const interval = this.number([...path, 'scrub_interval'], map.scrub_interval, true, 'positive');
+    return rate === undefined || interval === undefined
+      ? undefined
+      : { rate, scrubInterval: interval };
   }
 
   private failureRate(disk: Record<string, unknown>): number | undefined {
@@ -214,7 +361,7 @@ class Reader {
     disk: Record<string, unknown>,
     rebuild: Record<string, unknown>,
     disks: number | undefined,
-  ): { time: number; derived?: DurabilitySpec['rebuild'] } | undefined {
+  ): { time: number; derived?: DurabilitySpec['rebuild']; shared?: number } | undefined {
     if ((rebuild.time === undefined) === (rebuild.bandwidth === undefined)) {
       this.problem(
         ['rebuild'],
@@ -225,7 +372,7 @@ class Reader {
       return undefined;
     }
     if (rebuild.time !== undefined) {
-      for (const key of ['parallelism'] as const) {
+      for (const key of ['parallelism', 'cluster_bandwidth'] as const) {
         if (rebuild[key] !== undefined) {
           this.problem(['rebuild', key], 'applies with bandwidth, not with time');
         }
@@ -254,9 +401,16 @@ class Reader {
       );
       return undefined;
     }
+    const cluster = this.number(
+      ['rebuild', 'cluster_bandwidth'],
+      rebuild.cluster_bandwidth,
+      false,
+      'positive',
+    );
     return {
       time: rebuildTime(capacity, fill, bandwidth, parallelism),
       derived: { capacity, fill, bandwidth, parallelism },
+      ...(cluster === undefined ? {} : { shared: cluster / (capacity * fill) }),
     };
   }
 

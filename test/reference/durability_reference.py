@@ -19,7 +19,8 @@ Racks (R of d = D/R disks, shocks at lamR per rack losing all its disks' data, r
 muR): pi(a, s) = sum_x P(X = x) P(Hyp(D - a d, w - x, s) >= m + 1 - x), X ~ Hyp(R, w, a)
 (rack-aware placement) or Hyp(D, w, a d) (distinct disks only), exact fractions; the chain on
 (a, j) with fixed bounds a <= amax, j <= jmax (beyond: loss), shocks to (a + 1, j - k) with
-k ~ Hyp((R - a) d, d, j), restores to (a - 1, j). The rack-aware group: chain on (i, k), chunks
+k ~ Hyp((R - a) d, d, j), restores to (a - 1, j), each transition losing data with probability
+max(0, 1 - u_new / u_old). The rack-aware group: chain on (i, k), chunks
 lost with their disk and with their rack.
 Run: python3 test/reference/durability_reference.py (about 12 minutes: the 549-state chains) (mpmath 1.3.0, scipy 1.17.1, Python 3.11).
 """
@@ -175,7 +176,9 @@ def rack_cluster(D, P, w, m, lam, Tr, R, placement, lamR, TR, T, amax, jmax, dou
 
     def h(a, s, a2, s2):
         nxt = log_u(a2, s2)
-        return mpf(1) if nxt is None else -expm1(nxt - log_u(a, s))
+        # clamped at 0: a shock can gather failed disks into a lost rack that holds fewer chunks
+        # of one group than the same disks scattered (docs/data-systems.md)
+        return mpf(1) if nxt is None else max(mpf(0), -expm1(nxt - log_u(a, s)))
 
     states = [(a, j) for a in range(amax + 1) for j in range(jmax + 1) if log_u(a, j) is not None]
     idx = {st: i for i, st in enumerate(states)}
