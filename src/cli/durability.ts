@@ -126,7 +126,7 @@ function formatDurability(
       ? []
       : [
           '',
-          `one group (${group.accuracy}${input.latentErrors === undefined ? '' : ' for latent errors taken at the scrub’s time average, an approximation'}, Markov engine):`,
+          `one group (${group.accuracy}${input.rebuildLaw === 'deterministic' ? ': rebuilds taken as exponential' : ''}${input.latentErrors === undefined ? '' : ' for latent errors taken at the scrub’s time average, an approximation'}, Markov engine):`,
           row('mttdl', group.mttdl, timeUnit),
           row(`lossProbability(${t})`, group.lossProbability[0]),
           ...(group.unavailability === undefined
@@ -141,7 +141,7 @@ function formatDurability(
         ]),
     '',
     cluster.states === 0
-      ? 'cluster (one group: the exact group figures):'
+      ? `cluster (one group: the ${group?.accuracy ?? 'exact'} group figures):`
       : `cluster (combinatorial model: an approximation, ${cluster.states} states):`,
     row('mttdl', cluster.mttdl, timeUnit),
     row(`lossProbability(${t})`, cluster.lossProbability[0]),

@@ -111,21 +111,33 @@ export function durability(input: DurabilityInput): DurabilityResult {
     outages && groupChunksIndependent(input, true) ? groupUnavailability(input) : undefined;
   const chain = clusterChain(input);
   const limited = input.concurrentRebuilds !== undefined || input.sharedRebuildRate !== undefined;
-  const groupAccuracy = limited && input.disks > input.width ? 'approximate' : 'exact';
-  // One group is the whole cluster as far as data goes: its exact chain answers for both.
-  const single = input.groups === 1 && group !== undefined && groupAccuracy === 'exact';
+  // With rebuilds limited in a cluster wider than the group, the group chain leaves out the
+  // other disks its rebuilds wait behind; the cluster chain has them.
+  const competing = limited && input.disks > input.width;
+  const groupAccuracy = competing || input.rebuildLaw === 'deterministic' ? 'approximate' : 'exact';
+  // One group is the whole cluster as far as data goes: its chain answers for both, unless its
+  // rebuilds compete with other disks'.
+  const single = input.groups === 1 && group !== undefined && !competing;
   const cluster = single ? group : solveLossChain(chain, times);
+  // The groups lost: groups × the group's loss probability, by linearity; one group competing
+  // for rebuilds is the cluster chain's loss probability (the group chain's would be optimistic).
+  const groupsLost =
+    group === undefined
+      ? undefined
+      : input.groups === 1 && competing
+        ? cluster.lossProbability
+        : group.lossProbability.map((p) => input.groups * p);
   const warnings = [
     ...(group?.warnings ?? []),
     ...(single ? [] : cluster.warnings),
     ...(readability?.warnings ?? []),
   ];
-  if (group !== undefined && groupAccuracy === 'approximate') {
+  if (group !== undefined && competing) {
     warnings.push(
-      'group: with concurrent rebuilds limited (or their bandwidth shared), the group chain lets only the group’s own lost chunks compete for rebuilds, while in the cluster its rebuilds also wait behind other disks’: the group figures and expectedGroupsLost are optimistic (too little loss), by a factor that grows with the disks failed at once; use --simulate for the cluster’s own figure',
+      `group: with concurrent rebuilds limited (or their bandwidth shared), the group chain lets only the group’s own lost chunks compete for rebuilds, while in the cluster its rebuilds also wait behind other disks’: the group figures${input.groups === 1 ? '' : ' and expectedGroupsLost'} are optimistic (too little loss), by a factor that grows with the disks failed at once; use --simulate for the cluster’s own figure`,
     );
   }
-  if (group !== undefined && groupAccuracy === 'exact' && !single) {
+  if (group !== undefined && !competing && !single) {
     times.forEach((t, i) => {
       const bound = input.groups * group.lossProbability[i]!;
       const p = cluster.lossProbability[i]!;
@@ -152,14 +164,14 @@ export function durability(input: DurabilityInput): DurabilityResult {
       ? `disks fail independently at a constant rate, and ${failing.join(' and ')} by shocks that lose all their disks’ data at once; rebuilds and ${failing.map((f) => f.slice(0, -1)).join(' and ')} restores are exponential`
       : 'disks fail independently at a constant rate; rebuilds are exponential',
     single
-      ? 'one group: the cluster loses data when its group does, so mttdl and lossProbability are the exact group figures'
+      ? `one group: the cluster loses data when its group does, so mttdl and lossProbability are the ${groupAccuracy} group figures`
       : `mttdl and lossProbability are from all disks up, by the combinatorial chain on the number of ${[...failing.map((f) => `${f} lost`), 'disks failed at once'].join(', of ').replace(/, of (?!.*, of )/, ' and of ')}: an approximation (each failure loses data with the probability that a random failed set of that size newly holds m + 1 chunks of some group, groups independent given the set)`,
     ...(group === undefined
       ? []
       : [
-          groupAccuracy === 'exact'
-            ? 'expectedGroupsLost = groups × the exact group loss probability (linearity of expectation)'
-            : 'expectedGroupsLost = groups × the approximate group loss probability',
+          input.groups === 1 && competing
+            ? 'expectedGroupsLost = lossProbability: one group, whose rebuilds wait behind the other disks’ (the cluster chain)'
+            : `expectedGroupsLost = groups × the ${groupAccuracy} group loss probability (linearity of expectation)`,
         ]),
     ...(outages
       ? [
@@ -179,7 +191,7 @@ export function durability(input: DurabilityInput): DurabilityResult {
     ...(input.latentErrors === undefined
       ? []
       : [
-          `latent sector errors: a rebuild with no redundancy left (m chunks lost) loses data with probability q = 1 − (1 − p̄)^(w−m) = ${latentRebuildLoss(input).toPrecision(6)}, p̄ = 1 − (1 − e^(−x))/x = ${latentChunkProbability(input).toPrecision(6)} the long-run probability that a chunk holds a latent error not yet found by the scrub every ${input.latentErrors.scrubInterval} (x = λ_L·D/(P·w)·T): an approximation (the deterministic scrub as its time average, read at a moment independent of its phase, the chunks' errors independent of each other and of the failures, a chunk just rebuilt as any other, errors found by earlier rebuilds not removed)`,
+          `latent sector errors: a rebuild with no redundancy left (m chunks lost) loses data with probability q = 1 − (1 − p̄)^(w−m) = ${latentRebuildLoss(input).toPrecision(6)}, p̄ = E[1 − (1 − e^(−x))/x] = ${latentChunkProbability(input).toPrecision(6)} the long-run probability that a chunk holds a latent error not yet found by a scrub every T = ${input.latentErrors.scrubInterval} (x = λ_L·T/(1 + X), its disk's errors shared with the X ~ Bin(P − 1, w/D) other chunks there): an approximation (the deterministic scrub as its time average, read at a moment independent of its phase, the chunks' errors independent of each other and of the failures, a chunk just rebuilt as any other, errors found by earlier rebuilds not removed)`,
         ]),
     racksFail || hostsLose || outages
       ? `placement: each group’s chunks on distinct ${domains.placement}s${sharedDomains(input)}`
@@ -209,9 +221,7 @@ export function durability(input: DurabilityInput): DurabilityResult {
     cluster: {
       mttdl: cluster.mttdl,
       lossProbability: cluster.lossProbability,
-      ...(group === undefined
-        ? {}
-        : { expectedGroupsLost: group.lossProbability.map((p) => input.groups * p) }),
+      ...(groupsLost === undefined ? {} : { expectedGroupsLost: groupsLost }),
       ...(readability === undefined
         ? {}
         : {

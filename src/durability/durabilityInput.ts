@@ -100,14 +100,19 @@ export interface LatentErrors {
 }
 
 /**
- * Returns p̄, the long-run probability that one chunk holds a latent error not yet found, with
- * errors at λ_c per chunk and a scrub every T, read at a time independent of the scrub phase:
+ * Returns p̄, the long-run probability that one chunk holds a latent error not yet found, with a
+ * scrub every T, read at a time independent of the scrub phase. A disk's errors (λ_L per disk)
+ * fall on its chunks alike, so a chunk sharing its disk with X others gets λ_L/(1 + X); X, the
+ * other groups' chunks on that disk, is Binomial(P − 1, w/D) under placement at random:
  *
  * $$
- * \bar p = 1 - \frac{1 - e^{-\lambda_c T}}{\lambda_c T},\qquad \lambda_c = \lambda_L \frac{D}{P\,w}
+ * \bar p = \mathrm E_X\!\left[f\!\left(\frac{\lambda_L T}{1 + X}\right)\right],\qquad
+ * f(x) = 1 - \frac{1 - e^{-x}}{x},\qquad X \sim \mathrm{Bin}\!\left(P - 1, \frac{w}{D}\right)
  * $$
  *
- * - λ_L: latent errors per disk; D/(P w): the disk's share of one chunk (its P·w/D chunks alike)
+ * For many chunks per disk this is f(λ_L·D/(P·w)·T) to within the spread of X; with fewer chunks
+ * than disks a chunk mostly has its disk to itself (λ_L, not more: the disk's rate spread over
+ * less than one chunk would exceed the disk's own).
  *
  * @param input - the cluster, with `latentErrors`
  * @returns p̄ in [0, 1); 0 without latent errors
@@ -115,9 +120,41 @@ export interface LatentErrors {
 export function latentChunkProbability(input: DurabilityInput): number {
   const latent = input.latentErrors;
   if (latent === undefined) return 0;
-  const x = ((latent.rate * input.disks) / (input.groups * input.width)) * latent.scrubInterval;
-  // 1 − (1 − e^{−x})/x = (x + expm1(−x))/x = Σ_{n≥1} (−x)^{n−1} x/(n + 1)!, by the series
-  // below 0.1, where the difference cancels (16 terms: truncation below 1e-17 relative)
+  const x = latent.rate * latent.scrubInterval;
+  return binomialAverage(input.groups - 1, input.width / input.disks, (k) =>
+    unscrubbedShare(x / (1 + k)),
+  );
+}
+
+/**
+ * E[g(X)] for X ~ Binomial(n, π): the pmf's terms by their ratio outward from the mode, until
+ * they no longer add to the sums, normalised by their own sum (no factorials, no underflow).
+ */
+function binomialAverage(n: number, pi: number, g: (k: number) => number): number {
+  if (n === 0 || pi <= 0) return g(0);
+  if (pi >= 1) return g(n);
+  const odds = pi / (1 - pi);
+  const mode = Math.min(n, Math.floor((n + 1) * pi));
+  let weights = 1;
+  let total = g(mode);
+  for (const step of [1, -1]) {
+    let weight = 1;
+    for (let k = mode; ; k += step) {
+      const next = k + step;
+      if (next < 0 || next > n) break;
+      weight *= step > 0 ? ((n - k) / (k + 1)) * odds : k / (n - k + 1) / odds;
+      if (weight < 1e-18 * weights) break;
+      weights += weight;
+      total += weight * g(next);
+    }
+  }
+  return total / weights;
+}
+
+/** f(x) = 1 − (1 − e^{−x})/x, the share of a scrub interval a chunk with errors at x/T holds one. */
+function unscrubbedShare(x: number): number {
+  // (x + expm1(−x))/x = Σ_{n≥1} (−x)^{n−1} x/(n + 1)!, by the series below 0.1, where the
+  // difference cancels (16 terms: truncation below 1e-17 relative)
   if (x >= 0.1) return (x + Math.expm1(-x)) / x;
   let term = x / 2;
   let sum = 0;

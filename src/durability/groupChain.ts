@@ -131,8 +131,8 @@ function countChain(
       const to = index.get(w.join(','));
       const recreates = states[move.from]!.lost && !states[move.to]!.lost; // moves are in S
       const read = critical && recreates ? latent : 0;
-      if (to === undefined) {
-        loss[from]! += rate; // from indexes vectors, as loss
+      if (to === undefined || read >= 1) {
+        loss[from]! += rate; // from indexes vectors, as loss; q = 1: every such read fails
       } else {
         loss[from]! += rate * read;
         transitions.push({ from, to, rate: rate * (1 - read) });

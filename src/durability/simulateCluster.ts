@@ -19,6 +19,8 @@ export interface SimulateClusterOptions {
 export interface SampleMean {
   readonly mean: number;
   readonly standardError: number;
+  /** The largest single run's value, where a few runs may hold most of the sum. */
+  readonly largest?: number;
 }
 
 /** What {@link simulateCluster} saw. */
@@ -139,6 +141,7 @@ export function simulateCluster(
   let lossesByMission = 0;
   let groupsLostSum = 0;
   let groupsLostSquares = 0;
+  let groupsLostLargest = 0;
   let unavailableSum = 0;
   let unavailableSquares = 0;
   let failures = 0;
@@ -340,6 +343,7 @@ export function simulateCluster(
     if (firstLoss <= mission) lossesByMission++;
     groupsLostSum += groupsLost;
     groupsLostSquares += groupsLost * groupsLost;
+    groupsLostLargest = Math.max(groupsLostLargest, groupsLost);
     unavailableSum += unavailableAtMission;
     unavailableSquares += unavailableAtMission * unavailableAtMission;
     options.onProgress?.(r + 1, replications);
@@ -354,7 +358,10 @@ export function simulateCluster(
     ...(censored === 0 ? { mttdl: sampleMean(lossTimes) } : {}),
     censored,
     lossProbability: { mean: p, standardError: Math.sqrt((p * (1 - p)) / replications) },
-    groupsLost: meanOfSums(groupsLostSum, groupsLostSquares, replications),
+    groupsLost: {
+      ...meanOfSums(groupsLostSum, groupsLostSquares, replications),
+      largest: groupsLostLargest,
+    },
     ...(readability
       ? { groupsUnavailable: meanOfSums(unavailableSum, unavailableSquares, replications) }
       : {}),

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ParameterError,
   clusterChain,
+  compareSimulation,
   coverProbability,
   domainCoverProbability,
   durability,
@@ -396,11 +397,48 @@ describe('latent sector errors found by scrubbing (test/reference/durability_lat
       ...cluster(10000, 1e6, 3, 2, 3e-3, 1, 20),
       latentErrors: { rate: 0.2, scrubInterval: 10 },
     });
-    expectRelClose(result.group?.latentRebuildLoss, 0.0033259382551623054, 1e-13);
-    expectRelClose(result.group?.mttdl, 3877846.791410151, TOLERANCE);
-    expectRelClose(result.cluster.expectedGroupsLost?.[0], 4.772428064665313, TOLERANCE);
-    expectRelClose(result.cluster.mttdl, 5.32707312205654, TOLERANCE);
-    expectRelClose(result.cluster.lossProbability[0], 0.9904180859730328, TOLERANCE);
+    expectRelClose(result.group?.latentRebuildLoss, 0.003325913529625465, 1e-13);
+    expectRelClose(result.group?.mttdl, 3877866.658963896, TOLERANCE);
+    expectRelClose(result.cluster.expectedGroupsLost?.[0], 4.772403613979985, TOLERANCE);
+    expectRelClose(result.cluster.mttdl, 5.327093763710819, TOLERANCE);
+    expectRelClose(result.cluster.lossProbability[0], 0.9904178619905315, TOLERANCE);
+  });
+
+  it("a chunk gets at most its disk's error rate: a group on more disks than its width keeps its figures", () => {
+    // Before, λ_c = λ_L·D/(P·w) gave a mirror on 20 of 20 disks q = 0.368 (mttdl 13 595 h)
+    // where the simulation saw the 2-disk figures.
+    const on = (disks: number) =>
+      durability({
+        ...cluster(disks, 1, 2, 1, 1e-4, 10, 1000),
+        latentErrors: { rate: 1e-3, scrubInterval: 100 },
+      });
+    for (const result of [on(2), on(20)]) {
+      expectRelClose(result.group?.latentRebuildLoss, 0.04837418035959573, 1e-13);
+      expectRelClose(result.group?.mttdl, 101571.30636853902, TOLERANCE);
+      expectRelClose(result.group?.lossProbability[0], 0.009700725578315984, TOLERANCE);
+    }
+    // 100 mirrors on 1000 disks, about 0.2 other chunks a disk: the binomial average.
+    const few = {
+      ...cluster(1000, 100, 2, 1, 1e-3, 5, 100),
+      latentErrors: { rate: 2e-3, scrubInterval: 200 },
+    };
+    expectRelClose(latentRebuildLoss(few), 0.16050402910879205, 1e-13);
+  });
+
+  it('a scrub so rare that every critical rebuild fails (q = 1): the rebuild-less formula', () => {
+    // Before: an internal error about a transition of rate 0. RAID 5 of 8 whose degraded state
+    // can only lose data: MTTDL = ((2n − 1)λ + μ)/(nλ((n − 1)λ + μ)) at q = 1.
+    const result = durability({
+      ...cluster(8, 1, 8, 1, 1e-6, 24, 8760),
+      latentErrors: { rate: 1e-3, scrubInterval: 1e300 },
+    });
+    const [n, lambda, mu] = [8, 1e-6, 1 / 24];
+    expect(result.group?.latentRebuildLoss).toBe(1);
+    expectRelClose(
+      result.group?.mttdl,
+      ((2 * n - 1) * lambda + mu) / (n * lambda * ((n - 1) * lambda + mu)),
+      1e-12,
+    );
   });
 
   it('refuses latent errors with racks or hosts that fail', () => {
@@ -421,5 +459,41 @@ describe('a shared rebuild bandwidth', () => {
     expectRelClose(result.group?.mttdl, (7e-5 + 0.05) / 1.2e-9, 1e-12);
     expect(result.group?.accuracy).toBe('exact');
     expect(result.cluster.mttdl).toBe(result.group?.mttdl);
+  });
+});
+
+describe('figures named for what they are (an outside review)', () => {
+  it('deterministic rebuilds: the group chain is approximate, and one group says so', () => {
+    const result = durability({ ...cluster(5, 1, 5, 1, 0.05, 4, 10), rebuildLaw: 'deterministic' });
+    expect(result.group?.accuracy).toBe('approximate');
+    expect(result.cluster.assumptions.join('\n')).toMatch(/the approximate group figures/);
+    expect(result.cluster.assumptions.join('\n')).not.toMatch(/exact group/);
+  });
+
+  it('one group whose rebuilds wait behind other disks: expectedGroupsLost is its lossProbability', () => {
+    // 3-way on 30 disks, one rebuild at a time: before, lossProbability 0.452 (the cluster
+    // chain) beside expectedGroupsLost 0.0705 (the group chain without the other disks); the
+    // simulation saw 0.43 for both.
+    const result = durability({ ...cluster(30, 1, 3, 2, 0.01, 10, 200), concurrentRebuilds: 1 });
+    expect(result.cluster.expectedGroupsLost).toEqual(result.cluster.lossProbability);
+    expect(result.group?.accuracy).toBe('approximate');
+  });
+
+  it('a groups-lost count that one run dominates is inconclusive, not a difference', () => {
+    const model = durability(cluster(100, 1000, 3, 2, 0.01, 1, 10));
+    const simulation = {
+      replications: 1000,
+      seed: 1,
+      horizon: 10,
+      censored: 0,
+      mttdl: { mean: model.cluster.mttdl, standardError: 1 },
+      lossProbability: { mean: 0.05, standardError: Math.sqrt((0.05 * 0.95) / 1000) },
+      groupsLost: { mean: 0.8, standardError: 0.2, largest: 160 },
+    } as unknown as Parameters<typeof compareSimulation>[1];
+    const lost = compareSimulation(model, simulation).find(
+      (c) => c.measure === 'expectedGroupsLost',
+    );
+    expect(lost?.verdict).toBe('inconclusive');
+    expect(lost?.note).toMatch(/one run lost 160 of the 800 groups lost in all \(20 %\)/);
   });
 });

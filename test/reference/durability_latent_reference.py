@@ -2,10 +2,13 @@
 of relkit. Run: python3 test/reference/durability_latent_reference.py (Python 3.11, mpmath 1.3.0;
 about a minute).
 
-p_bar = 1 - (1 - exp(-x)) / x, x = lam_L * D / (P * w) * T: the long-run probability that a chunk
-holds a latent error not yet found by a deterministic scrub every T, read at a uniformly random
-phase (the age since the last scrub uniform on [0, T)): checked here against the direct average
-(1/T) int_0^T (1 - exp(-lam_c a)) da by mpmath quadrature. q = 1 - (1 - p_bar)^(w - m).
+p_bar(x) = 1 - (1 - exp(-x)) / x, x = lam_c * T: the long-run probability that a chunk with
+latent errors at lam_c holds one not yet found by a deterministic scrub every T, read at a
+uniformly random phase (the age since the last scrub uniform on [0, T)): checked here against the
+direct average (1/T) int_0^T (1 - exp(-lam_c a)) da by mpmath quadrature. A disk's errors (lam_L)
+fall on its chunks alike: lam_c = lam_L / (1 + X), X ~ Binomial(P - 1, w / D) the other chunks on
+the disk, and the chunk's probability is the average of p_bar over X.
+q = 1 - (1 - that average)^(w - m).
 
 Group: the birth-death chain of the lost chunks with the rebuild out of m split, m -> m - 1 at
 min(m, c) mu (1 - q), m -> loss at min(m, c) mu q + (w - m) lam; MTTDL by the first-passage sum
@@ -34,8 +37,36 @@ def p_bar(lam_c, T):
     return closed
 
 
+def p_bar_closed(lam_c, T):
+    x = lam_c * T
+    return 1 - (1 - exp(-x)) / x
+
+
+def p_bar_placed(D, P, w, lamL, T):
+    """A chunk sharing its disk with X other chunks gets lamL / (1 + X) of the disk's errors;
+    X ~ Binomial(P - 1, w / D) (each other group puts a chunk on the disk with probability w/D).
+    The pmf from mpmath's binomial coefficients, over the whole support when it is small, else
+    over the mean +- 60 standard deviations (the rest below 1e-700)."""
+    n = P - 1
+    pi = mpf(w) / D
+    if n == 0:
+        return p_bar(lamL, T)
+    mean = n * pi
+    sd = mp.sqrt(n * pi * (1 - pi))
+    lo = 0 if n <= 5000 else max(0, int(mean - 60 * sd))
+    hi = n if n <= 5000 else min(n, int(mean + 60 * sd) + 1)
+    total = mpf(0)
+    mass = mpf(0)
+    for k in range(lo, hi + 1):
+        pmf = mp.binomial(n, k) * pi**k * (1 - pi) ** (n - k)
+        mass += pmf
+        total += pmf * p_bar_closed(lamL / (1 + k), T)
+    assert abs(mass - 1) < mpf(10) ** -30
+    return total
+
+
 def q_of(D, P, w, m, lamL, T):
-    return 1 - (1 - p_bar(lamL * mpf(D) / (P * w), T)) ** (w - m)
+    return 1 - (1 - p_bar_placed(D, P, w, lamL, T)) ** (w - m)
 
 
 def solve(up, down, loss, T):
@@ -115,6 +146,15 @@ if __name__ == "__main__":
     mttdl, p = group(3, 2, mpf("3e-3"), 1, q, 20)
     print(f"accelerated 3-way latent q = {mp.nstr(q, 17)}")
     print(f"accelerated 3-way latent group mttdl = {mp.nstr(mttdl, 17)}, expected groups lost(20) = {mp.nstr(p * 10**6, 17)}")
+    # one mirror group on 20 disks (its chunks have their disks to themselves): the figures of
+    # the same group on 2 disks; lam 1e-4/h, rebuild 10 h, latent errors 1e-3/h, scrub 100 h
+    for D in (2, 20):
+        q1 = q_of(D, 1, 2, 1, mpf("1e-3"), 100)
+        mttdl1, p1 = group(2, 1, mpf("1e-4"), 10, q1, 1000)
+        print(f"mirror on {D} disks q = {mp.nstr(q1, 17)}, mttdl = {mp.nstr(mttdl1, 17)}, loss(1000) = {mp.nstr(p1, 17)}")
+    # 100 mirror groups on 1000 disks (about 0.2 other chunks per disk): lam 1e-3, latent 2e-3/h,
+    # scrub 200 h
+    print(f"100 mirrors on 1000 disks q = {mp.nstr(q_of(1000, 100, 2, 1, mpf('2e-3'), 200), 17)}")
     mp.dps = 30
     mttdl, p = cluster(10000, 10**6, 3, 2, mpf("3e-3"), 1, q, 20, 200)
     print(f"accelerated 3-way latent cluster mttdl = {mp.nstr(mttdl, 17)}, loss(20) = {mp.nstr(p, 17)}")
