@@ -759,7 +759,9 @@ function steadyEstimates(
   warnings: string[],
 ): Record<string, Estimate> {
   const few = failures < FEW_EVENTS;
-  const [kLo, kHi] = poissonCountInterval(failures);
+  // Only few failures widen the intervals to the Poisson count's (and the count's quantiles of
+  // a run with 10^8 failures would take the incomplete gamma function past its iterations).
+  const [kLo, kHi] = few ? poissonCountInterval(failures) : [failures, failures];
   // On the log scale, as the unavailability's: a rate or a mean time is positive, and a
   // normal interval clipped at 0 would say an MTBF of 0 is plausible.
   const counted = (point: SteadyPoint, low: number, high: number): [number, number] => {
