@@ -19,6 +19,7 @@ import {
 } from '../../src/index.js';
 import { estimatedChainSizes } from '../../src/markov/generation/fromModel.js';
 import { expectRelClose } from '../helpers/expectClose.js';
+import { STORE } from '../helpers/systemsModels.js';
 
 const MODELS = join(import.meta.dirname, '../../models');
 
@@ -75,17 +76,6 @@ systems:
 common_cause:
   - { name: pumps_ccf, members: [pump], model: beta-factor, factors: [0.1] }
 maintenance: { crews: 2, crew_cost_per_hour: 10 }
-`;
-
-/** `system:`, `systems:` and a quorum: four systems over one replica set. */
-const STORE = `name: store
-components:
-  replica: { count: 5, failure: { mtbf: 2000 }, repair: { mttr: 12 } }
-  lb: { failure: { mtbf: 50000 }, repair: { mttr: 1 } }
-system: { series: [lb, { koon: { k: 1, of: replica } }] }
-systems:
-  any: { koon: { k: 1, of: replica } }
-quorum: { of: replica, read: 2, write: 4 }
 `;
 
 const examples = readdirSync(MODELS)

@@ -7,18 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { analyze, loadModel, quorumConsistency, solveMarkov, systemView } from '../../src/index.js';
 import { expectRelClose } from '../helpers/expectClose.js';
 import { modelErrorsOf } from '../helpers/modelErrors.js';
+import { STORE } from '../helpers/systemsModels.js';
 
 const errorsOf = (text: string): string[] => modelErrorsOf(text, { file: 'm.yaml' });
-
-const STORE = `name: store
-components:
-  replica: { count: 5, failure: { mtbf: 2000 }, repair: { mttr: 12 } }
-  lb: { failure: { mtbf: 50000 }, repair: { mttr: 1 } }
-system: { series: [lb, { koon: { k: 1, of: replica } }] }
-systems:
-  any: { koon: { k: 1, of: replica } }
-quorum: { of: replica, read: 2, write: 4 }
-`;
 
 /** P(fewer than k of n up), each down with probability q independently (summed directly). */
 function fewerThan(k: number, n: number, q: number): number {

@@ -19,7 +19,7 @@ import { loadModel } from '../../src/model/loadModel.js';
 import { simulateSystems } from '../../src/sim/simulate.js';
 import type { SimulationResult } from '../../src/sim/types.js';
 import { expectAgreement, meanCheck, type StatCheck } from './statCheck.js';
-import { PUMPS } from './systemsModels.js';
+import { PUMPS } from '../helpers/systemsModels.js';
 
 const SEED = 2026;
 const MODELS = join(import.meta.dirname, '../../models');

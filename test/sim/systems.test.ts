@@ -20,7 +20,7 @@ import {
   simulationHorizon,
 } from '../../src/sim/simulate.js';
 import { mergeSystemsStats, type SimulationStats } from '../../src/sim/stats.js';
-import { PUMPS } from './systemsModels.js';
+import { PUMPS } from '../helpers/systemsModels.js';
 
 const MODELS = join(import.meta.dirname, '../../models');
 const STORE = loadModel(readFileSync(join(MODELS, 'quorum-store.yaml'), 'utf8'));
