@@ -3,6 +3,7 @@ import type { ModelIssue } from '../errors.js';
 import { limitReached } from './ModelLimits.js';
 import { jsonSyntaxProblem } from './parseJson.js';
 import { parseYaml } from './parseYaml.js';
+import { readPlainYaml } from './plainYaml.js';
 
 /** A path into a model document: object keys and array indices, outermost first. */
 export type Path = readonly (string | number)[];
@@ -32,6 +33,8 @@ export type ModelFormat = 'yaml' | 'json';
  * Parses YAML or JSON model text keeping node positions, so every later issue can be reported
  * as `file:line:column`. JSON text is first checked as JSON (a trailing comma or a comment is an
  * error there, though YAML would read it), then parsed like YAML, of which JSON is a subset.
+ * Plain block YAML is read by {@link readPlainYaml}, and the YAML library parses the text again
+ * only if an issue is to be located.
  *
  * @param maxModelSize - longest text accepted, in characters (see ModelLimits)
  * @param format - `json` to hold the text to JSON's syntax
@@ -43,13 +46,32 @@ export function parseModelText(
   maxModelSize: number,
   format: ModelFormat = 'yaml',
 ): { source: ModelSource; issues: readonly ModelIssue[] } {
-  const lineCounter = new LineCounter();
   if (text.length > maxModelSize) {
     return failed(
       file,
       `is ${text.length} characters; ${limitReached('maxModelSize', maxModelSize)}`,
     );
   }
+  const plain = format === 'yaml' ? readPlainYaml(text) : undefined;
+  if (plain === undefined) return librarySource(text, file, format);
+  // Plain block YAML, read without the library: no problems, and the library's document (for
+  // the lines of later issues) only when an issue needs one.
+  let located: ModelSource | undefined;
+  const source: ModelSource = {
+    file,
+    data: plain,
+    locate: (issue) => (located ??= librarySource(text, file, format).source).locate(issue),
+  };
+  return { source, issues: [] };
+}
+
+/** {@link parseModelText} by the YAML library: the data, the syntax issues and the positions. */
+function librarySource(
+  text: string,
+  file: string,
+  format: ModelFormat,
+): { source: ModelSource; issues: readonly ModelIssue[] } {
+  const lineCounter = new LineCounter();
   const position = (offset: number): { line: number; column: number } => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };

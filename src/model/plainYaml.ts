@@ -1,0 +1,568 @@
+import { MAX_NESTING } from './parseYaml.js';
+
+/**
+ * Reads the plain block YAML most model files are written in, fast, without the YAML library:
+ * block mappings and lists, one-line flow mappings and lists (`{ mtbf: 1000 }`, `[a, b]`),
+ * one-line plain, single- and double-quoted scalars, literal and folded block scalars, comments. Plain scalars resolve as the
+ * YAML 1.2 core schema does (null, booleans, decimal, octal `0o` and hex `0x` integers, floats,
+ * `.inf`, `.nan`; every other text is a string), with the same conversions as the library.
+ *
+ * It answers only where it is sure: anything else — anchors, aliases, tags, plain and quoted
+ * scalars over several lines, the rarer forms of block scalars, explicit keys, document markers, directives, tabs,
+ * carriage returns, control characters, duplicate keys, keys that are not strings, a top level
+ * that is not a block mapping, nesting deeper than {@link MAX_NESTING}, and every syntax error —
+ * gives `undefined`, and the text goes to the YAML library ({@link parseYaml}), which is the
+ * authority on YAML and the only source of positions and messages. On the texts it does read, its
+ * data is what the library's would be (test/fuzz/plainYaml.test.ts holds them equal on random
+ * documents and on mutations of every model in models/).
+ *
+ * Why it exists: the library parses cold code (nested generators); on a 40 kB model it took
+ * 0.4 CPU-s of a fresh process, where this reader takes about a hundredth of that
+ * (docs/benchmarks.md, "A ladder of 100 bridges").
+ *
+ * @param text - the model text
+ * @returns the data (what `JSON.parse` would give for the same document), or `undefined` when the
+ * text is not plain block YAML as described
+ * @remarks O(length of the text); recursion at most {@link MAX_NESTING} levels deep.
+ */
+export function readPlainYaml(text: string): Record<string, unknown> | undefined {
+  if (OUTSIDE_SUBSET.test(text)) return undefined;
+  try {
+    return new PlainYamlReader(text).document();
+  } catch (error) {
+    if (error instanceof OutsideSubset) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Characters and lines that send a text to the library at once: tabs, carriage returns, control
+ * and special characters, surrogates, a byte-order mark; document markers and directives.
+ */
+const OUTSIDE_SUBSET =
+  // eslint-disable-next-line no-control-regex
+  /[\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]|^(?:---|\.\.\.)(?:[ \n]|$)|^%/m;
+
+/** Thrown inside the reader when the text leaves the subset; never escapes it. */
+class OutsideSubset extends Error {}
+
+/** Longest key read here; the library limits implicit keys to 1024 characters. */
+const MAX_KEY_LENGTH = 1000;
+
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+const HASH = 0x23;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const DASH = 0x2d;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const BACKSLASH = 0x5c;
+const PIPE = 0x7c;
+const GREATER = 0x3e;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+
+/** Characters that cannot begin a plain scalar (YAML 1.2 c-indicator, less `-`, `?`, `:`). */
+const INDICATORS = new Set([...',[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
+/** Characters that end a plain scalar inside a flow collection. */
+const FLOW_INDICATORS = new Set([...',[]{}'].map((c) => c.charCodeAt(0)));
+
+/** The YAML 1.2 core schema's scalar resolution, in the library's order and with its conversions. */
+const CORE_SCHEMA: readonly { test: RegExp; resolve: (text: string) => unknown }[] = [
+  { test: /^(?:~|[Nn]ull|NULL)?$/, resolve: () => null },
+  { test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, resolve: (s) => s[0] === 't' || s[0] === 'T' },
+  { test: /^0o[0-7]+$/, resolve: (s) => parseInt(s.substring(2), 8) },
+  { test: /^[-+]?[0-9]+$/, resolve: (s) => parseInt(s, 10) },
+  { test: /^0x[0-9a-fA-F]+$/, resolve: (s) => parseInt(s.substring(2), 16) },
+  {
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: (s) =>
+      s.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : s[0] === '-'
+          ? Number.NEGATIVE_INFINITY
+          : Number.POSITIVE_INFINITY,
+  },
+  { test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, resolve: parseFloat },
+  { test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, resolve: parseFloat },
+];
+
+/** A plain scalar's value under the core schema. */
+function resolvePlain(text: string): unknown {
+  for (const { test, resolve } of CORE_SCHEMA) if (test.test(text)) return resolve(text);
+  return text;
+}
+
+/** The one-character escapes of double-quoted scalars read here (others go to the library). */
+const ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\',
+  '"': '"',
+  '/': '/',
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  b: '\b',
+  f: '\f',
+  '0': '\0',
+};
+
+/**
+ * The reader's state: the text and the current content line (the first line that is neither
+ * blank nor only a comment at or after the position reached).
+ */
+class PlainYamlReader {
+  private readonly text: string;
+  /** Offset of the current content line's first non-space character, or the text's length. */
+  private content = 0;
+  /** Indentation of the current content line; -1 at the end of the text. */
+  private indent = -1;
+
+  constructor(text: string) {
+    this.text = text;
+    this.seekContentLine(0);
+  }
+
+  document(): Record<string, unknown> {
+    if (this.indent !== 0 || !this.startsKey(this.content)) this.leave();
+    const data = this.blockMapping(0, this.content, 1);
+    if (this.content < this.text.length) this.leave();
+    return data;
+  }
+
+  private leave(): never {
+    throw new OutsideSubset();
+  }
+
+  /** Moves to the first content line starting at or after `lineStart`. */
+  private seekContentLine(lineStart: number): void {
+    const { text } = this;
+    let at = lineStart;
+    while (at < text.length) {
+      let p = at;
+      while (text.charCodeAt(p) === SPACE) p++;
+      const c = text.charCodeAt(p);
+      if (p < text.length && c !== NEWLINE && c !== HASH) {
+        this.content = p;
+        this.indent = p - at;
+        return;
+      }
+      const end = text.indexOf('\n', p);
+      if (end < 0) break;
+      at = end + 1;
+    }
+    this.content = text.length;
+    this.indent = -1;
+  }
+
+  /** After a value that ends its line at `p`: only spaces and a comment may follow. */
+  private endLine(p: number): void {
+    const { text } = this;
+    while (text.charCodeAt(p) === SPACE) p++;
+    if (p < text.length && text.charCodeAt(p) !== NEWLINE) {
+      // A comment needs a space before it: `"a"#b` is the library's to judge.
+      if (text.charCodeAt(p) !== HASH || text.charCodeAt(p - 1) !== SPACE) this.leave();
+    }
+    const end = text.indexOf('\n', p);
+    this.seekContentLine(end < 0 ? text.length : end + 1);
+  }
+
+  /** Whether a block sequence entry (`-` then a space or the line's end) starts at `p`. */
+  private startsEntry(p: number): boolean {
+    const next = this.text.charCodeAt(p + 1);
+    return (
+      this.text.charCodeAt(p) === DASH &&
+      (p + 1 >= this.text.length || next === SPACE || next === NEWLINE)
+    );
+  }
+
+  /** Whether a plain scalar may start at `p` (in a flow collection when `flow`). */
+  private startsPlain(p: number, flow: boolean): boolean {
+    const { text } = this;
+    if (p >= text.length) return false;
+    const c = text.charCodeAt(p);
+    if (c === SPACE || c === NEWLINE || INDICATORS.has(c)) return false;
+    if (c === DASH || c === 0x3f /* ? */ || c === COLON) {
+      const next = text.charCodeAt(p + 1);
+      return !(
+        p + 1 >= text.length ||
+        next === SPACE ||
+        next === NEWLINE ||
+        (flow && FLOW_INDICATORS.has(next))
+      );
+    }
+    return true;
+  }
+
+  /** Whether a mapping key and its `:` start at `p` (a plain or quoted key on this line). */
+  private startsKey(p: number): boolean {
+    const { text } = this;
+    const c = text.charCodeAt(p);
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+      const close = text.indexOf(String.fromCharCode(c), p + 1);
+      const line = text.indexOf('\n', p);
+      if (close < 0 || (line >= 0 && close > line)) return false;
+      let after = close + 1;
+      // A doubled quote or an escaped one may hide the real end: a colon after some quote is
+      // enough to try, the key's reader decides.
+      while (after < text.length && text.charCodeAt(after) !== NEWLINE) {
+        if (text.charCodeAt(after) === COLON) return true;
+        after++;
+      }
+      return false;
+    }
+    if (!this.startsPlain(p, false)) return false;
+    for (let q = p; q < text.length; q++) {
+      const d = text.charCodeAt(q);
+      if (d === NEWLINE) return false;
+      if (d === HASH && text.charCodeAt(q - 1) === SPACE) return false;
+      if (d === COLON) {
+        const next = text.charCodeAt(q + 1);
+        if (q + 1 >= text.length || next === SPACE || next === NEWLINE) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A block node whose first content line is the current one, at indentation `indent`: a
+   * mapping or a list; a lone scalar there goes to the library.
+   */
+  private blockNode(depth: number): unknown {
+    if (depth > MAX_NESTING) this.leave();
+    if (this.startsEntry(this.content)) return this.blockSequence(this.indent, this.content, depth);
+    if (!this.startsKey(this.content)) this.leave();
+    return this.blockMapping(this.indent, this.content, depth);
+  }
+
+  /**
+   * A block mapping at column `column`, its first key at `start` (the start of a content line,
+   * or after `- ` in a list entry).
+   */
+  private blockMapping(column: number, start: number, depth: number): Record<string, unknown> {
+    if (depth > MAX_NESTING) this.leave();
+    const map: Record<string, unknown> = {};
+    let at = start;
+    for (;;) {
+      const { key, end } = this.key(at);
+      if (Object.hasOwn(map, key)) this.leave();
+      map[key] = this.mappingValue(column, end, depth);
+      if (this.indent < column) return map;
+      if (this.indent > column || !this.startsKey(this.content)) this.leave();
+      at = this.content;
+    }
+  }
+
+  /** The value after a key's `:` at `p - 1`, in a mapping at `column`; moves past it. */
+  private mappingValue(column: number, p: number, depth: number): unknown {
+    const { text } = this;
+    while (text.charCodeAt(p) === SPACE) p++;
+    const c = text.charCodeAt(p);
+    if (p >= text.length || c === NEWLINE || (c === HASH && text.charCodeAt(p - 1) === SPACE)) {
+      this.endLine(p);
+      if (this.indent > column) return this.blockNode(depth + 1);
+      // A list may sit at its key's own indentation.
+      if (this.indent === column && this.startsEntry(this.content)) {
+        return this.blockSequence(column, this.content, depth + 1);
+      }
+      return null;
+    }
+    const value = this.inlineValue(p, column, depth);
+    if (this.indent > column) this.leave();
+    return value;
+  }
+
+  /** A block list at column `column`, its first `-` at `start`. */
+  private blockSequence(column: number, start: number, depth: number): unknown[] {
+    if (depth > MAX_NESTING) this.leave();
+    const { text } = this;
+    const list: unknown[] = [];
+    let at = start;
+    for (;;) {
+      let p = at + 1;
+      while (text.charCodeAt(p) === SPACE) p++;
+      const c = text.charCodeAt(p);
+      if (p >= text.length || c === NEWLINE || (c === HASH && text.charCodeAt(p - 1) === SPACE)) {
+        this.endLine(p);
+        list.push(this.indent > column ? this.blockNode(depth + 1) : null);
+      } else if (this.startsEntry(p)) {
+        this.leave();
+      } else if (this.startsKey(p)) {
+        const lineStart = text.lastIndexOf('\n', p) + 1;
+        list.push(this.blockMapping(p - lineStart, p, depth + 1));
+      } else {
+        list.push(this.inlineValue(p, column, depth));
+        if (this.indent > column) this.leave();
+      }
+      if (this.indent !== column || !this.startsEntry(this.content)) {
+        if (this.indent > column) this.leave();
+        return list;
+      }
+      at = this.content;
+    }
+  }
+
+  /** A key at `p` and the offset after its `:` (which a space, a line end or the text's end follows). */
+  private key(p: number): { key: string; end: number } {
+    const { text } = this;
+    let key: string;
+    let q: number;
+    const c = text.charCodeAt(p);
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+      ({ value: key, end: q } = this.quoted(p));
+      while (text.charCodeAt(q) === SPACE) q++;
+      if (text.charCodeAt(q) !== COLON) this.leave();
+    } else {
+      q = p;
+      for (;;) {
+        const d = text.charCodeAt(q);
+        if (q >= text.length || d === NEWLINE) this.leave();
+        if (d === HASH && text.charCodeAt(q - 1) === SPACE) this.leave();
+        if (d === COLON) {
+          const next = text.charCodeAt(q + 1);
+          if (q + 1 >= text.length || next === SPACE || next === NEWLINE) break;
+        }
+        q++;
+      }
+      key = text.slice(p, this.trimSpaces(p, q));
+      if (typeof resolvePlain(key) !== 'string') this.leave();
+    }
+    if (key.length > MAX_KEY_LENGTH || key === '__proto__') this.leave();
+    const next = text.charCodeAt(q + 1);
+    if (q + 1 < text.length && next !== SPACE && next !== NEWLINE) this.leave();
+    return { key, end: q + 1 };
+  }
+
+  /**
+   * A value at `p` of a node in a collection at `column`: a scalar or a flow collection that
+   * ends its line, or a block scalar; moves to the next content line.
+   */
+  private inlineValue(p: number, column: number, depth: number): unknown {
+    const { text } = this;
+    const c = text.charCodeAt(p);
+    let value: unknown;
+    let end: number;
+    if (c === PIPE || c === GREATER) return this.blockScalar(p, column);
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+      ({ value, end } = this.quoted(p));
+    } else if (c === OPEN_BRACKET || c === OPEN_BRACE) {
+      ({ value, end } = this.flowCollection(p, depth + 1));
+    } else {
+      if (!this.startsPlain(p, false)) this.leave();
+      end = p;
+      for (;;) {
+        const d = text.charCodeAt(end);
+        if (end >= text.length || d === NEWLINE) break;
+        if (d === HASH && text.charCodeAt(end - 1) === SPACE) break;
+        if (d === COLON) {
+          // `a: b: c` or a value ending in `:` is the library's to judge.
+          const next = text.charCodeAt(end + 1);
+          if (end + 1 >= text.length || next === SPACE || next === NEWLINE) this.leave();
+        }
+        end++;
+      }
+      value = resolvePlain(text.slice(p, this.trimSpaces(p, end)));
+    }
+    this.endLine(end);
+    return value;
+  }
+
+  /**
+   * A literal (`|`) or folded (`>`) block scalar whose header is at `p`, with strip (`-`), clip
+   * or keep (`+`) chomping, its lines indented more than `column`; moves to the next content line.
+   * An indentation indicator, empty lines before the first line or holding more spaces than the
+   * scalar's indentation, more-indented lines of a folded scalar and a last line without a line
+   * break go to the library.
+   */
+  private blockScalar(p: number, column: number): string {
+    const { text } = this;
+    const folded = text.charCodeAt(p) === GREATER;
+    let q = p + 1;
+    const chomping = text[q] === '-' ? 'strip' : text[q] === '+' ? 'keep' : 'clip';
+    if (chomping !== 'clip') q++;
+    while (text.charCodeAt(q) === SPACE) q++;
+    const header = text.charCodeAt(q);
+    if (q < text.length && header !== NEWLINE) {
+      if (header !== HASH || text.charCodeAt(q - 1) !== SPACE) this.leave();
+    }
+    const headerEnd = text.indexOf('\n', q);
+    if (headerEnd < 0) this.leave();
+    const lines: string[] = [];
+    let indent = -1;
+    let at = headerEnd + 1;
+    while (at < text.length) {
+      const end = text.indexOf('\n', at);
+      let first = at;
+      while (text.charCodeAt(first) === SPACE) first++;
+      if (first === end) {
+        if (indent < 0 || first - at > indent) this.leave();
+        lines.push('');
+      } else {
+        const spaces = first - at;
+        if (indent < 0) {
+          if (spaces <= column) this.leave();
+          indent = spaces;
+        } else if (spaces < indent) {
+          break;
+        } else if (spaces > indent && folded) {
+          this.leave();
+        }
+        if (end < 0) this.leave();
+        lines.push(text.slice(at + indent, end));
+      }
+      at = end + 1;
+    }
+    if (indent < 0) this.leave();
+    let emptyAtEnd = 0;
+    while (lines[lines.length - 1] === '') {
+      lines.pop();
+      emptyAtEnd++;
+    }
+    let value = lines[0]!;
+    let empty = 0;
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line === '') {
+        empty++;
+        continue;
+      }
+      value += folded ? (empty > 0 ? '\n'.repeat(empty) : ' ') : '\n'.repeat(empty + 1);
+      value += line;
+      empty = 0;
+    }
+    this.seekContentLine(at);
+    if (chomping === 'strip') return value;
+    return chomping === 'clip' ? `${value}\n` : `${value}\n${'\n'.repeat(emptyAtEnd)}`;
+  }
+
+  /** A single- or double-quoted scalar on one line at `p`, and the offset after its closing quote. */
+  private quoted(p: number): { value: string; end: number } {
+    const { text } = this;
+    const quote = text.charCodeAt(p);
+    let value = '';
+    let from = p + 1;
+    for (let q = p + 1; q < text.length; q++) {
+      const c = text.charCodeAt(q);
+      if (c === NEWLINE) break;
+      if (quote === SINGLE_QUOTE && c === SINGLE_QUOTE) {
+        value += text.slice(from, q);
+        if (text.charCodeAt(q + 1) !== SINGLE_QUOTE) return { value, end: q + 1 };
+        value += "'";
+        q++;
+        from = q + 1;
+      } else if (quote === DOUBLE_QUOTE && c === DOUBLE_QUOTE) {
+        return { value: value + text.slice(from, q), end: q + 1 };
+      } else if (quote === DOUBLE_QUOTE && c === BACKSLASH) {
+        value += text.slice(from, q) + this.escape(q);
+        q += text[q + 1] === 'u' ? 5 : 1;
+        from = q + 1;
+      }
+    }
+    return this.leave();
+  }
+
+  /** The character a double-quoted scalar's escape at `p` stands for (`\u` outside surrogates). */
+  private escape(p: number): string {
+    const { text } = this;
+    const letter = text[p + 1] ?? '';
+    if (letter === 'u') {
+      const hex = text.slice(p + 2, p + 6);
+      if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.leave();
+      const code = parseInt(hex, 16);
+      if (code >= 0xd800 && code <= 0xdfff) this.leave();
+      return String.fromCharCode(code);
+    }
+    const value = ESCAPES[letter];
+    return value ?? this.leave();
+  }
+
+  /**
+   * A flow list or mapping at `p`, closed on the same line, and the offset after it. Entries are
+   * flow collections, quoted scalars or plain scalars; a trailing comma, a key without a value
+   * and a single pair in a list go to the library.
+   */
+  private flowCollection(p: number, depth: number): { value: unknown; end: number } {
+    if (depth > MAX_NESTING) this.leave();
+    const { text } = this;
+    const isList = text.charCodeAt(p) === OPEN_BRACKET;
+    const close = isList ? CLOSE_BRACKET : CLOSE_BRACE;
+    const list: unknown[] = [];
+    const map: Record<string, unknown> = {};
+    let q = this.skipSpaces(p + 1);
+    if (text.charCodeAt(q) === close) return { value: isList ? list : map, end: q + 1 };
+    for (;;) {
+      if (isList) {
+        const item = this.flowNode(q, depth);
+        list.push(item.value);
+        q = this.skipSpaces(item.end);
+      } else {
+        const key = this.flowNode(q, depth);
+        if (typeof key.value !== 'string' || !key.plainOrQuoted) this.leave();
+        const name = key.value as string;
+        if (name.length > MAX_KEY_LENGTH || name === '__proto__' || Object.hasOwn(map, name)) {
+          this.leave();
+        }
+        q = key.end;
+        if (text.charCodeAt(q) !== COLON || text.charCodeAt(q + 1) !== SPACE) this.leave();
+        const value = this.flowNode(this.skipSpaces(q + 1), depth);
+        map[name] = value.value;
+        q = this.skipSpaces(value.end);
+      }
+      const c = text.charCodeAt(q);
+      if (c === close) return { value: isList ? list : map, end: q + 1 };
+      if (c !== COMMA) this.leave();
+      q = this.skipSpaces(q + 1);
+      if (text.charCodeAt(q) === close) this.leave();
+    }
+  }
+
+  /**
+   * One entry of a flow collection at `p`: its value, the offset after it, and whether it is a
+   * scalar (plain or quoted) that may serve as a key.
+   */
+  private flowNode(
+    p: number,
+    depth: number,
+  ): { value: unknown; end: number; plainOrQuoted: boolean } {
+    const { text } = this;
+    const c = text.charCodeAt(p);
+    if (c === OPEN_BRACKET || c === OPEN_BRACE) {
+      return { ...this.flowCollection(p, depth + 1), plainOrQuoted: false };
+    }
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+      return { ...this.quoted(p), plainOrQuoted: true };
+    }
+    if (!this.startsPlain(p, true)) this.leave();
+    let end = p;
+    for (;;) {
+      const d = text.charCodeAt(end);
+      if (end >= text.length || d === NEWLINE) this.leave();
+      if (FLOW_INDICATORS.has(d)) break;
+      if (d === HASH && text.charCodeAt(end - 1) === SPACE) this.leave();
+      if (d === COLON) {
+        const next = text.charCodeAt(end + 1);
+        if (next === SPACE) break;
+        this.leave();
+      }
+      end++;
+    }
+    const last = this.trimSpaces(p, end);
+    return { value: resolvePlain(text.slice(p, last)), end: last, plainOrQuoted: true };
+  }
+
+  /**
+   * The end of `text[start, end)` without its trailing spaces: YAML's white space is the space
+   * and the tab (a no-break space belongs to the scalar, unlike for `trimEnd`).
+   */
+  private trimSpaces(start: number, end: number): number {
+    while (end > start && this.text.charCodeAt(end - 1) === SPACE) end--;
+    return end;
+  }
+
+  private skipSpaces(p: number): number {
+    while (this.text.charCodeAt(p) === SPACE) p++;
+    return p;
+  }
+}
