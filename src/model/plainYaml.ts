@@ -65,36 +65,44 @@ const CLOSE_BRACKET = 0x5d;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 
-/** Characters that cannot begin a plain scalar (YAML 1.2 c-indicator, less `-`, `?`, `:`). */
-const INDICATORS = new Set([...',[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
-/** Characters that end a plain scalar inside a flow collection. */
-const FLOW_INDICATORS = new Set([...',[]{}'].map((c) => c.charCodeAt(0)));
+/** Class bit of the characters that cannot begin a plain scalar (YAML 1.2 c-indicator, less `-`, `?`, `:`). */
+const INDICATOR = 1;
+/** Class bit of the characters that end a plain scalar inside a flow collection. */
+const FLOW_INDICATOR = 2;
+/** Class bits of the ASCII characters (a table: the reader runs mostly before V8 optimises it). */
+const CHARACTER_CLASS = new Uint8Array(128);
+for (const c of ',[]{}#&*!|>\'"%@`') CHARACTER_CLASS[c.charCodeAt(0)]! |= INDICATOR;
+for (const c of ',[]{}') CHARACTER_CLASS[c.charCodeAt(0)]! |= FLOW_INDICATOR;
 
-/** The YAML 1.2 core schema's scalar resolution, in the library's order and with its conversions. */
-const CORE_SCHEMA: readonly { test: RegExp; resolve: (text: string) => unknown }[] = [
-  { test: /^(?:~|[Nn]ull|NULL)?$/, resolve: () => null },
-  { test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, resolve: (s) => s[0] === 't' || s[0] === 'T' },
-  { test: /^0o[0-7]+$/, resolve: (s) => parseInt(s.substring(2), 8) },
-  { test: /^[-+]?[0-9]+$/, resolve: (s) => parseInt(s, 10) },
-  { test: /^0x[0-9a-fA-F]+$/, resolve: (s) => parseInt(s.substring(2), 16) },
-  {
-    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-    resolve: (s) =>
-      s.slice(-3).toLowerCase() === 'nan'
-        ? NaN
-        : s[0] === '-'
-          ? Number.NEGATIVE_INFINITY
-          : Number.POSITIVE_INFINITY,
-  },
-  { test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, resolve: parseFloat },
-  { test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, resolve: parseFloat },
-];
-
-/** A plain scalar's value under the core schema. */
+/**
+ * A plain scalar's value under the YAML 1.2 core schema, with the library's tests, order and
+ * conversions; a text that starts with none of the characters a null, boolean or number can start
+ * with is a string at once.
+ */
 function resolvePlain(text: string): unknown {
-  for (const { test, resolve } of CORE_SCHEMA) if (test.test(text)) return resolve(text);
+  const c = text[0];
+  if (c === '~' || c === 'n' || c === 'N') return /^(?:~|[Nn]ull|NULL)$/.test(text) ? null : text;
+  if (c === 't' || c === 'T' || c === 'f' || c === 'F') {
+    return /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text) ? c === 't' || c === 'T' : text;
+  }
+  if (!(c === '+' || c === '-' || c === '.' || (c !== undefined && c >= '0' && c <= '9'))) {
+    return text;
+  }
+  if (/^0o[0-7]+$/.test(text)) return parseInt(text.substring(2), 8);
+  if (/^[-+]?[0-9]+$/.test(text)) return parseInt(text, 10);
+  if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.substring(2), 16);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text)) {
+    if (text.slice(-3).toLowerCase() === 'nan') return NaN;
+    return text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  }
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text)) return parseFloat(text);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)) return parseFloat(text);
   return text;
 }
+
+/** Runs of characters with no meaning to a plain scalar in a block, and in a flow collection. */
+const BLOCK_SPECIAL = /[^\n:#]*/y;
+const FLOW_SPECIAL = /[^\n:#,[\]{}]*/y;
 
 /** The one-character escapes of double-quoted scalars read here (others go to the library). */
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -119,6 +127,8 @@ class PlainYamlReader {
   private content = 0;
   /** Indentation of the current content line; -1 at the end of the text. */
   private indent = -1;
+  /** Offset just after the key, quoted scalar or flow collection read last. */
+  private after = 0;
 
   constructor(text: string) {
     this.text = text;
@@ -183,14 +193,14 @@ class PlainYamlReader {
     const { text } = this;
     if (p >= text.length) return false;
     const c = text.charCodeAt(p);
-    if (c === SPACE || c === NEWLINE || INDICATORS.has(c)) return false;
+    if (c === SPACE || c === NEWLINE || (c < 128 && CHARACTER_CLASS[c]! & INDICATOR)) return false;
     if (c === DASH || c === 0x3f /* ? */ || c === COLON) {
       const next = text.charCodeAt(p + 1);
       return !(
         p + 1 >= text.length ||
         next === SPACE ||
         next === NEWLINE ||
-        (flow && FLOW_INDICATORS.has(next))
+        (flow && next < 128 && CHARACTER_CLASS[next]! & FLOW_INDICATOR)
       );
     }
     return true;
@@ -214,7 +224,9 @@ class PlainYamlReader {
       return false;
     }
     if (!this.startsPlain(p, false)) return false;
-    for (let q = p; q < text.length; q++) {
+    for (let q = p; ; q++) {
+      q = this.nextSpecial(q, BLOCK_SPECIAL);
+      if (q >= text.length) return false;
       const d = text.charCodeAt(q);
       if (d === NEWLINE) return false;
       if (d === HASH && text.charCodeAt(q - 1) === SPACE) return false;
@@ -223,7 +235,6 @@ class PlainYamlReader {
         if (q + 1 >= text.length || next === SPACE || next === NEWLINE) return true;
       }
     }
-    return false;
   }
 
   /**
@@ -246,9 +257,9 @@ class PlainYamlReader {
     const map: Record<string, unknown> = {};
     let at = start;
     for (;;) {
-      const { key, end } = this.key(at);
+      const key = this.key(at);
       if (Object.hasOwn(map, key)) this.leave();
-      map[key] = this.mappingValue(column, end, depth);
+      map[key] = this.mappingValue(column, this.after, depth);
       if (this.indent < column) return map;
       if (this.indent > column || !this.startsKey(this.content)) this.leave();
       at = this.content;
@@ -304,19 +315,23 @@ class PlainYamlReader {
     }
   }
 
-  /** A key at `p` and the offset after its `:` (which a space, a line end or the text's end follows). */
-  private key(p: number): { key: string; end: number } {
+  /**
+   * A key at `p`; {@link after} becomes the offset after its `:` (which a space, a line end or the
+   * text's end follows).
+   */
+  private key(p: number): string {
     const { text } = this;
     let key: string;
     let q: number;
     const c = text.charCodeAt(p);
     if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
-      ({ value: key, end: q } = this.quoted(p));
+      key = this.quoted(p);
+      q = this.after;
       while (text.charCodeAt(q) === SPACE) q++;
       if (text.charCodeAt(q) !== COLON) this.leave();
     } else {
-      q = p;
-      for (;;) {
+      for (q = p; ; q++) {
+        q = this.nextSpecial(q, BLOCK_SPECIAL);
         const d = text.charCodeAt(q);
         if (q >= text.length || d === NEWLINE) this.leave();
         if (d === HASH && text.charCodeAt(q - 1) === SPACE) this.leave();
@@ -324,7 +339,6 @@ class PlainYamlReader {
           const next = text.charCodeAt(q + 1);
           if (q + 1 >= text.length || next === SPACE || next === NEWLINE) break;
         }
-        q++;
       }
       key = text.slice(p, this.trimSpaces(p, q));
       if (typeof resolvePlain(key) !== 'string') this.leave();
@@ -332,7 +346,8 @@ class PlainYamlReader {
     if (key.length > MAX_KEY_LENGTH || key === '__proto__') this.leave();
     const next = text.charCodeAt(q + 1);
     if (q + 1 < text.length && next !== SPACE && next !== NEWLINE) this.leave();
-    return { key, end: q + 1 };
+    this.after = q + 1;
+    return key;
   }
 
   /**
@@ -346,13 +361,15 @@ class PlainYamlReader {
     let end: number;
     if (c === PIPE || c === GREATER) return this.blockScalar(p, column);
     if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
-      ({ value, end } = this.quoted(p));
+      value = this.quoted(p);
+      end = this.after;
     } else if (c === OPEN_BRACKET || c === OPEN_BRACE) {
-      ({ value, end } = this.flowCollection(p, depth + 1));
+      value = this.flowCollection(p, depth + 1);
+      end = this.after;
     } else {
       if (!this.startsPlain(p, false)) this.leave();
-      end = p;
-      for (;;) {
+      for (end = p; ; end++) {
+        end = this.nextSpecial(end, BLOCK_SPECIAL);
         const d = text.charCodeAt(end);
         if (end >= text.length || d === NEWLINE) break;
         if (d === HASH && text.charCodeAt(end - 1) === SPACE) break;
@@ -361,7 +378,6 @@ class PlainYamlReader {
           const next = text.charCodeAt(end + 1);
           if (end + 1 >= text.length || next === SPACE || next === NEWLINE) this.leave();
         }
-        end++;
       }
       value = resolvePlain(text.slice(p, this.trimSpaces(p, end)));
     }
@@ -437,8 +453,8 @@ class PlainYamlReader {
     return chomping === 'clip' ? `${value}\n` : `${value}\n${'\n'.repeat(emptyAtEnd)}`;
   }
 
-  /** A single- or double-quoted scalar on one line at `p`, and the offset after its closing quote. */
-  private quoted(p: number): { value: string; end: number } {
+  /** A single- or double-quoted scalar on one line at `p`; {@link after} is set after its closing quote. */
+  private quoted(p: number): string {
     const { text } = this;
     const quote = text.charCodeAt(p);
     let value = '';
@@ -448,12 +464,16 @@ class PlainYamlReader {
       if (c === NEWLINE) break;
       if (quote === SINGLE_QUOTE && c === SINGLE_QUOTE) {
         value += text.slice(from, q);
-        if (text.charCodeAt(q + 1) !== SINGLE_QUOTE) return { value, end: q + 1 };
+        if (text.charCodeAt(q + 1) !== SINGLE_QUOTE) {
+          this.after = q + 1;
+          return value;
+        }
         value += "'";
         q++;
         from = q + 1;
       } else if (quote === DOUBLE_QUOTE && c === DOUBLE_QUOTE) {
-        return { value: value + text.slice(from, q), end: q + 1 };
+        this.after = q + 1;
+        return value + text.slice(from, q);
       } else if (quote === DOUBLE_QUOTE && c === BACKSLASH) {
         value += text.slice(from, q) + this.escape(q);
         q += text[q + 1] === 'u' ? 5 : 1;
@@ -479,11 +499,11 @@ class PlainYamlReader {
   }
 
   /**
-   * A flow list or mapping at `p`, closed on the same line, and the offset after it. Entries are
-   * flow collections, quoted scalars or plain scalars; a trailing comma, a key without a value
-   * and a single pair in a list go to the library.
+   * A flow list or mapping at `p`, closed on the same line; {@link after} is set after it.
+   * Entries are flow collections, quoted scalars or plain scalars; a trailing comma, a key
+   * without a value and a single pair in a list go to the library.
    */
-  private flowCollection(p: number, depth: number): { value: unknown; end: number } {
+  private flowCollection(p: number, depth: number): unknown[] | Record<string, unknown> {
     if (depth > MAX_NESTING) this.leave();
     const { text } = this;
     const isList = text.charCodeAt(p) === OPEN_BRACKET;
@@ -491,65 +511,57 @@ class PlainYamlReader {
     const list: unknown[] = [];
     const map: Record<string, unknown> = {};
     let q = this.skipSpaces(p + 1);
-    if (text.charCodeAt(q) === close) return { value: isList ? list : map, end: q + 1 };
-    for (;;) {
+    for (let first = true; ; first = false) {
+      if (text.charCodeAt(q) === close) {
+        if (!first) this.leave();
+        this.after = q + 1;
+        return isList ? list : map;
+      }
       if (isList) {
-        const item = this.flowNode(q, depth);
-        list.push(item.value);
-        q = this.skipSpaces(item.end);
+        list.push(this.flowNode(q, depth));
       } else {
+        // Only a scalar is a string here: a flow collection as a key goes to the library.
         const key = this.flowNode(q, depth);
-        if (typeof key.value !== 'string' || !key.plainOrQuoted) this.leave();
-        const name = key.value as string;
-        if (name.length > MAX_KEY_LENGTH || name === '__proto__' || Object.hasOwn(map, name)) {
+        if (typeof key !== 'string') this.leave();
+        if (key.length > MAX_KEY_LENGTH || key === '__proto__' || Object.hasOwn(map, key)) {
           this.leave();
         }
-        q = key.end;
+        q = this.after;
         if (text.charCodeAt(q) !== COLON || text.charCodeAt(q + 1) !== SPACE) this.leave();
-        const value = this.flowNode(this.skipSpaces(q + 1), depth);
-        map[name] = value.value;
-        q = this.skipSpaces(value.end);
+        map[key] = this.flowNode(this.skipSpaces(q + 1), depth);
       }
+      q = this.skipSpaces(this.after);
       const c = text.charCodeAt(q);
-      if (c === close) return { value: isList ? list : map, end: q + 1 };
+      if (c === close) {
+        this.after = q + 1;
+        return isList ? list : map;
+      }
       if (c !== COMMA) this.leave();
       q = this.skipSpaces(q + 1);
-      if (text.charCodeAt(q) === close) this.leave();
     }
   }
 
-  /**
-   * One entry of a flow collection at `p`: its value, the offset after it, and whether it is a
-   * scalar (plain or quoted) that may serve as a key.
-   */
-  private flowNode(
-    p: number,
-    depth: number,
-  ): { value: unknown; end: number; plainOrQuoted: boolean } {
+  /** One entry of a flow collection at `p`; {@link after} is set after it. */
+  private flowNode(p: number, depth: number): unknown {
     const { text } = this;
     const c = text.charCodeAt(p);
-    if (c === OPEN_BRACKET || c === OPEN_BRACE) {
-      return { ...this.flowCollection(p, depth + 1), plainOrQuoted: false };
-    }
-    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
-      return { ...this.quoted(p), plainOrQuoted: true };
-    }
+    if (c === OPEN_BRACKET || c === OPEN_BRACE) return this.flowCollection(p, depth + 1);
+    if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) return this.quoted(p);
     if (!this.startsPlain(p, true)) this.leave();
     let end = p;
-    for (;;) {
+    for (; ; end++) {
+      end = this.nextSpecial(end, FLOW_SPECIAL);
       const d = text.charCodeAt(end);
       if (end >= text.length || d === NEWLINE) this.leave();
-      if (FLOW_INDICATORS.has(d)) break;
+      if (d < 128 && CHARACTER_CLASS[d]! & FLOW_INDICATOR) break;
       if (d === HASH && text.charCodeAt(end - 1) === SPACE) this.leave();
       if (d === COLON) {
-        const next = text.charCodeAt(end + 1);
-        if (next === SPACE) break;
+        if (text.charCodeAt(end + 1) === SPACE) break;
         this.leave();
       }
-      end++;
     }
-    const last = this.trimSpaces(p, end);
-    return { value: resolvePlain(text.slice(p, last)), end: last, plainOrQuoted: true };
+    this.after = this.trimSpaces(p, end);
+    return resolvePlain(text.slice(p, this.after));
   }
 
   /**
@@ -559,6 +571,17 @@ class PlainYamlReader {
   private trimSpaces(start: number, end: number): number {
     while (end > start && this.text.charCodeAt(end - 1) === SPACE) end--;
     return end;
+  }
+
+  /**
+   * The first offset at or after `p` holding a character `special` matches, or the text's
+   * length: a plain scalar's characters are skipped by the regular expression engine, which
+   * compiles to machine code at once, where a loop in JavaScript would run interpreted.
+   */
+  private nextSpecial(p: number, special: RegExp): number {
+    special.lastIndex = p;
+    special.test(this.text);
+    return special.lastIndex;
   }
 
   private skipSpaces(p: number): number {
