@@ -3,22 +3,23 @@ import { MAX_NESTING } from './parseYaml.js';
 /**
  * Reads the plain block YAML most model files are written in, fast, without the YAML library:
  * block mappings and lists, one-line flow mappings and lists (`{ mtbf: 1000 }`, `[a, b]`),
- * one-line plain, single- and double-quoted scalars, literal and folded block scalars, comments. Plain scalars resolve as the
- * YAML 1.2 core schema does (null, booleans, decimal, octal `0o` and hex `0x` integers, floats,
- * `.inf`, `.nan`; every other text is a string), with the same conversions as the library.
+ * one-line plain, single- and double-quoted scalars, literal and folded block scalars, comments.
+ * Plain scalars resolve as the YAML 1.2 core schema does (null, booleans, decimal, octal `0o` and
+ * hex `0x` integers, floats, `.inf`, `.nan`; every other text is a string), with the library's
+ * conversions.
  *
- * It answers only where it is sure: anything else — anchors, aliases, tags, plain and quoted
- * scalars over several lines, the rarer forms of block scalars, explicit keys, document markers, directives, tabs,
- * carriage returns, control characters, duplicate keys, keys that are not strings, a top level
- * that is not a block mapping, nesting deeper than {@link MAX_NESTING}, and every syntax error —
- * gives `undefined`, and the text goes to the YAML library ({@link parseYaml}), which is the
- * authority on YAML and the only source of positions and messages. On the texts it does read, its
- * data is what the library's would be (test/fuzz/plainYaml.test.ts holds them equal on random
- * documents and on mutations of every model in models/).
+ * It answers only where it is sure. Anything else (anchors, aliases, tags, plain and quoted
+ * scalars over several lines, the rarer forms of block scalars, explicit keys, document markers,
+ * directives, tabs, carriage returns, control characters, duplicate keys, keys that are not
+ * strings, a top level that is not a block mapping, nesting deeper than {@link MAX_NESTING}, and
+ * every syntax error) gives `undefined`, and the text goes to the YAML library (`parseYaml`),
+ * the authority on YAML and the only source of positions and messages. On the texts it reads,
+ * its data is the library's (test/fuzz/plainYaml.test.ts holds them equal on random documents
+ * and on edits of every model in models/).
  *
- * Why it exists: the library parses cold code (nested generators); on a 40 kB model it took
- * 0.4 CPU-s of a fresh process, where this reader takes about a hundredth of that
- * (docs/benchmarks.md, "A ladder of 100 bridges").
+ * Why it exists: the library's parser runs cold in a fresh process (nested generators); a 40 kB
+ * model took it 0.4 CPU-s, and this reader about 0.02 (docs/benchmarks.md, "A ladder of 100
+ * bridges").
  *
  * @param text - the model text
  * @returns the data (what `JSON.parse` would give for the same document), or `undefined` when the
@@ -26,7 +27,7 @@ import { MAX_NESTING } from './parseYaml.js';
  * @remarks O(length of the text); recursion at most {@link MAX_NESTING} levels deep.
  */
 export function readPlainYaml(text: string): Record<string, unknown> | undefined {
-  if (OUTSIDE_SUBSET.test(text)) return undefined;
+  if (OUTSIDE_CHARACTERS.test(text) || OUTSIDE_LINES.test(text)) return undefined;
   try {
     return new PlainYamlReader(text).document();
   } catch (error) {
@@ -36,12 +37,14 @@ export function readPlainYaml(text: string): Record<string, unknown> | undefined
 }
 
 /**
- * Characters and lines that send a text to the library at once: tabs, carriage returns, control
- * and special characters, surrogates, a byte-order mark; document markers and directives.
+ * Characters that send a text to the library at once: tabs, carriage returns, control and
+ * special characters, surrogates, a byte-order mark.
  */
-const OUTSIDE_SUBSET =
+const OUTSIDE_CHARACTERS =
   // eslint-disable-next-line no-control-regex
-  /[\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]|^(?:---|\.\.\.)(?:[ \n]|$)|^%/m;
+  /[\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
+/** Lines that send a text to the library at once: document markers and directives. */
+const OUTSIDE_LINES = /^(?:---|\.\.\.)(?:[ \n]|$)|^%/m;
 
 /** Thrown inside the reader when the text leaves the subset; never escapes it. */
 class OutsideSubset extends Error {}
@@ -65,7 +68,7 @@ const CLOSE_BRACKET = 0x5d;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 
-/** Class bit of the characters that cannot begin a plain scalar (YAML 1.2 c-indicator, less `-`, `?`, `:`). */
+/** Class bit of the characters that cannot begin a plain scalar (YAML's indicators but `-?:`). */
 const INDICATOR = 1;
 /** Class bit of the characters that end a plain scalar inside a flow collection. */
 const FLOW_INDICATOR = 2;
@@ -453,7 +456,7 @@ class PlainYamlReader {
     return chomping === 'clip' ? `${value}\n` : `${value}\n${'\n'.repeat(emptyAtEnd)}`;
   }
 
-  /** A single- or double-quoted scalar on one line at `p`; {@link after} is set after its closing quote. */
+  /** A single- or double-quoted scalar on one line at `p`; {@link after} is set past its end. */
   private quoted(p: number): string {
     const { text } = this;
     const quote = text.charCodeAt(p);

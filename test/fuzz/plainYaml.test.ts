@@ -41,9 +41,10 @@ function agrees(text: string): boolean {
   if (fast === undefined) return false;
   const library = libraryData(text);
   if (!library.ok || !isDeepStrictEqual(fast, library.data)) {
+    const theirs = library.ok ? JSON.stringify(library.data) : 'problems';
+    const ours = JSON.stringify(fast);
     expect.fail(
-      `plain reader and library differ on:\n${text}\n` +
-        `reader: ${JSON.stringify(fast)}\nlibrary: ${library.ok ? JSON.stringify(library.data) : 'problems'}`,
+      `plain reader and library differ on:\n${text}\nreader: ${ours}\nlibrary: ${theirs}`,
     );
   }
   return true;
