@@ -49,7 +49,7 @@ const OUTSIDE_LINES = /^(?:---|\.\.\.)(?:[ \n]|$)|^%/m;
 /** Thrown inside the reader when the text leaves the subset; never escapes it. */
 class OutsideSubset extends Error {}
 
-/** Longest key read here; the library limits implicit keys to 1024 characters. */
+/** Longest key text read here (to its `:`); the library limits implicit keys to 1024 characters. */
 const MAX_KEY_LENGTH = 1000;
 
 const SPACE = 0x20;
@@ -346,7 +346,8 @@ class PlainYamlReader {
       key = text.slice(p, this.trimSpaces(p, q));
       if (typeof resolvePlain(key) !== 'string') this.leave();
     }
-    if (key.length > MAX_KEY_LENGTH || key === '__proto__') this.leave();
+    // The limit is on the key's text up to its `:`, spaces and quotes included.
+    if (q - p > MAX_KEY_LENGTH || key === '__proto__') this.leave();
     const next = text.charCodeAt(q + 1);
     if (q + 1 < text.length && next !== SPACE && next !== NEWLINE) this.leave();
     this.after = q + 1;
@@ -524,12 +525,13 @@ class PlainYamlReader {
         list.push(this.flowNode(q, depth));
       } else {
         // Only a scalar is a string here: a flow collection as a key goes to the library.
+        const start = q;
         const key = this.flowNode(q, depth);
         if (typeof key !== 'string') this.leave();
-        if (key.length > MAX_KEY_LENGTH || key === '__proto__' || Object.hasOwn(map, key)) {
+        q = this.after;
+        if (q - start > MAX_KEY_LENGTH || key === '__proto__' || Object.hasOwn(map, key)) {
           this.leave();
         }
-        q = this.after;
         if (text.charCodeAt(q) !== COLON || text.charCodeAt(q + 1) !== SPACE) this.leave();
         map[key] = this.flowNode(this.skipSpaces(q + 1), depth);
       }

@@ -323,6 +323,8 @@ describe('plain-YAML reader against the YAML library', () => {
       'a: !!str 1\n', // tags
       'a: long\n  continued\n', // a plain scalar over two lines
       'a: 1\na: 2\n', // a duplicate key
+      `${'k'.repeat(990)}${' '.repeat(40)}: 1\n`, // a key over the length limit with its spaces
+      `a: {${'k'.repeat(990)}${' '.repeat(40)}: 1}\n`, // the same in a flow mapping
       '---\na: 1\n', // a document marker
       'a:\n\tb: 1\n', // a tab
       'a: 1\r\n', // a carriage return
