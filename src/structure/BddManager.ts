@@ -69,8 +69,10 @@ export class BddManager {
   private highs: Int32Array;
   private buckets: Int32Array;
   private chain: Int32Array;
-  private cacheKey: Float64Array;
-  private cacheValue: Int32Array;
+  // The operation cache of AND and OR, made at their first use: a store of set families (MinSol,
+  // prime implicants) never uses it, and it is the largest table (4 entries a node).
+  private cacheKey = new Float64Array(0);
+  private cacheValue = new Int32Array(0);
   // The `!` reads below rest on two invariants: a node id stored in a table or on a stack is
   // below `size` (ids come only from `node`), and hashes and slots are masked to their table.
   // Work stacks of apply, kept between calls: (f, g, phase) triples and results.
@@ -95,7 +97,6 @@ export class BddManager {
     this.where = where;
     let capacity = INITIAL_CAPACITY;
     while (capacity < Math.min(expected, maxNodes)) capacity *= 2;
-    const cache = Math.min((capacity / INITIAL_CAPACITY) * INITIAL_CACHE, MAX_CACHE);
     this.levels = new Int32Array(capacity);
     this.lows = new Int32Array(capacity);
     this.highs = new Int32Array(capacity);
@@ -103,8 +104,6 @@ export class BddManager {
     this.levels[TRUE] = levelCount;
     this.buckets = new Int32Array(capacity).fill(-1);
     this.chain = new Int32Array(capacity);
-    this.cacheKey = new Float64Array(cache).fill(-1);
-    this.cacheValue = new Int32Array(cache);
   }
 
   /** Number of nodes created so far, terminals included. */
@@ -275,6 +274,11 @@ export class BddManager {
    * cofactor results found on the result stack.
    */
   private apply(op: number, f0: number, g0: number): number {
+    if (this.cacheKey.length === 0) {
+      const size = Math.min((this.levels.length / INITIAL_CAPACITY) * INITIAL_CACHE, MAX_CACHE);
+      this.cacheKey = new Float64Array(size).fill(-1);
+      this.cacheValue = new Int32Array(size);
+    }
     let taskTop = 0;
     let resultTop = 0;
     const pushTask = (f: number, g: number, phase: number): void => {
@@ -345,7 +349,8 @@ export class BddManager {
       this.chain[n] = this.buckets[hash]!;
       this.buckets[hash] = n;
     }
-    if (this.cacheKey.length < MAX_CACHE && this.cacheKey.length < capacity * 4) {
+    const cache = this.cacheKey.length;
+    if (cache > 0 && cache < MAX_CACHE && cache < capacity * 4) {
       // Entries are dropped, not rehashed: the cache is lossy by design.
       this.cacheKey = new Float64Array(this.cacheKey.length * 2).fill(-1);
       this.cacheValue = new Int32Array(this.cacheValue.length * 2);

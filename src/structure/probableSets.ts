@@ -106,7 +106,12 @@ export function probableSets<T>(
   if (!counting && (maxSets === 0 || total === 0)) return { count: total, sets: [] };
 
   const stride = Math.min(longest[root]!, bounded ? maxOrder : Infinity);
-  const held = new HeldSets(counting ? maxSets : Math.min(maxSets, total), stride);
+  // Without a cut-off, exactly min(maxSets, total) sets are held in the end: room for them (and
+  // the spare slot) is made at once. With one, how many pass is unknown: the store grows.
+  const listed = Math.min(maxSets, total);
+  const held = counting
+    ? new HeldSets(maxSets, stride, Math.min(maxSets, 1024))
+    : new HeldSets(listed, stride, listed + 1);
   let counted = 0;
   const path = new Int32Array(stride);
   // Entries of five numbers: node, budget, probability so far, depth, literal written at
@@ -168,11 +173,17 @@ class HeldSets {
   /** Whether `heap` is ordered as a heap (done once full, when a bound first needs it). */
   private heaped = false;
 
+  /**
+   * @param capacity - the most sets held
+   * @param stride - the most literals in a set
+   * @param initial - the sets to make room for at once, at most `capacity` + 1 (the spare slot
+   *   an offered set is copied into); room grows beyond it by doubling, copying what is held
+   */
   constructor(
     private readonly capacity: number,
     private readonly stride: number,
+    initial: number,
   ) {
-    const initial = Math.min(capacity, 1024);
     this.literals = new Int32Array(initial * stride);
     this.probabilities = new Float64Array(initial);
     this.lengths = new Int32Array(initial);
@@ -222,8 +233,10 @@ class HeldSets {
     slots.sort((a, b) => this.compare(a, b));
     return slots.map((slot) => {
       const from = slot * this.stride;
-      const set: T[] = [];
-      for (let k = 0; k < this.lengths[slot]!; k++) set.push(decode(this.literals[from + k]!));
+      // Made at its length: grown by push, each of a list of 46 188 sets held three times the
+      // room it needed, and the young generation copied it all.
+      const set = new Array<T>(this.lengths[slot]!);
+      for (let k = 0; k < set.length; k++) set[k] = decode(this.literals[from + k]!);
       return set;
     });
   }
