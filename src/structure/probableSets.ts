@@ -65,47 +65,17 @@ export function probableSets<T>(
   decode: (literal: number) => T,
 ): ProbableSets<T> {
   const { low, high, component: literal, root } = family;
-  const size = low.length;
   const { maxOrder, cutOff, maxSets } = limits;
   if (root === FALSE) return { count: 0, sets: [] };
+  const { longest, bounded, width, count, best, worst } = setTables(family, weight, maxOrder);
   // The `!` reads below index the family's arrays by node ids from those arrays, the tables by
   // node·width + r with 0 ≤ r < width, and `weight` by literals of the family.
-  const longest = new Float64Array(size);
-  longest[FALSE] = -Infinity;
-  for (let n = 2; n < size; n++) longest[n] = Math.max(longest[low[n]!]!, longest[high[n]!]! + 1);
-  const bounded = maxOrder < longest[root]!;
-  const width = bounded ? maxOrder + 1 : 1;
-  const count = new Float64Array(size * width);
-  const best = new Float64Array(size * width).fill(-1); // −1: no set
-  const worst = new Float64Array(size * width).fill(Infinity);
-  for (let r = 0; r < width; r++) {
-    count[TRUE * width + r] = 1;
-    best[TRUE * width + r] = 1;
-    worst[TRUE * width + r] = 1;
-  }
-  for (let n = 2; n < size; n++) {
-    const w = weight[literal[n]!]!;
-    for (let r = 0; r < width; r++) {
-      const lo = low[n]! * width + r;
-      const at = n * width + r;
-      count[at] = count[lo]!;
-      best[at] = best[lo]!;
-      worst[at] = worst[lo]!;
-      if (bounded && r === 0) continue;
-      const hi = high[n]! * width + (bounded ? r - 1 : 0);
-      count[at]! += count[hi]!;
-      if (best[hi]! >= 0) {
-        best[at] = Math.max(best[at]!, w * best[hi]!);
-        worst[at] = Math.min(worst[at]!, w * worst[hi]!);
-      }
-    }
-  }
   const budget = bounded ? maxOrder : 0;
   const counting = cutOff > 0;
   const total = counting ? 0 : count[root * width + budget]!;
   if (!counting && (maxSets === 0 || total === 0)) return { count: total, sets: [] };
 
-  const stride = Math.min(longest[root]!, bounded ? maxOrder : Infinity);
+  const stride = Math.min(longest, bounded ? maxOrder : Infinity);
   // Without a cut-off, exactly min(maxSets, total) sets are held in the end: room for them (and
   // the spare slot) is made at once. With one, how many pass is unknown: the store grows.
   const listed = Math.min(maxSets, total);
@@ -155,6 +125,63 @@ export function probableSets<T>(
     if (!highFirst && lowBest >= 0) stack.push(lo, r, probability, depth, -1);
   }
   return { count: counting ? counted : total, sets: held.sorted(decode) };
+}
+
+/** The tables of {@link probableSets}, `width` columns r = 0..width − 1 per node. */
+interface SetTables {
+  /** The most literals in a set of the family. */
+  readonly longest: number;
+  /** Whether the order limit is below `longest` (else one column, r unlimited). */
+  readonly bounded: boolean;
+  readonly width: number;
+  /** N_r(v), B_r(v) (−1: no set) and W_r(v) at v·width + r. */
+  readonly count: Float64Array;
+  readonly best: Float64Array;
+  readonly worst: Float64Array;
+}
+
+/**
+ * The tables N_r, B_r and W_r of {@link probableSets}, over the nodes in topological order. A
+ * function of its own, so its loops are optimised apart from the walk's (one function held both,
+ * and it was compiled twice, once for each).
+ */
+function setTables(family: CompactBdd, weight: Float64Array, maxOrder: number): SetTables {
+  const { low, high, component: literal, root } = family;
+  const size = low.length;
+  // The `!` reads below index the family's arrays by node ids from those arrays, the tables by
+  // node·width + r with 0 ≤ r < width, and `weight` by literals of the family.
+  const length = new Float64Array(size);
+  length[FALSE] = -Infinity;
+  for (let n = 2; n < size; n++) length[n] = Math.max(length[low[n]!]!, length[high[n]!]! + 1);
+  const longest = length[root]!;
+  const bounded = maxOrder < longest;
+  const width = bounded ? maxOrder + 1 : 1;
+  const count = new Float64Array(size * width);
+  const best = new Float64Array(size * width).fill(-1); // −1: no set
+  const worst = new Float64Array(size * width).fill(Infinity);
+  for (let r = 0; r < width; r++) {
+    count[TRUE * width + r] = 1;
+    best[TRUE * width + r] = 1;
+    worst[TRUE * width + r] = 1;
+  }
+  for (let n = 2; n < size; n++) {
+    const w = weight[literal[n]!]!;
+    for (let r = 0; r < width; r++) {
+      const lo = low[n]! * width + r;
+      const at = n * width + r;
+      count[at] = count[lo]!;
+      best[at] = best[lo]!;
+      worst[at] = worst[lo]!;
+      if (bounded && r === 0) continue;
+      const hi = high[n]! * width + (bounded ? r - 1 : 0);
+      count[at]! += count[hi]!;
+      if (best[hi]! >= 0) {
+        best[at] = Math.max(best[at]!, w * best[hi]!);
+        worst[at] = Math.min(worst[at]!, w * worst[hi]!);
+      }
+    }
+  }
+  return { longest, bounded, width, count, best, worst };
 }
 
 /**
