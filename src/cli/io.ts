@@ -15,7 +15,8 @@ export class UsageError extends Error {
 
 /** Where a command writes; tests pass their own. */
 export interface Output {
-  stdout(text: string): void;
+  /** Writes text, or bytes of UTF-8 text (a JSON document, json.ts) as they are. */
+  stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
 }
 
@@ -64,7 +65,7 @@ function pause(milliseconds: number): void {
  * that a failure is known before the command returns its exit code.
  *
  * @param fd - the descriptor
- * @param text - what to write
+ * @param text - what to write: text (written as UTF-8) or bytes
  * @param name - how messages name the descriptor
  * @throws {@link OutputClosedError} when the reader closed the pipe (EPIPE)
  * @throws {@link UsageError} (exit 1) for any other failure, such as a full disk (ENOSPC) or
@@ -76,8 +77,8 @@ function pause(milliseconds: number): void {
  * short write is continued until the descriptor refuses with an error; EAGAIN (a non-blocking
  * pipe whose reader is slow) waits 1 ms and tries again.
  */
-export function writeFully(fd: number, text: string, name = 'standard output'): void {
-  const bytes = Buffer.from(text, 'utf8');
+export function writeFully(fd: number, text: string | Uint8Array, name = 'standard output'): void {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   let offset = 0;
   while (offset < bytes.length) {
     try {

@@ -237,9 +237,9 @@ interface SimulateRun {
   readonly draws?: number;
 }
 
-/** The text a run writes, and its replications finished and planned. */
+/** The text a run writes (JSON as its UTF-8 bytes), and its replications finished and planned. */
 interface CommandOutcome {
-  readonly text: string;
+  readonly text: string | Uint8Array;
   readonly done: number;
   readonly planned: number;
 }

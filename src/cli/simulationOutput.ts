@@ -94,8 +94,12 @@ export function checkWritable(path: string): void {
   }
 }
 
-/** Writes text to `path` atomically, or to stdout when no path is given. */
-export function writeOutput(text: string, path: string | undefined, output: Output): void {
+/** Writes text (or its UTF-8 bytes) to `path` atomically, or to stdout when no path is given. */
+export function writeOutput(
+  text: string | Uint8Array,
+  path: string | undefined,
+  output: Output,
+): void {
   if (path === undefined) output.stdout(text);
   else writeTextAtomically(path, text);
 }
@@ -103,14 +107,15 @@ export function writeOutput(text: string, path: string | undefined, output: Outp
 /**
  * Formats the results of the systems simulated ({@link systemsOutput}): one system's result as
  * {@link formatOutput} does; several as one document, and in CSV as rows
- * `system,measure,t,value,lo,hi` (their warnings on stderr, each naming its system).
+ * `system,measure,t,value,lo,hi` (their warnings on stderr, each naming its system). JSON comes
+ * as its UTF-8 bytes.
  */
 export function formatSystemsOutput(
   model: Model,
   solved: readonly { readonly name?: string; readonly result: Result }[],
   format: OutputFormat,
   output: Output,
-): string {
+): string | Uint8Array {
   const [first] = solved;
   if (format !== 'csv' || (solved.length === 1 && first?.name === undefined)) {
     return systemsOutput(model, solved, format === 'json', (result) =>

@@ -1,7 +1,7 @@
 import type { Model } from '../model/Model.js';
 import { quorumConsistency, systemView } from '../model/systemView.js';
 import { UsageError } from './io.js';
-import { resultJson } from './json.js';
+import { resultJsonBytes } from './json.js';
 
 /** The `--system` flag of the commands that solve a model. */
 export const SYSTEM_FLAG = { system: { type: 'string' } } as const;
@@ -41,21 +41,22 @@ export function systemsToSolve(model: Model, name: string | undefined): SystemTo
 /**
  * Writes the results of the systems solved: one system's result as it is, several as one
  * document (JSON `{ model, systems: { name: result }, consistency? }`; text sections headed by
- * each system's name, then the quorum's consistency).
+ * each system's name, then the quorum's consistency). JSON comes as its UTF-8 bytes
+ * ({@link resultJsonBytes}), text as a string.
  */
 export function systemsOutput<R>(
   model: Model,
   solved: readonly { readonly name?: string; readonly result: R }[],
   json: boolean,
   format: (result: R) => string,
-): string {
+): string | Uint8Array {
   const [first] = solved;
   if (solved.length === 1 && first !== undefined && first.name === undefined) {
-    return json ? resultJson(first.result) : format(first.result);
+    return json ? resultJsonBytes(first.result) : format(first.result);
   }
   const consistency = model.quorum && quorumConsistency(model.quorum);
   if (json) {
-    return resultJson({
+    return resultJsonBytes({
       model: { name: model.name },
       systems: Object.fromEntries(solved.map(({ name, result }) => [name, result])),
       ...(consistency && { consistency }),

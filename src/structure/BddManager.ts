@@ -69,13 +69,15 @@ export class BddManager {
   private highs: Int32Array;
   private buckets: Int32Array;
   private chain: Int32Array;
-  private cacheKey: Float64Array;
-  private cacheValue: Int32Array;
+  // The operation cache of AND and OR, made at their first use: a store of set families (MinSol,
+  // prime implicants) never uses it, and it is the largest table (4 entries a node).
+  private cacheKey = new Float64Array(0);
+  private cacheValue = new Int32Array(0);
   // The `!` reads below rest on two invariants: a node id stored in a table or on a stack is
   // below `size` (ids come only from `node`), and hashes and slots are masked to their table.
-  // Work stacks of apply, kept between calls: (f, g, phase) triples and results.
-  private tasks = new Int32Array(INITIAL_CAPACITY);
-  private results = new Int32Array(INITIAL_CAPACITY);
+  // Work stacks of apply, made once at their bound (see apply): (f, g, phase) triples, results.
+  private readonly tasks: Int32Array;
+  private readonly results: Int32Array;
 
   /**
    * @param levelCount - number of variables, an integer >= 0
@@ -93,9 +95,10 @@ export class BddManager {
     this.levelCount = levelCount;
     this.maxNodes = maxNodes;
     this.where = where;
+    this.tasks = new Int32Array(3 * (2 * levelCount + 3));
+    this.results = new Int32Array(levelCount + 2);
     let capacity = INITIAL_CAPACITY;
     while (capacity < Math.min(expected, maxNodes)) capacity *= 2;
-    const cache = Math.min((capacity / INITIAL_CAPACITY) * INITIAL_CACHE, MAX_CACHE);
     this.levels = new Int32Array(capacity);
     this.lows = new Int32Array(capacity);
     this.highs = new Int32Array(capacity);
@@ -103,8 +106,6 @@ export class BddManager {
     this.levels[TRUE] = levelCount;
     this.buckets = new Int32Array(capacity).fill(-1);
     this.chain = new Int32Array(capacity);
-    this.cacheKey = new Float64Array(cache).fill(-1);
-    this.cacheValue = new Int32Array(cache);
   }
 
   /** Number of nodes created so far, terminals included. */
@@ -273,70 +274,84 @@ export class BddManager {
    * stacks, so the depth of the diagrams (the number of variables) is not limited by the call
    * stack: each task is (f, g, phase), phase 0 expanding the pair and phase 1 joining the two
    * cofactor results found on the result stack.
+   *
+   * The smaller level of a pair's children exceeds the pair's, so a task at depth d of the
+   * expansion has a pair of level at least d: at most `levelCount` + 1 pairs are open at once,
+   * each leaving on the stacks its join task, at most one unexpanded sibling and one result.
+   * The stacks are made at that size once, so the loop grows nothing (a test that throws an
+   * internal error stands for the bound) and holds no closures over its stack tops, which lived
+   * in a heap context: this is the hottest loop of a compilation.
    */
   private apply(op: number, f0: number, g0: number): number {
+    if (this.cacheKey.length === 0) {
+      const size = Math.min((this.levels.length / INITIAL_CAPACITY) * INITIAL_CACHE, MAX_CACHE);
+      this.cacheKey = new Float64Array(size).fill(-1);
+      this.cacheValue = new Int32Array(size);
+    }
+    const tasks = this.tasks;
+    const results = this.results;
     let taskTop = 0;
     let resultTop = 0;
-    const pushTask = (f: number, g: number, phase: number): void => {
-      if (taskTop + 3 > this.tasks.length) this.tasks = doubled(this.tasks);
-      this.tasks[taskTop++] = f;
-      this.tasks[taskTop++] = g;
-      this.tasks[taskTop++] = phase;
-    };
-    const pushResult = (r: number): void => {
-      if (resultTop === this.results.length) this.results = doubled(this.results);
-      this.results[resultTop++] = r;
-    };
-    pushTask(f0, g0, 0);
+    tasks[taskTop++] = f0;
+    tasks[taskTop++] = g0;
+    tasks[taskTop++] = 0;
+    // Every index below is within the stacks' bound (see above); node ids are below `size`.
     while (taskTop > 0) {
-      const phase = this.tasks[--taskTop]!;
-      let g = this.tasks[--taskTop]!;
-      let f = this.tasks[--taskTop]!;
+      const phase = tasks[--taskTop]!;
+      let g = tasks[--taskTop]!;
+      let f = tasks[--taskTop]!;
       if (phase === 1) {
-        const high = this.results[--resultTop]!;
-        const low = this.results[--resultTop]!;
+        const high = results[--resultTop]!;
+        const low = results[--resultTop]!;
         const result = this.node(Math.min(this.levels[f]!, this.levels[g]!), low, high);
         // The cache may have been resized meanwhile: compute the slot now.
         const slot = mix(op, f, g) & (this.cacheKey.length - 1);
         this.cacheKey[slot] = cacheKey(op, f, g);
         this.cacheValue[slot] = result;
-        pushResult(result);
+        results[resultTop++] = result;
         continue;
       }
       const done = terminalCase(op, f, g);
       if (done >= 0) {
-        pushResult(done);
+        results[resultTop++] = done;
         continue;
       }
-      if (f > g) [f, g] = [g, f]; // both operations commute: one cache entry per pair
+      if (f > g) {
+        // Both operations commute: one cache entry per pair.
+        const first = g;
+        g = f;
+        f = first;
+      }
       const slot = mix(op, f, g) & (this.cacheKey.length - 1);
       if (this.cacheKey[slot] === cacheKey(op, f, g)) {
-        pushResult(this.cacheValue[slot]!);
+        results[resultTop++] = this.cacheValue[slot]!;
         continue;
       }
       const lf = this.levels[f]!;
       const lg = this.levels[g]!;
       const top = Math.min(lf, lg);
-      pushTask(f, g, 1);
+      if (taskTop + 9 > tasks.length) throw new Error('internal: apply outgrew its stack bound');
+      tasks[taskTop++] = f;
+      tasks[taskTop++] = g;
+      tasks[taskTop++] = 1;
       // The high pair is pushed first so that the low pair is solved first, and its result
       // lies below the high one on the result stack when phase 1 joins them.
-      pushTask(lf === top ? this.highs[f]! : f, lg === top ? this.highs[g]! : g, 0);
-      pushTask(lf === top ? this.lows[f]! : f, lg === top ? this.lows[g]! : g, 0);
+      tasks[taskTop++] = lf === top ? this.highs[f]! : f;
+      tasks[taskTop++] = lg === top ? this.highs[g]! : g;
+      tasks[taskTop++] = 0;
+      tasks[taskTop++] = lf === top ? this.lows[f]! : f;
+      tasks[taskTop++] = lg === top ? this.lows[g]! : g;
+      tasks[taskTop++] = 0;
     }
-    return this.results[0]!;
+    return results[0]!;
   }
 
   /** Doubles the node arrays and the hash table, and grows the cache with them. */
   private grow(): void {
     const capacity = this.levels.length * 2;
-    const copy = (from: Int32Array): Int32Array => {
-      const to = new Int32Array(capacity);
-      to.set(from);
-      return to;
-    };
-    this.levels = copy(this.levels);
-    this.lows = copy(this.lows);
-    this.highs = copy(this.highs);
+    this.levels = doubled(this.levels);
+    this.lows = doubled(this.lows);
+    this.highs = doubled(this.highs);
     this.chain = new Int32Array(capacity);
     this.buckets = new Int32Array(capacity).fill(-1);
     const mask = capacity - 1;
@@ -345,7 +360,8 @@ export class BddManager {
       this.chain[n] = this.buckets[hash]!;
       this.buckets[hash] = n;
     }
-    if (this.cacheKey.length < MAX_CACHE && this.cacheKey.length < capacity * 4) {
+    const cache = this.cacheKey.length;
+    if (cache > 0 && cache < MAX_CACHE && cache < capacity * 4) {
       // Entries are dropped, not rehashed: the cache is lossy by design.
       this.cacheKey = new Float64Array(this.cacheKey.length * 2).fill(-1);
       this.cacheValue = new Int32Array(this.cacheValue.length * 2);
@@ -380,7 +396,7 @@ function cacheKey(op: number, f: number, g: number): number {
 }
 
 /** A copy of `from` in an array twice as long. */
-function doubled(from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+function doubled(from: Int32Array): Int32Array<ArrayBuffer> {
   const to = new Int32Array(from.length * 2);
   to.set(from);
   return to;

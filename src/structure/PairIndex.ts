@@ -23,9 +23,13 @@ export class PairIndex {
 
   /** The value of pair (a, b), or −1 when it has none. */
   get(a: number, b: number): number {
-    // Slots are masked to the table, so the `!` read is in range.
+    // Slots are masked to the table, so the `!` read is in range. The probe starts one slot
+    // before the hash and steps first, so the step runs on every lookup: a step first run after
+    // the callers were optimised (probes are rare in a table presized for its entries)
+    // deoptimised them, and MinSol's Without was compiled twice.
     const mask = this.firsts.length - 1;
-    for (let slot = hash(a, b) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = hash(a, b) - 1; ;) {
+      slot = (slot + 1) & mask;
       const first = this.firsts[slot];
       if (first === -1) return -1;
       if (first === a && this.seconds[slot] === b) return this.values[slot]!;

@@ -80,6 +80,9 @@ export function expandFamily(
       literalAt[2 * (start[l]! + j) + 1] = 2 * c + 1;
     });
   }
+  // Without blocks every level keeps its place (start[l] = l): the expanded family is the
+  // source's own nodes, only their literals named, so they are compacted once and not copied.
+  if (blocks.length === 0) return source.compact(root, literalAt);
   const target = new BddManager(2 * positions, maxNodes, where);
   const union = unionOperation(target);
   const nodes = source.compact(

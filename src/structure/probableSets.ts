@@ -65,48 +65,23 @@ export function probableSets<T>(
   decode: (literal: number) => T,
 ): ProbableSets<T> {
   const { low, high, component: literal, root } = family;
-  const size = low.length;
   const { maxOrder, cutOff, maxSets } = limits;
   if (root === FALSE) return { count: 0, sets: [] };
+  const { longest, bounded, width, count, best, worst } = setTables(family, weight, maxOrder);
   // The `!` reads below index the family's arrays by node ids from those arrays, the tables by
   // node·width + r with 0 ≤ r < width, and `weight` by literals of the family.
-  const longest = new Float64Array(size);
-  longest[FALSE] = -Infinity;
-  for (let n = 2; n < size; n++) longest[n] = Math.max(longest[low[n]!]!, longest[high[n]!]! + 1);
-  const bounded = maxOrder < longest[root]!;
-  const width = bounded ? maxOrder + 1 : 1;
-  const count = new Float64Array(size * width);
-  const best = new Float64Array(size * width).fill(-1); // −1: no set
-  const worst = new Float64Array(size * width).fill(Infinity);
-  for (let r = 0; r < width; r++) {
-    count[TRUE * width + r] = 1;
-    best[TRUE * width + r] = 1;
-    worst[TRUE * width + r] = 1;
-  }
-  for (let n = 2; n < size; n++) {
-    const w = weight[literal[n]!]!;
-    for (let r = 0; r < width; r++) {
-      const lo = low[n]! * width + r;
-      const at = n * width + r;
-      count[at] = count[lo]!;
-      best[at] = best[lo]!;
-      worst[at] = worst[lo]!;
-      if (bounded && r === 0) continue;
-      const hi = high[n]! * width + (bounded ? r - 1 : 0);
-      count[at]! += count[hi]!;
-      if (best[hi]! >= 0) {
-        best[at] = Math.max(best[at]!, w * best[hi]!);
-        worst[at] = Math.min(worst[at]!, w * worst[hi]!);
-      }
-    }
-  }
   const budget = bounded ? maxOrder : 0;
   const counting = cutOff > 0;
   const total = counting ? 0 : count[root * width + budget]!;
   if (!counting && (maxSets === 0 || total === 0)) return { count: total, sets: [] };
 
-  const stride = Math.min(longest[root]!, bounded ? maxOrder : Infinity);
-  const held = new HeldSets(counting ? maxSets : Math.min(maxSets, total), stride);
+  const stride = Math.min(longest, bounded ? maxOrder : Infinity);
+  // Without a cut-off, exactly min(maxSets, total) sets are held in the end: room for them (and
+  // the spare slot) is made at once. With one, how many pass is unknown: the store grows.
+  const listed = Math.min(maxSets, total);
+  const held = counting
+    ? new HeldSets(maxSets, stride, Math.min(maxSets, 1024))
+    : new HeldSets(listed, stride, listed + 1);
   let counted = 0;
   const path = new Int32Array(stride);
   // Entries of five numbers: node, budget, probability so far, depth, literal written at
@@ -152,6 +127,63 @@ export function probableSets<T>(
   return { count: counting ? counted : total, sets: held.sorted(decode) };
 }
 
+/** The tables of {@link probableSets}, `width` columns r = 0..width − 1 per node. */
+interface SetTables {
+  /** The most literals in a set of the family. */
+  readonly longest: number;
+  /** Whether the order limit is below `longest` (else one column, r unlimited). */
+  readonly bounded: boolean;
+  readonly width: number;
+  /** N_r(v), B_r(v) (−1: no set) and W_r(v) at v·width + r. */
+  readonly count: Float64Array;
+  readonly best: Float64Array;
+  readonly worst: Float64Array;
+}
+
+/**
+ * The tables N_r, B_r and W_r of {@link probableSets}, over the nodes in topological order. A
+ * function of its own, so its loops are optimised apart from the walk's (one function held both,
+ * and it was compiled twice, once for each).
+ */
+function setTables(family: CompactBdd, weight: Float64Array, maxOrder: number): SetTables {
+  const { low, high, component: literal, root } = family;
+  const size = low.length;
+  // The `!` reads below index the family's arrays by node ids from those arrays, the tables by
+  // node·width + r with 0 ≤ r < width, and `weight` by literals of the family.
+  const length = new Float64Array(size);
+  length[FALSE] = -Infinity;
+  for (let n = 2; n < size; n++) length[n] = Math.max(length[low[n]!]!, length[high[n]!]! + 1);
+  const longest = length[root]!;
+  const bounded = maxOrder < longest;
+  const width = bounded ? maxOrder + 1 : 1;
+  const count = new Float64Array(size * width);
+  const best = new Float64Array(size * width).fill(-1); // −1: no set
+  const worst = new Float64Array(size * width).fill(Infinity);
+  for (let r = 0; r < width; r++) {
+    count[TRUE * width + r] = 1;
+    best[TRUE * width + r] = 1;
+    worst[TRUE * width + r] = 1;
+  }
+  for (let n = 2; n < size; n++) {
+    const w = weight[literal[n]!]!;
+    for (let r = 0; r < width; r++) {
+      const lo = low[n]! * width + r;
+      const at = n * width + r;
+      count[at] = count[lo]!;
+      best[at] = best[lo]!;
+      worst[at] = worst[lo]!;
+      if (bounded && r === 0) continue;
+      const hi = high[n]! * width + (bounded ? r - 1 : 0);
+      count[at]! += count[hi]!;
+      if (best[hi]! >= 0) {
+        best[at] = Math.max(best[at]!, w * best[hi]!);
+        worst[at] = Math.min(worst[at]!, w * worst[hi]!);
+      }
+    }
+  }
+  return { longest, bounded, width, count, best, worst };
+}
+
 /**
  * The best `capacity` sets offered so far, each its literals ascending in a slot of `stride`
  * entries of one flat array. Once full, the slots form a binary heap whose root is the worst set
@@ -168,11 +200,17 @@ class HeldSets {
   /** Whether `heap` is ordered as a heap (done once full, when a bound first needs it). */
   private heaped = false;
 
+  /**
+   * @param capacity - the most sets held
+   * @param stride - the most literals in a set
+   * @param initial - the sets to make room for at once, at most `capacity` + 1 (the spare slot
+   *   an offered set is copied into); room grows beyond it by doubling, copying what is held
+   */
   constructor(
     private readonly capacity: number,
     private readonly stride: number,
+    initial: number,
   ) {
-    const initial = Math.min(capacity, 1024);
     this.literals = new Int32Array(initial * stride);
     this.probabilities = new Float64Array(initial);
     this.lengths = new Int32Array(initial);
@@ -222,8 +260,10 @@ class HeldSets {
     slots.sort((a, b) => this.compare(a, b));
     return slots.map((slot) => {
       const from = slot * this.stride;
-      const set: T[] = [];
-      for (let k = 0; k < this.lengths[slot]!; k++) set.push(decode(this.literals[from + k]!));
+      // Made at its length: grown by push, each of a list of 46 188 sets held three times the
+      // room it needed, and the young generation copied it all.
+      const set = new Array<T>(this.lengths[slot]!);
+      for (let k = 0; k < set.length; k++) set[k] = decode(this.literals[from + k]!);
       return set;
     });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resultJson } from '../../src/cli/json.js';
+import { resultJson, resultJsonBytes } from '../../src/cli/json.js';
 import { testRng } from '../helpers/testRng.js';
 import { Draw } from '../helpers/draw.js';
 
@@ -46,8 +46,9 @@ describe('resultJson', () => {
   });
 
   it('writes a list of one-line arrays with one line each, whatever their strings hold', () => {
-    // The list is written in one piece and broken at each "],[": a string holding "],[" (and
-    // one holding a bracket or an escape) must leave the lines as element by element.
+    // Each line is written from the strings' JSON bytes: a string holding "],[" (or a bracket or
+    // an escape) must come out as JSON.stringify writes it, and a list holding an element that
+    // is not an array of plain values is written element by element.
     const sets = [['a', 'x],[y'], [], ['"],["', 2, null], ['[', ']'], [true]];
     const text = resultJson({ sets });
     const lines = sets.map((set) => `    ${JSON.stringify(set)}`).join(',\n');
@@ -58,5 +59,13 @@ describe('resultJson', () => {
     expect(resultJson([['a'], [{ b: 1 }]])).toBe(
       '[\n  ["a"],\n  [\n    {\n      "b": 1\n    }\n  ]\n]\n',
     );
+  });
+
+  it('writes non-ASCII strings and a list longer than its first buffer as JSON.stringify does', () => {
+    const names = ['pompe-é', 'vanne "ß"', '泵', 'x\u2028y', '\ud800'];
+    const sets = Array.from({ length: 20_000 }, (_, i) => [names[i % 5], i, i % 3 === 0]);
+    const lines = sets.map((set) => `    ${JSON.stringify(set)}`).join(',\n');
+    expect(resultJson({ sets })).toBe(`{\n  "sets": [\n${lines}\n  ]\n}\n`);
+    expect(Buffer.from(resultJsonBytes({ sets })).toString('utf8')).toBe(resultJson({ sets }));
   });
 });
