@@ -325,6 +325,8 @@ describe('plain-YAML reader against the YAML library', () => {
       'a: 1\na: 2\n', // a duplicate key
       `${'k'.repeat(990)}${' '.repeat(40)}: 1\n`, // a key over the length limit with its spaces
       `a: {${'k'.repeat(990)}${' '.repeat(40)}: 1}\n`, // the same in a flow mapping
+      `"${'\\\\'.repeat(511)}x": 1\n`, // a quoted key, short once unescaped, long as written
+      `x:\n- a${' '.repeat(1024)}: 1\n`, // a long key in a compact mapping
       '---\na: 1\n', // a document marker
       'a:\n\tb: 1\n', // a tab
       'a: 1\r\n', // a carriage return
