@@ -107,10 +107,15 @@ function formatDurability(
   const lines = [
     `${spec.name}: ${spec.redundancy}, ${input.disks} disks, ${input.groups} groups`,
     `  disk failure rate ${number(input.failureRate)} /${timeUnit}, rebuild time ${number(input.rebuildTime)} ${timeUnit}${rebuildNote(spec)}`,
+    ...rebuildLimits(input, timeUnit),
     ...(domains === undefined
       ? []
       : [
-          `  ${domains.racks} racks, placement on distinct ${domains.placement}s, rack failure rate ${number(domains.failureRate)} /${timeUnit}, restore time ${number(domains.restoreTime)} ${timeUnit}`,
+          `  ${domains.racks} racks, placement on distinct ${domains.placement}s, ${
+            domains.failureRate > 0
+              ? `rack failure rate ${number(domains.failureRate)} /${timeUnit}, restore time ${number(domains.restoreTime)} ${timeUnit}`
+              : 'racks that do not fail (placement only)'
+          }`,
         ]),
     ...(hosts === undefined
       ? []
@@ -191,6 +196,21 @@ function row(label: string, value: number | undefined, unit: string = ''): strin
 /** {@link formatNumber}, with large exponents written as small ones are (`2.5e21`). */
 function number(value: number): string {
   return formatNumber(value).replace('e+', 'e');
+}
+
+/** The limits on rebuilds at once, when the study sets them: one header line, or none. */
+function rebuildLimits(input: DurabilitySpec['input'], timeUnit: string): string[] {
+  const limits = [
+    ...(input.concurrentRebuilds === undefined
+      ? []
+      : [`at most ${input.concurrentRebuilds} rebuilds at once`]),
+    ...(input.sharedRebuildRate === undefined
+      ? []
+      : [
+          `the cluster's rebuild bandwidth shared, at most ${number(input.sharedRebuildRate)} disks' data /${timeUnit} in all`,
+        ]),
+  ];
+  return limits.length === 0 ? [] : [`  ${limits.join('; ')}`];
 }
 
 function rebuildNote(spec: DurabilitySpec): string {

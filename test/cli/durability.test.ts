@@ -28,6 +28,29 @@ describe('relkit durability', () => {
     expect(stdout).toMatch(/ {2}mttdl +3296010\.76115 h/);
   });
 
+  it('states the limits on rebuilds, and racks that never fail as placement only', () => {
+    const study = `name: limits
+time_unit: h
+mission_time: 8760
+disks: 1000
+groups: 10000
+redundancy: { replicas: 3 }
+disk: { mttf: 1000000, capacity: 16, fill: 0.75 }
+rebuild: { bandwidth: 0.18, parallelism: 10, concurrent: 20, cluster_bandwidth: 3 }
+racks: { count: 50 }
+`;
+    const { status, stdout } = relkit('durability', scratch('limits.yaml', study));
+    expect(status).toBe(0);
+    // 3 TB/h over 16 × 0.75 TB a disk: a quarter of a disk's data per hour.
+    expect(stdout).toContain(
+      "  at most 20 rebuilds at once; the cluster's rebuild bandwidth shared, at most 0.25 disks' data /h in all\n",
+    );
+    expect(stdout).toContain(
+      '  50 racks, placement on distinct racks, racks that do not fail (placement only)\n',
+    );
+    expect(stdout).not.toContain('rack failure rate 0');
+  });
+
   it('gives { study, result } as JSON', () => {
     const { status, stdout } = relkit(
       'durability',
