@@ -128,8 +128,8 @@ export function durability(input: DurabilityInput): DurabilityResult {
         ? cluster.lossProbability
         : group.lossProbability.map((p) => input.groups * p);
   const warnings = [
-    ...(group?.warnings ?? []),
-    ...(single ? [] : cluster.warnings),
+    ...(group?.warnings ?? []).map((w) => `${single ? '' : 'group '}${w}`),
+    ...(single ? [] : cluster.warnings.map((w) => `cluster ${w}`)),
     ...(readability?.warnings ?? []),
   ];
   if (group !== undefined && competing) {

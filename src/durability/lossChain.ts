@@ -97,9 +97,14 @@ export function solveLossChain(
   const ctmc = lossChainCtmc(chain);
   const absorption = meanTimeToAbsorption(ctmc, 'down');
   const curve = reliabilityCurve(ctmc, missionTimes);
+  // The engine's notes name its functions; here their results are the MTTDL and the loss
+  // probabilities.
   return {
     mttdl: absorption.meanTime,
     lossProbability: curve.unreliability,
-    warnings: [...absorption.warnings, ...curve.warnings],
+    warnings: [
+      ...absorption.warnings.map((w) => w.replace(/^meanTimeToAbsorption: /, 'mttdl: ')),
+      ...curve.warnings.map((w) => w.replace(/^reliabilityCurve: /, 'lossProbability: ')),
+    ],
   };
 }

@@ -51,6 +51,16 @@ racks: { count: 50 }
     expect(stdout).not.toContain('rack failure rate 0');
   });
 
+  it("names the group's and the cluster's notes, and no function of the engine", () => {
+    const file = scratch('never.yaml', SMALL.replace('mttf: 20', 'mttf: 1e300'));
+    const { status, stdout } = relkit('durability', file);
+    expect(status).toBe(0);
+    const beyond = 'mttdl: the mean time is beyond the range of doubles (above 1.8e308)';
+    expect(stdout).toContain(`warning: group ${beyond}\n`);
+    expect(stdout).toContain(`warning: cluster ${beyond}\n`);
+    expect(stdout).not.toContain('meanTimeToAbsorption');
+  });
+
   it('gives { study, result } as JSON', () => {
     const { status, stdout } = relkit(
       'durability',
