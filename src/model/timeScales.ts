@@ -105,6 +105,52 @@ export interface TimeScale {
   readonly what: string;
 }
 
+/** A law that times a model's behaviour, and what it times. */
+export interface TimedLaw {
+  readonly law: Distribution;
+  /** `life`: a unit works through it; `delay`: a unit or the system waits through it. */
+  readonly kind: 'life' | 'delay';
+  /** What it times, e.g. `repair time of disk`. */
+  readonly what: string;
+}
+
+/**
+ * Returns the laws that time a model's behaviour: the failure, repair, detection and recovery
+ * times of each component type with a unit in the structure ({@link timedUnits}), the switch-over
+ * times of standby blocks and the lead times of spare pools.
+ *
+ * @param model - a loaded model
+ * @returns the laws in model order, each once per component type; none without a structure
+ */
+export function timedLaws(model: Model): TimedLaw[] {
+  const laws: TimedLaw[] = [];
+  if (!model.system) return laws;
+  const add = (
+    law: Distribution | undefined,
+    what: string,
+    kind: TimedLaw['kind'] = 'delay',
+  ): void => {
+    if (law !== undefined) laws.push({ law, kind, what });
+  };
+  const seen = new Set<ComponentModel>();
+  for (const unit of timedUnits(model)) {
+    const component = unitComponent(model, unit);
+    if (seen.has(component)) continue;
+    seen.add(component);
+    const { failure, repair, detection, recovery } = unitLaws(model, unit);
+    add(failure, `life of ${component.name}`, 'life');
+    add(repair, `repair time of ${component.name}`);
+    add(detection, `detection time of ${component.name}`);
+    add(recovery, `recovery time of ${component.name}`);
+  }
+  const { switchDelays, leadTimes } = componentFacts(model);
+  for (const [node, delay] of switchDelays) add(delay, `switch-over time of ${node.path}`);
+  leadTimes.forEach((lead, p) => {
+    add(lead, `lead time of the spare pool "${model.maintenance.spares![p]!.name}"`);
+  });
+  return laws;
+}
+
 /**
  * Returns the model's slowest time scale: the largest mean failure, repair, detection or recovery
  * time of a unit in the structure, or mean switch-over time of a standby block.
@@ -115,7 +161,7 @@ export interface TimeScale {
  *
  * - S: the units in the structure ({@link timedUnits}); X life, R repair, D detection, V
  *   recovery time; W_b the switch-over time of standby block b; the lead times L_p of the
- *   spare pools join the set
+ *   spare pools join the set ({@link timedLaws})
  *
  * @param model - a loaded model
  * @returns the largest mean and a phrase naming it
@@ -126,28 +172,9 @@ export interface TimeScale {
  */
 export function slowestTimeScale(model: Model): TimeScale {
   let slowest: TimeScale = { value: 0, what: 'no time' };
-  if (!model.system) return slowest;
-  const consider = (law: Distribution | undefined, what: string): void => {
-    if (law !== undefined && law.mean > slowest.value) slowest = { value: law.mean, what };
-  };
-  const seen = new Set<ComponentModel>();
-  for (const unit of timedUnits(model)) {
-    const component = unitComponent(model, unit);
-    if (seen.has(component)) continue;
-    seen.add(component);
-    const laws = unitLaws(model, unit);
-    consider(laws.failure, `the mean life of ${component.name}`);
-    consider(laws.repair, `the mean repair time of ${component.name}`);
-    consider(laws.detection, `the mean detection time of ${component.name}`);
-    consider(laws.recovery, `the mean recovery time of ${component.name}`);
+  for (const { law, what } of timedLaws(model)) {
+    if (law.mean > slowest.value) slowest = { value: law.mean, what: `the mean ${what}` };
   }
-  const { switchDelays, leadTimes } = componentFacts(model);
-  for (const [node, delay] of switchDelays) {
-    consider(delay, `the mean switch-over time of ${node.path}`);
-  }
-  leadTimes.forEach((lead, p) => {
-    consider(lead, `the mean lead time of the spare pool "${model.maintenance.spares![p]!.name}"`);
-  });
   return slowest;
 }
 

@@ -1,11 +1,12 @@
 import type { Model } from '../model/Model.js';
 import type { Curve, Estimate, Measures } from '../model/Result.js';
 import { silBand } from '../model/safetyIntegrity.js';
-import { SETTLING_SCALES, type TimeScale } from '../model/timeScales.js';
+import { SETTLING_SCALES, type TimeScale, type TimedLaw } from '../model/timeScales.js';
 import { exactValue, type ExactAccumulator } from '../numeric/exactAccumulator.js';
 import { inverseRegularizedGammaP } from '../numeric/gamma.js';
 import { BATCH_COUNT, MSER_MAX_DELETION, type MomentSums, type SimulationStats } from './stats.js';
 import { CYCLE } from './system/ReplicationRecorder.js';
+import { worstTailBias } from './tailBias.js';
 import { STEADY_MEASURES, type CriticalityEntry } from './types.js';
 
 // Φ⁻¹(0.975), the two-sided 95 % normal quantile (scipy.stats.norm.ppf(0.975)).
@@ -53,6 +54,10 @@ export interface ModelFacts {
   readonly constant?: 'up' | 'down';
   /** The model's slowest time scale ({@link slowestTimeScale}). */
   readonly slowest: TimeScale;
+  /** The laws that time the model ({@link timedLaws}), whose tails may bias time averages. */
+  readonly laws: readonly TimedLaw[];
+  /** Unit failures along the structure's easiest way down ({@link cutOrder}), ≥ 1. */
+  readonly cutOrder: number;
   /** The largest mean life of a unit that is never repaired, 0 when every unit is repaired. */
   readonly lostForGood: number;
   /** Some component is repaired. */
@@ -907,10 +912,18 @@ function timeAverageSteady(
     return { failureFrequency: mark({ mean: 0, ci95: [0, bound] }) };
   }
   const rateSe = Math.sqrt(rateVariance / m);
+  const downSe = Math.sqrt(downVariance / m);
+  const tail = tailDoubt(
+    facts,
+    d * batchLength,
+    stats.horizon,
+    q * Math.min(downSe / unavailability, rateSe / frequency),
+  );
+  if (tail !== undefined) doubts.push(tail);
   const rate = { mean: frequency, variance: rateVariance };
   return steadyEstimates(
     {
-      unavailability: { value: unavailability, se: Math.sqrt(downVariance / m) },
+      unavailability: { value: unavailability, se: downSe },
       frequency: { value: frequency, se: rateSe },
       mtbf: { value: 1 / frequency, se: rateSe / frequency ** 2 },
       mut: {
@@ -928,6 +941,44 @@ function timeAverageSteady(
     mark,
     warnings,
   );
+}
+
+/**
+ * Returns why the time averages over [t₀, T] cannot be trusted when a law's heavy tail biases
+ * them ({@link worstTailBias}) by more than their intervals' relative half-width h: periods
+ * longer than the run carry a share of the law's long-run mean that an all-new start never sees.
+ * A law's bias b moves each unit's unavailability by about b, and the system's, a sum over its
+ * smallest cuts of products of o units' unavailabilities, by about o·b ({@link cutOrder}):
+ *
+ * $$
+ * \text{inconclusive when } o \max_X b_X(t_0, T) > h
+ * $$
+ *
+ * @param facts - the model's timed laws, cut order and time unit
+ * @param start - t₀, where the kept window starts
+ * @param end - T, the horizon
+ * @param halfWidth - h, the smaller relative half-width of the unavailability's and the failure
+ *   frequency's intervals
+ * @returns the reason, or undefined
+ */
+function tailDoubt(
+  facts: ModelFacts,
+  start: number,
+  end: number,
+  halfWidth: number,
+): string | undefined {
+  const tail = worstTailBias(facts.laws, start, end, halfWidth / facts.cutOrder);
+  if (tail === undefined) return undefined;
+  const longer =
+    tail.horizon === Infinity
+      ? 'no horizon up to 2^40 times longer settles it'
+      : `simulate a horizon of at least ${compact(tail.horizon)} ${facts.timeUnit}`;
+  return `the ${tail.what} has a heavy tail: a time average over [${compact(start)}, ${compact(end)}] ${facts.timeUnit} from an all-new start has not reached the long run (periods longer than the run carry part of its mean), so the steady measures may be off by about ${percent(facts.cutOrder * tail.bias)}${facts.cutOrder > 1 ? ` (${percent(tail.bias)} for each of the ${facts.cutOrder} units whose failures down the system)` : ''}, more than their 95 % intervals allow; ${longer}`;
+}
+
+/** A share as a percentage with two significant digits (`15 %`, `1.2 %`). */
+function percent(share: number): string {
+  return `${Number((100 * share).toPrecision(2))} %`;
 }
 
 /**

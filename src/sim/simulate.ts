@@ -8,10 +8,12 @@ import {
   WorkBudgetError,
 } from '../errors.js';
 import type { Model } from '../model/Model.js';
+import { cutOrder } from '../model/cutOrder.js';
 import { modelHash } from '../model/modelHash.js';
 import {
   defaultHorizon,
   slowestTimeScale,
+  timedLaws,
   unitsInStructure,
   type TimeScale,
 } from '../model/timeScales.js';
@@ -763,6 +765,8 @@ function modelFacts(model: Model): Omit<ModelFacts, 'testDowntime'> {
     regenerative: isRegenerative(plan),
     ...(constant !== undefined && { constant }),
     slowest: slowestWithMaintenance(model),
+    laws: timedLaws(model),
+    cutOrder: Math.max(1, Math.min(cutOrder(model.system!), model.units.length)),
     lostForGood,
     repairable: model.components.some((component) => component.repair !== undefined),
     timeUnit: model.timeUnit,
