@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './commandLine.js';
 import type { Result } from '../model/Result.js';
 import { solveExactly } from '../solve/solveExactly.js';
 import { solveWithUncertainty, type ParameterUncertainty } from '../solve/uncertainty.js';
@@ -56,7 +56,7 @@ engine can solve the model (the message names relkit simulate).`;
 
 /** `relkit analyze`: exact measures as a table or JSON. */
 export function analyzeCommand(args: readonly string[], output: Output): number {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandLine({
     args: [...args],
     allowPositionals: true,
     options: {

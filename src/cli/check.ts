@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './commandLine.js';
 import type { Model } from '../model/Model.js';
 import type { Result } from '../model/Result.js';
 import { simulationViews } from '../sim/simulate.js';
@@ -98,7 +98,7 @@ simulation; 2 the simulator cannot solve the model; 3 INCONCLUSIVE; 64 a wrong c
  * INCONCLUSIVE, 130 when interrupted
  */
 export async function checkCommand(args: readonly string[], output: Output): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandLine({
     args: [...args],
     allowPositionals: true,
     options: {

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './commandLine.js';
 import { compareSimulation, type DurabilityComparison } from '../durability/compareSimulation.js';
 import { durability, type DurabilityResult } from '../durability/durability.js';
 import { parseDurabilitySpec, type DurabilitySpec } from '../durability/readDurabilitySpec.js';
@@ -38,7 +38,7 @@ const MAX_RUNS = 1e6;
 
 /** `relkit durability STUDY.yaml`: the durability measures, and optionally their check. */
 export function durabilityCommand(args: readonly string[], output: Output): number {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandLine({
     args: [...args],
     allowPositionals: true,
     options: {

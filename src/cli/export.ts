@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './commandLine.js';
 import { writeMef } from '../formats/mef/writeMef.js';
 import { FAULT_TREE_FLAGS, parseFaultTreeFlags } from './faultTreeFlags.js';
 import { EXIT, UsageError, writeTextAtomically } from './io.js';
@@ -30,7 +30,7 @@ Exit 0 on success, 1 for an invalid model, 2 when the model has no MEF form.`;
 
 /** `relkit export`: a model in another tool's format. */
 export function exportCommand(args: readonly string[], output: Output): number {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandLine({
     args: [...args],
     allowPositionals: true,
     options: {

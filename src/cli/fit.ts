@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './commandLine.js';
 import { formatValue, ParameterError } from '../errors.js';
 import { FIT_FAMILY_NAMES, type FitFamilyName } from '../fit/families.js';
 import {
@@ -55,7 +55,7 @@ fitted (each bad row as file:line:column: what was expected), 64 for a usage err
 
 /** `relkit fit DATA.csv`: one family's fit, or every family ranked by AICc. */
 export function fitCommand(args: readonly string[], output: Output): number {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandLine({
     args: [...args],
     allowPositionals: true,
     options: {

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './commandLine.js';
 import { parseChainText } from '../markov/generation/chainText.js';
 import {
   solveCtmc,
@@ -52,7 +52,7 @@ wrong command line.`;
 
 /** `relkit markov`: exact measures from the model's Markov chain, as a table or JSON. */
 export function markovCommand(args: readonly string[], output: Output): number {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandLine({
     args: [...args],
     allowPositionals: true,
     options: {

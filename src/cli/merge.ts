@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './commandLine.js';
 import { formatValue, ParameterError } from '../errors.js';
 import type { Model } from '../model/Model.js';
 import { modelHash } from '../model/modelHash.js';
@@ -59,7 +59,7 @@ export type SystemsShardFile = SystemsSimulationStats & {
 
 /** `relkit merge`: shards' statistics into one result. */
 export function mergeCommand(args: readonly string[], output: Output): number {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandLine({
     args: [...args],
     allowPositionals: true,
     options: {

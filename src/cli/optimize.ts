@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './commandLine.js';
 import { evaluateModel, parseModel } from '../model/loadModel.js';
 import { refuseSeveralSystems } from './systems.js';
 import type { Scalar } from '../model/Result.js';
@@ -71,7 +71,7 @@ lists those it has), 2 when the method cannot solve the model, 64 for a usage er
 /** `relkit optimize`: the parameter value that makes a measure least or greatest. */
 export function optimizeCommand(args: readonly string[], output: Output): number {
   const { replications, seed, horizon, grid } = SIMULATION_FLAGS;
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandLine({
     args: [...args],
     allowPositionals: true,
     options: {

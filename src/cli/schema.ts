@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './commandLine.js';
 import { schemaFileText } from '../model/schemaFile.js';
 import { EXIT } from './io.js';
 import type { Output } from './io.js';
@@ -10,7 +10,7 @@ and complete YAML and JSON.`;
 
 /** `relkit schema`: prints the JSON Schema of model files. */
 export function schemaCommand(args: readonly string[], output: Output): number {
-  parseArgs({ args: [...args], options: {} });
+  parseCommandLine({ args: [...args], options: {} });
   output.stdout(schemaFileText());
   return EXIT.ok;
 }

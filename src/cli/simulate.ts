@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './commandLine.js';
 import type { Model } from '../model/Model.js';
 import type { Curve, Result, Scalar } from '../model/Result.js';
 import { finalizeSimulation, simulationViews } from '../sim/simulate.js';
@@ -113,7 +113,7 @@ when the simulator cannot run the model, 64 for a usage error.`;
 
 /** `relkit simulate`: a simulation result, or one shard's statistics. */
 export async function simulateCommand(args: readonly string[], output: Output): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandLine({
     args: [...args],
     allowPositionals: true,
     options: {

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './commandLine.js';
 import { UnsupportedModelError } from '../errors.js';
 import { evaluateModel, parseModel } from '../model/loadModel.js';
 import { refuseSeveralSystems } from './systems.js';
@@ -95,7 +95,7 @@ interface SweepRow extends SolvedPoint {
 
 /** `relkit sweep`: a table or CSV of measures against one parameter. */
 export async function sweepCommand(args: readonly string[], output: Output): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandLine({
     args: [...args],
     allowPositionals: true,
     options: {

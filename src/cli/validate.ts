@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './commandLine.js';
 import {
   loadModelFile,
   MODEL_LIMIT_FLAGS,
@@ -17,7 +17,7 @@ ${MODEL_LIMITS_HELP}`;
 
 /** `relkit validate MODEL`: OK, or every issue with its location (exit 1 via ModelError). */
 export function validateCommand(args: readonly string[], output: Output): number {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandLine({
     args: [...args],
     allowPositionals: true,
     options: MODEL_LIMIT_FLAGS,

@@ -289,4 +289,25 @@ describe('--version and --help', () => {
     for (const name of listed) expect(runCli([name, '--help'], quiet)).toBe(0);
     expect(relkit('bogus').stderr).toContain('relkit: unknown command "bogus"');
   });
+
+  it('a single-valued flag given twice is refused, naming both values; repeatable ones repeat', async () => {
+    const model = join(ROOT, 'models', 'tmr-voter.yaml');
+    let stderr = '';
+    const capture = { stdout: () => {}, stderr: (text: string) => void (stderr += text) };
+    for (const argv of [
+      ['check', model, '--seed', '1', '--seed=2'],
+      ['simulate', model, '--replications', '10', '--replications', '20'],
+      ['analyze', model, '--at', '1,2', '--at', '3'],
+    ]) {
+      stderr = '';
+      expect(await runCli(argv, capture), argv.join(' ')).toBe(64);
+      const flag = argv.find((word) => word.startsWith('--'))!.split('=')[0]!;
+      expect(stderr).toMatch(
+        new RegExp(`^relkit: ${flag} is given more than once \\(.+, .+\\); give it once\\n`),
+      );
+    }
+    stderr = '';
+    expect(await runCli(['analyze', model, '--json', '--json'], capture)).toBe(0);
+    expect(stderr).toBe('');
+  });
 });
