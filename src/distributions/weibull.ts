@@ -85,6 +85,9 @@ export function weibull(parameters: WeibullParameters): Distribution {
     quantile: (p) => location + scale * Math.pow(-Math.log1p(-p), 1 / shape),
     meanResidualLife(t) {
       const zt = z(t);
+      // z below the smallest double (a large shape, t just past the location): no life has ended
+      // yet in double precision, so the residual is the mean's remainder (the form below is 0·∞).
+      if (zt === 0) return location + scale * gamma1 - t;
       return (scale / shape) * Math.pow(zt, 1 / shape) * gammaMillsRatio(1 / shape, zt);
     },
     conditionalReliability(x, t) {

@@ -161,6 +161,15 @@ describe('ends of the support', () => {
     expect(weibull({ shape: 1, scale: 2 }).hazard(0)).toBe(0.5);
     expect(weibull({ shape: 3, scale: 2 }).pdf(0)).toBe(0);
   });
+
+  it('weibull meanResidualLife where (t/scale)^shape underflows is the mean less t, not 0·∞ = NaN', () => {
+    // shape 38.4, scale 8.8e8: (1e-3/scale)^38.4 = 10^-460 underflows; so does 1/scale^38 at t = 1.
+    const w = weibull({ shape: 38.41, scale: 884064826.88 });
+    for (const t of [1e-3, 1]) expect(w.meanResidualLife(t)).toBe(w.mean - t);
+    // Where it no longer underflows the closed form takes over, continuously: m(1000) = mean − 1000
+    // to 1e-15 (R(t) = 1 − 10^-307).
+    expectRelClose(w.meanResidualLife(1000), w.mean - 1000, 1e-15, 'm(1000)');
+  });
 });
 
 describe('reductions', () => {

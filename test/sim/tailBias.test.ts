@@ -6,7 +6,13 @@
  * relative, so values are held to 1e-5 relative.
  */
 import { describe, expect, it } from 'vitest';
+import seedrandom from 'seedrandom';
+import { deterministic } from '../../src/distributions/deterministic.js';
 import { exponential } from '../../src/distributions/exponential.js';
+import { gamma } from '../../src/distributions/gamma.js';
+import { truncatedNormal } from '../../src/distributions/truncatedNormal.js';
+import type { Distribution } from '../../src/distributions/types.js';
+import { uniform } from '../../src/distributions/uniform.js';
 import { lognormal } from '../../src/distributions/lognormal.js';
 import { weibull } from '../../src/distributions/weibull.js';
 import { cutOrder } from '../../src/model/cutOrder.js';
@@ -57,6 +63,37 @@ describe('windowTailBias', () => {
     for (const shape of [1.5, 3]) {
       const life = weibull({ shape, scale: 1000 });
       expect(windowTailBias(life, 'life', 0, 10 * life.mean)).toBeLessThanOrEqual(0);
+    }
+  });
+});
+
+describe('windowTailBias over the parameter space', () => {
+  it('a finite number, never an exception, for 3000 random laws and windows of every scale', () => {
+    // A random Weibull of shape 38 found a NaN mean residual life where (t/scale)^shape
+    // underflows (fixed in src/distributions/weibull.ts): 48 NaN of 40 000 before the fix.
+    const rng = seedrandom('tail-bias');
+    const logUniform = (a: number, b: number): number =>
+      Math.exp(Math.log(a) + (Math.log(b) - Math.log(a)) * rng());
+    const makers: (() => Distribution)[] = [
+      () => lognormal({ mu: 40 * rng() - 20, sigma: logUniform(0.01, 12) }),
+      () => weibull({ shape: logUniform(0.05, 50), scale: logUniform(1e-6, 1e9) }),
+      () => exponential({ mean: logUniform(1e-9, 1e12) }),
+      () => gamma({ shape: logUniform(0.01, 100), rate: 1 / logUniform(1e-6, 1e9) }),
+      () => uniform({ min: 0, max: logUniform(1e-6, 1e9) }),
+      () => deterministic({ value: logUniform(1e-6, 1e9) }),
+      () => truncatedNormal({ mean: logUniform(1e-3, 1e6), sd: logUniform(1e-3, 1e6) }),
+    ];
+    for (let i = 0; i < 1500; i++) {
+      const law = makers[i % makers.length]!();
+      const end = logUniform(1e-6, 1e13);
+      const start = rng() < 0.3 ? 0 : 0.5 * end * rng();
+      for (const kind of ['life', 'delay'] as const) {
+        const b = windowTailBias(law, kind, start, end);
+        expect(
+          Number.isFinite(b),
+          `${law.family} ${JSON.stringify(law.parameters)} ${kind} [${start}, ${end}]`,
+        ).toBe(true);
+      }
     }
   });
 });
