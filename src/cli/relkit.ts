@@ -222,6 +222,10 @@ export function main(): void {
       }
     },
   });
-  if (typeof code === 'number') process.exitCode = code;
+  // A command that finished synchronously has written everything (synchronously): exit now,
+  // without waiting for the background work V8 still has queued (optimising functions that will
+  // not run again, collecting garbage), which cost SCRAM's Baobab1 about 0.05 CPU-s. A command
+  // that runs workers ends when they do.
+  if (typeof code === 'number') process.exit(code);
   else void code.then((value) => (process.exitCode = value));
 }
