@@ -2,12 +2,15 @@ import { builtinModules } from 'node:module';
 import { defineConfig, type UserConfig } from 'vite';
 
 /**
- * `npm run build`, after tsc: bundles the library (`dist/index.js`), the CLI
- * (`dist/cli/main.js`) and the simulation worker (`dist/cli/simulationWorker.js`) for Node, so a
- * command loads a few files instead of about 190 modules and all of mathjs (docs/development.md,
- * "The build"). Node's built-in modules stay imports; the npm dependencies are inlined.
+ * `npm run build`, after tsc: bundles the library (`dist/index.js`) and the simulation worker
+ * (`dist/cli/simulationWorker.js`) for Node, so they load a few files instead of about 190
+ * modules and all of mathjs (docs/development.md, "The build"); vite.cli.config.ts bundles the
+ * CLI. Node's built-in modules stay imports; the npm dependencies are inlined.
  */
-const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+export const NODE_BUILTINS: string[] = [
+  ...builtinModules,
+  ...builtinModules.map((name) => `node:${name}`),
+];
 
 const config: UserConfig = defineConfig({
   publicDir: false,
@@ -16,7 +19,6 @@ const config: UserConfig = defineConfig({
     lib: {
       entry: {
         index: 'src/index.ts',
-        'cli/main': 'src/cli/main.ts',
         'cli/simulationWorker': 'src/cli/simulationWorker.ts',
       },
       formats: ['es'],

@@ -171,7 +171,10 @@ export function structureSets(
       weight[2 * i] = q[i]!;
       weight[2 * i + 1] = 1 - q[i]!;
     }
-    return probableSets(familyOf(limits.maxOrder), weight, limits, decode);
+    // Each literal's value made once: sets holding a literal share it (an ImplicantLiteral is
+    // read-only).
+    const decoded = Array.from({ length: 2 * m }, (_, literal) => decode(literal));
+    return probableSets(familyOf(limits.maxOrder), weight, limits, decoded);
   };
 
   return {

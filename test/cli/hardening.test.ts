@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HELP, run as runCli } from '../../src/cli/main.js';
+import { HELP, run as runCli } from '../../src/cli/relkit.js';
 import { capWorkers, workerLimit } from '../../src/cli/simulationFlags.js';
 import { checkWorkBudget, type EventEstimate } from '../../src/cli/workBudget.js';
 import { BIN, relkit, requireBuiltCli, ROOT, scratch } from '../helpers/cli.js';

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Output } from '../../src/cli/io.js';
-import { run } from '../../src/cli/main.js';
+import { run } from '../../src/cli/relkit.js';
 import { loadModel } from '../../src/model/loadModel.js';
 import { modelErrorsOf } from '../helpers/modelErrors.js';
 
