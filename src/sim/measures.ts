@@ -845,7 +845,11 @@ function timeAverageSteady(
   const n = stats.replications;
   const batchLength = stats.horizon / BATCH_COUNT;
   const series = stats.batchDown.map((sum) => exactValue(sum) / n);
-  const d = mserDeletion(series);
+  // The failure rate has a start of its own: lives that wear out fail in waves from an all-new
+  // start (a renewal density that oscillates), which the down time may not show. The kept window
+  // must be past both starts, or ω, MTBF and MUT keep part of the waves.
+  const rates = stats.batchFailures.map((count) => count / (n * batchLength));
+  const d = Math.max(mserDeletion(series), mserDeletion(rates));
   const kept = BATCH_COUNT - d;
   const window = kept * batchLength;
   let downSum = 0;
