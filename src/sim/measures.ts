@@ -499,17 +499,25 @@ function absentNoMission(wants: ReadonlySet<string>, warnings: string[]): void {
 }
 
 /**
- * Marks inconclusive every estimate whose interval has no width though it rests on no event
- * (no down time seen, say, when repairs take no time): such an interval bounds nothing. An exact
- * value of a constant system is left as it is.
+ * An interval narrower than this share of its value has no width: a standard error from sums of
+ * identical values is their rounding (2e-9 of the value over 3000 cycles), and an interval this
+ * narrow from real spread would need some 10¹² events.
+ */
+const NO_WIDTH = 1e-6;
+
+/**
+ * Marks inconclusive every estimate whose interval has no width: one resting on no event (no down
+ * time seen, say, when repairs take no time) bounds nothing, and one whose every observation was
+ * the same (each system failure the same deterministic repair) cannot show a rarer value it did
+ * not see (another unit's failure, with another down time, once in a thousand). An exact value of
+ * a constant system is left as it is.
  */
 function markWidthless(measures: Record<string, unknown>): void {
   for (const [name, value] of Object.entries(measures)) {
     const estimate = value as Partial<Estimate> | undefined;
     if (
       estimate?.ci95 === undefined ||
-      estimate.events !== 0 ||
-      estimate.ci95[0] !== estimate.ci95[1] ||
+      !(estimate.ci95[1] - estimate.ci95[0] <= NO_WIDTH * Math.abs(estimate.mean ?? 0)) ||
       estimate.inconclusive !== undefined ||
       estimate.estimator?.startsWith('exact')
     ) {
@@ -518,7 +526,9 @@ function markWidthless(measures: Record<string, unknown>): void {
     measures[name] = {
       ...estimate,
       inconclusive:
-        'it rests on no event (no down time was seen), so its interval has no width and bounds nothing',
+        estimate.events === 0
+          ? 'it rests on no event (no down time was seen), so its interval has no width and bounds nothing'
+          : 'every value it averages was the same (a deterministic time), so its interval has no width and cannot show a rarer value that was not seen; more replications or a longer horizon may see one',
     };
   }
 }
@@ -845,7 +855,11 @@ function timeAverageSteady(
   const n = stats.replications;
   const batchLength = stats.horizon / BATCH_COUNT;
   const series = stats.batchDown.map((sum) => exactValue(sum) / n);
-  const d = mserDeletion(series);
+  // The failure rate has a start of its own: lives that wear out fail in waves from an all-new
+  // start (a renewal density that oscillates), which the down time may not show. The kept window
+  // must be past both starts, or ω, MTBF and MUT keep part of the waves.
+  const rates = stats.batchFailures.map((count) => count / (n * batchLength));
+  const d = Math.max(mserDeletion(series), mserDeletion(rates));
   const kept = BATCH_COUNT - d;
   const window = kept * batchLength;
   let downSum = 0;

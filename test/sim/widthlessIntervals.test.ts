@@ -2,10 +2,14 @@
  * No simulated interval of zero width from zero events (the trust rule): a bearing repaired at
  * once is never down, so its steady unavailability is 0 in every cycle; the estimate says it
  * rests on no event instead of printing 0 (0 to 0) as if it were exact; a proof-tested model
- * whose only down time is the tests' own gets a one-sided bound.
+ * whose only down time is the tests' own gets a one-sided bound. Nor from events that were all
+ * alike: a pump with a deterministic repair in series with a valve that fails a thousand times
+ * more rarely, with longer repairs, has every down time seen equal to the pump's repair in most
+ * short runs, while the exact MDT is a little longer.
  */
 import { describe, expect, it } from 'vitest';
-import { loadModel, simulate, type Estimate } from '../../src/index.js';
+import { analyze, loadModel, simulate, type Estimate } from '../../src/index.js';
+import { compareEstimate } from '../../src/solve/compareResults.js';
 
 describe('intervals without events', () => {
   it('marks a zero-width steady unavailability inconclusive', () => {
@@ -47,5 +51,34 @@ mission_time: 524
     expect(pfd.events).toBe(0);
     expect(pfd.inconclusive).toMatch(/beyond the proof tests' own down time/);
     expect(result.measures.sil).toBeUndefined();
+  });
+
+  it('marks inconclusive a zero-width MDT of down times that were all the same', () => {
+    const model = loadModel(`name: pump and valve
+components:
+  pump: { failure: { rate: 1e-3 }, repair: { dist: deterministic, value: 10 } }
+  valve: { failure: { rate: 1e-6 }, repair: { dist: exponential, mean: 100 } }
+system: { series: [pump, valve] }
+`);
+    const exact = analyze(model).measures.mdt as number;
+    let widthless = 0;
+    for (let seed = 1; seed <= 10; seed++) {
+      // 5 × 1e5 h: about 500 pump failures and 0.5 valve failures per run.
+      const { measures } = simulate(model, {
+        seed,
+        replications: 5,
+        horizon: 1e5,
+        measures: ['mdt'],
+      });
+      const mdt = measures.mdt as Estimate;
+      if (!(mdt.ci95[1] - mdt.ci95[0] <= 1e-6 * mdt.mean)) continue;
+      widthless++;
+      expect(mdt.mean).toBe(10);
+      expect(mdt.inconclusive).toMatch(/every value it averages was the same/);
+      // It was DIFF at z = 99 (the exact MDT is 10.09).
+      expect(compareEstimate('mdt', mdt, exact, 'analytic')!.verdict).toBe('INCONCLUSIVE');
+    }
+    // About e^{-0.5} of the runs see no valve failure.
+    expect(widthless).toBeGreaterThanOrEqual(3);
   });
 });
