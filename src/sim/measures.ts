@@ -58,6 +58,8 @@ export interface ModelFacts {
   readonly laws: readonly TimedLaw[];
   /** Unit failures along the structure's easiest way down ({@link cutOrder}), ≥ 1. */
   readonly cutOrder: number;
+  /** How long units remember the phase of their cycles ({@link phaseMemory}). */
+  readonly phase: TimeScale;
   /** The largest mean life of a unit that is never repaired, 0 when every unit is repaired. */
   readonly lostForGood: number;
   /** Some component is repaired. */
@@ -879,6 +881,14 @@ function timeAverageSteady(
   }
   if (d >= 0.9 * MSER_MAX_DELETION) {
     doubts.push(`MSER deleted ${d} % of the run: it has not settled; simulate a longer horizon`);
+  }
+  if (stats.horizon < SETTLING_SCALES * facts.phase.value) {
+    const { value, what } = facts.phase;
+    doubts.push(
+      value === Infinity
+        ? `every replication starts its units new and in step, and ${what} never forgets it: no horizon gives the long-run average of independent phases from an all-new start`
+        : `every replication starts its units new and in step, and ${what} is remembered for about ${compact(value)} ${facts.timeUnit}: an average over ${compact(stats.horizon)} weights the phases as the long run does not; simulate a horizon of at least ${compact(SETTLING_SCALES * value)} ${facts.timeUnit}`,
+    );
   }
   if (facts.lostForGood > 0 && stats.horizon < 20 * facts.lostForGood) {
     doubts.push(

@@ -19,6 +19,7 @@ import {
 } from '../model/timeScales.js';
 import { addExact } from '../numeric/exactAccumulator.js';
 import { gridTimes, simulatedMeasures, type ModelFacts } from './measures.js';
+import { phaseMemory } from './phaseMemory.js';
 import { SIMULATION_GENERATOR } from './random.js';
 import {
   addMoment,
@@ -766,6 +767,7 @@ function modelFacts(model: Model): Omit<ModelFacts, 'testDowntime'> {
     ...(constant !== undefined && { constant }),
     slowest: slowestWithMaintenance(model),
     laws: timedLaws(model),
+    phase: phaseMemory(model),
     cutOrder: Math.max(1, Math.min(cutOrder(model.system!), model.units.length)),
     lostForGood,
     repairable: model.components.some((component) => component.repair !== undefined),
