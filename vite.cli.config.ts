@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { BUNDLE_END, BUNDLE_START } from './src/cli/cliBundle.js';
-import { NODE_BUILTINS } from './vite.node.config.js';
+import { NODE_BUILD, NODE_BUILTINS } from './vite.node.config.js';
 
 /**
  * `npm run build`, after tsc and vite.node.config.ts: bundles the CLI (src/cli/relkit.ts and all
@@ -67,12 +67,7 @@ const config: UserConfig = defineConfig({
       formats: ['cjs'],
       fileName: () => 'cli/relkit.cjs',
     },
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'node20',
-    minify: false,
-    sourcemap: true,
-    copyPublicDir: false,
+    ...NODE_BUILD,
     rollupOptions: {
       external: NODE_BUILTINS,
       // import.meta.url becomes the bundle's file URL (from __filename).

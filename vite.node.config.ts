@@ -12,6 +12,16 @@ export const NODE_BUILTINS: string[] = [
   ...builtinModules.map((name) => `node:${name}`),
 ];
 
+/** The build options both Node bundles share: into dist beside tsc's output, readable, mapped. */
+export const NODE_BUILD = {
+  outDir: 'dist',
+  emptyOutDir: false,
+  target: 'node20',
+  minify: false,
+  sourcemap: true,
+  copyPublicDir: false,
+} as const;
+
 const config: UserConfig = defineConfig({
   publicDir: false,
   logLevel: 'warn',
@@ -24,12 +34,7 @@ const config: UserConfig = defineConfig({
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'node20',
-    minify: false,
-    sourcemap: true,
-    copyPublicDir: false,
+    ...NODE_BUILD,
     rollupOptions: {
       external: NODE_BUILTINS,
       output: { chunkFileNames: 'chunks/[name]-[hash].js', comments: false, charset: 'ascii' },
